@@ -1,0 +1,240 @@
+/// Options for `NormalizedText`: the ICU form plus the folds Termlint applies for matching.
+public struct NormalizationOptions: Sendable, Hashable {
+  /// The ICU normalization form.
+  public var form: Normalizer.Form
+  /// Fold typographic apostrophes and quotes (’ ‘ ‛ ʼ ′ → ', “ ” „ ‟ ″ « » → ").
+  public var foldQuotes: Bool
+  /// Fold Unicode hyphens (U+2010, U+2011) to the ASCII hyphen-minus.
+  public var foldHyphens: Bool
+  /// Fold figure, en and em dashes and the horizontal bar to the ASCII hyphen-minus.
+  public var foldDashes: Bool
+  /// Drop default-ignorable code points (soft hyphen, zero-width characters, bidi controls).
+  public var removeIgnorables: Bool
+  /// Turn every run of white space (including NBSP and line breaks) into one space.
+  public var collapseWhitespace: Bool
+
+  /// Creates options.
+  public init(
+    form: Normalizer.Form = .nfkcCasefold, foldQuotes: Bool = true, foldHyphens: Bool = true,
+    foldDashes: Bool = false, removeIgnorables: Bool = true, collapseWhitespace: Bool = true
+  ) {
+    self.form = form
+    self.foldQuotes = foldQuotes
+    self.foldHyphens = foldHyphens
+    self.foldDashes = foldDashes
+    self.removeIgnorables = removeIgnorables
+    self.collapseWhitespace = collapseWhitespace
+  }
+
+  /// The form used to match glossary terms: NFKC_Casefold with every fold on except dashes.
+  public static let matching = NormalizationOptions()
+  /// Case-preserving matching form: NFKC with the same folds (used to compare case).
+  public static let matchingPreservingCase = NormalizationOptions(form: .nfkc)
+  /// The display form: NFC only.
+  public static let display = NormalizationOptions(
+    form: .nfc, foldQuotes: false, foldHyphens: false, removeIgnorables: false, collapseWhitespace: false)
+}
+
+/// ICU-normalized UTF-16 text with a map back to the offsets of the text it came from.
+///
+/// Every unit of `units` comes from a *chunk* of the source: either a 1:1 run (the common case:
+/// ASCII, case folding of most letters) or a chunk that normalization changed in length (a
+/// decomposed letter, a ligature, a dropped soft hyphen, a collapsed run of spaces). A range in
+/// normalized text maps back to the smallest source range covering the chunks it touches.
+public struct NormalizedText: Sendable {
+  /// A stretch of the map: `normalizedLength` units from `sourceStart`.
+  /// When the lengths are equal the run is aligned unit by unit; otherwise it is one chunk.
+  struct Run: Sendable {
+    var normalizedStart: Int
+    var normalizedLength: Int
+    var sourceStart: Int
+    var sourceLength: Int
+  }
+
+  /// The normalized UTF-16 code units.
+  public let units: [UInt16]
+  /// Offset of the normalized text's source slice within the whole source (added to results).
+  public let sourceBase: Int
+  /// Length of the source slice.
+  public let sourceLength: Int
+  let runs: [Run]
+
+  /// The normalized text as a string.
+  public var string: String { String(decoding: units, as: UTF16.self) }
+
+  /// Normalizes `source` (e.g. one unit's text); offsets map back to `sourceBase + index`.
+  public init(_ source: [UInt16], sourceBase: Int = 0, options: NormalizationOptions = .matching) {
+    let built = source.withUnsafeBufferPointer {
+      NormalizedText.build($0, options: options)
+    }
+    self.units = built.units
+    self.runs = built.runs
+    self.sourceBase = sourceBase
+    self.sourceLength = source.count
+  }
+
+  /// Normalizes a string (offsets are UTF-16 offsets into it).
+  public init(_ string: String, options: NormalizationOptions = .matching) {
+    self.init(Array(string.utf16), options: options)
+  }
+
+  /// Maps a normalized UTF-16 range back to the source, including `sourceBase`.
+  public func sourceRange(_ range: Range<Int>) -> Range<Int> {
+    if units.isEmpty { return sourceBase..<sourceBase }
+    let lower = sourceOffset(startingAt: range.lowerBound)
+    if range.isEmpty { return lower..<lower }
+    let upper = sourceOffset(endingAfter: range.upperBound - 1)
+    return lower..<max(lower, upper)
+  }
+
+  /// The source offset where the normalized unit at `index` starts.
+  public func sourceOffset(startingAt index: Int) -> Int {
+    if index >= units.count { return sourceBase + sourceLength }
+    let run = runs[runIndex(index)]
+    if run.normalizedLength == run.sourceLength {
+      return sourceBase + run.sourceStart + (index - run.normalizedStart)
+    }
+    return sourceBase + run.sourceStart
+  }
+
+  /// The source offset just after the chunk that produced the normalized unit at `index`.
+  public func sourceOffset(endingAfter index: Int) -> Int {
+    let run = runs[runIndex(min(index, units.count - 1))]
+    if run.normalizedLength == run.sourceLength {
+      return sourceBase + run.sourceStart + (index - run.normalizedStart) + 1
+    }
+    return sourceBase + run.sourceStart + run.sourceLength
+  }
+
+  private func runIndex(_ index: Int) -> Int {
+    var low = 0, high = runs.count - 1
+    while low < high {
+      let mid = (low + high + 1) / 2
+      if runs[mid].normalizedStart <= index { low = mid } else { high = mid - 1 }
+    }
+    return low
+  }
+
+  // MARK: - Building
+
+  private struct Builder {
+    var units: [UInt16] = []
+    var runs: [Run] = []
+
+    mutating func appendAligned(_ unit: UInt16, source: Int) {
+      if var last = runs.last, last.normalizedLength == last.sourceLength,
+        last.sourceStart + last.sourceLength == source,
+        last.normalizedStart + last.normalizedLength == units.count
+      {
+        last.normalizedLength += 1
+        last.sourceLength += 1
+        runs[runs.count - 1] = last
+      } else {
+        runs.append(Run(normalizedStart: units.count, normalizedLength: 1, sourceStart: source, sourceLength: 1))
+      }
+      units.append(unit)
+    }
+
+    mutating func appendChunk(_ output: ArraySlice<UInt16>, sourceStart: Int, sourceLength: Int) {
+      if output.isEmpty { return }
+      if output.count == sourceLength {
+        for (k, u) in output.enumerated() { appendAligned(u, source: sourceStart + k) }
+        return
+      }
+      runs.append(Run(normalizedStart: units.count, normalizedLength: output.count, sourceStart: sourceStart, sourceLength: sourceLength))
+      units.append(contentsOf: output)
+    }
+  }
+
+  @inline(__always)
+  private static func codePoint(_ s: UnsafeBufferPointer<UInt16>, _ i: Int) -> (UInt32, Int) {
+    let c = s[i]
+    if c >= 0xD800 && c <= 0xDBFF && i + 1 < s.count && s[i + 1] >= 0xDC00 && s[i + 1] <= 0xDFFF {
+      return (0x10000 + (UInt32(c - 0xD800) << 10) + UInt32(s[i + 1] - 0xDC00), 2)
+    }
+    return (UInt32(c), 1)
+  }
+
+  @inline(__always)
+  static func isWhitespace(_ cp: UInt32) -> Bool {
+    switch cp {
+    case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D: return true
+    case 0..<0x80: return false
+    default: return UnicodeProperties.has(codePoint: cp, .whiteSpace)
+    }
+  }
+
+  @inline(__always)
+  static func fold(_ u: UInt16, _ options: NormalizationOptions) -> UInt16 {
+    if u < 0x80 { return u }
+    if options.foldQuotes {
+      switch u {
+      case 0x2018, 0x2019, 0x201A, 0x201B, 0x2032, 0x02BC: return 0x27
+      case 0x201C, 0x201D, 0x201E, 0x201F, 0x2033, 0x00AB, 0x00BB: return 0x22
+      default: break
+      }
+    }
+    if options.foldHyphens && (u == 0x2010 || u == 0x2011) { return 0x2D }
+    if options.foldDashes {
+      switch u {
+      case 0x2012, 0x2013, 0x2014, 0x2015, 0x2E3A, 0x2E3B, 0xFE58, 0xFE63, 0xFF0D: return 0x2D
+      default: break
+      }
+    }
+    return u
+  }
+
+  private static func build(_ s: UnsafeBufferPointer<UInt16>, options: NormalizationOptions)
+    -> (units: [UInt16], runs: [Run])
+  {
+    let normalizer = Normalizer.shared(options.form)
+    let caseFold = options.form == .nfkcCasefold
+    var b = Builder()
+    b.units.reserveCapacity(s.count)
+    var scratch: [UInt16] = []
+    var chunk: [UInt16] = []
+    let n = s.count
+    var i = 0
+    while i < n {
+      let (cp, width) = codePoint(s, i)
+      if options.collapseWhitespace && isWhitespace(cp) {
+        var j = i + width
+        while j < n {
+          let (next, w) = codePoint(s, j)
+          if !isWhitespace(next) { break }
+          j += w
+        }
+        if j - i == 1 { b.appendAligned(0x20, source: i) } else { b.appendChunk([0x20], sourceStart: i, sourceLength: j - i) }
+        i = j
+        continue
+      }
+      // Find the end of the normalization chunk that starts here.
+      var j = i + width
+      while j < n {
+        let u = s[j]
+        if u < 0x80 { break }
+        let (next, w) = codePoint(s, j)
+        if normalizer.hasBoundaryBefore(next) { break }
+        j += w
+      }
+      if j - i == 1 && cp < 0x80 {
+        var u = UInt16(cp)
+        if caseFold && u >= 0x41 && u <= 0x5A { u += 0x20 }
+        b.appendAligned(u, source: i)
+        i = j
+        continue
+      }
+      if options.removeIgnorables && j - i == width && UnicodeProperties.has(codePoint: cp, .defaultIgnorable) {
+        i = j
+        continue
+      }
+      chunk.removeAll(keepingCapacity: true)
+      normalizer.normalize(UnsafeBufferPointer(rebasing: s[i..<j]), appendingTo: &chunk, scratch: &scratch)
+      for k in chunk.indices { chunk[k] = fold(chunk[k], options) }
+      b.appendChunk(chunk[...], sourceStart: i, sourceLength: j - i)
+      i = j
+    }
+    if b.runs.isEmpty { b.runs.append(Run(normalizedStart: 0, normalizedLength: 0, sourceStart: 0, sourceLength: n)) }
+    return (b.units, b.runs)
+  }
+}

@@ -1,0 +1,241 @@
+import Foundation
+
+/// The original text of one input, decoded once, with a line index.
+///
+/// All offsets Termlint keeps are UTF-16 offsets into `utf16`; only `SourceFile` turns them into
+/// 1-based lines and 1-based columns counted in Unicode code points.
+public struct SourceFile: Sendable {
+  /// How the bytes were encoded.
+  public enum Encoding: String, Sendable, Codable {
+    case utf8 = "UTF-8", utf16LE = "UTF-16LE", utf16BE = "UTF-16BE"
+  }
+
+  /// The line ending style found in the file.
+  public enum LineEnding: String, Sendable, Codable {
+    case lf = "LF", crlf = "CRLF", cr = "CR", mixed, none
+  }
+
+  /// The path as the user gave it (`-` for standard input).
+  public let path: String
+  /// The decoded text as UTF-16 code units, without a byte-order mark.
+  public let utf16: [UInt16]
+  /// The encoding the bytes were decoded from.
+  public let encoding: Encoding
+  /// Whether the bytes started with a byte-order mark.
+  public let hasBOM: Bool
+  /// The line ending style.
+  public let lineEnding: LineEnding
+  /// UTF-16 offset of the first unit of every line; `lineStarts[0] == 0`.
+  public let lineStarts: [Int]
+
+  /// Decodes text already in memory (tests, standard input as a string).
+  public init(path: String, text: String) {
+    self.init(path: path, utf16: Array(text.utf16), encoding: .utf8, hasBOM: false)
+  }
+
+  /// Decodes bytes: UTF-8 (with or without BOM) or UTF-16 with a BOM.
+  ///
+  /// - Throws: `TermlintError.input` naming the file and the byte offset of invalid UTF-8.
+  public init(path: String, bytes: [UInt8]) throws {
+    if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xFE {
+      self.init(path: path, utf16: try SourceFile.decodeUTF16(bytes, path: path, littleEndian: true), encoding: .utf16LE, hasBOM: true)
+    } else if bytes.count >= 2, bytes[0] == 0xFE, bytes[1] == 0xFF {
+      self.init(path: path, utf16: try SourceFile.decodeUTF16(bytes, path: path, littleEndian: false), encoding: .utf16BE, hasBOM: true)
+    } else {
+      let bom = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+      let units = try SourceFile.decodeUTF8(bytes, from: bom ? 3 : 0, path: path)
+      self.init(path: path, utf16: units, encoding: .utf8, hasBOM: bom)
+    }
+  }
+
+  /// Reads and decodes a file (`-` reads standard input).
+  ///
+  /// - Throws: `TermlintError.input` when the file cannot be read or decoded.
+  public static func read(path: String) throws -> SourceFile {
+    try SourceFile(path: path, bytes: readBytes(path: path))
+  }
+
+  /// Reads the raw bytes of a file (`-` reads standard input).
+  public static func readBytes(path: String) throws -> [UInt8] {
+    if path == "-" {
+      return [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+    }
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      throw TermlintError.input(path, "no such file")
+    }
+    if isDirectory.boolValue { throw TermlintError.input(path, "is a directory, not a file") }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw TermlintError.input(path, "cannot be read (permission denied?)")
+    }
+    return [UInt8](data)
+  }
+
+  init(path: String, utf16: [UInt16], encoding: Encoding, hasBOM: Bool) {
+    self.path = path
+    self.utf16 = utf16
+    self.encoding = encoding
+    self.hasBOM = hasBOM
+    var starts = [0]
+    var lf = 0, crlf = 0, cr = 0
+    var i = 0
+    let n = utf16.count
+    utf16.withUnsafeBufferPointer { u in
+      while i < n {
+        let c = u[i]
+        if c == 0x0A {
+          lf += 1
+          starts.append(i + 1)
+        } else if c == 0x0D {
+          if i + 1 < n && u[i + 1] == 0x0A {
+            crlf += 1
+            i += 1
+          } else {
+            cr += 1
+          }
+          starts.append(i + 1)
+        }
+        i += 1
+      }
+    }
+    self.lineStarts = starts
+    let kinds = [lf > 0, crlf > 0, cr > 0].filter { $0 }.count
+    if kinds == 0 {
+      lineEnding = .none
+    } else if kinds > 1 {
+      lineEnding = .mixed
+    } else {
+      lineEnding = lf > 0 ? .lf : (crlf > 0 ? .crlf : .cr)
+    }
+  }
+
+  /// The whole text as a string.
+  public var text: String { String(decoding: utf16, as: UTF16.self) }
+
+  /// The 0-based index of the line containing a UTF-16 offset.
+  public func lineIndex(utf16Offset offset: Int) -> Int {
+    var low = 0, high = lineStarts.count - 1
+    while low < high {
+      let mid = (low + high + 1) / 2
+      if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+    }
+    return low
+  }
+
+  /// The 1-based line and 1-based column (in Unicode code points) of a UTF-16 offset.
+  public func position(utf16Offset offset: Int) -> (line: Int, column: Int) {
+    let offset = min(max(0, offset), utf16.count)
+    let index = lineIndex(utf16Offset: offset)
+    var column = 1
+    var i = lineStarts[index]
+    while i < offset {
+      let c = utf16[i]
+      // A low surrogate that follows a high surrogate belongs to the same code point.
+      if !(c >= 0xDC00 && c <= 0xDFFF && i > lineStarts[index] && utf16[i - 1] >= 0xD800 && utf16[i - 1] <= 0xDBFF) {
+        column += 1
+      }
+      i += 1
+    }
+    return (index + 1, column)
+  }
+
+  /// The UTF-16 range of a 1-based line, without its line terminator.
+  public func lineRange(_ line: Int) -> Range<Int> {
+    let index = min(max(line - 1, 0), lineStarts.count - 1)
+    let start = lineStarts[index]
+    var end = index + 1 < lineStarts.count ? lineStarts[index + 1] : utf16.count
+    while end > start && (utf16[end - 1] == 0x0A || utf16[end - 1] == 0x0D) { end -= 1 }
+    return start..<end
+  }
+
+  /// The text of a 1-based line, without its line terminator.
+  public func lineText(_ line: Int) -> String { text(in: lineRange(line)) }
+
+  /// The original text in a UTF-16 range (clamped to the file).
+  public func text(in range: Range<Int>) -> String {
+    let lower = min(max(0, range.lowerBound), utf16.count)
+    let upper = min(max(lower, range.upperBound), utf16.count)
+    return String(decoding: utf16[lower..<upper], as: UTF16.self)
+  }
+
+  // MARK: - Decoding
+
+  static func decodeUTF8(_ bytes: [UInt8], from start: Int, path: String) throws -> [UInt16] {
+    var out = [UInt16]()
+    out.reserveCapacity(bytes.count - start)
+    var failure: Int?
+    bytes.withUnsafeBufferPointer { b in
+      var i = start
+      let n = b.count
+      while i < n {
+        let b0 = b[i]
+        if b0 < 0x80 {
+          out.append(UInt16(b0))
+          i += 1
+          continue
+        }
+        var scalar: UInt32
+        var need: Int
+        var minimum: UInt32
+        if b0 & 0xE0 == 0xC0 {
+          scalar = UInt32(b0 & 0x1F); need = 1; minimum = 0x80
+        } else if b0 & 0xF0 == 0xE0 {
+          scalar = UInt32(b0 & 0x0F); need = 2; minimum = 0x800
+        } else if b0 & 0xF8 == 0xF0 {
+          scalar = UInt32(b0 & 0x07); need = 3; minimum = 0x10000
+        } else {
+          failure = i; return
+        }
+        if i + need >= n { failure = i; return }
+        for k in 1...need {
+          let bk = b[i + k]
+          if bk & 0xC0 != 0x80 { failure = i; return }
+          scalar = scalar << 6 | UInt32(bk & 0x3F)
+        }
+        if scalar < minimum || scalar > 0x10FFFF || (scalar >= 0xD800 && scalar <= 0xDFFF) {
+          failure = i; return
+        }
+        if scalar >= 0x10000 {
+          let v = scalar - 0x10000
+          out.append(UInt16(0xD800 + (v >> 10)))
+          out.append(UInt16(0xDC00 + (v & 0x3FF)))
+        } else {
+          out.append(UInt16(scalar))
+        }
+        i += need + 1
+      }
+    }
+    if let failure {
+      throw TermlintError.input(path, "invalid UTF-8 at byte offset \(failure) (byte 0x\(String(bytes[failure], radix: 16, uppercase: true))); save the file as UTF-8")
+    }
+    return out
+  }
+
+  static func decodeUTF16(_ bytes: [UInt8], path: String, littleEndian: Bool) throws -> [UInt16] {
+    if bytes.count % 2 != 0 {
+      throw TermlintError.input(path, "UTF-16 file has an odd number of bytes (\(bytes.count)); it is truncated")
+    }
+    var out = [UInt16]()
+    out.reserveCapacity(bytes.count / 2 - 1)
+    var i = 2
+    while i + 1 < bytes.count {
+      out.append(littleEndian ? UInt16(bytes[i]) | UInt16(bytes[i + 1]) << 8 : UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1]))
+      i += 2
+    }
+    var k = 0
+    while k < out.count {
+      let c = out[k]
+      if c >= 0xD800 && c <= 0xDBFF {
+        guard k + 1 < out.count, out[k + 1] >= 0xDC00, out[k + 1] <= 0xDFFF else {
+          throw TermlintError.input(path, "invalid UTF-16 (unpaired surrogate) at byte offset \(2 + 2 * k)")
+        }
+        k += 2
+      } else if c >= 0xDC00 && c <= 0xDFFF {
+        throw TermlintError.input(path, "invalid UTF-16 (unpaired surrogate) at byte offset \(2 + 2 * k)")
+      } else {
+        k += 1
+      }
+    }
+    return out
+  }
+}
