@@ -42,22 +42,10 @@ public struct NormalizationOptions: Sendable, Hashable {
 /// decomposed letter, a ligature, a dropped soft hyphen, a collapsed run of spaces). A range in
 /// normalized text maps back to the smallest source range covering the chunks it touches.
 public struct NormalizedText: Sendable {
-  /// A stretch of the map: `normalizedLength` units from `sourceStart`.
-  /// When the lengths are equal the run is aligned unit by unit; otherwise it is one chunk.
-  struct Run: Sendable {
-    var normalizedStart: Int
-    var normalizedLength: Int
-    var sourceStart: Int
-    var sourceLength: Int
-  }
-
   /// The normalized UTF-16 code units.
   public let units: [UInt16]
-  /// Offset of the normalized text's source slice within the whole source (added to results).
-  public let sourceBase: Int
-  /// Length of the source slice.
-  public let sourceLength: Int
-  let runs: [Run]
+  /// The map from normalized offsets to source offsets (including the source base).
+  public let map: OffsetMap
 
   /// The normalized text as a string.
   public var string: String { String(decoding: units, as: UTF16.self) }
@@ -68,9 +56,7 @@ public struct NormalizedText: Sendable {
       NormalizedText.build($0, options: options)
     }
     self.units = built.units
-    self.runs = built.runs
-    self.sourceBase = sourceBase
-    self.sourceLength = source.count
+    self.map = OffsetMap(runs: built.runs, count: built.units.count, sourceBase: sourceBase, sourceLength: source.count)
   }
 
   /// Normalizes a string (offsets are UTF-16 offsets into it).
@@ -78,48 +64,13 @@ public struct NormalizedText: Sendable {
     self.init(Array(string.utf16), options: options)
   }
 
-  /// Maps a normalized UTF-16 range back to the source, including `sourceBase`.
-  public func sourceRange(_ range: Range<Int>) -> Range<Int> {
-    if units.isEmpty { return sourceBase..<sourceBase }
-    let lower = sourceOffset(startingAt: range.lowerBound)
-    if range.isEmpty { return lower..<lower }
-    let upper = sourceOffset(endingAfter: range.upperBound - 1)
-    return lower..<max(lower, upper)
-  }
-
-  /// The source offset where the normalized unit at `index` starts.
-  public func sourceOffset(startingAt index: Int) -> Int {
-    if index >= units.count { return sourceBase + sourceLength }
-    let run = runs[runIndex(index)]
-    if run.normalizedLength == run.sourceLength {
-      return sourceBase + run.sourceStart + (index - run.normalizedStart)
-    }
-    return sourceBase + run.sourceStart
-  }
-
-  /// The source offset just after the chunk that produced the normalized unit at `index`.
-  public func sourceOffset(endingAfter index: Int) -> Int {
-    let run = runs[runIndex(min(index, units.count - 1))]
-    if run.normalizedLength == run.sourceLength {
-      return sourceBase + run.sourceStart + (index - run.normalizedStart) + 1
-    }
-    return sourceBase + run.sourceStart + run.sourceLength
-  }
-
-  private func runIndex(_ index: Int) -> Int {
-    var low = 0, high = runs.count - 1
-    while low < high {
-      let mid = (low + high + 1) / 2
-      if runs[mid].normalizedStart <= index { low = mid } else { high = mid - 1 }
-    }
-    return low
-  }
-
+  /// Maps a normalized UTF-16 range back to the source, including the source base.
+  public func sourceRange(_ range: Range<Int>) -> Range<Int> { map.sourceRange(range) }
   // MARK: - Building
 
   private struct Builder {
     var units: [UInt16] = []
-    var runs: [Run] = []
+    var runs: [OffsetMap.Run] = []
 
     mutating func appendAligned(_ unit: UInt16, source: Int) {
       if var last = runs.last, last.normalizedLength == last.sourceLength,
@@ -130,7 +81,7 @@ public struct NormalizedText: Sendable {
         last.sourceLength += 1
         runs[runs.count - 1] = last
       } else {
-        runs.append(Run(normalizedStart: units.count, normalizedLength: 1, sourceStart: source, sourceLength: 1))
+        runs.append(OffsetMap.Run(normalizedStart: units.count, normalizedLength: 1, sourceStart: source, sourceLength: 1))
       }
       units.append(unit)
     }
@@ -141,7 +92,7 @@ public struct NormalizedText: Sendable {
         for (k, u) in output.enumerated() { appendAligned(u, source: sourceStart + k) }
         return
       }
-      runs.append(Run(normalizedStart: units.count, normalizedLength: output.count, sourceStart: sourceStart, sourceLength: sourceLength))
+      runs.append(OffsetMap.Run(normalizedStart: units.count, normalizedLength: output.count, sourceStart: sourceStart, sourceLength: sourceLength))
       units.append(contentsOf: output)
     }
   }
@@ -185,7 +136,7 @@ public struct NormalizedText: Sendable {
   }
 
   private static func build(_ s: UnsafeBufferPointer<UInt16>, options: NormalizationOptions)
-    -> (units: [UInt16], runs: [Run])
+    -> (units: [UInt16], runs: [OffsetMap.Run])
   {
     let normalizer = Normalizer.shared(options.form)
     let caseFold = options.form == .nfkcCasefold
@@ -234,7 +185,7 @@ public struct NormalizedText: Sendable {
       b.appendChunk(chunk[...], sourceStart: i, sourceLength: j - i)
       i = j
     }
-    if b.runs.isEmpty { b.runs.append(Run(normalizedStart: 0, normalizedLength: 0, sourceStart: 0, sourceLength: n)) }
+    if b.runs.isEmpty { b.runs.append(OffsetMap.Run(normalizedStart: 0, normalizedLength: 0, sourceStart: 0, sourceLength: n)) }
     return (b.units, b.runs)
   }
 }

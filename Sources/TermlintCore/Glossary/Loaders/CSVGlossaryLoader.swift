@@ -1,0 +1,172 @@
+/// Loads the Termlint CSV (and TSV) glossary layout: one row per term.
+///
+/// Layout (see the header of `Glossaries/security-ru-en.csv`):
+/// - UTF-8 (a BOM is allowed), LF or CRLF, RFC 4180 quoting (`""` is a quote; quoted cells may
+///   hold delimiters and line breaks). TSV uses tabs and allows the same quoting.
+/// - Lines starting with `#` before the header row are comments; blank lines are ignored.
+/// - A header row is required. Columns are found by name (case-insensitive), in any order:
+///   `concept` (required), `subject`, `concept_note`, `lang` (required), `term` (required),
+///   `status`, `pos`, `type`, `case` (`sensitive`/`insensitive`/empty), `match`
+///   (`stem`/`exact`/empty), `note`.
+/// - Concept fields (`subject`, `concept_note`) may be given on any row of the concept; two
+///   different non-empty values are an error. A concept's rows must be contiguous.
+/// - Unquoted cells are trimmed of spaces and tabs; quote a cell to keep them.
+///
+/// Unlike TBX loading this is strict: every bad row throws `TermlintError.configuration` with
+/// the line, the column (Unicode scalars) and the column name. Terms are grouped by language
+/// within a concept (order kept within each language).
+public enum CSVGlossaryLoader {
+  /// The columns the layout knows, in the order the writer uses.
+  public static let knownColumns = [
+    "concept", "subject", "concept_note", "lang", "term", "status", "pos", "type", "case", "match", "note",
+  ]
+
+  /// The columns that must be present.
+  public static let requiredColumns = ["concept", "lang", "term"]
+
+  /// Loads CSV (`delimiter: ","`) or TSV (`delimiter: "\t"`) bytes.
+  ///
+  /// - Throws: `TermlintError.input` for text that is not UTF-8, `TermlintError.configuration`
+  ///   for layout or content errors.
+  public static func load(bytes: [UInt8], path: String, delimiter: Unicode.Scalar = ",") throws -> Glossary {
+    try load(text: GlossarySupport.decodeText(bytes, path: path), path: path, delimiter: delimiter)
+  }
+
+  /// Loads CSV or TSV text already decoded.
+  ///
+  /// - Throws: `TermlintError.configuration` for layout or content errors.
+  public static func load(text: String, path: String, delimiter: Unicode.Scalar = ",") throws -> Glossary {
+    var reader = DelimitedTextReader(text: text, delimiter: delimiter, path: path)
+    guard let header = try reader.nextRow() else {
+      throw TermlintError.configuration(
+        path, "no header row; the first line that is not a # comment must name the columns (\(requiredColumns.joined(separator: ", ")) are required)")
+    }
+    let columns = try parseHeader(header, path: path)
+    var builder = Builder(path: path)
+    while let row = try reader.nextRow() {
+      guard row.cells.count == columns.count else {
+        throw TermlintError.configuration(
+          path, line: row.line,
+          "row has \(row.cells.count) cells but the header has \(columns.count) (\(columns.joined(separator: ", ")))")
+      }
+      try builder.add(row: row, columns: columns)
+    }
+    return Glossary(concepts: builder.finish(), path: path)
+  }
+
+  private static func parseHeader(_ header: DelimitedTextReader.Row, path: String) throws -> [String] {
+    var names: [String] = []
+    for cell in header.cells {
+      let name = cell.value.trimmedForGlossary.lowercased()
+      guard knownColumns.contains(name) else {
+        let shown = name.isEmpty ? "an empty column name" : "unknown column '\(cell.value)'"
+        throw TermlintError.configuration(
+          path, line: cell.line, column: cell.column, "\(shown) in the header; known columns: \(knownColumns.joined(separator: ", "))")
+      }
+      guard !names.contains(name) else {
+        throw TermlintError.configuration(path, line: cell.line, column: cell.column, "column '\(name)' appears twice in the header")
+      }
+      names.append(name)
+    }
+    for required in requiredColumns where !names.contains(required) {
+      throw TermlintError.configuration(
+        path, line: header.line, "the header has no '\(required)' column (required: \(requiredColumns.joined(separator: ", ")))")
+    }
+    return names
+  }
+}
+
+// MARK: - Private
+
+/// Accumulates rows into concepts, enforcing the layout rules.
+private struct Builder {
+  let path: String
+  var concepts: [Concept] = []
+  var firstLine: [String: Int] = [:]
+  var subjectLine: Int?
+  var noteLine: Int?
+
+  init(path: String) { self.path = path }
+
+  mutating func add(row: DelimitedTextReader.Row, columns: [String]) throws {
+    var cells: [String: DelimitedTextReader.Cell] = [:]
+    for (name, cell) in zip(columns, row.cells) { cells[name] = cell }
+    func value(_ name: String) -> String? {
+      guard let v = cells[name]?.value, !v.isEmpty else { return nil }
+      return v
+    }
+    func fail(_ name: String, _ reason: String) -> TermlintError {
+      let cell = cells[name]
+      return TermlintError.configuration(path, line: cell?.line ?? row.line, column: cell?.column, "column '\(name)': \(reason)")
+    }
+
+    guard let id = value("concept")?.trimmedForGlossary, !id.isEmpty else { throw fail("concept", "the concept id is empty") }
+    if concepts.last?.id != id {
+      if let first = firstLine[id] {
+        throw TermlintError.configuration(
+          path, line: cells["concept"]?.line ?? row.line, column: cells["concept"]?.column,
+          "concept '\(id)' reappears after other concepts (its rows start at line \(first)); keep a concept's rows together")
+      }
+      if var last = concepts.popLast() {
+        last.terms = GlossarySupport.groupedByLanguage(last.terms)
+        concepts.append(last)
+      }
+      firstLine[id] = row.line
+      concepts.append(Concept(id: id, line: row.line))
+      subjectLine = nil
+      noteLine = nil
+    }
+    var concept = concepts.removeLast()
+    defer { concepts.append(concept) }
+
+    if let subject = value("subject") {
+      if let existing = concept.subjectField, existing != subject {
+        throw fail("subject", "concept '\(id)' has two subjects: '\(existing)' (line \(subjectLine ?? 0)) and '\(subject)' (line \(cells["subject"]?.line ?? row.line))")
+      }
+      if concept.subjectField == nil { subjectLine = cells["subject"]?.line }
+      concept.subjectField = subject
+    }
+    if let note = value("concept_note") {
+      if let existing = concept.note, existing != note {
+        throw fail("concept_note", "concept '\(id)' has two concept notes: '\(existing)' (line \(noteLine ?? 0)) and '\(note)' (line \(cells["concept_note"]?.line ?? row.line))")
+      }
+      if concept.note == nil { noteLine = cells["concept_note"]?.line }
+      concept.note = note
+    }
+
+    guard let rawLang = value("lang") else { throw fail("lang", "the language is empty") }
+    guard let language = LanguageTag(rawLang) else { throw fail("lang", "'\(rawLang)' is not a valid BCP 47 language tag (e.g. en, ru, en-GB)") }
+    guard let text = value("term"), !text.trimmedForGlossary.isEmpty else { throw fail("term", "the term is empty") }
+    var term = Term(text, language: language, line: cells["term"]?.line ?? row.line)
+    if let raw = value("status") {
+      guard let status = TermStatus.parse(raw) else {
+        throw fail("status", "unknown status '\(raw)' (expected \(GlossarySupport.statusList), or empty)")
+      }
+      term.status = status
+    }
+    term.partOfSpeech = value("pos")
+    term.termType = value("type")
+    if let raw = value("case") {
+      guard let sensitive = GlossarySupport.parseCase(raw) else {
+        throw fail("case", "unknown value '\(raw)' (expected sensitive, insensitive, or empty)")
+      }
+      term.caseSensitive = sensitive
+    }
+    if let raw = value("match") {
+      guard let mode = GlossarySupport.parseMatch(raw) else {
+        throw fail("match", "unknown value '\(raw)' (expected stem, exact, or empty)")
+      }
+      term.matchMode = mode
+    }
+    term.note = value("note")
+    concept.terms.append(term)
+  }
+
+  mutating func finish() -> [Concept] {
+    if var last = concepts.popLast() {
+      last.terms = GlossarySupport.groupedByLanguage(last.terms)
+      concepts.append(last)
+    }
+    return concepts
+  }
+}

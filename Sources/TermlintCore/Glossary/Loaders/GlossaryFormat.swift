@@ -1,0 +1,121 @@
+import Foundation
+
+/// A glossary file format Termlint reads and writes.
+public enum GlossaryFormat: String, CaseIterable, Sendable {
+  /// TBX (TermBase eXchange): v2 `martif`, v3 DCA and DCT, TBX-Min 2013. Written as TBX v3 TBX-Basic DCA.
+  case tbx
+  /// Comma-separated values, one row per term (see `CSVGlossaryLoader`).
+  case csv
+  /// Tab-separated values, same columns as CSV.
+  case tsv
+  /// Termlint's YAML layout (see `YAMLGlossaryLoader`).
+  case yaml
+
+  /// The format for a file name extension (`tbx`, `xml`, `csv`, `tsv`, `tab`, `yml`, `yaml`;
+  /// case-insensitive, with or without the dot); nil when unknown.
+  public init?(pathExtension: String) {
+    var ext = pathExtension.lowercased()
+    if ext.hasPrefix(".") { ext.removeFirst() }
+    switch ext {
+    case "tbx", "xml": self = .tbx
+    case "csv": self = .csv
+    case "tsv", "tab": self = .tsv
+    case "yml", "yaml": self = .yaml
+    default: return nil
+    }
+  }
+
+  /// The format for a path, from its extension; nil when unknown.
+  public init?(path: String) {
+    let name = path.split(separator: "/").last.map(String.init) ?? path
+    guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
+    self.init(pathExtension: String(name[name.index(after: dot)...]))
+  }
+
+  /// The extension written for this format.
+  public var preferredExtension: String {
+    switch self {
+    case .tbx: return "tbx"
+    case .csv: return "csv"
+    case .tsv: return "tsv"
+    case .yaml: return "yaml"
+    }
+  }
+
+  /// Every accepted extension, for messages.
+  public static let acceptedExtensions = [".tbx", ".xml", ".csv", ".tsv", ".tab", ".yml", ".yaml"]
+}
+
+/// Reads and writes glossaries in every `GlossaryFormat`.
+public enum GlossaryIO {
+  /// Loads a glossary file; the format comes from the extension unless given (pass it for `-`,
+  /// standard input, which has no extension).
+  ///
+  /// - Throws: `TermlintError.input` when the file cannot be read or decoded,
+  ///   `TermlintError.configuration` for an unknown extension or invalid content.
+  public static func load(path: String, format: GlossaryFormat? = nil) throws -> Glossary {
+    let resolved = try format ?? self.format(for: path)
+    return try load(bytes: readBytes(path: path), path: path, format: resolved)
+  }
+
+  /// Loads a glossary from bytes already in memory; `path` is used in messages only.
+  ///
+  /// - Throws: `TermlintError.input` or `TermlintError.configuration`.
+  public static func load(bytes: [UInt8], path: String, format: GlossaryFormat) throws -> Glossary {
+    switch format {
+    case .tbx: return try TBXLoader.load(bytes: bytes, path: path)
+    case .csv: return try CSVGlossaryLoader.load(bytes: bytes, path: path, delimiter: ",")
+    case .tsv: return try CSVGlossaryLoader.load(bytes: bytes, path: path, delimiter: "\t")
+    case .yaml: return try YAMLGlossaryLoader.load(bytes: bytes, path: path)
+    }
+  }
+
+  /// Serialises a glossary as UTF-8 bytes in a format.
+  ///
+  /// - Throws: `TermlintError.configuration` when the glossary holds something the format
+  ///   cannot represent (e.g. a control character in TBX).
+  public static func write(_ g: Glossary, format: GlossaryFormat) throws -> [UInt8] {
+    switch format {
+    case .tbx: return try TBXWriter.write(g)
+    case .csv: return try CSVGlossaryWriter.write(g, delimiter: ",")
+    case .tsv: return try CSVGlossaryWriter.write(g, delimiter: "\t")
+    case .yaml: return try YAMLGlossaryWriter.write(g)
+    }
+  }
+
+  /// Loads several glossary files and merges them in order (concepts appended; the first
+  /// declared source and target languages win).
+  ///
+  /// - Throws: the first error of any file.
+  public static func loadAll(paths: [String]) throws -> Glossary {
+    if paths.count == 1 { return try load(path: paths[0]) }
+    var merged = Glossary()
+    for path in paths { merged.merge(try load(path: path)) }
+    return merged
+  }
+
+  /// The format of a path from its extension.
+  ///
+  /// - Throws: `TermlintError.configuration` naming the file and the accepted extensions.
+  public static func format(for path: String) throws -> GlossaryFormat {
+    guard let format = GlossaryFormat(path: path) else {
+      throw TermlintError.configuration(
+        path, "unknown glossary format; accepted extensions: \(GlossaryFormat.acceptedExtensions.joined(separator: ", "))")
+    }
+    return format
+  }
+
+  /// Reads a file's bytes (`-` reads standard input).
+  static func readBytes(path: String) throws -> [UInt8] {
+    if path == "-" { return [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      throw TermlintError.input(path, "no such file")
+    }
+    if isDirectory.boolValue { throw TermlintError.input(path, "is a directory, not a file") }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw TermlintError.input(path, "cannot be read (permission denied?)")
+    }
+    return [UInt8](data)
+  }
+}

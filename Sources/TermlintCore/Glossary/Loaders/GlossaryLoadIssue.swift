@@ -1,0 +1,140 @@
+import Foundation
+
+/// A problem found while loading a glossary that did not stop the load.
+///
+/// TBX loading is lenient (real termbases carry invalid values); what it skipped or could not
+/// interpret is reported here so `glossary check` can show it.
+public struct GlossaryLoadIssue: Sendable, Equatable, CustomStringConvertible {
+  /// The glossary file.
+  public var file: String?
+  /// 1-based line, if known.
+  public var line: Int?
+  /// What was skipped or not understood.
+  public var message: String
+
+  /// Creates an issue.
+  public init(file: String?, line: Int?, _ message: String) {
+    self.file = file
+    self.line = line
+    self.message = message
+  }
+
+  /// `file:line: message`, omitting what is unknown.
+  public var description: String {
+    var prefix = ""
+    if let file {
+      prefix = file
+      if let line { prefix += ":\(line)" }
+      prefix += ": "
+    }
+    return prefix + message
+  }
+}
+
+// MARK: - Shared helpers for the loaders and writers
+
+/// Helpers shared by the glossary loaders and writers.
+enum GlossarySupport {
+  /// Removes a UTF-8 BOM and decodes UTF-8, or throws an input error at the line of the first
+  /// invalid byte. (UTF-16 with a BOM is decoded too, for spreadsheets that export it.)
+  static func decodeText(_ bytes: [UInt8], path: String) throws -> String {
+    if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
+      let little = bytes[0] == 0xFF
+      guard bytes.count % 2 == 0 else { throw TermlintError.input(path, "truncated UTF-16 text (odd number of bytes)") }
+      var units = [UInt16]()
+      units.reserveCapacity(bytes.count / 2 - 1)
+      var i = 2
+      while i + 1 < bytes.count {
+        units.append(little ? UInt16(bytes[i]) | UInt16(bytes[i + 1]) << 8 : UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1]))
+        i += 2
+      }
+      var text = ""
+      var iterator = units.makeIterator()
+      var decoder = UTF16()
+      var line = 1
+      loop: while true {
+        switch decoder.decode(&iterator) {
+        case .scalarValue(let scalar):
+          if scalar == "\n" { line += 1 }
+          text.unicodeScalars.append(scalar)
+        case .emptyInput: break loop
+        case .error: throw TermlintError.input(path, line: line, "invalid UTF-16 (unpaired surrogate)")
+        }
+      }
+      return text
+    }
+    let start = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+    let body = bytes[start...]
+    if let text = String(validating: body, as: UTF8.self) { return text }
+    // Find the first invalid sequence to report its line.
+    var iterator = body.makeIterator()
+    var decoder = UTF8()
+    var line = 1
+    while true {
+      switch decoder.decode(&iterator) {
+      case .scalarValue(let scalar): if scalar == "\n" { line += 1 }
+      case .emptyInput: return String(decoding: body, as: UTF8.self)
+      case .error:
+        throw TermlintError.input(path, line: line, "not valid UTF-8 (save the file as UTF-8)")
+      }
+    }
+  }
+
+  /// Collapses runs of XML white space (space, tab, CR, LF) to one space and trims the ends.
+  static func collapseWhitespace(_ text: String) -> String {
+    var out = String.UnicodeScalarView()
+    var pendingSpace = false
+    for scalar in text.unicodeScalars {
+      if scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" {
+        pendingSpace = !out.isEmpty
+      } else {
+        if pendingSpace { out.append(" ") }
+        pendingSpace = false
+        out.append(scalar)
+      }
+    }
+    return String(out)
+  }
+
+  /// Orders a concept's terms by language (first appearance), keeping the order within each
+  /// language. Every loader does this, so the YAML layout (terms grouped by language) is lossless.
+  static func groupedByLanguage(_ terms: [Term]) -> [Term] {
+    var order: [LanguageTag] = []
+    var groups: [LanguageTag: [Term]] = [:]
+    for term in terms {
+      if groups[term.language] == nil { order.append(term.language) }
+      groups[term.language, default: []].append(term)
+    }
+    return order.flatMap { groups[$0] ?? [] }
+  }
+
+  /// The spelling used for a case-sensitivity value in every format.
+  static func caseName(_ value: Bool) -> String { value ? "sensitive" : "insensitive" }
+
+  /// Parses `sensitive` / `insensitive` (case-insensitively); nil for anything else.
+  static func parseCase(_ raw: String) -> Bool? {
+    switch raw.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() {
+    case "sensitive": return true
+    case "insensitive": return false
+    default: return nil
+    }
+  }
+
+  /// Parses `stem` / `exact` (case-insensitively); nil for anything else.
+  static func parseMatch(_ raw: String) -> MatchMode? {
+    MatchMode(rawValue: raw.trimmingCharacters(in: .whitespacesAndNewlines).lowercased())
+  }
+
+  /// `preferred, admitted, …` for error messages.
+  static var statusList: String { TermStatus.allCases.map(\.rawValue).joined(separator: ", ") }
+}
+
+extension String {
+  /// The string without leading and trailing white space (Unicode `White_Space`).
+  var trimmedForGlossary: String {
+    var scalars = Substring(self).unicodeScalars
+    while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
+    while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
+    return String(scalars)
+  }
+}

@@ -1,0 +1,312 @@
+/// Refuses XML documents whose DOCTYPE could make the parser read files, reach the network or
+/// expand entities without bound, before any XML parser sees them.
+///
+/// Rules, checked in this order on the internal DTD subset:
+/// 1. an external entity (`SYSTEM` / `PUBLIC`, general or parameter) is refused: Termlint never
+///    reads files or URLs named by a document;
+/// 2. a parameter entity (declaration or `%name;` reference) is refused;
+/// 3. more than `maxEntities` entity declarations are refused ("billion laughs" needs many);
+/// 4. an entity whose value refers to another (non-predefined) entity is refused;
+/// 5. a reference to a declared internal entity in the document is refused, because
+///    FoundationXML's `XMLParser` on Linux silently drops the replacement text of internal
+///    entities (checked with Swift 6.3): loading would mis-read the term.
+///
+/// An external DTD subset (`<!DOCTYPE martif SYSTEM "TBXcoreStructV02.dtd">`) is allowed; it is
+/// never loaded. The scan reads only the prolog, plus the body when rule 5 needs it.
+enum XMLEntityGuard {
+  /// The most entity declarations a document may make.
+  static let maxEntities = 8
+
+  /// One `<!ENTITY …>` declaration.
+  struct Declaration {
+    var name: String
+    var isParameter: Bool
+    var value: String?
+    var externalKind: String?
+    var systemID: String?
+    var line: Int
+  }
+
+  /// Throws `TermlintError.configuration` when the document must not be parsed.
+  static func check(_ bytes: [UInt8], path: String) throws {
+    var scanner = ByteScanner(bytes: asciiCompatible(bytes))
+    let prolog = scanner.scanProlog()
+    let decls = prolog.declarations
+    if let ext = decls.first(where: { $0.externalKind != nil }) {
+      let what = ext.isParameter ? "external parameter entity '%\(ext.name)'" : "external entity '\(ext.name)'"
+      throw TermlintError.configuration(
+        path, line: ext.line,
+        "\(what) (\(ext.externalKind ?? "SYSTEM") \"\(ext.systemID ?? "")\") is not allowed: Termlint never reads files or URLs named by a document; remove the declaration")
+    }
+    if let pe = decls.first(where: \.isParameter) {
+      throw TermlintError.configuration(
+        path, line: pe.line, "parameter entity '%\(pe.name)' is not allowed in a glossary DOCTYPE")
+    }
+    if let pe = prolog.parameterReference {
+      throw TermlintError.configuration(
+        path, line: pe.line, "parameter entity reference '%\(pe.name);' in the DOCTYPE is not allowed in a glossary")
+    }
+    if decls.isEmpty { return }
+    if decls.count > maxEntities {
+      throw TermlintError.configuration(
+        path, line: decls[maxEntities].line,
+        "the DOCTYPE declares \(decls.count) entities (at most \(maxEntities) allowed): refusing a possible entity-expansion (\"billion laughs\") attack")
+    }
+    for decl in decls {
+      if let inner = referencedEntity(in: decl.value ?? "") {
+        throw TermlintError.configuration(
+          path, line: decl.line,
+          "entity '\(decl.name)' refers to entity '\(inner)': nested entity expansion is refused (possible \"billion laughs\" attack)")
+      }
+    }
+    let names = Set(decls.map(\.name))
+    if let use = scanner.findReference(to: names) {
+      throw TermlintError.configuration(
+        path, line: use.line,
+        "entity reference '&\(use.name);' is not supported: the XML parser drops the text of internal entities; write the text in place of the reference")
+    }
+  }
+
+  /// The first non-predefined entity name referenced as `&name;` in an entity value.
+  static func referencedEntity(in value: String) -> String? {
+    let predefined: Set<String> = ["amp", "lt", "gt", "quot", "apos"]
+    var rest = Substring(value)
+    while let amp = rest.firstIndex(of: "&") {
+      let after = rest[rest.index(after: amp)...]
+      guard let semi = after.firstIndex(of: ";") else { return String(after.prefix(32)) }
+      let name = String(after[..<semi])
+      if !name.hasPrefix("#") && !predefined.contains(name) { return name }
+      rest = after[after.index(after: semi)...]
+    }
+    return nil
+  }
+
+  /// Bytes in which ASCII markup can be found: UTF-16 is transcoded to UTF-8; ASCII-compatible
+  /// encodings (UTF-8, windows-125x, ISO-8859-x) are used as they are.
+  static func asciiCompatible(_ bytes: [UInt8]) -> [UInt8] {
+    guard bytes.count >= 2 else { return bytes }
+    let littleEndian: Bool
+    var start = 0
+    switch (bytes[0], bytes[1]) {
+    case (0xFF, 0xFE): littleEndian = true; start = 2
+    case (0xFE, 0xFF): littleEndian = false; start = 2
+    case (0x3C, 0x00): littleEndian = true
+    case (0x00, 0x3C): littleEndian = false
+    default: return bytes
+    }
+    var units = [UInt16]()
+    units.reserveCapacity((bytes.count - start) / 2)
+    var i = start
+    while i + 1 < bytes.count {
+      units.append(littleEndian ? UInt16(bytes[i]) | UInt16(bytes[i + 1]) << 8 : UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1]))
+      i += 2
+    }
+    return Array(String(decoding: units, as: UTF16.self).utf8)
+  }
+}
+
+// MARK: - Private
+
+/// A forward-only scanner over the document bytes that counts lines.
+private struct ByteScanner {
+  let b: [UInt8]
+  var i = 0
+  var line = 1
+
+  init(bytes: [UInt8]) { b = bytes }
+
+  struct Prolog {
+    var declarations: [XMLEntityGuard.Declaration] = []
+    var parameterReference: (name: String, line: Int)?
+  }
+
+  var atEnd: Bool { i >= b.count }
+
+  func has(_ literal: String) -> Bool {
+    let lit = Array(literal.utf8)
+    guard i + lit.count <= b.count else { return false }
+    for k in 0..<lit.count where b[i + k] != lit[k] { return false }
+    return true
+  }
+
+  mutating func advance(_ n: Int = 1) {
+    var k = 0
+    while k < n && i < b.count {
+      if b[i] == 0x0A { line += 1 }
+      i += 1
+      k += 1
+    }
+  }
+
+  static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D }
+
+  mutating func skipSpace() { while !atEnd && ByteScanner.isSpace(b[i]) { advance() } }
+
+  mutating func skip(past terminator: String) {
+    while !atEnd {
+      if has(terminator) {
+        advance(terminator.utf8.count)
+        return
+      }
+      advance()
+    }
+  }
+
+  mutating func name() -> String {
+    let start = i
+    while !atEnd {
+      let c = b[i]
+      if ByteScanner.isSpace(c) || c == UInt8(ascii: ">") || c == UInt8(ascii: "\"") || c == UInt8(ascii: "'")
+        || c == UInt8(ascii: ";") || c == UInt8(ascii: "[") || c == UInt8(ascii: "%") {
+        break
+      }
+      advance()
+    }
+    return String(decoding: b[start..<i], as: UTF8.self)
+  }
+
+  /// Reads a quoted literal at the cursor; nil when there is none.
+  mutating func quoted() -> String? {
+    guard !atEnd, b[i] == UInt8(ascii: "\"") || b[i] == UInt8(ascii: "'") else { return nil }
+    let quote = b[i]
+    advance()
+    let start = i
+    while !atEnd && b[i] != quote { advance() }
+    let value = String(decoding: b[start..<i], as: UTF8.self)
+    advance()
+    return value
+  }
+
+  /// Skips to just past the `>` that ends a markup declaration, stepping over quoted literals.
+  mutating func skipDeclaration() {
+    while !atEnd {
+      if b[i] == UInt8(ascii: "\"") || b[i] == UInt8(ascii: "'") {
+        _ = quoted()
+      } else if b[i] == UInt8(ascii: ">") {
+        advance()
+        return
+      } else {
+        advance()
+      }
+    }
+  }
+
+  mutating func scanProlog() -> Prolog {
+    var prolog = Prolog()
+    if has("\u{FEFF}") { advance(3) }
+    while true {
+      skipSpace()
+      if atEnd { return prolog }
+      if has("<?") {
+        skip(past: "?>")
+      } else if has("<!--") {
+        skip(past: "-->")
+      } else if has("<!DOCTYPE") {
+        advance(9)
+        scanDoctype(into: &prolog)
+        return prolog
+      } else {
+        return prolog
+      }
+    }
+  }
+
+  mutating func scanDoctype(into prolog: inout Prolog) {
+    while !atEnd {
+      let c = b[i]
+      if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
+        _ = quoted()
+      } else if c == UInt8(ascii: "[") {
+        advance()
+        scanInternalSubset(into: &prolog)
+      } else if c == UInt8(ascii: ">") {
+        advance()
+        return
+      } else {
+        advance()
+      }
+    }
+  }
+
+  mutating func scanInternalSubset(into prolog: inout Prolog) {
+    while true {
+      skipSpace()
+      if atEnd { return }
+      if b[i] == UInt8(ascii: "]") {
+        advance()
+        return
+      } else if has("<!--") {
+        skip(past: "-->")
+      } else if has("<?") {
+        skip(past: "?>")
+      } else if has("<!ENTITY") {
+        let declLine = line
+        advance(8)
+        prolog.declarations.append(scanEntity(line: declLine))
+      } else if has("<!") {
+        skipDeclaration()
+      } else if b[i] == UInt8(ascii: "%") {
+        let refLine = line
+        advance()
+        let name = name()
+        if prolog.parameterReference == nil { prolog.parameterReference = (name, refLine) }
+        if !atEnd && b[i] == UInt8(ascii: ";") { advance() }
+      } else {
+        advance()
+      }
+    }
+  }
+
+  mutating func scanEntity(line declLine: Int) -> XMLEntityGuard.Declaration {
+    skipSpace()
+    var isParameter = false
+    if !atEnd && b[i] == UInt8(ascii: "%") {
+      isParameter = true
+      advance()
+      skipSpace()
+    }
+    var decl = XMLEntityGuard.Declaration(name: name(), isParameter: isParameter, line: declLine)
+    skipSpace()
+    if let value = quoted() {
+      decl.value = value
+    } else if has("SYSTEM") {
+      advance(6)
+      skipSpace()
+      decl.externalKind = "SYSTEM"
+      decl.systemID = quoted()
+    } else if has("PUBLIC") {
+      advance(6)
+      skipSpace()
+      decl.externalKind = "PUBLIC"
+      _ = quoted()
+      skipSpace()
+      decl.systemID = quoted()
+    } else {
+      // Malformed; treat as external so it is refused rather than guessed at.
+      decl.externalKind = "unrecognised declaration"
+    }
+    skipDeclaration()
+    return decl
+  }
+
+  /// The first `&name;` in the rest of the document whose name is in `names`.
+  mutating func findReference(to names: Set<String>) -> (name: String, line: Int)? {
+    while !atEnd {
+      if b[i] == UInt8(ascii: "&") {
+        let refLine = line
+        advance()
+        let start = i
+        while !atEnd && i - start < 64 && b[i] != UInt8(ascii: ";") && !ByteScanner.isSpace(b[i]) && b[i] != UInt8(ascii: "<") {
+          advance()
+        }
+        if !atEnd && b[i] == UInt8(ascii: ";") {
+          let name = String(decoding: b[start..<i], as: UTF8.self)
+          if names.contains(name) { return (name, refLine) }
+        }
+      } else {
+        advance()
+      }
+    }
+    return nil
+  }
+}

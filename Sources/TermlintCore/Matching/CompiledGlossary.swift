@@ -1,0 +1,122 @@
+/// A glossary compiled for matching: every term tokenized, normalized and stemmed once, and
+/// arranged in one token trie per language over interned ids.
+///
+/// Immutable after construction and shared read-only by every file of a run.
+public final class CompiledGlossary: Sendable {
+  /// One matchable term.
+  public struct Entry: Sendable {
+    /// Index of the concept in `glossary.concepts`.
+    public let conceptIndex: Int
+    /// Index of the term in the concept's `terms`.
+    public let termIndex: Int
+    /// The term.
+    public let term: Term
+    /// The term's tokens in matching form (case-folded, normalized).
+    let tokens: [[UInt16]]
+    /// The term in case-preserving matching form, for case comparisons.
+    let casePreserved: [UInt16]
+  }
+
+  /// One language's trie.
+  struct Trie: Sendable {
+    /// Children by edge key (see `edgeKey`), per node.
+    var children: [[Int64: Int32]] = [[:]]
+    /// Entries ending at each node.
+    var terminals: [[Int32]] = [[]]
+  }
+
+  /// The glossary this was compiled from.
+  public let glossary: Glossary
+  /// Every term of every language that is matched (proposed terms are left out).
+  public let entries: [Entry]
+  let forms: [[UInt16]: Int32]
+  let stems: [[UInt16]: Int32]
+  let tries: [String: Trie]
+  let morphologies: [String: Morphology]
+
+  /// Compiles a glossary.
+  ///
+  /// - Throws: `TermlintError.configuration` when a term has no matchable text.
+  public init(_ glossary: Glossary) throws {
+    self.glossary = glossary
+    let tokenizer = try Tokenizer()
+    var forms: [[UInt16]: Int32] = [:]
+    var stems: [[UInt16]: Int32] = [:]
+    var tries: [String: Trie] = [:]
+    var morphologies: [String: Morphology] = [:]
+    var entries: [Entry] = []
+
+    func intern(_ key: [UInt16], in table: inout [[UInt16]: Int32]) -> Int32 {
+      if let id = table[key] { return id }
+      let id = Int32(table.count)
+      table[key] = id
+      return id
+    }
+
+    for (ci, concept) in glossary.concepts.enumerated() {
+      for (ti, term) in concept.terms.enumerated() where term.status != .proposed {
+        let lang = term.language.language
+        let morphology = morphologies[lang] ?? Morphology(language: term.language)
+        morphologies[lang] = morphology
+        let normalized = NormalizedText(term.text, options: .matching)
+        let tokens = tokenizer.tokens(in: normalized.units)
+        if tokens.isEmpty {
+          throw TermlintError.configuration(glossary.path, line: term.line ?? concept.line, "term '\(term.text)' of concept '\(concept.id)' has no letters or digits to match")
+        }
+        let entryIndex = Int32(entries.count)
+        var trie = tries[lang] ?? Trie()
+        var node: Int32 = 0
+        var tokenForms: [[UInt16]] = []
+        for (k, token) in tokens.enumerated() {
+          let form = Array(normalized.units[token.range])
+          tokenForms.append(form)
+          let glued = CompiledGlossary.isGlued(token, previous: k > 0 ? tokens[k - 1] : nil)
+          let useStem = token.kind == .word && (term.matchMode ?? .stem) == .stem && morphology.hasStemmer
+          let key: Int64
+          if useStem {
+            key = CompiledGlossary.edgeKey(id: intern(morphology.stem(utf16: form), in: &stems), stem: true, glued: glued)
+          } else {
+            key = CompiledGlossary.edgeKey(id: intern(form, in: &forms), stem: false, glued: glued)
+          }
+          if let next = trie.children[Int(node)][key] {
+            node = next
+          } else {
+            let next = Int32(trie.children.count)
+            trie.children.append([:])
+            trie.terminals.append([])
+            trie.children[Int(node)][key] = next
+            node = next
+          }
+        }
+        trie.terminals[Int(node)].append(entryIndex)
+        tries[lang] = trie
+        let preserved = NormalizedText(term.text, options: .matchingPreservingCase).units
+        entries.append(Entry(conceptIndex: ci, termIndex: ti, term: term, tokens: tokenForms, casePreserved: preserved))
+      }
+    }
+    self.entries = entries
+    self.forms = forms
+    self.stems = stems
+    self.tries = tries
+    self.morphologies = morphologies
+  }
+
+  /// The concept an entry belongs to.
+  public func concept(of entry: Entry) -> Concept { glossary.concepts[entry.conceptIndex] }
+
+  /// Whether the glossary has terms in a language.
+  public func hasTerms(in language: LanguageTag) -> Bool { tries[language.language] != nil }
+
+  /// A token is *glued* to the previous one when no space separates them and either is
+  /// punctuation: hyphens and slashes are significant (`open-door` ≠ `open door`).
+  @inline(__always)
+  static func isGlued(_ token: Token, previous: Token?) -> Bool {
+    guard let previous else { return false }
+    return !token.spaceBefore && (token.kind == .punctuation || previous.kind == .punctuation)
+  }
+
+  @inline(__always)
+  static func edgeKey(id: Int32, stem: Bool, glued: Bool) -> Int64 {
+    Int64(id) << 2 | (stem ? 2 : 0) | (glued ? 1 : 0)
+  }
+}

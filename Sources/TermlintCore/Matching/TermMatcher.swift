@@ -1,0 +1,162 @@
+/// A glossary term found in a text.
+public struct TermHit: Sendable, Equatable {
+  /// Index into `CompiledGlossary.entries`.
+  public let entryIndex: Int
+  /// The matched tokens (indices into the span's tokens).
+  public let tokenRange: Range<Int>
+  /// The match in the normalized text.
+  public let normalizedRange: Range<Int>
+  /// The match in the original file, as UTF-16 offsets.
+  public let fileRange: Range<Int>
+  /// False when the term is case-sensitive and the text writes it in another case.
+  public let caseMatches: Bool
+}
+
+/// One span of text prepared for rules: normalized, tokenized and matched against the glossary.
+public struct AnnotatedSpan: Sendable {
+  /// The span.
+  public let span: TextSpan
+  /// Its matching form.
+  public let normalized: NormalizedText
+  /// Tokens of the normalized text.
+  public let tokens: [Token]
+  /// Glossary terms found, sorted by position.
+  public let hits: [TermHit]
+
+  /// Maps a normalized range to a UTF-16 range in the span's file.
+  public func fileRange(normalized range: Range<Int>) -> Range<Int> {
+    span.map.sourceRange(normalized.map.sourceRange(range))
+  }
+
+  /// Maps a range of the span's text to a UTF-16 range in the file.
+  public func fileRange(text range: Range<Int>) -> Range<Int> { span.map.sourceRange(range) }
+}
+
+/// Finds glossary terms in text: token sequences, stems or exact forms, longest match first.
+///
+/// Not thread-safe (it owns a tokenizer); make one per task. The compiled glossary is shared.
+public final class TermMatcher: @unchecked Sendable {
+  /// The glossary it matches.
+  public let glossary: CompiledGlossary
+  private let tokenizer: Tokenizer
+
+  /// Creates a matcher over a compiled glossary.
+  public init(glossary: CompiledGlossary) throws {
+    self.glossary = glossary
+    self.tokenizer = try Tokenizer()
+  }
+
+  /// Normalizes, tokenizes and matches one span in the given language.
+  public func annotate(_ span: TextSpan, language: LanguageTag?, options: NormalizationOptions = .matching) -> AnnotatedSpan {
+    let normalized = NormalizedText(span.text, options: options)
+    let tokens = tokenizer.tokens(in: normalized.units)
+    var hits: [TermHit] = []
+    if let language, let trie = glossary.tries[language.language] {
+      let morphology = glossary.morphologies[language.language] ?? Morphology(language: language)
+      hits = match(tokens: tokens, normalized: normalized, span: span, trie: trie, morphology: morphology)
+    }
+    return AnnotatedSpan(span: span, normalized: normalized, tokens: tokens, hits: hits)
+  }
+
+  private struct Candidate {
+    var entry: Int32
+    var start: Int
+    var end: Int
+  }
+
+  private func match(tokens: [Token], normalized: NormalizedText, span: TextSpan, trie: CompiledGlossary.Trie, morphology: Morphology) -> [TermHit] {
+    if tokens.isEmpty { return [] }
+    let units = normalized.units
+    // Per-token interned ids: exact form and stem (for words), and whether the token is glued
+    // to the previous one. The first token of a match is never glued (“security … is fine).
+    var formIDs = [Int32](repeating: -1, count: tokens.count)
+    var stemIDs = [Int32](repeating: -1, count: tokens.count)
+    var glued = [Bool](repeating: false, count: tokens.count)
+    for (i, token) in tokens.enumerated() {
+      let form = Array(units[token.range])
+      glued[i] = CompiledGlossary.isGlued(token, previous: i > 0 ? tokens[i - 1] : nil)
+      if let id = glossary.forms[form] { formIDs[i] = id }
+      if token.kind == .word && morphology.hasStemmer, let id = glossary.stems[morphology.stem(utf16: form)] {
+        stemIDs[i] = id
+      }
+    }
+    var candidates: [Candidate] = []
+    var stack: [(node: Int32, next: Int)] = []
+    for start in tokens.indices where formIDs[start] >= 0 || stemIDs[start] >= 0 {
+      stack.removeAll(keepingCapacity: true)
+      stack.append((0, start))
+      while let (node, j) = stack.popLast() {
+        if j > start {
+          for e in trie.terminals[Int(node)] { candidates.append(Candidate(entry: e, start: start, end: j)) }
+        }
+        guard j < tokens.count else { continue }
+        let children = trie.children[Int(node)]
+        let g = j > start && glued[j]
+        if formIDs[j] >= 0, let next = children[CompiledGlossary.edgeKey(id: formIDs[j], stem: false, glued: g)] { stack.append((next, j + 1)) }
+        if stemIDs[j] >= 0, let next = children[CompiledGlossary.edgeKey(id: stemIDs[j], stem: true, glued: g)] { stack.append((next, j + 1)) }
+      }
+    }
+    if candidates.isEmpty { return [] }
+    // Keep only candidates whose stem-matched words are real inflections of the term's words.
+    candidates = candidates.filter { c in
+      let entry = glossary.entries[Int(c.entry)]
+      for k in 0..<(c.end - c.start) {
+        let text = Array(units[tokens[c.start + k].range])
+        if text != entry.tokens[k] && !morphology.areInflections(entry.tokens[k], text) { return false }
+      }
+      return true
+    }
+    // Longest match wins; equal spans keep every entry (a term may sit in several concepts).
+    candidates.sort { a, b in
+      let la = a.end - a.start, lb = b.end - b.start
+      if la != lb { return la > lb }
+      if a.start != b.start { return a.start < b.start }
+      return a.entry < b.entry
+    }
+    var taken = [Bool](repeating: false, count: tokens.count)
+    var hits: [TermHit] = []
+    var lastSpan: (Int, Int)? = nil
+    for c in candidates {
+      let sameAsLast = lastSpan.map { $0 == (c.start, c.end) } ?? false
+      if !sameAsLast && taken[c.start..<c.end].contains(true) { continue }
+      let entry = glossary.entries[Int(c.entry)]
+      let normalizedRange = tokens[c.start].range.lowerBound..<tokens[c.end - 1].range.upperBound
+      let textRange = normalized.map.sourceRange(normalizedRange)
+      var caseMatches = true
+      if entry.term.isCaseSensitive {
+        let surface = NormalizedText(Array(span.text[textRange]), options: .matchingPreservingCase).units
+        switch TermMatcher.compareCase(surface: surface, term: entry.casePreserved) {
+        case .same: caseMatches = true
+        case .different: caseMatches = false
+        case .lowercaseWord: continue  // "us" is not "US": a different word, not a miswritten term
+        }
+      }
+      for k in c.start..<c.end { taken[k] = true }
+      lastSpan = (c.start, c.end)
+      hits.append(TermHit(entryIndex: Int(c.entry), tokenRange: c.start..<c.end, normalizedRange: normalizedRange, fileRange: span.map.sourceRange(textRange), caseMatches: caseMatches))
+    }
+    hits.sort { ($0.normalizedRange.lowerBound, $0.entryIndex) < ($1.normalizedRange.lowerBound, $1.entryIndex) }
+    return hits
+  }
+
+  enum CaseComparison { case same, different, lowercaseWord }
+
+  /// Compares the case of a matched surface with the term over their common (case-folded) prefix.
+  static func compareCase(surface: [UInt16], term: [UInt16]) -> CaseComparison {
+    let s = Array(String(decoding: surface, as: UTF16.self).unicodeScalars)
+    let t = Array(String(decoding: term, as: UTF16.self).unicodeScalars)
+    var differs = false
+    var k = 0
+    while k < s.count && k < t.count {
+      if s[k] != t[k] {
+        let fs = UnicodeProperties.foldCase(String(s[k])), ft = UnicodeProperties.foldCase(String(t[k]))
+        if fs != ft { break }
+        differs = true
+      }
+      k += 1
+    }
+    if !differs { return .same }
+    if !s.contains(where: { UnicodeProperties.isUppercase($0) }) { return .lowercaseWord }
+    return .different
+  }
+}

@@ -1,0 +1,67 @@
+/// A rule with the severity it runs at.
+public struct ConfiguredRule: Sendable {
+  /// The rule.
+  public let rule: any Rule
+  /// Its severity for this run.
+  public let severity: Severity
+
+  /// Pairs a rule with a severity.
+  public init(_ rule: any Rule, severity: Severity) {
+    self.rule = rule
+    self.severity = severity
+  }
+}
+
+/// Runs the stages after reading: annotate (normalize, tokenize, match terms), run rules, sort.
+///
+/// A `Linter` is immutable and shareable; each `lint` call makes its own tokenizers, so files
+/// can be linted in parallel with one compiled glossary.
+public struct Linter: Sendable {
+  /// The compiled glossary.
+  public let glossary: CompiledGlossary
+  /// The rules to run.
+  public let rules: [ConfiguredRule]
+  /// The source language when the input does not say.
+  public let sourceLanguage: LanguageTag?
+  /// The target language when the input does not say.
+  public let targetLanguage: LanguageTag?
+  /// How text is normalized for matching.
+  public let normalization: NormalizationOptions
+
+  /// Creates a linter.
+  public init(
+    glossary: CompiledGlossary, rules: [ConfiguredRule], sourceLanguage: LanguageTag? = nil,
+    targetLanguage: LanguageTag? = nil, normalization: NormalizationOptions = .matching
+  ) {
+    self.glossary = glossary
+    self.rules = rules
+    self.sourceLanguage = sourceLanguage
+    self.targetLanguage = targetLanguage
+    self.normalization = normalization
+  }
+
+  /// Annotates a document for rules.
+  public func annotate(_ document: Document) throws -> AnnotatedDocument {
+    let matcher = try TermMatcher(glossary: glossary)
+    let source = document.sourceLanguage ?? sourceLanguage
+    let target = document.targetLanguage ?? targetLanguage
+    let units = document.units.map { unit in
+      AnnotatedUnit(
+        unit: unit,
+        source: unit.source.map { matcher.annotate($0, language: $0.language ?? source, options: normalization) },
+        target: unit.target.map { matcher.annotate($0, language: $0.language ?? target, options: normalization) })
+    }
+    return AnnotatedDocument(document: document, units: units, sourceLanguage: source, targetLanguage: target)
+  }
+
+  /// Lints one document: every rule's findings, in report order.
+  public func lint(_ document: Document) throws -> [Finding] {
+    let annotated = try annotate(document)
+    var findings: [Finding] = []
+    for configured in rules {
+      let context = RuleContext(glossary: glossary, severity: configured.severity)
+      findings.append(contentsOf: configured.rule.check(annotated, context: context))
+    }
+    return findings.sorted(by: Finding.reportOrder)
+  }
+}

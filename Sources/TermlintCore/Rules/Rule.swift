@@ -1,0 +1,94 @@
+/// A check. Built-in rules are one small type each; data rules and external rules conform too.
+public protocol Rule: Sendable {
+  /// The rule's metadata and examples.
+  var descriptor: RuleDescriptor { get }
+  /// Checks a whole annotated document (per-unit rules iterate its units).
+  func check(_ document: AnnotatedDocument, context: RuleContext) -> [Finding]
+}
+
+/// A built-in rule type: its descriptor is static and it can be made from options.
+public protocol BuiltInRule: Rule {
+  /// The rule's metadata and examples.
+  static var descriptor: RuleDescriptor { get }
+  /// Creates the rule with pipeline options (`options:` in a pipeline file).
+  ///
+  /// - Throws: `TermlintError.configuration` for an unknown or invalid option.
+  init(options: RuleOptions) throws
+}
+
+extension BuiltInRule {
+  public var descriptor: RuleDescriptor { Self.descriptor }
+}
+
+/// Options for one rule, as strings from a pipeline file, with where they were written.
+public struct RuleOptions: Sendable {
+  /// Option values by key.
+  public var values: [String: String]
+  /// The file the options come from, for error messages.
+  public var file: String?
+  /// The line the rule's options start at.
+  public var line: Int?
+
+  /// Creates options.
+  public init(_ values: [String: String] = [:], file: String? = nil, line: Int? = nil) {
+    self.values = values
+    self.file = file
+    self.line = line
+  }
+
+  /// Throws when an option is not one of `known`.
+  public func validate(known: [String], rule: String) throws {
+    for key in values.keys.sorted() where !known.contains(key) {
+      let list = known.isEmpty ? "it takes no options" : "known options: \(known.joined(separator: ", "))"
+      throw TermlintError.configuration(file, line: line, "unknown option '\(key)' for rule '\(rule)' (\(list))")
+    }
+  }
+}
+
+/// One unit, annotated for rules.
+public struct AnnotatedUnit: Sendable {
+  /// The unit.
+  public let unit: Unit
+  /// Its source side, annotated in the source language.
+  public let source: AnnotatedSpan?
+  /// Its target side, annotated in the target language.
+  public let target: AnnotatedSpan?
+}
+
+/// A document annotated for rules.
+public struct AnnotatedDocument: Sendable {
+  /// The document.
+  public let document: Document
+  /// Its units.
+  public let units: [AnnotatedUnit]
+  /// The source language.
+  public let sourceLanguage: LanguageTag?
+  /// The target language.
+  public let targetLanguage: LanguageTag?
+}
+
+/// What a rule may consult while checking.
+public struct RuleContext: Sendable {
+  /// The compiled glossary (empty when none was given).
+  public let glossary: CompiledGlossary
+  /// The severity configured for the rule being run.
+  public let severity: Severity
+
+  /// Creates a context.
+  public init(glossary: CompiledGlossary, severity: Severity) {
+    self.glossary = glossary
+    self.severity = severity
+  }
+
+  /// Makes a finding for a UTF-16 range of the span's file.
+  public func finding(
+    _ descriptor: RuleDescriptor, in span: AnnotatedSpan, fileRange: Range<Int>, message: String,
+    suggestions: [String] = [], fixIsSafe: Bool = false, unit: Unit, side: String = "target", related: [Location] = []
+  ) -> Finding {
+    let file = span.span.file
+    return Finding(
+      ruleID: descriptor.id, severity: severity, category: descriptor.category, message: message,
+      location: Location(file: file, utf16Range: fileRange), matchedText: file.text(in: fileRange),
+      suggestions: suggestions, fixIsSafe: fixIsSafe, unitID: unit.id, side: side, related: related)
+  }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import TermlintCore
+
+/// `--format` values, from the reporter registry so help and validation cannot drift apart.
+struct ReporterName: ExpressibleByArgument, Sendable {
+  let identifier: String
+
+  init?(argument: String) {
+    guard ReporterRegistry.reporter(argument) != nil else { return nil }
+    identifier = argument
+  }
+
+  static var allValueStrings: [String] { ReporterRegistry.all.map { $0.identifier } }
+  static var defaultCompletionKind: CompletionKind { .list(allValueStrings) }
+}
+
+/// `--fail-on` values.
+enum FailLevel: String, ExpressibleByArgument, CaseIterable, Sendable {
+  case error, warning, info, never
+
+  var severity: Severity? { Severity(rawValue: rawValue) }
+}
+
+/// `--color` values.
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable, Sendable {
+  case auto, always, never
+}
+
+extension LanguageTag: ExpressibleByArgument {
+  public init?(argument: String) { self.init(argument) }
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import Foundation
+import TermlintCore
+
+/// Exit statuses: 0 clean, 1 findings at or above `--fail-on`, 2 usage/configuration/input errors.
+enum ExitStatus {
+  static let clean: Int32 = 0
+  static let findings: Int32 = 1
+  static let error: Int32 = 2
+}
+
+/// Runs a command body, turning `TermlintError` into one line on stderr and exit status 2.
+func runReportingErrors(_ body: () throws -> Int32) throws {
+  let status: Int32
+  do {
+    status = try body()
+  } catch let error as TermlintError {
+    printError("termlint: \(error.kind == .usage ? "usage error" : "error"): \(error)")
+    throw ExitCode(ExitStatus.error)
+  }
+  if status != 0 { throw ExitCode(status) }
+}
+
+/// Writes one line to standard error.
+func printError(_ line: String) {
+  FileHandle.standardError.write(Data((line + "\n").utf8))
+}
+
+/// Writes text to standard output, ending quietly when the reader has gone away.
+func writeOutput(_ text: String) {
+  FileHandle.standardOutput.write(Data(text.utf8))
+}

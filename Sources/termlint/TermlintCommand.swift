@@ -1,0 +1,14 @@
+import ArgumentParser
+import TermlintCore
+
+/// The `termlint` command: lists subcommands, nothing else.
+@main
+struct TermlintCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "termlint",
+    abstract: "Translation and terminology QA: glossary-aware linting with exact positions.",
+    version: "termlint \(Termlint.version) (ICU \(ICU.version))",
+    subcommands: [Lint.self, Rules.self],
+    defaultSubcommand: Lint.self
+  )
+}

@@ -1,0 +1,103 @@
+import Testing
+@testable import TermlintCore
+
+/// The generic rule test: every built-in rule's examples, in the plain form and in variants
+/// that shift offsets (a multi-byte prefix, NFD, CRLF line ends, NBSP for spaces).
+@Suite("Rule examples")
+struct RuleExamplesTests {
+  enum Variant: String, CaseIterable {
+    case plain, multibytePrefix, nfd, crlf, nbsp
+
+    func apply(_ text: String) -> String {
+      switch self {
+      case .plain: return text
+      case .multibytePrefix: return "😀e\u{301}𝐀 " + text
+      case .nfd: return Normalizer.nfd.normalize(text)
+      case .crlf: return text.replacingOccurrences(of: "\n", with: "\r\n")
+      case .nbsp: return text.replacingOccurrences(of: " ", with: "\u{00A0}")
+      }
+    }
+  }
+
+  /// Strips markers and returns the text with the 1-based (line, column) of each marker.
+  static func markers(_ text: String) -> (String, [Pair]) {
+    var out = String.UnicodeScalarView()
+    var positions: [Pair] = []
+    var line = 1, column = 1
+    var previousCR = false
+    for scalar in text.unicodeScalars {
+      if Character(scalar) == RuleExample.marker {
+        positions.append(Pair(line: line, column: column))
+        continue
+      }
+      out.append(scalar)
+      if scalar == "\n" {
+        if !previousCR { line += 1 }
+        column = 1
+      } else if scalar == "\r" {
+        line += 1
+        column = 1
+      } else {
+        column += 1
+      }
+      previousCR = scalar == "\r"
+    }
+    return (String(out), positions)
+  }
+
+  struct Pair: Equatable, CustomStringConvertible {
+    let line: Int, column: Int
+    var description: String { "\(line):\(column)" }
+  }
+
+  static let cases: [(String, Variant)] = BuiltInRules.all.flatMap { t in Variant.allCases.map { (t.descriptor.id, $0) } }
+
+  @Test(arguments: cases)
+  func examples(ruleID: String, variant: Variant) throws {
+    let descriptor = try #require(BuiltInRules.type(for: ruleID)).descriptor
+    #expect(!descriptor.triggeringExamples.isEmpty && !descriptor.nonTriggeringExamples.isEmpty, "\(ruleID) needs examples")
+    for example in descriptor.nonTriggeringExamples {
+      let text = variant.apply(example.target)
+      let findings = try TestLint.findings(text, rules: [ruleID])
+      #expect(findings.isEmpty, "\(example.file):\(example.line) [\(variant)] unexpected: \(findings.map(\.message))")
+    }
+    for example in descriptor.triggeringExamples {
+      let (text, expected) = Self.markers(variant.apply(example.target))
+      let findings = try TestLint.findings(text, rules: [ruleID])
+      let found = findings.map { Pair(line: $0.location.line, column: $0.location.column) }
+      #expect(found == expected, "\(example.file):\(example.line) [\(variant)] \(findings.map(\.message))")
+      #expect(findings.allSatisfy { $0.ruleID == ruleID })
+      // The reported text is exactly the original text at the location.
+      let file = SourceFile(path: "test.md", text: text)
+      for f in findings {
+        #expect(file.text(in: f.location.utf16Range) == f.matchedText)
+        #expect(!f.message.hasSuffix("."), "messages have no trailing period")
+      }
+      if variant == .plain, let corrected = example.corrected {
+        #expect(Self.apply(findings, to: text) == corrected, "\(example.file):\(example.line) correction")
+      }
+    }
+  }
+
+  /// Applies each finding's first suggestion, last first.
+  static func apply(_ findings: [Finding], to text: String) -> String {
+    var units = Array(text.utf16)
+    for f in findings.sorted(by: { $0.location.utf16Offset > $1.location.utf16Offset }) {
+      guard let s = f.suggestions.first else { continue }
+      units.replaceSubrange(f.location.utf16Range, with: Array(s.utf16))
+    }
+    return String(decoding: units, as: UTF16.self)
+  }
+
+  @Test func idsAreKebabCaseUniqueAndSorted() {
+    let ids = BuiltInRules.all.map { $0.descriptor.id }
+    #expect(Set(ids).count == ids.count)
+    #expect(ids == ids.sorted())
+    for id in ids {
+      #expect(id.range(of: #"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"#, options: .regularExpression) != nil, "\(id)")
+      #expect(!id.hasSuffix("-rule"))
+    }
+  }
+}
+
+import Foundation

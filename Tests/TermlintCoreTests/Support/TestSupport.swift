@@ -1,0 +1,36 @@
+import Foundation
+@testable import TermlintCore
+
+/// Paths used by tests.
+enum TestPaths {
+  /// The repository root, derived from this file's path.
+  static let repoRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+  /// `../shared/corpus` beside the clone (present in CI, absent in a user's clone).
+  static let corpus: URL = repoRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus")
+  /// Whether the shared corpus is available.
+  static var hasCorpus: Bool { FileManager.default.fileExists(atPath: corpus.path) }
+  /// A file under the repository root.
+  static func repo(_ relative: String) -> String { repoRoot.appendingPathComponent(relative).path }
+}
+
+/// Builds linters over in-memory text for tests.
+enum TestLint {
+  static let exampleGlossary: CompiledGlossary = try! CompiledGlossary(ExampleGlossary.glossary)
+
+  /// Lints `text` (as Markdown when `markdown`) with the given rules (default: all built-in).
+  static func findings(
+    _ text: String, path: String = "test.md", rules: [String]? = nil, glossary: CompiledGlossary = exampleGlossary,
+    markdown: Bool = true
+  ) throws -> [Finding] {
+    let file = SourceFile(path: path, text: text)
+    return try findings(file: file, rules: rules, glossary: glossary, markdown: markdown)
+  }
+
+  static func findings(file: SourceFile, rules: [String]? = nil, glossary: CompiledGlossary = exampleGlossary, markdown: Bool = true) throws -> [Finding] {
+    let configured = try Pipeline.builtIn.configuredRules(only: rules ?? [])
+    let linter = Linter(glossary: glossary, rules: configured, sourceLanguage: LanguageTag("ru"), targetLanguage: LanguageTag("en"))
+    let document = PlainTextReader.read(file, markdown: markdown, language: LanguageTag("en"))
+    return try linter.lint(document)
+  }
+}
