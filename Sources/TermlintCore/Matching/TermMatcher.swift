@@ -39,6 +39,9 @@ public final class TermMatcher: @unchecked Sendable {
   /// The glossary it matches.
   public let glossary: CompiledGlossary
   private let tokenizer: Tokenizer
+  /// Stem ids by word form, per language: most words of a text repeat, and stemming dominates.
+  private var stemCache: [String: [[UInt16]: Int32]] = [:]
+  private static let stemCacheLimit = 100_000
 
   /// Creates a matcher over a compiled glossary.
   public init(glossary: CompiledGlossary) throws {
@@ -72,12 +75,20 @@ public final class TermMatcher: @unchecked Sendable {
     var formIDs = [Int32](repeating: -1, count: tokens.count)
     var stemIDs = [Int32](repeating: -1, count: tokens.count)
     var glued = [Bool](repeating: false, count: tokens.count)
+    var cache = stemCache[morphology.language] ?? [:]
+    defer { stemCache[morphology.language] = cache.count > TermMatcher.stemCacheLimit ? [:] : cache }
     for (i, token) in tokens.enumerated() {
       let form = Array(units[token.range])
       glued[i] = CompiledGlossary.isGlued(token, previous: i > 0 ? tokens[i - 1] : nil)
       if let id = glossary.forms[form] { formIDs[i] = id }
-      if token.kind == .word && morphology.hasStemmer, let id = glossary.stems[morphology.stem(utf16: form)] {
-        stemIDs[i] = id
+      if token.kind == .word && morphology.hasStemmer {
+        if let cached = cache[form] {
+          stemIDs[i] = cached
+        } else {
+          let id = glossary.stems[morphology.stem(utf16: form)] ?? -1
+          cache[form] = id
+          stemIDs[i] = id
+        }
       }
     }
     var candidates: [Candidate] = []
