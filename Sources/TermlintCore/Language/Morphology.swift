@@ -31,6 +31,21 @@ public struct Morphology: Sendable {
     String(decoding: stem(utf16: Array(word.utf16)), as: UTF16.self)
   }
 
+  /// Russian nominal endings tried when a capitalised word may be an inflected name.
+  private static let russianNameEndings: [[UInt16]] = ["а", "я", "у", "ю", "е", "ы", "и", "ом", "ем", "ой", "ей", "ым", "им", "ых", "их", "ами", "ями", "ах", "ях", "ам", "ям"].map { Array($0.utf16) }
+
+  /// Stems of a word with one inflectional ending removed, for matching inflected names whose
+  /// Snowball stem differs from the stem of the dictionary form (*Лаврова* → *лавров* → *лавр*,
+  /// like *Лавров*). Empty for languages that do not need it.
+  public func nameStemCandidates(utf16 word: [UInt16]) -> [[UInt16]] {
+    guard language == "ru" else { return [] }
+    var result: [[UInt16]] = []
+    for ending in Morphology.russianNameEndings where word.count - ending.count >= 3 && word.suffix(ending.count).elementsEqual(ending) {
+      result.append(stem(utf16: Array(word.dropLast(ending.count))))
+    }
+    return result
+  }
+
   /// Whether two case-folded words that share a stem are inflections of one word.
   ///
   /// Porter2 also conflates derivations (*universe*/*university*, *assurance*/*assured*), which

@@ -32,6 +32,8 @@ public final class CompiledGlossary: Sendable {
   let forms: [[UInt16]: Int32]
   let stems: [[UInt16]: Int32]
   let tries: [String: Trie]
+  /// Stem ids of the words of proper-noun terms (for inflected names, see `TermMatcher`).
+  let properNounStems: Set<Int32>
   let morphologies: [String: Morphology]
 
   /// Compiles a glossary.
@@ -45,6 +47,7 @@ public final class CompiledGlossary: Sendable {
     var tries: [String: Trie] = [:]
     var morphologies: [String: Morphology] = [:]
     var entries: [Entry] = []
+    var properNounStems: Set<Int32> = []
 
     func intern(_ key: [UInt16], in table: inout [[UInt16]: Int32]) -> Int32 {
       if let id = table[key] { return id }
@@ -74,7 +77,9 @@ public final class CompiledGlossary: Sendable {
           let useStem = token.kind == .word && (term.matchMode ?? .stem) == .stem && morphology.hasStemmer
           let key: Int64
           if useStem {
-            key = CompiledGlossary.edgeKey(id: intern(morphology.stem(utf16: form), in: &stems), stem: true, glued: glued)
+            let id = intern(morphology.stem(utf16: form), in: &stems)
+            if term.isProperNoun { properNounStems.insert(id) }
+            key = CompiledGlossary.edgeKey(id: id, stem: true, glued: glued)
           } else {
             key = CompiledGlossary.edgeKey(id: intern(form, in: &forms), stem: false, glued: glued)
           }
@@ -99,6 +104,7 @@ public final class CompiledGlossary: Sendable {
     self.stems = stems
     self.tries = tries
     self.morphologies = morphologies
+    self.properNounStems = properNounStems
   }
 
   /// The concept an entry belongs to.

@@ -93,7 +93,22 @@ public final class TermMatcher: @unchecked Sendable {
     }
     var candidates: [Candidate] = []
     var stack: [(node: Int32, next: Int)] = []
-    for start in tokens.indices where formIDs[start] >= 0 || stemIDs[start] >= 0 {
+    // Capitalised words may be inflected names whose Snowball stem differs from the dictionary
+    // form's (Лавров → лавр, but Лаврова → лавров): also try the stems of the word without one
+    // inflectional ending, but only where that stem belongs to a proper-noun term.
+    var nameStemIDs: [Int: [Int32]] = [:]
+    if !glossary.properNounStems.isEmpty {
+      for (i, token) in tokens.enumerated() where token.kind == .word {
+        let sourceStart = normalized.map.sourceOffset(startingAt: token.range.lowerBound)
+        guard sourceStart < span.text.count, let first = Unicode.Scalar(span.text[sourceStart]),
+          UnicodeProperties.isUppercase(first)
+        else { continue }
+        let ids = morphology.nameStemCandidates(utf16: Array(units[token.range])).compactMap { glossary.stems[$0] }
+          .filter { glossary.properNounStems.contains($0) && $0 != stemIDs[i] }
+        if !ids.isEmpty { nameStemIDs[i] = ids }
+      }
+    }
+    for start in tokens.indices where formIDs[start] >= 0 || stemIDs[start] >= 0 || nameStemIDs[start] != nil {
       stack.removeAll(keepingCapacity: true)
       stack.append((0, start))
       while let (node, j) = stack.popLast() {
@@ -105,6 +120,9 @@ public final class TermMatcher: @unchecked Sendable {
         let g = j > start && glued[j]
         if formIDs[j] >= 0, let next = children[CompiledGlossary.edgeKey(id: formIDs[j], stem: false, glued: g)] { stack.append((next, j + 1)) }
         if stemIDs[j] >= 0, let next = children[CompiledGlossary.edgeKey(id: stemIDs[j], stem: true, glued: g)] { stack.append((next, j + 1)) }
+        for id in nameStemIDs[j] ?? [] {
+          if let next = children[CompiledGlossary.edgeKey(id: id, stem: true, glued: g)] { stack.append((next, j + 1)) }
+        }
       }
     }
     if candidates.isEmpty { return [] }

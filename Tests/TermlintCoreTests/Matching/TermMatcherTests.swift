@@ -77,3 +77,21 @@ struct TermMatcherTests {
     #expect(h.map(\.0) == ["гарантиях безопасности", "гарантий безопасности", "ударных вооружений", "ракетах средней и меньшей дальности"])
   }
 }
+
+@Suite("TermMatcher: inflected Russian names")
+struct RussianNameMatchingTests {
+  @Test func inflectedNamesWhoseStemDiffersStillMatch() throws {
+    let ru = LanguageTag("ru")!
+    let glossary = try CompiledGlossary(Glossary(concepts: [
+      Concept(id: "lavrov", terms: [Term("Сергей Лавров", language: ru, partOfSpeech: "properNoun")]),
+      Concept(id: "kyiv", terms: [Term("Киев", language: ru, partOfSpeech: "properNoun")]),
+      Concept(id: "laurel", terms: [Term("лавр", language: ru)]),
+    ]))
+    let file = SourceFile(path: "t", text: "Слова Сергея Лаврова прозвучали в Киеве. Лавровый лист и лавра.")
+    let span = TextSpan(file: file, range: 0..<file.utf16.count, language: ru)
+    let hits = try TermMatcher(glossary: glossary).annotate(span, language: ru).hits
+    // "Лавровый" is not the name; lower-case "лавра" is the common noun лавр, never the name.
+    #expect(hits.map { file.text(in: $0.fileRange) } == ["Сергея Лаврова", "Киеве", "лавра"])
+    #expect(hits.map { glossary.glossary.concepts[glossary.entries[$0.entryIndex].conceptIndex].id } == ["lavrov", "kyiv", "laurel"])
+  }
+}
