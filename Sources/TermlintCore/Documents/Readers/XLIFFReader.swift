@@ -13,7 +13,8 @@ import Foundation
 ///   `Document.skippedUnits`; `bin-unit`, `header` and `alt-trans` are not read;
 /// - metadata: `unit`, `segment` (mid), `state`, `state-qualifier` (from `target`, verbatim,
 ///   also non-standard values), `approved`, `resname`, `restype`, `note` (the unit's notes joined
-///   by line breaks), `file` (`original`), `line` (of the unit's start tag);
+///   by line breaks), `file` (`original`), `line` (of the unit's start tag), `sdl-conf` (a
+///   Trados segment's `conf`), `mq-status` (memoQ's `mq:status`);
 /// - inline codes become placeholders (U+FFFC in the text): `x`, `bx`, `ex` (content: the
 ///   `equiv-text`), `ph`, `bpt`, `ept`, `it` (content: the native code they carry, `sub` text
 ///   included); `g` becomes a `g-open` and a `g-close` placeholder around its text; `mrk` and
@@ -178,7 +179,10 @@ private struct XLIFF1Reader {
     metadata["restype"] = element.attribute("restype")
     metadata["note"] = XLIFFReader.notes(core.filter { $0.name == "note" }, file: file)
     metadata["file"] = scope.original
+    metadata["mq-status"] = element.tag.attributes.first { $0.prefix == "mq" && $0.localName == "status" }?.value
     if !translate { metadata["skipped"] = "translate=no" }
+    // SDL Trados keeps each segment's confirmation level in <sdl:seg-defs><sdl:seg id="mid" conf="…">.
+    let sdlSegments = element.elements.first { !XLIFFReader.isCore($0.tag) && $0.name == "seg-defs" }?.children("seg") ?? []
 
     func span(_ e: XMLElement, _ language: LanguageTag?) -> TextSpan {
       InlineContent.span(of: e, file: file, language: language) { treat($0) }
@@ -196,6 +200,7 @@ private struct XLIFF1Reader {
         if let match { usedTargets.insert(match) }
         var m = metadata
         m["segment"] = mid
+        m["sdl-conf"] = sdlSegments.first { $0.attribute("id") == mid }?.attribute("conf")
         made.append(Unit(
           id: sourceSegments.count == 1 ? id : "\(id)/\(mid)", source: span(segment, sourceLanguage),
           target: match.map { span(targetSegments[$0], targetLanguage) }, metadata: m))

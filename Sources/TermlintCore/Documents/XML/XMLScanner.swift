@@ -499,7 +499,7 @@ struct XMLScanner {
     }
     guard isNameStart(u, pos) else { throw error(at: start, "'&' must start an entity or character reference (write &amp; for a literal '&')") }
     let name = scanName()
-    guard pos < u.count, u[pos] == 0x3B else { throw error(at: start, "the reference '&\(name)' is not closed with ';'") }
+    guard pos < u.count, u[pos] == 0x3B else { throw error(at: start, "the reference '&\(name)' is not closed with ';' (write &amp; for a literal '&')") }
     pos += 1
     switch name {
     case "amp": return [amp]
