@@ -9,8 +9,10 @@ import Foundation
 ///   language is chosen for the whole file: the default target language when some `tu` has it
 ///   (other than its source), else the language other than the source that most `tu`s have (first
 ///   seen on a tie). Each unit's target is the first `tuv` in that language; a `tu` without one
-///   gets no target. Languages match by their primary subtag (`ru` matches `ru-RU`), an exact
-///   match first.
+///   gets no target. A `tu` whose own `srclang` is that target language is read the other way
+///   round: its source is then the `tuv` in the file's source language (the header's `srclang`,
+///   else the most common one), else its first other `tuv`. Languages match by their primary
+///   subtag (`ru` matches `ru-RU`), an exact match first.
 /// - Metadata: `tuid`, `note` (the `tu`'s notes joined by line breaks), `prop:<type>` for each
 ///   `prop`, `languages` (every `tuv` language, comma-separated, in order), `line`.
 /// - Inline codes become placeholders (U+FFFC in the text): `bpt`, `ept`, `it`, `ph`, `ut` (id
@@ -109,43 +111,64 @@ public enum TMXReader {
     _ entries: [Entry], file: SourceFile, headerSource: String?, version: String?, defaults: LanguageDefaults
   ) -> Document {
     let header = headerSource.flatMap { $0 == "*all*" ? nil : LanguageTag($0) }
-    // Source variant of each entry.
-    let sourceIndices: [Int?] = entries.map { entry in
+    // The variant each entry declares as its source.
+    let declared: [Int?] = entries.map { entry in
       if let explicit = entry.sourceLanguage.flatMap({ $0 == "*all*" ? nil : LanguageTag($0) }) ?? header {
         return index(of: explicit, in: entry.variants)
       }
       if let fallback = defaults.source, let i = index(of: fallback, in: entry.variants) { return i }
       return entry.variants.isEmpty ? nil : 0
     }
-    // One target language for the file.
-    var counts: [String: (tag: LanguageTag, count: Int, first: Int)] = [:]
-    var wantedPresent: LanguageTag?
+    // The document's languages: the most common declared source, and one target language.
+    var sources = LanguageCounter()
+    var targets = LanguageCounter()
+    var wanted: LanguageTag?
     for (n, entry) in entries.enumerated() {
-      let source = sourceIndices[n].flatMap { entry.variants[$0].language }
-      var seen = Set<String>()
-      for (i, variant) in entry.variants.enumerated() where i != sourceIndices[n] {
-        guard let language = variant.language, !(source.map { $0.matches(language) } ?? false) else { continue }
-        if wantedPresent == nil, let wanted = defaults.target, wanted.matches(language) { wantedPresent = language }
-        if seen.insert(language.language).inserted {
-          let c = counts[language.language] ?? (language, 0, n)
-          counts[language.language] = (c.tag, c.count + 1, c.first)
-        }
-      }
+      let source = declared[n].flatMap { entry.variants[$0].language }
+      if let source { sources.add([source], entry: n) }
+      let others = entry.variants.enumerated().compactMap { i, v in i == declared[n] ? nil : v.language }
+        .filter { language in !(source.map { $0.matches(language) } ?? false) }
+      if wanted == nil, let target = defaults.target { wanted = others.first { $0.matches(target) } }
+      targets.add(others, entry: n)
     }
-    let target = wantedPresent ?? counts.values.sorted { $0.count != $1.count ? $0.count > $1.count : $0.first < $1.first }.first?.tag
+    let documentSource = header ?? sources.mostCommon ?? defaults.source
+    let target = wanted ?? targets.mostCommon
     var units: [Unit] = []
     units.reserveCapacity(entries.count)
     for (n, entry) in entries.enumerated() {
-      let s = sourceIndices[n]
-      let t = target.flatMap { index(of: $0, in: entry.variants, excluding: s) }
+      let t = target.flatMap { index(of: $0, in: entry.variants) }
+      var s = declared[n]
+      if let si = s, si == t {
+        // The entry was written from the document's target language: read it the other way.
+        s = documentSource.flatMap { index(of: $0, in: entry.variants, excluding: t) } ?? entry.variants.indices.first { $0 != t }
+      }
       var metadata = entry.metadata
       if let s, let language = entry.variants[s].language { metadata["source-language"] = language.value }
       units.append(Unit(id: entry.id, source: s.flatMap { entry.variants[$0].span }, target: t.flatMap { entry.variants[$0].span }, metadata: metadata))
     }
-    let source = header ?? sourceIndices.enumerated().lazy.compactMap { n, i in i.flatMap { entries[n].variants[$0].language } }.first ?? defaults.source
     var metadata: [String: String] = [:]
     metadata["version"] = version
     metadata["srclang"] = headerSource
-    return Document(file: file, format: "tmx", units: units, sourceLanguage: source, targetLanguage: target ?? defaults.fallbackTarget(source: source), metadata: metadata)
+    return Document(
+      file: file, format: "tmx", units: units, sourceLanguage: documentSource,
+      targetLanguage: target ?? defaults.fallbackTarget(source: documentSource), metadata: metadata)
+  }
+}
+
+/// Counts in how many entries each primary language occurs, remembering the first tag seen.
+private struct LanguageCounter {
+  private var counts: [String: (tag: LanguageTag, count: Int, first: Int)] = [:]
+
+  mutating func add(_ languages: [LanguageTag], entry: Int) {
+    var seen = Set<String>()
+    for language in languages where seen.insert(language.language).inserted {
+      let c = counts[language.language] ?? (language, 0, entry)
+      counts[language.language] = (c.tag, c.count + 1, c.first)
+    }
+  }
+
+  /// The language most entries have (the first seen on a tie).
+  var mostCommon: LanguageTag? {
+    counts.values.min { $0.count != $1.count ? $0.count > $1.count : $0.first < $1.first }?.tag
   }
 }
