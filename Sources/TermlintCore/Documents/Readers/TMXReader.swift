@@ -72,7 +72,7 @@ public enum TMXReader {
   }
 
   private static func entry(_ tu: XMLElement, file: SourceFile, ordinal: Int) -> Entry {
-    var metadata: [String: String] = ["line": String(file.position(utf16Offset: tu.tag.range.lowerBound).line)]
+    var metadata: [String: String] = ["line": String(file.lineIndex(utf16Offset: tu.tag.range.lowerBound) + 1)]
     metadata["tuid"] = tu.attribute("tuid")
     metadata["note"] = XLIFFReader.notes(tu.children("note"), file: file)
     for prop in tu.children("prop") {

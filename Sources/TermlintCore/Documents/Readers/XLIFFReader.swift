@@ -171,7 +171,7 @@ private struct XLIFF1Reader {
     let sourceLanguage = XLIFFReader.language(of: source, fallback: scope.sourceLanguage)
     let targetLanguage = XLIFFReader.language(of: target, fallback: scope.targetLanguage)
 
-    var metadata: [String: String] = ["unit": id, "line": String(file.position(utf16Offset: element.tag.range.lowerBound).line)]
+    var metadata: [String: String] = ["unit": id, "line": String(file.lineIndex(utf16Offset: element.tag.range.lowerBound) + 1)]
     metadata["state"] = target?.attribute("state")
     metadata["state-qualifier"] = target?.attribute("state-qualifier")
     metadata["approved"] = element.attribute("approved")
@@ -298,7 +298,7 @@ private struct XLIFF2Reader {
     for item in core.first(where: { $0.name == "originalData" })?.children("data") ?? [] {
       if let dataID = item.attribute("id") { data[dataID] = item.text(in: file) }
     }
-    var metadata: [String: String] = ["unit": id, "line": String(file.position(utf16Offset: element.tag.range.lowerBound).line)]
+    var metadata: [String: String] = ["unit": id, "line": String(file.lineIndex(utf16Offset: element.tag.range.lowerBound) + 1)]
     metadata["note"] = XLIFFReader.notes(core.first { $0.name == "notes" }?.children("note") ?? [], file: file)
     metadata["file"] = scope.fileID
     if !translate { metadata["skipped"] = "translate=no" }
@@ -309,7 +309,7 @@ private struct XLIFF2Reader {
       m["segment"] = segmentID
       m["state"] = segment.attribute("state")
       m["subState"] = segment.attribute("subState")
-      m["line"] = String(file.position(utf16Offset: segment.tag.range.lowerBound).line)
+      m["line"] = String(file.lineIndex(utf16Offset: segment.tag.range.lowerBound) + 1)
       let parts = segment.elements.filter { XLIFFReader.isCore($0.tag) }
       let source = parts.first { $0.name == "source" }
       let target = parts.first { $0.name == "target" }

@@ -387,7 +387,7 @@ struct XMLScanner {
     pos += 1
     guard let open = stack.last else { throw error(at: start, "end tag </\(name)> without a matching start tag") }
     guard open.name == name else {
-      let line = file.position(utf16Offset: open.start).line
+      let line = file.lineIndex(utf16Offset: open.start) + 1
       throw error(at: start, "the end tag </\(name)> does not match the start tag <\(open.name)> on line \(line)")
     }
     closeTop()
