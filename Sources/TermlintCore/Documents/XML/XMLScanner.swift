@@ -573,10 +573,18 @@ struct XMLScanner {
 
   private mutating func scanName() -> String {
     let start = pos
+    var ascii = true
     while pos < u.count && isNameChar(u, pos) {
+      if u[pos] >= 0x80 { ascii = false }
       pos += (u[pos] >= 0xD800 && u[pos] <= 0xDBFF) ? 2 : 1
     }
-    return String(decoding: u[start..<min(pos, u.count)], as: UTF16.self)
+    let end = min(pos, u.count)
+    guard ascii else { return String(decoding: u[start..<end], as: UTF16.self) }
+    // Names are nearly always ASCII: copy the bytes instead of transcoding.
+    return String(unsafeUninitializedCapacity: end - start) { buffer in
+      for k in start..<end { buffer[k - start] = UInt8(truncatingIfNeeded: u[k]) }
+      return end - start
+    }
   }
 
   private func split(_ name: String) -> (prefix: String?, local: String) {
