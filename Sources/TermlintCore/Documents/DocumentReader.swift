@@ -33,7 +33,16 @@ public struct LanguageDefaults: Sendable, Equatable {
 public enum DocumentReader {
   /// The input formats Termlint reads.
   public enum Format: String, Sendable, CaseIterable {
-    case text, markdown, xliff, po, tmx
+    /// Plain text: one unit per paragraph.
+    case text
+    /// Markdown: one unit per paragraph or heading; code and link targets skipped.
+    case markdown
+    /// XLIFF 1.x or 2.x.
+    case xliff
+    /// gettext PO or POT.
+    case po
+    /// TMX.
+    case tmx
 
     /// The format for a path, by its extension (case-insensitive).
     public init(path: String) {
@@ -89,7 +98,7 @@ public enum DocumentReader {
 
 extension SourceFile {
   /// An input error at a UTF-16 offset of this file, with its line and column.
-  func inputError(at offset: Int, _ reason: String) -> TermlintError {
+  func inputError(utf16Offset offset: Int, _ reason: String) -> TermlintError {
     let position = position(utf16Offset: offset)
     return TermlintError.input(path, line: position.line, column: position.column, reason)
   }

@@ -288,8 +288,8 @@ struct POParser {
       }
     }
     if u[k] == 0x22 {  // continuation string
-      guard let field else { throw error(at: k, "a string with no keyword before it (expected msgid, msgstr …)") }
-      if entry.obsolete != obsolete { throw error(at: k, "an obsolete (#~) line and a live line in one entry") }
+      guard let field else { throw error(utf16Offset: k, "a string with no keyword before it (expected msgid, msgstr …)") }
+      if entry.obsolete != obsolete { throw error(utf16Offset: k, "an obsolete (#~) line and a live line in one entry") }
       var target = self[field]
       try appendString(at: k, end: end, to: &target)
       self[field] = target
@@ -311,40 +311,40 @@ struct POParser {
       if k < end && u[k] == 0x5B {  // [
         var d = k + 1
         while d < end && u[d] >= 0x30 && u[d] <= 0x39 { d += 1 }
-        guard d > k + 1, d < end, u[d] == 0x5D, let n = Int(text(k + 1, d)) else { throw error(at: k, "malformed plural index (expected msgstr[N])") }
+        guard d > k + 1, d < end, u[d] == 0x5D, let n = Int(text(k + 1, d)) else { throw error(utf16Offset: k, "malformed plural index (expected msgstr[N])") }
         newField = .msgstr(n)
         k = d + 1
       } else {
         newField = .msgstr(-1)
       }
     default:
-      throw error(at: start, keyword.isEmpty ? "expected a keyword (msgctxt, msgid, msgid_plural, msgstr), a string or a comment" : "unknown keyword '\(keyword)'")
+      throw error(utf16Offset: start, keyword.isEmpty ? "expected a keyword (msgctxt, msgid, msgid_plural, msgstr), a string or a comment" : "unknown keyword '\(keyword)'")
     }
     // Order: [msgctxt] msgid [msgid_plural] (msgstr | msgstr[0] msgstr[1] …).
     switch newField {
     case .msgctxt, .msgid:
       if entry.msgid != nil && !entry.msgstr.isEmpty { try finishEntry(atLine: line) }
-      if newField == .msgctxt && entry.hasContent { throw error(at: start, "'msgctxt' must come before 'msgid'") }
-      if newField == .msgid && entry.msgid != nil { throw error(at: start, "a second 'msgid' before any 'msgstr'") }
-      if entry.hasContent && entry.obsolete != obsolete { throw error(at: start, "an obsolete (#~) line and a live line in one entry") }
+      if newField == .msgctxt && entry.hasContent { throw error(utf16Offset: start, "'msgctxt' must come before 'msgid'") }
+      if newField == .msgid && entry.msgid != nil { throw error(utf16Offset: start, "a second 'msgid' before any 'msgstr'") }
+      if entry.hasContent && entry.obsolete != obsolete { throw error(utf16Offset: start, "an obsolete (#~) line and a live line in one entry") }
       entry.obsolete = obsolete
     case .msgidPlural:
       guard entry.msgid != nil, entry.msgstr.isEmpty, entry.msgidPlural == nil else {
-        throw error(at: start, "'msgid_plural' must follow 'msgid'")
+        throw error(utf16Offset: start, "'msgid_plural' must follow 'msgid'")
       }
     case .msgstr(let n):
-      guard entry.msgid != nil else { throw error(at: start, "'msgstr' without a 'msgid' before it") }
+      guard entry.msgid != nil else { throw error(utf16Offset: start, "'msgstr' without a 'msgid' before it") }
       if n < 0 {
-        guard entry.msgidPlural == nil else { throw error(at: start, "an entry with 'msgid_plural' needs 'msgstr[0]', 'msgstr[1]' …") }
-        guard entry.msgstr.isEmpty else { throw error(at: start, "a second 'msgstr' in one entry") }
+        guard entry.msgidPlural == nil else { throw error(utf16Offset: start, "an entry with 'msgid_plural' needs 'msgstr[0]', 'msgstr[1]' …") }
+        guard entry.msgstr.isEmpty else { throw error(utf16Offset: start, "a second 'msgstr' in one entry") }
       } else {
-        guard entry.msgidPlural != nil else { throw error(at: start, "'msgstr[\(n)]' in an entry without 'msgid_plural'") }
-        guard n == entry.msgstr.count else { throw error(at: start, "'msgstr[\(n)]' is out of order (expected msgstr[\(entry.msgstr.count)])") }
+        guard entry.msgidPlural != nil else { throw error(utf16Offset: start, "'msgstr[\(n)]' in an entry without 'msgid_plural'") }
+        guard n == entry.msgstr.count else { throw error(utf16Offset: start, "'msgstr[\(n)]' is out of order (expected msgstr[\(entry.msgstr.count)])") }
       }
     }
-    if entry.obsolete != obsolete { throw error(at: start, "an obsolete (#~) line and a live line in one entry") }
+    if entry.obsolete != obsolete { throw error(utf16Offset: start, "an obsolete (#~) line and a live line in one entry") }
     while k < end && (u[k] == 0x20 || u[k] == 0x09) { k += 1 }
-    guard k < end, u[k] == 0x22 else { throw error(at: k, "'\(keyword)' must be followed by a quoted string") }
+    guard k < end, u[k] == 0x22 else { throw error(utf16Offset: k, "'\(keyword)' must be followed by a quoted string") }
     var string = POString(builder: SpanBuilder(file: file), emptyAt: k + 1, line: line)
     try appendString(at: k, end: end, to: &string)
     switch newField {
@@ -382,7 +382,7 @@ struct POParser {
     if entry.msgid != nil && !entry.msgstr.isEmpty {
       try finishEntry(atLine: line)
     } else if entry.msgid != nil {
-      throw error(at: file.lineStarts[line - 1], "a comment between 'msgid' and 'msgstr'")
+      throw error(utf16Offset: file.lineStarts[line - 1], "a comment between 'msgid' and 'msgstr'")
     }
   }
 
@@ -434,12 +434,12 @@ struct POParser {
       let units: [UInt16]
       if file.encoding == .utf8 || file.encoding == .utf16LE || file.encoding == .utf16BE {
         guard let s = String(validating: escapedBytes, as: UTF8.self) else {
-          throw error(at: escapedStart, "octal or hex escapes that are not valid UTF-8")
+          throw error(utf16Offset: escapedStart, "octal or hex escapes that are not valid UTF-8")
         }
         units = Array(s.utf16)
       } else {
         guard let decoded = try? CharsetConverter.decode(escapedBytes[...], charset: file.encoding.rawValue) else {
-          throw error(at: escapedStart, "octal or hex escapes that are not valid \(file.encoding.rawValue)")
+          throw error(utf16Offset: escapedStart, "octal or hex escapes that are not valid \(file.encoding.rawValue)")
         }
         units = decoded
       }
@@ -453,7 +453,7 @@ struct POParser {
         string.builder.append(pieceStart..<k)
         var rest = k + 1
         while rest < end && (u[rest] == 0x20 || u[rest] == 0x09) { rest += 1 }
-        guard rest == end else { throw error(at: rest, "unexpected text after the closing quote") }
+        guard rest == end else { throw error(utf16Offset: rest, "unexpected text after the closing quote") }
         return
       }
       guard c == 0x5C else {
@@ -462,7 +462,7 @@ struct POParser {
         continue
       }
       // An escape.
-      guard k + 1 < end else { throw error(at: k, "a backslash at the end of the line (strings cannot span lines)") }
+      guard k + 1 < end else { throw error(utf16Offset: k, "a backslash at the end of the line (strings cannot span lines)") }
       let e = u[k + 1]
       var length = 2
       var value: UInt32
@@ -490,10 +490,10 @@ struct POParser {
           value = value * 16 + digit
           d += 1
         }
-        guard d > k + 2 else { throw error(at: k, "'\\x' must be followed by hex digits") }
+        guard d > k + 2 else { throw error(utf16Offset: k, "'\\x' must be followed by hex digits") }
         length = d - k
       default:
-        throw error(at: k, "unknown escape '\\\(String(decoding: [e], as: UTF16.self))' (write '\\\\' for a backslash)")
+        throw error(utf16Offset: k, "unknown escape '\\\(String(decoding: [e], as: UTF16.self))' (write '\\\\' for a backslash)")
       }
       string.builder.append(pieceStart..<k)
       if value >= 0x80 && value <= 0xFF && (e == 0x78 || (e >= 0x30 && e <= 0x37)) {
@@ -506,7 +506,7 @@ struct POParser {
       k += length
       pieceStart = k
     }
-    throw error(at: start, "the string is not closed with '\"' on this line")
+    throw error(utf16Offset: start, "the string is not closed with '\"' on this line")
   }
 
   private func hexValue(_ c: UInt16) -> UInt32? {
@@ -522,7 +522,7 @@ struct POParser {
     start < end ? String(decoding: u[start..<end], as: UTF16.self) : ""
   }
 
-  private func error(at offset: Int, _ reason: String) -> TermlintError {
-    file.inputError(at: offset, "PO syntax error: \(reason)")
+  private func error(utf16Offset offset: Int, _ reason: String) -> TermlintError {
+    file.inputError(utf16Offset: offset, "PO syntax error: \(reason)")
   }
 }

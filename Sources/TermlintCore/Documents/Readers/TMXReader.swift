@@ -38,7 +38,7 @@ public enum TMXReader {
       throw TermlintError.input(file.path, "empty document (expected a TMX document)")
     }
     guard root.localName == "tmx" else {
-      throw file.inputError(at: root.range.lowerBound, "not a TMX document: the root element is <\(root.name)>, expected <tmx>")
+      throw file.inputError(utf16Offset: root.range.lowerBound, "not a TMX document: the root element is <\(root.name)>, expected <tmx>")
     }
     var headerSource: String?
     var entries: [Entry] = []

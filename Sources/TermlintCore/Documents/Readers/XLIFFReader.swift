@@ -50,7 +50,7 @@ public enum XLIFFReader {
       throw TermlintError.input(file.path, "empty document (expected an XLIFF document)")
     }
     guard root.localName == "xliff" else {
-      throw file.inputError(at: root.range.lowerBound, "not an XLIFF document: the root element is <\(root.name)>, expected <xliff>")
+      throw file.inputError(utf16Offset: root.range.lowerBound, "not an XLIFF document: the root element is <\(root.name)>, expected <xliff>")
     }
     let version = root.attribute("version") ?? versionFromNamespace(root.namespace) ?? "1.2"
     if version.hasPrefix("2") {
@@ -343,7 +343,7 @@ private struct XLIFF2Reader {
     case "sm", "em": return .omit
     case "cp":
       guard let hex = element.attribute("hex"), let value = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(value) else {
-        throw file.inputError(at: element.tag.range.lowerBound, "invalid XLIFF: <cp> needs a 'hex' attribute naming a Unicode code point")
+        throw file.inputError(utf16Offset: element.tag.range.lowerBound, "invalid XLIFF: <cp> needs a 'hex' attribute naming a Unicode code point")
       }
       return .characters(Array(String(Character(scalar)).utf16))
     default: return .code(id: id, kind: element.name, content: InlineContent.nativeCode(element, file: file))

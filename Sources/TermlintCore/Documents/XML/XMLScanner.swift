@@ -140,7 +140,7 @@ struct XMLScanner {
     }
     guard pos < u.count else {
       let open = stack[stack.count - 1]
-      throw error(at: open.start, "the file ends inside <\(open.name)>, which is never closed")
+      throw error(utf16Offset: open.start, "the file ends inside <\(open.name)>, which is never closed")
     }
     if u[pos] == lt {
       if has("</") { return try scanEndTag() }
@@ -153,7 +153,7 @@ struct XMLScanner {
         try skipProcessingInstruction()
         return try next()
       }
-      if has("<!") { throw error(at: pos, "unexpected markup declaration '<!' inside an element") }
+      if has("<!") { throw error(utf16Offset: pos, "unexpected markup declaration '<!' inside an element") }
       return .start(try scanStartTag())
     }
     if u[pos] == amp {
@@ -170,7 +170,7 @@ struct XMLScanner {
     while true {
       skipSpace()
       guard pos < u.count else {
-        if !sawRoot { throw error(at: pos, "no root element (the file is empty or holds only comments)") }
+        if !sawRoot { throw error(utf16Offset: pos, "no root element (the file is empty or holds only comments)") }
         finished = true
         return nil
       }
@@ -179,17 +179,17 @@ struct XMLScanner {
       } else if has("<!--") {
         try skipComment()
       } else if has("<!DOCTYPE") {
-        if sawRoot || sawDoctype { throw error(at: pos, "a DOCTYPE is only allowed once, before the root element") }
+        if sawRoot || sawDoctype { throw error(utf16Offset: pos, "a DOCTYPE is only allowed once, before the root element") }
         try skipDoctype()
         sawDoctype = true
       } else if u[pos] == lt, pos + 1 < u.count, isNameStart(u, pos + 1) {
-        if sawRoot { throw error(at: pos, "a second root element: everything must be inside one root element") }
+        if sawRoot { throw error(utf16Offset: pos, "a second root element: everything must be inside one root element") }
         sawRoot = true
         return .start(try scanStartTag())
       } else if u[pos] == lt && has("</") {
-        throw error(at: pos, "end tag without a matching start tag")
+        throw error(utf16Offset: pos, "end tag without a matching start tag")
       } else {
-        throw error(at: pos, sawRoot ? "text after the end of the root element" : "text before the root element")
+        throw error(utf16Offset: pos, sawRoot ? "text after the end of the root element" : "text before the root element")
       }
     }
   }
@@ -201,32 +201,32 @@ struct XMLScanner {
     var pseudo: [String: String] = [:]
     while true {
       skipSpace()
-      guard pos < u.count else { throw error(at: start, "the XML declaration is not closed with '?>'") }
+      guard pos < u.count else { throw error(utf16Offset: start, "the XML declaration is not closed with '?>'") }
       if has("?>") {
         pos += 2
         break
       }
-      guard isNameStart(u, pos) else { throw error(at: pos, "malformed XML declaration") }
+      guard isNameStart(u, pos) else { throw error(utf16Offset: pos, "malformed XML declaration") }
       let name = scanName()
       skipSpace()
-      guard pos < u.count, u[pos] == eq else { throw error(at: pos, "malformed XML declaration: expected '=' after '\(name)'") }
+      guard pos < u.count, u[pos] == eq else { throw error(utf16Offset: pos, "malformed XML declaration: expected '=' after '\(name)'") }
       pos += 1
       skipSpace()
       guard pos < u.count, u[pos] == quot || u[pos] == apos else {
-        throw error(at: pos, "malformed XML declaration: the value of '\(name)' must be quoted")
+        throw error(utf16Offset: pos, "malformed XML declaration: the value of '\(name)' must be quoted")
       }
       let quote = u[pos]
       pos += 1
       let valueStart = pos
       while pos < u.count && u[pos] != quote && u[pos] != lt { pos += 1 }
-      guard pos < u.count, u[pos] == quote else { throw error(at: valueStart, "malformed XML declaration: unterminated value") }
+      guard pos < u.count, u[pos] == quote else { throw error(utf16Offset: valueStart, "malformed XML declaration: unterminated value") }
       pseudo[name] = String(decoding: u[valueStart..<pos], as: UTF16.self)
       pos += 1
     }
-    guard let version = pseudo["version"] else { throw error(at: start, "the XML declaration has no version") }
-    guard version.hasPrefix("1.") else { throw error(at: start, "unsupported XML version '\(version)' (expected 1.0 or 1.1)") }
+    guard let version = pseudo["version"] else { throw error(utf16Offset: start, "the XML declaration has no version") }
+    guard version.hasPrefix("1.") else { throw error(utf16Offset: start, "unsupported XML version '\(version)' (expected 1.0 or 1.1)") }
     for key in pseudo.keys where !["version", "encoding", "standalone"].contains(key) {
-      throw error(at: start, "unknown pseudo-attribute '\(key)' in the XML declaration")
+      throw error(utf16Offset: start, "unknown pseudo-attribute '\(key)' in the XML declaration")
     }
     declaredVersion = version
     declaredEncoding = pseudo["encoding"]
@@ -249,13 +249,13 @@ struct XMLScanner {
         pos += 1
       }
     }
-    throw error(at: start, "the DOCTYPE is not closed with '>'")
+    throw error(utf16Offset: start, "the DOCTYPE is not closed with '>'")
   }
 
   private mutating func skipInternalSubset() throws {
     while true {
       skipSpace()
-      guard pos < u.count else { throw error(at: pos, "the DOCTYPE's internal subset is not closed with ']'") }
+      guard pos < u.count else { throw error(utf16Offset: pos, "the DOCTYPE's internal subset is not closed with ']'") }
       if u[pos] == 0x5D {  // ]
         pos += 1
         return
@@ -276,7 +276,7 @@ struct XMLScanner {
         }
         let name = isNameStart(u, pos) ? scanName() : "?"
         throw error(
-          at: at,
+          utf16Offset: at,
           "the DOCTYPE declares the entity '\(parameter)\(name)': entity declarations are refused (Termlint never expands DTD entities nor reads files or URLs a document names); remove the declaration and write the text in place")
       } else if has("<!") {
         // ELEMENT, ATTLIST, NOTATION: skipped, stepping over quoted literals.
@@ -285,12 +285,12 @@ struct XMLScanner {
         while pos < u.count && u[pos] != gt {
           if u[pos] == quot || u[pos] == apos { try skipQuoted() } else { pos += 1 }
         }
-        guard pos < u.count else { throw error(at: at, "unterminated declaration in the DOCTYPE") }
+        guard pos < u.count else { throw error(utf16Offset: at, "unterminated declaration in the DOCTYPE") }
         pos += 1
       } else if u[pos] == 0x25 {
-        throw error(at: pos, "parameter entity references are refused in the DOCTYPE (Termlint never expands DTD entities)")
+        throw error(utf16Offset: pos, "parameter entity references are refused in the DOCTYPE (Termlint never expands DTD entities)")
       } else {
-        throw error(at: pos, "unexpected text in the DOCTYPE's internal subset")
+        throw error(utf16Offset: pos, "unexpected text in the DOCTYPE's internal subset")
       }
     }
   }
@@ -300,7 +300,7 @@ struct XMLScanner {
     let start = pos
     pos += 1
     while pos < u.count && u[pos] != quote { pos += 1 }
-    guard pos < u.count else { throw error(at: start, "unterminated quoted literal") }
+    guard pos < u.count else { throw error(utf16Offset: start, "unterminated quoted literal") }
     pos += 1
   }
 
@@ -309,46 +309,46 @@ struct XMLScanner {
   private mutating func scanStartTag() throws -> XMLStartTag {
     let start = pos
     pos += 1
-    guard isNameStart(u, pos) else { throw error(at: start, "'<' must start a tag (write &lt; for a literal '<')") }
+    guard isNameStart(u, pos) else { throw error(utf16Offset: start, "'<' must start a tag (write &lt; for a literal '<')") }
     let name = scanName()
     var raw: [(name: String, value: String, at: Int)] = []
     var isEmpty = false
     while true {
       let hadSpace = skipSpace()
-      guard pos < u.count else { throw error(at: start, "the start tag <\(name)> is not closed with '>'") }
+      guard pos < u.count else { throw error(utf16Offset: start, "the start tag <\(name)> is not closed with '>'") }
       if u[pos] == gt {
         pos += 1
         break
       }
       if u[pos] == slash {
-        guard pos + 1 < u.count, u[pos + 1] == gt else { throw error(at: pos, "expected '/>' to close the tag <\(name)>") }
+        guard pos + 1 < u.count, u[pos + 1] == gt else { throw error(utf16Offset: pos, "expected '/>' to close the tag <\(name)>") }
         pos += 2
         isEmpty = true
         break
       }
-      guard hadSpace else { throw error(at: pos, "expected white space, '>' or '/>' in the tag <\(name)>") }
-      guard isNameStart(u, pos) else { throw error(at: pos, "expected an attribute name in the tag <\(name)>") }
+      guard hadSpace else { throw error(utf16Offset: pos, "expected white space, '>' or '/>' in the tag <\(name)>") }
+      guard isNameStart(u, pos) else { throw error(utf16Offset: pos, "expected an attribute name in the tag <\(name)>") }
       let attributeStart = pos
       let attributeName = scanName()
       skipSpace()
       guard pos < u.count, u[pos] == eq else {
-        throw error(at: pos, "expected '=' after the attribute '\(attributeName)' of <\(name)>")
+        throw error(utf16Offset: pos, "expected '=' after the attribute '\(attributeName)' of <\(name)>")
       }
       pos += 1
       skipSpace()
       guard pos < u.count, u[pos] == quot || u[pos] == apos else {
-        throw error(at: pos, "the value of the attribute '\(attributeName)' of <\(name)> must be in quotes")
+        throw error(utf16Offset: pos, "the value of the attribute '\(attributeName)' of <\(name)> must be in quotes")
       }
       if raw.contains(where: { $0.name == attributeName }) {
-        throw error(at: attributeStart, "the attribute '\(attributeName)' appears twice in <\(name)>")
+        throw error(utf16Offset: attributeStart, "the attribute '\(attributeName)' appears twice in <\(name)>")
       }
       guard raw.count < maxAttributes else {
-        throw error(at: attributeStart, "the tag <\(name)> has more than \(maxAttributes) attributes")
+        throw error(utf16Offset: attributeStart, "the tag <\(name)> has more than \(maxAttributes) attributes")
       }
       raw.append((attributeName, try scanAttributeValue(), attributeStart))
     }
     guard stack.count < maxDepth else {
-      throw error(at: start, "elements are nested more than \(maxDepth) levels deep")
+      throw error(utf16Offset: start, "elements are nested more than \(maxDepth) levels deep")
     }
     // Namespace declarations first, then resolve names.
     let bindingCount = bindings.count
@@ -380,15 +380,15 @@ struct XMLScanner {
   private mutating func scanEndTag() throws -> XMLEvent {
     let start = pos
     pos += 2
-    guard isNameStart(u, pos) else { throw error(at: start, "malformed end tag") }
+    guard isNameStart(u, pos) else { throw error(utf16Offset: start, "malformed end tag") }
     let name = scanName()
     skipSpace()
-    guard pos < u.count, u[pos] == gt else { throw error(at: start, "the end tag </\(name)> is not closed with '>'") }
+    guard pos < u.count, u[pos] == gt else { throw error(utf16Offset: start, "the end tag </\(name)> is not closed with '>'") }
     pos += 1
-    guard let open = stack.last else { throw error(at: start, "end tag </\(name)> without a matching start tag") }
+    guard let open = stack.last else { throw error(utf16Offset: start, "end tag </\(name)> without a matching start tag") }
     guard open.name == name else {
       let line = file.lineIndex(utf16Offset: open.start) + 1
-      throw error(at: start, "the end tag </\(name)> does not match the start tag <\(open.name)> on line \(line)")
+      throw error(utf16Offset: start, "the end tag </\(name)> does not match the start tag <\(open.name)> on line \(line)")
     }
     closeTop()
     return .end(name: name, range: start..<pos)
@@ -405,13 +405,13 @@ struct XMLScanner {
     pos += 1
     var value: [UInt16] = []
     while true {
-      guard pos < u.count else { throw error(at: open, "unterminated attribute value") }
+      guard pos < u.count else { throw error(utf16Offset: open, "unterminated attribute value") }
       let c = u[pos]
       if c == quote {
         pos += 1
         break
       }
-      if c == lt { throw error(at: pos, "'<' is not allowed in an attribute value (write &lt;)") }
+      if c == lt { throw error(utf16Offset: pos, "'<' is not allowed in an attribute value (write &lt;)") }
       if c == amp {
         value.append(contentsOf: try scanReference())
         continue
@@ -436,7 +436,7 @@ struct XMLScanner {
       let c = u[pos]
       if c == lt || c == amp { break }
       if c == 0x5D && pos + 2 < u.count && u[pos + 1] == 0x5D && u[pos + 2] == gt {
-        throw error(at: pos, "']]>' is not allowed in text (write ]]&gt;)")
+        throw error(utf16Offset: pos, "']]>' is not allowed in text (write ]]&gt;)")
       }
       try checkChar(at: pos)
       pos += 1
@@ -457,7 +457,7 @@ struct XMLScanner {
       try checkChar(at: pos)
       pos += 1
     }
-    throw error(at: start, "the CDATA section is not closed with ']]>'")
+    throw error(utf16Offset: start, "the CDATA section is not closed with ']]>'")
   }
 
   /// Reads `&…;` at the cursor and returns the characters it stands for.
@@ -483,23 +483,23 @@ struct XMLScanner {
         } else if hex && c >= 0x41 && c <= 0x46 {
           digit = UInt32(c - 0x41 + 10)
         } else {
-          throw error(at: start, "malformed character reference")
+          throw error(utf16Offset: start, "malformed character reference")
         }
         value = value &* (hex ? 16 : 10) &+ digit
         digits += 1
-        if digits > 8 { throw error(at: start, "character reference out of range") }
+        if digits > 8 { throw error(utf16Offset: start, "character reference out of range") }
         pos += 1
       }
-      guard pos < u.count, digits > 0 else { throw error(at: start, "malformed character reference (expected digits and ';')") }
+      guard pos < u.count, digits > 0 else { throw error(utf16Offset: start, "malformed character reference (expected digits and ';')") }
       pos += 1
       guard let scalar = Unicode.Scalar(value), Self.isXMLChar(value) else {
-        throw error(at: start, "the character reference refers to U+\(String(value, radix: 16, uppercase: true)), which XML 1.0 does not allow")
+        throw error(utf16Offset: start, "the character reference refers to U+\(String(value, radix: 16, uppercase: true)), which XML 1.0 does not allow")
       }
       return Array(String(Character(scalar)).utf16)
     }
-    guard isNameStart(u, pos) else { throw error(at: start, "'&' must start an entity or character reference (write &amp; for a literal '&')") }
+    guard isNameStart(u, pos) else { throw error(utf16Offset: start, "'&' must start an entity or character reference (write &amp; for a literal '&')") }
     let name = scanName()
-    guard pos < u.count, u[pos] == 0x3B else { throw error(at: start, "the reference '&\(name)' is not closed with ';' (write &amp; for a literal '&')") }
+    guard pos < u.count, u[pos] == 0x3B else { throw error(utf16Offset: start, "the reference '&\(name)' is not closed with ';' (write &amp; for a literal '&')") }
     pos += 1
     switch name {
     case "amp": return [amp]
@@ -509,7 +509,7 @@ struct XMLScanner {
     case "apos": return [apos]
     default:
       throw error(
-        at: start,
+        utf16Offset: start,
         "undefined entity '&\(name);': only &amp; &lt; &gt; &quot; &apos; and character references (&#x00A0;) are allowed; Termlint does not expand DTD entities")
     }
   }
@@ -519,23 +519,23 @@ struct XMLScanner {
     pos += 4
     while pos < u.count {
       if u[pos] == 0x2D && pos + 1 < u.count && u[pos + 1] == 0x2D {
-        guard pos + 2 < u.count, u[pos + 2] == gt else { throw error(at: pos, "'--' is not allowed inside a comment") }
+        guard pos + 2 < u.count, u[pos + 2] == gt else { throw error(utf16Offset: pos, "'--' is not allowed inside a comment") }
         pos += 3
         return
       }
       try checkChar(at: pos)
       pos += 1
     }
-    throw error(at: start, "the comment is not closed with '-->'")
+    throw error(utf16Offset: start, "the comment is not closed with '-->'")
   }
 
   private mutating func skipProcessingInstruction() throws {
     let start = pos
     pos += 2
-    guard isNameStart(u, pos) else { throw error(at: start, "malformed processing instruction") }
+    guard isNameStart(u, pos) else { throw error(utf16Offset: start, "malformed processing instruction") }
     let target = scanName()
     if target.lowercased() == "xml" {
-      throw error(at: start, "the XML declaration '<?xml …?>' is only allowed at the very start of the file")
+      throw error(utf16Offset: start, "the XML declaration '<?xml …?>' is only allowed at the very start of the file")
     }
     while pos < u.count {
       if u[pos] == 0x3F && pos + 1 < u.count && u[pos + 1] == gt {
@@ -545,7 +545,7 @@ struct XMLScanner {
       try checkChar(at: pos)
       pos += 1
     }
-    throw error(at: start, "the processing instruction is not closed with '?>'")
+    throw error(utf16Offset: start, "the processing instruction is not closed with '?>'")
   }
 
   // MARK: - Lexical helpers
@@ -635,7 +635,7 @@ struct XMLScanner {
     if c >= 0x20 && c < 0xFFFE { return }
     if c == 0x09 || c == 0x0A || c == 0x0D { return }
     throw error(
-      at: i,
+      utf16Offset: i,
       "the character U+\(String(format4(c))) is not allowed in XML 1.0 (a control character, or bytes that do not match the declared encoding)")
   }
 
@@ -645,7 +645,7 @@ struct XMLScanner {
   }
 
   /// A not-well-formed error at a UTF-16 offset.
-  func error(at offset: Int, _ reason: String) -> TermlintError {
+  func error(utf16Offset offset: Int, _ reason: String) -> TermlintError {
     let position = file.position(utf16Offset: offset)
     return TermlintError.input(file.path, line: position.line, column: position.column, "not well-formed XML: \(reason)")
   }

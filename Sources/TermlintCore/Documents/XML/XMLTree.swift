@@ -82,7 +82,7 @@ extension XMLScanner {
         path[path.count - 1].children.append(.element(done))
       }
     }
-    throw error(at: start.range.lowerBound, "the file ends inside <\(start.name)>")
+    throw error(utf16Offset: start.range.lowerBound, "the file ends inside <\(start.name)>")
   }
 
   /// Skips the rest of the element whose start tag was just returned.
