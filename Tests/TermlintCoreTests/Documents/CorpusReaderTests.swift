@@ -3,7 +3,9 @@ import Testing
 @testable import TermlintCore
 
 /// The bilingual readers over the real files in ../shared/corpus (skipped when it is absent).
-@Suite("Bilingual readers on the shared corpus")
+@Suite(
+  "Bilingual readers on the shared corpus",
+  .enabled(if: TestPaths.hasCorpus, "shared corpus not found at <repo root>/../shared/corpus; corpus reader tests skipped"))
 struct CorpusReaderTests {
   static let defaults = LanguageDefaults(source: LanguageTag("ru"), target: LanguageTag("en"))
 
@@ -23,10 +25,6 @@ struct CorpusReaderTests {
   }
 
   @Test func everyRegularFileLoadsWithFaithfulSpans() throws {
-    guard TestPaths.hasCorpus else {
-      print("skipped: ../shared/corpus is absent")
-      return
-    }
     #expect(Self.regularFiles.count >= 20)
     for path in Self.regularFiles {
       let doc = try DocumentReader.read(path: path, defaults: Self.defaults)
@@ -42,10 +40,6 @@ struct CorpusReaderTests {
   }
 
   @Test func unitCountsMatchIndependentCounts() throws {
-    guard TestPaths.hasCorpus else {
-      print("skipped: ../shared/corpus is absent")
-      return
-    }
     let corpus = TestPaths.corpus
     // XLIFF: one unit per trans-unit (no segmentation in these files).
     for name in ["xliff/orcid_angular_messages.ru.xlf", "xliff/symfony_validators.ru.xlf", "xliff/symfony_security.ru.xlf"] {
@@ -97,10 +91,6 @@ struct CorpusReaderTests {
   ]
 
   @Test func segmentedAndLegacyFilesReadAsTheirToolsMeantThem() throws {
-    guard TestPaths.hasCorpus else {
-      print("skipped: ../shared/corpus is absent")
-      return
-    }
     let corpus = TestPaths.corpus
     let sdl = try DocumentReader.read(path: corpus.appendingPathComponent("xliff/okapi_TS09-12-Test01_sdl-segsource.xlf").path, defaults: Self.defaults)
     #expect(sdl.units.contains { $0.target?.string == "Erste Schritte" && $0.source?.string == "Getting Started" && $0.metadata["sdl-conf"] == "Translated" })
@@ -116,10 +106,6 @@ struct CorpusReaderTests {
   }
 
   @Test func everyEdgeCaseLoadsOrFailsWithAClearError() throws {
-    guard TestPaths.hasCorpus else {
-      print("skipped: ../shared/corpus is absent")
-      return
-    }
     #expect(Self.edgeCases.count >= 15)
     var failures: [String] = []
     for path in Self.edgeCases {

@@ -148,3 +148,43 @@ struct XMLScannerTests {
     #expect(try scanner.next() == nil)
   }
 }
+
+@Suite("XML decoding and reader choice")
+struct XMLDecodingTests {
+  static func decodeError(_ bytes: [UInt8]) -> TermlintError? {
+    do {
+      _ = try XMLDecoding.decode(bytes: bytes, path: "e.xml")
+      return nil
+    } catch {
+      return error as? TermlintError
+    }
+  }
+
+  @Test func encodingProblemsNameTheEncodingAndWhere() throws {
+    let unknown = Self.decodeError(Array("<?xml version=\"1.0\" encoding=\"x-martian\"?><a/>".utf8))
+    #expect(unknown?.reason.contains("unknown encoding 'x-martian'") == true && unknown?.line == 1)
+    let ascii = Self.decodeError(Array("<?xml version=\"1.0\" encoding=\"US-ASCII\"?>\n<a>\n".utf8) + [0xE9] + Array("</a>".utf8))
+    #expect(ascii?.reason.contains("0xE9") == true && ascii?.reason.contains("US-ASCII") == true && ascii?.line == 3, "\(String(describing: ascii))")
+    let ebcdic = Self.decodeError(Array("<?xml version=\"1.0\" encoding=\"IBM037\"?><a/>".utf8))
+    #expect(ebcdic?.reason.contains("not ASCII-compatible") == true)
+    let invalidUTF8 = Self.decodeError(Array("<?xml version=\"1.0\"?><a>".utf8) + [0xC3, 0x28] + Array("</a>".utf8))
+    #expect(invalidUTF8?.reason.contains("invalid UTF-8") == true)
+  }
+
+  @Test func readsXML11ControlCharacterReferences() throws {
+    let file = SourceFile(path: "t.xml", text: "<?xml version=\"1.1\"?><a>&#x8;</a>")
+    var scanner = XMLScanner(file: file)
+    var texts: [[UInt16]] = []
+    while let e = try scanner.next() { if case .text(let t) = e { texts.append(t.replacement ?? []) } }
+    #expect(texts == [[0x08]])
+  }
+
+  @Test func readerIsChosenByExtension() throws {
+    #expect(DocumentReader.Format(path: "a/B.XLF") == .xliff)
+    #expect(DocumentReader.Format(path: "x.sdlxliff") == .xliff && DocumentReader.Format(path: "x.mqxliff") == .xliff)
+    #expect(DocumentReader.Format(path: "ru.pot") == .po && DocumentReader.Format(path: "m.tmx") == .tmx)
+    #expect(DocumentReader.Format(path: "a.md") == .markdown && DocumentReader.Format(path: "-") == .text)
+    let markdown = try DocumentReader.read(bytes: Array("# Title\n\nText `code` here.\n".utf8), path: "a.md", defaults: DocTest.ruEn)
+    #expect(markdown.format == "markdown" && markdown.units.count == 2 && markdown.targetLanguage?.value == "en")
+  }
+}

@@ -492,7 +492,9 @@ struct XMLScanner {
       }
       guard pos < u.count, digits > 0 else { throw error(utf16Offset: start, "malformed character reference (expected digits and ';')") }
       pos += 1
-      guard let scalar = Unicode.Scalar(value), Self.isXMLChar(value) else {
+      // XML 1.1 also allows control characters (not NUL) through references.
+      let restricted11 = declaredVersion == "1.1" && value >= 0x01 && value <= 0x1F
+      guard let scalar = Unicode.Scalar(value), Self.isXMLChar(value) || restricted11 else {
         throw error(utf16Offset: start, "the character reference refers to U+\(String(value, radix: 16, uppercase: true)), which XML 1.0 does not allow")
       }
       return Array(String(Character(scalar)).utf16)
