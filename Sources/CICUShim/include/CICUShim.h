@@ -170,6 +170,18 @@ void tl_regex_set_text(void *regex, const uint16_t *text, int32_t length, int32_
 /// A hit time limit sets `*status` to U_REGEX_TIME_OUT (66321).
 int8_t tl_regex_find_next(void *regex, int32_t *start, int32_t *end, int32_t *status);
 
+// MARK: - Charset conversion (ucnv)
+
+/// Returns 1 when ICU has a converter for the charset name or alias ("KOI8-R", "CP1251"), else 0.
+int8_t tl_conv_is_known(const char *charset);
+/// Converts `length` bytes in `charset` to UTF-16 and returns the UTF-16 length; on overflow
+/// sets `*status` to 15 and returns a larger capacity to try. An illegal or unmappable byte
+/// sequence stops the conversion with a failure status and its byte offset in `*errorOffset`
+/// (-1 otherwise).
+int32_t tl_conv_to_utf16(const char *charset, const uint8_t *source, int32_t length,
+                         uint16_t *dest, int32_t capacity, int32_t *errorOffset,
+                         int32_t *status);
+
 #ifdef __cplusplus
 }
 #endif

@@ -81,13 +81,25 @@ public struct Document: Sendable {
   public var sourceLanguage: LanguageTag?
   /// The target language, when known.
   public var targetLanguage: LanguageTag?
+  /// Units the file holds but marks as not to be checked (XLIFF `translate="no"`, PO obsolete
+  /// `#~` entries), kept with their spans so tools can count or list them; rules see only
+  /// `units`. Each has `metadata["skipped"]` saying why.
+  public var skippedUnits: [Unit]
+  /// Facts about the whole file: `version` (XLIFF, TMX), PO header fields (`Language`,
+  /// `Plural-Forms`, `nplurals` …), TMX `srclang`. See Documentation/Readers.md.
+  public var metadata: [String: String]
 
   /// Creates a document.
-  public init(file: SourceFile, format: String, units: [Unit], sourceLanguage: LanguageTag? = nil, targetLanguage: LanguageTag? = nil) {
+  public init(
+    file: SourceFile, format: String, units: [Unit], sourceLanguage: LanguageTag? = nil, targetLanguage: LanguageTag? = nil,
+    skippedUnits: [Unit] = [], metadata: [String: String] = [:]
+  ) {
     self.file = file
     self.format = format
     self.units = units
     self.sourceLanguage = sourceLanguage
     self.targetLanguage = targetLanguage
+    self.skippedUnits = skippedUnits
+    self.metadata = metadata
   }
 }

@@ -5,9 +5,19 @@ import Foundation
 /// All offsets Termlint keeps are UTF-16 offsets into `utf16`; only `SourceFile` turns them into
 /// 1-based lines and 1-based columns counted in Unicode code points.
 public struct SourceFile: Sendable {
-  /// How the bytes were encoded.
-  public enum Encoding: String, Sendable, Codable {
-    case utf8 = "UTF-8", utf16LE = "UTF-16LE", utf16BE = "UTF-16BE"
+  /// How the bytes were encoded: UTF-8, UTF-16LE, UTF-16BE, or the legacy charset a file
+  /// declared (`windows-1251`, `KOI8-R` …, as written in the file).
+  public struct Encoding: RawRepresentable, Hashable, Sendable, Codable {
+    /// The charset name.
+    public let rawValue: String
+    /// Creates an encoding from a charset name.
+    public init(rawValue: String) { self.rawValue = rawValue }
+    /// UTF-8.
+    public static let utf8 = Encoding(rawValue: "UTF-8")
+    /// UTF-16, little-endian.
+    public static let utf16LE = Encoding(rawValue: "UTF-16LE")
+    /// UTF-16, big-endian.
+    public static let utf16BE = Encoding(rawValue: "UTF-16BE")
   }
 
   /// The line ending style found in the file.

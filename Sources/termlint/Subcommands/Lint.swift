@@ -38,7 +38,7 @@ struct Lint: ParsableCommand {
   @Option(help: "Colour in text output.")
   var color: ColorChoice = .auto
 
-  @Argument(help: "Files to check (.md, .txt); '-' reads standard input.")
+  @Argument(help: "Files to check (.md, .txt, .xlf/.xliff, .po/.pot, .tmx); '-' reads standard input.")
   var files: [String] = []
 
   func run() throws {
@@ -55,10 +55,10 @@ struct Lint: ParsableCommand {
       var findings: [Finding] = []
       var sources: [SourceFile] = []
       for path in files {
-        let file = try SourceFile.read(path: path)
-        let document = DocumentReader.read(file, language: linter.targetLanguage)
+        let document = try DocumentReader.read(
+          path: path, defaults: LanguageDefaults(source: pipeline.sourceLanguage, target: linter.targetLanguage))
         findings += try linter.lint(document)
-        sources.append(file)
+        sources.append(document.file)
       }
       let report = RunReport(findings: findings, files: sources, rules: rules.map { $0.rule.descriptor })
       let reporter = ReporterRegistry.reporter(format.identifier)!
