@@ -1,0 +1,194 @@
+/// One self-contained HTML page for reviewers: inline CSS and JavaScript, no network access
+/// (a Content-Security-Policy forbids it), readable without JavaScript.
+///
+/// Each checked file is shown as written, line by line, with every finding highlighted in place;
+/// hovering over, focusing or clicking a highlight shows its message and suggestion. Bilingual
+/// documents (units with a source and a target) are shown as a two-column table, source beside
+/// target, unit by unit. Checkboxes filter findings by severity and by rule. Invisible
+/// characters are shown as `U+XXXX` badges, so a stray right-to-left mark is visible and cannot
+/// reorder the line around it.
+public enum HTMLReporter: Reporter {
+  // MARK: - Reporter
+
+  public static let identifier = "html"
+  public static let summary = "one self-contained HTML page: each article with its findings highlighted"
+  public static let fileExtension = "html"
+
+  public static func render(_ report: RunReport, options: ReportOptions) -> String {
+    let marks = report.findings.enumerated().map { Mark(id: "f\($0.offset + 1)", finding: $0.element) }
+    var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+    out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\n"
+    out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+    out += "<meta name=\"generator\" content=\"termlint \(report.toolVersion.html)\">\n"
+    out += "<title>Termlint report</title>\n<style>\n\(stylesheet)</style>\n</head>\n<body>\n"
+    out += header(report)
+    for (n, path) in report.paths.enumerated() {
+      out += fileSection(report, path: path, number: n + 1, marks: marks)
+    }
+    out += "<div id=\"pop\" role=\"tooltip\" hidden></div>\n<script>\n\(script)</script>\n</body>\n</html>\n"
+    return out
+  }
+
+  // MARK: - Private
+
+  /// Title, summary, filters and (for several files) a table of contents.
+  static func header(_ report: RunReport) -> String {
+    let quality = report.quality
+    var out = "<header>\n<h1>Termlint report</h1>\n<p class=\"summary\">"
+    out += TextReporter.summaryLine(report, style: TextReporter.Style(enabled: false)).html + "</p>\n"
+    if let score = quality.score {
+      out += "<p class=\"score\" title=\"MQM-style: 100 × (1 − penalty points ÷ words); error = major (5 points), warning = minor (1), info = neutral (0)\">"
+      out += "<span>\(QualityScore.format(score))</span> quality score</p>\n"
+    }
+    let counts = report.counts
+    out += "<form id=\"filters\" class=\"filters\">\n<fieldset><legend>Severity</legend>\n"
+    for severity in Severity.allCases.reversed() {
+      let n = counts[severity] ?? 0
+      out += "<label class=\"s-\(severity.rawValue)\"><input type=\"checkbox\" name=\"sev\" value=\"\(severity.rawValue)\" checked\(n == 0 ? " disabled" : "")> \(severity.rawValue) <span class=\"n\">\(n)</span></label>\n"
+    }
+    out += "</fieldset>\n<fieldset><legend>Rule</legend>\n"
+    var byRule: [String: Int] = [:]
+    for f in report.findings { byRule[f.ruleID, default: 0] += 1 }
+    for (rule, n) in byRule.sorted(by: { $0.key < $1.key }) {
+      let title = report.rule(rule).map { " title=\"\($0.title.html): \($0.summary.html)\"" } ?? ""
+      out += "<label\(title)><input type=\"checkbox\" name=\"rule\" value=\"\(rule.html)\" checked> \(rule.html) <span class=\"n\">\(n)</span></label>\n"
+    }
+    if byRule.isEmpty { out += "<span class=\"none\">no findings</span>\n" }
+    out += "</fieldset>\n</form>\n"
+    if report.paths.count > 1 {
+      out += "<nav><ol>\n"
+      for (n, path) in report.paths.enumerated() {
+        let (findings, _) = report.fileSummary(path)
+        out += "<li><a href=\"#file-\(n + 1)\">\(path.html)</a> <span class=\"n\">\(ReportText.plural(findings.count, "problem"))</span></li>\n"
+      }
+      out += "</ol></nav>\n"
+    }
+    return out + "</header>\n"
+  }
+
+  /// One file: its text with highlights (line by line, or source beside target), then the list.
+  static func fileSection(_ report: RunReport, path: String, number: Int, marks allMarks: [Mark]) -> String {
+    let (findings, quality) = report.fileSummary(path)
+    let facts = [ReportText.plural(findings.count, "problem"), ReportText.plural(quality.words, "word")]
+      + (quality.score.map { ["quality score \(QualityScore.format($0))"] } ?? [])
+    var out = "<section class=\"file\" id=\"file-\(number)\">\n<details\(findings.isEmpty ? "" : " open")>\n"
+    out += "<summary><h2>\(path.html)</h2> <span class=\"facts\">\(facts.joined(separator: " · ").html)</span></summary>\n"
+    let marks = allMarks.filter { $0.finding.location.path == path }
+    if let document = report.document(path), document.units.contains(where: { $0.source != nil }) {
+      out += bilingualTable(document, marks: allMarks)
+    } else if let file = report.file(path) {
+      let language = report.document(path)?.targetLanguage.map { " lang=\"\($0.value.html)\"" } ?? ""
+      out += "<div class=\"text\"\(language)>\n"
+      for line in 1...file.lineStarts.count {
+        let range = file.lineRange(line)
+        let own = marks.filter { $0.touches(range) }
+        out += "<div class=\"l\"><span class=\"n\">\(line)</span><span class=\"c\" dir=\"auto\">\(highlighted(file, range, own))</span></div>\n"
+      }
+      out += "</div>\n"
+    }
+    if !findings.isEmpty {
+      out += "<ol class=\"findings\">\n"
+      for m in marks { out += listItem(m.finding, id: m.id, report: report) }
+      out += "</ol>\n"
+    }
+    return out + "</details>\n</section>\n"
+  }
+
+  /// Source beside target, one row per unit; findings are placed by their range in the file.
+  static func bilingualTable(_ document: Document, marks: [Mark]) -> String {
+    func cell(_ span: TextSpan?, language: LanguageTag?) -> String {
+      guard let span else { return "<td class=\"empty\">—</td>" }
+      let range = span.map.sourceRange(0..<span.text.count)
+      let own = marks.filter { $0.finding.location.path == span.file.path && $0.touches(range) }
+      let lang = (span.language ?? language).map { " lang=\"\($0.value.html)\"" } ?? ""
+      return "<td dir=\"auto\"\(lang)>\(highlighted(span.file, range, own))</td>"
+    }
+    let source = document.sourceLanguage.map { " (\($0.value.html))" } ?? ""
+    let target = document.targetLanguage.map { " (\($0.value.html))" } ?? ""
+    var out = "<table class=\"pair\">\n<thead><tr><th>Unit</th><th>Source\(source)</th><th>Target\(target)</th></tr></thead>\n<tbody>\n"
+    for unit in document.units {
+      out += "<tr><th scope=\"row\">\(unit.id.html)</th>\(cell(unit.source, language: document.sourceLanguage))\(cell(unit.target, language: document.targetLanguage))</tr>\n"
+    }
+    return out + "</tbody>\n</table>\n"
+  }
+
+  /// One finding in the list; the popup shows a copy of it.
+  static func listItem(_ f: Finding, id: String, report: RunReport) -> String {
+    let l = f.location
+    var out = "<li class=\"finding s-\(f.severity.rawValue)\" id=\"\(id)\" data-sev=\"\(f.severity.rawValue)\" data-rule=\"\(f.ruleID.html)\">"
+    out += "<a class=\"loc\" href=\"#\(id)\">\(l.line):\(l.column)</a> <span class=\"sev\">\(f.severity.rawValue)</span> "
+    out += "<span class=\"msg\">\(htmlText(f.message, lineBreaks: "<br>"))</span> "
+    let title = report.rule(f.ruleID).map { " title=\"\($0.title.html)\"" } ?? ""
+    out += "<span class=\"rule\"\(title)>\(f.ruleID.html)</span>"
+    if let s = f.suggestions.first {
+      out += "<div class=\"sug\">Suggestion: <ins>\(htmlText(s, lineBreaks: "<br>"))</ins></div>"
+    }
+    return out + "</li>\n"
+  }
+
+  /// A finding to highlight, with its UTF-16 range in its file.
+  struct Mark {
+    let id: String
+    let finding: Finding
+    var range: Range<Int> { finding.location.utf16Range }
+
+    /// Whether the finding shows in a range: overlaps it, or is an empty span inside it.
+    func touches(_ r: Range<Int>) -> Bool {
+      range.isEmpty ? r.lowerBound <= range.lowerBound && range.lowerBound <= r.upperBound : range.overlaps(r)
+    }
+  }
+
+  /// A range of a file as HTML, split where highlights start and end; an empty span is a caret.
+  static func highlighted(_ file: SourceFile, _ range: Range<Int>, _ marks: [Mark]) -> String {
+    var cuts = Set([range.lowerBound, range.upperBound])
+    for m in marks {
+      cuts.insert(min(max(m.range.lowerBound, range.lowerBound), range.upperBound))
+      cuts.insert(min(max(m.range.upperBound, range.lowerBound), range.upperBound))
+    }
+    let points = cuts.sorted()
+    var out = ""
+    for (k, a) in points.enumerated() {
+      for m in marks where m.range.isEmpty && m.range.lowerBound == a {
+        out += "<mark class=\"hl caret s-\(m.finding.severity.rawValue)\" data-f=\"\(m.id)\" tabindex=\"0\" title=\"\(m.finding.message.html)\"></mark>"
+      }
+      guard k + 1 < points.count else { break }
+      let b = points[k + 1]
+      let text = htmlText(file.text(in: a..<b), lineBreaks: "\n")
+      let covering = marks.filter { !$0.range.isEmpty && $0.range.lowerBound <= a && $0.range.upperBound >= b }
+      guard let worst = covering.map(\.finding.severity).max() else {
+        out += text
+        continue
+      }
+      let f = covering.map(\.id).joined(separator: " ")
+      let title = covering.map(\.finding.message).joined(separator: "\n")
+      out += "<mark class=\"hl s-\(worst.rawValue)\" data-f=\"\(f)\" tabindex=\"0\" title=\"\(title.html)\">\(text)</mark>"
+    }
+    return out
+  }
+
+  /// Text as HTML: escaped, invisible characters as badges, line breaks as given.
+  static func htmlText(_ text: String, lineBreaks: String) -> String {
+    text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }.map { line in
+      ReportText.glyphs(String(line)).map { g in
+        g.isCode ? "<span class=\"inv\">\(g.text.dropFirst().dropLast())</span>" : g.text.html
+      }.joined()
+    }.joined(separator: lineBreaks)
+  }
+}
+
+extension String {
+  /// Escaped for HTML text and attribute values.
+  fileprivate var html: String {
+    var out = ""
+    for c in unicodeScalars {
+      switch c {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&quot;"
+      default: out.unicodeScalars.append(c)
+      }
+    }
+    return out
+  }
+}
