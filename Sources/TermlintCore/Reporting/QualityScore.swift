@@ -69,7 +69,8 @@ public struct QualityScore: Sendable, Equatable {
 /// Counts the words of checked text, for quality scores.
 public enum WordCount {
   /// Word and number tokens (ICU word boundaries, root locale) of every unit's target text, per
-  /// path of the document's file. Punctuation, symbols and emoji are not words.
+  /// path of the document's file. Punctuation, symbols and emoji are not words; a hyphenated
+  /// compound without spaces is one word.
   public static func perFile(_ documents: [Document]) -> [String: Int] {
     let tokenizer = try? Tokenizer()
     var counts: [String: Int] = [:]
@@ -89,7 +90,16 @@ public enum WordCount {
 
   private static func count(_ text: [UInt16], tokenizer: Tokenizer?) -> Int {
     if let tokenizer {
-      return tokenizer.tokens(in: text).reduce(0) { $0 + ($1.kind == .punctuation ? 0 : 1) }
+      // A hyphenated compound written without spaces (de-escalate, 2022-23) is one word, as
+      // translation tools count it.
+      let tokens = tokenizer.tokens(in: text)
+      var n = 0
+      for (i, t) in tokens.enumerated() where t.kind != .punctuation {
+        let joined = i >= 2 && !t.spaceBefore && !tokens[i - 1].spaceBefore && tokens[i - 2].kind != .punctuation
+          && [0x2D, 0x2010, 0x2011].contains(text[tokens[i - 1].range.lowerBound])
+        if !joined { n += 1 }
+      }
+      return n
     }
     // NOTE: only if ICU cannot open a word break iterator: runs of letters and digits.
     var n = 0

@@ -24,6 +24,12 @@ enum ReportText {
     var regionalIndicators = 0
     for scalar in line.unicodeScalars {
       defer { previous = scalar }
+      if scalar.value >= 0x20 && scalar.value < 0x7F {
+        out.append(DisplayGlyph(text: String(scalar), width: 1, isCode: false))
+        inEmoji = false
+        regionalIndicators = 0
+        continue
+      }
       let p = scalar.properties
       let isRegional = (0x1F1E6...0x1F1FF).contains(scalar.value)
       regionalIndicators = isRegional ? regionalIndicators + 1 : 0
@@ -63,16 +69,29 @@ enum ReportText {
   /// `text` on one line, safe to print: line breaks become spaces and invisible characters
   /// become `<U+XXXX>`.
   static func visible(_ text: String) -> String {
-    text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
+    return text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
       .map { glyphs(String($0)).map(\.text).joined() }
       .joined(separator: " ")
   }
 
   /// `text` with invisible characters as `<U+XXXX>`; line breaks (LF, CRLF, CR) become LF.
   static func visibleKeepingLines(_ text: String) -> String {
-    text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+    if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A }) { return text }
+    return text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
       .map { glyphs(String($0)).map(\.text).joined() }
       .joined(separator: "\n")
+  }
+
+  /// A finding's first suggestion as a reader should see it: the replacement text, or what to
+  /// delete or insert when the replacement or the matched text is empty (`delete '<U+200F>'`,
+  /// `insert ' '`); quoted when it starts or ends with white space. Nil without a suggestion.
+  static func suggestion(_ f: Finding) -> String? {
+    guard let s = f.suggestions.first else { return nil }
+    if s.isEmpty { return "delete '\(visible(f.matchedText))'" }
+    if f.matchedText.isEmpty { return "insert '\(visible(s))'" }
+    let edges = [s.unicodeScalars.first, s.unicodeScalars.last].compactMap { $0 }
+    return edges.contains { $0.properties.isWhitespace } ? "'\(visible(s))'" : visible(s)
   }
 
   /// Whether a character is invisible or a control that would disturb a display.
@@ -135,6 +154,31 @@ extension String {
       case "\n": out += "&#10;"
       case "\r": out += "&#13;"
       case "\t": out += "&#9;"
+      default:
+        if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF {
+          out += ReportText.code(scalar).replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+        } else {
+          out.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return out
+  }
+}
+
+extension String {
+  /// Escaped for XML character data: `& < >` become entities, CR a character reference, and
+  /// characters XML 1.0 cannot carry are written as `<U+XXXX>` text; line breaks and tabs stay.
+  var xmlText: String {
+    var out = ""
+    out.reserveCapacity(utf8.count)
+    for scalar in unicodeScalars {
+      switch scalar {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\r": out += "&#13;"
+      case "\n", "\t": out.unicodeScalars.append(scalar)
       default:
         if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF {
           out += ReportText.code(scalar).replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")

@@ -62,20 +62,40 @@ public struct RunReport: Sendable {
   /// The MQM-style quality score of the whole run.
   public var quality: QualityScore { QualityScore(findings: findings, words: totalWords) }
 
-  /// The findings of one file, in report order, with its MQM-style quality score.
-  public func fileSummary(_ path: String) -> (findings: [Finding], quality: QualityScore) {
-    let own = findings.filter { $0.location.path == path }
-    return (own, QualityScore(findings: own, words: wordCounts[path] ?? 0))
+  /// Every path in report order with its file, document, findings and quality score: every
+  /// checked file, plus any path a finding names that is not a checked file (a separate source
+  /// file of a pair, say). Computed in one pass; reporters call it once.
+  public var fileReports: [FileReport] {
+    var byPath: [String: [Finding]] = [:]
+    for f in findings { byPath[f.location.path, default: []].append(f) }
+    var files: [String: SourceFile] = [:]
+    for f in self.files where files[f.path] == nil { files[f.path] = f }
+    var documents: [String: Document] = [:]
+    for d in self.documents where documents[d.file.path] == nil { documents[d.file.path] = d }
+    return Set(files.keys).union(byPath.keys).sorted().map { path in
+      let own = byPath[path] ?? []
+      return FileReport(
+        path: path, file: files[path], document: documents[path], findings: own,
+        quality: QualityScore(findings: own, words: wordCounts[path] ?? 0))
+    }
   }
 
-  /// Paths in report order: every checked file sorted, plus any path a finding names that is not
-  /// a checked file (a separate source file of a pair, say).
-  public var paths: [String] {
-    var seen = Set<String>()
-    var out: [String] = []
-    for p in files.map(\.path) + findings.map(\.location.path) where seen.insert(p).inserted { out.append(p) }
-    return out.sorted()
-  }
+  /// The paths of `fileReports`, sorted.
+  public var paths: [String] { fileReports.map(\.path) }
+}
+
+/// One file's part of a run report.
+public struct FileReport: Sendable {
+  /// The path as given.
+  public let path: String
+  /// The file, when it was one of the checked files.
+  public let file: SourceFile?
+  /// The document read from it, when known.
+  public let document: Document?
+  /// Its findings, in report order.
+  public let findings: [Finding]
+  /// Its MQM-style quality score.
+  public let quality: QualityScore
 }
 
 /// Output options that depend on where the report goes.

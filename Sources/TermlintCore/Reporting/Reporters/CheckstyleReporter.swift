@@ -19,8 +19,8 @@ public enum CheckstyleReporter: Reporter {
 
   public static func render(_ report: RunReport, options: ReportOptions) -> String {
     var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"4.3\">\n"
-    for path in report.paths {
-      let findings = report.findings.filter { $0.location.path == path }
+    for part in report.fileReports {
+      let (path, findings) = (part.path, part.findings)
       guard !findings.isEmpty else {
         out += "  <file name=\"\(path.xmlEscaped)\"/>\n"
         continue

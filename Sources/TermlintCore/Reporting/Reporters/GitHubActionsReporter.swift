@@ -59,8 +59,8 @@ public enum GitHubActionsReporter: Reporter {
     var out = "## Termlint\n\n"
     out += TextReporter.summaryLine(report, style: TextReporter.Style(enabled: false)).markdownCell + "\n\n"
     out += "| File | Problems | Errors | Warnings | Info | Words | Quality score |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n"
-    for path in report.paths {
-      let (findings, quality) = report.fileSummary(path)
+    for part in report.fileReports {
+      let (path, findings, quality) = (part.path, part.findings, part.quality)
       let c = RunReport.counts(findings)
       let score = quality.score.map(QualityScore.format) ?? "–"
       out += "| \(path.markdownCell) | \(findings.count) | \(c[.error] ?? 0) | \(c[.warning] ?? 0) | \(c[.info] ?? 0) | \(quality.words) | \(score) |\n"
@@ -71,7 +71,7 @@ public enum GitHubActionsReporter: Reporter {
     for (i, f) in report.findings.enumerated() {
       let l = f.location
       let row = "| \("\(l.path):\(l.line):\(l.column)".markdownCell) | \(f.severity.rawValue) | \(f.ruleID.markdownCell) | "
-        + "\(f.message.markdownCell) | \((f.suggestions.first ?? "").markdownCell) |\n"
+        + "\(f.message.markdownCell) | \((ReportText.suggestion(f) ?? "").markdownCell) |\n"
       if out.utf8.count + row.utf8.count + note.utf8.count + 20 > jobSummaryLimit {
         out += note.replacingOccurrences(of: "%d", with: ReportText.grouped(report.findings.count - i))
         break

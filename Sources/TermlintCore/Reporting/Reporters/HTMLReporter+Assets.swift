@@ -9,7 +9,7 @@ extension HTMLReporter {
     }
     * { box-sizing: border-box; }
     body { margin: 0; padding: 1.5rem 2rem 4rem; background: var(--bg); color: var(--fg);
-      font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; }
+      font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif, "Noto Color Emoji", "Apple Color Emoji", "Segoe UI Emoji"; }
     header { border-bottom: 1px solid var(--line); margin-bottom: 1.5rem; padding-bottom: 1rem; position: relative; }
     h1 { font-size: 1.5rem; margin: 0 0 .25rem; }
     .summary { margin: 0 0 .75rem; color: var(--muted); max-width: 60rem; }
@@ -27,13 +27,13 @@ extension HTMLReporter {
     summary { cursor: pointer; padding: .4rem .25rem; border-bottom: 1px solid var(--line); }
     summary h2 { display: inline; font-size: 1.1rem; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
     .facts { color: var(--muted); font-size: .9rem; margin-left: .5rem; }
-    .text { margin: .75rem 0; font: 16px/1.65 Georgia, "Noto Serif", "Times New Roman", serif; max-width: 62rem; }
+    .text { margin: .75rem 0; font: 16px/1.65 Georgia, "Noto Serif", "Times New Roman", serif, "Noto Color Emoji", "Apple Color Emoji", "Segoe UI Emoji"; max-width: 62rem; }
     .l { display: flex; }
     .l .n { flex: 0 0 3.2rem; text-align: right; padding-right: .9rem; user-select: none;
       font: 12px/2.2 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
     .l .c { flex: 1; white-space: pre-wrap; overflow-wrap: anywhere; min-height: 1.65em; unicode-bidi: plaintext; }
     table.pair { border-collapse: collapse; margin: .75rem 0; width: 100%; max-width: 80rem;
-      font: 16px/1.55 Georgia, "Noto Serif", "Times New Roman", serif; }
+      font: 16px/1.55 Georgia, "Noto Serif", "Times New Roman", serif, "Noto Color Emoji", "Apple Color Emoji", "Segoe UI Emoji"; }
     table.pair th, table.pair td { border: 1px solid var(--line); padding: .4rem .6rem; vertical-align: top; text-align: start; }
     table.pair thead th { background: var(--panel); font: 600 .85rem system-ui, sans-serif; }
     table.pair tbody th { font: .8rem ui-monospace, monospace; color: var(--muted); width: 4rem; }
@@ -56,7 +56,7 @@ extension HTMLReporter {
     .loc { font: .85rem ui-monospace, monospace; color: var(--muted); text-decoration: none; margin-right: .3rem; }
     .sev { font-size: .75rem; font-weight: 700; text-transform: uppercase; letter-spacing: .03em; margin-right: .3rem; }
     .s-error .sev { color: var(--err); } .s-warning .sev { color: var(--warn); } .s-info .sev { color: var(--info); }
-    .rule { font: .8rem ui-monospace, monospace; color: var(--muted); margin-left: .3rem; }
+    .rule { font: .8rem ui-monospace, monospace; color: var(--muted); margin-left: .3rem; white-space: nowrap; }
     .sug { margin-top: .15rem; font-size: .9rem; }
     .sug ins { text-decoration: none; background: #dafbe1; color: #116329; padding: 0 .2rem; border-radius: 3px; }
     #pop { position: absolute; z-index: 10; max-width: 34rem; background: var(--bg); border: 1px solid var(--line);

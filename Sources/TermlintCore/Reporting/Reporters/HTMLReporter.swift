@@ -15,15 +15,18 @@ public enum HTMLReporter: Reporter {
   public static let fileExtension = "html"
 
   public static func render(_ report: RunReport, options: ReportOptions) -> String {
-    let marks = report.findings.enumerated().map { Mark(id: "f\($0.offset + 1)", finding: $0.element) }
+    let marks = Dictionary(grouping: report.findings.enumerated().map { Mark(id: "f\($0.offset + 1)", finding: $0.element) }) {
+      $0.finding.location.path
+    }
     var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
     out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\n"
     out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
     out += "<meta name=\"generator\" content=\"termlint \(report.toolVersion.html)\">\n"
     out += "<title>Termlint report</title>\n<style>\n\(stylesheet)</style>\n</head>\n<body>\n"
-    out += header(report)
-    for (n, path) in report.paths.enumerated() {
-      out += fileSection(report, path: path, number: n + 1, marks: marks)
+    let parts = report.fileReports
+    out += header(report, parts)
+    for (n, part) in parts.enumerated() {
+      out += fileSection(report, part, number: n + 1, marks: marks)
     }
     out += "<div id=\"pop\" role=\"tooltip\" hidden></div>\n<script>\n\(script)</script>\n</body>\n</html>\n"
     return out
@@ -32,7 +35,7 @@ public enum HTMLReporter: Reporter {
   // MARK: - Private
 
   /// Title, summary, filters and (for several files) a table of contents.
-  static func header(_ report: RunReport) -> String {
+  static func header(_ report: RunReport, _ parts: [FileReport]) -> String {
     let quality = report.quality
     var out = "<header>\n<h1>Termlint report</h1>\n<p class=\"summary\">"
     out += TextReporter.summaryLine(report, style: TextReporter.Style(enabled: false)).html + "</p>\n"
@@ -55,11 +58,10 @@ public enum HTMLReporter: Reporter {
     }
     if byRule.isEmpty { out += "<span class=\"none\">no findings</span>\n" }
     out += "</fieldset>\n</form>\n"
-    if report.paths.count > 1 {
+    if parts.count > 1 {
       out += "<nav><ol>\n"
-      for (n, path) in report.paths.enumerated() {
-        let (findings, _) = report.fileSummary(path)
-        out += "<li><a href=\"#file-\(n + 1)\">\(path.html)</a> <span class=\"n\">\(ReportText.plural(findings.count, "problem"))</span></li>\n"
+      for (n, part) in parts.enumerated() {
+        out += "<li><a href=\"#file-\(n + 1)\">\(part.path.html)</a> <span class=\"n\">\(ReportText.plural(part.findings.count, "problem"))</span></li>\n"
       }
       out += "</ol></nav>\n"
     }
@@ -67,17 +69,17 @@ public enum HTMLReporter: Reporter {
   }
 
   /// One file: its text with highlights (line by line, or source beside target), then the list.
-  static func fileSection(_ report: RunReport, path: String, number: Int, marks allMarks: [Mark]) -> String {
-    let (findings, quality) = report.fileSummary(path)
+  static func fileSection(_ report: RunReport, _ part: FileReport, number: Int, marks allMarks: [String: [Mark]]) -> String {
+    let (path, findings, quality) = (part.path, part.findings, part.quality)
     let facts = [ReportText.plural(findings.count, "problem"), ReportText.plural(quality.words, "word")]
       + (quality.score.map { ["quality score \(QualityScore.format($0))"] } ?? [])
     var out = "<section class=\"file\" id=\"file-\(number)\">\n<details\(findings.isEmpty ? "" : " open")>\n"
     out += "<summary><h2>\(path.html)</h2> <span class=\"facts\">\(facts.joined(separator: " · ").html)</span></summary>\n"
-    let marks = allMarks.filter { $0.finding.location.path == path }
-    if let document = report.document(path), document.units.contains(where: { $0.source != nil }) {
+    let marks = allMarks[path] ?? []
+    if let document = part.document, document.units.contains(where: { $0.source != nil }) {
       out += bilingualTable(document, marks: allMarks)
-    } else if let file = report.file(path) {
-      let language = report.document(path)?.targetLanguage.map { " lang=\"\($0.value.html)\"" } ?? ""
+    } else if let file = part.file {
+      let language = part.document?.targetLanguage.map { " lang=\"\($0.value.html)\"" } ?? ""
       out += "<div class=\"text\"\(language)>\n"
       for line in 1...file.lineStarts.count {
         let range = file.lineRange(line)
@@ -95,11 +97,11 @@ public enum HTMLReporter: Reporter {
   }
 
   /// Source beside target, one row per unit; findings are placed by their range in the file.
-  static func bilingualTable(_ document: Document, marks: [Mark]) -> String {
+  static func bilingualTable(_ document: Document, marks: [String: [Mark]]) -> String {
     func cell(_ span: TextSpan?, language: LanguageTag?) -> String {
       guard let span else { return "<td class=\"empty\">—</td>" }
       let range = span.map.sourceRange(0..<span.text.count)
-      let own = marks.filter { $0.finding.location.path == span.file.path && $0.touches(range) }
+      let own = (marks[span.file.path] ?? []).filter { $0.touches(range) }
       let lang = (span.language ?? language).map { " lang=\"\($0.value.html)\"" } ?? ""
       return "<td dir=\"auto\"\(lang)>\(highlighted(span.file, range, own))</td>"
     }
@@ -120,7 +122,7 @@ public enum HTMLReporter: Reporter {
     out += "<span class=\"msg\">\(htmlText(f.message, lineBreaks: "<br>"))</span> "
     let title = report.rule(f.ruleID).map { " title=\"\($0.title.html)\"" } ?? ""
     out += "<span class=\"rule\"\(title)>\(f.ruleID.html)</span>"
-    if let s = f.suggestions.first {
+    if let s = ReportText.suggestion(f) {
       out += "<div class=\"sug\">Suggestion: <ins>\(htmlText(s, lineBreaks: "<br>"))</ins></div>"
     }
     return out + "</li>\n"

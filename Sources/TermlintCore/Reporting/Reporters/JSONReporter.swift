@@ -31,9 +31,8 @@ public enum JSONReporter: Reporter {
       schemaVersion: schemaVersion,
       tool: .init(name: "termlint", version: report.toolVersion),
       summary: JSONSummary(findings: report.findings, quality: report.quality, files: report.files.count),
-      files: report.paths.map { path in
-        let (findings, quality) = report.fileSummary(path)
-        return JSONFileSummary(path: path, summary: JSONSummary(findings: findings, quality: quality, files: nil))
+      files: report.fileReports.map { part in
+        JSONFileSummary(path: part.path, summary: JSONSummary(findings: part.findings, quality: part.quality, files: nil))
       },
       findings: report.findings.map(JSONFinding.init))
     return encode(document, pretty: true) + "\n"

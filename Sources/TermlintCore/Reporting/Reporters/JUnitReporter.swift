@@ -21,12 +21,12 @@ public enum JUnitReporter: Reporter {
   public static let fileExtension = "xml"
 
   public static func render(_ report: RunReport, options: ReportOptions) -> String {
-    let paths = report.paths
-    let cleanFiles = paths.filter { path in !report.findings.contains { $0.location.path == path } }.count
+    let parts = report.fileReports
+    let cleanFiles = parts.filter(\.findings.isEmpty).count
     var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     out += "<testsuites name=\"termlint\" tests=\"\(report.findings.count + cleanFiles)\" failures=\"\(report.findings.count)\" errors=\"0\" skipped=\"0\" time=\"0\">\n"
-    for path in paths {
-      let (findings, quality) = report.fileSummary(path)
+    for part in parts {
+      let (path, findings, quality) = (part.path, part.findings, part.quality)
       let p = path.xmlEscaped
       out += "  <testsuite name=\"\(p)\" tests=\"\(max(findings.count, 1))\" failures=\"\(findings.count)\" errors=\"0\" skipped=\"0\" time=\"0\">\n"
       out += "    <properties>\n"
@@ -44,7 +44,7 @@ public enum JUnitReporter: Reporter {
         names[name, default: 0] += 1
         if let n = names[name], n > 1 { name += " (\(n))" }
         var body = "\(path):\(l.line):\(l.column)-\(l.endLine):\(l.endColumn) \(f.severity.rawValue) [\(f.ruleID)]\n\(f.message)"
-        if let s = f.suggestions.first { body += "\nsuggestion: \(s)" }
+        if let s = ReportText.suggestion(f) { body += "\nsuggestion: \(s)" }
         for r in f.related { body += "\nsee \(r.path):\(r.line):\(r.column)" }
         out += "    <testcase classname=\"termlint.\(f.ruleID.xmlEscaped)\" name=\"\(name.xmlEscaped)\" file=\"\(p)\" line=\"\(l.line)\" time=\"0\">\n"
         out += "      <failure message=\"\(f.message.xmlEscaped)\" type=\"\(f.severity.rawValue)\">\(body.xmlText)</failure>\n"
@@ -54,12 +54,5 @@ public enum JUnitReporter: Reporter {
     }
     out += "</testsuites>\n"
     return out
-  }
-}
-
-extension String {
-  /// Escaped for XML character data: like `xmlEscaped`, but line breaks stay readable.
-  fileprivate var xmlText: String {
-    xmlEscaped.replacingOccurrences(of: "&#10;", with: "\n").replacingOccurrences(of: "&#9;", with: "\t")
   }
 }

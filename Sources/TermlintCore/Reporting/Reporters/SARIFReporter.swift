@@ -52,7 +52,7 @@ public enum SARIFReporter: Reporter {
       }
       if let suggestion = f.suggestions.first {
         result["fixes"] = [[
-          "description": ["text": "Replace '\(f.matchedText)' with '\(suggestion)'"],
+          "description": ["text": fixDescription(f.matchedText, suggestion)],
           "artifactChanges": [[
             "artifactLocation": ["uri": uri],
             "replacements": [["deletedRegion": region(f.location, snippet: nil), "insertedContent": ["text": suggestion]]],
@@ -107,6 +107,13 @@ public enum SARIFReporter: Reporter {
     ]
     if !d.deprecatedAliases.isEmpty { rule["deprecatedIds"] = d.deprecatedAliases }
     return rule
+  }
+
+  /// What a fix does, in words: replace, delete or insert.
+  static func fixDescription(_ matched: String, _ suggestion: String) -> String {
+    if suggestion.isEmpty { return "Delete '\(matched)'" }
+    if matched.isEmpty { return "Insert '\(suggestion)'" }
+    return "Replace '\(matched)' with '\(suggestion)'"
   }
 
   /// A SARIF region; an empty span is an insertion point (`endColumn == startColumn`).

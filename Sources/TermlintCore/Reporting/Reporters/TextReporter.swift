@@ -23,14 +23,14 @@ public enum TextReporter: Reporter {
   public static func render(_ report: RunReport, options: ReportOptions) -> String {
     let style = Style(enabled: options.color)
     var out = ""
-    for path in report.paths {
-      let (findings, quality) = report.fileSummary(path)
+    for part in report.fileReports {
+      let (path, findings, quality) = (part.path, part.findings, part.quality)
       guard !findings.isEmpty else { continue }
       let facts = [ReportText.plural(findings.count, "problem"), ReportText.plural(quality.words, "word")]
         + (quality.score.map { ["quality score \(QualityScore.format($0))"] } ?? [])
       out += style.bold(path) + " " + style.dim("(" + facts.joined(separator: " · ") + ")") + "\n"
       let positionWidth = findings.map { "\($0.location.line):\($0.location.column)".count }.max() ?? 0
-      let file = report.file(path)
+      let file = part.file
       for f in findings {
         let position = "\(f.location.line):\(f.location.column)"
         out += "  " + position + String(repeating: " ", count: positionWidth - position.count) + "  "
@@ -41,8 +41,8 @@ public enum TextReporter: Reporter {
           out += "    " + line + "\n"
           out += "    " + style.color(underline, for: f.severity) + "\n"
         }
-        if let s = f.suggestions.first {
-          out += "    " + style.dim("suggestion:") + " " + style.green(ReportText.visible(s)) + "\n"
+        if let s = ReportText.suggestion(f) {
+          out += "    " + style.dim("suggestion:") + " " + style.green(s) + "\n"
         }
       }
       out += "\n"
@@ -104,7 +104,8 @@ public enum TextReporter: Reporter {
     let line = prefix + glyphs[lower..<upper].map(\.text).joined() + suffix
     let indent = prefix.count + width(lower..<start)
     let spanWidth = width(start..<min(max(end, start), upper))
-    let marker = String(repeating: " ", count: indent) + "^" + String(repeating: "~", count: max(0, spanWidth - 1))
+    var marker = String(repeating: " ", count: indent) + "^" + String(repeating: "~", count: max(0, spanWidth - 1))
+    if l.endLine > l.line { marker += " (continues to line \(l.endLine))" }
     return (line, marker)
   }
 
