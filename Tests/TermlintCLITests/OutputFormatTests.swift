@@ -89,6 +89,32 @@ struct OutputFormatTests {
     #expect(unwritable.status == 2 && unwritable.stderr.contains("no/such/dir/s.md"))
   }
 
+  @Test func colourOnATerminalUnlessNoColor() throws {
+    // util-linux `script` gives the command a pseudo-terminal as its standard output.
+    guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else {
+      print("skipped: the terminal colour test needs /usr/bin/script (util-linux)")
+      return
+    }
+    func onTerminal(_ environment: [String: String]) throws -> String {
+      let command = ([CLI.binary.path] + Self.article).map { "'\($0)'" }.joined(separator: " ")
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+      process.arguments = ["-qec", command, "/dev/null"]
+      process.currentDirectoryURL = CLI.repoRoot
+      process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+      let out = Pipe()
+      process.standardOutput = out
+      process.standardInput = FileHandle.nullDevice
+      try process.run()
+      let data = out.fileHandleForReading.readDataToEndOfFile()
+      process.waitUntilExit()
+      return String(decoding: data, as: UTF8.self)
+    }
+    #expect(try onTerminal(["NO_COLOR": ""]).contains("\u{1B}[1;31merror\u{1B}[0m"), "colour on a terminal")
+    let noColor = try onTerminal(["NO_COLOR": "1"])
+    #expect(noColor.contains("[term-forbidden]") && !noColor.contains("\u{1B}["), "NO_COLOR turns colour off")
+  }
+
   @Test func colourFollowsColorFlagAndNoColor() throws {
     // CLI.run sets NO_COLOR=1 and pipes stdout, so `auto` means no colour.
     #expect(!(try CLI.run(Self.article)).stdout.contains("\u{1B}["))
