@@ -4,7 +4,8 @@
 #   scripts/bench-reporters.sh [N] [debug|release]
 #
 # Linting costs the same in every run, so the differences between formats are the reporters'
-# cost; `jsonl` (one encoder call per finding) is the baseline. Prints seconds and output size.
+# cost; `jsonl` (one encoder call per finding) is the baseline. Prints wall and user seconds
+# (user time is steadier on a busy machine), peak memory and output size. Needs GNU time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n="${1:-300}"
@@ -14,12 +15,12 @@ bin=".build/$config/termlint"
 dir="$(mktemp -d)"
 trap 'rm -rf "$dir"' EXIT
 for i in $(seq -w 1 "$n"); do cp Examples/article.en.md "$dir/article-$i.en.md"; done
-printf '%-11s %8s %12s\n' format seconds bytes
-for format in $("$bin" lint --help | awk '/--format <format>/{f=1;next} f&&/^ +[a-z]+ +- /{print $1} f&&/^  --/{exit}'); do
-  start=$(date +%s.%N)
+printf '%-11s %8s %8s %10s %12s\n' format wall-s user-s max-rss-KB bytes
+for format in $("$bin" lint --help | awk '/^  --format <format>/{f=1;next} f&&/^ +[a-z]+ +- /{print $1} f&&/^  --/{exit}'); do
   status=0
-  "$bin" lint --glossary Glossaries/security-ru-en.tbx --format "$format" "$dir"/*.md >"$dir/out" || status=$?
-  end=$(date +%s.%N)
+  /usr/bin/time -o "$dir/time" -f '%e %U %M' \
+    "$bin" lint --glossary Glossaries/security-ru-en.tbx --format "$format" "$dir"/*.md >"$dir/out" || status=$?
   [[ $status -le 1 ]] || { echo "bench-reporters: $format failed ($status)" >&2; exit 2; }
-  printf '%-11s %8.2f %12d\n' "$format" "$(echo "$end - $start" | bc)" "$(wc -c <"$dir/out")"
+  read -r wall user rss < <(tail -n 1 "$dir/time")
+  printf '%-11s %8s %8s %10s %12d\n' "$format" "$wall" "$user" "$rss" "$(wc -c <"$dir/out")"
 done

@@ -56,3 +56,38 @@ struct HTMLReporterTests {
     #expect(clean.contains("no findings") && clean.contains("All quiet in Vienna."))
   }
 }
+
+@Suite("HTML reporter: units with markup")
+struct HTMLReporterMarkupTests {
+  /// An XLIFF-like target whose text drops `<g>` tags and replaces `{1}` by an inline code.
+  @Test func bilingualCellsShowTheTextRulesSawWithHighlightsMappedThroughTheOffsetMap() throws {
+    let file = SourceFile(path: "u.xlf", text: "Члены НАТО {1}.\nA <g>Nato</g> {1}.\n")
+    let source = TextSpan(file: file, range: 0..<15, language: LanguageTag("ru"))
+    let runs = [
+      OffsetMap.Run(normalizedStart: 0, normalizedLength: 2, sourceStart: 0, sourceLength: 2),
+      OffsetMap.Run(normalizedStart: 2, normalizedLength: 4, sourceStart: 5, sourceLength: 4),
+      OffsetMap.Run(normalizedStart: 6, normalizedLength: 1, sourceStart: 13, sourceLength: 1),
+      OffsetMap.Run(normalizedStart: 7, normalizedLength: 1, sourceStart: 14, sourceLength: 3),
+      OffsetMap.Run(normalizedStart: 8, normalizedLength: 1, sourceStart: 17, sourceLength: 1),
+    ]
+    let target = TextSpan(
+      file: file, text: Array("A Nato \u{FFFC}.".utf16), map: OffsetMap(runs: runs, count: 9, sourceBase: 16, sourceLength: 18),
+      language: LanguageTag("en"), placeholders: [Placeholder(id: "1", kind: "ph", content: "{1}")])
+    let nato = 16 + 5
+    let findings = [
+      Finding(ruleID: "term-case", severity: .warning, category: .terminology, message: "'Nato' is written 'NATO'",
+        location: Location(file: file, utf16Range: nato..<(nato + 4)), matchedText: "Nato", side: "target"),
+      Finding(ruleID: "missing-space", severity: .info, category: .style, message: "Add a space",
+        location: Location(file: file, utf16Range: (16 + 17)..<(16 + 17)), matchedText: ""),
+    ]
+    let document = Document(
+      file: file, format: "xliff", units: [TermlintCore.Unit(id: "u1", source: source, target: target)],
+      sourceLanguage: LanguageTag("ru"), targetLanguage: LanguageTag("en"))
+    let html = HTMLReporter.render(RunReport(findings: findings, files: [file], rules: [], documents: [document]), options: ReportOptions())
+    #expect(html.contains(
+      "<td dir=\"auto\" lang=\"en\">A <mark class=\"hl s-warning\" data-f=\"f1\" tabindex=\"0\" title=\"'Nato' is written 'NATO'\">Nato</mark> "
+        + "<span class=\"ph\" title=\"{1}\">1</span><mark class=\"hl caret s-info\" data-f=\"f2\" tabindex=\"0\" title=\"Add a space\"></mark>.</td>"),
+      "\(html)")
+    #expect(!html.contains("&lt;g&gt;"), "markup is not shown in a unit's cell")
+  }
+}

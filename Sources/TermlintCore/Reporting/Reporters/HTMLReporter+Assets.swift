@@ -50,6 +50,8 @@ extension HTMLReporter {
     mark.caret.off { width: 0; margin: 0; }
     .inv { font: 10px/1 ui-monospace, monospace; border: 1px solid var(--muted); color: var(--muted);
       border-radius: 3px; padding: 0 2px; margin: 0 1px; vertical-align: 2px; }
+    .ph { font: 11px/1 ui-monospace, monospace; background: var(--panel); border: 1px solid var(--line);
+      border-radius: 3px; padding: 1px 3px; color: var(--muted); }
     ol.findings { list-style: none; padding: 0; margin: .75rem 0 0; max-width: 62rem; }
     li.finding { padding: .35rem .6rem; border-left: 3px solid var(--line); margin-bottom: .3rem; background: var(--panel); }
     li.s-error { border-left-color: var(--err); } li.s-warning { border-left-color: var(--warn); } li.s-info { border-left-color: var(--info); }

@@ -4,7 +4,7 @@
 /// Each checked file is shown as written, line by line, with every finding highlighted in place;
 /// hovering over, focusing or clicking a highlight shows its message and suggestion. Bilingual
 /// documents (units with a source and a target) are shown as a two-column table, source beside
-/// target, unit by unit. Checkboxes filter findings by severity and by rule. Invisible
+/// target, unit by unit, each side as the rules saw it (markup removed, inline codes as badges). Checkboxes filter findings by severity and by rule. Invisible
 /// characters are shown as `U+XXXX` badges, so a stray right-to-left mark is visible and cannot
 /// reorder the line around it.
 public enum HTMLReporter: Reporter {
@@ -103,7 +103,7 @@ public enum HTMLReporter: Reporter {
       let range = span.map.sourceRange(0..<span.text.count)
       let own = (marks[span.file.path] ?? []).filter { $0.touches(range) }
       let lang = (span.language ?? language).map { " lang=\"\($0.value.html)\"" } ?? ""
-      return "<td dir=\"auto\"\(lang)>\(highlighted(span.file, range, own))</td>"
+      return "<td dir=\"auto\"\(lang)>\(highlighted(span, own))</td>"
     }
     let source = document.sourceLanguage.map { " (\($0.value.html))" } ?? ""
     let target = document.targetLanguage.map { " (\($0.value.html))" } ?? ""
@@ -150,22 +150,66 @@ public enum HTMLReporter: Reporter {
     let points = cuts.sorted()
     var out = ""
     for (k, a) in points.enumerated() {
-      for m in marks where m.range.isEmpty && m.range.lowerBound == a {
-        out += "<mark class=\"hl caret s-\(m.finding.severity.rawValue)\" data-f=\"\(m.id)\" tabindex=\"0\" title=\"\(m.finding.message.html)\"></mark>"
-      }
+      for m in marks where m.range.isEmpty && m.range.lowerBound == a { out += caret(m) }
       guard k + 1 < points.count else { break }
       let b = points[k + 1]
       let text = htmlText(file.text(in: a..<b), lineBreaks: "\n")
       let covering = marks.filter { !$0.range.isEmpty && $0.range.lowerBound <= a && $0.range.upperBound >= b }
-      guard let worst = covering.map(\.finding.severity).max() else {
-        out += text
-        continue
-      }
-      let f = covering.map(\.id).joined(separator: " ")
-      let title = covering.map(\.finding.message).joined(separator: "\n")
-      out += "<mark class=\"hl s-\(worst.rawValue)\" data-f=\"\(f)\" tabindex=\"0\" title=\"\(title.html)\">\(text)</mark>"
+      out += covering.isEmpty ? text : mark(covering, text)
     }
     return out
+  }
+
+  /// A unit's text as rules saw it (markup removed, inline codes as badges), with highlights:
+  /// each finding's file range is mapped onto the text through the span's offset map.
+  static func highlighted(_ span: TextSpan, _ marks: [Mark]) -> String {
+    let n = span.text.count
+    let starts = (0..<n).map { span.map.sourceOffset(startingAt: $0) }
+    let ends = (0..<n).map { span.map.sourceOffset(endingAfter: $0) }
+    var cover = [[Int]](repeating: [], count: n)
+    var carets = [[Int]](repeating: [], count: n + 1)
+    for (k, m) in marks.enumerated() {
+      if m.range.isEmpty {
+        carets[starts.firstIndex { $0 >= m.range.lowerBound } ?? n].append(k)
+        continue
+      }
+      for i in 0..<n where starts[i] < m.range.upperBound && ends[i] > m.range.lowerBound { cover[i].append(k) }
+    }
+    var out = ""
+    var placeholder = 0
+    var i = 0
+    while i <= n {
+      for k in carets[i] { out += caret(marks[k]) }
+      guard i < n else { break }
+      var j = i + 1
+      while j < n && cover[j] == cover[i] && carets[j].isEmpty { j += 1 }
+      var text = ""
+      for piece in String(decoding: span.text[i..<j], as: UTF16.self).split(separator: "\u{FFFC}", omittingEmptySubsequences: false).enumerated() {
+        if piece.offset > 0 {
+          let code = placeholder < span.placeholders.count ? span.placeholders[placeholder] : nil
+          let title = code.map { " title=\"\(($0.content ?? $0.kind).html)\"" } ?? ""
+          text += "<span class=\"ph\"\(title)>\((code?.id ?? "code").html)</span>"
+          placeholder += 1
+        }
+        text += htmlText(String(piece.element), lineBreaks: "\n")
+      }
+      out += cover[i].isEmpty ? text : mark(cover[i].map { marks[$0] }, text)
+      i = j
+    }
+    return out
+  }
+
+  /// A highlight over text covered by one or more findings, coloured by the most severe.
+  static func mark(_ covering: [Mark], _ html: String) -> String {
+    let worst = covering.map(\.finding.severity).max() ?? .info
+    let ids = covering.map(\.id).joined(separator: " ")
+    let title = covering.map(\.finding.message).joined(separator: "\n")
+    return "<mark class=\"hl s-\(worst.rawValue)\" data-f=\"\(ids)\" tabindex=\"0\" title=\"\(title.html)\">\(html)</mark>"
+  }
+
+  /// The marker of an empty span (an insertion point).
+  static func caret(_ m: Mark) -> String {
+    "<mark class=\"hl caret s-\(m.finding.severity.rawValue)\" data-f=\"\(m.id)\" tabindex=\"0\" title=\"\(m.finding.message.html)\"></mark>"
   }
 
   /// Text as HTML: escaped, invisible characters as badges, line breaks as given.
