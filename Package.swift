@@ -25,7 +25,7 @@ let package = Package(
       name: "termlint",
       dependencies: ["TermlintCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
-    .testTarget(name: "TermlintCoreTests", dependencies: ["TermlintCore"], exclude: ["Fixtures"]),
+    .testTarget(name: "TermlintCoreTests", dependencies: ["TermlintCore"], exclude: ["Fixtures", "Reporting/Snapshots"]),
     .testTarget(name: "TermlintCLITests", dependencies: ["TermlintCore", "termlint"], exclude: ["Fixtures"]),
   ]
 )

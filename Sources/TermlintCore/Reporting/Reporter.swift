@@ -1,6 +1,6 @@
-/// Everything a reporter needs: the findings of a run and what was checked.
+/// Everything a reporter needs: the findings of a run, what was checked and how much of it.
 public struct RunReport: Sendable {
-  /// Findings in report order.
+  /// Findings in report order (path, line, column, rule id).
   public var findings: [Finding]
   /// The files checked, in the order given (a file with no finding still counts).
   public var files: [SourceFile]
@@ -8,29 +8,100 @@ public struct RunReport: Sendable {
   public var rules: [RuleDescriptor]
   /// Termlint's version.
   public var toolVersion: String
+  /// The checked documents (units with their source and target spans), for reporters that show
+  /// the text itself (`html`); one per checked file.
+  public var documents: [Document]
+  /// Words of checked text per file path: word and number tokens of every unit's target text.
+  public var wordCounts: [String: Int]
 
   /// Creates a report.
-  public init(findings: [Finding], files: [SourceFile], rules: [RuleDescriptor], toolVersion: String = Termlint.version) {
+  ///
+  /// - Parameters:
+  ///   - findings: The findings, in any order; they are sorted into report order.
+  ///   - files: The files checked.
+  ///   - rules: Descriptors of the rules that ran.
+  ///   - toolVersion: The version to print (default: this build's).
+  ///   - documents: The documents the linter checked. When nil, every file is read again with
+  ///     `DocumentReader`, as `termlint lint` reads it.
+  ///   - wordCounts: Words per file path. When nil, counted from `documents` with `WordCount`.
+  public init(
+    findings: [Finding], files: [SourceFile], rules: [RuleDescriptor], toolVersion: String = Termlint.version,
+    documents: [Document]? = nil, wordCounts: [String: Int]? = nil
+  ) {
     self.findings = findings.sorted(by: Finding.reportOrder)
     self.files = files
     self.rules = rules
     self.toolVersion = toolVersion
+    let documents = documents ?? files.map { DocumentReader.read($0, language: nil) }
+    self.documents = documents
+    self.wordCounts = wordCounts ?? WordCount.perFile(documents)
   }
 
   /// The file a path refers to, for quoting lines.
   public func file(_ path: String) -> SourceFile? { files.first { $0.path == path } }
 
+  /// The document read from the file at a path.
+  public func document(_ path: String) -> Document? { documents.first { $0.file.path == path } }
+
+  /// The descriptor of a rule that ran.
+  public func rule(_ id: String) -> RuleDescriptor? { rules.first { $0.id == id } }
+
   /// Counts of findings by severity.
-  public var counts: [Severity: Int] {
+  public var counts: [Severity: Int] { Self.counts(findings) }
+
+  /// Counts of findings by severity in a list of findings.
+  public static func counts(_ findings: [Finding]) -> [Severity: Int] {
     var c: [Severity: Int] = [:]
     for f in findings { c[f.severity, default: 0] += 1 }
     return c
   }
+
+  /// Words checked in all files.
+  public var totalWords: Int { wordCounts.values.reduce(0, +) }
+
+  /// The MQM-style quality score of the whole run.
+  public var quality: QualityScore { QualityScore(findings: findings, words: totalWords) }
+
+  /// Every path in report order with its file, document, findings and quality score: every
+  /// checked file, plus any path a finding names that is not a checked file (a separate source
+  /// file of a pair, say). Computed in one pass; reporters call it once.
+  public var fileReports: [FileReport] {
+    var byPath: [String: [Finding]] = [:]
+    for f in findings { byPath[f.location.path, default: []].append(f) }
+    var files: [String: SourceFile] = [:]
+    for f in self.files where files[f.path] == nil { files[f.path] = f }
+    var documents: [String: Document] = [:]
+    for d in self.documents where documents[d.file.path] == nil { documents[d.file.path] = d }
+    return Set(files.keys).union(byPath.keys).sorted().map { path in
+      let own = byPath[path] ?? []
+      return FileReport(
+        path: path, file: files[path], document: documents[path], findings: own,
+        quality: QualityScore(findings: own, words: wordCounts[path] ?? 0))
+    }
+  }
+
+  /// The paths of `fileReports`, sorted.
+  public var paths: [String] { fileReports.map(\.path) }
+}
+
+/// One file's part of a run report.
+public struct FileReport: Sendable {
+  /// The path as given.
+  public let path: String
+  /// The file, when it was one of the checked files.
+  public let file: SourceFile?
+  /// The document read from it, when known.
+  public let document: Document?
+  /// Its findings, in report order.
+  public let findings: [Finding]
+  /// Its MQM-style quality score.
+  public let quality: QualityScore
 }
 
 /// Output options that depend on where the report goes.
 public struct ReportOptions: Sendable {
-  /// Use ANSI colours (text format only).
+  /// Use ANSI colours (text format only). The CLI decides: a terminal, no `NO_COLOR`, no
+  /// `--color never`.
   public var color: Bool
 
   /// Creates options.
@@ -43,14 +114,28 @@ public protocol Reporter: Sendable {
   static var identifier: String { get }
   /// One line for `--help`.
   static var summary: String { get }
+  /// The usual file name extension of this format, without the dot (`sarif`, `xml`, `html`).
+  static var fileExtension: String { get }
   /// Renders the report.
   static func render(_ report: RunReport, options: ReportOptions) -> String
+  /// Markdown for a CI job summary (GitHub's `$GITHUB_STEP_SUMMARY`), when the format has one.
+  ///
+  /// The library never writes files: the CLI appends this text where the CI system says.
+  static func jobSummary(_ report: RunReport) -> String?
+}
+
+extension Reporter {
+  /// No job summary, by default.
+  public static func jobSummary(_ report: RunReport) -> String? { nil }
 }
 
 /// The one list of reporters: `--format`'s choices and help come from it.
 public enum ReporterRegistry {
   /// Every reporter, in help order.
-  public static let all: [any Reporter.Type] = [TextReporter.self, JSONReporter.self, SARIFReporter.self]
+  public static let all: [any Reporter.Type] = [
+    TextReporter.self, JSONReporter.self, JSONLinesReporter.self, SARIFReporter.self, JUnitReporter.self,
+    GitHubActionsReporter.self, CheckstyleReporter.self, HTMLReporter.self,
+  ]
 
   /// The reporter for a `--format` value.
   public static func reporter(_ identifier: String) -> (any Reporter.Type)? {

@@ -63,6 +63,7 @@ struct Lint: ParsableCommand {
       let report = RunReport(findings: findings, files: sources, rules: rules.map { $0.rule.descriptor })
       let reporter = ReporterRegistry.reporter(format.identifier)!
       writeOutput(reporter.render(report, options: ReportOptions(color: useColor)))
+      try writeJobSummary(reporter, report)
       let threshold = failOn.map { $0.severity } ?? pipeline.failOn
       guard let threshold else { return ExitStatus.clean }
       return findings.contains { $0.severity >= threshold } ? ExitStatus.findings : ExitStatus.clean

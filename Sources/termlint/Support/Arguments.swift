@@ -10,7 +10,13 @@ struct ReporterName: ExpressibleByArgument, Sendable {
     identifier = argument
   }
 
+  /// The identifier, for `(default: text)` in `--help`.
+  var defaultValueDescription: String { identifier }
   static var allValueStrings: [String] { ReporterRegistry.all.map { $0.identifier } }
+  /// One line per format in `--help`, from each reporter's `summary`.
+  static var allValueDescriptions: [String: String] {
+    Dictionary(uniqueKeysWithValues: ReporterRegistry.all.map { ($0.identifier, $0.summary) })
+  }
   static var defaultCompletionKind: CompletionKind { .list(allValueStrings) }
 }
 

@@ -1,60 +1,54 @@
 import Foundation
 
-/// Stable JSON (schema version 1), documented in the README:
+/// One JSON document, schema version 1, documented in `Documentation/Output.md` and described by
+/// `Documentation/termlint-report.schema.json`:
 ///
 /// ```json
 /// {"schemaVersion": 1, "tool": {"name": "termlint", "version": "…"},
-///  "summary": {"files": 1, "findings": 2, "error": 1, "warning": 1, "info": 0},
+///  "summary": {"files": 1, "findings": 2, "error": 1, "warning": 1, "info": 0,
+///    "words": 212, "penaltyPoints": 6, "qualityScore": 97.17},
+///  "files": [{"path": "…", "words": 212, "findings": 2, "error": 1, "warning": 1, "info": 0,
+///    "penaltyPoints": 6, "qualityScore": 97.17}],
 ///  "findings": [{"ruleId": "…", "severity": "error", "category": "terminology",
 ///    "message": "…", "path": "…", "line": 3, "column": 5, "endLine": 3, "endColumn": 24,
 ///    "text": "…", "suggestions": ["…"], "fixable": true, "unit": "p2", "side": "target",
 ///    "related": [{"path": "…", "line": 1, "column": 1, "endLine": 1, "endColumn": 5}]}]}
 /// ```
-/// Keys are sorted; columns are 1-based Unicode code points; `endColumn` is exclusive.
+/// Keys are sorted; columns are 1-based Unicode code points; `endColumn` is exclusive. Keys may
+/// be added within a schema version; removing or changing one bumps `schemaVersion`.
 public enum JSONReporter: Reporter {
   // MARK: - Reporter
 
   public static let identifier = "json"
   public static let summary = "one JSON document with a versioned, documented schema"
+  public static let fileExtension = "json"
 
   /// The schema version; bumped on any incompatible change.
   public static let schemaVersion = 1
 
   public static func render(_ report: RunReport, options: ReportOptions) -> String {
-    let c = report.counts
     let document = JSONDocument(
       schemaVersion: schemaVersion,
       tool: .init(name: "termlint", version: report.toolVersion),
-      summary: .init(files: report.files.count, findings: report.findings.count, error: c[.error] ?? 0, warning: c[.warning] ?? 0, info: c[.info] ?? 0),
+      summary: JSONSummary(findings: report.findings, quality: report.quality, files: report.files.count),
+      files: report.fileReports.map { part in
+        JSONFileSummary(path: part.path, summary: JSONSummary(findings: part.findings, quality: part.quality, files: nil))
+      },
       findings: report.findings.map(JSONFinding.init))
+    return encode(document, pretty: true) + "\n"
+  }
+
+  // MARK: - Shared with `jsonl`
+
+  /// Encodes a value with sorted keys and unescaped slashes; `{}` if encoding fails.
+  static func encode<T: Encodable>(_ value: T, pretty: Bool) -> String {
     let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    let data = (try? encoder.encode(document)) ?? Data("{}".utf8)
-    return String(decoding: data, as: UTF8.self) + "\n"
+    encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+    let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
+    return String(decoding: data, as: UTF8.self)
   }
 
-  // MARK: - Private
-
-  struct JSONDocument: Encodable {
-    struct Tool: Encodable { let name: String; let version: String }
-    struct Summary: Encodable { let files: Int; let findings: Int; let error: Int; let warning: Int; let info: Int }
-    let schemaVersion: Int
-    let tool: Tool
-    let summary: Summary
-    let findings: [JSONFinding]
-  }
-
-  struct JSONRange: Encodable {
-    let path: String, line: Int, column: Int, endLine: Int, endColumn: Int
-    init(_ l: Location) {
-      path = l.path
-      line = l.line
-      column = l.column
-      endLine = l.endLine
-      endColumn = l.endColumn
-    }
-  }
-
+  /// One finding as the `findings[]` items of the JSON format and the lines of `jsonl`.
   struct JSONFinding: Encodable {
     let ruleId: String, severity: String, category: String, message: String
     let path: String, line: Int, column: Int, endLine: Int, endColumn: Int
@@ -78,6 +72,74 @@ public enum JSONReporter: Reporter {
       unit = f.unitID
       side = f.side
       related = f.related.map(JSONRange.init)
+    }
+  }
+
+  // MARK: - Private
+
+  struct JSONDocument: Encodable {
+    struct Tool: Encodable { let name: String; let version: String }
+    let schemaVersion: Int
+    let tool: Tool
+    let summary: JSONSummary
+    let files: [JSONFileSummary]
+    let findings: [JSONFinding]
+  }
+
+  struct JSONSummary: Encodable {
+    let files: Int?
+    let findings: Int, error: Int, warning: Int, info: Int
+    let words: Int, penaltyPoints: Int
+    let qualityScore: Double?
+
+    init(findings: [Finding], quality: QualityScore, files: Int?) {
+      let c = RunReport.counts(findings)
+      self.files = files
+      self.findings = findings.count
+      error = c[.error] ?? 0
+      warning = c[.warning] ?? 0
+      info = c[.info] ?? 0
+      words = quality.words
+      penaltyPoints = quality.penaltyPoints
+      qualityScore = quality.roundedScore
+    }
+
+    enum CodingKeys: String, CodingKey { case files, findings, error, warning, info, words, penaltyPoints, qualityScore }
+
+    func encode(to encoder: any Encoder) throws {
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encodeIfPresent(files, forKey: .files)
+      try c.encode(findings, forKey: .findings)
+      try c.encode(error, forKey: .error)
+      try c.encode(warning, forKey: .warning)
+      try c.encode(info, forKey: .info)
+      try c.encode(words, forKey: .words)
+      try c.encode(penaltyPoints, forKey: .penaltyPoints)
+      // NOTE: null, not absent, when no words were checked, so the key is always there.
+      try c.encode(qualityScore, forKey: .qualityScore)
+    }
+  }
+
+  struct JSONFileSummary: Encodable {
+    let path: String
+    let summary: JSONSummary
+
+    func encode(to encoder: any Encoder) throws {
+      enum Key: String, CodingKey { case path }
+      var c = encoder.container(keyedBy: Key.self)
+      try c.encode(path, forKey: .path)
+      try summary.encode(to: encoder)
+    }
+  }
+
+  struct JSONRange: Encodable {
+    let path: String, line: Int, column: Int, endLine: Int, endColumn: Int
+    init(_ l: Location) {
+      path = l.path
+      line = l.line
+      column = l.column
+      endLine = l.endLine
+      endColumn = l.endColumn
     }
   }
 }

@@ -1,70 +1,135 @@
-/// Human-readable output:
+/// Human-readable output, grouped by file:
 ///
 /// ```
-/// path:line:column: severity: message [rule-id]
-///   <the source line>
-///   <caret marker under the span>
-///   suggestion: <replacement>
+/// articles/briefing.en.md (2 problems · 212 words · quality score 97.2)
+/// articles/briefing.en.md:3:27: error: 'security assurances' is deprecated in the glossary; use 'security guarantees' [term-forbidden]
+///     Moscow said the “security assurances” were not enough.
+///                      ^~~~~~~~~~~~~~~~~~~
+///     suggestion: security guarantees
+///
+/// 2 problems (1 error, 1 warning, 0 info) in 1 file · 212 words · MQM-style quality score 97.2 (6 penalty points, 28.3 per 1,000 words)
 /// ```
-/// followed by a summary line.
+///
+/// Columns are 1-based Unicode code points. The source line shows invisible characters as
+/// `<U+XXXX>`; a line wider than 100 terminal columns is cut around the span (`…`). ANSI
+/// colours only when `ReportOptions.color` is set.
 public enum TextReporter: Reporter {
   // MARK: - Reporter
 
   public static let identifier = "text"
-  public static let summary = "readable lines with the source line and a caret marker (default)"
+  public static let summary = "readable, grouped by file: source line, underlined span, suggestion, summary with quality score"
+  public static let fileExtension = "txt"
 
   public static func render(_ report: RunReport, options: ReportOptions) -> String {
+    let style = Style(enabled: options.color)
     var out = ""
-    for f in report.findings {
-      let l = f.location
-      let severity = options.color ? f.severity.colored : f.severity.rawValue
-      out += "\(l.path):\(l.line):\(l.column): \(severity): \(f.message.singleLine) [\(f.ruleID)]\n"
-      if let file = report.file(l.path) {
-        let line = file.lineText(l.line)
-        let lastColumn = l.endLine == l.line ? max(l.endColumn, l.column + 1) : line.unicodeScalars.count + 1
-        out += "  \(line.expandingTabsForDisplay)\n"
-        out += "  \(marker(line: line, from: l.column, to: lastColumn, color: options.color))\n"
+    for part in report.fileReports {
+      let (path, findings, quality) = (part.path, part.findings, part.quality)
+      guard !findings.isEmpty else { continue }
+      let facts = [ReportText.plural(findings.count, "problem"), ReportText.plural(quality.words, "word")]
+        + (quality.score.map { ["quality score \(QualityScore.format($0))"] } ?? [])
+      out += style.bold(path) + " " + style.dim("(" + facts.joined(separator: " · ") + ")") + "\n"
+      let file = part.file
+      for f in findings {
+        // `path:line:column: severity: message [rule-id]`: editors and terminals jump to it.
+        out += "\(path):\(f.location.line):\(f.location.column): "
+        out += style.severity(f.severity, padded: false) + ": " + ReportText.visible(f.message) + " "
+        out += style.dim("[\(f.ruleID)]") + "\n"
+        if let file {
+          let (line, underline) = snippet(file: file, location: f.location)
+          out += "    " + line + "\n"
+          out += "    " + style.color(underline, for: f.severity) + "\n"
+        }
+        if let s = ReportText.suggestion(f) {
+          out += "    " + style.dim("suggestion:") + " " + style.green(s) + "\n"
+        }
       }
-      if let s = f.suggestions.first { out += "  suggestion: \(s.singleLine)\n" }
+      out += "\n"
     }
-    let c = report.counts
-    let total = report.findings.count
-    let files = report.files.count
-    out += total == 0
-      ? "No problems found in \(files) file\(files == 1 ? "" : "s").\n"
-      : "\(total) problem\(total == 1 ? "" : "s") (\(c[.error] ?? 0) error\((c[.error] ?? 0) == 1 ? "" : "s"), \(c[.warning] ?? 0) warning\((c[.warning] ?? 0) == 1 ? "" : "s"), \(c[.info] ?? 0) info) in \(files) file\(files == 1 ? "" : "s").\n"
+    out += summaryLine(report, style: style) + "\n"
     return out
   }
 
   // MARK: - Private
 
-  private static func marker(line: String, from column: Int, to endColumn: Int, color: Bool) -> String {
-    var s = ""
-    for (k, scalar) in line.unicodeScalars.enumerated() where k + 1 < column {
-      s += scalar == "\t" ? "    " : " "
+  /// Display columns a snippet may take before it is cut around the span.
+  static let maximumWidth = 100
+  /// Display columns kept before the span when a line is cut.
+  static let contextBefore = 32
+
+  /// The summary line: counts by severity, files, words and the MQM-style score.
+  static func summaryLine(_ report: RunReport, style: Style) -> String {
+    let c = report.counts
+    let quality = report.quality
+    var parts: [String] = []
+    if report.findings.isEmpty {
+      parts.append("No problems found in " + ReportText.plural(report.files.count, "file"))
+    } else {
+      let bySeverity = [
+        style.color(ReportText.plural(c[.error] ?? 0, "error"), for: (c[.error] ?? 0) > 0 ? .error : nil),
+        style.color(ReportText.plural(c[.warning] ?? 0, "warning"), for: (c[.warning] ?? 0) > 0 ? .warning : nil),
+        style.color("\(ReportText.grouped(c[.info] ?? 0)) info", for: (c[.info] ?? 0) > 0 ? .info : nil),
+      ]
+      parts.append(ReportText.plural(report.findings.count, "problem") + " (" + bySeverity.joined(separator: ", ") + ") in "
+        + ReportText.plural(report.files.count, "file"))
     }
-    let width = max(1, endColumn - column)
-    let caret = "^" + String(repeating: "~", count: width - 1)
-    return s + (color ? "\u{1B}[1;32m\(caret)\u{1B}[0m" : caret)
-  }
-}
-
-extension String {
-  fileprivate var singleLine: String {
-    replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
-  }
-
-  fileprivate var expandingTabsForDisplay: String { replacingOccurrences(of: "\t", with: "    ") }
-}
-
-extension Severity {
-  fileprivate var colored: String {
-    switch self {
-    case .error: return "\u{1B}[1;31merror\u{1B}[0m"
-    case .warning: return "\u{1B}[1;33mwarning\u{1B}[0m"
-    case .info: return "\u{1B}[1;36minfo\u{1B}[0m"
+    parts.append(ReportText.plural(quality.words, "word"))
+    if let score = quality.score, let perThousand = quality.perThousandWords {
+      let detail = report.findings.isEmpty ? "" : " (\(ReportText.plural(quality.penaltyPoints, "penalty point")), \(QualityScore.format(perThousand)) per 1,000 words)"
+      parts.append("MQM-style quality score " + style.bold(QualityScore.format(score)) + detail)
+    } else {
+      parts.append("no quality score (no words checked)")
     }
+    return parts.joined(separator: " · ")
+  }
+
+  /// The source line of a location (cut around the span if long) and the marker line under it.
+  static func snippet(file: SourceFile, location l: Location) -> (line: String, marker: String) {
+    let glyphs = ReportText.glyphs(file.lineText(l.line))
+    let start = min(max(l.column - 1, 0), glyphs.count)
+    let end = l.endLine == l.line ? min(max(l.endColumn - 1, start), glyphs.count) : glyphs.count
+    func width(_ r: Range<Int>) -> Int { glyphs[r].reduce(0) { $0 + $1.width } }
+    var lower = 0, upper = glyphs.count
+    if width(0..<glyphs.count) > maximumWidth {
+      // Keep up to `contextBefore` columns before the span, then fill the rest after it.
+      lower = start
+      while lower > 0 && width((lower - 1)..<start) <= contextBefore { lower -= 1 }
+      upper = start
+      while upper < glyphs.count && width(lower..<(upper + 1)) <= maximumWidth - 2 { upper += 1 }
+      upper = max(upper, min(start + 1, glyphs.count))
+    }
+    let prefix = lower > 0 ? "…" : ""
+    let suffix = upper < glyphs.count ? "…" : ""
+    let line = prefix + glyphs[lower..<upper].map(\.text).joined() + suffix
+    let indent = prefix.count + width(lower..<start)
+    let spanWidth = width(start..<min(max(end, start), upper))
+    var marker = String(repeating: " ", count: indent) + "^" + String(repeating: "~", count: max(0, spanWidth - 1))
+    if l.endLine > l.line { marker += " (continues to line \(l.endLine))" }
+    return (line, marker)
+  }
+
+  /// ANSI styling, or none.
+  struct Style {
+    let enabled: Bool
+
+    func bold(_ s: String) -> String { wrap(s, "1") }
+    func dim(_ s: String) -> String { wrap(s, "2") }
+    func green(_ s: String) -> String { wrap(s, "32") }
+
+    func color(_ s: String, for severity: Severity?) -> String {
+      switch severity {
+      case .error: return wrap(s, "1;31")
+      case .warning: return wrap(s, "1;33")
+      case .info: return wrap(s, "1;36")
+      case nil: return s
+      }
+    }
+
+    func severity(_ severity: Severity, padded: Bool) -> String {
+      let name = severity.rawValue
+      return color(name, for: severity) + (padded ? String(repeating: " ", count: 7 - name.count) : "")
+    }
+
+    private func wrap(_ s: String, _ code: String) -> String { enabled ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
   }
 }
-
-import Foundation

@@ -1,0 +1,25 @@
+/// JSON Lines: one finding per line, each the same object as an item of the `json` format's
+/// `findings` (schema version 1), compact, keys sorted; nothing else, so `jq` and `grep` can
+/// read a stream of them. A run with no findings writes nothing.
+///
+/// ```
+/// {"category":"terminology","column":27,"endColumn":46,"endLine":3,"fixable":true,"line":3,…}
+/// ```
+public enum JSONLinesReporter: Reporter {
+  // MARK: - Reporter
+
+  public static let identifier = "jsonl"
+  public static let summary = "JSON Lines: one finding per line, for streaming and jq"
+  public static let fileExtension = "jsonl"
+
+  public static func render(_ report: RunReport, options: ReportOptions) -> String {
+    report.findings.map(line).joined()
+  }
+
+  /// One finding as one line, ending in a line feed; callers that stream findings as files
+  /// finish write these directly.
+  public static func line(_ finding: Finding) -> String {
+    // NOTE: the compact encoder escapes line breaks inside strings, so one finding is one line.
+    JSONReporter.encode(JSONReporter.JSONFinding(finding), pretty: false) + "\n"
+  }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+@testable import TermlintCore
+
+@Suite("Text reporter")
+struct TextReporterTests {
+  /// A report with one finding on the first occurrence of `span` in a one-file text.
+  static func report(_ text: String, span: String, severity: Severity = .warning, message: String = "Check 'this'") -> RunReport {
+    let file = SourceFile(path: "t.md", text: text)
+    let location = ReportFixture.location(file, span)
+    let finding = Finding(
+      ruleID: "term-case", severity: severity, category: .terminology, message: message, location: location,
+      matchedText: file.text(in: location.utf16Range), suggestions: ["NATO"])
+    return RunReport(findings: [finding], files: [file], rules: [])
+  }
+
+  static func lines(_ report: RunReport, color: Bool = false) -> [String] {
+    TextReporter.render(report, options: ReportOptions(color: color)).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+  }
+
+  @Test func groupsByFileWithPositionSeverityMessageAndRule() {
+    let out = TextReporter.render(ReportFixture.report, options: ReportOptions())
+    let headers = out.split(separator: "\n").filter { $0.hasPrefix("articles/") && $0.hasSuffix(")") }
+    #expect(headers.count == 2, "one header per file with findings; the clean file has none")
+    #expect(headers[0].hasPrefix("articles/briefing.en.md (6 problems · 48 words · quality score "))
+    #expect(out.contains("\narticles/briefing.en.md:4:48: warning: 'Nato' is written 'NATO' in the glossary; keep its capitalisation [term-case]\n"))
+    // The message's line break does not break the line format.
+    #expect(out.contains("used first on line 4; use one \"variant\" throughout [term-inconsistent]\n"))
+  }
+
+  @Test func colourOnlyWhenAsked() {
+    let plain = TextReporter.render(ReportFixture.report, options: ReportOptions(color: false))
+    let colored = TextReporter.render(ReportFixture.report, options: ReportOptions(color: true))
+    #expect(!plain.contains("\u{1B}"))
+    #expect(colored.contains("\u{1B}[1;31merror\u{1B}[0m"))
+    #expect(colored.contains("\u{1B}[1;33mwarning\u{1B}[0m"))
+    #expect(colored.replacingOccurrences(of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression) == plain)
+  }
+
+  @Test func caretSitsUnderTheSpanAfterWideCombiningAndEmojiCharacters() {
+    // 日本 = 4 columns, 👍🏽 = 2, e + U+0301 = 1, so "Nato" starts at display column 13.
+    let lines = Self.lines(Self.report("日本 👍🏽 cafe\u{301} Nato talks\n", span: "Nato"))
+    #expect(lines[1].hasPrefix("t.md:1:13: warning"), "column 13 in code points")
+    #expect(lines[2] == "    日本 👍🏽 cafe\u{301} Nato talks")
+    #expect(lines[3] == "    " + String(repeating: " ", count: 13) + "^~~~")
+  }
+
+  @Test func tabsAndInvisibleCharactersAreShownAndKeepTheCaretAligned() {
+    let lines = Self.lines(Self.report("\tFee:\u{200F} Nato\n", span: "Nato"))
+    #expect(lines[2] == "        Fee:<U+200F> Nato")
+    #expect(lines[3] == "    " + String(repeating: " ", count: 4 + 4 + 8 + 1) + "^~~~")
+    let rlm = Self.lines(Self.report("Fee:\u{200F} 100\n", span: "\u{200F}"))
+    #expect(rlm[3] == "        ^~~~~~~~", "the whole <U+200F> badge is underlined")
+    #expect(!Self.lines(Self.report("a\u{202E}b Nato\n", span: "Nato")).joined().unicodeScalars.contains { $0.properties.isBidiControl })
+  }
+
+  @Test func longLinesAreCutAroundTheSpan() throws {
+    let before = (1...60).map { "w\($0)" }.joined(separator: " ")
+    let after = (61...120).map { "w\($0)" }.joined(separator: " ")
+    let lines = Self.lines(Self.report("\(before) Nato \(after)\n", span: "Nato"))
+    let snippet = lines[2].dropFirst(4), marker = lines[3].dropFirst(4)
+    #expect(snippet.hasPrefix("…") && snippet.hasSuffix("…"))
+    #expect(snippet.count <= TextReporter.maximumWidth + 2)
+    let caret = try #require(marker.firstIndex(of: "^"))
+    let offset = marker.distance(from: marker.startIndex, to: caret)
+    #expect(String(snippet.dropFirst(offset).prefix(4)) == "Nato", "the caret points at the span in the cut line")
+  }
+
+  @Test func spansOverSeveralLinesAndEmptySpans() {
+    let out = TextReporter.render(ReportFixture.report, options: ReportOptions())
+    #expect(out.contains("                                      ^~~~~~~~ (continues to line 7)\n"))
+    #expect(out.contains("    suggestion: insert ' '\n"), "an empty span with a space to insert")
+    #expect(out.contains("    suggestion: delete '<U+200F>'\n"))
+  }
+
+  @Test func summaryLine() {
+    let lines = Self.lines(ReportFixture.report)
+    #expect(lines[lines.count - 2] == "8 problems (3 errors, 3 warnings, 2 info) in 3 files · 62 words · MQM-style quality score 71.0 (18 penalty points, 290.3 per 1,000 words)")
+    let clean = RunReport(findings: [], files: [ReportFixture.clean], rules: [])
+    #expect(TextReporter.render(clean, options: ReportOptions()) == "No problems found in 1 file · 4 words · MQM-style quality score 100.0\n")
+    let empty = RunReport(findings: [], files: [SourceFile(path: "e.md", text: "")], rules: [])
+    #expect(TextReporter.render(empty, options: ReportOptions()).hasSuffix("0 words · no quality score (no words checked)\n"))
+  }
+}
