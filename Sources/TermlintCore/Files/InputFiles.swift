@@ -87,6 +87,10 @@ public enum InputFiles {
       let components = file.split(separator: "/")
       guard !components.contains(where: { $0.hasPrefix(".") && $0 != "." && $0 != ".." }) else { return false }
       guard selection.selects(file: file) else { return false }
+      // A walk would not have entered an excluded folder.
+      for depth in components.indices.dropLast() where selection.isExcluded(components[...depth].joined(separator: "/")) {
+        return false
+      }
       if rootKeys.isEmpty { return true }
       let key = URL(fileURLWithPath: file).standardizedFileURL.path
       return rootKeys.contains { key == $0 || key.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }

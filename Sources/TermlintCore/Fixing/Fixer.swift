@@ -65,8 +65,8 @@ public struct FixPlan: Sendable {
 ///   nothing;
 /// - a span that holds markup of the file's format is not touched, and replacements are escaped
 ///   for XML and PO files;
-/// - when a suggestion has as many words as the span, the span's own separators (a line break,
-///   a no-break space) are kept between them;
+/// - the span's own separators between words (a line break, a no-break space) are kept,
+///   matched from the last gap backwards;
 /// - `write` refuses a file whose bytes changed since they were read.
 public struct Fixer: Sendable {
   /// The linter whose findings are fixed.
@@ -234,12 +234,23 @@ public struct Fixer: Sendable {
   }
 
   /// Puts the separators of `original` (line breaks, no-break spaces) between the words of
-  /// `suggestion` when both have the same shape of words and white space.
+  /// `suggestion`, matching gaps from the end (`open-door⏎policy` → `open door⏎policy`).
   static func keepingSeparators(of original: String, in suggestion: String) -> String {
-    let o = runs(original), s = runs(suggestion)
-    guard o.count == s.count, zip(o, s).allSatisfy({ $0.isSpace == $1.isSpace }) else { return suggestion }
+    let gaps = runs(original).filter(\.isSpace).map(\.text)
+    let words = runs(suggestion)
+    let count = words.filter(\.isSpace).count
+    guard !gaps.isEmpty, count > 0 else { return suggestion }
     var out = ""
-    for (a, b) in zip(o, s) { out += a.isSpace ? a.text : b.text }
+    var gap = 0
+    for run in words {
+      guard run.isSpace else {
+        out += run.text
+        continue
+      }
+      let fromEnd = count - 1 - gap
+      out += fromEnd < gaps.count ? gaps[gaps.count - 1 - fromEnd] : run.text
+      gap += 1
+    }
     return out
   }
 
