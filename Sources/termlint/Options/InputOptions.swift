@@ -8,10 +8,13 @@ struct InputOptions: ParsableArguments {
     name: .customLong("include"),
     help: ArgumentHelp(
       "In folders, check only files matching this glob (e.g. '*.{md,txt}'); repeatable.",
-      discussion: "Without --include, folders contribute \(InputSelection.defaultExtensions.joined(separator: " ")) files."))
+      discussion: "Without --include, folders contribute \(InputSelection.defaultExtensions.joined(separator: " ")) files.",
+      valueName: "glob"))
   var include: [String] = []
 
-  @Option(name: .customLong("exclude"), help: "In folders, skip files and folders matching this glob (e.g. 'drafts/**'); repeatable.")
+  @Option(
+    name: .customLong("exclude"),
+    help: ArgumentHelp("In folders, skip files and folders matching this glob (e.g. 'drafts/**'); repeatable.", valueName: "glob"))
   var exclude: [String] = []
 
   @Option(
@@ -21,7 +24,7 @@ struct InputOptions: ParsableArguments {
       valueName: "ref"))
   var changedSince: String?
 
-  @Option(help: "How many files to process at once (default: the number of cores).")
+  @Option(help: ArgumentHelp("How many files to process at once (default: the number of cores).", valueName: "n"))
   var jobs: Int?
 
   @Argument(help: "Files and folders to check ('-' reads standard input).")
