@@ -73,12 +73,30 @@ struct Fix: AsyncParsableCommand {
     let fixed = plans.reduce(0) { $0 + $1.applied.count }
     let files = plans.filter(\.changesFile).count
     let left = plans.reduce(0) { $0 + $1.remaining.count }
-    let skipped = plans.reduce(0) { $0 + $1.skipped.count }
+    let skipped = plans.flatMap(\.skipped)
     var text = "\(verb.prefix(1).uppercased() + verb.dropFirst()) \(plural(fixed, "problem")) in \(plural(files, "file"))"
     if left > 0 { text += "; \(plural(left, "problem")) left for a person to check (run termlint lint)" }
-    if skipped > 0 { text += "; \(skipped) safe \(skipped == 1 ? "fix was" : "fixes were") not applied because the text holds markup" }
+    if !skipped.isEmpty {
+      let reasons = SkippedFix.Reason.allCases.compactMap { reason -> String? in
+        let n = skipped.filter { $0.reason == reason }.count
+        return n == 0 ? nil : "\(n) \(reason.explanation)"
+      }
+      text += "; \(plural(skipped.count, "safe fix")) not applied (\(reasons.joined(separator: ", ")))"
+    }
     return text + "."
   }
 
-  private static func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+  private static func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : (word.hasSuffix("x") ? "es" : "s"))" }
+}
+
+extension SkippedFix.Reason {
+  /// Why a fix was left alone, in a few words.
+  fileprivate var explanation: String {
+    switch self {
+    case .markup: return "inside markup"
+    case .lineBreak: return "would add a line break"
+    case .boundary: return "would split a character"
+    case .stale: return "text differs from the report"
+    }
+  }
 }
