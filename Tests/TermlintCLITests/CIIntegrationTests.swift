@@ -35,7 +35,7 @@ struct CIIntegrationTests {
       $0.split(separator: ":", maxSplits: 1)[1].trimmingCharacters(in: .whitespaces)
     }
     #expect(entries == ["termlint lint", "termlint fix"])
-    #expect(hooks.components(separatedBy: "language: swift").count == 3)
+    #expect(hooks.split(separator: "\n").filter { $0.trimmingCharacters(in: .whitespaces) == "language: swift" }.count == 2)
     for entry in entries {
       let words = entry.split(separator: " ").dropFirst().map(String.init)
       #expect(try CLI.run(words + ["--help"]).status == 0, "\(entry)")
