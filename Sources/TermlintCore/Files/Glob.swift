@@ -39,6 +39,7 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
     return alternatives.contains { Glob.match($0, characters) }
   }
 
+  /// The pattern as written.
   public var description: String { pattern }
 
   // MARK: - Private

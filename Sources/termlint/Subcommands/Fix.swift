@@ -30,6 +30,7 @@ struct Fix: AsyncParsableCommand {
         throw TermlintError.usage("'-' (standard input) cannot be fixed together with files")
       }
       let progress = ProgressBar.standardError(total: paths.count, label: "termlint: fixing")
+      defer { progress?.finish() }
       let plans = try await Fixer(linter: setup.linter).plans(paths: paths, jobs: input.jobCount) {
         progress?.update(done: $0, total: $1)
       }

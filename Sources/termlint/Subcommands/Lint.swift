@@ -27,6 +27,7 @@ struct Lint: AsyncParsableCommand {
       let setup = try settings.load()
       let paths = try input.resolve()
       let progress = ProgressBar.standardError(total: paths.count, label: "termlint: checking")
+      defer { progress?.finish() }
       let report = try await LintRun(linter: setup.linter, inputs: paths, jobs: input.jobCount)
         .run { progress?.update(done: $0, total: $1) }
       progress?.finish()
