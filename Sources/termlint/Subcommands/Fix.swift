@@ -65,7 +65,9 @@ struct Fix: AsyncParsableCommand {
     let byRule = counts.keys.sorted().map { "\($0) \(counts[$0]!)" }.joined(separator: ", ")
     var text = "fixed \(plural(plan.applied.count, "problem")) (\(byRule))"
     if !plan.remaining.isEmpty { text += "; \(plan.remaining.count) left" }
-    if plan.stoppedEarly { text += "; stopped after \(plan.applied.map(\.pass).max() ?? 0) passes because fixes undo each other" }
+    if plan.stoppedEarly {
+      text += "; stopped after \(plan.applied.map(\.pass).max() ?? 0) passes because fixes keep changing each other's text (check the glossaries)"
+    }
     return text
   }
 
