@@ -71,15 +71,20 @@ public struct FixPlan: Sendable {
 public struct Fixer: Sendable {
   /// The linter whose findings are fixed.
   public let linter: Linter
-  /// How a decoded file becomes a document.
+  /// How bytes become a document.
   public let read: LintRun.Read
   /// The most passes made on one file.
   public let maxPasses: Int
 
   /// Creates a fixer.
-  public init(linter: Linter, read: @escaping LintRun.Read = LintRun.defaultRead, maxPasses: Int = 8) {
+  ///
+  /// - Parameters:
+  ///   - linter: the configured linter.
+  ///   - read: the reader; the default is `LintRun.defaultRead(for: linter)`.
+  ///   - maxPasses: the most passes made on one file (at least 1).
+  public init(linter: Linter, read: LintRun.Read? = nil, maxPasses: Int = 8) {
     self.linter = linter
-    self.read = read
+    self.read = read ?? LintRun.defaultRead(for: linter)
     self.maxPasses = max(1, maxPasses)
   }
 
@@ -92,19 +97,24 @@ public struct Fixer: Sendable {
 
   /// Plans the fixes for `bytes`, the content of the file at `path`.
   ///
-  /// - Throws: `TermlintError` when the bytes cannot be decoded or rewritten byte for byte.
+  /// Each pass encodes the text in the file's encoding and reads it again with the file's
+  /// reader, so the rules of the next pass see exactly the bytes that would be written.
+  ///
+  /// - Throws: `TermlintError` when the bytes cannot be decoded or rewritten byte for byte
+  ///   (a legacy charset such as windows-1251).
   public func plan(path: String, bytes: [UInt8]) throws -> FixPlan {
-    let original = try SourceFile(path: path, bytes: bytes)
+    var document = try read(bytes, path)
+    let original = document.file
     guard original.encoded(utf16: original.utf16) == bytes else {
       throw TermlintError.input(path, "cannot be rewritten without changing other bytes (\(original.encoding.rawValue)); not fixed")
     }
-    var current = original
+    var currentBytes = bytes
     var applied: [AppliedFix] = []
-    var seen: Set<[UInt16]> = [original.utf16]
+    var seen: Set<[UInt8]> = [bytes]
     var stoppedEarly = true
     var final: (findings: [Finding], skipped: [SkippedFix])?
     for pass in 1...maxPasses {
-      let document = try read(current, linter.targetLanguage)
+      let current = document.file
       let findings = try linter.lint(document)
       let (edits, skipped) = Self.edits(for: findings, in: current, format: document.format)
       guard !edits.isEmpty else {
@@ -117,22 +127,23 @@ public struct Fixer: Sendable {
         units.replaceSubrange(edit.finding.location.utf16Range, with: Array(edit.replacement.utf16))
       }
       applied += edits.map { AppliedFix(finding: $0.finding, replacement: $0.replacement, pass: pass) }
-      current = current.replacingText(utf16: units)
+      guard let encoded = original.encoded(utf16: units) else {
+        throw TermlintError.input(path, "the fixed text cannot be encoded as \(original.encoding.rawValue); not fixed")
+      }
+      currentBytes = encoded
+      document = try read(currentBytes, path)
+      guard document.file.utf16 == units else {
+        throw TermlintError.input(path, "the fixed text does not read back as written; not fixed")
+      }
       // Fixes that undo each other would go round for ever.
-      guard seen.insert(units).inserted else { break }
+      guard seen.insert(currentBytes).inserted else { break }
     }
     if final == nil {
-      let document = try read(current, linter.targetLanguage)
       let findings = try linter.lint(document)
-      final = (findings, Self.edits(for: findings, in: current, format: document.format).skipped)
-    }
-    guard let fixedBytes = current.encoded(utf16: current.utf16),
-      (try? SourceFile(path: path, bytes: fixedBytes))?.utf16 == current.utf16
-    else {
-      throw TermlintError.input(path, "the fixed text cannot be encoded as \(original.encoding.rawValue); not fixed")
+      final = (findings, Self.edits(for: findings, in: document.file, format: document.format).skipped)
     }
     return FixPlan(
-      path: path, originalBytes: bytes, fixedBytes: fixedBytes, original: original, fixed: current, applied: applied,
+      path: path, originalBytes: bytes, fixedBytes: currentBytes, original: original, fixed: document.file, applied: applied,
       skipped: final?.skipped ?? [], remaining: final?.findings ?? [], stoppedEarly: stoppedEarly)
   }
 

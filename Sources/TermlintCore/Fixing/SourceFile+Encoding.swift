@@ -26,9 +26,4 @@ extension SourceFile {
     }
     return out
   }
-
-  /// A copy of this file with other text, keeping the path, encoding and byte-order mark.
-  func replacingText(utf16 units: [UInt16]) -> SourceFile {
-    SourceFile(path: path, utf16: units, encoding: encoding, hasBOM: hasBOM)
-  }
 }

@@ -6,8 +6,8 @@
 /// column and rule id. When inputs fail, the error of the first failing input in path order is
 /// thrown, whatever the timing.
 public struct LintRun: Sendable {
-  /// Reads a decoded file into a document (the format's reader) for the target language.
-  public typealias Read = @Sendable (SourceFile, LanguageTag?) throws -> Document
+  /// Reads the bytes of the file at a path into a document, with the reader for its format.
+  public typealias Read = @Sendable (_ bytes: [UInt8], _ path: String) throws -> Document
 
   /// The linter shared by all tasks.
   public let linter: Linter
@@ -15,7 +15,7 @@ public struct LintRun: Sendable {
   public let inputs: [String]
   /// How many inputs are processed at once (at least 1).
   public let jobs: Int
-  /// How a decoded file becomes a document (default: `DocumentReader.read`).
+  /// How bytes become a document (default: `defaultRead(for:)`).
   public let read: Read
 
   /// Creates a run.
@@ -24,20 +24,24 @@ public struct LintRun: Sendable {
   ///   - linter: the configured linter.
   ///   - inputs: paths to check, already expanded and sorted (`InputFiles.expand`).
   ///   - jobs: how many inputs to process at once; values below 1 count as 1.
-  ///   - read: the reader; the default picks one by file extension.
-  public init(linter: Linter, inputs: [String], jobs: Int, read: @escaping Read = LintRun.defaultRead) {
+  ///   - read: the reader; the default is `defaultRead(for: linter)`.
+  public init(linter: Linter, inputs: [String], jobs: Int, read: Read? = nil) {
     self.linter = linter
     self.inputs = inputs
     self.jobs = max(1, jobs)
-    self.read = read
+    self.read = read ?? LintRun.defaultRead(for: linter)
   }
 
-  /// The default reader: `DocumentReader`, which picks a reader by file extension.
-  public static let defaultRead: Read = DocumentReader.read(_:language:)
+  /// `DocumentReader`, which picks a reader by file extension, with the linter's languages as
+  /// the defaults for files that do not name theirs.
+  public static func defaultRead(for linter: Linter) -> Read {
+    let defaults = LanguageDefaults(source: linter.sourceLanguage, target: linter.targetLanguage)
+    return { bytes, path in try DocumentReader.read(bytes: bytes, path: path, defaults: defaults) }
+  }
 
   /// The outcome for one input.
   public struct FileResult: Sendable {
-    /// The decoded file.
+    /// The decoded file (the one positions refer to).
     public let file: SourceFile
     /// Its findings in report order.
     public let findings: [Finding]
@@ -59,9 +63,8 @@ public struct LintRun: Sendable {
     let linter = self.linter
     let read = self.read
     return try await BoundedTasks.map(inputs, jobs: jobs, progress: progress) { path in
-      let file = try SourceFile.read(path: path)
-      let document = try read(file, linter.targetLanguage)
-      return FileResult(file: file, findings: try linter.lint(document))
+      let document = try read(try SourceFile.readBytes(path: path), path)
+      return FileResult(file: document.file, findings: try linter.lint(document))
     }
   }
 }

@@ -41,8 +41,9 @@ struct FixerTests {
       Linter(glossary: TestLint.exampleGlossary, rules: $0.map { ConfiguredRule($0, severity: .warning) })
     } ?? LintRunTests.linter()
     guard let format else { return Fixer(linter: linter) }
-    return Fixer(linter: linter) { file, language in
-      Document(file: file, format: format, units: [Unit(id: "u1", target: TextSpan(file: file, range: 0..<file.utf16.count, language: language))])
+    return Fixer(linter: linter) { bytes, path in
+      let file = try SourceFile(path: path, bytes: bytes)
+      return Document(file: file, format: format, units: [Unit(id: "u1", target: TextSpan(file: file, range: 0..<file.utf16.count, language: LanguageTag("en")))])
     }
   }
 
@@ -247,7 +248,7 @@ struct FixerTests {
           // Single-pass fixes: every byte outside the fixed spans is unchanged, and every span
           // is one an independent lint of the original reported as safe.
           guard !plan.applied.isEmpty, plan.applied.allSatisfy({ $0.pass == 1 }) else { continue }
-          let reported = Set(try linter.lint(DocumentReader.read(original, language: linter.targetLanguage)).filter(\.fixIsSafe).map(\.location))
+          let reported = Set(try linter.lint(LintRun.defaultRead(for: linter)(bytes, path)).filter(\.fixIsSafe).map(\.location))
           var expected: [UInt8] = []
           var cursor = 0
           for fix in plan.applied.sorted(by: { $0.finding.location.utf16Offset < $1.finding.location.utf16Offset }) {

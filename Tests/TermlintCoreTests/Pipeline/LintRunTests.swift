@@ -34,9 +34,9 @@ struct LintRunTests {
     let paths = try Self.writeCorpus(t, count: 17)
     let linter = try Self.linter()
     var alone: [Finding] = []
+    let read = LintRun.defaultRead(for: linter)
     for path in paths {
-      let file = try SourceFile.read(path: path)
-      alone += try linter.lint(DocumentReader.read(file, language: linter.targetLanguage))
+      alone += try linter.lint(read(try SourceFile.readBytes(path: path), path))
     }
     #expect(alone.count > 10, "the corpus must produce findings")
     for jobs in [1, 2, 3, 8, 64] {
