@@ -3,12 +3,12 @@ import TermlintCore
 
 /// The `termlint` command: lists subcommands, nothing else.
 @main
-struct TermlintCommand: ParsableCommand {
+struct TermlintCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "termlint",
     abstract: "Translation and terminology QA: glossary-aware linting with exact positions.",
     version: "termlint \(Termlint.version) (ICU \(ICU.version))",
-    subcommands: [Lint.self, Rules.self],
+    subcommands: [Lint.self, Fix.self, Rules.self],
     defaultSubcommand: Lint.self
   )
 }

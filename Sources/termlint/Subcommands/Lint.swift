@@ -1,81 +1,39 @@
 import ArgumentParser
-import Foundation
 import TermlintCore
 
 /// `termlint lint`: check articles against glossaries and report findings.
-struct Lint: ParsableCommand {
+struct Lint: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Check translated text against glossaries and report every finding.",
     discussion: """
+      Files are checked whatever their extension; folders are walked for \
+      \(InputSelection.defaultExtensions.joined(separator: " ")) files (or --include globs), \
+      skipping hidden files and folders. Reports are sorted by path, line, column and rule.
+
       Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 for usage, \
       configuration or input errors.
       """)
 
-  @Option(name: .customLong("glossary"), help: "A glossary file (.tbx, .csv, .tsv, .yml); repeatable.")
-  var glossaries: [String] = []
-
-  @Option(help: "A pipeline file (default: .termlint.yml in this folder or a parent, else built-in).")
-  var pipeline: String?
-
-  @Option(help: "Source language (BCP 47), when the input does not say.")
-  var sourceLang: LanguageTag?
-
-  @Option(help: "Target language (BCP 47), when the input does not say (default: en).")
-  var targetLang: LanguageTag?
-
-  @Option(help: "Output format.")
-  var format: ReporterName = ReporterName(argument: "text")!
+  @OptionGroup var settings: ConfigurationOptions
+  @OptionGroup var input: InputOptions
+  @OptionGroup var output: OutputOptions
 
   @Option(help: "Lowest severity that makes the exit status 1 (default: the pipeline's, else error).")
   var failOn: FailLevel?
 
-  @Option(name: .customLong("rule"), help: "Run only this rule; repeatable.")
-  var onlyRules: [String] = []
-
-  @Option(name: .customLong("disable"), help: "Skip this rule; repeatable.")
-  var disabledRules: [String] = []
-
-  @Option(help: "Colour in text output.")
-  var color: ColorChoice = .auto
-
-  @Argument(help: "Files to check (.md, .txt, .xlf/.xliff, .po/.pot, .tmx); '-' reads standard input.")
-  var files: [String] = []
-
-  func run() throws {
-    try runReportingErrors {
-      guard !files.isEmpty else { throw TermlintError.usage("no input files (give one or more files, or '-' for standard input)") }
-      var pipeline = try pipeline.map(PipelineLoader.load(path:)) ?? PipelineLoader.discover().map(PipelineLoader.load(path:)) ?? .builtIn
-      if let sourceLang { pipeline.sourceLanguage = sourceLang }
-      if let targetLang { pipeline.targetLanguage = targetLang }
-      let glossary = try GlossaryIO.loadAll(paths: pipeline.glossaries + glossaries)
-      let rules = try pipeline.configuredRules(only: onlyRules, disabled: disabledRules)
-      let linter = Linter(
-        glossary: try CompiledGlossary(glossary), rules: rules, sourceLanguage: pipeline.sourceLanguage,
-        targetLanguage: pipeline.targetLanguage ?? LanguageTag("en"), normalization: pipeline.normalization)
-      var findings: [Finding] = []
-      var sources: [SourceFile] = []
-      for path in files {
-        let document = try DocumentReader.read(
-          path: path, defaults: LanguageDefaults(source: pipeline.sourceLanguage, target: linter.targetLanguage))
-        findings += try linter.lint(document)
-        sources.append(document.file)
-      }
-      let report = RunReport(findings: findings, files: sources, rules: rules.map { $0.rule.descriptor })
-      let reporter = ReporterRegistry.reporter(format.identifier)!
-      writeOutput(reporter.render(report, options: ReportOptions(color: useColor)))
-      try writeJobSummary(reporter, report)
-      let threshold = failOn.map { $0.severity } ?? pipeline.failOn
-      guard let threshold else { return ExitStatus.clean }
-      return findings.contains { $0.severity >= threshold } ? ExitStatus.findings : ExitStatus.clean
-    }
-  }
-
-  private var useColor: Bool {
-    switch color {
-    case .always: return true
-    case .never: return false
-    case .auto:
-      return isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+  func run() async throws {
+    try await runReportingErrors {
+      let destinations = try output.destinations()
+      let setup = try settings.load()
+      let paths = try input.resolve()
+      let progress = ProgressBar.standardError(total: paths.count, label: "termlint: checking")
+      defer { progress?.finish() }
+      let report = try await LintRun(linter: setup.linter, inputs: paths, jobs: input.jobCount)
+        .run { progress?.update(done: $0, total: $1) }
+      progress?.finish()
+      try output.write(report, to: destinations)
+      guard let threshold = failOn.map({ $0.severity }) ?? setup.pipeline.failOn else { return ExitStatus.clean }
+      return report.findings.contains { $0.severity >= threshold } ? ExitStatus.findings : ExitStatus.clean
     }
   }
 }

@@ -30,3 +30,15 @@ func printError(_ line: String) {
 func writeOutput(_ text: String) {
   FileHandle.standardOutput.write(Data(text.utf8))
 }
+
+/// Runs an async command body, turning `TermlintError` into one line on stderr and exit status 2.
+func runReportingErrors(_ body: () async throws -> Int32) async throws {
+  let status: Int32
+  do {
+    status = try await body()
+  } catch let error as TermlintError {
+    printError("termlint: \(error.kind == .usage ? "usage error" : "error"): \(error)")
+    throw ExitCode(ExitStatus.error)
+  }
+  if status != 0 { throw ExitCode(status) }
+}

@@ -1,0 +1,96 @@
+import Foundation
+
+/// Asks git which files changed since a revision (`--changed-since`).
+public enum GitChanges {
+  /// The files added, copied, modified, renamed or retyped since the point where `revision`
+  /// and `HEAD` diverged, including uncommitted changes and new files git does not ignore.
+  ///
+  /// This is what a pull request changes: `git diff $(git merge-base REF HEAD)` plus untracked
+  /// files. Deleted files are left out. Paths are relative to `directory` and limited to files
+  /// under it, with `/` separators.
+  ///
+  /// - Parameters:
+  ///   - revision: any revision git understands (`origin/main`, a commit hash, `HEAD~3`).
+  ///   - directory: where to run git (default: the current folder).
+  /// - Throws: `TermlintError.usage` when git is missing, `directory` is not inside a git
+  ///   work tree, the revision is unknown, or it has no common history with `HEAD` (a shallow
+  ///   clone).
+  public static func changedFiles(since revision: String, in directory: String = FileManager.default.currentDirectoryPath) throws -> [String] {
+    let inside = try git(["rev-parse", "--is-inside-work-tree"], in: directory)
+    guard inside.status == 0, inside.output.hasPrefix("true") else {
+      throw TermlintError.usage("--changed-since needs a git repository, and '\(directory)' is not inside one (\(inside.errorLine))")
+    }
+    guard !revision.hasPrefix("-") else { throw TermlintError.usage("--changed-since: '\(revision)' is not a git revision") }
+    let verified = try git(["rev-parse", "--verify", "--quiet", "--end-of-options", revision + "^{commit}"], in: directory)
+    guard verified.status == 0 else {
+      throw TermlintError.usage("--changed-since: unknown git revision '\(revision)' (fetch it first, e.g. git fetch origin main)")
+    }
+    let base = try git(["merge-base", revision, "HEAD"], in: directory)
+    guard base.status == 0, let baseCommit = base.output.split(separator: "\n").first.map(String.init) else {
+      throw TermlintError.usage(
+        "--changed-since: '\(revision)' and HEAD have no common history here; in a shallow clone, fetch the full history (actions/checkout with fetch-depth: 0)")
+    }
+    let diff = try git(["diff", "--name-only", "-z", "--relative", "--no-renames", "--diff-filter=ACMRT", baseCommit], in: directory)
+    guard diff.status == 0 else { throw TermlintError.usage("--changed-since: git diff failed: \(diff.errorLine)") }
+    let untracked = try git(["ls-files", "--others", "--exclude-standard", "-z"], in: directory)
+    guard untracked.status == 0 else { throw TermlintError.usage("--changed-since: git ls-files failed: \(untracked.errorLine)") }
+    let names = (diff.output + untracked.output).split(separator: "\0").map(String.init)
+    return Array(Set(names)).sorted()
+  }
+
+  // MARK: - Private
+
+  private struct Output {
+    let status: Int32
+    let output: String
+    let error: String
+    var errorLine: String {
+      error.split(separator: "\n").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? "exit status \(status)"
+    }
+  }
+
+  private static func git(_ arguments: [String], in directory: String) throws -> Output {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["git", "-c", "core.quotePath=false"] + arguments
+    process.currentDirectoryURL = URL(fileURLWithPath: directory)
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = FileHandle.nullDevice
+    do {
+      try process.run()
+    } catch {
+      throw TermlintError.usage("--changed-since needs git, which could not be started: \(error.localizedDescription)")
+    }
+    // Read standard error concurrently so neither pipe can fill up and stall git.
+    let errorData = ErrorCollector()
+    let group = DispatchGroup()
+    group.enter()
+    DispatchQueue.global().async {
+      errorData.data = err.fileHandleForReading.readDataToEndOfFile()
+      group.leave()
+    }
+    let outputData = out.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    group.wait()
+    if process.terminationStatus == 127 {
+      throw TermlintError.usage("--changed-since needs git, which is not installed or not on PATH")
+    }
+    return Output(
+      status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
+      error: String(decoding: errorData.data ?? Data(), as: UTF8.self))
+  }
+
+  /// Standard error of a git run, filled in by a reader on another thread.
+  private final class ErrorCollector: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Data?
+
+    var data: Data? {
+      get { lock.withLock { value } }
+      set { lock.withLock { value = newValue } }
+    }
+  }
+}

@@ -1,0 +1,120 @@
+/// Lints many inputs in parallel and collects one `RunReport`.
+///
+/// Files are read, parsed and linted by a bounded task group (at most `jobs` at a time); the
+/// `Linter` and its compiled glossary are shared read-only. The report is the same on any
+/// number of cores: inputs are taken in path order and findings are sorted by path, line,
+/// column and rule id. When inputs fail, the error of the first failing input in path order is
+/// thrown, whatever the timing.
+public struct LintRun: Sendable {
+  /// Reads the bytes of the file at a path into a document, with the reader for its format.
+  public typealias Read = @Sendable (_ bytes: [UInt8], _ path: String) throws -> Document
+
+  /// The linter shared by all tasks.
+  public let linter: Linter
+  /// Paths to check, in report order (`-` is standard input); see `InputFiles.expand`.
+  public let inputs: [String]
+  /// How many inputs are processed at once (at least 1).
+  public let jobs: Int
+  /// How bytes become a document (default: `defaultRead(for:)`).
+  public let read: Read
+
+  /// Creates a run.
+  ///
+  /// - Parameters:
+  ///   - linter: the configured linter.
+  ///   - inputs: paths to check, already expanded and sorted (`InputFiles.expand`).
+  ///   - jobs: how many inputs to process at once; values below 1 count as 1.
+  ///   - read: the reader; the default is `defaultRead(for: linter)`.
+  public init(linter: Linter, inputs: [String], jobs: Int, read: Read? = nil) {
+    self.linter = linter
+    self.inputs = inputs
+    self.jobs = max(1, jobs)
+    self.read = read ?? LintRun.defaultRead(for: linter)
+  }
+
+  /// `DocumentReader`, which picks a reader by file extension, with the linter's languages as
+  /// the defaults for files that do not name theirs.
+  public static func defaultRead(for linter: Linter) -> Read {
+    let defaults = LanguageDefaults(source: linter.sourceLanguage, target: linter.targetLanguage)
+    return { bytes, path in try DocumentReader.read(bytes: bytes, path: path, defaults: defaults) }
+  }
+
+  /// The outcome for one input.
+  public struct FileResult: Sendable {
+    /// The decoded file (the one positions refer to).
+    public let file: SourceFile
+    /// Its findings in report order.
+    public let findings: [Finding]
+  }
+
+  /// Runs every input and returns the report.
+  ///
+  /// - Parameter progress: called after each input with the number done and the total, from
+  ///   the calling task (never concurrently).
+  /// - Throws: the `TermlintError` of the first failing input in path order.
+  public func run(progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) async throws -> RunReport {
+    let results = try await results(progress: progress)
+    return RunReport(
+      findings: results.flatMap(\.findings), files: results.map(\.file), rules: linter.rules.map { $0.rule.descriptor })
+  }
+
+  /// Runs every input and returns its result, in input order.
+  public func results(progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) async throws -> [FileResult] {
+    let linter = self.linter
+    let read = self.read
+    return try await BoundedTasks.map(inputs, jobs: jobs, progress: progress) { path in
+      let document = try read(try SourceFile.readBytes(path: path), path)
+      return FileResult(file: document.file, findings: try linter.lint(document))
+    }
+  }
+}
+
+/// A parallel map over a bounded task group with deterministic results and errors.
+enum BoundedTasks {
+  /// Applies `body` to every element, at most `jobs` at a time, and returns the results in
+  /// element order.
+  ///
+  /// Elements are started in order; once an element fails no later element is started, and
+  /// the error of the first failing element (by position) is thrown after the elements before
+  /// it have finished, so the error does not depend on timing.
+  static func map<Element: Sendable, Result: Sendable>(
+    _ elements: [Element], jobs: Int, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in },
+    _ body: @escaping @Sendable (Element) throws -> Result
+  ) async throws -> [Result] {
+    let total = elements.count
+    var results = [Result?](repeating: nil, count: total)
+    var firstFailure: (index: Int, error: any Error)?
+    try await withThrowingTaskGroup(of: (Int, Swift.Result<Result, any Error>).self) { group in
+      var next = 0
+      func canStart() -> Bool { next < total && next < (firstFailure?.index ?? Int.max) }
+      while next < min(max(1, jobs), total) {
+        let index = next
+        let element = elements[index]
+        group.addTask { (index, Swift.Result { try body(element) }) }
+        next += 1
+      }
+      var done = 0
+      while let (index, outcome) = try await group.next() {
+        switch outcome {
+        case .success(let value):
+          results[index] = value
+        case .failure(let error):
+          if index < (firstFailure?.index ?? Int.max) { firstFailure = (index, error) }
+        }
+        done += 1
+        progress(done, total)
+        if canStart() {
+          let index = next
+          let element = elements[index]
+          group.addTask { (index, Swift.Result { try body(element) }) }
+          next += 1
+        }
+      }
+    }
+    if let firstFailure { throw firstFailure.error }
+    let values = results.compactMap { $0 }
+    // NOTE: without a failure every element has finished, so nothing is dropped here.
+    precondition(values.count == total, "a task finished without a result")
+    return values
+  }
+}

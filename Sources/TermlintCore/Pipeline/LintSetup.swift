@@ -1,0 +1,48 @@
+import Foundation
+
+/// Everything a run needs before it reads an input: the pipeline, the compiled glossary and the
+/// configured rules, assembled from a pipeline file and command-line overrides.
+public struct LintSetup: Sendable {
+  /// The pipeline in effect (the named file, the discovered `.termlint.yml`, or the built-in one).
+  public let pipeline: Pipeline
+  /// The linter: compiled glossary, rules and languages, shared read-only by parallel tasks.
+  public let linter: Linter
+
+  /// Descriptors of the rules that run, for reporters.
+  public var ruleDescriptors: [RuleDescriptor] { linter.rules.map { $0.rule.descriptor } }
+
+  /// Loads the pipeline and glossaries and configures the rules.
+  ///
+  /// - Parameters:
+  ///   - pipelinePath: a pipeline file; `nil` looks for `.termlint.yml` from `directory`
+  ///     upwards, else uses the built-in pipeline.
+  ///   - glossaries: glossary files added to those the pipeline names.
+  ///   - sourceLanguage: overrides the pipeline's source language.
+  ///   - targetLanguage: overrides the pipeline's target language (default `en`).
+  ///   - onlyRules: when not empty, run only these rule ids.
+  ///   - disabledRules: rule ids to skip.
+  ///   - directory: where the search for `.termlint.yml` starts.
+  /// - Throws: `TermlintError` for a bad pipeline or glossary file or an unknown rule id.
+  public static func load(
+    pipelinePath: String?, glossaries: [String] = [], sourceLanguage: LanguageTag? = nil,
+    targetLanguage: LanguageTag? = nil, onlyRules: [String] = [], disabledRules: [String] = [],
+    directory: String = FileManager.default.currentDirectoryPath
+  ) throws -> LintSetup {
+    var pipeline = try pipelinePath.map(PipelineLoader.load(path:))
+      ?? PipelineLoader.discover(from: directory).map(PipelineLoader.load(path:)) ?? .builtIn
+    if let sourceLanguage { pipeline.sourceLanguage = sourceLanguage }
+    if let targetLanguage { pipeline.targetLanguage = targetLanguage }
+    let glossary = try GlossaryIO.loadAll(paths: pipeline.glossaries + glossaries)
+    let rules = try pipeline.configuredRules(only: onlyRules, disabled: disabledRules)
+    let linter = Linter(
+      glossary: try CompiledGlossary(glossary), rules: rules, sourceLanguage: pipeline.sourceLanguage,
+      targetLanguage: pipeline.targetLanguage ?? LanguageTag("en"), normalization: pipeline.normalization)
+    return LintSetup(pipeline: pipeline, linter: linter)
+  }
+
+  /// Pairs a pipeline with a linter built from it.
+  public init(pipeline: Pipeline, linter: Linter) {
+    self.pipeline = pipeline
+    self.linter = linter
+  }
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import TermlintCore
+
+/// Options that choose the pipeline, glossaries, languages and rules (`lint` and `fix`).
+struct ConfigurationOptions: ParsableArguments {
+  @Option(name: .customLong("glossary"), help: "A glossary file (.tbx, .csv, .tsv, .yml); repeatable.")
+  var glossaries: [String] = []
+
+  @Option(help: "A pipeline file (default: .termlint.yml in this folder or a parent, else built-in).")
+  var pipeline: String?
+
+  @Option(help: "Source language (BCP 47), when the input does not say.")
+  var sourceLang: LanguageTag?
+
+  @Option(help: "Target language (BCP 47), when the input does not say (default: en).")
+  var targetLang: LanguageTag?
+
+  @Option(name: .customLong("rule"), help: "Run only this rule; repeatable.")
+  var onlyRules: [String] = []
+
+  @Option(name: .customLong("disable"), help: "Skip this rule; repeatable.")
+  var disabledRules: [String] = []
+
+  /// Loads the pipeline and glossaries and configures the rules.
+  func load() throws -> LintSetup {
+    try LintSetup.load(
+      pipelinePath: pipeline, glossaries: glossaries, sourceLanguage: sourceLang, targetLanguage: targetLang,
+      onlyRules: onlyRules, disabledRules: disabledRules)
+  }
+}

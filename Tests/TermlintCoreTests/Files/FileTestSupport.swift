@@ -1,0 +1,36 @@
+import Foundation
+
+/// A temporary folder tree for file tests, removed by the caller when done.
+struct TemporaryTree {
+  let root: URL
+
+  init() throws {
+    root = FileManager.default.temporaryDirectory.appendingPathComponent("termlint-test-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+  }
+
+  /// Writes a file (creating folders) and returns its path.
+  @discardableResult
+  func write(_ relative: String, _ text: String) throws -> String {
+    try write(relative, bytes: Array(text.utf8))
+  }
+
+  /// Writes bytes (creating folders) and returns the path.
+  @discardableResult
+  func write(_ relative: String, bytes: [UInt8]) throws -> String {
+    let url = root.appendingPathComponent(relative)
+    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data(bytes).write(to: url)
+    return url.path
+  }
+
+  /// A path inside the tree.
+  func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
+
+  /// Names of the entries of a folder in the tree.
+  func entries(_ relative: String = "") throws -> [String] {
+    try FileManager.default.contentsOfDirectory(atPath: path(relative)).sorted()
+  }
+
+  func remove() { try? FileManager.default.removeItem(at: root) }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+@testable import TermlintCore
+
+@Suite("Lint runs")
+struct LintRunTests {
+  static func linter() throws -> Linter {
+    Linter(
+      glossary: TestLint.exampleGlossary, rules: try Pipeline.builtIn.configuredRules(), sourceLanguage: LanguageTag("ru"),
+      targetLanguage: LanguageTag("en"))
+  }
+
+  /// Files with and without findings, in several line-end styles and scripts.
+  static func writeCorpus(_ t: TemporaryTree, count: Int) throws -> [String] {
+    let bodies = [
+      "Moscow demanded security assurances.\n\nNato members met in Kiev.\n",
+      "Nothing to see here.\n",
+      "The talks may de-escalate tensions.\r\n\r\nThey deescalated nothing.\r\n",
+      "😀 Deployment of attack weapons near the border, Nato said.\n",
+      "Москва требует гарантий безопасности.\n",
+      "# Heading with security assurances\n\n`security assurances` in code is skipped.\n",
+    ]
+    var paths: [String] = []
+    for i in 0..<count {
+      let ext = ["md", "txt"][i % 2]
+      paths.append(try t.write("f\(String(format: "%02d", i)).\(ext)", bodies[i % bodies.count]))
+    }
+    return paths.sorted()
+  }
+
+  @Test func reportIsTheSameOnAnyNumberOfJobsAndEqualsLintingEachFileAlone() async throws {
+    let t = try TemporaryTree()
+    defer { t.remove() }
+    let paths = try Self.writeCorpus(t, count: 17)
+    let linter = try Self.linter()
+    var alone: [Finding] = []
+    let read = LintRun.defaultRead(for: linter)
+    for path in paths {
+      alone += try linter.lint(read(try SourceFile.readBytes(path: path), path))
+    }
+    #expect(alone.count > 10, "the corpus must produce findings")
+    for jobs in [1, 2, 3, 8, 64] {
+      let report = try await LintRun(linter: linter, inputs: paths, jobs: jobs).run()
+      #expect(report.findings == alone, "jobs \(jobs)")
+      #expect(report.files.map(\.path) == paths, "jobs \(jobs)")
+      #expect(report.findings == report.findings.sorted(by: Finding.reportOrder))
+    }
+  }
+
+  @Test func theFirstFailingFileInPathOrderIsReportedWhateverTheTiming() async throws {
+    let t = try TemporaryTree()
+    defer { t.remove() }
+    var paths = try Self.writeCorpus(t, count: 12)
+    paths.append(try t.write("f03-bad.md", bytes: [0x61, 0xC3, 0x28]))
+    paths.append(try t.write("f09-bad.md", bytes: [0xFF]))
+    paths.sort()
+    let linter = try Self.linter()
+    for jobs in [1, 2, 5, 16] {
+      for _ in 0..<3 {
+        do {
+          _ = try await LintRun(linter: linter, inputs: paths, jobs: jobs).run()
+          Issue.record("invalid UTF-8 must fail the run")
+        } catch let error as TermlintError {
+          #expect(error.file?.hasSuffix("f03-bad.md") == true, "jobs \(jobs): \(error)")
+        }
+      }
+    }
+  }
+
+  @Test func progressCountsEveryFileOnce() async throws {
+    let t = try TemporaryTree()
+    defer { t.remove() }
+    let paths = try Self.writeCorpus(t, count: 9)
+    var seen: [Int] = []
+    _ = try await LintRun(linter: try Self.linter(), inputs: paths, jobs: 3).run { done, total in
+      #expect(total == 9)
+      seen.append(done)
+    }
+    #expect(seen == Array(1...9))
+  }
+
+  @Test func boundedTasksNeverRunMoreThanJobsAtOnce() async throws {
+    let counter = Counter()
+    let results = try await BoundedTasks.map(Array(0..<40), jobs: 3) { i -> Int in
+      let now = counter.enter()
+      defer { counter.leave() }
+      #expect(now <= 3)
+      usleep(2000)
+      return i * i
+    }
+    #expect(results == (0..<40).map { $0 * $0 })
+    #expect(counter.maximum <= 3)
+  }
+
+  final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current = 0
+    private(set) var maximum = 0
+
+    func enter() -> Int {
+      lock.withLock {
+        current += 1
+        maximum = max(maximum, current)
+        return current
+      }
+    }
+
+    func leave() { lock.withLock { current -= 1 } }
+  }
+}
