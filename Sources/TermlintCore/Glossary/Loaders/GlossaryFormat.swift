@@ -70,6 +70,22 @@ public enum GlossaryIO {
     }
   }
 
+  /// Loads a glossary for checking: value problems (unknown statuses, invalid language tags,
+  /// empty terms …) come back as issues instead of stopping the load; see each loader's
+  /// `loadReportingIssues`.
+  ///
+  /// - Throws: `TermlintError.input` or `TermlintError.configuration` for what cannot be read.
+  public static func loadReportingIssues(
+    bytes: [UInt8], path: String, format: GlossaryFormat
+  ) throws -> (glossary: Glossary, issues: [GlossaryLoadIssue]) {
+    switch format {
+    case .tbx: return try TBXLoader.loadReportingIssues(bytes: bytes, path: path)
+    case .csv: return try CSVGlossaryLoader.loadReportingIssues(bytes: bytes, path: path, delimiter: ",")
+    case .tsv: return try CSVGlossaryLoader.loadReportingIssues(bytes: bytes, path: path, delimiter: "\t")
+    case .yaml: return try YAMLGlossaryLoader.loadReportingIssues(bytes: bytes, path: path)
+    }
+  }
+
   /// Serialises a glossary as UTF-8 bytes in a format.
   ///
   /// - Throws: `TermlintError.configuration` when the glossary holds something the format
