@@ -7,7 +7,7 @@ struct GlossaryCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "glossary",
     abstract: "Check, format, convert, inspect and extend glossary files.",
-    subcommands: [Check.self, Checks.self])
+    subcommands: [Check.self, Checks.self, Format.self, Convert.self])
 }
 
 // MARK: - check
@@ -84,6 +84,125 @@ extension GlossaryCommand {
       }
     }
   }
+}
+
+// MARK: - fmt
+
+extension GlossaryCommand {
+  /// `glossary fmt FILE...`: rewrite glossaries in canonical form, or check that they are.
+  struct Format: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "fmt",
+      abstract: "Rewrite glossary files in canonical, diff-friendly form.",
+      discussion: """
+        Sorts concepts by their source term (ICU collation for the source language), orders \
+        terms preferred, admitted, deprecated, writes NFC text with normalized white space and \
+        stable quoting; keeps the byte order mark, line ends, CSV comments and columns, YAML \
+        comments and the TBX header. With --check nothing is written and the exit status is 1 \
+        when a file is not canonical.
+        """)
+
+    @Argument(help: "Glossary files (.tbx, .csv, .tsv, .yml, .yaml).")
+    var files: [String] = []
+
+    @Flag(help: "Only report files that are not canonical (exit status 1); write nothing.")
+    var check = false
+
+    @Option(help: "Language to sort by (BCP 47); default: declared, else the language most concepts list first.")
+    var sourceLang: LanguageTag?
+
+    func run() throws {
+      try runReportingErrors {
+        guard !files.isEmpty else { throw TermlintError.usage("no glossary files to format") }
+        var status = ExitStatus.clean
+        for path in files {
+          let bytes = try GlossaryIO.readBytes(path: path)
+          let formatted = try GlossaryFormatter.format(
+            bytes: bytes, path: path, format: try GlossaryIO.format(for: path), sourceLanguage: sourceLang)
+          guard formatted != bytes else { continue }
+          if check {
+            let line = firstDifferentLine(bytes, formatted)
+            writeOutput("\(path):\(line): not in canonical form; run 'termlint glossary fmt \(path)'\n")
+            status = ExitStatus.findings
+          } else {
+            try GlossaryIO.writeAtomically(formatted, to: path)
+            writeOutput("\(path): reformatted\n")
+          }
+        }
+        return status
+      }
+    }
+
+    /// The 1-based line where two files first differ.
+    private func firstDifferentLine(_ a: [UInt8], _ b: [UInt8]) -> Int {
+      var line = 1
+      for (x, y) in zip(a, b) {
+        if x != y { return line }
+        if x == 0x0A { line += 1 }
+      }
+      return line
+    }
+  }
+}
+
+// MARK: - convert
+
+extension GlossaryCommand {
+  /// `glossary convert IN OUT`: between TBX, CSV, TSV and YAML.
+  struct Convert: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Convert a glossary between TBX, CSV, TSV and YAML.",
+      discussion: """
+        The formats come from the file extensions unless --from or --to is given; OUT '-' writes \
+        to standard output. What the input holds beyond Termlint's model (TBX transactions, \
+        contexts, other data categories) is not converted and is listed on standard error.
+        """)
+
+    @Argument(help: "The glossary to read ('-' for standard input, with --from).")
+    var input: String
+
+    @Argument(help: "The file to write ('-' for standard output, with --to).")
+    var output: String
+
+    @Option(help: "Input format (tbx, csv, tsv, yaml); default: from the input's extension.")
+    var from: GlossaryFormatName?
+
+    @Option(help: "Output format (tbx, csv, tsv, yaml); default: from the output's extension.")
+    var to: GlossaryFormatName?
+
+    @Flag(help: "Keep the existing output file's header (CSV comments, YAML header comments, TBX header), encoding and line ends.")
+    var keepHeader = false
+
+    func run() throws {
+      try runReportingErrors {
+        let inputFormat = try from?.format ?? GlossaryIO.format(for: input)
+        let outputFormat = try to?.format ?? GlossaryIO.format(for: output)
+        let existing = keepHeader && output != "-" && FileManager.default.fileExists(atPath: output)
+        let conversion = try GlossaryConversion.convert(
+          bytes: GlossaryIO.readBytes(path: input), path: input, from: inputFormat, to: outputFormat,
+          keepingHeaderOf: existing ? (try GlossaryIO.readBytes(path: output), output) : nil)
+        for warning in conversion.warnings { printError("termlint: warning: \(warning)") }
+        if output == "-" {
+          writeOutput(String(decoding: conversion.output, as: UTF8.self))
+        } else {
+          try GlossaryIO.writeAtomically(conversion.output, to: output)
+        }
+        return ExitStatus.clean
+      }
+    }
+  }
+}
+
+/// `--from` / `--to` values.
+struct GlossaryFormatName: ExpressibleByArgument, Sendable {
+  let format: GlossaryFormat
+
+  init?(argument: String) {
+    guard let format = GlossaryFormat(rawValue: argument.lowercased()) ?? GlossaryFormat(pathExtension: argument) else { return nil }
+    self.format = format
+  }
+
+  static var allValueStrings: [String] { GlossaryFormat.allCases.map(\.rawValue) }
 }
 
 extension ColorChoice {
