@@ -7,7 +7,7 @@ struct GlossaryCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "glossary",
     abstract: "Check, format, convert, inspect and extend glossary files.",
-    subcommands: [Check.self, Checks.self, Format.self, Convert.self])
+    subcommands: [Check.self, Checks.self, Format.self, Convert.self, Stats.self, Lookup.self])
 }
 
 // MARK: - check
@@ -191,6 +191,120 @@ extension GlossaryCommand {
       }
     }
   }
+}
+
+// MARK: - stats and lookup
+
+/// `--format` for stats and lookup.
+enum InfoFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
+  case text, json
+}
+
+extension GlossaryCommand {
+  /// `glossary stats FILE...`: counts per language, status and subject field.
+  struct Stats: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Count concepts, terms per language and status, and concepts per subject field.")
+
+    @Argument(help: "Glossary files.")
+    var files: [String] = []
+
+    @Option(help: "Output format.")
+    var format: InfoFormat = .text
+
+    func run() throws {
+      try runReportingErrors {
+        guard !files.isEmpty else { throw TermlintError.usage("no glossary files") }
+        let stats = try files.map { GlossaryStatistics(try GlossaryIO.load(path: $0)) }
+        switch format {
+        case .text: writeOutput(stats.map(\.text).joined(separator: "\n"))
+        case .json: writeOutput(try jsonString(stats))
+        }
+        return ExitStatus.clean
+      }
+    }
+  }
+
+  /// `glossary lookup FILE WORD`: which concepts match a word or phrase, through morphology.
+  struct Lookup: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Show the concepts that match a word or phrase in any language, through morphology.",
+      discussion: "Exit status: 0 when a concept matches, 1 when none does, 2 for errors.")
+
+    @Argument(help: "A glossary file.")
+    var file: String
+
+    @Argument(help: "The word or phrase (inflected forms find their terms).")
+    var words: [String]
+
+    @Option(help: "Search only this language's terms (BCP 47).")
+    var lang: LanguageTag?
+
+    @Option(help: "Output format.")
+    var format: InfoFormat = .text
+
+    func run() throws {
+      try runReportingErrors {
+        let query = words.joined(separator: " ")
+        guard !query.trimmingCharacters(in: .whitespaces).isEmpty else { throw TermlintError.usage("no word to look up") }
+        let matches = try GlossaryLookup(try GlossaryIO.load(path: file)).lookup(query, language: lang)
+        switch format {
+        case .text: writeOutput(matches.isEmpty ? "No concept matches '\(query)'.\n" : matches.map(Self.describe).joined(separator: "\n"))
+        case .json: writeOutput(try jsonString(matches.map(LookupRecord.init)))
+        }
+        return matches.isEmpty ? ExitStatus.findings : ExitStatus.clean
+      }
+    }
+
+    static func describe(_ match: GlossaryLookup.Match) -> String {
+      let concept = match.concept
+      var out = concept.id + (concept.subjectField.map { " (\($0))" } ?? "")
+      out += ": '\(match.term.text)' \(match.kind == .exact ? "matches" : (match.kind == .termContainsQuery ? "contains the words" : "is in the phrase"))\n"
+      let width = concept.terms.map { $0.text.count }.max() ?? 0
+      for term in concept.terms {
+        let status = term.status?.rawValue ?? "(no status)"
+        out += "  \(term.language.value.padding(toLength: 6, withPad: " ", startingAt: 0))"
+        out += "\(term.text.padding(toLength: width, withPad: " ", startingAt: 0))  \(status)"
+        if let note = term.note { out += "  (\(note.replacingOccurrences(of: "\n", with: " ")))" }
+        out += "\n"
+      }
+      if let note = concept.note { out += "  note: \(note.replacingOccurrences(of: "\n", with: " "))\n" }
+      return out
+    }
+  }
+}
+
+/// One lookup result as JSON.
+struct LookupRecord: Encodable {
+  let concept: String
+  let subject: String?
+  let matched: String
+  let language: String
+  let kind: String
+  let terms: [TermRecord]
+
+  struct TermRecord: Encodable {
+    let language: String
+    let text: String
+    let status: String?
+    let note: String?
+  }
+
+  init(_ match: GlossaryLookup.Match) {
+    concept = match.concept.id
+    subject = match.concept.subjectField
+    matched = match.term.text
+    language = match.term.language.value
+    kind = match.kind.rawValue
+    terms = match.concept.terms.map { TermRecord(language: $0.language.value, text: $0.text, status: $0.status?.rawValue, note: $0.note) }
+  }
+}
+
+/// Pretty, key-sorted JSON with a final newline.
+func jsonString<T: Encodable>(_ value: T) throws -> String {
+  let encoder = JSONEncoder()
+  encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+  return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
 }
 
 /// `--from` / `--to` values.
