@@ -7,7 +7,7 @@ struct GlossaryCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "glossary",
     abstract: "Check, format, convert, inspect and extend glossary files.",
-    subcommands: [Check.self, Checks.self, Format.self, Convert.self, Stats.self, Lookup.self])
+    subcommands: [Check.self, Checks.self, Format.self, Convert.self, Stats.self, Lookup.self, Extract.self])
 }
 
 // MARK: - check
@@ -270,6 +270,91 @@ extension GlossaryCommand {
       }
       if let note = concept.note { out += "  note: \(note.replacingOccurrences(of: "\n", with: " "))\n" }
       return out
+    }
+  }
+}
+
+// MARK: - extract
+
+extension GlossaryCommand {
+  /// `glossary extract`: propose entries from an aligned article pair or a TMX file.
+  struct Extract: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Propose glossary entries from an aligned article pair or a TMX file, as a YAML draft.",
+      discussion: """
+        Source phrases of --min-words to --max-words words (stemmed, no stopword at either end) \
+        seen in at least --min-count segments, each with the target phrase it most often aligns \
+        with (Dice), ranked by Dice × log2(1 + C-value). Every term of the draft has status \
+        'proposed', so lint ignores it until someone reviews it.
+        """)
+
+    @Option(help: "The source article (.md or .txt), paragraph-aligned with --target.")
+    var source: String?
+
+    @Option(help: "The target article (the translation of --source).")
+    var target: String?
+
+    @Argument(help: "A bilingual file instead of --source/--target (.tmx).")
+    var bilingual: String?
+
+    @Option(help: "Source language (BCP 47); default: the TMX header's, else ru.")
+    var sourceLang: LanguageTag?
+
+    @Option(help: "Target language (BCP 47); default: the TMX's other language, else en.")
+    var targetLang: LanguageTag?
+
+    @Option(help: "Fewest segments a source phrase must occur in.")
+    var minCount = 2
+
+    @Option(help: "Fewest words in a source phrase (1 also proposes single words).")
+    var minWords = 2
+
+    @Option(help: "Most words in a source phrase.")
+    var maxWords = 4
+
+    @Option(help: "Most candidates to write.")
+    var limit = 100
+
+    @Option(name: .customLong("glossary"), help: "Skip phrases that are already terms of this glossary; repeatable.")
+    var known: [String] = []
+
+    @Option(name: .shortAndLong, help: "Write the draft to this file instead of standard output.")
+    var output: String?
+
+    func run() throws {
+      try runReportingErrors {
+        guard minCount >= 1, minWords >= 1, maxWords >= minWords, limit >= 1 else {
+          throw TermlintError.usage("--min-count, --min-words and --limit must be at least 1, and --max-words at least --min-words")
+        }
+        let segments: BilingualSegments
+        switch (source, target, bilingual) {
+        case (let s?, let t?, nil):
+          segments = BilingualSegments.articles(
+            source: try SourceFile.read(path: s), target: try SourceFile.read(path: t),
+            sourceLanguage: sourceLang ?? LanguageTag("ru")!, targetLanguage: targetLang ?? LanguageTag("en")!)
+        case (nil, nil, let file?):
+          guard file.lowercased().hasSuffix(".tmx") else {
+            throw TermlintError.usage("'\(file)': extract reads TMX bilingual files (.tmx), or an article pair with --source and --target")
+          }
+          segments = try BilingualSegments.tmx(bytes: try GlossaryIO.readBytes(path: file), path: file, source: sourceLang, target: targetLang)
+        default:
+          throw TermlintError.usage("give either --source and --target (an article pair) or one .tmx file")
+        }
+        let extractor = TermExtractor(
+          sourceLanguage: segments.sourceLanguage, targetLanguage: segments.targetLanguage,
+          options: .init(minCount: minCount, minWords: minWords, maxWords: maxWords, limit: limit))
+        let knownGlossary = known.isEmpty ? nil : try GlossaryIO.loadAll(paths: known)
+        let candidates = try extractor.extract(segments.pairs, known: knownGlossary)
+        var yaml = "# Candidate entries proposed by 'termlint glossary extract' from \(segments.pairs.count) aligned segments.\n"
+        yaml += "# Review each one: set a real status (preferred, admitted, deprecated) or delete it.\n"
+        yaml += YAMLGlossaryWriter.string(extractor.draft(candidates), comments: YAMLComments(header: []))
+        if let output {
+          try GlossaryIO.writeAtomically(Array(yaml.utf8), to: output)
+        } else {
+          writeOutput(yaml)
+        }
+        return ExitStatus.clean
+      }
     }
   }
 }
