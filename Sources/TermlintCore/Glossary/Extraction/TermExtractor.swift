@@ -14,7 +14,9 @@ import Foundation
 ///    segments is scored by the Dice coefficient `2·c(s,t) / (f(s) + f(t))`; the best one is the
 ///    proposed translation (ties: the longer phrase). The log-likelihood ratio G² of the pair is
 ///    reported too.
-///    A longer target phrase containing the best one wins when its Dice is at least 0.7 of it.
+///    On equal Dice the phrase closest in length to the source phrase wins. A longer target
+///    phrase (at most two words longer than the source phrase) containing the best one wins
+///    when its Dice is at least 0.7 of it.
 /// 4. Candidates are ranked by `Dice × log2(1 + C-value)`, where the C-value (Frantzi et al.
 ///    2000) is the frequency less the mean frequency of the longer candidates containing the
 ///    phrase, times `log2(1 + words)`: frequent, complete phrases with one consistent
@@ -128,8 +130,11 @@ public struct TermExtractor: Sendable {
       let scored = together.filter { $0.value >= 2 }.map { t, c in
         (gram: t, c: c, dice: 2 * Double(c) / Double(count + (targetFrequency[t] ?? c)), length: targetSide.units(of: t).count)
       }
+      // Equal Dice (common in small texts): a phrase about as long as the source phrase, then
+      // the longer one.
       func beats(_ a: (gram: Int32, c: Int, dice: Double, length: Int), _ b: (gram: Int32, c: Int, dice: Double, length: Int)) -> Bool {
         if abs(a.dice - b.dice) > 1e-9 { return a.dice > b.dice }
+        if abs(a.length - length) != abs(b.length - length) { return abs(a.length - length) < abs(b.length - length) }
         if a.length != b.length { return a.length > b.length }
         if a.c != b.c { return a.c > b.c }
         return a.gram < b.gram
@@ -139,7 +144,9 @@ public struct TermExtractor: Sendable {
       // translation (*цитокинового шторма* rather than *цитокинового*).
       if let b = best {
         let core = targetSide.units(of: b.gram)
-        let fuller = scored.filter { $0.length > b.length && $0.dice >= 0.7 * b.dice && Self.contains(targetSide.units(of: $0.gram), core) }
+        let fuller = scored.filter {
+          $0.length > b.length && $0.length <= length + 2 && $0.dice >= 0.7 * b.dice && Self.contains(targetSide.units(of: $0.gram), core)
+        }
         if let longest = fuller.max(by: { ($0.length, $0.dice) < ($1.length, $1.dice) }) { best = longest }
       }
       let dice = best?.dice ?? 0
