@@ -260,3 +260,24 @@ struct GlossaryCheckCorpusTests {
     #expect(try GlossaryChecker().check([bad]).contains { $0.ruleID == "glossary-invalid-value" && $0.matchedText == "nominal" })
   }
 }
+
+/// Keeps the check table in Documentation/Glossary.md in step with the registry.
+@Suite("Glossary documentation")
+struct GlossaryDocumentationTests {
+  static let begin = "<!-- BEGIN glossary checks"
+  static let end = "<!-- END glossary checks -->"
+
+  @Test func checkTableIsCurrent() throws {
+    let path = S.repoRoot + "/Documentation/Glossary.md"
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    let start = try #require(text.range(of: Self.begin))
+    let headerEnd = try #require(text[start.upperBound...].range(of: "-->\n"))
+    let stop = try #require(text.range(of: Self.end))
+    let table = GlossaryDocumentation.markdownTable(GlossaryChecks.all)
+    if ProcessInfo.processInfo.environment["RECORD_DOCS"] == "1" {
+      try (String(text[..<headerEnd.upperBound]) + table + String(text[stop.lowerBound...])).write(toFile: path, atomically: true, encoding: .utf8)
+      return
+    }
+    #expect(String(text[headerEnd.upperBound..<stop.lowerBound]) == table, "Documentation/Glossary.md is stale: run RECORD_DOCS=1 swift test --filter GlossaryDocumentationTests")
+  }
+}

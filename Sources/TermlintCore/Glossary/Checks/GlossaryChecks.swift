@@ -424,7 +424,7 @@ public enum GlossaryChecks {
   /// An empty term, or one without letters or digits.
   public static let emptyTerm = RuleDescriptor(
     id: "glossary-empty-term", title: "Empty Term", category: .designAndMarkup, defaultSeverity: .error,
-    summary: "A term is empty or has no letters or digits to match",
+    summary: "A term is empty, or has no letters, digits or symbols to match",
     rationale: """
       ## Why is this bad?
       An empty term is skipped, and a term of punctuation only stops `lint` with an error.
