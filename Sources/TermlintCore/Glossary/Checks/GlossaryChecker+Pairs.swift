@@ -146,18 +146,7 @@ extension GlossaryChecker {
   func resolvedSourceLanguage(_ sources: [GlossarySource]) -> LanguageTag? {
     if let sourceLanguage { return sourceLanguage }
     if let declared = sources.lazy.compactMap(\.glossary.sourceLanguage).first { return declared }
-    var counts: [String: Int] = [:]
-    var order: [LanguageTag] = []
-    for source in sources {
-      for concept in source.glossary.concepts {
-        guard let first = concept.terms.first?.language else { continue }
-        if counts[first.language] == nil { order.append(first) }
-        counts[first.language, default: 0] += 1
-      }
-    }
-    var best: LanguageTag?
-    for tag in order where best == nil || counts[tag.language, default: 0] > counts[best!.language, default: 0] { best = tag }
-    return best.flatMap { LanguageTag($0.language) }
+    return GlossaryFormatter.inferredSourceLanguage(Glossary(concepts: sources.flatMap(\.glossary.concepts)))
   }
 
   /// NFC with white space collapsed: texts equal in this form are the same term as written.

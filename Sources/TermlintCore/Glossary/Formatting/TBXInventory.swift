@@ -112,12 +112,14 @@ private final class Scanner: NSObject, XMLParserDelegate {
     let type = attributes["type"]?.trimmingCharacters(in: .whitespaces) ?? ""
     let inTerm = stack.dropLast().contains { ["tig", "ntig", "termSec", "termGroup"].contains($0) }
     let atConcept = stack.count == conceptDepth + 1
+    let noteLike = name == "note" || (name == "descrip" && ["", "definition", "subjectField"].contains(type))
+    let dctCategory = (Scanner.termCategories.contains(name) && inTerm) || name == "subjectField" || name == "definition"
     switch name {
     case _ where Scanner.containers.contains(name):
       if !Scanner.written.contains(name) { note("<\(name)>", dropped: false, line: line) }
     case "term":
       break
-    case "note", "descrip" where type.isEmpty, "descrip" where type == "definition", "descrip" where type == "subjectField":
+    case _ where noteLike:
       let isSubject = type == "subjectField"
       if inTerm {
         if isSubject { note("<descrip type=\"subjectField\"> on a term", dropped: true, line: line) }
@@ -141,7 +143,7 @@ private final class Scanner: NSObject, XMLParserDelegate {
       if name != "termNote" || !Scanner.writtenTermNotes.contains(type) {
         note("<\(name) type=\"\(type)\">", dropped: false, line: line)
       }
-    case _ where Scanner.termCategories.contains(name) && inTerm, "subjectField", "definition":
+    case _ where dctCategory:
       note("<\(qualifiedName ?? name)> (DCT style)", dropped: false, line: line)
     default:
       note("<\(qualifiedName ?? name)>", dropped: true, line: line)

@@ -17,6 +17,7 @@ public final class GlossaryLookup: @unchecked Sendable {
     case queryContainsTerm = "query-contains-term"
 
     private var rank: Int { self == .exact ? 0 : (self == .termContainsQuery ? 1 : 2) }
+    /// Exact matches sort first, then terms containing the query, then terms inside it.
     public static func < (a: Kind, b: Kind) -> Bool { a.rank < b.rank }
   }
 
