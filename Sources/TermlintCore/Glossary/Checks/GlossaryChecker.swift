@@ -31,18 +31,23 @@ public struct GlossaryChecker: Sendable {
     for id in only.union(disabled).sorted() where GlossaryChecks.descriptor(id) == nil {
       throw TermlintError.usage("unknown glossary check '\(id)'; run 'termlint glossary checks' to list them")
     }
+    func any(_ checks: RuleDescriptor...) -> Bool { checks.contains { isEnabled($0.id) } }
+    let text = any(GlossaryChecks.notNFC, GlossaryChecks.whitespace, GlossaryChecks.invisibleCharacter, GlossaryChecks.mixedScript)
+    let pairs = any(
+      GlossaryChecks.duplicateConcept, GlossaryChecks.duplicateTerm, GlossaryChecks.statusConflict,
+      GlossaryChecks.deprecatedMatchesAllowed, GlossaryChecks.targetCollision, GlossaryChecks.caseVariants, GlossaryChecks.emptyTerm)
     var findings: [Finding] = []
     for source in sources {
       findings += issueFindings(source)
-      findings += languageTagFindings(source)
-      findings += missingPreferredFindings(source)
-      findings += textFindings(source)
-      findings += apostropheFindings(source)
-      findings += valueFindings(source)
+      if any(GlossaryChecks.languageTagStyle) { findings += languageTagFindings(source) }
+      if any(GlossaryChecks.missingPreferred) { findings += missingPreferredFindings(source) }
+      if text { findings += textFindings(source) }
+      if any(GlossaryChecks.mixedApostrophes) { findings += apostropheFindings(source) }
+      if any(GlossaryChecks.invalidValue) { findings += valueFindings(source) }
     }
-    if merged {
+    if pairs && merged {
       findings += try pairFindings(sources)
-    } else {
+    } else if pairs {
       for source in sources { findings += try pairFindings([source]) }
     }
     return findings.filter { isEnabled($0.ruleID) }.sorted(by: Finding.reportOrder)
