@@ -214,7 +214,7 @@ extension String {
     guard let value = issue.value else {
       return "The language is empty, so the term is skipped; fill in a BCP 47 tag such as 'en' or 'ru'"
     }
-    return "'\(value)' is not a valid BCP 47 language tag, so its term is skipped; use a tag such as 'en', 'ru' or 'en-GB'"
+    return "'\(value)' is not a valid BCP 47 language tag, so its terms are skipped; use a tag such as 'en', 'ru' or 'en-GB'"
   }
 
   fileprivate static func unknownStatus(_ value: String) -> String {

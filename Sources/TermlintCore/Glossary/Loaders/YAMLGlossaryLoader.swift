@@ -234,8 +234,7 @@ private struct Reader {
       guard let raw = keyNode.scalar?.string, let language = LanguageTag(raw) else {
         let raw = keyNode.scalar?.string ?? "?"
         try problem(
-          keyNode, .invalidLanguageTag, "'\(raw)' is not a valid BCP 47 language tag (e.g. en, ru, en-GB); its terms are skipped",
-          value: raw)
+          keyNode, .invalidLanguageTag, "'\(raw)' is not a valid BCP 47 language tag (e.g. en, ru, en-GB)", value: raw)
         continue
       }
       if lenient && language.value != raw {
