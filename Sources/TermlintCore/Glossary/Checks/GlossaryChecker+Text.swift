@@ -108,7 +108,7 @@ extension GlossaryChecker {
       for use in uses where use.style == .mixed || (convention != nil && use.style != convention) {
         let location = source.location(of: use.term, concept: use.concept)
         let related = model.map { [source.location(of: $0.term, concept: $0.concept)] } ?? []
-        let target = use.style == .mixed ? (convention ?? .straight) : (convention ?? .straight)
+        let target = convention ?? .straight
         findings.append(finding(
           GlossaryChecks.mixedApostrophes, location, in: source,
           message: .apostrophes(use.term.text, mixed: use.style == .mixed, convention: convention, modelLine: related.first?.line),
