@@ -120,12 +120,15 @@ public struct Term: Sendable, Hashable, Codable {
   public var note: String?
   /// 1-based line where the term is defined, for diagnostics.
   public var line: Int?
+  /// 1-based column (Unicode code points) where the term's text starts on `line`, when the
+  /// loader knows it; for diagnostics.
+  public var column: Int?
 
   /// Creates a term.
   public init(
     _ text: String, language: LanguageTag, status: TermStatus? = nil, partOfSpeech: String? = nil,
     termType: String? = nil, caseSensitive: Bool? = nil, matchMode: MatchMode? = nil,
-    note: String? = nil, line: Int? = nil
+    note: String? = nil, line: Int? = nil, column: Int? = nil
   ) {
     self.text = text
     self.language = language
@@ -136,6 +139,7 @@ public struct Term: Sendable, Hashable, Codable {
     self.matchMode = matchMode
     self.note = note
     self.line = line
+    self.column = column
   }
 
   /// The status used for linting: unspecified counts as admitted.
@@ -160,7 +164,7 @@ public struct Term: Sendable, Hashable, Codable {
   /// Whether the term is an abbreviated form (acronym, abbreviation, short form).
   public var isShortForm: Bool { ["acronym", "abbreviation", "shortForm"].contains(termType ?? "") }
 
-  /// Equality ignores the diagnostic line number.
+  /// Equality ignores the diagnostic line and column.
   public static func == (a: Term, b: Term) -> Bool {
     a.text == b.text && a.language == b.language && a.status == b.status && a.partOfSpeech == b.partOfSpeech
       && a.termType == b.termType && a.caseSensitive == b.caseSensitive && a.matchMode == b.matchMode

@@ -67,7 +67,8 @@ public final class CompiledGlossary: Sendable {
           throw TermlintError.configuration(glossary.path, line: term.line ?? concept.line, "term '\(term.text)' of concept '\(concept.id)' has no letters or digits to match")
         }
         let entryIndex = Int32(entries.count)
-        var trie = tries[lang] ?? Trie()
+        // NOTE: taken out of the dictionary so appending does not copy the whole trie per term.
+        var trie = tries.removeValue(forKey: lang) ?? Trie()
         var node: Int32 = 0
         var tokenForms: [[UInt16]] = []
         for (k, token) in tokens.enumerated() {

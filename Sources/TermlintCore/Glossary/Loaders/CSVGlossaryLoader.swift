@@ -36,13 +36,31 @@ public enum CSVGlossaryLoader {
   ///
   /// - Throws: `TermlintError.configuration` for layout or content errors.
   public static func load(text: String, path: String, delimiter: Unicode.Scalar = ",") throws -> Glossary {
+    try load(text: text, path: path, delimiter: delimiter, lenient: false).glossary
+  }
+
+  /// Loads CSV or TSV bytes for `glossary check`: an unknown status, case or match value, an
+  /// invalid language tag and an empty term are returned as issues (the term is kept without
+  /// the bad value, or skipped) instead of stopping the load. Layout errors still throw.
+  ///
+  /// - Throws: `TermlintError.input` for text that is not UTF-8, `TermlintError.configuration`
+  ///   for layout errors (header, quoting, cell counts, split concepts, conflicting concept fields).
+  public static func loadReportingIssues(
+    bytes: [UInt8], path: String, delimiter: Unicode.Scalar = ","
+  ) throws -> (glossary: Glossary, issues: [GlossaryLoadIssue]) {
+    try load(text: GlossarySupport.decodeText(bytes, path: path), path: path, delimiter: delimiter, lenient: true)
+  }
+
+  private static func load(
+    text: String, path: String, delimiter: Unicode.Scalar, lenient: Bool
+  ) throws -> (glossary: Glossary, issues: [GlossaryLoadIssue]) {
     var reader = DelimitedTextReader(text: text, delimiter: delimiter, path: path)
     guard let header = try reader.nextRow() else {
       throw TermlintError.configuration(
         path, "no header row; the first line that is not a # comment must name the columns (\(requiredColumns.joined(separator: ", ")) are required)")
     }
     let columns = try parseHeader(header, path: path)
-    var builder = Builder(path: path)
+    var builder = Builder(path: path, lenient: lenient)
     while let row = try reader.nextRow() {
       guard row.cells.count == columns.count else {
         throw TermlintError.configuration(
@@ -51,7 +69,7 @@ public enum CSVGlossaryLoader {
       }
       try builder.add(row: row, columns: columns)
     }
-    return Glossary(concepts: builder.finish(), path: path)
+    return (Glossary(concepts: builder.finish(), path: path), builder.issues)
   }
 
   private static func parseHeader(_ header: DelimitedTextReader.Row, path: String) throws -> [String] {
@@ -85,8 +103,14 @@ private struct Builder {
   var firstLine: [String: Int] = [:]
   var subjectLine: Int?
   var noteLine: Int?
+  /// Whether value errors become issues instead of errors.
+  let lenient: Bool
+  var issues: [GlossaryLoadIssue] = []
 
-  init(path: String) { self.path = path }
+  init(path: String, lenient: Bool) {
+    self.path = path
+    self.lenient = lenient
+  }
 
   mutating func add(row: DelimitedTextReader.Row, columns: [String]) throws {
     var cells: [String: DelimitedTextReader.Cell] = [:]
@@ -98,6 +122,12 @@ private struct Builder {
     func fail(_ name: String, _ reason: String) -> TermlintError {
       let cell = cells[name]
       return TermlintError.configuration(path, line: cell?.line ?? row.line, column: cell?.column, "column '\(name)': \(reason)")
+    }
+    /// In lenient mode records an issue and returns; otherwise throws.
+    func problem(_ name: String, _ kind: GlossaryLoadIssue.Kind, _ reason: String, value: String? = nil) throws {
+      guard lenient else { throw fail(name, reason) }
+      issues.append(
+        GlossaryLoadIssue(file: path, line: cells[name]?.line ?? row.line, column: cells[name]?.column, reason, kind: kind, value: value))
     }
 
     guard let id = value("concept")?.trimmedForGlossary, !id.isEmpty else { throw fail("concept", "the concept id is empty") }
@@ -134,29 +164,47 @@ private struct Builder {
       concept.note = note
     }
 
-    guard let rawLang = value("lang") else { throw fail("lang", "the language is empty") }
-    guard let language = LanguageTag(rawLang) else { throw fail("lang", "'\(rawLang)' is not a valid BCP 47 language tag (e.g. en, ru, en-GB)") }
-    guard let text = value("term"), !text.trimmedForGlossary.isEmpty else { throw fail("term", "the term is empty") }
-    var term = Term(text, language: language, line: cells["term"]?.line ?? row.line)
+    guard let rawLang = value("lang") else {
+      try problem("lang", .invalidLanguageTag, "the language is empty")
+      return
+    }
+    guard let language = LanguageTag(rawLang) else {
+      try problem("lang", .invalidLanguageTag, "'\(rawLang)' is not a valid BCP 47 language tag (e.g. en, ru, en-GB)", value: rawLang)
+      return
+    }
+    if lenient && language.value != rawLang {
+      try problem(
+        "lang", .languageTagSpelling, "language tag '\(rawLang)' is not in canonical BCP 47 form; write '\(language.value)'",
+        value: rawLang)
+    }
+    guard let text = value("term"), !text.trimmedForGlossary.isEmpty else {
+      try problem("term", .emptyTerm, "the term is empty")
+      return
+    }
+    var term = Term(text, language: language, line: cells["term"]?.line ?? row.line, column: cells["term"]?.column)
     if let raw = value("status") {
-      guard let status = TermStatus.parse(raw) else {
-        throw fail("status", "unknown status '\(raw)' (expected \(GlossarySupport.statusList), or empty)")
+      if let status = TermStatus.parse(raw) {
+        term.status = status
+      } else {
+        try problem(
+          "status", .unknownStatus, "unknown status '\(raw)' (expected \(GlossarySupport.statusList), or empty)", value: raw)
       }
-      term.status = status
     }
     term.partOfSpeech = value("pos")
     term.termType = value("type")
     if let raw = value("case") {
-      guard let sensitive = GlossarySupport.parseCase(raw) else {
-        throw fail("case", "unknown value '\(raw)' (expected sensitive, insensitive, or empty)")
+      if let sensitive = GlossarySupport.parseCase(raw) {
+        term.caseSensitive = sensitive
+      } else {
+        try problem("case", .invalidValue, "unknown value '\(raw)' (expected sensitive, insensitive, or empty)", value: raw)
       }
-      term.caseSensitive = sensitive
     }
     if let raw = value("match") {
-      guard let mode = GlossarySupport.parseMatch(raw) else {
-        throw fail("match", "unknown value '\(raw)' (expected stem, exact, or empty)")
+      if let mode = GlossarySupport.parseMatch(raw) {
+        term.matchMode = mode
+      } else {
+        try problem("match", .invalidValue, "unknown value '\(raw)' (expected stem, exact, or empty)", value: raw)
       }
-      term.matchMode = mode
     }
     term.note = value("note")
     concept.terms.append(term)
@@ -167,6 +215,7 @@ private struct Builder {
       last.terms = GlossarySupport.groupedByLanguage(last.terms)
       concepts.append(last)
     }
-    return concepts
+    // NOTE: only lenient loading can leave a concept without terms; its rows were reported.
+    return concepts.filter { !$0.terms.isEmpty }
   }
 }

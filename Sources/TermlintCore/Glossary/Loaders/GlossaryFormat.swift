@@ -70,6 +70,22 @@ public enum GlossaryIO {
     }
   }
 
+  /// Loads a glossary for checking: value problems (unknown statuses, invalid language tags,
+  /// empty terms …) come back as issues instead of stopping the load; see each loader's
+  /// `loadReportingIssues`.
+  ///
+  /// - Throws: `TermlintError.input` or `TermlintError.configuration` for what cannot be read.
+  public static func loadReportingIssues(
+    bytes: [UInt8], path: String, format: GlossaryFormat
+  ) throws -> (glossary: Glossary, issues: [GlossaryLoadIssue]) {
+    switch format {
+    case .tbx: return try TBXLoader.loadReportingIssues(bytes: bytes, path: path)
+    case .csv: return try CSVGlossaryLoader.loadReportingIssues(bytes: bytes, path: path, delimiter: ",")
+    case .tsv: return try CSVGlossaryLoader.loadReportingIssues(bytes: bytes, path: path, delimiter: "\t")
+    case .yaml: return try YAMLGlossaryLoader.loadReportingIssues(bytes: bytes, path: path)
+    }
+  }
+
   /// Serialises a glossary as UTF-8 bytes in a format.
   ///
   /// - Throws: `TermlintError.configuration` when the glossary holds something the format
@@ -105,8 +121,31 @@ public enum GlossaryIO {
     return format
   }
 
+  /// Replaces a file's content atomically: the bytes go to a temporary file in the same folder,
+  /// which then takes the file's place (readers see the old or the new file, never a mix). An
+  /// existing file's permissions are kept.
+  ///
+  /// - Throws: `TermlintError.input` when the folder is not writable or the rename fails.
+  public static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
+    let url = URL(fileURLWithPath: path)
+    let temporary = url.deletingLastPathComponent()
+      .appendingPathComponent(".\(url.lastPathComponent).termlint-\(UUID().uuidString.prefix(8))").path
+    var attributes: [FileAttributeKey: Any] = [:]
+    if let permissions = try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] {
+      attributes[.posixPermissions] = permissions
+    }
+    guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes), attributes: attributes) else {
+      throw TermlintError.input(path, "cannot write a temporary file next to it (is the folder writable?)")
+    }
+    if rename(temporary, path) != 0 {
+      let reason = String(cString: strerror(errno))
+      try? FileManager.default.removeItem(atPath: temporary)
+      throw TermlintError.input(path, "cannot replace the file: \(reason)")
+    }
+  }
+
   /// Reads a file's bytes (`-` reads standard input).
-  static func readBytes(path: String) throws -> [UInt8] {
+  public static func readBytes(path: String) throws -> [UInt8] {
     if path == "-" { return [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {

@@ -5,18 +5,48 @@ import Foundation
 /// TBX loading is lenient (real termbases carry invalid values); what it skipped or could not
 /// interpret is reported here so `glossary check` can show it.
 public struct GlossaryLoadIssue: Sendable, Equatable, CustomStringConvertible {
+  /// What kind of problem an issue is, so `glossary check` can report it under a stable rule id.
+  public enum Kind: String, Sendable, Equatable {
+    /// A status value the loader does not know; the term is kept without a status.
+    case unknownStatus
+    /// A missing or invalid language tag; the term is skipped.
+    case invalidLanguageTag
+    /// A valid language tag not written in canonical BCP 47 form (`ru_RU`, `RU`).
+    case languageTagSpelling
+    /// An empty term, or a term section without a term; skipped.
+    case emptyTerm
+    /// A value outside its picklist (part of speech, case sensitivity, match mode).
+    case invalidValue
+    /// A concept id used twice; the later concept was renamed.
+    case duplicateID
+    /// Markup or content that was skipped for another reason.
+    case skipped
+  }
+
   /// The glossary file.
   public var file: String?
   /// 1-based line, if known.
   public var line: Int?
   /// What was skipped or not understood.
   public var message: String
+  /// The kind of problem.
+  public var kind: Kind
+  /// The text as written in the file that the issue is about (a status value, a language tag),
+  /// used to point at it on its line; nil when there is none.
+  public var value: String?
+  /// 1-based column (Unicode code points) of that text, when the loader knows it.
+  public var column: Int?
 
   /// Creates an issue.
-  public init(file: String?, line: Int?, _ message: String) {
+  public init(
+    file: String?, line: Int?, column: Int? = nil, _ message: String, kind: Kind = .skipped, value: String? = nil
+  ) {
     self.file = file
     self.line = line
+    self.column = column
     self.message = message
+    self.kind = kind
+    self.value = value
   }
 
   /// `file:line: message`, omitting what is unknown.

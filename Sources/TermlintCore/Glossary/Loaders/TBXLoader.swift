@@ -141,6 +141,8 @@ private final class TBXHandler: NSObject, XMLParserDelegate {
     var text: String?
     var langRaw: String?
     var line: Int?
+    var column: Int?
+    var sectionLine: Int?
     var status: TermStatus?
     var termlintStatus: TermStatus?
     var statusSeen = false
@@ -197,7 +199,9 @@ private final class TBXHandler: NSObject, XMLParserDelegate {
 
   init(path: String) { self.path = path }
 
-  private func issue(_ line: Int?, _ message: String) { issues.append(GlossaryLoadIssue(file: path, line: line, message)) }
+  private func issue(_ line: Int?, _ message: String, kind: GlossaryLoadIssue.Kind = .skipped, value: String? = nil) {
+    issues.append(GlossaryLoadIssue(file: path, line: line, message, kind: kind, value: value))
+  }
 
   // MARK: XMLParserDelegate
 
@@ -236,6 +240,7 @@ private final class TBXHandler: NSObject, XMLParserDelegate {
     } else if concept != nil && TBXHandler.termElements.contains(name) {
       if term != nil { finishTerm() }
       term = TermDraft()
+      term?.sectionLine = line
       termDepth = depth
     } else if name == "term" {
       guard concept != nil else { return }
@@ -248,6 +253,7 @@ private final class TBXHandler: NSObject, XMLParserDelegate {
         return
       }
       term?.line = line
+      term?.column = parser.columnNumber > 0 ? parser.columnNumber : nil
       term?.langRaw = frame.lang
       capture = Capture(kind: .termText, depth: depth, line: line, preserve: frame.preserve)
     } else if name == "note" || (name == "descrip" && (attributeDict["type"] ?? "").isEmpty) {
@@ -353,19 +359,21 @@ private final class TBXHandler: NSObject, XMLParserDelegate {
       if let status = TermStatus.parse(value) {
         term?.status = status
       } else {
-        issue(line, "unknown \(category) '\(value)'; the term is kept without a status")
+        issue(line, "unknown \(category) '\(value)'; the term is kept without a status", kind: .unknownStatus, value: value)
       }
     case "termlint:status":
       if let status = TermStatus(rawValue: value) ?? TermStatus.parse(value) {
         term?.termlintStatus = status
       } else {
-        issue(line, "unknown termlint:status '\(value)' (expected \(GlossarySupport.statusList))")
+        issue(line, "unknown termlint:status '\(value)' (expected \(GlossarySupport.statusList))", kind: .unknownStatus, value: value)
       }
     case "partOfSpeech":
       guard term?.pos == nil else { return }
       term?.pos = value
       if !TBXHandler.partsOfSpeech.contains(value) {
-        issue(line, "partOfSpeech '\(value)' is not a TBX value (\(TBXHandler.partsOfSpeech.sorted().joined(separator: ", "))); kept as written")
+        issue(
+          line, "partOfSpeech '\(value)' is not a TBX value (\(TBXHandler.partsOfSpeech.sorted().joined(separator: ", "))); kept as written",
+          kind: .invalidValue, value: value)
       }
     case "termType":
       if term?.type == nil { term?.type = value }
@@ -373,13 +381,13 @@ private final class TBXHandler: NSObject, XMLParserDelegate {
       if let sensitive = GlossarySupport.parseCase(value) {
         term?.caseSensitive = sensitive
       } else {
-        issue(line, "unknown caseSensitivity '\(value)' (expected sensitive or insensitive); ignored")
+        issue(line, "unknown caseSensitivity '\(value)' (expected sensitive or insensitive); ignored", kind: .invalidValue, value: value)
       }
     case "matchMode":
       if let mode = GlossarySupport.parseMatch(value) {
         term?.match = mode
       } else {
-        issue(line, "unknown matchMode '\(value)' (expected stem or exact); ignored")
+        issue(line, "unknown matchMode '\(value)' (expected stem or exact); ignored", kind: .invalidValue, value: value)
       }
     default:
       break
@@ -393,22 +401,28 @@ private final class TBXHandler: NSObject, XMLParserDelegate {
     }
     guard let draft = term, concept != nil else { return }
     guard let text = draft.text, !text.isEmpty else {
-      issue(draft.line, draft.line == nil ? "term section without <term> ignored" : "empty <term> ignored")
+      issue(draft.line ?? draft.sectionLine, draft.line == nil ? "term section without <term> ignored" : "empty <term> ignored", kind: .emptyTerm)
       return
     }
     guard let raw = draft.langRaw else {
-      issue(draft.line, "term '\(text)' skipped: no xml:lang in scope")
+      issue(draft.line, "term '\(text)' skipped: no xml:lang in scope", kind: .invalidLanguageTag, value: text)
       return
     }
     guard let language = LanguageTag(raw) else {
-      issue(draft.line, "term '\(text)' skipped: invalid language tag '\(raw)'")
+      issue(draft.line, "term '\(text)' skipped: invalid language tag '\(raw)'", kind: .invalidLanguageTag, value: raw)
       return
+    }
+    if language.value != raw {
+      issue(
+        draft.line, "language tag '\(raw)' is not in canonical BCP 47 form; write '\(language.value)'",
+        kind: .languageTagSpelling, value: raw)
     }
     let note = draft.notes.isEmpty ? nil : draft.notes.joined(separator: "\n")
     concept?.terms.append(
       Term(
         text, language: language, status: draft.termlintStatus ?? draft.status, partOfSpeech: draft.pos,
-        termType: draft.type, caseSensitive: draft.caseSensitive, matchMode: draft.match, note: note, line: draft.line))
+        termType: draft.type, caseSensitive: draft.caseSensitive, matchMode: draft.match, note: note, line: draft.line,
+        column: draft.column))
   }
 
   private func finishConcept(_ draft: ConceptDraft) {
@@ -442,7 +456,9 @@ private final class TBXHandler: NSObject, XMLParserDelegate {
         }
         used[id] = draft.line
         if let explicit = draft.id {
-          issue(draft.line, "concept id '\(explicit)' is also used at line \(used[explicit] ?? 0); renamed '\(id)'")
+          issue(
+            draft.line, "concept id '\(explicit)' is also used at line \(used[explicit] ?? 0); renamed '\(id)'",
+            kind: .duplicateID, value: explicit)
         }
       }
       guard !draft.terms.isEmpty else {

@@ -47,6 +47,20 @@ public enum YAMLGlossaryLoader {
   ///
   /// - Throws: `TermlintError.configuration` for invalid YAML or layout errors.
   public static func load(text: String, path: String) throws -> Glossary {
+    try load(text: text, path: path, lenient: false).glossary
+  }
+
+  /// Loads YAML bytes for `glossary check`: an unknown status, case or match value, an invalid
+  /// language tag and an empty term are returned as issues (the term is kept without the bad
+  /// value, or skipped) instead of stopping the load. Layout errors still throw.
+  ///
+  /// - Throws: `TermlintError.input` for text that is not UTF-8, `TermlintError.configuration`
+  ///   for invalid YAML or layout errors.
+  public static func loadReportingIssues(bytes: [UInt8], path: String) throws -> (glossary: Glossary, issues: [GlossaryLoadIssue]) {
+    try load(text: GlossarySupport.decodeText(bytes, path: path), path: path, lenient: true)
+  }
+
+  private static func load(text: String, path: String, lenient: Bool) throws -> (glossary: Glossary, issues: [GlossaryLoadIssue]) {
     let root: Node?
     do {
       root = try Yams.compose(yaml: text, Resolver.default, Constructor.default, .utf8)
@@ -56,8 +70,9 @@ public enum YAMLGlossaryLoader {
     guard let root else {
       throw TermlintError.configuration(path, line: 1, "empty glossary file; expected a mapping with 'concepts'")
     }
-    var reader = Reader(path: path)
-    return try reader.glossary(root)
+    var reader = Reader(path: path, lenient: lenient)
+    let glossary = try reader.glossary(root)
+    return (glossary, reader.issues)
   }
 
   private static func yamlError(_ error: YamlError, path: String) -> TermlintError {
@@ -88,13 +103,25 @@ public enum YAMLGlossaryLoader {
 private struct Reader {
   let path: String
   var seenCollections: Set<Position> = []
+  /// Whether value errors become issues instead of errors.
+  let lenient: Bool
+  var issues: [GlossaryLoadIssue] = []
 
   struct Position: Hashable {
     var line: Int
     var column: Int
   }
 
-  init(path: String) { self.path = path }
+  init(path: String, lenient: Bool) {
+    self.path = path
+    self.lenient = lenient
+  }
+
+  /// In lenient mode records an issue at `node`; otherwise throws.
+  mutating func problem(_ node: Node, _ kind: GlossaryLoadIssue.Kind, _ reason: String, value: String? = nil) throws {
+    guard lenient else { throw error(node, reason) }
+    issues.append(GlossaryLoadIssue(file: path, line: node.mark?.line, column: node.mark?.column, reason, kind: kind, value: value))
+  }
 
   func error(_ node: Node, _ reason: String) -> TermlintError {
     .configuration(path, line: node.mark?.line, column: node.mark?.column, reason)
@@ -175,6 +202,7 @@ private struct Reader {
     let id = try requiredString(idField.value, key: "id").trimmedForGlossary
     var concept = Concept(id: id, line: node.mark?.line)
     var sawTerms = false
+    let skippedBefore = issues.count
     for (key, _, value) in fields {
       switch key {
       case "subject": concept.subjectField = try optionalString(value, key: key)
@@ -185,7 +213,13 @@ private struct Reader {
       default: break
       }
     }
-    guard sawTerms, !concept.terms.isEmpty else { throw error(node, "concept '\(concept.id)' has no terms") }
+    guard sawTerms, !concept.terms.isEmpty else {
+      // NOTE: in lenient mode a concept whose terms were all skipped was reported already.
+      if lenient && issues[skippedBefore...].contains(where: { $0.kind != .languageTagSpelling && $0.kind != .unknownStatus }) {
+        return concept
+      }
+      throw error(node, "concept '\(concept.id)' has no terms")
+    }
     return concept
   }
 
@@ -198,7 +232,14 @@ private struct Reader {
     var out: [Term] = []
     for (keyNode, value) in mapping {
       guard let raw = keyNode.scalar?.string, let language = LanguageTag(raw) else {
-        throw error(keyNode, "'\(keyNode.scalar?.string ?? "?")' is not a valid BCP 47 language tag (e.g. en, ru, en-GB)")
+        let raw = keyNode.scalar?.string ?? "?"
+        try problem(
+          keyNode, .invalidLanguageTag, "'\(raw)' is not a valid BCP 47 language tag (e.g. en, ru, en-GB)", value: raw)
+        continue
+      }
+      if lenient && language.value != raw {
+        try problem(
+          keyNode, .languageTagSpelling, "language tag '\(raw)' is not in canonical BCP 47 form; write '\(language.value)'", value: raw)
       }
       if let first = seen[language] {
         throw error(keyNode, "language '\(language)' appears twice in the terms of '\(conceptID)' (first at line \(first))")
@@ -213,25 +254,43 @@ private struct Reader {
       } else {
         throw error(value, "terms for '\(raw)' must be a list")
       }
-      for item in items { out.append(try term(item, language: language)) }
+      for item in items {
+        if let term = try term(item, language: language) { out.append(term) }
+      }
     }
     return out
   }
 
-  mutating func term(_ node: Node, language: LanguageTag) throws -> Term {
+  /// A term's text; nil (with an issue) when lenient loading meets an empty one.
+  mutating func termText(_ node: Node) throws -> String? {
+    if lenient, node.scalar != nil, (try optionalString(node, key: "text"))?.trimmedForGlossary.isEmpty ?? true {
+      try problem(node, .emptyTerm, "the term is empty")
+      return nil
+    }
+    return try requiredString(node, key: "text")
+  }
+
+  /// A term; nil when lenient loading skipped an empty one.
+  mutating func term(_ node: Node, language: LanguageTag) throws -> Term? {
     if node.scalar != nil {
-      return Term(try requiredString(node, key: "text"), language: language, line: node.mark?.line)
+      guard let text = try termText(node) else { return nil }
+      return Term(text, language: language, line: node.mark?.line, column: node.mark?.column)
     }
     guard node.mapping != nil else { throw error(node, "a term must be a string or a mapping with 'text'") }
     let fields = try pairs(node, what: "a term", allowed: YAMLGlossaryLoader.termKeys)
-    guard let textField = fields.first(where: { $0.key == "text" }) else { throw error(node, "term has no 'text'") }
-    var term = Term(try requiredString(textField.value, key: "text"), language: language, line: textField.value.mark?.line)
+    guard let textField = fields.first(where: { $0.key == "text" }) else {
+      try problem(node, .emptyTerm, "term has no 'text'")
+      return nil
+    }
+    guard let text = try termText(textField.value) else { return nil }
+    var term = Term(text, language: language, line: textField.value.mark?.line, column: textField.value.mark?.column)
     for (key, _, value) in fields {
       switch key {
       case "status":
         guard let raw = try optionalString(value, key: key) else { continue }
         guard let status = TermStatus.parse(raw) else {
-          throw error(value, "unknown status '\(raw)' (expected \(GlossarySupport.statusList))")
+          try problem(value, .unknownStatus, "unknown status '\(raw)' (expected \(GlossarySupport.statusList))", value: raw)
+          continue
         }
         term.status = status
       case "pos": term.partOfSpeech = try optionalString(value, key: key)
@@ -240,13 +299,15 @@ private struct Reader {
       case "case":
         guard let raw = try optionalString(value, key: key) else { continue }
         guard let sensitive = GlossarySupport.parseCase(raw) else {
-          throw error(value, "unknown case '\(raw)' (expected sensitive or insensitive)")
+          try problem(value, .invalidValue, "unknown case '\(raw)' (expected sensitive or insensitive)", value: raw)
+          continue
         }
         term.caseSensitive = sensitive
       case "match":
         guard let raw = try optionalString(value, key: key) else { continue }
         guard let mode = GlossarySupport.parseMatch(raw) else {
-          throw error(value, "unknown match '\(raw)' (expected stem or exact)")
+          try problem(value, .invalidValue, "unknown match '\(raw)' (expected stem or exact)", value: raw)
+          continue
         }
         term.matchMode = mode
       default: break

@@ -17,24 +17,38 @@ public enum CSVGlossaryWriter {
   }
 
   /// The document as a string.
-  public static func string(_ g: Glossary, delimiter: Unicode.Scalar = ",") -> String {
+  ///
+  /// - Parameters:
+  ///   - comments: comment lines to write before the header row (each starting with `#`);
+  ///     nil writes a short default comment.
+  ///   - keepColumns: columns to write even when no row uses them (`glossary fmt` keeps the
+  ///     columns a file has); the writer adds the ones it needs, in `knownColumns` order.
+  public static func string(
+    _ g: Glossary, delimiter: Unicode.Scalar = ",", comments: [String]? = nil, keepColumns: [String] = []
+  ) -> String {
     let concepts = g.concepts
     let terms = concepts.flatMap(\.terms)
-    var columns = ["concept"]
-    if concepts.contains(where: { $0.subjectField != nil }) { columns.append("subject") }
-    if concepts.contains(where: { $0.note != nil }) { columns.append("concept_note") }
-    columns += ["lang", "term"]
-    if terms.contains(where: { $0.status != nil }) { columns.append("status") }
-    if terms.contains(where: { $0.partOfSpeech != nil }) { columns.append("pos") }
-    if terms.contains(where: { $0.termType != nil }) { columns.append("type") }
-    if terms.contains(where: { $0.caseSensitive != nil }) { columns.append("case") }
-    if terms.contains(where: { $0.matchMode != nil }) { columns.append("match") }
-    if terms.contains(where: { $0.note != nil }) { columns.append("note") }
+    var used: Set<String> = ["concept", "lang", "term"]
+    if concepts.contains(where: { $0.subjectField != nil }) { used.insert("subject") }
+    if concepts.contains(where: { $0.note != nil }) { used.insert("concept_note") }
+    if terms.contains(where: { $0.status != nil }) { used.insert("status") }
+    if terms.contains(where: { $0.partOfSpeech != nil }) { used.insert("pos") }
+    if terms.contains(where: { $0.termType != nil }) { used.insert("type") }
+    if terms.contains(where: { $0.caseSensitive != nil }) { used.insert("case") }
+    if terms.contains(where: { $0.matchMode != nil }) { used.insert("match") }
+    if terms.contains(where: { $0.note != nil }) { used.insert("note") }
+    used.formUnion(keepColumns)
+    let columns = CSVGlossaryLoader.knownColumns.filter { used.contains($0) }
 
     let separator = String(Character(delimiter))
-    var out = "# Termlint glossary, one row per term (UTF-8, RFC 4180 quoting, \(delimiter == "\t" ? "tab" : "comma")-separated).\n"
-    out += "# Columns: concept, subject, concept_note, lang, term, status, pos, type, case, match, note;\n"
-    out += "# concept fields are given on the first row of each concept.\n"
+    var out = ""
+    if let comments {
+      for line in comments { out += line + "\n" }
+    } else {
+      out += "# Termlint glossary, one row per term (UTF-8, RFC 4180 quoting, \(delimiter == "\t" ? "tab" : "comma")-separated).\n"
+      out += "# Columns: concept, subject, concept_note, lang, term, status, pos, type, case, match, note;\n"
+      out += "# concept fields are given on the first row of each concept.\n"
+    }
     out += columns.joined(separator: separator) + "\n"
     for concept in concepts {
       for (index, term) in concept.terms.enumerated() {

@@ -28,17 +28,29 @@ public enum TBXWriter {
   ///
   /// - Throws: `TermlintError.configuration` as `write` does.
   public static func string(_ g: Glossary) throws -> String {
+    try string(g, prolog: nil)
+  }
+
+  /// The document as a string; `prolog`, when given, replaces everything up to and including
+  /// `</tbxHeader>` (XML declaration, root start tag, header), as `glossary fmt` keeps it.
+  ///
+  /// - Throws: `TermlintError.configuration` as `write` does.
+  public static func string(_ g: Glossary, prolog: String?) throws -> String {
     var out = Output(path: g.path)
-    let rootLang = g.sourceLanguage ?? g.concepts.first?.terms.first?.language
-    out.line(0, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
-    out.line(0, "<tbx xmlns=\"\(namespace)\" type=\"TBX-Basic\" style=\"dca\" xml:lang=\"\(try out.attribute(rootLang?.value ?? "en"))\">")
-    out.line(1, "<tbxHeader>")
-    out.line(2, "<fileDesc>")
-    out.line(3, "<sourceDesc>")
-    out.line(4, "<p>Written by Termlint.</p>")
-    out.line(3, "</sourceDesc>")
-    out.line(2, "</fileDesc>")
-    out.line(1, "</tbxHeader>")
+    if let prolog {
+      out.text = prolog + "\n"
+    } else {
+      let rootLang = g.sourceLanguage ?? g.concepts.first?.terms.first?.language
+      out.line(0, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
+      out.line(0, "<tbx xmlns=\"\(namespace)\" type=\"TBX-Basic\" style=\"dca\" xml:lang=\"\(try out.attribute(rootLang?.value ?? "en"))\">")
+      out.line(1, "<tbxHeader>")
+      out.line(2, "<fileDesc>")
+      out.line(3, "<sourceDesc>")
+      out.line(4, "<p>Written by Termlint.</p>")
+      out.line(3, "</sourceDesc>")
+      out.line(2, "</fileDesc>")
+      out.line(1, "</tbxHeader>")
+    }
     out.line(1, "<text>")
     out.line(2, "<body>")
     for concept in g.concepts { try writeConcept(concept, to: &out) }

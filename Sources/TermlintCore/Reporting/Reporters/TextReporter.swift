@@ -26,8 +26,9 @@ public enum TextReporter: Reporter {
     for part in report.fileReports {
       let (path, findings, quality) = (part.path, part.findings, part.quality)
       guard !findings.isEmpty else { continue }
-      let facts = [ReportText.plural(findings.count, "problem"), ReportText.plural(quality.words, "word")]
-        + (quality.score.map { ["quality score \(QualityScore.format($0))"] } ?? [])
+      // Reports without word counts (glossary checks) have no quality score.
+      let facts = [ReportText.plural(findings.count, "problem")]
+        + (report.wordCounts.isEmpty ? [] : [ReportText.plural(quality.words, "word")] + (quality.score.map { ["quality score \(QualityScore.format($0))"] } ?? []))
       out += style.bold(path) + " " + style.dim("(" + facts.joined(separator: " · ") + ")") + "\n"
       let file = part.file
       for f in findings {
@@ -73,6 +74,7 @@ public enum TextReporter: Reporter {
       parts.append(ReportText.plural(report.findings.count, "problem") + " (" + bySeverity.joined(separator: ", ") + ") in "
         + ReportText.plural(report.files.count, "file"))
     }
+    if report.wordCounts.isEmpty { return parts.joined(separator: " · ") + "." }
     parts.append(ReportText.plural(quality.words, "word"))
     if let score = quality.score, let perThousand = quality.perThousandWords {
       let detail = report.findings.isEmpty ? "" : " (\(ReportText.plural(quality.penaltyPoints, "penalty point")), \(QualityScore.format(perThousand)) per 1,000 words)"
