@@ -8,7 +8,7 @@ struct TermlintCommand: ParsableCommand {
     commandName: "termlint",
     abstract: "Translation and terminology QA: glossary-aware linting with exact positions.",
     version: "termlint \(Termlint.version) (ICU \(ICU.version))",
-    subcommands: [Lint.self, Rules.self],
+    subcommands: [Lint.self, Rules.self, Align.self],
     defaultSubcommand: Lint.self
   )
 }

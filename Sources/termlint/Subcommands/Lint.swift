@@ -41,9 +41,16 @@ struct Lint: ParsableCommand {
   @Argument(help: "Files to check (.md, .txt); '-' reads standard input.")
   var files: [String] = []
 
+  @Option(help: "With --target: the source article of an unaligned pair (.md or plain text).")
+  var source: String?
+
+  @Option(help: "With --source: its translation; sentences are aligned and checked as beads.")
+  var target: String?
+
   func run() throws {
     try runReportingErrors {
-      guard !files.isEmpty else { throw TermlintError.usage("no input files (give one or more files, or '-' for standard input)") }
+      guard (source == nil) == (target == nil) else { throw TermlintError.usage("--source and --target go together (an article and its translation)") }
+      guard !files.isEmpty || target != nil else { throw TermlintError.usage("no input files (give one or more files, or '-' for standard input)") }
       var pipeline = try pipeline.map(PipelineLoader.load(path:)) ?? PipelineLoader.discover().map(PipelineLoader.load(path:)) ?? .builtIn
       if let sourceLang { pipeline.sourceLanguage = sourceLang }
       if let targetLang { pipeline.targetLanguage = targetLang }
@@ -54,6 +61,14 @@ struct Lint: ParsableCommand {
         targetLanguage: pipeline.targetLanguage ?? LanguageTag("en"), normalization: pipeline.normalization)
       var findings: [Finding] = []
       var sources: [SourceFile] = []
+      if let source, let target {
+        let pair = (try SourceFile.read(path: source), try SourceFile.read(path: target))
+        let document = try PairReader.read(
+          source: pair.0, target: pair.1, sourceLanguage: linter.sourceLanguage ?? LanguageTag("ru"),
+          targetLanguage: linter.targetLanguage, glossary: linter.glossary)
+        findings += try linter.lint(document)
+        sources += [pair.0, pair.1]
+      }
       for path in files {
         let file = try SourceFile.read(path: path)
         let document = DocumentReader.read(file, language: linter.targetLanguage)

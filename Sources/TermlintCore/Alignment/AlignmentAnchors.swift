@@ -1,0 +1,182 @@
+/// Finds *anchors* in sentences: things a sentence and its translation share whatever the
+/// languages, which the aligner rewards when they fall in one bead.
+///
+/// - **Numbers**, compared as values with each language's separators (`12 500` and `12,500`;
+///   `3,5` and `3.5` when the languages use different decimal marks).
+/// - **Names**: capitalised words of at least three letters, written in Latin letters (Cyrillic
+///   through ICU's `Russian-Latin/BGN`, other scripts through `Any-Latin`), folded to ASCII; two
+///   match when their first five letters agree, so inflected forms still meet (*Рябкова* →
+///   *ryabkova* ↔ *Ryabkov*). Latin words kept in a Russian text (*COVID-19*, *IEDCR*) match
+///   themselves.
+/// - **Glossary concepts** with a term in both languages: a source term and a target term of one
+///   concept found by the term matcher (with morphology).
+///
+/// Not thread-safe (it owns a transliterator, a tokenizer and a term matcher); make one per task.
+public final class AnchorExtractor: @unchecked Sendable {
+  /// The kind of an anchor, which sets its weight.
+  public enum Kind: Int, Sendable, CaseIterable {
+    case number, name, concept
+  }
+
+  /// An anchor: a kind and a key that is equal on both sides when the anchor matches.
+  public struct Anchor: Hashable, Sendable {
+    /// The kind.
+    public var kind: Kind
+    /// The comparison key (a number's value, a name's first letters, a concept index).
+    public var key: String
+  }
+
+  private let sourceLanguage: LanguageTag?
+  private let targetLanguage: LanguageTag?
+  private let glossary: CompiledGlossary?
+  private let matcher: TermMatcher?
+  private let transliterators: [Int32: Transliterator]
+  private let tokenizer: Tokenizer
+  private let bilingualConcepts: Set<Int>
+
+  /// Creates an extractor for a language pair; `glossary` adds concept anchors.
+  ///
+  /// - Throws: `ICUError` when ICU cannot open a transliterator or a break iterator.
+  public init(sourceLanguage: LanguageTag?, targetLanguage: LanguageTag?, glossary: CompiledGlossary? = nil) throws {
+    self.sourceLanguage = sourceLanguage
+    self.targetLanguage = targetLanguage
+    self.glossary = glossary
+    self.matcher = try glossary.map(TermMatcher.init(glossary:))
+    self.tokenizer = try Tokenizer()
+    var transliterators: [Int32: Transliterator] = [:]
+    transliterators[UnicodeProperties.Script.cyrillic] = try Transliterator(id: "Russian-Latin/BGN; Latin-ASCII")
+    transliterators[-1] = try Transliterator(id: "Any-Latin; Latin-ASCII")
+    self.transliterators = transliterators
+    var concepts = Set<Int>()
+    if let glossary, let source = sourceLanguage, let target = targetLanguage {
+      for (index, concept) in glossary.glossary.concepts.enumerated() {
+        let languages = Set(concept.terms.filter { $0.status != .proposed }.map { $0.language.language })
+        if languages.contains(source.language) && languages.contains(target.language) { concepts.insert(index) }
+      }
+    }
+    self.bilingualConcepts = concepts
+  }
+
+  /// The anchors of one sentence on one side (`isSource`), with repeats.
+  public func anchors(in span: TextSpan, isSource: Bool) -> [Anchor] {
+    let language = isSource ? sourceLanguage : targetLanguage
+    let normalized = NormalizedText(span.text, options: .matchingPreservingCase)
+    let units = normalized.units
+    let tokens = tokenizer.tokens(in: units)
+    var anchors: [Anchor] = []
+    anchors += numbers(units, tokens: tokens, language: language).map { Anchor(kind: .number, key: $0) }
+    anchors += names(units, tokens: tokens).map { Anchor(kind: .name, key: $0) }
+    if let matcher, !bilingualConcepts.isEmpty {
+      let annotated = matcher.annotate(span, language: language)
+      var seen = Set<Int>()
+      for hit in annotated.hits {
+        let concept = matcher.glossary.entries[hit.entryIndex].conceptIndex
+        guard bilingualConcepts.contains(concept), hit.tokenRange.lowerBound >= 0 else { continue }
+        // One anchor per concept occurrence (a span matched by several entries counts once).
+        if seen.insert(hit.normalizedRange.lowerBound * 1_000_003 + concept).inserted {
+          anchors.append(Anchor(kind: .concept, key: String(concept)))
+        }
+      }
+    }
+    return anchors
+  }
+
+  // MARK: - Numbers
+
+  /// Number values in a text: a number token (ICU keeps `12,500` and `3.5` whole), joined with
+  /// following three-digit groups after a space in languages that group digits with spaces.
+  private func numbers(_ units: [UInt16], tokens: [Token], language: LanguageTag?) -> [String] {
+    let decimalComma = AnchorExtractor.usesDecimalComma(language)
+    var result: [String] = []
+    var i = 0
+    while i < tokens.count {
+      guard tokens[i].kind == .number else {
+        i += 1
+        continue
+      }
+      var text = String(decoding: units[tokens[i].range], as: UTF16.self)
+      var j = i + 1
+      if decimalComma {
+        var lastGroup = text.reversed().prefix { $0.isNumber }.count
+        while j < tokens.count, tokens[j].kind == .number, tokens[j].spaceBefore, lastGroup <= 3,
+          tokens[j].range.lowerBound - tokens[j - 1].range.upperBound == 1, tokens[j].range.count == 3,
+          units[tokens[j].range].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
+        {
+          text += String(decoding: units[tokens[j].range], as: UTF16.self)
+          lastGroup = 3
+          j += 1
+        }
+      }
+      if let value = AnchorExtractor.numberValue(text, decimalComma: decimalComma) { result.append(value) }
+      i = j
+    }
+    return result
+  }
+
+  /// The canonical value of a number written with digits and marks (`12,500` → `12500`,
+  /// `3,5` → `3.5` with a decimal comma), or nil when it has no digits.
+  static func numberValue(_ text: String, decimalComma: Bool) -> String? {
+    let marks = text.filter { !$0.isNumber }
+    let digitsOnly = text.filter(\.isNumber)
+    guard !digitsOnly.isEmpty else { return nil }
+    var integer = digitsOnly
+    var fraction = ""
+    if let last = marks.last {
+      let groups = text.split(omittingEmptySubsequences: false, whereSeparator: { !$0.isNumber })
+      let decimalMark: Character = decimalComma ? "," : "."
+      let occurrences = marks.filter { $0 == last }.count
+      let groupedByThree = groups.dropFirst().allSatisfy { $0.count == 3 }
+      let isDecimal: Bool
+      if Set(marks).count > 1 {
+        isDecimal = occurrences == 1  // 12,500.75 or 12.500,75: the last mark is the decimal one
+      } else if last == decimalMark {
+        isDecimal = occurrences == 1
+      } else {
+        isDecimal = occurrences == 1 && !groupedByThree
+      }
+      if isDecimal, let lastGroup = groups.last {
+        fraction = String(lastGroup)
+        integer = String(digitsOnly.dropLast(fraction.count))
+      }
+    }
+    while fraction.hasSuffix("0") { fraction.removeLast() }
+    let trimmed = String(integer.drop { $0 == "0" })
+    return (trimmed.isEmpty ? "0" : trimmed) + (fraction.isEmpty ? "" : "." + fraction)
+  }
+
+  /// Whether a language writes decimals with a comma (Russian and most of continental Europe).
+  static func usesDecimalComma(_ language: LanguageTag?) -> Bool {
+    switch language?.language ?? "" {
+    case "en", "ja", "zh", "ko", "he", "th", "hi", "ga", "mt", "": return false
+    default: return true
+    }
+  }
+
+  // MARK: - Names
+
+  /// Name keys: capitalised words in Latin letters, folded to lower-case ASCII, first 5 letters.
+  private func names(_ units: [UInt16], tokens: [Token]) -> [String] {
+    var result: [String] = []
+    for token in tokens where token.kind == .word {
+      let word = Array(units[token.range])
+      guard let first = Chars.scalar(word, at: 0), UnicodeProperties.isUppercase(first) else { continue }
+      let script = UnicodeProperties.script(first)
+      var latin: [UInt16]
+      if script == UnicodeProperties.Script.latin {
+        latin = word
+      } else if let t = transliterators[script] ?? transliterators[-1] {
+        latin = t.transliterate(word)
+      } else {
+        continue
+      }
+      latin = latin.compactMap { u -> UInt16? in
+        if u >= 0x61 && u <= 0x7A { return u }
+        if u >= 0x41 && u <= 0x5A { return u + 0x20 }
+        return nil
+      }
+      guard latin.count >= 3 else { continue }
+      result.append(String(decoding: latin.prefix(5), as: UTF16.self))
+    }
+    return result
+  }
+}
