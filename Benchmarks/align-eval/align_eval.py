@@ -117,7 +117,7 @@ def build_document(units, setting, strict):
         en_paragraphs.append([((k,), en, standalone[k - p]) for k, (_, en, _) in enumerate(group, start=p)])
         ru = [((k,), ru, standalone[k - p]) for k, (_, _, ru) in enumerate(group, start=p)]
         if setting == "merged" and len(ru) >= 3:
-            merged = ((p + 1, p + 2), merge_into_one_sentence(ru[1][1], ru[2][1]), ru[1][2] and ru[2][2])
+            merged = ((p + 1, p + 2), merge_into_one_sentence(ru[1][1], ru[2][1]), ru[1][2] or ru[2][2])
             ru = [ru[0], merged] + ru[3:]
         ru_paragraphs.append(ru)
         for k in range(p, p + len(group)):

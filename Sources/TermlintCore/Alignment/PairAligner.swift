@@ -102,59 +102,24 @@ public final class PairAligner: @unchecked Sendable {
     let sourceTotal = sourceParagraphs.reduce(0) { $0 + $1.length }
     let targetTotal = targetParagraphs.reduce(0) { $0 + $1.length }
     let ratio = sourceTotal > 0 && targetTotal > 0 ? min(4, max(0.25, Double(targetTotal) / Double(sourceTotal))) : 1
+    let vocabulary = AnchorVocabulary(source: sourceParagraphs, target: targetParagraphs)
 
-    // Anchor ids and weights: rarer anchors weigh more.
-    var ids: [AnchorExtractor.Anchor: Int] = [:]
-    var sourceFrequency: [Int] = [], targetFrequency: [Int] = []
-    func intern(_ list: [AnchorExtractor.Anchor], isSource: Bool) -> [Int] {
-      var result: [Int] = []
-      for anchor in list {
-        let id: Int
-        if let known = ids[anchor] { id = known } else {
-          id = ids.count
-          ids[anchor] = id
-          sourceFrequency.append(0)
-          targetFrequency.append(0)
-        }
-        result.append(id)
-      }
-      for id in Set(result) {
-        if isSource { sourceFrequency[id] += 1 } else { targetFrequency[id] += 1 }
-      }
-      return result
-    }
-    let sourceIDs = sourceParagraphs.map { $0.sentences.map { intern($0.anchors, isSource: true) } }
-    let targetIDs = targetParagraphs.map { $0.sentences.map { intern($0.anchors, isSource: false) } }
-    var weights = [Double](repeating: 0, count: ids.count)
-    for (anchor, id) in ids {
-      let frequency = Double(max(1, sourceFrequency[id], targetFrequency[id]))
-      weights[id] = (PairAligner.anchorWeights[anchor.kind] ?? 1) / (1 + log(frequency))
-    }
-
-    let groups = paragraphGroups(sourceParagraphs, targetParagraphs, sourceIDs: sourceIDs, targetIDs: targetIDs, ratio: ratio, weights: weights)
-    let sentenceAligner = SentenceAligner(parameters: .sentences(ratio: ratio, anchorWeights: weights))
+    let groups = paragraphGroups(sourceParagraphs, targetParagraphs, vocabulary: vocabulary, ratio: ratio)
+    let aligner = SentenceAligner(parameters: .sentences(ratio: ratio, anchorWeights: vocabulary.weights))
     var beads: [PairAlignment.Bead] = []
     for (index, group) in groups.enumerated() {
-      var sourceItems: [SentenceAligner.Item] = [], targetItems: [SentenceAligner.Item] = []
-      var sourceSentences: [PairAlignment.Sentence] = [], targetSentences: [PairAlignment.Sentence] = []
-      for p in group.source {
-        for (k, sentence) in sourceParagraphs[p].sentences.enumerated() {
-          sourceItems.append(SentenceAligner.Item(length: sentence.length, anchors: sourceIDs[p][k], kind: sourceParagraphs[p].kind == "heading" ? 1 : 0))
-          sourceSentences.append(PairAlignment.Sentence(span: sentence.span, paragraph: p, kind: sourceParagraphs[p].kind, paragraphSpan: sentence.paragraphSpan, range: sentence.range))
-        }
+      var sourceSentences = group.source.flatMap { sourceParagraphs[$0].sentences }
+      var targetSentences = group.target.flatMap { targetParagraphs[$0].sentences }
+      var found = aligner.align(source: sourceSentences.map(vocabulary.item), target: targetSentences.map(vocabulary.item))
+      if restoreWeakBreaks(found, &sourceSentences, &targetSentences, aligner: aligner, vocabulary: vocabulary) {
+        found = aligner.align(source: sourceSentences.map(vocabulary.item), target: targetSentences.map(vocabulary.item))
       }
-      for p in group.target {
-        for (k, sentence) in targetParagraphs[p].sentences.enumerated() {
-          targetItems.append(SentenceAligner.Item(length: sentence.length, anchors: targetIDs[p][k], kind: targetParagraphs[p].kind == "heading" ? 1 : 0))
-          targetSentences.append(PairAlignment.Sentence(span: sentence.span, paragraph: p, kind: targetParagraphs[p].kind, paragraphSpan: sentence.paragraphSpan, range: sentence.range))
-        }
-      }
-      for bead in sentenceAligner.align(source: sourceItems, target: targetItems) {
-        let s = bead.source.reduce(0) { $0 + sourceItems[$1].length }
-        let t = bead.target.reduce(0) { $0 + targetItems[$1].length }
+      for bead in found {
+        let s = bead.source.reduce(0) { $0 + sourceSentences[$1].length }
+        let t = bead.target.reduce(0) { $0 + targetSentences[$1].length }
         beads.append(
           PairAlignment.Bead(
-            paragraph: index, source: Array(sourceSentences[bead.source]), target: Array(targetSentences[bead.target]),
+            paragraph: index, source: sourceSentences[bead.source].map(\.sentence), target: targetSentences[bead.target].map(\.sentence),
             confidence: bead.confidence * group.confidence,
             lengthRatio: s > 0 && t > 0 ? Double(t) / Double(s) / ratio : nil, lengthScore: bead.lengthScore))
       }
@@ -162,31 +127,129 @@ public final class PairAligner: @unchecked Sendable {
     return PairAlignment(source: source, target: target, beads: beads, expectedRatio: ratio)
   }
 
-  // MARK: - Paragraphs
+  // MARK: - Sentences and anchors
 
-  private struct SegmentedSentence {
-    var span: TextSpan
-    var paragraphSpan: TextSpan
-    var range: Range<Int>
+  /// A sentence being aligned, with what the aligner needs.
+  private struct Segment {
+    var sentence: PairAlignment.Sentence
     var length: Int
     var anchors: [AnchorExtractor.Anchor]
+    var weakBreaks: [Int]
   }
 
   private struct Paragraph {
     var kind: String
-    var sentences: [SegmentedSentence]
+    var sentences: [Segment]
     var length: Int { sentences.reduce(0) { $0 + $1.length } }
   }
 
-  private func paragraphs(of document: Document, segmenter: SentenceSegmenter, isSource: Bool) -> [Paragraph] {
-    document.units.compactMap { unit in
-      guard let span = unit.target ?? unit.source else { return nil }
-      let sentences = segmenter.sentences(in: span.text).map { range -> SegmentedSentence in
-        let sentence = span.slice(range)
-        return SegmentedSentence(span: sentence, paragraphSpan: span, range: range, length: PairAligner.length(sentence.text), anchors: anchors.anchors(in: sentence, isSource: isSource))
+  /// Anchor ids and weights for one pair: an anchor found in many sentences weighs less.
+  private struct AnchorVocabulary {
+    var ids: [AnchorExtractor.Anchor: Int] = [:]
+    var weights: [Double] = []
+
+    init(source: [Paragraph], target: [Paragraph]) {
+      var sourceCount: [Int] = [], targetCount: [Int] = []
+      for (paragraphs, isSource) in [(source, true), (target, false)] {
+        for segment in paragraphs.flatMap(\.sentences) {
+          for anchor in Set(segment.anchors) {
+            let id: Int
+            if let known = ids[anchor] {
+              id = known
+            } else {
+              id = ids.count
+              ids[anchor] = id
+              sourceCount.append(0)
+              targetCount.append(0)
+              weights.append(PairAligner.anchorWeights[anchor.kind] ?? 1)
+            }
+            if isSource { sourceCount[id] += 1 } else { targetCount[id] += 1 }
+          }
+        }
       }
-      return Paragraph(kind: unit.metadata["kind"] ?? "paragraph", sentences: sentences)
+      for id in weights.indices {
+        weights[id] /= 1 + log(Double(max(1, sourceCount[id], targetCount[id])))
+      }
     }
+
+    func item(_ segment: Segment) -> SentenceAligner.Item {
+      SentenceAligner.Item(length: segment.length, anchors: segment.anchors.compactMap { ids[$0] }, kind: segment.sentence.kind == "heading" ? 1 : 0)
+    }
+  }
+
+  private func paragraphs(of document: Document, segmenter: SentenceSegmenter, isSource: Bool) -> [Paragraph] {
+    var result: [Paragraph] = []
+    for unit in document.units {
+      guard let span = unit.target ?? unit.source else { continue }
+      let kind = unit.metadata["kind"] ?? "paragraph"
+      let index = result.count
+      let sentences = segmenter.segment(span.text).map { found in
+        segment(span, found.range, paragraph: index, kind: kind, weakBreaks: found.weakBreaks, isSource: isSource)
+      }
+      result.append(Paragraph(kind: kind, sentences: sentences))
+    }
+    return result
+  }
+
+  private func segment(_ paragraph: TextSpan, _ range: Range<Int>, paragraph index: Int, kind: String, weakBreaks: [Int], isSource: Bool) -> Segment {
+    let span = paragraph.slice(range)
+    return Segment(
+      sentence: PairAlignment.Sentence(span: span, paragraph: index, kind: kind, paragraphSpan: paragraph, range: range),
+      length: PairAligner.length(span.text), anchors: anchors.anchors(in: span, isSource: isSource), weakBreaks: weakBreaks)
+  }
+
+  /// Splits a sentence at one of its weak breaks (a possible abbreviation or initial before a
+  /// capitalised word) when the other side has a sentence break there: a 2-1 or 1-2 bead whose
+  /// single sentence, cut at the break, makes two 1-1 beads that cost less than the bead.
+  /// Returns whether any sentence was split.
+  private func restoreWeakBreaks(
+    _ beads: [SentenceAligner.Bead], _ source: inout [Segment], _ target: inout [Segment], aligner: SentenceAligner,
+    vocabulary: AnchorVocabulary
+  ) -> Bool {
+    var splits: [(isSource: Bool, index: Int, pieces: [Segment])] = []
+    for bead in beads where bead.shape == .init(2, 1) || bead.shape == .init(1, 2) {
+      let splitSource = bead.source.count == 1
+      let single = splitSource ? source[bead.source.lowerBound] : target[bead.target.lowerBound]
+      guard !single.weakBreaks.isEmpty else { continue }
+      let pair = splitSource ? Array(target[bead.target]) : Array(source[bead.source])
+      let item = vocabulary.item
+      let original = splitSource
+        ? aligner.beadCost(source: [item(single)], target: pair.map(item)) : aligner.beadCost(source: pair.map(item), target: [item(single)])
+      var best: (cost: Double, pieces: [Segment])? = nil
+      for point in single.weakBreaks {
+        let pieces = split(single, at: point, isSource: splitSource)
+        guard pieces.count == 2 else { continue }
+        var cost = 0.0
+        for k in 0..<2 {
+          cost += splitSource
+            ? aligner.beadCost(source: [item(pieces[k])], target: [item(pair[k])]) : aligner.beadCost(source: [item(pair[k])], target: [item(pieces[k])])
+        }
+        if cost < original && cost < (best?.cost ?? .infinity) { best = (cost, pieces) }
+      }
+      if let best { splits.append((splitSource, splitSource ? bead.source.lowerBound : bead.target.lowerBound, best.pieces)) }
+    }
+    for split in splits.reversed() {
+      if split.isSource {
+        source.replaceSubrange(split.index..<(split.index + 1), with: split.pieces)
+      } else {
+        target.replaceSubrange(split.index..<(split.index + 1), with: split.pieces)
+      }
+    }
+    return !splits.isEmpty
+  }
+
+  /// The two sentences a sentence makes when cut at a weak break (an offset in its paragraph).
+  private func split(_ segment: Segment, at point: Int, isSource: Bool) -> [Segment] {
+    let sentence = segment.sentence
+    let text = sentence.paragraphSpan.text
+    var end = point
+    while end > sentence.range.lowerBound && Chars.isSpace(text[end - 1]) { end -= 1 }
+    guard end > sentence.range.lowerBound, point < sentence.range.upperBound else { return [] }
+    let first = sentence.range.lowerBound..<end, second = point..<sentence.range.upperBound
+    return [
+      self.segment(sentence.paragraphSpan, first, paragraph: sentence.paragraph, kind: sentence.kind, weakBreaks: segment.weakBreaks.filter { $0 < point }, isSource: isSource),
+      self.segment(sentence.paragraphSpan, second, paragraph: sentence.paragraph, kind: sentence.kind, weakBreaks: segment.weakBreaks.filter { $0 > point }, isSource: isSource),
+    ]
   }
 
   private struct Group {
@@ -199,9 +262,7 @@ public final class PairAligner: @unchecked Sendable {
   /// programming as sentences (1-1, 1-0, 0-1, 2-1, 1-2, 3-1, 1-3). When one side has at most one
   /// paragraph, or fewer than half as many as the other, paragraphs are not comparable (a text
   /// without blank lines) and every sentence is aligned in one group.
-  private func paragraphGroups(
-    _ source: [Paragraph], _ target: [Paragraph], sourceIDs: [[[Int]]], targetIDs: [[[Int]]], ratio: Double, weights: [Double]
-  ) -> [Group] {
+  private func paragraphGroups(_ source: [Paragraph], _ target: [Paragraph], vocabulary: AnchorVocabulary, ratio: Double) -> [Group] {
     let n = source.count, m = target.count
     if n == m {
       return (0..<n).map { Group(source: [$0], target: [$0], confidence: 1) }
@@ -212,14 +273,12 @@ public final class PairAligner: @unchecked Sendable {
     if min(n, m) <= 1 || Double(min(n, m)) / Double(max(n, m)) < 0.5 {
       return [Group(source: Array(0..<n), target: Array(0..<m), confidence: 1)]
     }
-    let sourceItems = source.enumerated().map { p, paragraph in
-      SentenceAligner.Item(length: paragraph.length, anchors: sourceIDs[p].flatMap { $0 }, kind: paragraph.kind == "heading" ? 1 : 0)
+    func item(_ paragraph: Paragraph) -> SentenceAligner.Item {
+      SentenceAligner.Item(
+        length: paragraph.length, anchors: paragraph.sentences.flatMap { vocabulary.item($0).anchors }, kind: paragraph.kind == "heading" ? 1 : 0)
     }
-    let targetItems = target.enumerated().map { p, paragraph in
-      SentenceAligner.Item(length: paragraph.length, anchors: targetIDs[p].flatMap { $0 }, kind: paragraph.kind == "heading" ? 1 : 0)
-    }
-    let aligner = SentenceAligner(parameters: .paragraphs(ratio: ratio, anchorWeights: weights))
-    return aligner.align(source: sourceItems, target: targetItems).map {
+    let aligner = SentenceAligner(parameters: .paragraphs(ratio: ratio, anchorWeights: vocabulary.weights))
+    return aligner.align(source: source.map(item), target: target.map(item)).map {
       Group(source: Array($0.source), target: Array($0.target), confidence: $0.confidence)
     }
   }

@@ -185,6 +185,19 @@ public struct SentenceAligner: Sendable {
     return beads.reversed()
   }
 
+  /// The cost of one bead made of all of `source` and all of `target` (infinite when the shape
+  /// is not allowed).
+  public func beadCost(source: [Item], target: [Item]) -> Double {
+    guard let k = shapes.firstIndex(where: { $0.shape == Shape(source.count, target.count) }) else { return .infinity }
+    var sourcePrefix = [0], targetPrefix = [0]
+    for item in source { sourcePrefix.append(sourcePrefix.last! + item.length) }
+    for item in target { targetPrefix.append(targetPrefix.last! + item.length) }
+    let lattice = Lattice(
+      aligner: self, source: source, target: target, sourcePrefix: sourcePrefix, targetPrefix: targetPrefix,
+      band: Band(n: source.count, m: target.count))
+    return lattice.cost(k, 0, 0)
+  }
+
   /// The Gale–Church length score of `source` characters against `target` characters.
   public func delta(source: Int, target: Int) -> Double {
     let c = parameters.ratio

@@ -25,16 +25,40 @@ public final class SentenceSegmenter: @unchecked Sendable {
     self.iterator = try BreakIterator(.sentence, locale: language?.language ?? "")
   }
 
+  /// A sentence and the places inside it that could also be sentence breaks.
+  public struct Sentence: Sendable, Equatable {
+    /// The sentence's UTF-16 range, without surrounding white space.
+    public var range: Range<Int>
+    /// Offsets (where the next sentence would start) of breaks dropped only because the word
+    /// before might be an abbreviation or an initial and a capitalised word follows
+    /// (*vitamin D. Large …*, *the U.S. Senate*). The aligner restores one when the translation
+    /// has a sentence break there.
+    public var weakBreaks: [Int]
+  }
+
   /// Returns the sentences of `text` as UTF-16 ranges, in order, without surrounding white space.
-  public func sentences(in text: [UInt16]) -> [Range<Int>] {
-    var result: [Range<Int>] = []
+  public func sentences(in text: [UInt16]) -> [Range<Int>] { segment(text).map(\.range) }
+
+  /// Returns the sentences of `text` with their weak breaks.
+  public func segment(_ text: [UInt16]) -> [Sentence] {
+    var result: [Sentence] = []
     var start = 0
+    var weak: [Int] = []
     for b in candidateBoundaries(text) {
-      if b < text.count && keepsTogether(text, sentenceStart: start, boundary: b) { continue }
-      appendTrimmed(text, start..<b, to: &result)
+      if b < text.count {
+        switch judge(text, sentenceStart: start, boundary: b) {
+        case .join: continue
+        case .weakJoin:
+          weak.append(b)
+          continue
+        case .split: break
+        }
+      }
+      appendTrimmed(text, start..<b, weak: weak, to: &result)
       start = b
+      weak = []
     }
-    if start < text.count { appendTrimmed(text, start..<text.count, to: &result) }
+    if start < text.count { appendTrimmed(text, start..<text.count, weak: weak, to: &result) }
     return result
   }
 
@@ -74,20 +98,22 @@ public final class SentenceSegmenter: @unchecked Sendable {
     return result
   }
 
-  private func appendTrimmed(_ text: [UInt16], _ range: Range<Int>, to result: inout [Range<Int>]) {
+  private func appendTrimmed(_ text: [UInt16], _ range: Range<Int>, weak: [Int], to result: inout [Sentence]) {
     var lower = range.lowerBound, upper = range.upperBound
     while lower < upper && Chars.isSpace(text[lower]) { lower += 1 }
     while upper > lower && Chars.isSpace(text[upper - 1]) { upper -= 1 }
-    if lower < upper { result.append(lower..<upper) }
+    if lower < upper { result.append(Sentence(range: lower..<upper, weakBreaks: weak.filter { $0 > lower && $0 < upper })) }
   }
 
   // MARK: - Deciding a boundary
 
+  private enum Judgement { case split, join, weakJoin }
+
   /// Whether the proposed boundary at `boundary` falls inside a sentence.
-  private func keepsTogether(_ text: [UInt16], sentenceStart: Int, boundary: Int) -> Bool {
+  private func judge(_ text: [UInt16], sentenceStart: Int, boundary: Int) -> Judgement {
     var end = boundary
     while end > sentenceStart && Chars.isSpace(text[end - 1]) { end -= 1 }
-    guard end > sentenceStart else { return false }
+    guard end > sentenceStart else { return .split }
     let next = NextWord(text, from: boundary)
     let last = text[end - 1]
     if last == 0x3F || last == 0x21 || Chars.isClosingQuote(last) {
@@ -95,13 +121,13 @@ public final class SentenceSegmenter: @unchecked Sendable {
       var k = end
       while k > sentenceStart && Chars.isClosingQuote(text[k - 1]) { k -= 1 }
       if k > sentenceStart && (text[k - 1] == 0x3F || text[k - 1] == 0x21 || text[k - 1] == 0x2026) {
-        return next.kind == .lowercase
+        return next.kind == .lowercase ? .join : .split
       }
-      return false
+      return .split
     }
-    guard last == 0x2E else { return false }
+    guard last == 0x2E else { return .split }
     let chunks = trailingChunks(text, from: sentenceStart, to: end)
-    guard !chunks.isEmpty else { return false }
+    guard !chunks.isEmpty else { return .split }
     // The longest abbreviation made of the last one to three chunks (`и т. д.` is `т.д.`).
     let words = chunks.map { Chars.nfc(text[$0]) }
     for count in stride(from: words.count, through: 1, by: -1) {
@@ -115,7 +141,7 @@ public final class SentenceSegmenter: @unchecked Sendable {
       if entry.isAlsoAWord, next.kind == .uppercase, let a = words.last?.unicodeScalars.first, let b = next.text.unicodeScalars.first,
         UnicodeProperties.script(a) != UnicodeProperties.script(b)
       {
-        return false
+        return .split
       }
       return decide(entry.kind, next: next)
     }
@@ -124,18 +150,18 @@ public final class SentenceSegmenter: @unchecked Sendable {
       if next.kind == .uppercase, let a = last.unicodeScalars.first, let b = next.text.unicodeScalars.first,
         UnicodeProperties.script(a) != UnicodeProperties.script(b)
       {
-        return false
+        return .split
       }
       return decide(.prenominal, next: next)
     }
-    return false
+    return .split
   }
 
-  private func decide(_ kind: AbbreviationList.Kind, next: NextWord) -> Bool {
+  private func decide(_ kind: AbbreviationList.Kind, next: NextWord) -> Judgement {
     switch (kind, next.kind) {
-    case (_, .lowercase), (_, .digit): return true
-    case (.prenominal, .uppercase): return !isSentenceStarter(next)
-    default: return false
+    case (_, .lowercase), (_, .digit): return .join
+    case (.prenominal, .uppercase): return isSentenceStarter(next) ? .split : .weakJoin
+    default: return .split
     }
   }
 
