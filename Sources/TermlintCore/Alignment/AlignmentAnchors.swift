@@ -8,6 +8,8 @@
 ///   match when their first five letters agree, so inflected forms still meet (*Рябкова* →
 ///   *ryabkova* ↔ *Ryabkov*). Latin words kept in a Russian text (*COVID-19*, *IEDCR*) match
 ///   themselves.
+/// - **Cognates**: other words of five letters or more, compared the same way (*консультаций* ↔
+///   *consultations*, *эксперты* ↔ *experts*): international vocabulary that survives translation.
 /// - **Glossary concepts** with a term in both languages: a source term and a target term of one
 ///   concept found by the term matcher (with morphology).
 ///
@@ -15,7 +17,7 @@
 public final class AnchorExtractor: @unchecked Sendable {
   /// The kind of an anchor, which sets its weight.
   public enum Kind: Int, Sendable, CaseIterable {
-    case number, name, concept
+    case number, name, cognate, concept
   }
 
   /// An anchor: a kind and a key that is equal on both sides when the anchor matches.
@@ -33,6 +35,8 @@ public final class AnchorExtractor: @unchecked Sendable {
   private let transliterators: [Int32: Transliterator]
   private let tokenizer: Tokenizer
   private let bilingualConcepts: Set<Int>
+  /// Name and cognate keys by word form, so each form is transliterated once.
+  private var keys: [[UInt16]: [UInt16]] = [:]
 
   /// Creates an extractor for a language pair; `glossary` adds concept anchors.
   ///
@@ -65,7 +69,7 @@ public final class AnchorExtractor: @unchecked Sendable {
     let tokens = tokenizer.tokens(in: units)
     var anchors: [Anchor] = []
     anchors += numbers(units, tokens: tokens, language: language).map { Anchor(kind: .number, key: $0) }
-    anchors += names(units, tokens: tokens).map { Anchor(kind: .name, key: $0) }
+    anchors += lexical(units, tokens: tokens)
     if let matcher, !bilingualConcepts.isEmpty {
       let annotated = matcher.annotate(span, language: language)
       var seen = Set<Int>()
@@ -152,31 +156,71 @@ public final class AnchorExtractor: @unchecked Sendable {
     }
   }
 
-  // MARK: - Names
+  // MARK: - Names and cognates
 
-  /// Name keys: capitalised words in Latin letters, folded to lower-case ASCII, first 5 letters.
-  private func names(_ units: [UInt16], tokens: [Token]) -> [String] {
-    var result: [String] = []
+  /// Name and cognate keys: words in Latin letters (transliterated when in another script),
+  /// folded to lower-case ASCII with spelling differences levelled (`ph` → `f`, `x` → `cs`,
+  /// `k` → `c`, `z` → `s`, `y` → `i`, `w` → `v`, `q` → `c`), cut to their first five letters.
+  /// Capitalised words of three letters or more are names (*Вашингтон* and *Washington* both
+  /// give `vashi`); all words of five letters or more are cognates (*консультаций* and
+  /// *consultations* both give `consu`).
+  private func lexical(_ units: [UInt16], tokens: [Token]) -> [Anchor] {
+    var result: [Anchor] = []
     for token in tokens where token.kind == .word {
       let word = Array(units[token.range])
-      guard let first = Chars.scalar(word, at: 0), UnicodeProperties.isUppercase(first) else { continue }
-      let script = UnicodeProperties.script(first)
-      var latin: [UInt16]
-      if script == UnicodeProperties.Script.latin {
-        latin = word
-      } else if let t = transliterators[script] ?? transliterators[-1] {
-        latin = t.transliterate(word)
+      guard let first = Chars.scalar(word, at: 0) else { continue }
+      let capitalised = UnicodeProperties.isUppercase(first)
+      let key: [UInt16]
+      if let known = keys[word] {
+        key = known
       } else {
-        continue
+        key = latinKey(word, script: UnicodeProperties.script(first))
+        keys[word] = key
       }
-      latin = latin.compactMap { u -> UInt16? in
-        if u >= 0x61 && u <= 0x7A { return u }
-        if u >= 0x41 && u <= 0x5A { return u + 0x20 }
-        return nil
+      if capitalised && key.count >= 3 {
+        result.append(Anchor(kind: .name, key: String(decoding: key.prefix(5), as: UTF16.self)))
       }
-      guard latin.count >= 3 else { continue }
-      result.append(String(decoding: latin.prefix(5), as: UTF16.self))
+      // A capitalised word is also a cognate, so *Позиции* at the start of a sentence meets
+      // *positions* in the middle of one.
+      if key.count >= 5 {
+        result.append(Anchor(kind: .cognate, key: String(decoding: key.prefix(5), as: UTF16.self)))
+      }
     }
     return result
+  }
+
+  private func latinKey(_ word: [UInt16], script: Int32) -> [UInt16] {
+    var latin: [UInt16]
+    if script == UnicodeProperties.Script.latin {
+      latin = word
+    } else if let t = transliterators[script] ?? transliterators[-1] {
+      latin = t.transliterate(word)
+    } else {
+      return []
+    }
+    var ascii: [UInt16] = []
+    for u in latin {
+      if u >= 0x61 && u <= 0x7A { ascii.append(u) } else if u >= 0x41 && u <= 0x5A { ascii.append(u + 0x20) }
+    }
+    var folded: [UInt16] = []
+    var k = 0
+    while k < ascii.count {
+      let u = ascii[k]
+      if u == 0x70, k + 1 < ascii.count, ascii[k + 1] == 0x68 {  // ph → f
+        folded.append(0x66)
+        k += 2
+        continue
+      }
+      switch u {
+      case 0x78: folded += [0x63, 0x73]  // x → cs
+      case 0x6B, 0x71: folded.append(0x63)  // k, q → c
+      case 0x7A: folded.append(0x73)  // z → s
+      case 0x79: folded.append(0x69)  // y → i
+      case 0x77: folded.append(0x76)  // w → v
+      default: folded.append(u)
+      }
+      k += 1
+    }
+    return folded
   }
 }

@@ -16,7 +16,7 @@ public enum AlignmentFormat: String, Sendable, CaseIterable {
   /// spaces. JSON (keys sorted):
   ///
   /// ```json
-  /// {"schemaVersion": 1, "expectedRatio": 0.9,
+  /// {"schemaVersion": 1, "expectedRatio": 0.9, "lengthVariance": 3.1,
   ///  "source": {"path": "a.ru.md", "language": "ru"}, "target": {"path": "a.en.md", "language": "en"},
   ///  "beads": [{"paragraph": 0, "bead": "2-1", "confidence": 0.97, "lengthRatio": 1.04,
   ///    "lengthScore": 0.3, "source": [{"text": "…", "line": 3, "column": 1, "endLine": 3,
@@ -32,6 +32,7 @@ public enum AlignmentFormat: String, Sendable, CaseIterable {
     case .json:
       let document = JSONAlignment(
         schemaVersion: AlignmentFormat.schemaVersion, expectedRatio: AlignmentFormat.rounded(alignment.expectedRatio),
+        lengthVariance: AlignmentFormat.rounded(alignment.lengthVariance),
         source: .init(path: alignment.source.file.path, language: alignment.source.targetLanguage?.value),
         target: .init(path: alignment.target.file.path, language: alignment.target.targetLanguage?.value),
         beads: alignment.beads.map(JSONBead.init))
@@ -72,6 +73,7 @@ public enum AlignmentFormat: String, Sendable, CaseIterable {
     }
     let schemaVersion: Int
     let expectedRatio: Double
+    let lengthVariance: Double
     let source: Side
     let target: Side
     let beads: [JSONBead]

@@ -11,7 +11,8 @@ import Foundation
 ///   and the cost is `−ln(2·(1 − Φ(|δ|)))`. Beads with an empty side have no length cost, so a
 ///   sentence that was left out becomes a 1-0 bead rather than being glued to a neighbour;
 /// - every anchor (number, name, glossary concept) found on both sides of a bead lowers its
-///   cost by the anchor's weight, each occurrence counted once.
+///   cost by the anchor's weight, each occurrence counted once; an anchor with a miss weight
+///   (a number) found on one side only raises it.
 ///
 /// The best path is found by Viterbi; each bead's confidence is its posterior probability
 /// (forward–backward over the same lattice): how much of the probability of all alignments
@@ -77,6 +78,8 @@ public struct SentenceAligner: Sendable {
     public var priors: [Shape: Double]
     /// Bonus (in nats) per anchor id shared by both sides of a bead.
     public var anchorWeights: [Double]
+    /// Cost (in nats) per anchor id found on only one side of a bead that has two sides.
+    public var anchorMissWeights: [Double] = []
     /// Cost added to a bead that pairs items of different kinds (a heading with a paragraph).
     public var kindMismatchCost: Double
 
@@ -86,17 +89,18 @@ public struct SentenceAligner: Sendable {
         ratio: ratio, variance: 6.8,
         priors: [
           Shape(1, 1): 0.89, Shape(1, 0): 0.0099 / 2, Shape(0, 1): 0.0099 / 2, Shape(2, 1): 0.089 / 2,
-          Shape(1, 2): 0.089 / 2, Shape(2, 2): 0.011, Shape(3, 1): 0.002, Shape(1, 3): 0.002,
+          Shape(1, 2): 0.089 / 2, Shape(2, 2): 0.002, Shape(3, 1): 0.002, Shape(1, 3): 0.002,
         ], anchorWeights: anchorWeights, kindMismatchCost: 3)
     }
 
-    /// Parameters for paragraphs: merges and splits of paragraphs are rarer, 2-2 is not allowed.
+    /// Parameters for paragraphs: merges and splits are rarer than for sentences, a dropped
+    /// paragraph (a trimmed article) more common; 2-2 is not allowed.
     public static func paragraphs(ratio: Double, anchorWeights: [Double] = []) -> Parameters {
       Parameters(
         ratio: ratio, variance: 6.8,
         priors: [
           Shape(1, 1): 0.9, Shape(1, 0): 0.01, Shape(0, 1): 0.01, Shape(2, 1): 0.035, Shape(1, 2): 0.035,
-          Shape(3, 1): 0.005, Shape(1, 3): 0.005,
+          Shape(3, 1): 0.002, Shape(1, 3): 0.002,
         ], anchorWeights: anchorWeights, kindMismatchCost: 3)
     }
   }
@@ -264,22 +268,27 @@ public struct SentenceAligner: Sendable {
       return cost
     }
 
-    /// The summed weight of anchors found on both sides (multiset intersection).
+    /// The summed weight of anchors found on both sides (multiset intersection), less the miss
+    /// weight of anchors found on one side only.
     private func anchorBonus(_ s: ArraySlice<Item>, _ t: ArraySlice<Item>) -> Double {
       let weights = aligner.parameters.anchorWeights
       if weights.isEmpty { return 0 }
+      let misses = aligner.parameters.anchorMissWeights
       let a = s.count == 1 ? s.first!.anchors : s.flatMap(\.anchors).sorted()
       let b = t.count == 1 ? t.first!.anchors : t.flatMap(\.anchors).sorted()
       var x = 0, y = 0
       var bonus = 0.0
-      while x < a.count && y < b.count {
-        if a[x] == b[y] {
+      func miss(_ id: Int) -> Double { id < misses.count ? misses[id] : 0 }
+      while x < a.count || y < b.count {
+        if x < a.count && y < b.count && a[x] == b[y] {
           bonus += a[x] < weights.count ? weights[a[x]] : 0
           x += 1
           y += 1
-        } else if a[x] < b[y] {
+        } else if y >= b.count || (x < a.count && a[x] < b[y]) {
+          bonus -= miss(a[x])
           x += 1
         } else {
+          bonus -= miss(b[y])
           y += 1
         }
       }

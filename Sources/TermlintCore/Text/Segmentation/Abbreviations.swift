@@ -5,23 +5,31 @@
 /// *U.S. Senate*, *им. Ленина* and *В. Путин* would each be two sentences. Every abbreviation has
 /// a kind that says when the break after it is kept:
 ///
-/// - `prenominal` (titles, *Mr.*, *Gen.*, *U.S.*, *Jan.*, *им.*, *ул.*, *т. е.*): it stands before
-///   a name, a noun or a number, so the break is dropped unless the next word is a capitalised
-///   sentence starter (*The*, *He*, *Он*, *В* …, see `sentenceStarters`).
+/// - `title` (*Mr.*, *Gen.*, *i.e.*, *им.*, *ул.*, *проф.*, *т. е.*): it never ends a sentence; the
+///   break is dropped unless the next word is a capitalised sentence starter (*The*, *He*, *Он*,
+///   *В* …, see `sentenceStarters`).
+/// - `prenominal` (*U.S.*, *Jan.*, *St.*, *г.*, *в.*): it usually stands before a name, a noun or a
+///   number but may end a sentence (*… left the U.S. Russia …*); the break is dropped unless a
+///   sentence starter follows, and recorded as a *weak break* that the aligner restores when the
+///   translation has a sentence break there.
 /// - `numeric` (*No.*, *p.*, *Fig.*, *ст.*, *ч.*, *рис.*): it stands before a number; the break is
 ///   dropped before a digit and kept otherwise.
 /// - `terminal` (*etc.*, *Inc.*, *и т. д.*, *и др.*, *млн.*): it often ends a sentence; the break
 ///   is dropped only before a lower-case letter or a digit.
 ///
-/// An entry may take another kind after a number: *г.* is `prenominal` before a town
-/// (*г. Москва*) but `terminal` after a year (*в 2020 г.*). Single capital letters with a full
-/// stop (*В.*, *J.*, *В.В.*) are initials and behave as `prenominal`. An abbreviation that is
-/// also a word (*им.*, the pronoun *им*) keeps a sentence together before a capitalised word
-/// only when that word is in its own script (*им. Ломоносова*, not *им. B0AT1 …*).
+/// An entry may take another kind after a number: *р.* is a `title` before a river (*р. Волга*)
+/// but `terminal` after an amount (*5 р.*). Single capital letters with a full stop are
+/// initials: two or more in a row (*В. В. Путин*, *J. K. Rowling*) behave as a `title`, a single
+/// one (*В. Путин*, but also *vitamin D. Large …*) as `prenominal`, and only before a word in its
+/// own script. An abbreviation that is also a word (*им.*, the pronoun *им*) keeps a sentence
+/// together before a capitalised word only when that word is in its own script
+/// (*им. Ломоносова*, not *им. B0AT1 …*).
 public struct AbbreviationList: Sendable {
   /// When the break after an abbreviation is kept.
   public enum Kind: String, Sendable {
-    /// Kept only before a capitalised sentence starter.
+    /// Never ends a sentence: kept only before a capitalised sentence starter.
+    case title
+    /// Kept only before a capitalised sentence starter; otherwise a weak break.
     case prenominal
     /// Kept unless a digit follows.
     case numeric
@@ -84,12 +92,12 @@ public struct AbbreviationList: Sendable {
   /// English abbreviations and sentence starters.
   public static let english = AbbreviationList(
     entries: table([
-      (.prenominal, nil,
+      (.title, nil,
        "mr. mrs. ms. messrs. dr. prof. gen. lt. col. maj. capt. cmdr. adm. sgt. cpl. pvt. brig. "
-         + "sen. rep. gov. pres. amb. supt. insp. rev. fr. hon. st. mt. ft. "
-         + "u.s. u.k. u.n. u.s.a. e.u. u.s.s.r. "
-         + "jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. "
-         + "e.g. i.e. cf. vs. viz. approx. ca. est. dept. univ. assn. sec."),
+         + "sen. rep. gov. pres. amb. supt. insp. rev. fr. hon. mt. ft. e.g. i.e. cf. vs. viz. approx. ca."),
+      (.prenominal, nil,
+       "st. u.s. u.k. u.n. u.s.a. e.u. u.s.s.r. jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. "
+         + "dec. est. dept. univ. assn. sec."),
       (.numeric, nil, "no. nos. p. pp. fig. figs. vol. vols. art. ch. para. ed. tel."),
       (.terminal, nil, "etc. inc. ltd. corp. co. jr. sr. bros. plc. a.m. p.m. d.c. al. esp."),
     ]),
@@ -103,13 +111,14 @@ public struct AbbreviationList: Sendable {
   /// Russian abbreviations and sentence starters.
   public static let russian = AbbreviationList(
     entries: table([
-      (.prenominal, nil,
+      (.title, nil,
        "им. ул. просп. пер. пл. наб. пос. дер. с. о. оз. св. проф. акад. доц. ген. полк. ст. тов. гр. "
          + "см. ср. напр. т.е. т.к. т.н. т.о. т.ч. и.о. англ. рус. лат. нем. франц. фр. гос. зам. "
-         + "зав. ок. респ. янв. февр. апр. авг. сент. окт. нояб. дек."),
-      (.terminal, .terminal, "т.д. т.п. др. пр. гг. вв. н.э. млн. млрд. трлн. тыс. руб. коп. долл. обл. ред. прим. мин."),
-      (.prenominal, .terminal, "г. р."),
-      (.terminal, .terminal, "в."),
+         + "зав. ок. респ."),
+      (.terminal, nil, "т.д. т.п. др. пр. н.э. млн. млрд. трлн. тыс. руб. коп. долл. обл. ред. прим. мин."),
+      // Years, centuries and months: *в 2019 г. США вышли …* continues, *в 2019 г. Он …* does not.
+      (.prenominal, nil, "г. гг. в. вв. янв. февр. апр. авг. сент. окт. нояб. дек."),
+      (.title, .terminal, "р."),
       (.numeric, nil, "т. п. ч. гл. рис. табл. д. кв. стр. корп. изд."),
     ], words: "им."),
     sentenceStarters: Set(

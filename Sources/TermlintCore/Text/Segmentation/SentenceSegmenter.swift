@@ -133,7 +133,7 @@ public final class SentenceSegmenter: @unchecked Sendable {
     for count in stride(from: words.count, through: 1, by: -1) {
       let key = words.suffix(count).joined()
       // A single capital letter is an initial, not a lower-case abbreviation (`Г.` ≠ `г.`).
-      if count == 1 && Chars.isInitials(key) { break }
+      if count == 1 && key.unicodeScalars.count == 2 && Chars.isInitials(key) { break }
       guard var entry = abbreviations.entry(UnicodeProperties.lowercase(key)) else { continue }
       if entry.afterNumber != nil && followsNumber(text, chunkStart: chunks[chunks.count - count].lowerBound, sentenceStart: sentenceStart) {
         entry.kind = entry.afterNumber ?? entry.kind
@@ -152,7 +152,10 @@ public final class SentenceSegmenter: @unchecked Sendable {
       {
         return .split
       }
-      return decide(.prenominal, next: next)
+      // Several initials in a row are certainly a name (*В. В. Путин*, *J. K. Rowling*).
+      let severalInitials = last.unicodeScalars.count > 2 || (words.count >= 2 && Chars.isInitials(words[words.count - 2]))
+        || (next.followedByFullStop && next.letters == 1)
+      return decide(severalInitials ? .title : .prenominal, next: next)
     }
     return .split
   }
@@ -160,6 +163,7 @@ public final class SentenceSegmenter: @unchecked Sendable {
   private func decide(_ kind: AbbreviationList.Kind, next: NextWord) -> Judgement {
     switch (kind, next.kind) {
     case (_, .lowercase), (_, .digit): return .join
+    case (.title, .uppercase): return isSentenceStarter(next) ? .split : .join
     case (.prenominal, .uppercase): return isSentenceStarter(next) ? .split : .weakJoin
     default: return .split
     }
