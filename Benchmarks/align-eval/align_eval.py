@@ -105,20 +105,19 @@ def build_side(paragraphs, strict):
     return text + "\n", ranges
 
 
-def build_document(units, setting, strict):
+def build_document(units, setting, strict, size=5):
     """Returns (ru text, ru ranges by ru unit id, en text, en ranges, gold links)."""
     en_paragraphs, ru_paragraphs, gold = [], [], set()
-    for p in range(0, len(units), 5):
-        group = units[p:p + 5]
+    for p in range(0, len(units), size):
+        group = units[p:p + size]
         # A unit is a heading or list item when either side lacks final punctuation or starts
         # in lower case.
         standalone = [not (FINAL.search(en) and FINAL.search(ru)) or en[:1].islower() or ru[:1].islower()
                       for (_, en, ru) in group]
         en_paragraphs.append([((k,), en, standalone[k - p]) for k, (_, en, _) in enumerate(group, start=p)])
         ru = [((k,), ru, standalone[k - p]) for k, (_, _, ru) in enumerate(group, start=p)]
-        if setting == "merged" and len(ru) >= 3:
-            merged = ((p + 1, p + 2), merge_into_one_sentence(ru[1][1], ru[2][1]), ru[1][2] or ru[2][2])
-            ru = [ru[0], merged] + ru[3:]
+        if setting == "merged":
+            ru = merge_every_five(ru)
         ru_paragraphs.append(ru)
         for k in range(p, p + len(group)):
             gold.add((k, k))
@@ -127,6 +126,23 @@ def build_document(units, setting, strict):
     # A merged Russian unit is one sentence: both its gold units share its range, so links to
     # either English unit count once per English unit (the gold 1-2 bead).
     return ru_text, ru_ranges, en_text, en_ranges, gold
+
+
+def merge_every_five(ru):
+    """Merges the 2nd and 3rd unit of every 5 units (ids 5k+1 and 5k+2) into one sentence."""
+    result = []
+    k = 0
+    while k < len(ru):
+        ids, text, standalone = ru[k]
+        unit = ids[0]
+        if unit % 5 == 1 and k + 1 < len(ru) and ru[k + 1][0][0] == unit + 1:
+            following = ru[k + 1]
+            result.append(((unit, unit + 1), merge_into_one_sentence(text, following[1]), standalone or following[2]))
+            k += 2
+        else:
+            result.append(ru[k])
+            k += 1
+    return result
 
 
 def offsets(text):
@@ -143,10 +159,10 @@ def units_of(sentence, starts, ranges):
     return {u for u, (s, e) in ranges.items() if a < e and s < b}
 
 
-def evaluate(termlint, docs, setting, strict, verbose, workdir):
+def evaluate(termlint, docs, setting, strict, verbose, workdir, size=5):
     tp = fp = gold_total = 0
     for doc, units in docs.items():
-        ru_text, ru_ranges, en_text, en_ranges, gold = build_document(units, setting, strict)
+        ru_text, ru_ranges, en_text, en_ranges, gold = build_document(units, setting, strict, size)
         ru_path = os.path.join(workdir, "%s.%s.ru.txt" % (doc, setting))
         en_path = os.path.join(workdir, "%s.%s.en.txt" % (doc, setting))
         with open(ru_path, "w", encoding="utf-8") as f:
@@ -187,9 +203,9 @@ def evaluate(termlint, docs, setting, strict, verbose, workdir):
 
 def group_ids(unit, units):
     """The Russian unit ids that were merged with `unit` (itself when not merged)."""
-    p = unit - unit % 5
-    if unit % 5 in (1, 2) and len(units) - p >= 3:
-        return (p + 1, p + 2)
+    first = unit - unit % 5 + 1
+    if unit % 5 in (1, 2) and first + 1 < len(units):
+        return (first, first + 1)
     return (unit,)
 
 
@@ -200,8 +216,10 @@ def main():
     parser.add_argument("--strict", action="store_true", help="join units without final punctuation into paragraphs too")
     parser.add_argument("--verbose", action="store_true", help="list wrong and missing links per document")
     parser.add_argument("--keep", metavar="DIR", help="write the rebuilt documents into DIR and keep them")
+    parser.add_argument("--paragraph-size", type=int, default=5, metavar="N",
+                        help="units per paragraph, a multiple of 5 (default 5; 0: one paragraph per document)")
     args = parser.parse_args()
-    termlint = args.termlint
+    termlint = os.path.abspath(args.termlint) if args.termlint else None
     if termlint is None:
         for build in ("release", "debug"):
             candidate = os.path.join(ROOT, ".build", build, "termlint")
@@ -211,15 +229,19 @@ def main():
     if termlint is None or not os.path.exists(args.tmx):
         sys.exit("needs a built termlint (swift build -c release) and %s" % args.tmx)
     docs = {d: u for d, u in read_tmx(args.tmx).items() if not d.startswith("CMU")}
-    print("TICO-19 en-ru: %d prose documents, %d gold sentence pairs (termlint: %s)%s"
+    if args.paragraph_size < 0 or args.paragraph_size % 5:
+        sys.exit("--paragraph-size must be 0 or a multiple of 5")
+    size = args.paragraph_size or 10 ** 6
+    print("TICO-19 en-ru: %d prose documents, %d gold sentence pairs (termlint: %s)%s%s"
           % (len(docs), sum(len(u) for u in docs.values()), os.path.relpath(termlint, ROOT),
-             ", strict rebuild" if args.strict else ""))
+             ", strict rebuild" if args.strict else "",
+             ", paragraphs of %d units" % size if size != 5 else ""))
     print("%-8s %9s %7s   %s" % ("setting", "precision", "recall", "hunalign (gold segmentation)"))
     with tempfile.TemporaryDirectory() as temporary:
         workdir = args.keep or temporary
         os.makedirs(workdir, exist_ok=True)
         for setting in ("plain", "merged"):
-            p, r, tp, fp, total = evaluate(termlint, docs, setting, args.strict, args.verbose, workdir)
+            p, r, tp, fp, total = evaluate(termlint, docs, setting, args.strict, args.verbose, workdir, size)
             hp, hr = HUNALIGN[setting]
             print("%-8s %9.3f %7.3f   P %.3f R %.3f   (%d correct, %d wrong, %d gold links)"
                   % (setting, p, r, hp, hr, tp, fp, total))

@@ -94,7 +94,8 @@ public final class AnchorExtractor: @unchecked Sendable {
     var result: [String] = []
     var i = 0
     while i < tokens.count {
-      guard tokens[i].kind == .number else {
+      // A token with letters (*B0AT1*, *слово582*) is a code, not a number.
+      guard tokens[i].kind == .number, !units[tokens[i].range].contains(where: Chars.isLetterUnit) else {
         i += 1
         continue
       }
@@ -163,12 +164,22 @@ public final class AnchorExtractor: @unchecked Sendable {
   /// `k` → `c`, `z` → `s`, `y` → `i`, `w` → `v`, `q` → `c`), cut to their first five letters.
   /// Capitalised words of three letters or more are names (*Вашингтон* and *Washington* both
   /// give `vashi`); all words of five letters or more are cognates (*консультаций* and
-  /// *consultations* both give `consu`).
+  /// *consultations* both give `consu`). Codes of Latin letters and digits are names kept whole
+  /// (*B0AT1* → `b0at1`).
   private func lexical(_ units: [UInt16], tokens: [Token]) -> [Anchor] {
     var result: [Anchor] = []
-    for token in tokens where token.kind == .word {
+    for token in tokens where token.kind != .punctuation {
       let word = Array(units[token.range])
-      guard let first = Chars.scalar(word, at: 0) else { continue }
+      guard let first = Chars.scalar(word, at: 0), word.contains(where: Chars.isLetterUnit) else { continue }
+      if UnicodeProperties.script(first) == UnicodeProperties.Script.latin, word.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) {
+        // A code in Latin letters and digits (*H1N1*, *B0AT1*) is kept whole, in lower case.
+        let code = word.compactMap { u -> UInt16? in
+          if (u >= 0x61 && u <= 0x7A) || (u >= 0x30 && u <= 0x39) { return u }
+          return u >= 0x41 && u <= 0x5A ? u + 0x20 : nil
+        }
+        result.append(Anchor(kind: .name, key: String(decoding: code, as: UTF16.self)))
+        continue
+      }
       let capitalised = UnicodeProperties.isUppercase(first)
       let key: [UInt16]
       if let known = keys[word] {

@@ -10,8 +10,9 @@ public struct PairAlignment: Sendable {
     public var paragraph: Int
     /// The paragraph's kind (`paragraph`, `heading`).
     public var kind: String
-    /// The whole paragraph and the sentence's UTF-16 range in its text.
+    /// The whole paragraph the sentence was cut from.
     var paragraphSpan: TextSpan
+    /// The sentence's UTF-16 range in `paragraphSpan.text`.
     var range: Range<Int>
   }
 
@@ -46,7 +47,8 @@ public struct PairAlignment: Sendable {
   public var target: Document
   /// The beads in order.
   public var beads: [Bead]
-  /// Expected target characters per source character, measured on the whole pair.
+  /// Expected target characters per source character the aligner used (the language pair's
+  /// typical ratio or the whole texts' ratio, refined on confident beads).
   public var expectedRatio: Double
   /// The length variance per character the aligner used (measured on the pair when it could).
   public var lengthVariance: Double
@@ -83,7 +85,7 @@ public final class PairAligner: @unchecked Sendable {
   private let targetSegmenter: SentenceSegmenter
   private let anchors: AnchorExtractor
 
-  /// Base weights (nats) of anchors by kind: numbers, names, glossary concepts.
+  /// Base weights (nats) of anchors by kind: numbers, names, cognates, glossary concepts.
   public static let anchorWeights: [AnchorExtractor.Kind: Double] = [.number: 2.0, .name: 1.5, .cognate: 0.75, .concept: 2.0]
   /// Typical target characters per source character (white space not counted) by language
   /// pair: English is about 16% shorter than Russian (0.84, the mean over the 30 prose documents

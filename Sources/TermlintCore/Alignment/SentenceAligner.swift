@@ -133,53 +133,64 @@ public struct SentenceAligner: Sendable {
     let lattice = Lattice(
       aligner: self, source: source, target: target, sourcePrefix: sourcePrefix, targetPrefix: targetPrefix, band: band)
 
-    // Viterbi (minimum cost) and forward (log-sum) in one pass, backward in a second.
-    let width = m + 1
-    var best = [Double](repeating: .infinity, count: (n + 1) * width)
-    var back = [Int8](repeating: -1, count: (n + 1) * width)
-    var forward = [Double](repeating: -.infinity, count: (n + 1) * width)
+    // Viterbi (minimum cost) and forward (log-sum) in one pass, backward in a second. The cost
+    // of the bead of shape k that starts at cell c is kept at costs[c * shapeCount + k].
+    let shapeCount = shapes.count
+    var costs = [Double](repeating: .infinity, count: band.size * shapeCount)
+    var best = [Double](repeating: .infinity, count: band.size)
+    var back = [Int8](repeating: -1, count: band.size)
+    var forward = [Double](repeating: -.infinity, count: band.size)
     best[0] = 0
     forward[0] = 0
     for i in 0...n {
       for j in band.range(i) where i + j > 0 {
-        var sums: [Double] = []
-        for (k, shape) in shapes.enumerated() {
-          let i0 = i - shape.shape.source, j0 = j - shape.shape.target
-          guard i0 >= 0, j0 >= 0, band.contains(i0, j0), best[i0 * width + j0].isFinite else { continue }
+        let cell = band.index(i, j)
+        var sum = LogSum()
+        for k in 0..<shapeCount {
+          let shape = shapes[k].shape
+          let i0 = i - shape.source, j0 = j - shape.target
+          guard i0 >= 0, j0 >= 0, band.contains(i0, j0) else { continue }
+          let start = band.index(i0, j0)
+          guard best[start].isFinite else { continue }
           let cost = lattice.cost(k, i0, j0)
-          let total = best[i0 * width + j0] + cost
-          if total < best[i * width + j] {
-            best[i * width + j] = total
-            back[i * width + j] = Int8(k)
+          costs[start * shapeCount + k] = cost
+          let total = best[start] + cost
+          if total < best[cell] {
+            best[cell] = total
+            back[cell] = Int8(k)
           }
-          sums.append(forward[i0 * width + j0] - cost)
+          sum.add(forward[start] - cost)
         }
-        forward[i * width + j] = logSumExp(sums)
+        forward[cell] = sum.value
       }
     }
-    var backward = [Double](repeating: -.infinity, count: (n + 1) * width)
-    backward[n * width + m] = 0
+    var backward = [Double](repeating: -.infinity, count: band.size)
+    backward[band.index(n, m)] = 0
     for i in stride(from: n, through: 0, by: -1) {
       for j in band.range(i).reversed() where i + j < n + m {
-        var sums: [Double] = []
-        for (k, shape) in shapes.enumerated() {
-          let i1 = i + shape.shape.source, j1 = j + shape.shape.target
-          guard i1 <= n, j1 <= m, band.contains(i1, j1), backward[i1 * width + j1] > -.infinity else { continue }
-          sums.append(backward[i1 * width + j1] - lattice.cost(k, i, j))
+        let cell = band.index(i, j)
+        var sum = LogSum()
+        for k in 0..<shapeCount {
+          let shape = shapes[k].shape
+          let i1 = i + shape.source, j1 = j + shape.target
+          guard i1 <= n, j1 <= m, band.contains(i1, j1) else { continue }
+          let end = backward[band.index(i1, j1)]
+          guard end > -.infinity, costs[cell * shapeCount + k].isFinite else { continue }
+          sum.add(end - costs[cell * shapeCount + k])
         }
-        backward[i * width + j] = logSumExp(sums)
+        backward[cell] = sum.value
       }
     }
-    let total = forward[n * width + m]
+    let total = forward[band.index(n, m)]
     var beads: [Bead] = []
     var i = n, j = m
     while i > 0 || j > 0 {
-      let k = Int(back[i * width + j])
+      let k = Int(back[band.index(i, j)])
       guard k >= 0 else { break }
       let shape = shapes[k].shape
       let i0 = i - shape.source, j0 = j - shape.target
-      let cost = lattice.cost(k, i0, j0)
-      let posterior = exp(forward[i0 * width + j0] - cost + backward[i * width + j] - total)
+      let cost = costs[band.index(i0, j0) * shapeCount + k]
+      let posterior = exp(forward[band.index(i0, j0)] - cost + backward[band.index(i, j)] - total)
       let score = shape.source > 0 && shape.target > 0
         ? lattice.delta(sourcePrefix[i] - sourcePrefix[i0], targetPrefix[j] - targetPrefix[j0]) : 0
       beads.append(Bead(source: i0..<i, target: j0..<j, confidence: min(1, max(0, posterior)), lengthScore: score))
@@ -225,28 +236,95 @@ public struct SentenceAligner: Sendable {
   /// How many times wider their length deviation is.
   static let looseSpread = 3.0
 
-  private func logSumExp(_ values: [Double]) -> Double {
-    guard let top = values.max(), top > -.infinity else { return -.infinity }
-    return top + log(values.reduce(0) { $0 + exp($1 - top) })
+  /// The sorted anchors of up to three items, merged in order without copying.
+  private struct MergedAnchors {
+    private var lists: (ArraySlice<Int>, ArraySlice<Int>, ArraySlice<Int>) = ([], [], [])
+
+    init(_ items: ArraySlice<Item>) {
+      var k = 0
+      for item in items {
+        switch k {
+        case 0: lists.0 = item.anchors[...]
+        case 1: lists.1 = item.anchors[...]
+        default: lists.2 = item.anchors[...]
+        }
+        k += 1
+      }
+    }
+
+    mutating func next() -> Int? {
+      var which = -1
+      var smallest = Int.max
+      if let a = lists.0.first, a < smallest { smallest = a; which = 0 }
+      if let b = lists.1.first, b < smallest { smallest = b; which = 1 }
+      if let c = lists.2.first, c < smallest { smallest = c; which = 2 }
+      switch which {
+      case 0: lists.0 = lists.0.dropFirst()
+      case 1: lists.1 = lists.1.dropFirst()
+      case 2: lists.2 = lists.2.dropFirst()
+      default: return nil
+      }
+      return smallest
+    }
+  }
+
+  /// A running `ln Σ exp(xᵢ)`.
+  private struct LogSum {
+    var top = -Double.infinity
+    var scaled = 0.0
+
+    mutating func add(_ x: Double) {
+      if x == -.infinity { return }
+      if x <= top {
+        scaled += exp(x - top)
+      } else {
+        scaled = scaled * exp(top - x) + 1
+        top = x
+      }
+    }
+
+    var value: Double { top == -.infinity ? -.infinity : top + log(scaled) }
   }
 
   /// The cells of the lattice that are searched: all of them for small inputs, a band around
   /// the diagonal for long ones.
   private struct Band {
     let n: Int, m: Int, halfWidth: Int
+    /// Where each row's cells start in the flat storage.
+    let rowOffsets: [Int]
+    let lowers: [Int]
+    /// The number of cells stored.
+    let size: Int
 
     init(n: Int, m: Int) {
       self.n = n
       self.m = m
       halfWidth = n * m <= 250_000 ? max(n, m) + 1 : max(40, abs(n - m) + 40)
+      var offsets: [Int] = [], lowers: [Int] = []
+      var total = 0
+      for i in 0...n {
+        let center = n == 0 ? 0 : i * m / n
+        let lower = max(0, center - halfWidth), upper = min(m, center + halfWidth)
+        offsets.append(total)
+        lowers.append(lower)
+        total += upper - lower + 1
+      }
+      rowOffsets = offsets
+      self.lowers = lowers
+      size = total
     }
 
     func range(_ i: Int) -> ClosedRange<Int> {
-      let center = n == 0 ? 0 : i * m / n
-      return max(0, center - halfWidth)...min(m, center + halfWidth)
+      let lower = lowers[i]
+      let next = i < n ? rowOffsets[i + 1] : size
+      return lower...(lower + next - rowOffsets[i] - 1)
     }
 
     func contains(_ i: Int, _ j: Int) -> Bool { range(i).contains(j) }
+
+    /// The storage index of a cell inside the band.
+    @inline(__always)
+    func index(_ i: Int, _ j: Int) -> Int { rowOffsets[i] + j - lowers[i] }
   }
 
   /// Bead costs over one pair of sequences.
@@ -274,22 +352,21 @@ public struct SentenceAligner: Sendable {
       let weights = aligner.parameters.anchorWeights
       if weights.isEmpty { return 0 }
       let misses = aligner.parameters.anchorMissWeights
-      let a = s.count == 1 ? s.first!.anchors : s.flatMap(\.anchors).sorted()
-      let b = t.count == 1 ? t.first!.anchors : t.flatMap(\.anchors).sorted()
-      var x = 0, y = 0
+      var a = MergedAnchors(s), b = MergedAnchors(t)
+      var x = a.next(), y = b.next()
       var bonus = 0.0
       func miss(_ id: Int) -> Double { id < misses.count ? misses[id] : 0 }
-      while x < a.count || y < b.count {
-        if x < a.count && y < b.count && a[x] == b[y] {
-          bonus += a[x] < weights.count ? weights[a[x]] : 0
-          x += 1
-          y += 1
-        } else if y >= b.count || (x < a.count && a[x] < b[y]) {
-          bonus -= miss(a[x])
-          x += 1
-        } else {
-          bonus -= miss(b[y])
-          y += 1
+      while x != nil || y != nil {
+        if let u = x, let v = y, u == v {
+          bonus += u < weights.count ? weights[u] : 0
+          x = a.next()
+          y = b.next()
+        } else if let u = x, y == nil || u < y! {
+          bonus -= miss(u)
+          x = a.next()
+        } else if let v = y {
+          bonus -= miss(v)
+          y = b.next()
         }
       }
       return bonus

@@ -33,6 +33,9 @@ struct PairReaderTests {
     #expect(numbers("до 12\u{00A0}500 км", source: true) == ["12500"], "a no-break space groups digits too")
     #expect(numbers("1,5 и 2.000", source: true) == ["1.5", "2000"])
     #expect(numbers("in 2019 and 2020, 15 people", source: false) == ["2019", "2020", "15"])
+    #expect(numbers("B0AT1 and H1N1 in 2020", source: false) == ["2020"], "codes with letters are not numbers")
+    let codes = anchors.anchors(in: TextSpan(file: SourceFile(path: "t", text: "белок B0AT1"), range: 0..<11, language: Self.ru), isSource: true)
+    #expect(codes.contains(AnchorExtractor.Anchor(kind: .name, key: "b0at1")))
   }
 
   @Test func namesAndCognatesMatchThroughTransliteration() throws {
