@@ -45,7 +45,14 @@ public struct AbbreviationList: Sendable {
     public var afterNumber: Kind?
     /// Whether the abbreviation is also an ordinary word (*им.* is also the pronoun *им*): then a
     /// capitalised word after it must be in the same script to continue the sentence.
-    public var isAlsoAWord: Bool = false
+    public var isAlsoAWord: Bool
+
+    /// Creates an entry.
+    public init(kind: Kind, afterNumber: Kind? = nil, isAlsoAWord: Bool = false) {
+      self.kind = kind
+      self.afterNumber = afterNumber
+      self.isAlsoAWord = isAlsoAWord
+    }
   }
 
   /// Entries by key: the abbreviation lower-cased with its spaces removed (`т.е.`, `u.s.`).

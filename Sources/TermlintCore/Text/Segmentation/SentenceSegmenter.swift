@@ -1,12 +1,14 @@
 /// Splits a paragraph into sentences: ICU's sentence boundaries for the language, corrected for
 /// abbreviations, initials and questions inside a sentence.
 ///
-/// ICU proposes boundaries (UAX #29 with the locale's rules). A proposed boundary after a full
-/// stop is dropped when the word before it is an abbreviation of the language
-/// (`AbbreviationList`) or an initial, according to the abbreviation's kind and the word that
-/// follows. A boundary after `?` or `!` is dropped when the next word starts with a lower-case
-/// letter (*«Когда?» — спросил он* is one sentence). Sentences never include the white space
-/// around them.
+/// ICU proposes boundaries (UAX #29 with the locale's rules); Termlint adds the ones ICU misses
+/// (a sentence that starts with a digit or a word such as *иРНК*, a missing space after a full
+/// stop). A proposed boundary after a full stop is dropped when the word before it is an
+/// abbreviation of the language (`AbbreviationList`) or an initial, according to the
+/// abbreviation's kind and the word that follows; a dropped boundary that only a translation can
+/// settle is kept as a weak break. A boundary after `?` or `!` is dropped when the next word
+/// starts with a lower-case letter (*«Когда?» — спросил он* is one sentence). Sentences never
+/// include the white space around them. Documentation/Alignment.md lists the rules.
 ///
 /// Not thread-safe (it reuses one break iterator); make one per task.
 public final class SentenceSegmenter: @unchecked Sendable {
