@@ -58,6 +58,19 @@ public struct LintRun: Sendable {
       findings: results.flatMap(\.findings), files: results.map(\.file), rules: linter.rules.map { $0.rule.descriptor })
   }
 
+  /// Lints an unaligned article pair: the two files are aligned sentence by sentence and
+  /// checked as one document of beads (see `PairReader`); positions refer to both files.
+  public static func pair(linter: Linter, source: String, target: String) throws -> RunReport {
+    let sourceFile = try SourceFile.read(path: source)
+    let targetFile = try SourceFile.read(path: target)
+    let document = try PairReader.read(
+      source: sourceFile, target: targetFile, sourceLanguage: linter.sourceLanguage ?? LanguageTag("ru"),
+      targetLanguage: linter.targetLanguage, glossary: linter.glossary)
+    return RunReport(
+      findings: try linter.lint(document), files: [sourceFile, targetFile], rules: linter.rules.map { $0.rule.descriptor },
+      documents: [document])
+  }
+
   /// Runs every input and returns its result, in input order.
   public func results(progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) async throws -> [FileResult] {
     let linter = self.linter

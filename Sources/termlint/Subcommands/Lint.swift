@@ -21,16 +21,33 @@ struct Lint: AsyncParsableCommand {
   @Option(help: "Lowest severity that makes the exit status 1 (default: the pipeline's, else error).")
   var failOn: FailLevel?
 
+  @Option(help: ArgumentHelp("With --target: the source article of an unaligned pair (.md or plain text).", valueName: "file"))
+  var source: String?
+
+  @Option(help: ArgumentHelp("With --source: its translation; sentences are aligned and checked as beads.", valueName: "file"))
+  var target: String?
+
   func run() async throws {
     try await runReportingErrors {
       let destinations = try output.destinations()
+      guard (source == nil) == (target == nil) else {
+        throw TermlintError.usage("--source and --target go together (an article and its translation)")
+      }
       let setup = try settings.load()
-      let paths = try input.resolve()
-      let progress = ProgressBar.standardError(total: paths.count, label: "termlint: checking")
-      defer { progress?.finish() }
-      let report = try await LintRun(linter: setup.linter, inputs: paths, jobs: input.jobCount)
-        .run { progress?.update(done: $0, total: $1) }
-      progress?.finish()
+      let report: RunReport
+      if let source, let target {
+        guard input.files.isEmpty && input.changedSince == nil else {
+          throw TermlintError.usage("give either files to check or --source and --target, not both")
+        }
+        report = try LintRun.pair(linter: setup.linter, source: source, target: target)
+      } else {
+        let paths = try input.resolve()
+        let progress = ProgressBar.standardError(total: paths.count, label: "termlint: checking")
+        defer { progress?.finish() }
+        report = try await LintRun(linter: setup.linter, inputs: paths, jobs: input.jobCount)
+          .run { progress?.update(done: $0, total: $1) }
+        progress?.finish()
+      }
       try output.write(report, to: destinations)
       guard let threshold = failOn.map({ $0.severity }) ?? setup.pipeline.failOn else { return ExitStatus.clean }
       return report.findings.contains { $0.severity >= threshold } ? ExitStatus.findings : ExitStatus.clean
