@@ -149,10 +149,10 @@ public enum PipelineLoader {
   }
 }
 
-/// Small helpers for strict YAML reading with line numbers (Yams `Node.mark` is 0-based).
+/// Small helpers for strict YAML reading with line numbers (Yams `Mark.line` is 1-based).
 public enum YAMLSupport {
   /// The 1-based line of a node.
-  public static func line(_ node: Node) -> Int? { node.mark.map { $0.line + 1 } ?? nil }
+  public static func line(_ node: Node) -> Int? { node.mark?.line }
 
   /// The node as a mapping, or a configuration error.
   public static func mapping(_ node: Node, path: String, what: String) throws -> [(Node, Node)] {
