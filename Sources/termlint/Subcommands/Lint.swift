@@ -35,6 +35,12 @@ struct Lint: ParsableCommand {
   @Option(name: .customLong("disable"), help: "Skip this rule; repeatable.")
   var disabledRules: [String] = []
 
+  @Option(help: "Hide the findings recorded in this baseline file.")
+  var baseline: String?
+
+  @Option(help: "Record every finding in this baseline file (replacing it), then exit 0.")
+  var writeBaseline: String?
+
   @Option(help: "Colour in text output.")
   var color: ColorChoice = .auto
 
@@ -49,22 +55,31 @@ struct Lint: ParsableCommand {
       if let targetLang { pipeline.targetLanguage = targetLang }
       let glossary = try GlossaryIO.loadAll(paths: pipeline.glossaries + glossaries)
       let rules = try pipeline.configuredRules(only: onlyRules, disabled: disabledRules)
+      let filter = FindingFilter(descriptors: pipeline.descriptors, baseline: try baseline.map(Baseline.load(path:)))
       let linter = Linter(
         glossary: try CompiledGlossary(glossary), rules: rules, sourceLanguage: pipeline.sourceLanguage,
-        targetLanguage: pipeline.targetLanguage ?? LanguageTag("en"), normalization: pipeline.normalization)
+        targetLanguage: pipeline.targetLanguage ?? LanguageTag("en"), normalization: pipeline.normalization, filter: filter)
       var findings: [Finding] = []
       var sources: [SourceFile] = []
+      var accepted: [Baseline.Entry] = []
       for path in files {
         let file = try SourceFile.read(path: path)
         let document = DocumentReader.read(file, language: linter.targetLanguage)
-        findings += try linter.lint(document)
+        let result = try linter.check(document)
+        findings += result.findings
+        accepted += result.baselineEntries
         sources.append(file)
+      }
+      if let writeBaseline {
+        guard FileManager.default.createFile(atPath: writeBaseline, contents: Baseline(entries: accepted).encoded()) else {
+          throw TermlintError.input(writeBaseline, "cannot write the baseline file")
+        }
       }
       let report = RunReport(findings: findings, files: sources, rules: rules.map { $0.rule.descriptor })
       let reporter = ReporterRegistry.reporter(format.identifier)!
       writeOutput(reporter.render(report, options: ReportOptions(color: useColor)))
       let threshold = failOn.map { $0.severity } ?? pipeline.failOn
-      guard let threshold else { return ExitStatus.clean }
+      guard let threshold, writeBaseline == nil else { return ExitStatus.clean }
       return findings.contains { $0.severity >= threshold } ? ExitStatus.findings : ExitStatus.clean
     }
   }
