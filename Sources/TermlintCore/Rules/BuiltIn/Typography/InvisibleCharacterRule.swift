@@ -38,7 +38,7 @@ struct InvisibleCharacterRule: BuiltInRule, UnitRule {
     triggeringExamples: [
       RuleExample("Moscow demanded secu↓\u{AD}rity guarantees.", corrected: "Moscow demanded security guarantees."),
       RuleExample("Zero width↓\u{200B} space.", corrected: "Zero width space."),
-      RuleExample("Bidi ↓\u{202E}override\u{202C}↓ here.", corrected: "Bidi override here."),
+      RuleExample("Bidi ↓\u{202E}override↓\u{202C} here.", corrected: "Bidi override here."),
       RuleExample("A stray BOM↓\u{FEFF} inside.", corrected: "A stray BOM inside."),
       RuleExample("A bell↓\u{07} and↓\u{200B}\u{200C} a run.", corrected: "A bell and a run."),
     ]
