@@ -18,8 +18,9 @@ struct MixedScriptRule: BuiltInRule, UnitRule {
       finds it mixes scripts and at least one of its letters has a look-alike in another script
       of the word. The suggestion is the word retyped in one script, when every letter has
       exactly one look-alike there; when both scripts would work, the script of the text's
-      language wins. Words wholly in one script, and compounds joined by a hyphen
-      (*IT-компания*), are left alone.
+      language wins. Words wholly in one script, compounds joined by a hyphen (*IT-компания*)
+      and lower-case Greek letters used as symbols in Latin words (*TNFα*, *IFNβ*) are left
+      alone.
 
       ## Example
       Foreign ministers of NАТО met in Brussels. (А, Т and О are Cyrillic)
@@ -30,7 +31,7 @@ struct MixedScriptRule: BuiltInRule, UnitRule {
     nonTriggeringExamples: [
       RuleExample("Foreign ministers of NATO met in Brussels."),
       RuleExample("The Kremlin (Кремль) said Putin’s envoy would attend."),
-      RuleExample("COVID-19 rules and IT-компания stayed; β-blockers too."),
+      RuleExample("COVID-19 rules and IT-компания stayed; β-blockers, TNFα and IFNγ too."),
       RuleExample("Ёлка and Йошкар-Ола are Russian words, Zürich is not."),
     ],
     triggeringExamples: [
@@ -38,6 +39,7 @@ struct MixedScriptRule: BuiltInRule, UnitRule {
       RuleExample("The ↓cоuncil met.", corrected: "The council met."),
       RuleExample("Officials in the ↓Kремль said no.", corrected: "Officials in the Кремль said no."),
       RuleExample("He wrote ↓Москваcity by mistake."),
+      RuleExample("The ↓ΝΑΤΟ summit (Greek capitals).", corrected: "The NATO summit (Greek capitals)."),
     ]
   )
 
@@ -92,11 +94,14 @@ enum Confusables {
     return table
   }()
 
-  /// The scripts of the letters (Common and Inherited left out), in order of first use.
+  /// The scripts of the letters, in order of first use: Common and Inherited left out, and
+  /// lower-case Greek letters too when the word has other letters (symbols such as *TNFα*).
   static func scripts(of scalars: [Unicode.Scalar]) -> [Int32] {
     var result: [Int32] = []
+    let hasOtherThanGreek = scalars.contains { UnicodeProperties.has($0, .alphabetic) && UnicodeProperties.script($0) > UnicodeProperties.Script.inherited && UnicodeProperties.script($0) != UnicodeProperties.Script.greek }
     for s in scalars where UnicodeProperties.has(s, .alphabetic) {
       let script = UnicodeProperties.script(s)
+      if script == UnicodeProperties.Script.greek && hasOtherThanGreek && UnicodeProperties.isLowercase(s) { continue }
       if script > UnicodeProperties.Script.inherited && !result.contains(script) { result.append(script) }
     }
     return result
@@ -105,8 +110,9 @@ enum Confusables {
   /// Whether some letter has a look-alike in another script of the word.
   static func hasLookAlike(_ scalars: [Unicode.Scalar], among scripts: [Int32]) -> Bool {
     scalars.contains { s in
-      guard let alikes = table[s] else { return false }
-      return scripts.contains { $0 != UnicodeProperties.script(s) && alikes[$0] != nil }
+      let own = UnicodeProperties.script(s)
+      guard scripts.contains(own), let alikes = table[s] else { return false }
+      return scripts.contains { $0 != own && alikes[$0] != nil }
     }
   }
 
@@ -119,7 +125,7 @@ enum Confusables {
       var ok = true
       for s in scalars {
         let own = UnicodeProperties.script(s)
-        if own == script || own <= UnicodeProperties.Script.inherited {
+        if own == script || own <= UnicodeProperties.Script.inherited || !scripts.contains(own) {
           out.append(s)
           continue
         }

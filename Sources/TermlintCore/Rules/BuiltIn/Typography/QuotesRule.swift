@@ -33,7 +33,8 @@ struct QuotesRule: BuiltInRule {
       """,
     nonTriggeringExamples: [
       RuleExample("“We are ready,” he said. “Not yet,” they replied."),
-      RuleExample("He is 6'2\" tall and wrote \"yes\" and 'no'."),
+      RuleExample("He is 6'2\" tall and wrote \"yes\" and 'no' in the 1990's."),
+      RuleExample("TBX-Min (2013 \"v2\" flavour) and a 12\" record."),
       RuleExample("Rock ‘n’ roll and ‘quoted’ words, Lavrov’s aide said: “It’s ‘final’.”"),
       RuleExample("“We did not come to exchange pleasantries.\n\n“We came for answers,” he said."),
       RuleExample("He said \"no\" and left.", options: ["style": "straight"]),
@@ -127,14 +128,23 @@ extension QuotesRule {
 
   enum Problem { case unclosed, unopened }
 
-  /// The quotation marks of the text (straight marks after a digit, primes, and `="` in markup
-  /// left out; guillemets are left to the `brackets` rule).
+  /// The quotation marks of the text. Left out: primes (*6'2"*: a mark after a digit, unless it
+  /// closes an open straight quote or an apostrophe is followed by a letter, as in *1990's*),
+  /// `="` in markup, and guillemets (the `brackets` rule checks those).
   fileprivate static func marks(in text: UnitText) -> [Mark] {
     var result: [Mark] = []
+    var openDouble = false
     for (i, u) in text.units.enumerated() {
       switch u {
       case 0x22, 0x27:
-        if let (before, _) = text.scalar(before: i), Typography.isDigit(before) || before == "=" { continue }
+        if let (before, _) = text.scalar(before: i) {
+          if before == "=" { continue }
+          if Typography.isDigit(before) {
+            let letterAfter = i + 1 < text.count && Typography.isLetter(text.scalar(at: i + 1).0)
+            if u == 0x22 ? !openDouble : !letterAfter { continue }
+          }
+        }
+        if u == 0x22 { openDouble.toggle() }
         result.append(Mark(index: i, unit: u))
       case 0x201C, 0x201D, 0x201E, 0x201F, 0x2018, 0x2019, 0x201A, 0x201B:
         result.append(Mark(index: i, unit: u))
