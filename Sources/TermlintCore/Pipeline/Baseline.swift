@@ -54,9 +54,13 @@ public struct Baseline: Sendable, Equatable {
   ///
   /// - Throws: `TermlintError` when the file is missing or not a baseline.
   public static func load(path: String) throws -> Baseline {
-    let bytes = try SourceFile.readBytes(path: path)
+    try decode(Data(SourceFile.readBytes(path: path)), path: path)
+  }
+
+  /// Reads a baseline from its bytes (`path` names it in errors).
+  public static func decode(_ data: Data, path: String) throws -> Baseline {
     do {
-      let layout = try JSONDecoder().decode(FileLayout.self, from: Data(bytes))
+      let layout = try JSONDecoder().decode(FileLayout.self, from: data)
       guard layout.schemaVersion == 1 else {
         throw TermlintError.configuration(path, "unsupported baseline schemaVersion \(layout.schemaVersion) (this Termlint reads 1)")
       }

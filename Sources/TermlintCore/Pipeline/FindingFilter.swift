@@ -44,10 +44,11 @@ public struct FindingFilter: Sendable {
     var result = Result(findings: [], suppressed: [], baselined: [], baselineEntries: [])
     for path in files.keys.sorted() {
       guard let file = files[path] else { continue }
-      let own = findings.filter { $0.location.path == path }
-      if own.isEmpty { continue }
+      // NOTE: parsed even when the file has no findings, so a misspelt rule id is always reported.
       let format = file.path == document.file.path ? document.format : "text"
       let suppressions = try Suppressions.parse(file, format: format, ruleIDs: ruleIDs)
+      let own = findings.filter { $0.location.path == path }
+      if own.isEmpty { continue }
       var active: [Finding] = []
       for f in own {
         if suppressions.suppresses(f) { result.suppressed.append(f) } else { active.append(f) }

@@ -45,17 +45,18 @@ public struct Suppressions: Sendable {
   /// - Throws: `TermlintError.input` naming the file and line of a comment with an unknown rule.
   public static func parse(_ file: SourceFile, format: String, ruleIDs: [String: String]) throws -> Suppressions {
     let u = file.utf16
-    let marker = Array("termlint-".utf16)
+    let marker = Self.marker
     let markdown = format == "markdown"
     let fenced = markdown ? fencedLines(file) : []
     var directives: [Directive] = []
     var i = 0
     while i + marker.count <= u.count {
-      guard u[i] == marker[0], Array(u[i..<(i + marker.count)]) == marker else {
+      guard u[i] == marker[0], matches(u, at: i, marker) else {
         i += 1
         continue
       }
       defer { i += marker.count }
+      // NOTE: only reached at "termlint-", so these small arrays are built rarely.
       guard let action = Action.allCases.first(where: { matches(u, at: i, Array($0.rawValue.utf16)) }) else { continue }
       let wordEnd = i + action.rawValue.utf16.count
       guard wordEnd == u.count || !isWordPart(u[wordEnd]) else { continue }
@@ -155,8 +156,15 @@ extension Suppressions {
     return u[start..<i].filter { $0 == 0x60 }.count % 2 == 1
   }
 
+  fileprivate static let marker = Array("termlint-".utf16)
+  fileprivate static let commentOpen = Array("<!--".utf16)
+  fileprivate static let commentClose = Array("-->".utf16)
+
+  /// Whether `word` occurs in `u` at `i` (no allocation: called for many positions).
   fileprivate static func matches(_ u: [UInt16], at i: Int, _ word: [UInt16]) -> Bool {
-    i + word.count <= u.count && Array(u[i..<(i + word.count)]) == word
+    guard i >= 0, i + word.count <= u.count else { return false }
+    for k in 0..<word.count where u[i + k] != word[k] { return false }
+    return true
   }
 
   fileprivate static func isWordPart(_ c: UInt16) -> Bool {
@@ -168,9 +176,9 @@ extension Suppressions {
   fileprivate static func commentAround(_ u: [UInt16], at i: Int, file: SourceFile, markdown: Bool) -> Comment? {
     var k = i
     while k > 0 && (u[k - 1] == 0x20 || u[k - 1] == 0x09) { k -= 1 }
-    if k >= 4 && matches(u, at: k - 4, Array("<!--".utf16)) {
+    if k >= 4 && matches(u, at: k - 4, commentOpen) {
       var e = i
-      while e + 3 <= u.count && !matches(u, at: e, Array("-->".utf16)) { e += 1 }
+      while e + 3 <= u.count && !matches(u, at: e, commentClose) { e += 1 }
       guard e + 3 <= u.count else { return nil }
       return Comment(start: k - 4, end: e + 3, closing: e)
     }

@@ -39,7 +39,7 @@ struct MixedScriptRule: BuiltInRule, UnitRule {
       RuleExample("The ↓cоuncil met.", corrected: "The council met."),
       RuleExample("Officials in the ↓Kремль said no.", corrected: "Officials in the Кремль said no."),
       RuleExample("He wrote ↓Москваcity by mistake."),
-      RuleExample("The ↓ΝΑΤΟ summit (Greek capitals).", corrected: "The NATO summit (Greek capitals)."),
+      RuleExample("The ↓NΑΤΟ summit (Greek capitals).", corrected: "The NATO summit (Greek capitals)."),
     ]
   )
 
