@@ -48,9 +48,7 @@ public enum RuleDocumentation {
     }
     for d in descriptors {
       out += "\n## \(d.id)\n\n**\(d.title)**: \(d.summary).\n\n\(facts(d))\n\n"
-      let rationale = d.rationale.trimmingTrailingNewlines.split(separator: "\n", omittingEmptySubsequences: false)
-        .map { $0.hasPrefix("## ") ? "#" + $0 : String($0) }.joined(separator: "\n")
-      out += rationale + "\n"
+      out += markdownRationale(d.rationale) + "\n"
       out += examples(d, heading: "###", fence: true)
       if !d.deprecatedAliases.isEmpty { out += "\nAliases: \(d.deprecatedAliases.map { "`\($0)`" }.joined(separator: ", "))\n" }
     }
@@ -58,6 +56,33 @@ public enum RuleDocumentation {
   }
 
   // MARK: - Private
+
+  /// The rationale one heading level down, with its "Example" and "Use instead" texts in code
+  /// blocks (they show mistakes on purpose).
+  private static func markdownRationale(_ rationale: String) -> String {
+    var out: [String] = []
+    var fenced = false
+    func closeFence() {
+      while out.last == "" { out.removeLast() }
+      out += ["```", ""]
+      fenced = false
+    }
+    for line in rationale.trimmingTrailingNewlines.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+      if line.hasPrefix("## ") {
+        if fenced { closeFence() }
+        out.append("#" + line)
+        if line == "## Example" || line == "## Use instead" {
+          out += ["", "```text"]
+          fenced = true
+        }
+      } else if !(fenced && out.last == "```text" && line.isEmpty) {
+        out.append(line)
+      }
+    }
+    if fenced { closeFence() }
+    while out.last == "" { out.removeLast() }
+    return out.joined(separator: "\n")
+  }
 
   private static func facts(_ d: RuleDescriptor) -> String {
     "Category: \(d.category.rawValue) · Default severity: \(d.defaultSeverity.rawValue) · Status: \(d.status.rawValue) · Checks: "

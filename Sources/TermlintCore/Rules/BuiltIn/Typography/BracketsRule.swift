@@ -24,7 +24,7 @@ struct BracketsRule: BuiltInRule, UnitRule {
       """,
     nonTriggeringExamples: [
       RuleExample("The talks (the first since January) ended without a deal."),
-      RuleExample("Options a) and b) were discussed, and 2) was dropped."),
+      RuleExample("Options a) and b) were discussed, and 2) was dropped; *c)* too."),
       RuleExample("Nice :) and sad :( faces [sic], {braces} and «Правда»."),
       RuleExample("See [the report](https://example.com/a_(b)) for details."),
     ],
@@ -97,7 +97,9 @@ extension BracketsRule {
       if n > 3 { return false }
     }
     guard n >= 1 else { return false }
-    return k == 0 || text.isSpace(at: k - 1) || text.isLineBreak(at: k - 1)
+    if k == 0 || text.isSpace(at: k - 1) || text.isLineBreak(at: k - 1) { return true }
+    // Emphasis or a quote around the label: *a)*, "b)".
+    return [0x2A, 0x5F, 0x22, 0x27, 0x201C, 0x2018].contains(text.units[k - 1])
   }
 
   /// Whether the bracket at a file offset balances in the file text of its unit (readers leave

@@ -55,6 +55,7 @@ struct DashesRule: BuiltInRule {
 
     var dash: String { self == .enSpaced ? "–" : "—" }
     var spaced: Bool { self != .emClosed }
+    var plural: String { name.replacingOccurrences(of: "dash", with: "dashes") }
     var name: String {
       switch self {
       case .emSpaced: return "spaced em dash"
@@ -85,17 +86,17 @@ struct DashesRule: BuiltInRule {
     for (k, unitDashes) in dashes.enumerated() {
       guard let text = texts[k] else { continue }
       for dash in unitDashes {
-        let message: String
-        switch dash.kind {
-        case .hyphen: message = .hyphen(text.string(dash.core), house: house)
-        case .uneven: message = .uneven(text.string(dash.core), house: house)
-        case .styled(let found):
-          if found == house { continue }
-          message = .otherStyle(text.string(dash.core), style: found, house: house, fixedByOption: style != nil)
-        }
+        if case .styled(let found) = dash.kind, found == house { continue }
         let keepSpaces = dash.isSpaced && house.spaced
         let range = keepSpaces ? dash.core : dash.withSpaces
         let replacement = keepSpaces || !house.spaced ? house.dash : " \(house.dash) "
+        let found = text.string(range)
+        let message: String
+        switch dash.kind {
+        case .hyphen: message = .hyphen(found, house: house, use: replacement)
+        case .uneven: message = .uneven(found, house: house, use: replacement)
+        case .styled(let s): message = .otherStyle(found, style: s, house: house, fixedByOption: style != nil, use: replacement)
+        }
         findings.append(context.finding(
           Self.descriptor, in: text.span, fileRange: text.fileRange(range), message: message, suggestions: [replacement],
           fixIsSafe: dash.kind != .hyphen, unit: document.units[k].unit))
@@ -187,16 +188,16 @@ extension DashesRule {
 }
 
 extension String {
-  fileprivate static func hyphen(_ found: String, house: DashesRule.Style) -> String {
-    "'\(found)' stands in for a dash; use a \(house.name) ('\(house.dash)')"
+  fileprivate static func hyphen(_ found: String, house: DashesRule.Style, use: String) -> String {
+    "'\(found)' stands in for a dash; use a \(house.name) ('\(use)')"
   }
 
-  fileprivate static func uneven(_ found: String, house: DashesRule.Style) -> String {
-    "Dash '\(found)' has a space on one side only; use a \(house.name)"
+  fileprivate static func uneven(_ found: String, house: DashesRule.Style, use: String) -> String {
+    "Dash '\(found)' has a space on one side only; use a \(house.name) ('\(use)')"
   }
 
-  fileprivate static func otherStyle(_ found: String, style: DashesRule.Style, house: DashesRule.Style, fixedByOption: Bool) -> String {
-    let source = fixedByOption ? "the house style is a \(house.name)" : "the rest of the document uses a \(house.name)"
-    return "Dash '\(found)' is a \(style.name) where \(source); use '\(house.dash)'"
+  fileprivate static func otherStyle(_ found: String, style: DashesRule.Style, house: DashesRule.Style, fixedByOption: Bool, use: String) -> String {
+    let source = fixedByOption ? "the house style is a \(house.name)" : "the rest of the document uses \(house.plural)"
+    return "Dash '\(found)' is a \(style.name) where \(source); use '\(use)'"
   }
 }
