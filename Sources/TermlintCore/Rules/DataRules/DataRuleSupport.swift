@@ -194,10 +194,11 @@ enum DataRuleMatching {
     var failure: Finding?
     for unit in document.units {
       guard let span = unit.target else { continue }
-      let display = NormalizedText(span.span.text, options: .display)
+      // Most text is NFC already; only other text is normalized (with a map back).
+      let display = Normalizer.nfc.isNormalized(span.span.text) ? nil : NormalizedText(span.span.text, options: .display)
       let ranges: [Range<Int>]
       do {
-        ranges = try matcher.matches(in: display.units)
+        ranges = try matcher.matches(in: display?.units ?? span.span.text)
       } catch {
         if failure == nil {
           let start = span.fileRange(text: 0..<min(1, span.span.text.count))
@@ -209,7 +210,7 @@ enum DataRuleMatching {
         continue
       }
       for r in ranges {
-        let fileRange = span.fileRange(text: display.sourceRange(r))
+        let fileRange = span.fileRange(text: display?.sourceRange(r) ?? r)
         body(DataRuleMatch(unit: unit, span: span, fileRange: fileRange, text: span.span.file.text(in: fileRange)))
       }
     }

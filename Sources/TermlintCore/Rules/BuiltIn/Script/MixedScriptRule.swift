@@ -51,7 +51,7 @@ struct MixedScriptRule: BuiltInRule, UnitRule {
     guard let target = unit.target, let checker = SpoofChecker.shared else { return [] }
     let preferred = Confusables.script(for: target.span.language ?? document.targetLanguage)
     var findings: [Finding] = []
-    for token in target.tokens where token.kind == .word {
+    for token in target.tokens where token.kind == .word && Confusables.mayMix(target.normalized.units[token.range]) {
       let textRange = target.normalized.map.sourceRange(token.range)
       let word = Normalizer.nfc.normalize(target.span.text[textRange])
       let scalars = Array(String(decoding: word, as: UTF16.self).unicodeScalars)
@@ -93,6 +93,22 @@ enum Confusables {
     }
     return table
   }()
+
+  /// A fast filter: whether the word has code units from two of Latin, Greek and Cyrillic (all
+  /// other words are skipped without asking ICU).
+  static func mayMix(_ units: ArraySlice<UInt16>) -> Bool {
+    var latin = false, greek = false, cyrillic = false
+    for u in units {
+      switch u {
+      case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F, 0x1E00...0x1EFF: latin = true
+      case 0x370...0x3FF, 0x1F00...0x1FFF: greek = true
+      case 0x400...0x52F, 0x1C80...0x1C8F, 0x2DE0...0x2DFF, 0xA640...0xA69F: cyrillic = true
+      default: continue
+      }
+      if (latin && (greek || cyrillic)) || (greek && cyrillic) { return true }
+    }
+    return false
+  }
 
   /// The scripts of the letters, in order of first use: Common and Inherited left out, and
   /// lower-case Greek letters too when the word has other letters (symbols such as *TNFα*).

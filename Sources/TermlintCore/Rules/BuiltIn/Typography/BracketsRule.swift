@@ -46,6 +46,8 @@ struct BracketsRule: BuiltInRule, UnitRule {
     var stack: [Int] = []
     var problems: [(index: Int, opening: Bool)] = []
     for (i, u) in text.units.enumerated() {
+      // NOTE: most characters are no bracket; test that before the dictionaries.
+      guard u == 0x28 || u == 0x29 || u == 0x5B || u == 0x5D || u == 0x7B || u == 0x7D || u == 0xAB || u == 0xBB else { continue }
       if Self.closing[u] != nil {
         if u == 0x28, let before = text.scalar(before: i)?.scalar, before == ":" || before == ";" { continue }
         stack.append(i)

@@ -85,13 +85,14 @@ extension InvisibleCharacterRule {
     switch v {
     case 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x85: return false  // tab and line ends
     case 0x00...0x1F, 0x7F...0x9F: return true  // other C0 and C1 controls
+    case 0x20..<0x7F: return false
     case 0xAD: return true  // soft hyphen
-    case 0xFFFC: return false  // where readers put inline code
     default: break
     }
-    if UnicodeProperties.has(s, .bidiControl) { return true }
-    // Invisible format characters (ZWSP, joiners, word joiner, BOM, invisible operators, tags).
-    return UnicodeProperties.has(s, .defaultIgnorable) && UnicodeProperties.generalCategory(s) == 16  // Cf
+    // Bidi controls and the invisible format characters (ZWSP, joiners, word joiner, BOM,
+    // invisible operators, tags) are all Cf.
+    guard UnicodeProperties.generalCategory(s) == 16 else { return false }
+    return UnicodeProperties.has(s, .bidiControl) || UnicodeProperties.has(s, .defaultIgnorable)
   }
 
   /// Whether the scalar at `index` is reported: joiners and tag characters are fine next to
