@@ -173,7 +173,7 @@ public enum PipelineLoader {
     guard !command.isEmpty else { throw TermlintError.configuration(path, line: line, "external rule '\(id)' needs a 'command'") }
     let shown = command.joined(separator: " ")
     var rationale = description.map { $0 + "\n\n" } ?? ""
-    rationale += "Runs `\(shown)` once per document in the folder of `\(path)` (time limit \(timeout) s), as described in "
+    rationale += "Runs `\(shown)` once per document in the folder of `\(path)` (time limit \(ExternalRule.seconds(timeout)) s), as described in "
       + "Documentation/ExternalRules.md."
     let descriptor = RuleDescriptor(
       id: id, title: title ?? id, category: category, defaultSeverity: severity,

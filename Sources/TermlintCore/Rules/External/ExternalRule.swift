@@ -61,6 +61,11 @@ public struct ExternalRule: Rule {
     }
   }
 
+  /// Seconds for messages: "10", "0.5".
+  static func seconds(_ value: Double) -> String {
+    value == value.rounded() ? String(Int(value)) : String(value)
+  }
+
   /// The one finding that reports a failed run, at the start of the document.
   private func failure(_ message: String, in document: AnnotatedDocument) -> Finding {
     Finding(
@@ -85,8 +90,7 @@ extension String {
   }
 
   fileprivate static func timedOut(_ id: String, seconds: Double) -> String {
-    let limit = seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
-    return "External rule '\(id)' did not finish within \(limit) s and was stopped; its findings for this file are missing; make it faster or raise its 'timeout'"
+    "External rule '\(id)' did not finish within \(ExternalRule.seconds(seconds)) s and was stopped; its findings for this file are missing; make it faster or raise its 'timeout'"
   }
 
   fileprivate static func crashed(_ id: String, how: String, detail: String?) -> String {
