@@ -142,19 +142,8 @@ public enum PipelineLoader {
           throw TermlintError.configuration(path, line: YAMLSupport.line(v), "bad value '\(s)' for '\(full)' (seconds, more than 0 and at most 3600)")
         }
         timeout = seconds
-      case "severity":
-        let s = try YAMLSupport.scalar(v, path: path, key: full)
-        guard let value = Severity(rawValue: s) else {
-          throw TermlintError.configuration(path, line: YAMLSupport.line(v), "bad value '\(s)' for '\(full)' (use error, warning or info)")
-        }
-        severity = value
-      case "category":
-        let s = try YAMLSupport.scalar(v, path: path, key: full)
-        guard let value = Category(rawValue: s) else {
-          throw TermlintError.configuration(
-            path, line: YAMLSupport.line(v), "bad value '\(s)' for '\(full)' (use \(Category.allCases.map(\.rawValue).joined(separator: ", ")))")
-        }
-        category = value
+      case "severity": severity = try YAMLSupport.severity(v, path: path, key: full)
+      case "category": category = try YAMLSupport.category(v, path: path, key: full)
       case "title": title = try YAMLSupport.scalar(v, path: path, key: full)
       case "summary": summary = try YAMLSupport.scalar(v, path: path, key: full)
       case "description": description = try YAMLSupport.scalar(v, path: path, key: full)
@@ -199,11 +188,7 @@ public enum PipelineLoader {
       case "enabled":
         setting.enabled = try YAMLSupport.bool(v, path: path, key: "rules.\(id).enabled")
       case "severity":
-        let s = try YAMLSupport.scalar(v, path: path, key: "rules.\(id).severity")
-        guard let sev = Severity(rawValue: s) else {
-          throw TermlintError.configuration(path, line: YAMLSupport.line(v), "bad severity '\(s)' for rule '\(id)' (use error, warning or info)")
-        }
-        setting.severity = sev
+        setting.severity = try YAMLSupport.severity(v, path: path, key: "rules.\(id).severity")
       case "options":
         for (ok, ov) in try YAMLSupport.mapping(v, path: path, what: "options of rule '\(id)'") {
           setting.options[ok.string ?? ""] = try YAMLSupport.scalarOrList(ov, path: path, key: "rules.\(id).options.\(ok.string ?? "")")

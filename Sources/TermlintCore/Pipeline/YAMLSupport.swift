@@ -57,6 +57,25 @@ public enum YAMLSupport {
     }
   }
 
+  /// The node as a severity (`error`, `warning`, `info`), or a configuration error.
+  public static func severity(_ node: Node, path: String, key: String) throws -> Severity {
+    let s = try scalar(node, path: path, key: key)
+    guard let value = Severity(rawValue: s) else {
+      throw TermlintError.configuration(path, line: line(node), "bad value '\(s)' for '\(key)' (use error, warning or info)")
+    }
+    return value
+  }
+
+  /// The node as an MQM category, or a configuration error.
+  public static func category(_ node: Node, path: String, key: String) throws -> Category {
+    let s = try scalar(node, path: path, key: key)
+    guard let value = Category(rawValue: s) else {
+      throw TermlintError.configuration(
+        path, line: line(node), "bad value '\(s)' for '\(key)' (use \(Category.allCases.map(\.rawValue).joined(separator: ", ")))")
+    }
+    return value
+  }
+
   /// An unknown-key error that lists the keys allowed there.
   public static func unknownKey(_ key: Node, path: String, in parent: String?, known: [String]) -> TermlintError {
     let name = key.string ?? "?"

@@ -122,8 +122,7 @@ public enum RuleDocumentation {
       if scalar == "\n" {
         out += "⏎"
       } else if scalar != " " && (category == 15 || category == 16 || category == 12 || category == 13 || category == 14 || scalar == "\u{AD}") {
-        let hex = String(scalar.value, radix: 16, uppercase: true)
-        out += "⟨U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + "⟩"
+        out += "⟨" + Typography.label(scalar) + "⟩"
       } else {
         out.unicodeScalars.append(scalar)
       }

@@ -98,23 +98,8 @@ public enum DataRuleLoader {
         path, line: values["id"].flatMap(YAMLSupport.line) ?? 1,
         "invalid rule id '\(id)' (lower-case words joined by '-', groups joined by '.', e.g. 'news.us-spelling')")
     }
-    var severity = Severity.warning
-    if let node = values["severity"] {
-      let s = try YAMLSupport.scalar(node, path: path, key: "severity")
-      guard let value = Severity(rawValue: s) else {
-        throw TermlintError.configuration(path, line: YAMLSupport.line(node), "bad value '\(s)' for 'severity' (use error, warning or info)")
-      }
-      severity = value
-    }
-    var category = Category.style
-    if let node = values["category"] {
-      let s = try YAMLSupport.scalar(node, path: path, key: "category")
-      guard let value = Category(rawValue: s) else {
-        throw TermlintError.configuration(
-          path, line: YAMLSupport.line(node), "bad value '\(s)' for 'category' (use \(Category.allCases.map(\.rawValue).joined(separator: ", ")))")
-      }
-      category = value
-    }
+    let severity = try values["severity"].map { try YAMLSupport.severity($0, path: path, key: "severity") } ?? .warning
+    let category = try values["category"].map { try YAMLSupport.category($0, path: path, key: "category") } ?? .style
     var definition = DataRuleDefinition(
       path: path, id: id, kind: kind, title: try string("title") ?? defaultTitle(id), summary: try string("summary"),
       description: try string("description"), message: try string("message"), messageLine: values["message"].flatMap(YAMLSupport.line),

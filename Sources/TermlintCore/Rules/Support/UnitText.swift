@@ -129,6 +129,12 @@ enum Typography {
   /// Opening quotes and brackets.
   static let openers: Set<UInt16> = [0x28, 0x5B, 0x7B, 0x22, 0x27, 0x2018, 0x201C, 0x201E, 0xAB, 0x2039]
 
+  /// "U+200B": how messages and documentation name a code point.
+  static func label(_ scalar: Unicode.Scalar) -> String {
+    let hex = String(scalar.value, radix: 16, uppercase: true)
+    return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+  }
+
   /// The object replacement character readers put where inline code was.
   static let placeholder: UInt16 = 0xFFFC
 }

@@ -118,8 +118,7 @@ extension InvisibleCharacterRule {
 
   /// "U+200B (zero width space)".
   fileprivate static func describe(_ s: Unicode.Scalar) -> String {
-    let hex = String(s.value, radix: 16, uppercase: true)
-    let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    let code = Typography.label(s)
     let name = s.value == 0xFEFF ? "byte-order mark" : UnicodeProperties.name(s)?.lowercased()
     return name.map { "\(code) (\($0))" } ?? "\(code) (control character)"
   }
