@@ -35,11 +35,7 @@ struct Lint: ParsableCommand {
   @Option(name: .customLong("disable"), help: "Skip this rule; repeatable.")
   var disabledRules: [String] = []
 
-  @Option(help: "Hide the findings recorded in this baseline file.")
-  var baseline: String?
-
-  @Option(help: "Record every finding in this baseline file (replacing it), then exit 0.")
-  var writeBaseline: String?
+  @OptionGroup var baselineOptions: BaselineOptions
 
   @Option(help: "Colour in text output.")
   var color: ColorChoice = .auto
@@ -55,7 +51,7 @@ struct Lint: ParsableCommand {
       if let targetLang { pipeline.targetLanguage = targetLang }
       let glossary = try GlossaryIO.loadAll(paths: pipeline.glossaries + glossaries)
       let rules = try pipeline.configuredRules(only: onlyRules, disabled: disabledRules)
-      let filter = FindingFilter(descriptors: pipeline.descriptors, baseline: try baseline.map(Baseline.load(path:)))
+      let filter = FindingFilter(descriptors: pipeline.descriptors, baseline: try baselineOptions.load())
       let linter = Linter(
         glossary: try CompiledGlossary(glossary), rules: rules, sourceLanguage: pipeline.sourceLanguage,
         targetLanguage: pipeline.targetLanguage ?? LanguageTag("en"), normalization: pipeline.normalization, filter: filter)
@@ -70,16 +66,12 @@ struct Lint: ParsableCommand {
         accepted += result.baselineEntries
         sources.append(file)
       }
-      if let writeBaseline {
-        guard FileManager.default.createFile(atPath: writeBaseline, contents: Baseline(entries: accepted).encoded()) else {
-          throw TermlintError.input(writeBaseline, "cannot write the baseline file")
-        }
-      }
+      let wroteBaseline = try baselineOptions.write(accepted)
       let report = RunReport(findings: findings, files: sources, rules: rules.map { $0.rule.descriptor })
       let reporter = ReporterRegistry.reporter(format.identifier)!
       writeOutput(reporter.render(report, options: ReportOptions(color: useColor)))
       let threshold = failOn.map { $0.severity } ?? pipeline.failOn
-      guard let threshold, writeBaseline == nil else { return ExitStatus.clean }
+      guard let threshold, !wroteBaseline else { return ExitStatus.clean }
       return findings.contains { $0.severity >= threshold } ? ExitStatus.findings : ExitStatus.clean
     }
   }
