@@ -16,7 +16,8 @@ struct WhitespaceRule: BuiltInRule, UnitRule {
       - two or more spaces (or tabs, or no-break spaces) in a row inside a line;
       - white space at the end of a line (in Markdown, two or more spaces before a line break
         inside a paragraph are a hard line break and are left alone);
-      - a space before `,` `.` `;` `:` `!` `?` (not before an ellipsis, `.NET`, `:)` or a number;
+      - a space before `,` `.` `;` `:` `!` `?` (not before an ellipsis, spaced `. . .` included,
+        `.NET`, `:)` or a number;
         not in French text, where a space before `; : ! ?` is the rule);
       - no space after `.` `!` `?` that ends a sentence before a capitalised word (`talks.The`);
         abbreviations such as *U.S.* and *e.g.*, numbers, web addresses and names such as
@@ -33,7 +34,7 @@ struct WhitespaceRule: BuiltInRule, UnitRule {
     nonTriggeringExamples: [
       RuleExample("Talks resumed on Monday, officials said. The next round is in May."),
       RuleExample("The U.S. delegation arrived at 10:30 a.m. and left at 5 p.m."),
-      RuleExample("He waited… and then … nothing. Shares rose 2.5 percent."),
+      RuleExample("He waited… and then … nothing. Shares rose 2.5 percent. It went on . . . and on."),
       RuleExample("Microsoft’s .NET team and ASP.NET developers were not there (really)."),
       RuleExample("A first line ending in a hard break  \nand its continuation."),
       RuleExample("First line\nsecond line of the same paragraph."),
@@ -120,8 +121,9 @@ extension WhitespaceRule {
     let next: UInt16? = j + 1 < text.count ? text.units[j + 1] : nil
     let nextIsBoundary = next.map { Typography.isHorizontalSpace($0) || text.isLineBreak(at: j + 1) || Typography.closers.contains($0) } ?? true
     switch p {
-    case 0x2E:  // . — not an ellipsis, .NET or .5
+    case 0x2E:  // . — not an ellipsis (. . . spaced as well), .NET or .5
       guard nextIsBoundary else { return nil }
+      if j + 2 < text.count && Typography.isHorizontalSpace(text.units[j + 1]) && text.units[j + 2] == 0x2E { return nil }
     case 0x3A, 0x3B, 0x21, 0x3F:  // : ; ! ? — not :) ;-) :30 or !important
       guard nextIsBoundary || next == 0x21 || next == 0x3F else { return nil }
     default:  // , — not ,000
