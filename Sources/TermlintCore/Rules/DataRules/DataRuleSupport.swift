@@ -1,3 +1,5 @@
+import Foundation
+
 /// What every YAML rule file says besides its type-specific keys.
 struct DataRuleDefinition: Sendable {
   /// The file it was read from.
@@ -230,5 +232,3 @@ extension String {
     return s
   }
 }
-
-import Foundation

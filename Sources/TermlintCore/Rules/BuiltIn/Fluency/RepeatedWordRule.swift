@@ -92,5 +92,3 @@ extension String {
     "'\(found.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " "))' repeats a word; delete one '\(word)'"
   }
 }
-
-
