@@ -15,6 +15,8 @@ int8_t tl_char_has_property(int32_t c, int32_t property) {
   case TL_PROP_QUOTATION_MARK: which = UCHAR_QUOTATION_MARK; break;
   case TL_PROP_JOIN_CONTROL: which = UCHAR_JOIN_CONTROL; break;
   case TL_PROP_DIACRITIC: which = UCHAR_DIACRITIC; break;
+  case TL_PROP_EXTENDED_PICTOGRAPHIC: which = UCHAR_EXTENDED_PICTOGRAPHIC; break;
+  case TL_PROP_VARIATION_SELECTOR: which = UCHAR_VARIATION_SELECTOR; break;
   default: return 0;
   }
   return u_hasBinaryProperty((UChar32)c, which) ? 1 : 0;
@@ -39,3 +41,13 @@ int32_t tl_script_short_name(int32_t script, char *buffer, int32_t capacity) {
 
 int32_t tl_char_to_lower(int32_t c) { return (int32_t)u_tolower((UChar32)c); }
 int32_t tl_char_to_upper(int32_t c) { return (int32_t)u_toupper((UChar32)c); }
+
+int32_t tl_char_name(int32_t c, char *buffer, int32_t capacity) {
+  UErrorCode code = U_ZERO_ERROR;
+  int32_t n = u_charName((UChar32)c, U_UNICODE_CHAR_NAME, buffer, capacity, &code);
+  if (U_FAILURE(code) || n >= capacity) {
+    if (capacity > 0) buffer[0] = 0;
+    return 0;
+  }
+  return n;
+}

@@ -72,6 +72,8 @@ enum {
   TL_PROP_QUOTATION_MARK = 7,
   TL_PROP_JOIN_CONTROL = 8,
   TL_PROP_DIACRITIC = 9,
+  TL_PROP_EXTENDED_PICTOGRAPHIC = 10,
+  TL_PROP_VARIATION_SELECTOR = 11,
 };
 /// Returns 1 when the code point has the binary property, 0 otherwise.
 int8_t tl_char_has_property(int32_t codePoint, int32_t property);
@@ -85,6 +87,9 @@ int32_t tl_script_short_name(int32_t script, char *buffer, int32_t capacity);
 int32_t tl_char_to_lower(int32_t codePoint);
 /// Simple upper-case mapping of one code point.
 int32_t tl_char_to_upper(int32_t codePoint);
+/// Writes the Unicode name of a code point ("ZERO WIDTH SPACE") into `buffer` (NUL-terminated);
+/// returns its length, 0 when the code point has no name (controls) or on failure.
+int32_t tl_char_name(int32_t codePoint, char *buffer, int32_t capacity);
 
 // MARK: - Break iteration (ubrk)
 

@@ -247,7 +247,11 @@ public struct Fixer: Sendable {
   /// Puts the separators of `original` (line breaks, no-break spaces) between the words of
   /// `suggestion`, matching gaps from the end (`open-door⏎policy` → `open door⏎policy`).
   static func keepingSeparators(of original: String, in suggestion: String) -> String {
-    let gaps = runs(original).filter(\.isSpace).map(\.text)
+    let originalRuns = runs(original)
+    // Only a term's own separators are kept (a line break, a no-break space); a span that is
+    // all white space is the whitespace rule's fix and is replaced as suggested.
+    guard originalRuns.contains(where: { !$0.isSpace }) else { return suggestion }
+    let gaps = originalRuns.filter(\.isSpace).map(\.text)
     let words = runs(suggestion)
     let count = words.filter(\.isSpace).count
     guard !gaps.isEmpty, count > 0 else { return suggestion }
@@ -259,7 +263,8 @@ public struct Fixer: Sendable {
         continue
       }
       let fromEnd = count - 1 - gap
-      out += fromEnd < gaps.count ? gaps[gaps.count - 1 - fromEnd] : run.text
+      let kept = fromEnd < gaps.count ? gaps[gaps.count - 1 - fromEnd] : nil
+      out += kept.map { $0.unicodeScalars.allSatisfy { $0 == " " } ? run.text : $0 } ?? run.text
       gap += 1
     }
     return out

@@ -45,6 +45,8 @@ public struct LintRun: Sendable {
     public let file: SourceFile
     /// Its findings in report order.
     public let findings: [Finding]
+    /// Baseline entries for its findings (for `--write-baseline`).
+    public let baselineEntries: [Baseline.Entry]
   }
 
   /// Runs every input and returns the report.
@@ -53,22 +55,32 @@ public struct LintRun: Sendable {
   ///   the calling task (never concurrently).
   /// - Throws: the `TermlintError` of the first failing input in path order.
   public func run(progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) async throws -> RunReport {
+    try await runCollectingBaseline(progress: progress).report
+  }
+
+  /// Runs every input and returns the report with the baseline entries of its findings.
+  public func runCollectingBaseline(progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) async throws
+    -> (report: RunReport, baselineEntries: [Baseline.Entry])
+  {
     let results = try await results(progress: progress)
-    return RunReport(
+    let report = RunReport(
       findings: results.flatMap(\.findings), files: results.map(\.file), rules: linter.rules.map { $0.rule.descriptor })
+    return (report, results.flatMap(\.baselineEntries))
   }
 
   /// Lints an unaligned article pair: the two files are aligned sentence by sentence and
   /// checked as one document of beads (see `PairReader`); positions refer to both files.
-  public static func pair(linter: Linter, source: String, target: String) throws -> RunReport {
+  public static func pair(linter: Linter, source: String, target: String) throws -> (report: RunReport, baselineEntries: [Baseline.Entry]) {
     let sourceFile = try SourceFile.read(path: source)
     let targetFile = try SourceFile.read(path: target)
     let document = try PairReader.read(
       source: sourceFile, target: targetFile, sourceLanguage: linter.sourceLanguage ?? LanguageTag("ru"),
       targetLanguage: linter.targetLanguage, glossary: linter.glossary)
-    return RunReport(
-      findings: try linter.lint(document), files: [sourceFile, targetFile], rules: linter.rules.map { $0.rule.descriptor },
+    let checked = try linter.check(document)
+    let report = RunReport(
+      findings: checked.findings, files: [sourceFile, targetFile], rules: linter.rules.map { $0.rule.descriptor },
       documents: [document])
+    return (report, checked.baselineEntries)
   }
 
   /// Runs every input and returns its result, in input order.
@@ -77,7 +89,8 @@ public struct LintRun: Sendable {
     let read = self.read
     return try await BoundedTasks.map(inputs, jobs: jobs, progress: progress) { path in
       let document = try read(try SourceFile.readBytes(path: path), path)
-      return FileResult(file: document.file, findings: try linter.lint(document))
+      let checked = try linter.check(document)
+      return FileResult(file: document.file, findings: checked.findings, baselineEntries: checked.baselineEntries)
     }
   }
 }

@@ -22,11 +22,12 @@ public struct LintSetup: Sendable {
   ///   - onlyRules: when not empty, run only these rule ids.
   ///   - disabledRules: rule ids to skip.
   ///   - directory: where the search for `.termlint.yml` starts.
+  ///   - baseline: accepted findings to hide (`--baseline`).
   /// - Throws: `TermlintError` for a bad pipeline or glossary file or an unknown rule id.
   public static func load(
     pipelinePath: String?, glossaries: [String] = [], sourceLanguage: LanguageTag? = nil,
     targetLanguage: LanguageTag? = nil, onlyRules: [String] = [], disabledRules: [String] = [],
-    directory: String = FileManager.default.currentDirectoryPath
+    directory: String = FileManager.default.currentDirectoryPath, baseline: Baseline? = nil
   ) throws -> LintSetup {
     var pipeline = try pipelinePath.map(PipelineLoader.load(path:))
       ?? PipelineLoader.discover(from: directory).map(PipelineLoader.load(path:)) ?? .builtIn
@@ -36,7 +37,8 @@ public struct LintSetup: Sendable {
     let rules = try pipeline.configuredRules(only: onlyRules, disabled: disabledRules)
     let linter = Linter(
       glossary: try CompiledGlossary(glossary), rules: rules, sourceLanguage: pipeline.sourceLanguage,
-      targetLanguage: pipeline.targetLanguage ?? LanguageTag("en"), normalization: pipeline.normalization)
+      targetLanguage: pipeline.targetLanguage ?? LanguageTag("en"), normalization: pipeline.normalization,
+      filter: FindingFilter(descriptors: pipeline.descriptors, baseline: baseline))
     return LintSetup(pipeline: pipeline, linter: linter)
   }
 

@@ -27,17 +27,23 @@ public struct Linter: Sendable {
   public let targetLanguage: LanguageTag?
   /// How text is normalized for matching.
   public let normalization: NormalizationOptions
+  /// Suppression comments and the baseline, applied after the rules.
+  public let filter: FindingFilter
 
   /// Creates a linter.
+  ///
+  /// - Parameter filter: what suppression comments may name and the baseline (default: the
+  ///   built-in rules and the rules run, no baseline).
   public init(
     glossary: CompiledGlossary, rules: [ConfiguredRule], sourceLanguage: LanguageTag? = nil,
-    targetLanguage: LanguageTag? = nil, normalization: NormalizationOptions = .matching
+    targetLanguage: LanguageTag? = nil, normalization: NormalizationOptions = .matching, filter: FindingFilter? = nil
   ) {
     self.glossary = glossary
     self.rules = rules
     self.sourceLanguage = sourceLanguage
     self.targetLanguage = targetLanguage
     self.normalization = normalization
+    self.filter = filter ?? FindingFilter(descriptors: BuiltInRules.descriptors + rules.map { $0.rule.descriptor })
   }
 
   /// Annotates a document for rules.
@@ -54,14 +60,20 @@ public struct Linter: Sendable {
     return AnnotatedDocument(document: document, units: units, sourceLanguage: source, targetLanguage: target)
   }
 
-  /// Lints one document: every rule's findings, in report order.
-  public func lint(_ document: Document) throws -> [Finding] {
+  /// Lints one document: every rule's findings that no comment suppresses and the baseline
+  /// does not accept, in report order.
+  ///
+  /// - Throws: `TermlintError` for a suppression comment naming an unknown rule.
+  public func lint(_ document: Document) throws -> [Finding] { try check(document).findings }
+
+  /// Lints one document and tells what the filter stage kept and dropped.
+  public func check(_ document: Document) throws -> FindingFilter.Result {
     let annotated = try annotate(document)
     var findings: [Finding] = []
     for configured in rules {
       let context = RuleContext(glossary: glossary, severity: configured.severity)
       findings.append(contentsOf: configured.rule.check(annotated, context: context))
     }
-    return findings.sorted(by: Finding.reportOrder)
+    return try filter.apply(findings, document: document)
   }
 }

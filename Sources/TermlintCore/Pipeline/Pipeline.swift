@@ -38,9 +38,25 @@ public struct Pipeline: Sendable {
   public var failOn: Severity?
   /// Normalization for matching.
   public var normalization: NormalizationOptions
+  /// Rules loaded from YAML rule files (`data-rules:`), in file order.
+  public var dataRules: [any Rule] = []
+  /// Rules run by external commands (`external-rules:`).
+  public var externalRules: [ExternalRule] = []
 
   /// The built-in default: every stable rule at its default severity, fail on errors.
   public static let builtIn = Pipeline(path: nil, sourceLanguage: nil, targetLanguage: nil, glossaries: [], rules: [:], failOn: .error, normalization: .matching)
+
+  /// The rules the pipeline defines besides the built-in ones (data rules, then external rules).
+  public var definedRules: [any Rule] { dataRules + externalRules.map { $0 as any Rule } }
+
+  /// Every rule id this pipeline knows, whether or not it runs: built-in ids and their aliases,
+  /// and the ids of its data and external rules.
+  public var knownRuleIDs: Set<String> {
+    Set(BuiltInRules.descriptors.flatMap { [$0.id] + $0.deprecatedAliases } + definedRules.map(\.descriptor.id))
+  }
+
+  /// Descriptors of every rule the pipeline knows: built-in, then data and external rules.
+  public var descriptors: [RuleDescriptor] { BuiltInRules.descriptors + definedRules.map(\.descriptor) }
 
   /// Creates a pipeline.
   public init(path: String?, sourceLanguage: LanguageTag?, targetLanguage: LanguageTag?, glossaries: [String], rules: [String: RuleSetting], failOn: Severity?, normalization: NormalizationOptions) {
@@ -60,23 +76,33 @@ public struct Pipeline: Sendable {
   ///   - disabled: rule ids to skip (`--disable`).
   /// - Throws: `TermlintError` for an unknown rule id or a bad option.
   public func configuredRules(only: [String] = [], disabled: [String] = []) throws -> [ConfiguredRule] {
-    for id in only + disabled where BuiltInRules.type(for: id) == nil {
+    let known = knownRuleIDs
+    for id in only + disabled where !known.contains(id) {
       throw TermlintError.usage("unknown rule '\(id)'; run 'termlint rules' to list them")
+    }
+    func selected(_ ids: [String], status: RuleStatus, setting: RuleSetting?) -> Bool {
+      if !only.isEmpty {
+        if !only.contains(where: ids.contains) { return false }
+      } else {
+        if let setting, !setting.enabled { return false }
+        if setting == nil && status != .stable { return false }
+      }
+      return !disabled.contains(where: ids.contains)
     }
     var result: [ConfiguredRule] = []
     for type in BuiltInRules.all {
       let d = type.descriptor
       let ids = [d.id] + d.deprecatedAliases
       let setting = ids.lazy.compactMap { rules[$0] }.first
-      if !only.isEmpty {
-        if !only.contains(where: ids.contains) { continue }
-      } else {
-        if let setting, !setting.enabled { continue }
-        if setting == nil && d.status != .stable { continue }
-      }
-      if disabled.contains(where: ids.contains) { continue }
+      guard selected(ids, status: d.status, setting: setting) else { continue }
       let options = RuleOptions(setting?.options ?? [:], file: path, line: setting?.line)
       result.append(ConfiguredRule(try type.init(options: options), severity: setting?.severity ?? d.defaultSeverity))
+    }
+    for rule in definedRules {
+      let d = rule.descriptor
+      let setting = rules[d.id]
+      guard selected([d.id], status: d.status, setting: setting) else { continue }
+      result.append(ConfiguredRule(rule, severity: setting?.severity ?? d.defaultSeverity))
     }
     return result
   }

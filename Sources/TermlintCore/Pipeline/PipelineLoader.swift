@@ -28,20 +28,14 @@ public enum PipelineLoader {
 
   /// Parses pipeline YAML.
   public static func parse(_ text: String, path: String) throws -> Pipeline {
-    let node: Node?
-    do {
-      node = try Yams.compose(yaml: text)
-    } catch let error as YamlError {
-      throw TermlintError.configuration(path, line: error.line, "invalid YAML: \(error.reason)")
-    } catch {
-      throw TermlintError.configuration(path, "invalid YAML: \(error)")
-    }
+    let node = try YAMLSupport.compose(text, path: path)
     var pipeline = Pipeline.builtIn
     pipeline.path = path
     guard let root = node else { return pipeline }
     let base = URL(fileURLWithPath: path).deletingLastPathComponent()
     let map = try YAMLSupport.mapping(root, path: path, what: "the pipeline")
-    let known = ["name", "description", "languages", "glossaries", "rules", "fail-on", "normalization"]
+    let known = ["name", "description", "languages", "glossaries", "rules", "fail-on", "normalization", "data-rules", "external-rules"]
+    var ruleSettings: Node?
     for (keyNode, value) in map {
       let key = keyNode.string ?? ""
       switch key {
@@ -63,8 +57,7 @@ public enum PipelineLoader {
       case "glossaries":
         let items = try YAMLSupport.sequence(value, path: path, key: key)
         pipeline.glossaries = try items.map { item in
-          let s = try YAMLSupport.scalar(item, path: path, key: key)
-          return s.hasPrefix("/") ? s : base.appendingPathComponent(s).standardizedFileURL.relativePathIfPossible
+          try resolve(YAMLSupport.scalar(item, path: path, key: key), against: base)
         }
       case "fail-on":
         let s = try YAMLSupport.scalar(value, path: path, key: key)
@@ -74,19 +67,108 @@ public enum PipelineLoader {
       case "normalization":
         pipeline.normalization = try parseNormalization(value, path: path)
       case "rules":
-        let rules = try YAMLSupport.mapping(value, path: path, what: "'rules'")
-        for (k, v) in rules {
-          let id = k.string ?? ""
-          guard BuiltInRules.type(for: id) != nil else {
-            throw TermlintError.configuration(path, line: YAMLSupport.line(k), "unknown rule '\(id)' in 'rules' (run 'termlint rules' to list them)")
+        ruleSettings = value
+      case "data-rules":
+        for item in try YAMLSupport.sequence(value, path: path, key: key) {
+          let resolved = resolve(try YAMLSupport.scalar(item, path: path, key: key), against: base)
+          guard FileManager.default.fileExists(atPath: resolved) else {
+            throw TermlintError.configuration(path, line: YAMLSupport.line(item), "no such rule file or folder '\(resolved)' in 'data-rules'")
           }
-          pipeline.rules[id] = try parseRuleSetting(v, id: id, path: path)
+          pipeline.dataRules += try DataRuleLoader.load(path: resolved)
         }
+      case "external-rules":
+        let items = value.sequence.map(Array.init) ?? []
+        guard value.sequence != nil else {
+          throw TermlintError.configuration(path, line: YAMLSupport.line(value), "'external-rules' must be a list of rules")
+        }
+        pipeline.externalRules = try items.map { try parseExternalRule($0, base: base, path: path) }
       default:
         throw YAMLSupport.unknownKey(keyNode, path: path, in: nil, known: known)
       }
     }
+    // Rule ids are checked once every rule the pipeline defines is known.
+    var seen = Set(BuiltInRules.descriptors.flatMap { [$0.id] + $0.deprecatedAliases })
+    for rule in pipeline.definedRules {
+      guard seen.insert(rule.descriptor.id).inserted else {
+        throw TermlintError.configuration(path, "rule id '\(rule.descriptor.id)' is defined twice (data and external rule ids must be unique and differ from built-in ids)")
+      }
+    }
+    if let ruleSettings {
+      let defined = Set(pipeline.definedRules.map(\.descriptor.id))
+      for (k, v) in try YAMLSupport.mapping(ruleSettings, path: path, what: "'rules'") {
+        let id = k.string ?? ""
+        guard seen.contains(id) else {
+          throw TermlintError.configuration(path, line: YAMLSupport.line(k), "unknown rule '\(id)' in 'rules' (run 'termlint rules' to list them)")
+        }
+        let setting = try parseRuleSetting(v, id: id, path: path)
+        if defined.contains(id) && !setting.options.isEmpty {
+          throw TermlintError.configuration(path, line: setting.line, "rule '\(id)' takes no options (give an external rule its options under 'external-rules')")
+        }
+        pipeline.rules[id] = setting
+      }
+    }
     return pipeline
+  }
+
+  /// A path from a pipeline file, resolved against the pipeline's folder.
+  static func resolve(_ s: String, against base: URL) -> String {
+    s.hasPrefix("/") ? s : base.appendingPathComponent(s).standardizedFileURL.relativePathIfPossible
+  }
+
+  /// Keys of an entry of `external-rules`.
+  public static let externalRuleKeys = ["id", "command", "timeout", "severity", "category", "title", "summary", "description", "options"]
+
+  static func parseExternalRule(_ node: Node, base: URL, path: String) throws -> ExternalRule {
+    let line = YAMLSupport.line(node)
+    var id: String?, command: [String] = [], timeout = ExternalRule.defaultTimeout
+    var severity = Severity.warning, category = Category.style
+    var title: String?, summary: String?, description: String?
+    var options: [String: String] = [:]
+    for (k, v) in try YAMLSupport.mapping(node, path: path, what: "an entry of 'external-rules'") {
+      let key = k.string ?? ""
+      let full = "external-rules.\(key)"
+      switch key {
+      case "id": id = try YAMLSupport.scalar(v, path: path, key: full)
+      case "command":
+        if let s = v.scalar?.string {
+          command = s.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        } else {
+          command = try YAMLSupport.sequence(v, path: path, key: full).map { try YAMLSupport.scalar($0, path: path, key: full) }
+        }
+        if command.isEmpty { throw TermlintError.configuration(path, line: YAMLSupport.line(v), "'\(full)' is empty") }
+      case "timeout":
+        let s = try YAMLSupport.scalar(v, path: path, key: full)
+        guard let seconds = Double(s), seconds > 0, seconds <= 3600 else {
+          throw TermlintError.configuration(path, line: YAMLSupport.line(v), "bad value '\(s)' for '\(full)' (seconds, more than 0 and at most 3600)")
+        }
+        timeout = seconds
+      case "severity": severity = try YAMLSupport.severity(v, path: path, key: full)
+      case "category": category = try YAMLSupport.category(v, path: path, key: full)
+      case "title": title = try YAMLSupport.scalar(v, path: path, key: full)
+      case "summary": summary = try YAMLSupport.scalar(v, path: path, key: full)
+      case "description": description = try YAMLSupport.scalar(v, path: path, key: full)
+      case "options":
+        for (ok, ov) in try YAMLSupport.mapping(v, path: path, what: "'\(full)'") {
+          options[ok.string ?? ""] = try YAMLSupport.scalarOrList(ov, path: path, key: "\(full).\(ok.string ?? "")")
+        }
+      default:
+        throw YAMLSupport.unknownKey(k, path: path, in: "external-rules", known: externalRuleKeys)
+      }
+    }
+    guard let id else { throw TermlintError.configuration(path, line: line, "an entry of 'external-rules' needs an 'id'") }
+    guard DataRuleLoader.isValidID(id) else {
+      throw TermlintError.configuration(path, line: line, "invalid rule id '\(id)' (lower-case words joined by '-', groups joined by '.')")
+    }
+    guard !command.isEmpty else { throw TermlintError.configuration(path, line: line, "external rule '\(id)' needs a 'command'") }
+    let shown = command.joined(separator: " ")
+    var rationale = description.map { $0 + "\n\n" } ?? ""
+    rationale += "Runs `\(shown)` once per document in the folder of `\(path)` (time limit \(ExternalRule.seconds(timeout)) s), as described in "
+      + "Documentation/ExternalRules.md."
+    let descriptor = RuleDescriptor(
+      id: id, title: title ?? id, category: category, defaultSeverity: severity,
+      summary: summary ?? "External rule: \(shown)", rationale: rationale, nonTriggeringExamples: [], triggeringExamples: [],
+      scope: .document)
+    return ExternalRule(descriptor: descriptor, command: command, directory: base.path, timeout: timeout, options: options)
   }
 
   static func parseRuleSetting(_ node: Node, id: String, path: String) throws -> Pipeline.RuleSetting {
@@ -106,11 +188,7 @@ public enum PipelineLoader {
       case "enabled":
         setting.enabled = try YAMLSupport.bool(v, path: path, key: "rules.\(id).enabled")
       case "severity":
-        let s = try YAMLSupport.scalar(v, path: path, key: "rules.\(id).severity")
-        guard let sev = Severity(rawValue: s) else {
-          throw TermlintError.configuration(path, line: YAMLSupport.line(v), "bad severity '\(s)' for rule '\(id)' (use error, warning or info)")
-        }
-        setting.severity = sev
+        setting.severity = try YAMLSupport.severity(v, path: path, key: "rules.\(id).severity")
       case "options":
         for (ok, ov) in try YAMLSupport.mapping(v, path: path, what: "options of rule '\(id)'") {
           setting.options[ok.string ?? ""] = try YAMLSupport.scalarOrList(ov, path: path, key: "rules.\(id).options.\(ok.string ?? "")")
@@ -146,74 +224,6 @@ public enum PipelineLoader {
       }
     }
     return options
-  }
-}
-
-/// Small helpers for strict YAML reading with line numbers (Yams `Node.mark` is 0-based).
-public enum YAMLSupport {
-  /// The 1-based line of a node.
-  public static func line(_ node: Node) -> Int? { node.mark.map { $0.line + 1 } ?? nil }
-
-  /// The node as a mapping, or a configuration error.
-  public static func mapping(_ node: Node, path: String, what: String) throws -> [(Node, Node)] {
-    guard let m = node.mapping else {
-      throw TermlintError.configuration(path, line: line(node), "\(what) must be a mapping of keys to values")
-    }
-    return Array(m)
-  }
-
-  /// The node as a sequence, or a configuration error.
-  public static func sequence(_ node: Node, path: String, key: String) throws -> [Node] {
-    if let s = node.sequence { return Array(s) }
-    if node.scalar != nil { return [node] }
-    throw TermlintError.configuration(path, line: line(node), "'\(key)' must be a list")
-  }
-
-  /// The node as a string scalar, or a configuration error.
-  public static func scalar(_ node: Node, path: String, key: String) throws -> String {
-    guard let s = node.scalar?.string else {
-      throw TermlintError.configuration(path, line: line(node), "'\(key)' must be a single value")
-    }
-    return s
-  }
-
-  /// A scalar, or a list of scalars joined with `|`.
-  public static func scalarOrList(_ node: Node, path: String, key: String) throws -> String {
-    if let s = node.scalar?.string { return s }
-    if let seq = node.sequence { return try seq.map { try scalar($0, path: path, key: key) }.joined(separator: "|") }
-    throw TermlintError.configuration(path, line: line(node), "'\(key)' must be a value or a list of values")
-  }
-
-  /// The node as a boolean, or a configuration error.
-  public static func bool(_ node: Node, path: String, key: String) throws -> Bool {
-    switch node.scalar?.string {
-    case "true", "yes", "on": return true
-    case "false", "no", "off": return false
-    default: throw TermlintError.configuration(path, line: line(node), "'\(key)' must be true or false")
-    }
-  }
-
-  /// An unknown-key error that lists the keys allowed there.
-  public static func unknownKey(_ key: Node, path: String, in parent: String?, known: [String]) -> TermlintError {
-    let name = key.string ?? "?"
-    let place = parent.map { " in '\($0)'" } ?? ""
-    return TermlintError.configuration(path, line: line(key), "unknown key '\(name)'\(place) (allowed: \(known.joined(separator: ", ")))")
-  }
-}
-
-extension YamlError {
-  var line: Int? {
-    switch self {
-    case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
-    default: return nil
-    }
-  }
-
-  var reason: String {
-    switch self {
-    case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): return problem
-    default: return "\(self)"
-    }
   }
 }
 

@@ -6,6 +6,14 @@ public enum BuiltInRules {
     ForbiddenTermRule.self,
     InconsistentTermRule.self,
     TermCaseRule.self,
+    // Typography and script (issue 3).
+    BracketsRule.self,
+    DashesRule.self,
+    InvisibleCharacterRule.self,
+    MixedScriptRule.self,
+    QuotesRule.self,
+    RepeatedWordRule.self,
+    WhitespaceRule.self,
   ].sorted { $0.descriptor.id < $1.descriptor.id }
 
   /// The rule type with an id or a deprecated alias, if any.

@@ -20,6 +20,22 @@ extension BuiltInRule {
   public var descriptor: RuleDescriptor { Self.descriptor }
 }
 
+/// A rule that looks at one unit at a time; the document-level `check` runs it on every unit.
+///
+/// Rules that compare units (consistency across an article, a house style taken from the
+/// majority) implement `Rule.check(_:context:)` directly instead.
+public protocol UnitRule: Rule {
+  /// Checks one unit; `document` gives the languages and the other units.
+  func check(_ unit: AnnotatedUnit, in document: AnnotatedDocument, context: RuleContext) -> [Finding]
+}
+
+extension UnitRule {
+  /// Runs `check(_:in:context:)` on every unit in order.
+  public func check(_ document: AnnotatedDocument, context: RuleContext) -> [Finding] {
+    document.units.flatMap { check($0, in: document, context: context) }
+  }
+}
+
 /// Options for one rule, as strings from a pipeline file, with where they were written.
 public struct RuleOptions: Sendable {
   /// Option values by key.

@@ -3,6 +3,11 @@ public enum RuleStatus: String, Sendable, Codable {
   case stable, preview, deprecated, removed
 }
 
+/// What a rule looks at: one unit at a time, or the whole document (consistency, majority style).
+public enum RuleScope: String, Sendable, Codable {
+  case unit, document
+}
+
 /// An example a rule's test runs: `↓` in `target` (or `⇣` in `source`) marks where each
 /// finding must start.
 public struct RuleExample: Sendable {
@@ -59,12 +64,14 @@ public struct RuleDescriptor: Sendable {
   public var deprecatedAliases: [String]
   /// Whether the rule needs the source text (bilingual input).
   public var requiresSource: Bool
+  /// Whether the rule compares units across the document.
+  public var scope: RuleScope
 
   /// Creates a descriptor.
   public init(
     id: String, title: String, category: Category, defaultSeverity: Severity, status: RuleStatus = .stable,
     summary: String, rationale: String, nonTriggeringExamples: [RuleExample], triggeringExamples: [RuleExample],
-    deprecatedAliases: [String] = [], requiresSource: Bool = false
+    deprecatedAliases: [String] = [], requiresSource: Bool = false, scope: RuleScope = .unit
   ) {
     self.id = id
     self.title = title
@@ -77,5 +84,6 @@ public struct RuleDescriptor: Sendable {
     self.triggeringExamples = triggeringExamples
     self.deprecatedAliases = deprecatedAliases
     self.requiresSource = requiresSource
+    self.scope = scope
   }
 }

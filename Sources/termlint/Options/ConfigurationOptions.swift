@@ -22,9 +22,9 @@ struct ConfigurationOptions: ParsableArguments {
   var disabledRules: [String] = []
 
   /// Loads the pipeline and glossaries and configures the rules.
-  func load() throws -> LintSetup {
+  func load(baseline: Baseline? = nil) throws -> LintSetup {
     try LintSetup.load(
       pipelinePath: pipeline, glossaries: glossaries, sourceLanguage: sourceLang, targetLanguage: targetLang,
-      onlyRules: onlyRules, disabledRules: disabledRules)
+      onlyRules: onlyRules, disabledRules: disabledRules, baseline: baseline)
   }
 }

@@ -17,6 +17,7 @@ struct Lint: AsyncParsableCommand {
   @OptionGroup var settings: ConfigurationOptions
   @OptionGroup var input: InputOptions
   @OptionGroup var output: OutputOptions
+  @OptionGroup var baselineOptions: BaselineOptions
 
   @Option(help: "Lowest severity that makes the exit status 1 (default: the pipeline's, else error).")
   var failOn: FailLevel?
@@ -33,22 +34,23 @@ struct Lint: AsyncParsableCommand {
       guard (source == nil) == (target == nil) else {
         throw TermlintError.usage("--source and --target go together (an article and its translation)")
       }
-      let setup = try settings.load()
-      let report: RunReport
+      let setup = try settings.load(baseline: try baselineOptions.load())
+      let (report, baselineEntries): (RunReport, [Baseline.Entry])
       if let source, let target {
         guard input.files.isEmpty && input.changedSince == nil else {
           throw TermlintError.usage("give either files to check or --source and --target, not both")
         }
-        report = try LintRun.pair(linter: setup.linter, source: source, target: target)
+        (report, baselineEntries) = try LintRun.pair(linter: setup.linter, source: source, target: target)
       } else {
         let paths = try input.resolve()
         let progress = ProgressBar.standardError(total: paths.count, label: "termlint: checking")
         defer { progress?.finish() }
-        report = try await LintRun(linter: setup.linter, inputs: paths, jobs: input.jobCount)
-          .run { progress?.update(done: $0, total: $1) }
+        (report, baselineEntries) = try await LintRun(linter: setup.linter, inputs: paths, jobs: input.jobCount)
+          .runCollectingBaseline { progress?.update(done: $0, total: $1) }
         progress?.finish()
       }
       try output.write(report, to: destinations)
+      if try baselineOptions.write(baselineEntries) { return ExitStatus.clean }
       guard let threshold = failOn.map({ $0.severity }) ?? setup.pipeline.failOn else { return ExitStatus.clean }
       return report.findings.contains { $0.severity >= threshold } ? ExitStatus.findings : ExitStatus.clean
     }

@@ -9,10 +9,23 @@ struct Rules: ParsableCommand {
     defaultSubcommand: List.self)
 
   struct List: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List every rule: id, category, default severity, title.")
+    static let configuration = CommandConfiguration(
+      abstract: "List every rule: id, category, default severity, title.",
+      discussion: "Documentation/Rules.md is 'termlint rules --markdown --pipeline Pipelines/news-ru-en.yml'.")
+
+    @Option(help: "Also list the data and external rules of this pipeline.")
+    var pipeline: String?
+
+    @Flag(help: "Print the full documentation of every rule as Markdown.")
+    var markdown = false
 
     func run() throws {
-      writeOutput(RuleDocumentation.table(BuiltInRules.descriptors))
+      try runReportingErrors {
+        let loaded = try pipeline.map(PipelineLoader.load(path:))
+        let descriptors = loaded?.descriptors ?? BuiltInRules.descriptors
+        writeOutput(markdown ? RuleDocumentation.markdown(descriptors) : RuleDocumentation.table(descriptors))
+        return 0
+      }
     }
   }
 
@@ -22,12 +35,16 @@ struct Rules: ParsableCommand {
     @Argument(help: "The rule id.")
     var id: String
 
+    @Option(help: "Also look among the data and external rules of this pipeline.")
+    var pipeline: String?
+
     func run() throws {
       try runReportingErrors {
-        guard let type = BuiltInRules.type(for: id) else {
+        let descriptors = try pipeline.map { try PipelineLoader.load(path: $0).descriptors } ?? BuiltInRules.descriptors
+        guard let descriptor = descriptors.first(where: { $0.id == id || $0.deprecatedAliases.contains(id) }) else {
           throw TermlintError.usage("unknown rule '\(id)'; run 'termlint rules' to list them")
         }
-        writeOutput(RuleDocumentation.explain(type.descriptor))
+        writeOutput(RuleDocumentation.explain(descriptor))
         return 0
       }
     }

@@ -1,8 +1,9 @@
 import Testing
 @testable import TermlintCore
 
-/// The generic rule test: every built-in rule's examples, in the plain form and in variants
-/// that shift offsets (a multi-byte prefix, NFD, CRLF line ends, NBSP for spaces).
+/// The generic rule test: the examples of every built-in rule and of every data rule shipped in
+/// `Pipelines/rules/`, in the plain form and in variants that shift offsets (a multi-byte
+/// prefix, NFD, CRLF line ends, NBSP for spaces).
 @Suite("Rule examples")
 struct RuleExamplesTests {
   enum Variant: String, CaseIterable {
@@ -50,20 +51,43 @@ struct RuleExamplesTests {
     var description: String { "\(line):\(column)" }
   }
 
-  static let cases: [(String, Variant)] = BuiltInRules.all.flatMap { t in Variant.allCases.map { (t.descriptor.id, $0) } }
+  /// Every data rule in `Pipelines/rules/*/` (loading errors surface in `shippedDataRulesLoad`).
+  static let dataRules: [any Rule] = (try? shippedDataRules()) ?? []
+
+  static func shippedDataRules() throws -> [any Rule] {
+    let folder = TestPaths.repo("Pipelines/rules")
+    return try FileManager.default.contentsOfDirectory(atPath: folder).sorted().flatMap { name in
+      try DataRuleLoader.load(path: (folder as NSString).appendingPathComponent(name))
+    }
+  }
+
+  static let ruleIDs: [String] = BuiltInRules.all.map { $0.descriptor.id } + dataRules.map(\.descriptor.id)
+  static let cases: [(String, Variant)] = ruleIDs.flatMap { id in Variant.allCases.map { (id, $0) } }
+
+  /// The rule an example runs: a built-in rule made with the example's options, or a data rule.
+  static func rule(_ id: String, for example: RuleExample) throws -> any Rule {
+    if let type = BuiltInRules.type(for: id) { return try type.init(options: RuleOptions(example.options)) }
+    return try #require(dataRules.first { $0.descriptor.id == id })
+  }
+
+  @Test func shippedDataRulesLoad() throws {
+    let rules = try Self.shippedDataRules()
+    #expect(rules.count >= 4)
+    for rule in rules { #expect(DataRuleLoader.isValidID(rule.descriptor.id)) }
+  }
 
   @Test(arguments: cases)
   func examples(ruleID: String, variant: Variant) throws {
-    let descriptor = try #require(BuiltInRules.type(for: ruleID)).descriptor
+    let descriptor = try #require(BuiltInRules.type(for: ruleID)?.descriptor ?? Self.dataRules.first { $0.descriptor.id == ruleID }?.descriptor)
     #expect(!descriptor.triggeringExamples.isEmpty && !descriptor.nonTriggeringExamples.isEmpty, "\(ruleID) needs examples")
     for example in descriptor.nonTriggeringExamples {
       let text = variant.apply(example.target)
-      let findings = try TestLint.findings(text, rules: [ruleID])
+      let findings = try TestLint.findings(text, instances: [Self.rule(ruleID, for: example)])
       #expect(findings.isEmpty, "\(example.file):\(example.line) [\(variant)] unexpected: \(findings.map(\.message))")
     }
     for example in descriptor.triggeringExamples {
       let (text, expected) = Self.markers(variant.apply(example.target))
-      let findings = try TestLint.findings(text, rules: [ruleID])
+      let findings = try TestLint.findings(text, instances: [Self.rule(ruleID, for: example)])
       let found = findings.map { Pair(line: $0.location.line, column: $0.location.column) }
       #expect(found == expected, "\(example.file):\(example.line) [\(variant)] \(findings.map(\.message))")
       #expect(findings.allSatisfy { $0.ruleID == ruleID })

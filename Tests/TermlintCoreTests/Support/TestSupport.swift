@@ -28,7 +28,16 @@ enum TestLint {
   }
 
   static func findings(file: SourceFile, rules: [String]? = nil, glossary: CompiledGlossary = exampleGlossary, markdown: Bool = true) throws -> [Finding] {
-    let configured = try Pipeline.builtIn.configuredRules(only: rules ?? [])
+    try findings(file: file, configured: Pipeline.builtIn.configuredRules(only: rules ?? []), glossary: glossary, markdown: markdown)
+  }
+
+  /// Lints `text` with rule instances (data rules, rules made with options) at their default severity.
+  static func findings(_ text: String, path: String = "test.md", instances: [any Rule], glossary: CompiledGlossary = exampleGlossary, markdown: Bool = true) throws -> [Finding] {
+    let configured = instances.map { ConfiguredRule($0, severity: $0.descriptor.defaultSeverity) }
+    return try findings(file: SourceFile(path: path, text: text), configured: configured, glossary: glossary, markdown: markdown)
+  }
+
+  static func findings(file: SourceFile, configured: [ConfiguredRule], glossary: CompiledGlossary, markdown: Bool) throws -> [Finding] {
     let linter = Linter(glossary: glossary, rules: configured, sourceLanguage: LanguageTag("ru"), targetLanguage: LanguageTag("en"))
     let document = PlainTextReader.read(file, markdown: markdown, language: LanguageTag("en"))
     return try linter.lint(document)

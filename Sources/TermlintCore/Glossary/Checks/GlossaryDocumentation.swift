@@ -32,12 +32,6 @@ public enum GlossaryDocumentation {
 }
 
 extension String {
-  fileprivate var trimmingTrailingNewlines: String {
-    var s = self
-    while s.hasSuffix("\n") { s.removeLast() }
-    return s
-  }
-
   fileprivate var replacingBars: String {
     var out = ""
     for c in self { out += c == "|" ? "\\|" : String(c) }

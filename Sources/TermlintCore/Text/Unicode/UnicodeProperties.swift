@@ -5,7 +5,7 @@ public enum UnicodeProperties {
   /// Binary properties Termlint asks about.
   public enum Property: Int32, Sendable {
     case alphabetic = 0, whiteSpace, defaultIgnorable, bidiControl, uppercase, lowercase, dash,
-      quotationMark, joinControl, diacritic
+      quotationMark, joinControl, diacritic, extendedPictographic, variationSelector
   }
 
   /// Returns whether `scalar` has the binary property.
@@ -23,6 +23,14 @@ public enum UnicodeProperties {
   /// ICU's general category number (UCharCategory): 1 Lu, 2 Ll, 3 Lt, 6 Mn, 8 Me, 16 Cf, 15 Cc …
   public static func generalCategory(_ scalar: Unicode.Scalar) -> Int32 {
     tl_char_category(Int32(scalar.value))
+  }
+
+  /// The Unicode name of a code point ("ZERO WIDTH SPACE"), nil for unnamed ones (controls).
+  public static func name(_ scalar: Unicode.Scalar) -> String? {
+    var buffer = [CChar](repeating: 0, count: 128)
+    let n = tl_char_name(Int32(scalar.value), &buffer, Int32(buffer.count))
+    guard n > 0 else { return nil }
+    return String(decoding: buffer.prefix(Int(n)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
   }
 
   /// The Script property of a scalar, as ICU's UScriptCode number.

@@ -27,7 +27,8 @@ struct InconsistentTermRule: BuiltInRule {
     triggeringExamples: [
       RuleExample("Both sides promised to de-escalate. The talks ↓deescalated tension.", corrected: "Both sides promised to de-escalate. The talks de-escalated tension."),
       RuleExample("They will deescalate.\n\nOthers will ↓de-escalate too.", corrected: "They will deescalate.\n\nOthers will deescalate too."),
-    ]
+    ],
+    scope: .document
   )
 
   init(options: RuleOptions) throws {

@@ -1,0 +1,94 @@
+import Foundation
+
+/// Flags the same word twice in a row (*be be*), ignoring case, except grammatical repeats.
+struct RepeatedWordRule: BuiltInRule, UnitRule {
+  static let descriptor = RuleDescriptor(
+    id: "repeated-word",
+    title: "Repeated Word",
+    category: .linguisticConventions,
+    defaultSeverity: .warning,
+    summary: "The same word twice in a row, such as 'the the'; delete one",
+    rationale: """
+      ## Why is this bad?
+      A doubled word is one of the commonest slips in edited copy, especially across a line
+      break, and readers notice it at once. Words are compared ignoring case, with only white
+      space (including a line break) between them; punctuation between them (*no, no*) is fine.
+
+      Repeats that are grammatical are not reported: *had had*, *that that*, *do do*, *her her*,
+      *very very*, *many many*, *bye bye*, *ha ha*. Add others with the `allow` option (a list of
+      words). A repeat of two capitalised words is taken to be a name (*Duran Duran*) and left
+      alone; numbers are not words.
+
+      ## Example
+      The delegation will be be in Geneva.
+
+      ## Use instead
+      The delegation will be in Geneva.
+      """,
+    nonTriggeringExamples: [
+      RuleExample("The delegation will be in Geneva."),
+      RuleExample("He had had enough, and he said that that was final."),
+      RuleExample("“No, no,” she said. Boutros Boutros-Ghali agreed."),
+      RuleExample("The vote was 20 20 on paper."),
+      RuleExample("It is is what they said.", options: ["allow": "is"]),
+    ],
+    triggeringExamples: [
+      RuleExample("The delegation will ↓be be in Geneva.", corrected: "The delegation will be in Geneva."),
+      RuleExample("↓The the talks resumed.", corrected: "The talks resumed."),
+      RuleExample("They met in ↓the\nthe capital.", corrected: "They met in the capital."),
+      RuleExample("It ↓is is what they said."),
+    ]
+  )
+
+  /// Repeats that are grammatical in English.
+  static let defaultAllowed: Set<String> = ["had", "that", "do", "does", "her", "very", "many", "bye", "ha"]
+
+  /// Words that may be repeated, case-folded.
+  let allowed: Set<String>
+
+  init(options: RuleOptions) throws {
+    try options.validate(known: ["allow"], rule: Self.descriptor.id)
+    let extra = (options.values["allow"] ?? "").split(separator: "|").map {
+      UnicodeProperties.foldCase(String($0).trimmingCharacters(in: .whitespaces))
+    }
+    allowed = Self.defaultAllowed.union(extra.filter { !$0.isEmpty })
+  }
+
+  func check(_ unit: AnnotatedUnit, in document: AnnotatedDocument, context: RuleContext) -> [Finding] {
+    guard let target = unit.target, target.tokens.count >= 2 else { return [] }
+    let tokens = target.tokens
+    let units = target.normalized.units
+    var findings: [Finding] = []
+    var k = 1
+    while k < tokens.count {
+      defer { k += 1 }
+      let a = tokens[k - 1], b = tokens[k]
+      guard a.kind == .word, b.kind == .word, b.spaceBefore, units[a.range] == units[b.range] else { continue }
+      let word = String(decoding: units[a.range], as: UTF16.self)
+      if allowed.contains(word) { continue }
+      let first = target.fileRange(normalized: a.range)
+      let second = target.fileRange(normalized: b.range)
+      let file = target.span.file
+      let firstText = file.text(in: first), secondText = file.text(in: second)
+      if Self.isCapitalised(firstText) && Self.isCapitalised(secondText) { continue }
+      let range = first.lowerBound..<second.upperBound
+      findings.append(context.finding(
+        Self.descriptor, in: target, fileRange: range, message: .repeated(file.text(in: range), word: firstText),
+        suggestions: [firstText], unit: unit.unit))
+      k += 1  // "the the the" is one finding plus one more, not two overlapping ones
+    }
+    return findings
+  }
+}
+
+extension RepeatedWordRule {
+  fileprivate static func isCapitalised(_ word: String) -> Bool {
+    word.unicodeScalars.first.map(UnicodeProperties.isUppercase) ?? false
+  }
+}
+
+extension String {
+  fileprivate static func repeated(_ found: String, word: String) -> String {
+    "'\(found.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " "))' repeats a word; delete one '\(word)'"
+  }
+}

@@ -1,0 +1,203 @@
+/// Flags a hyphen used as a dash (*word - word*, *word--word*) and dashes that differ from the
+/// house style (spaced em dash, closed em dash or spaced en dash).
+struct DashesRule: BuiltInRule {
+  static let descriptor = RuleDescriptor(
+    id: "dashes",
+    title: "Dashes",
+    category: .style,
+    defaultSeverity: .info,
+    summary: "A hyphen is used as a dash, or a dash differs from the house style",
+    rationale: """
+      ## Why is this bad?
+      A dash that sets off a phrase is not a hyphen: *talks resumed - and stalled* reads as a
+      typing slip, and a double hyphen is a typewriter habit. Newsrooms also pick one dash
+      style: a spaced em dash (AP: *talks resumed — and stalled*), a closed em dash (Chicago:
+      *resumed—and*) or a spaced en dash (many British papers: *resumed – and*).
+
+      Reported: a hyphen with a space on both sides, a double hyphen between words, a dash with
+      a space on one side only, and a dash in another style than the house style. The option
+      `style` fixes the house style (`em-spaced`, `em-closed`, `en-spaced`); with `auto` (the
+      default) the style most used in the document is the house style, and a document with no
+      dashes gets spaced em dashes. Not reported: en dashes in ranges and links (*10–12*,
+      *Russia–NATO*), a minus between numbers (*5 - 3*), suspended hyphens (*pro- and
+      anti-war*), command-line options (*--help*) and a dash that opens a paragraph or
+      touches a quotation mark.
+
+      ## Example
+      Talks resumed - and stalled.
+
+      ## Use instead
+      Talks resumed — and stalled.
+      """,
+    nonTriggeringExamples: [
+      RuleExample("GENEVA, March 6 — Negotiators met — again — on Friday."),
+      RuleExample("Pages 10–12, the Russia–NATO council, 5 - 3 = 2 and the --help option."),
+      RuleExample("A well-known pro- and anti-war group."),
+      RuleExample("— Dialogue opens with a dash, as in Russian."),
+      RuleExample("“We were—” he stopped."),
+      RuleExample("Consistent—closed—dashes are fine."),
+      RuleExample("British – spaced en – dashes too.", options: ["style": "en-spaced"]),
+    ],
+    triggeringExamples: [
+      RuleExample("Talks resumed ↓- and stalled.", corrected: "Talks resumed — and stalled."),
+      RuleExample("Talks resumed↓--and stalled.", corrected: "Talks resumed — and stalled."),
+      RuleExample("GENEVA — Talks resumed — and stalled. Prices rose ↓– again.", corrected: "GENEVA — Talks resumed — and stalled. Prices rose — again."),
+      RuleExample("The talks↓— the second round — ended.", corrected: "The talks — the second round — ended."),
+      RuleExample("Talks resumed↓ — and stalled.", corrected: "Talks resumed—and stalled.", options: ["style": "em-closed"]),
+      RuleExample("Talks resumed ↓— and stalled.", corrected: "Talks resumed – and stalled.", options: ["style": "en-spaced"]),
+    ],
+    scope: .document
+  )
+
+  /// A dash style.
+  enum Style: String, CaseIterable {
+    case emSpaced = "em-spaced", emClosed = "em-closed", enSpaced = "en-spaced"
+
+    var dash: String { self == .enSpaced ? "–" : "—" }
+    var spaced: Bool { self != .emClosed }
+    var plural: String { name.replacingOccurrences(of: "dash", with: "dashes") }
+    var name: String {
+      switch self {
+      case .emSpaced: return "spaced em dash"
+      case .emClosed: return "closed em dash"
+      case .enSpaced: return "spaced en dash"
+      }
+    }
+  }
+
+  /// The house style, nil for `auto`.
+  let style: Style?
+
+  init(options: RuleOptions) throws {
+    try options.validate(known: ["style"], rule: Self.descriptor.id)
+    let value = options.values["style"] ?? "auto"
+    guard value == "auto" || Style(rawValue: value) != nil else {
+      throw TermlintError.configuration(
+        options.file, line: options.line, "bad value '\(value)' for option 'style' of rule 'dashes' (use auto, em-spaced, em-closed or en-spaced)")
+    }
+    self.style = Style(rawValue: value)
+  }
+
+  func check(_ document: AnnotatedDocument, context: RuleContext) -> [Finding] {
+    let texts = document.units.map { $0.target.map(UnitText.init) }
+    let dashes = texts.map { $0.map(Self.dashes(in:)) ?? [] }
+    let house = style ?? Self.majorityStyle(dashes.joined().compactMap(\.style)) ?? .emSpaced
+    var findings: [Finding] = []
+    for (k, unitDashes) in dashes.enumerated() {
+      guard let text = texts[k] else { continue }
+      for dash in unitDashes {
+        if case .styled(let found) = dash.kind, found == house { continue }
+        let keepSpaces = dash.isSpaced && house.spaced
+        let range = keepSpaces ? dash.core : dash.withSpaces
+        let replacement = keepSpaces || !house.spaced ? house.dash : " \(house.dash) "
+        let found = text.string(range)
+        let message: String
+        switch dash.kind {
+        case .hyphen: message = .hyphen(found, house: house, use: replacement)
+        case .uneven: message = .uneven(found, house: house, use: replacement)
+        case .styled(let s): message = .otherStyle(found, style: s, house: house, fixedByOption: style != nil, use: replacement)
+        }
+        findings.append(context.finding(
+          Self.descriptor, in: text.span, fileRange: text.fileRange(range), message: message, suggestions: [replacement],
+          fixIsSafe: dash.kind != .hyphen, unit: document.units[k].unit))
+      }
+    }
+    return findings
+  }
+}
+
+extension DashesRule {
+  /// A dash (or a hyphen standing in for one) in a unit's text.
+  struct Dash {
+    enum Kind: Equatable {
+      case hyphen, uneven
+      case styled(Style)
+    }
+
+    let kind: Kind
+    /// The dash characters.
+    let core: Range<Int>
+    /// The dash with the white space around it.
+    let withSpaces: Range<Int>
+    var isSpaced: Bool { withSpaces.lowerBound < core.lowerBound && withSpaces.upperBound > core.upperBound }
+    var style: Style? {
+      if case .styled(let s) = kind { return s }
+      return nil
+    }
+  }
+
+  /// The style used most (the first one used on a tie), nil when there are none.
+  fileprivate static func majorityStyle(_ styles: [Style]) -> Style? {
+    var counts: [Style: Int] = [:]
+    for s in styles { counts[s, default: 0] += 1 }
+    guard let best = counts.values.max() else { return nil }
+    return styles.first { counts[$0] == best }
+  }
+
+  fileprivate static func dashes(in text: UnitText) -> [Dash] {
+    var result: [Dash] = []
+    let u = text.units
+    var i = 0
+    while i < u.count {
+      let c = u[i]
+      var end = i + 1
+      if c == 0x2D { while end < u.count && u[end] == 0x2D { end += 1 } }
+      defer { i = end }
+      guard c == 0x2D || c == 0x2014 || c == 0x2013, c != 0x2D || end - i <= 2 else { continue }
+      let spaceBefore = i > 0 && text.isSpace(at: i - 1)
+      let spaceAfter = end < u.count && text.isSpace(at: end)
+      let leftEnd = spaceBefore ? i - 1 : i
+      let rightStart = spaceAfter ? end + 1 : end
+      guard let left = text.scalar(before: leftEnd)?.scalar, rightStart < u.count else { continue }
+      let right = text.scalar(at: rightStart).0
+      let words = Typography.isLetterOrDigit(left) && Typography.isLetterOrDigit(right)
+      let content = isContent(left) && isContent(right)
+      let kind: Dash.Kind
+      switch (c, spaceBefore, spaceAfter) {
+      case (0x2D, true, true):
+        guard content, !(Typography.isDigit(left) && Typography.isDigit(right)) else { continue }
+        kind = .hyphen
+      case (0x2D, false, false):
+        guard end - i == 2, Typography.isLetter(left) && Typography.isLetter(right) else { continue }
+        kind = .hyphen
+      case (0x2D, _, _):
+        continue
+      case (_, true, true):
+        guard content else { continue }
+        kind = .styled(c == 0x2013 ? .enSpaced : .emSpaced)
+      case (0x2014, false, false):
+        guard words else { continue }
+        kind = .styled(.emClosed)
+      case (0x2013, false, false):
+        continue  // a range or a link: 10–12, Russia–NATO
+      default:
+        guard words, c == 0x2014 || (Typography.isLetter(left) && Typography.isLetter(right)) else { continue }
+        kind = .uneven
+      }
+      result.append(Dash(kind: kind, core: i..<end, withSpaces: leftEnd..<rightStart))
+    }
+    return result
+  }
+
+  /// Letters, digits, quotes and brackets: what a dash can stand between.
+  fileprivate static func isContent(_ s: Unicode.Scalar) -> Bool {
+    if Typography.isLetterOrDigit(s) || s.value == UInt32(Typography.placeholder) { return true }
+    guard s.value < 0x10000 else { return false }
+    return Typography.closers.contains(UInt16(s.value)) || Typography.openers.contains(UInt16(s.value))
+  }
+}
+
+extension String {
+  fileprivate static func hyphen(_ found: String, house: DashesRule.Style, use: String) -> String {
+    "'\(found)' stands in for a dash; use a \(house.name) ('\(use)')"
+  }
+
+  fileprivate static func uneven(_ found: String, house: DashesRule.Style, use: String) -> String {
+    "Dash '\(found)' has a space on one side only; use a \(house.name) ('\(use)')"
+  }
+
+  fileprivate static func otherStyle(_ found: String, style: DashesRule.Style, house: DashesRule.Style, fixedByOption: Bool, use: String) -> String {
+    let source = fixedByOption ? "the house style is a \(house.name)" : "the rest of the document uses \(house.plural)"
+    return "Dash '\(found)' is a \(style.name) where \(source); use '\(use)'"
+  }
+}

@@ -1,0 +1,197 @@
+/// Flags two or more spaces inside a line, trailing white space, a space before `, . ; : ! ?`
+/// and a missing space after sentence punctuation.
+struct WhitespaceRule: BuiltInRule, UnitRule {
+  static let descriptor = RuleDescriptor(
+    id: "whitespace",
+    title: "White Space",
+    category: .linguisticConventions,
+    defaultSeverity: .info,
+    summary: "Two or more spaces in a line, white space at a line end, a space before punctuation, or no space after a sentence",
+    rationale: """
+      ## Why is this bad?
+      Stray spaces survive copy-editing because they are hard to see, then show up as gaps in
+      print and on the web, or as a comma stranded at the start of a line. Four things are
+      reported:
+
+      - two or more spaces (or tabs, or no-break spaces) in a row inside a line;
+      - white space at the end of a line (in Markdown, two or more spaces before a line break
+        inside a paragraph are a hard line break and are left alone);
+      - a space before `,` `.` `;` `:` `!` `?` (not before an ellipsis, spaced `. . .` included,
+        `.NET`, `:)` or a number;
+        not in French text, where a space before `; : ! ?` is the rule);
+      - no space after `.` `!` `?` that ends a sentence before a capitalised word (`talks.The`);
+        abbreviations such as *U.S.* and *e.g.*, numbers, web addresses and names such as
+        *ASP.NET* are left alone.
+
+      Inline code, link targets and Markdown table rows are not checked for double spaces.
+
+      ## Example
+      Talks resumed on Monday , officials said.The next round is in May.
+
+      ## Use instead
+      Talks resumed on Monday, officials said. The next round is in May.
+      """,
+    nonTriggeringExamples: [
+      RuleExample("Talks resumed on Monday, officials said. The next round is in May."),
+      RuleExample("The U.S. delegation arrived at 10:30 a.m. and left at 5 p.m."),
+      RuleExample("He waited… and then … nothing. Shares rose 2.5 percent. It went on . . . and on."),
+      RuleExample("Microsoft’s .NET team and ASP.NET developers were not there (really)."),
+      RuleExample("A first line ending in a hard break  \nand its continuation."),
+      RuleExample("First line\nsecond line of the same paragraph."),
+      RuleExample("See www.example.com/News.Today for more, e.g. Tuesday’s note."),
+      RuleExample("| Name | Votes |\n| ---- | ----- |\n| Yes  | 12    |"),
+      RuleExample("“Is it over?” she asked. “No!” he said."),
+    ],
+    triggeringExamples: [
+      RuleExample("Talks resumed on↓  Monday.", corrected: "Talks resumed on Monday."),
+      RuleExample("Talks resumed on Monday↓ , officials said.", corrected: "Talks resumed on Monday, officials said."),
+      RuleExample("Is that all↓ ?", corrected: "Is that all?"),
+      RuleExample("The round ended↓.The next one is in May.", corrected: "The round ended. The next one is in May."),
+      RuleExample("He said it was over↓.”Then he left.", corrected: "He said it was over.” Then he left."),
+      RuleExample("First line↓ \nsecond line.", corrected: "First line\nsecond line."),
+      RuleExample("The last line ends with spaces.↓  ", corrected: "The last line ends with spaces."),
+      RuleExample("Two gaps:↓  one↓   two.", corrected: "Two gaps: one two."),
+    ]
+  )
+
+  init(options: RuleOptions) throws {
+    try options.validate(known: [], rule: Self.descriptor.id)
+  }
+
+  func check(_ unit: AnnotatedUnit, in document: AnnotatedDocument, context: RuleContext) -> [Finding] {
+    guard let target = unit.target else { return [] }
+    let text = UnitText(target)
+    let checkSpaceBefore = (target.span.language ?? document.targetLanguage)?.language != "fr"
+    var findings: [Finding] = []
+    func report(_ range: Range<Int>, _ message: String, _ suggestion: String, safe: Bool) {
+      findings.append(context.finding(
+        Self.descriptor, in: target, fileRange: text.fileRange(range), message: message, suggestions: [suggestion],
+        fixIsSafe: safe, unit: unit.unit))
+    }
+    var i = 0
+    while i < text.count {
+      guard Typography.isHorizontalSpace(text.units[i]) || text.isLineBreak(at: i) else {
+        if let missing = missingSpace(after: i, in: text) {
+          report(missing, .missingSpace(text.string(missing)), text.string(missing) + " ", safe: false)
+          i = missing.upperBound
+        } else {
+          i += 1
+        }
+        continue
+      }
+      var j = i
+      while j < text.count && (Typography.isHorizontalSpace(text.units[j]) || text.isLineBreak(at: j)) { j += 1 }
+      if let lineBreak = (i..<j).first(where: text.isLineBreak(at:)) {
+        let hardBreak = document.document.format == "markdown" && lineBreak - i >= 2
+        if i > 0 && lineBreak > i && !hardBreak { report(i..<lineBreak, .trailing, "", safe: true) }
+      } else if i > 0 {
+        if checkSpaceBefore, let punctuation = spaceIsBeforePunctuation(i..<j, in: text) {
+          report(i..<j, .spaceBefore(punctuation), "", safe: true)
+        } else if j == text.count {
+          report(i..<j, .trailing, "", safe: true)
+        } else if j - i >= 2 && !isTableRow(text, at: i) {
+          report(i..<j, .doubleSpace, " ", safe: true)
+        }
+      }
+      i = j
+    }
+    // Trailing white space after the span's last character (readers trim it from the text).
+    if let trailing = trailingAfterSpan(text) {
+      findings.append(context.finding(
+        Self.descriptor, in: target, fileRange: trailing, message: .trailing, suggestions: [""], fixIsSafe: true,
+        unit: unit.unit))
+    }
+    return findings
+  }
+}
+
+extension WhitespaceRule {
+  fileprivate static let sentencePunctuation: Set<UInt16> = [0x2C, 0x2E, 0x3B, 0x3A, 0x21, 0x3F]
+
+  /// The punctuation mark a run of spaces wrongly precedes, if any.
+  fileprivate func spaceIsBeforePunctuation(_ run: Range<Int>, in text: UnitText) -> String? {
+    let j = run.upperBound
+    guard j < text.count, Self.sentencePunctuation.contains(text.units[j]) else { return nil }
+    guard let (before, _) = text.scalar(before: run.lowerBound) else { return nil }
+    let b = before.value
+    let content = Typography.isLetterOrDigit(before) || b == UInt32(Typography.placeholder)
+      || (b < 0x10000 && Typography.closers.contains(UInt16(b)))
+    guard content else { return nil }
+    let p = text.units[j]
+    let next: UInt16? = j + 1 < text.count ? text.units[j + 1] : nil
+    let nextIsBoundary = next.map { Typography.isHorizontalSpace($0) || text.isLineBreak(at: j + 1) || Typography.closers.contains($0) } ?? true
+    switch p {
+    case 0x2E:  // . — not an ellipsis (. . . spaced as well), .NET or .5
+      guard nextIsBoundary else { return nil }
+      if j + 2 < text.count && Typography.isHorizontalSpace(text.units[j + 1]) && text.units[j + 2] == 0x2E { return nil }
+    case 0x3A, 0x3B, 0x21, 0x3F:  // : ; ! ? — not :) ;-) :30 or !important
+      guard nextIsBoundary || next == 0x21 || next == 0x3F else { return nil }
+    default:  // , — not ,000
+      if let next, let s = Unicode.Scalar(next), Typography.isDigit(s) { return nil }
+    }
+    return String(decoding: [p], as: UTF16.self)
+  }
+
+  /// The range of `. ! ?` (with closing quotes or brackets) at `index` that ends a sentence with
+  /// no space before the next one, if any.
+  fileprivate func missingSpace(after index: Int, in text: UnitText) -> Range<Int>? {
+    let p = text.units[index]
+    guard p == 0x2E || p == 0x21 || p == 0x3F else { return nil }
+    // The word before: at least two letters, the last one lower case.
+    var start = index
+    var letters = 0
+    var lastIsLower = false
+    while let (s, k) = text.scalar(before: start), Typography.isLetterOrDigit(s) {
+      if letters == 0 { lastIsLower = UnicodeProperties.isLowercase(s) }
+      if Typography.isDigit(s) { return nil }
+      letters += 1
+      start = k
+    }
+    guard letters >= 2, lastIsLower else { return nil }
+    var end = index + 1
+    while end < text.count && Typography.closers.contains(text.units[end]) { end += 1 }
+    guard end + 1 < text.count else { return nil }
+    let (first, w) = text.scalar(at: end)
+    let (second, _) = text.scalar(at: end + w)
+    guard UnicodeProperties.isUppercase(first) && UnicodeProperties.isLowercase(second) else { return nil }
+    // Not inside a web address, an e-mail address or a dotted name (www.Example.com).
+    var chunkStart = start
+    while let (s, k) = text.scalar(before: chunkStart), !Typography.isHorizontalSpace(UInt16(truncatingIfNeeded: s.value)), !text.isLineBreak(at: k) { chunkStart = k }
+    var chunkEnd = end
+    while chunkEnd < text.count && !Typography.isHorizontalSpace(text.units[chunkEnd]) && !text.isLineBreak(at: chunkEnd) { chunkEnd += 1 }
+    let chunk = text.units[chunkStart..<chunkEnd]
+    if chunk.contains(0x2F) || chunk.contains(0x40) || chunk.contains(0x3A) || chunk.filter({ $0 == 0x2E }).count > 1 { return nil }
+    return index..<end
+  }
+
+  /// Whether the file line holding the character at `index` is a Markdown table row.
+  fileprivate func isTableRow(_ text: UnitText, at index: Int) -> Bool {
+    let range = text.file.lineRange(text.fileLine(at: index))
+    let line = text.file.utf16[range].drop { $0 == 0x20 || $0 == 0x09 }
+    return line.first == 0x7C
+  }
+
+  /// White space between the span's last character and the end of its file line.
+  fileprivate func trailingAfterSpan(_ text: UnitText) -> Range<Int>? {
+    guard text.count > 0, !Typography.isHorizontalSpace(text.units[text.count - 1]) else { return nil }
+    let end = text.fileRange((text.count - 1)..<text.count).upperBound
+    let u = text.file.utf16
+    var k = end
+    while k < u.count && (u[k] == 0x20 || u[k] == 0x09) { k += 1 }
+    guard k > end, k == u.count || u[k] == 0x0A || u[k] == 0x0D else { return nil }
+    return end..<k
+  }
+}
+
+extension String {
+  fileprivate static let doubleSpace = "Two or more spaces in a row; use one space"
+  fileprivate static let trailing = "White space at the end of the line; delete it"
+
+  fileprivate static func spaceBefore(_ punctuation: String) -> String {
+    "Space before '\(punctuation)'; delete it"
+  }
+
+  fileprivate static func missingSpace(_ found: String) -> String {
+    "No space after '\(found)' before the next sentence; add one"
+  }
+}

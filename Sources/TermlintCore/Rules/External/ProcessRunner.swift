@@ -1,0 +1,80 @@
+import Foundation
+
+/// Runs a command with bytes on its standard input and a time limit, and collects its output.
+///
+/// The command is started through `/usr/bin/env`, so a bare name is looked up in `PATH` and a
+/// relative path is taken from the working directory.
+enum ProcessRunner {
+  /// How a run ended.
+  struct Outcome: Sendable {
+    /// The exit status, when the command exited normally.
+    var exitStatus: Int32?
+    /// The signal that ended the command, when one did.
+    var signal: Int32?
+    /// Whether the time limit ended it.
+    var timedOut: Bool
+    /// What it wrote.
+    var stdout: Data
+    var stderr: Data
+  }
+
+  /// Collects the two output streams from their reader threads.
+  private final class Collected: @unchecked Sendable {
+    private let lock = NSLock()
+    private var out = Data(), err = Data()
+    func set(stdout data: Data) { lock.withLock { out = data } }
+    func set(stderr data: Data) { lock.withLock { err = data } }
+    var values: (Data, Data) { lock.withLock { (out, err) } }
+  }
+
+  // NOTE: a command that exits without reading its input would otherwise kill Termlint with
+  // SIGPIPE when the input is written; the write then fails with EPIPE instead.
+  private static let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
+
+  /// Runs `command` in `directory` with `input` on its standard input.
+  ///
+  /// - Parameter timeout: seconds before the command is stopped (SIGTERM, then SIGKILL).
+  /// - Throws: when the command cannot be started at all.
+  static func run(_ command: [String], directory: String?, input: Data, timeout: Double) throws -> Outcome {
+    _ = ignoreBrokenPipes
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = command
+    if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+    let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+    process.standardInput = stdin
+    process.standardOutput = stdout
+    process.standardError = stderr
+    let exited = DispatchSemaphore(value: 0)
+    process.terminationHandler = { _ in exited.signal() }
+    try process.run()
+
+    let collected = Collected()
+    let readers = DispatchGroup()
+    let outHandle = stdout.fileHandleForReading, errHandle = stderr.fileHandleForReading
+    DispatchQueue.global().async(group: readers) { collected.set(stdout: outHandle.readDataToEndOfFile()) }
+    DispatchQueue.global().async(group: readers) { collected.set(stderr: errHandle.readDataToEndOfFile()) }
+    let inHandle = stdin.fileHandleForWriting
+    DispatchQueue.global().async {
+      try? inHandle.write(contentsOf: input)
+      try? inHandle.close()
+    }
+
+    var timedOut = false
+    if exited.wait(timeout: .now() + timeout) == .timedOut {
+      timedOut = true
+      process.terminate()
+      if exited.wait(timeout: .now() + 1) == .timedOut {
+        kill(process.processIdentifier, SIGKILL)
+        exited.wait()
+      }
+    }
+    // NOTE: a child the command started may keep the pipes open; do not wait for it for long.
+    _ = readers.wait(timeout: .now() + (timedOut ? 0.5 : 2))
+    let (out, err) = collected.values
+    let bySignal = process.terminationReason == .uncaughtSignal
+    return Outcome(
+      exitStatus: bySignal ? nil : process.terminationStatus, signal: bySignal ? process.terminationStatus : nil,
+      timedOut: timedOut, stdout: out, stderr: err)
+  }
+}

@@ -1,0 +1,24 @@
+import ArgumentParser
+import Foundation
+import TermlintCore
+
+/// `--baseline` and `--write-baseline` (see Documentation/Suppression.md).
+struct BaselineOptions: ParsableArguments {
+  @Option(help: "Hide the findings recorded in this baseline file.")
+  var baseline: String?
+
+  @Option(help: "Record every finding in this baseline file (replacing it), then exit 0.")
+  var writeBaseline: String?
+
+  /// The baseline to hide findings with, if one is given.
+  func load() throws -> Baseline? { try baseline.map(Baseline.load(path:)) }
+
+  /// Writes the entries when `--write-baseline` is given; returns whether it was.
+  func write(_ entries: [Baseline.Entry]) throws -> Bool {
+    guard let writeBaseline else { return false }
+    guard FileManager.default.createFile(atPath: writeBaseline, contents: Baseline(entries: entries).encoded()) else {
+      throw TermlintError.input(writeBaseline, "cannot write the baseline file")
+    }
+    return true
+  }
+}
