@@ -43,13 +43,14 @@ enum NameMatching {
   /// A romanized word reduced to a skeleton in which the usual variants of English
   /// romanization of Russian coincide: *Zelensky*/*Zelenskiy*, *Dmitri*/*Dmitry*,
   /// *Alexei*/*Aleksey*, *Yevgeny*/*Evgeny*, *Vassily*/*Vasily*, *Riabkov*/*Ryabkov*,
-  /// *Shoigu*/*Shoygu*, *Maria*/*Mariya*, *Fyodor*/*Fedor*, *Alexander*/*Aleksandr*.
+  /// *Shoigu*/*Shoygu*, *Maria*/*Mariya*, *Fyodor*/*Fedor*, *Alexander*/*Aleksandr*,
+  /// *Darwin*/*Darvin*.
   ///
   /// The letters *i*, *y* and *j* are dropped altogether: they carry most of the variation
   /// (й, я, е, ё, ю and the endings -ий, -ый), so names that differ only there are the same name.
   static func skeleton(_ word: String) -> [Character] {
     var s = String(fold(word))
-    for (from, to) in [("x", "ks"), ("shch", "shh"), ("tch", "ch"), ("kh", "h"), ("tz", "ts"), ("yo", "e"), ("io", "e"), ("jo", "e")] {
+    for (from, to) in [("x", "ks"), ("shch", "shh"), ("tch", "ch"), ("kh", "h"), ("tz", "ts"), ("w", "v"), ("yo", "e"), ("io", "e"), ("jo", "e")] {
       s = s.replacingOccurrences(of: from, with: to)
     }
     if s.hasSuffix("ander") { s = String(s.dropLast(5)) + "andr" }
@@ -98,8 +99,10 @@ struct NameIndex {
     /// The concept.
     var conceptIndex: Int
     /// Whether single words of it may be compared on their own (a single-word name, or the
-    /// romanized words of a multi-word name such as a person's surname).
+    /// romanized last word of a multi-word name: a person's surname).
     var partsComparable: [Bool]
+    /// Whether each word is the romanization of a word of the concept's source-language name.
+    var partsRomanized: [Bool]
   }
 
   /// The allowed proper-noun terms.
@@ -127,6 +130,7 @@ struct NameIndex {
       let isAcronym = words.contains { w in w.count >= 2 && w.allSatisfy { !$0.isLowercase } }
       if isAcronym { continue }
       var comparable = [Bool](repeating: words.count == 1, count: words.count)
+      var romanized = [Bool](repeating: false, count: words.count)
       if words.count > 1, let transliterate, let source {
         // A word of a multi-word name may stand alone when it is the romanization of a word of
         // the concept's source-language name (Ryabkov ← Рябков), never for ordinary words of
@@ -135,14 +139,17 @@ struct NameIndex {
         let sourceWords = concept.terms(in: source).flatMap { NameIndex.words($0.text) }.map {
           NameMatching.skeleton(transliterate.transliterate($0))
         }
+        // Words that romanize a source word (Sergey ← Сергей), not cognates (Organization ←
+        // Организация); of them only the last (a surname) may be compared on its own.
         for (k, w) in words.enumerated() {
           let key = NameMatching.skeleton(w)
-          comparable[k] = w.first?.isUppercase == true && sourceWords.contains { s in
-            NameMatching.distance(s, key) * 3 <= max(s.count, key.count)
-          }
+          romanized[k] = w.first?.isUppercase == true && sourceWords.contains { NameMatching.distance($0, key) <= 1 }
         }
+        comparable[words.count - 1] = romanized[words.count - 1]
       }
-      names.append(Name(words: words, folded: words.map(NameMatching.fold), entryIndex: index, conceptIndex: entry.conceptIndex, partsComparable: comparable))
+      names.append(Name(
+        words: words, folded: words.map(NameMatching.fold), entryIndex: index, conceptIndex: entry.conceptIndex,
+        partsComparable: comparable, partsRomanized: romanized))
     }
     self.names = names
     self.knownWords = known
@@ -246,7 +253,7 @@ struct NameIndex {
           let singleWord = n == 1
           if w.first != t.first || d > NameMatching.allowedEdits(length: min(w.count, t.count))
             || NameMatching.isDerived(w, from: t) || NameMatching.isDerived(t, from: w)
-            || (singleWord && knownWords.contains(w)) || (n > 1 && knownWords.contains(w) && d > 0 && !name.partsComparable[k])
+            || (singleWord && knownWords.contains(w)) || (n > 1 && knownWords.contains(w) && d > 0 && !name.partsRomanized[k])
           {
             ok = false
             break

@@ -46,9 +46,9 @@ struct NumberScanner {
     let units = span.normalized.units
     var result: [NumberMention] = []
     func form(_ i: Int) -> String { String(decoding: units[tokens[i].range], as: UTF16.self) }
-    func glued(_ i: Int) -> Bool { i < tokens.count && !tokens[i].spaceBefore }
+    func glued(_ i: Int) -> Bool { i >= 0 && i < tokens.count && !tokens[i].spaceBefore }
     func isPunct(_ i: Int, _ chars: Set<String>) -> Bool {
-      i < tokens.count && tokens[i].kind == .punctuation && chars.contains(form(i))
+      i >= 0 && i < tokens.count && tokens[i].kind == .punctuation && chars.contains(form(i))
     }
     func textRange(_ from: Int, _ to: Int) -> Range<Int> { span.textRange(tokens: from..<(to + 1)) }
     func isExcluded(_ from: Int, _ to: Int) -> Bool {
@@ -65,11 +65,11 @@ struct NumberScanner {
       }
       let f = form(i)
       let startsWithDigit = f.utf16.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false
-      if token.kind == .number || (token.kind == .word && startsWithDigit) {
+      if startsWithDigit {
         i = scanNumeric(at: i, span: span, form: form, glued: glued, isPunct: isPunct, textRange: textRange, into: &result)
         continue
       }
-      if token.kind == .word {
+      if token.kind != .punctuation {
         i = scanWords(at: i, span: span, form: form, glued: glued, textRange: textRange, into: &result)
         continue
       }
@@ -92,7 +92,26 @@ struct NumberScanner {
     let isCode = start >= 2 && !tokens[start].spaceBefore && isPunct(start - 1, dashes) && !tokens[start - 1].spaceBefore
       && tokens[start - 2].kind == .word && !(form(start - 2).utf16.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false)
 
-    if tokens[start].kind == .word {
+    // Glued to a slash on either side (24/7, 50/50, 153/2): a ratio or a code, soft.
+    let slashed = (isPunct(start - 1, ["/"]) && glued(start) && start >= 2 && glued(start - 1) && tokens[start - 2].kind == .number)
+      || (isPunct(start + 1, ["/"]) && glued(start + 1) && glued(start + 2) && start + 2 < tokens.count && tokens[start + 2].kind == .number)
+    // The second year of a range written short: 2010–11, 2019/20.
+    var shortYear: Double? = nil
+    if f.count == 2, f.allSatisfy(\.isASCIIDigit), start >= 2, glued(start), isPunct(start - 1, dashes.union(["/"])), glued(start - 1) {
+      let previous = form(start - 2)
+      if previous.count == 4, previous.allSatisfy(\.isASCIIDigit), let year = Double(previous), let v = Double(f) {
+        shortYear = (year / 100).rounded(.down) * 100 + v
+      }
+    }
+    // A decimal fraction written without the zero: .08 (English).
+    if !commaDecimal, isPunct(start - 1, ["."]), glued(start), start == 1 || tokens[start - 1].spaceBefore || start - 1 == 0,
+      f.allSatisfy(\.isASCIIDigit), let v = Double("0." + f)
+    {
+      result.append(NumberMention(values: [v], textRange: textRange(start - 1, start), isHard: !isCode))
+      return start + 1
+    }
+
+    if f.contains(where: { $0.isLetter }) {
       // Digits with letters in one token: 21st, 1990s, 5bn, G20-like codes.
       if let mention = digitWord(f) {
         result.append(NumberMention(values: mention.values, textRange: textRange(start, start), isHard: mention.hard && !isCode))
@@ -164,7 +183,8 @@ struct NumberScanner {
     }
     // Multipliers: 5 млн, 12.5 billion, 3 тыс.
     if next < tokens.count, tokens[next].kind == .word, let multiplier = Self.multiplier(form(next), language: language) {
-      values = values.map { $0 * multiplier }
+      // The figure alone stays a reading: 32 тысячи нуклеотидов may be "32 kilobases".
+      values = values.map { $0 * multiplier } + values
       next += 1
       if isPunct(next, ["."]) && glued(next) { next += 1 }
       end = next - 1
@@ -177,6 +197,8 @@ struct NumberScanner {
       values.append(day)  // 13.01 may be a date written the Russian way
     }
     if tokens[start].kind == .number && f.count > 15 { hard = false }  // an identifier, not a quantity
+    if slashed { hard = false }
+    if let shortYear { values.append(shortYear) }
     result.append(NumberMention(values: values, textRange: textRange(start, end), isHard: hard))
     return max(next, end + 1)
   }
@@ -274,6 +296,19 @@ struct NumberScanner {
   ) -> Int {
     let tokens = span.tokens
     let f = form(start)
+    // Codes with digits after letters (HKU1, G20, Table1.1): soft, for the number they contain.
+    if f.contains(where: \.isASCIIDigit) {
+      let tail = f.reversed().prefix { $0.isASCIIDigit || $0 == "." || $0 == "," }.reversed()
+      if let v = parse(String(tail).trimmingDots()).first {
+        result.append(NumberMention(values: [v], textRange: textRange(start, start), isHard: false))
+      }
+      return start + 1
+    }
+    // Russian compounds with a numeral root: двухнедельный (2-week), пятилетний (5-year).
+    if let v = RussianNumerals.compoundPrefix(f) {
+      result.append(NumberMention(values: [v], textRange: textRange(start, start), isHard: false))
+      return start + 1
+    }
     // Roman numerals (II, XXI, also with the Cyrillic Х that Russian typists use): soft.
     let surface = span.surface(of: tokens[start])
     if surface.count >= 2, let v = Self.roman(surface) {
@@ -470,6 +505,21 @@ enum RussianNumerals {
     return t
   }()
 
+  /// The value of the numeral root of a compound word (*двухнедельный*, *пятилетний*,
+  /// *трехсторонний*), when the rest of the word is long enough to be a word of its own.
+  static func compoundPrefix(_ word: String) -> Double? {
+    for (prefix, value) in compoundRoots where word.hasPrefix(prefix) && word.count >= prefix.count + 4 {
+      return value
+    }
+    return nil
+  }
+
+  private static let compoundRoots: [(String, Double)] = [
+    ("двух", 2), ("трех", 3), ("трёх", 3), ("четырех", 4), ("четырёх", 4), ("пяти", 5), ("шести", 6), ("семи", 7),
+    ("восьми", 8), ("девяти", 9), ("десяти", 10), ("двенадцати", 12), ("пятнадцати", 15), ("двадцати", 20), ("тридцати", 30),
+    ("сорока", 40), ("пятидесяти", 50), ("столетн", 100), ("тысячелет", 1000),
+  ].sorted { $0.0.count > $1.0.count }
+
   /// A multiplier word (*тысяча*, *млн*, *миллиардов*) and whether it is singular (a standalone
   /// *тысяча* is 1,000; a standalone *тысячи* means "thousands").
   static func multiplier(_ word: String) -> (Double, Bool)? {
@@ -519,4 +569,14 @@ enum RussianNumerals {
 extension Character {
   /// Whether the character is an ASCII digit.
   var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+}
+
+extension String {
+  /// The string without leading and trailing points (a number cut out of a code).
+  fileprivate func trimmingDots() -> String {
+    var s = Substring(self)
+    while s.first == "." || s.first == "," { s = s.dropFirst() }
+    while s.last == "." || s.last == "," { s = s.dropLast() }
+    return String(s)
+  }
 }

@@ -98,8 +98,14 @@ struct NumberMismatchRule: BuiltInRule {
       for i in group {
         let unit = document.units[i]
         guard let source = unit.source, let target = unit.target, !target.isBlank else { continue }
-        var extra = targets.filter { $0.unit == i && !$0.matched && $0.mention.isHard }
-        var missing = sources.filter { $0.unit == i && !$0.matched && $0.mention.isHard }
+        // A figure repeated on one side only (a date given twice) is not a mismatch: report only
+        // values with no equal anywhere on the other side.
+        var extra = targets.filter { t in
+          t.unit == i && !t.matched && t.mention.isHard && !sources.contains { $0.mention.matches(t.mention) }
+        }
+        var missing = sources.filter { s in
+          s.unit == i && !s.matched && s.mention.isHard && !targets.contains { $0.mention.matches(s.mention) }
+        }
         func sourceLocation(_ item: Item) -> Location {
           Location(file: source.span.file, utf16Range: source.fileRange(text: item.mention.textRange))
         }

@@ -22,9 +22,11 @@ struct NameSpellingRule: BuiltInRule {
         the person or place, since ordinary words are capitalised there too.
       - With a source: a name the glossary records in the source (*Сергей Рябков*) that the
         translation renders as a near miss of the glossary's target form.
-      - With a Russian source and no glossary entry: a Russian surname or a sequence of
-        capitalised words (*Рябкова*, *Анна Петрова*) whose rendering in the translation is a
-        near miss of its `Russian-Latin/BGN` romanization. The usual variants of English
+      - With a Russian source and no glossary entry: a Russian surname (by its ending: *-ов*,
+        *-ев*, *-ский*, *-енко*, *-ович* … in any case, not at the start of a sentence) whose
+        rendering in the translation is a near miss of its `Russian-Latin/BGN` romanization.
+        Names of other origins are left alone: Russian spells them by sound (*Трамп*), so the
+        romanization says nothing about their English spelling. The usual variants of English
         romanization count as the same spelling (*-y*/*-iy*/*-i*, *x*/*ks*, *ia*/*ya*,
         *ye*/*e*, doubled letters), so only real misspellings are reported.
 
@@ -154,9 +156,10 @@ enum SourceNames {
     var textRange: Range<Int>
   }
 
-  /// Russian surnames (by their endings) and the words of capitalised sequences (*Анна
-  /// Петрова*) of a source span that are not glossary terms. A single capitalised word at the
-  /// start of a sentence counts only if it has a surname ending.
+  /// Capitalised words of a source span with the ending of a Russian surname (*Петрова*,
+  /// *Зеленского*), not at the start of a sentence and not part of a glossary term. Names of
+  /// other origins are left out: Russian spells them by sound (*Трамп*, *Рассел*), so their
+  /// romanization says nothing about the English spelling.
   static func words(in span: AnnotatedSpan) -> [Word] {
     let tokens = span.tokens
     var covered = [Bool](repeating: false, count: tokens.count)
@@ -182,7 +185,7 @@ enum SourceNames {
         run.append((j, w))
         j += 1
       }
-      for (index, word) in run where run.count >= 2 || isSurname(word) {
+      for (index, word) in run where isSurname(word) && !(index == k && NameIndex.isSentenceInitial(span, k)) {
         result.append(Word(word: word, textRange: span.textRange(tokens: index..<(index + 1))))
       }
       k = j
@@ -190,15 +193,16 @@ enum SourceNames {
     return result
   }
 
-  /// Whether a Russian word has the ending of a surname in some case (-ов, -ев, -ин, -ский,
-  /// -енко, -ук …).
+  /// Whether a Russian word has the ending of a surname in some case (-ов, -ев, -ский, -енко,
+  /// -ук, -ович, -овна …). Surnames in -ин are left out (the ending is as common in foreign names
+  /// spelled by sound, *Гэвин*, *Бруклин*), and so are words with *э*, a letter of loanwords.
   static func isSurname(_ word: String) -> Bool {
     let w = UnicodeProperties.lowercase(word)
     return w.wholeMatch(of: surname) != nil
   }
 
   nonisolated(unsafe) private static let surname =
-    /.{2,}(?:(?:ов|ев|ёв|ин|ын)(?:а|у|ым|ом|е|ой|ы|ых|ыми)?|(?:ск|цк)(?:ий|ого|ому|им|ом|ая|ой|ую|ие|их)|(?:енко|ук|юк|чук|ич|ян|дзе|швили))/
+    /[^э]{2,}(?:(?:ов|ев|ёв)(?:а|у|ым|ом|е|ой|ы|ых|ыми)?|(?:ск|цк)(?:ий|ого|ому|им|ом|ая|ой|ую|ие|их)|(?:енко|ук|юк|чук|ич|вна|ян|дзе|швили)(?:а|у|ем|е|ой|ы)?)/
 
   /// Token indices of capitalised Latin words of a target span that are not glossary terms.
   static func latinNameTokens(in span: AnnotatedSpan) -> [Int] {

@@ -14,7 +14,8 @@ struct TermMissingRule: BuiltInRule {
       established wording, and readers cannot tell that two reports speak of the same thing.
       Source terms are matched in any inflection (*гарантий безопасности*, *ударных вооружений*).
 
-      The check is generous: any allowed target term of the concept counts, in any inflection;
+      The check is generous: any allowed target term of the concept counts, in any inflection,
+      and so does the acronym of a multi-word one (*UN* for *United Nations*);
       for sentence-aligned prose a rendering anywhere in the same paragraph counts, because
       translators restructure sentences. A deprecated rendering is reported by `term-forbidden`
       instead, a misspelled name by `name-spelling`, and a copied source sentence by
@@ -64,6 +65,15 @@ struct TermMissingRule: BuiltInRule {
           rendered.insert(glossary.entries[hit.entryIndex].conceptIndex)
         }
       }
+      // Words in capitals, which may be acronyms of allowed terms the glossary does not list.
+      var capitals = Set<String>()
+      for i in group {
+        guard let target = document.units[i].target else { continue }
+        for token in target.tokens where token.kind == .word {
+          let w = SourceNames.stripPossessive(target.surface(of: token))
+          if w.count >= 2 && w.allSatisfy({ $0.isUppercase }) { capitals.insert(w) }
+        }
+      }
       for i in group {
         let unit = document.units[i]
         guard let source = unit.source, let target = unit.target, !target.isBlank, !UnitFacts.isExcluded(unit.unit),
@@ -79,6 +89,10 @@ struct TermMissingRule: BuiltInRule {
           guard let preferred = concept.terms(in: targetLanguage).first(where: { $0.effectiveStatus == .preferred })
             ?? concept.terms(in: targetLanguage).first(where: { $0.effectiveStatus.isAllowed })
           else { continue }
+          // The acronym of an allowed term (UN for United Nations) renders it too.
+          if concept.terms(in: targetLanguage).contains(where: { $0.effectiveStatus.isAllowed && capitals.contains(Self.initials($0.text)) }) {
+            continue
+          }
           // A misspelled rendering of a name is name-spelling's finding, not a missing term.
           if concept.terms(in: targetLanguage).contains(where: \.isProperNoun) {
             if names == nil { names = NameIndex(glossary: glossary, language: targetLanguage, source: document.sourceLanguage) }
@@ -97,6 +111,15 @@ struct TermMissingRule: BuiltInRule {
       }
     }
     return findings
+  }
+}
+
+extension TermMissingRule {
+  /// The initials of a term of two or more capitalised words (*United Nations* → *UN*), or "".
+  static func initials(_ term: String) -> String {
+    let words = term.split(separator: " ")
+    guard words.count >= 2, words.allSatisfy({ $0.first?.isUppercase == true }) else { return "" }
+    return String(words.compactMap(\.first))
   }
 }
 
