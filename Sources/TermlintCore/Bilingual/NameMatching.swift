@@ -241,7 +241,7 @@ struct NameIndex {
     let folded = words.map { NameMatching.fold($0.word) }
     var used = [Bool](repeating: false, count: words.count)
     // Whole names first (longest first), then single words.
-    for name in candidates.sorted(by: { $0.words.count > $1.words.count }) where name.words.count <= words.count {
+    for name in candidates.sorted(by: { $0.words.count > $1.words.count }) where name.words.count >= 2 && name.words.count <= words.count {
       let n = name.words.count
       for start in 0...(words.count - n) where !used[start..<(start + n)].contains(true) {
         var edits = 0
@@ -250,10 +250,9 @@ struct NameIndex {
           let w = folded[start + k], t = name.folded[k]
           if w == t { continue }
           let d = NameMatching.nameDistance(w, t)
-          let singleWord = n == 1
           if w.first != t.first || d > NameMatching.allowedEdits(length: min(w.count, t.count))
             || NameMatching.isDerived(w, from: t) || NameMatching.isDerived(t, from: w)
-            || (singleWord && knownWords.contains(w)) || (n > 1 && knownWords.contains(w) && d > 0 && !name.partsRomanized[k])
+            || (knownWords.contains(w) && !name.partsRomanized[k])
           {
             ok = false
             break
@@ -262,7 +261,7 @@ struct NameIndex {
         }
         guard ok, edits > 0 else { continue }
         // A multi-word window must also not be a different known name (all words known).
-        if n > 1 && (0..<n).allSatisfy({ knownWords.contains(folded[start + $0]) }) { continue }
+        if (0..<n).allSatisfy({ knownWords.contains(folded[start + $0]) }) { continue }
         for k in start..<(start + n) { used[k] = true }
         // Report only the words that differ (Sergey *Riabkow* → Ryabkov).
         let differing = (0..<n).filter { folded[start + $0] != name.folded[$0] }

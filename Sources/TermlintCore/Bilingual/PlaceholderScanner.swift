@@ -50,7 +50,8 @@ struct PlaceholderScanner {
       var range = m.range
       // Trailing punctuation belongs to the sentence, not the URL.
       while range.upperBound > range.lowerBound, let last = string[range].last, ".,;:!?»\"'”’)".contains(last) {
-        if last == ")" && string[range].contains("(") { break }
+        let text = string[range]
+        if last == ")" && text.filter({ $0 == "(" }).count >= text.filter({ $0 == ")" }).count { break }
         range = range.lowerBound..<string.index(before: range.upperBound)
       }
       add("url", "url:" + normalizedURL(String(string[range])), range)
