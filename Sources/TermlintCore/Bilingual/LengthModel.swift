@@ -44,11 +44,19 @@ struct LengthModel: Sendable {
     let s = forms(source), t = forms(target)
     let shared = Set(s).intersection(t)
     func count(_ words: [[UInt16]]) -> Int {
-      words.filter { !shared.contains($0) }.reduce(0) { total, word in
-        total + String(decoding: word, as: UTF16.self).unicodeScalars.filter {
-          ($0.value >= 0x30 && $0.value <= 0x39) || UnicodeProperties.has($0, .alphabetic)
-        }.count
+      var n = 0
+      for word in words where !shared.contains(word) {
+        for u in word {
+          if u < 0x80 {
+            if (u >= 0x30 && u <= 0x39) || (u >= 0x61 && u <= 0x7A) || (u >= 0x41 && u <= 0x5A) { n += 1 }
+          } else if u >= 0xDC00 && u <= 0xDFFF {
+            continue  // the second half of a surrogate pair was counted with the first
+          } else if (u >= 0xD800 && u <= 0xDBFF) || UnicodeProperties.has(codePoint: UInt32(u), .alphabetic) {
+            n += 1
+          }
+        }
       }
+      return n
     }
     return (count(s), count(t))
   }

@@ -30,6 +30,13 @@ enum NameMatching {
   /// A word folded for comparison: case-folded, accents and apostrophes (also the BGN primes
   /// ʹ ʺ) removed.
   static func fold(_ word: String) -> [Character] {
+    // Fast path: ASCII letters only need lower-casing.
+    if word.utf8.allSatisfy({ $0 < 0x80 }) {
+      return word.unicodeScalars.compactMap { u in
+        if "'`-".unicodeScalars.contains(u) { return nil }
+        return Character(u.value >= 0x41 && u.value <= 0x5A ? Unicode.Scalar(u.value + 0x20)! : u)
+      }
+    }
     let decomposed = Normalizer.nfd.normalize(UnicodeProperties.foldCase(word))
     var out: [Character] = []
     for scalar in decomposed.unicodeScalars {
@@ -49,13 +56,38 @@ enum NameMatching {
   /// The letters *i*, *y* and *j* are dropped altogether: they carry most of the variation
   /// (й, я, е, ё, ю and the endings -ий, -ый), so names that differ only there are the same name.
   static func skeleton(_ word: String) -> [Character] {
-    var s = String(fold(word))
-    for (from, to) in [("x", "ks"), ("shch", "shh"), ("tch", "ch"), ("kh", "h"), ("tz", "ts"), ("w", "v"), ("yo", "e"), ("io", "e"), ("jo", "e")] {
-      s = s.replacingOccurrences(of: from, with: to)
+    let s = fold(word)
+    var t: [Character] = []
+    t.reserveCapacity(s.count + 2)
+    var k = 0
+    func at(_ offset: Int) -> Character? { k + offset < s.count ? s[k + offset] : nil }
+    while k < s.count {
+      let c = s[k]
+      switch c {
+      case "x": t += ["k", "s"]
+      case "s" where at(1) == "h" && at(2) == "c" && at(3) == "h":
+        t += ["s", "h", "h"]
+        k += 3
+      case "t" where at(1) == "c" && at(2) == "h":
+        t += ["c", "h"]
+        k += 2
+      case "k" where at(1) == "h":
+        t.append("h")
+        k += 1
+      case "t" where at(1) == "z":
+        t += ["t", "s"]
+        k += 1
+      case "w": t.append("v")
+      case "y" where at(1) == "o", "i" where at(1) == "o", "j" where at(1) == "o":
+        t.append("e")
+        k += 1
+      default: t.append(c)
+      }
+      k += 1
     }
-    if s.hasSuffix("ander") { s = String(s.dropLast(5)) + "andr" }
+    if t.count >= 5 && Array(t.suffix(5)) == ["a", "n", "d", "e", "r"] { t.removeLast(2); t.append("r") }
     var out: [Character] = []
-    for c in s where c != "i" && c != "y" && c != "j" && out.last != c { out.append(c) }
+    for c in t where c != "i" && c != "y" && c != "j" && out.last != c { out.append(c) }
     return out
   }
 
@@ -64,6 +96,12 @@ enum NameMatching {
   static func nameDistance(_ a: [Character], _ b: [Character]) -> Int {
     if a == b { return 0 }
     return max(1, distance(skeleton(String(a)), skeleton(String(b))))
+  }
+
+  /// `nameDistance` with the skeletons already computed.
+  static func nameDistance(_ a: [Character], _ sa: [Character], _ b: [Character], _ sb: [Character]) -> Int {
+    if a == b { return 0 }
+    return max(1, distance(sa, sb))
   }
 
   /// Whether `candidate` is an inflection or derivation of `name` rather than a misspelling:
@@ -94,6 +132,8 @@ struct NameIndex {
     var words: [String]
     /// The folded words.
     var folded: [[Character]]
+    /// The words' romanization skeletons (`NameMatching.skeleton`).
+    var skeletons: [[Character]]
     /// The glossary entry.
     var entryIndex: Int
     /// The concept.
@@ -148,7 +188,8 @@ struct NameIndex {
         comparable[words.count - 1] = romanized[words.count - 1]
       }
       names.append(Name(
-        words: words, folded: words.map(NameMatching.fold), entryIndex: index, conceptIndex: entry.conceptIndex,
+        words: words, folded: words.map(NameMatching.fold), skeletons: words.map(NameMatching.skeleton), entryIndex: index,
+        conceptIndex: entry.conceptIndex,
         partsComparable: comparable, partsRomanized: romanized))
     }
     self.names = names
@@ -206,6 +247,9 @@ struct NameIndex {
   private func capitalised(_ span: AnnotatedSpan, _ k: Int, _ covered: [Bool]) -> String? {
     let token = span.tokens[k]
     guard token.kind == .word, !covered[k] else { return nil }
+    // Fast exit: an ASCII first letter that is not a capital.
+    let firstUnit = span.span.text[span.normalized.map.sourceOffset(startingAt: token.range.lowerBound)]
+    if firstUnit < 0x80 && !(firstUnit >= 0x41 && firstUnit <= 0x5A) { return nil }
     var word = span.surface(of: token)
     guard let first = word.first, first.isUppercase, first.isLetter else { return nil }
     for suffix in ["'s", "’s", "'", "’"] where word.hasSuffix(suffix) {
@@ -239,6 +283,7 @@ struct NameIndex {
   private func nearMisses(_ words: [(index: Int, word: String)], in candidates: [Name], sentenceInitial: Bool, trusted: Bool) -> [NearMiss] {
     var result: [NearMiss] = []
     let folded = words.map { NameMatching.fold($0.word) }
+    let skeletons = folded.map { NameMatching.skeleton(String($0)) }
     var used = [Bool](repeating: false, count: words.count)
     // Whole names first (longest first), then single words.
     for name in candidates.sorted(by: { $0.words.count > $1.words.count }) where name.words.count >= 2 && name.words.count <= words.count {
@@ -249,7 +294,11 @@ struct NameIndex {
         for k in 0..<n {
           let w = folded[start + k], t = name.folded[k]
           if w == t { continue }
-          let d = NameMatching.nameDistance(w, t)
+          if w.first != t.first || abs(w.count - t.count) > 2 {
+            ok = false
+            break
+          }
+          let d = NameMatching.nameDistance(w, skeletons[start + k], t, name.skeletons[k])
           if w.first != t.first || d > NameMatching.allowedEdits(length: min(w.count, t.count))
             || NameMatching.isDerived(w, from: t) || NameMatching.isDerived(t, from: w)
             || (knownWords.contains(w) && !name.partsRomanized[k])
@@ -277,8 +326,10 @@ struct NameIndex {
       for name in candidates {
         if !trusted && name.words.count == 1 && words.count > 1 { continue }
         for (p, part) in name.folded.enumerated() where name.partsComparable[p] && part.count >= 5 {
-          guard part.first == w.first, !NameMatching.isDerived(w, from: part), !NameMatching.isDerived(part, from: w) else { continue }
-          let d = NameMatching.nameDistance(w, part)
+          guard part.first == w.first, abs(part.count - w.count) <= 2, !NameMatching.isDerived(w, from: part),
+            !NameMatching.isDerived(part, from: w)
+          else { continue }
+          let d = NameMatching.nameDistance(w, skeletons[k], part, name.skeletons[p])
           guard d > 0, d <= NameMatching.allowedEdits(length: min(w.count, part.count)) else { continue }
           if best == nil || d < best!.2 { best = (name, p, d) }
         }

@@ -59,12 +59,19 @@ struct NumberScanner {
     var i = 0
     while i < tokens.count {
       let token = tokens[i]
-      if isExcluded(i, i) {
+      if token.kind == .punctuation || (!excluded.isEmpty && isExcluded(i, i)) {
         i += 1
         continue
       }
-      let f = form(i)
-      let startsWithDigit = f.utf16.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false
+      // Fast exit for ordinary words: no digit, and a first letter no number word starts with.
+      let first = units[token.range.lowerBound]
+      let startsWithDigit = first >= 0x30 && first <= 0x39
+      if !startsWithDigit && (!Self.initials.contains(first) || token.range.count > 24)
+        && !units[token.range].contains(where: { $0 >= 0x30 && $0 <= 0x39 })
+      {
+        i += 1
+        continue
+      }
       if startsWithDigit {
         i = scanNumeric(at: i, span: span, form: form, glued: glued, isPunct: isPunct, textRange: textRange, into: &result)
         continue
@@ -310,8 +317,9 @@ struct NumberScanner {
       return start + 1
     }
     // Roman numerals (II, XXI, also with the Cyrillic Х that Russian typists use): soft.
-    let surface = span.surface(of: tokens[start])
-    if surface.count >= 2, let v = Self.roman(surface) {
+    if f.count >= 2, f.allSatisfy({ $0 == "i" || $0 == "v" || $0 == "x" || $0 == "х" }),
+      let v = Self.roman(span.surface(of: tokens[start]))
+    {
       result.append(NumberMention(values: [v], textRange: textRange(start, start), isHard: false))
       return start + 1
     }
@@ -391,14 +399,27 @@ struct NumberScanner {
 
   /// What a (case-folded) word means as a number, if anything.
   static func word(_ word: String, language: String) -> NumberWord? {
-    if let v = englishCardinals[word] { return .cardinal(v) }
-    if let v = englishOrdinals[word] { return .ordinal(v) }
-    if let m = englishMultipliers[word] { return .multiplier(m.0, singular: m.1) }
-    if let v = RussianNumerals.cardinals[word] { return .cardinal(v) }
-    if let m = RussianNumerals.multiplier(word) { return .multiplier(m.0, singular: m.1) }
-    if let v = RussianNumerals.ordinal(word) { return .ordinal(v) }
-    return nil
+    allWords[word]
   }
+
+  /// The first letters of number words, Roman numerals and numeral compounds.
+  private static let initials: Set<UInt16> = {
+    var set = Set(allWords.keys.compactMap { $0.utf16.first })
+    for c in "ivxхдтчпшсв".utf16 { set.insert(c) }
+    return set
+  }()
+
+  /// Every number word of both languages in every form, looked up once per token.
+  private static let allWords: [String: NumberWord] = {
+    var table: [String: NumberWord] = [:]
+    for (w, v) in englishCardinals { table[w] = .cardinal(v) }
+    for (w, v) in englishOrdinals { table[w] = .ordinal(v) }
+    for (w, m) in englishMultipliers { table[w] = .multiplier(m.0, singular: m.1) }
+    for (w, v) in RussianNumerals.cardinals { table[w] = .cardinal(v) }
+    for (w, v) in RussianNumerals.ordinalForms where table[w] == nil { table[w] = .ordinal(v) }
+    for w in RussianNumerals.multiplierForms { if let m = RussianNumerals.multiplier(w) { table[w] = .multiplier(m.0, singular: m.1) } }
+    return table
+  }()
 
   static let englishCardinals: [String: Double] = {
     let words = [
@@ -508,6 +529,7 @@ enum RussianNumerals {
   /// The value of the numeral root of a compound word (*двухнедельный*, *пятилетний*,
   /// *трехсторонний*), when the rest of the word is long enough to be a word of its own.
   static func compoundPrefix(_ word: String) -> Double? {
+    guard word.utf16.count >= 8, let first = word.first, "дтчпшсвд".contains(first) else { return nil }
     for (prefix, value) in compoundRoots where word.hasPrefix(prefix) && word.count >= prefix.count + 4 {
       return value
     }
@@ -550,6 +572,27 @@ enum RussianNumerals {
     "ыми", "ими", "ого", "его", "ому", "ему", "ый", "ой", "ий", "ая", "яя", "ое", "ее", "ые", "ие", "ым", "им", "ом", "ем", "ую", "юю",
     "ых", "их", "ей", "ья", "ье", "ьи", "ьего", "ьему", "ьим", "ьем", "ью", "ьих", "ьими",
   ].sorted { $0.count > $1.count }
+
+  /// Every form of the ordinal adjectives, with its value.
+  static let ordinalForms: [String: Double] = {
+    var table: [String: Double] = [:]
+    for (stem, _) in ordinalStems {
+      for ending in adjectiveEndings {
+        let w = stem + ending
+        if let v = ordinal(w) { table[w] = v }
+      }
+    }
+    return table
+  }()
+
+  /// Every form of the multiplier words.
+  static let multiplierForms: [String] = {
+    var forms = ["тыс", "млн", "млрд", "трлн"]
+    for stem in ["тысяч", "миллион", "миллиард", "триллион"] {
+      for ending in ["а", "и", "у", "ей", "ью", "е", "", "ы", "ов", "ам", "ами", "ах", "ом"] { forms.append(stem + ending) }
+    }
+    return forms
+  }()
 
   /// The value of an ordinal adjective in any form (*второй*, *третьего*, *двадцатом*).
   static func ordinal(_ word: String) -> Double? {

@@ -45,8 +45,13 @@ struct PlaceholderScanner {
       taken.append(range)
       result.append(InlineCode(kind: kind, key: key, display: String(string[match]), textRange: range))
     }
-    for m in string.matches(of: Self.email) { add("email", "email:" + String(string[m.range]).lowercased(), m.range) }
-    for m in string.matches(of: Self.url) {
+    // Cheap tests first: most prose has none of these characters.
+    let has = Set(text.filter { $0 == 0x40 || $0 == 0x25 || $0 == 0x7B })
+    let mayHaveURL = Self.mayHaveURL(text)
+    if has.contains(0x40) {
+      for m in string.matches(of: Self.email) { add("email", "email:" + String(string[m.range]).lowercased(), m.range) }
+    }
+    for m in mayHaveURL ? string.matches(of: Self.url) : [] {
       var range = m.range
       // Trailing punctuation belongs to the sentence, not the URL.
       while range.upperBound > range.lowerBound, let last = string[range].last, ".,;:!?»\"'”’)".contains(last) {
@@ -56,10 +61,12 @@ struct PlaceholderScanner {
       }
       add("url", "url:" + normalizedURL(String(string[range])), range)
     }
-    for m in string.matches(of: Self.python) { add("python", String(string[m.range]), m.range) }
-    scanBraces(string, add: add)
+    if has.contains(0x25) {
+      for m in string.matches(of: Self.python) { add("python", String(string[m.range]), m.range) }
+    }
+    if has.contains(0x7B) { scanBraces(string, add: add) }
     let printf = flags.contains { $0.hasSuffix("-format") && !$0.hasPrefix("no-") && $0 != "python-brace-format" }
-    if !flags.contains("no-c-format") {
+    if !flags.contains("no-c-format") && has.contains(0x25) {
       for m in string.matches(of: Self.printf) {
         let spec = String(string[m.range])
         if spec == "%%" { continue }
@@ -75,6 +82,17 @@ struct PlaceholderScanner {
       }
     }
     return result.sorted { $0.textRange.lowerBound < $1.textRange.lowerBound }
+  }
+
+  /// Whether the text contains `://` or `www.` (in any case), without which there is no URL.
+  static func mayHaveURL(_ text: [UInt16]) -> Bool {
+    guard text.count >= 4 else { return false }
+    for k in 0..<(text.count - 3) {
+      let c = text[k] | 0x20
+      if text[k] == 0x3A && text[k + 1] == 0x2F && text[k + 2] == 0x2F { return true }
+      if c == 0x77 && text[k + 1] | 0x20 == 0x77 && text[k + 2] | 0x20 == 0x77 && text[k + 3] == 0x2E { return true }
+    }
+    return false
   }
 
   // MARK: - Patterns

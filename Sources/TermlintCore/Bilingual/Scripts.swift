@@ -37,8 +37,24 @@ enum Scripts {
 }
 
 extension Scripts {
+  /// UTF-16 ranges where letters of a script live, for a fast test that a text has none.
+  static func blocks(of script: Int32) -> [ClosedRange<UInt16>]? {
+    switch script {
+    case UnicodeProperties.Script.cyrillic: return [0x0400...0x052F, 0x1C80...0x1C8F, 0x2DE0...0x2DFF, 0xA640...0xA69F]
+    case UnicodeProperties.Script.greek: return [0x0370...0x03FF, 0x1F00...0x1FFF]
+    default: return nil
+    }
+  }
+
+  /// Whether a text may contain letters of `script` (false only when it certainly does not).
+  static func mayContain(_ script: Int32, in units: some Collection<UInt16>) -> Bool {
+    guard let blocks = blocks(of: script) else { return true }
+    return units.contains { u in u >= 0x0370 && blocks.contains { $0.contains(u) } }
+  }
+
   /// The share of a span's letters written in `script`, and how many letters that is.
   static func share(of script: Int32, in units: some Collection<UInt16>) -> (share: Double, letters: Int) {
+    guard mayContain(script, in: units) else { return (0, 0) }
     let counts = letterCounts(units)
     let total = counts.values.reduce(0, +)
     guard total > 0 else { return (0, 0) }

@@ -71,7 +71,7 @@ struct UntranslatedRule: BuiltInRule {
           continue
         }
       }
-      guard let sourceScript, let targetScript, sourceScript != targetScript else { continue }
+      guard let sourceScript, let targetScript, sourceScript != targetScript, Scripts.mayContain(sourceScript, in: target.span.text) else { continue }
       let excluded = PlaceholderScanner(flags: [], languageCodes: codes).codes(in: target.span).map(\.textRange)
       for run in Self.runs(of: sourceScript, in: target, excluding: excluded) {
         let range = target.fileRange(text: run)

@@ -112,29 +112,33 @@ struct NameSpellingRule: BuiltInRule {
       }
       // Russian names without a glossary entry, against their romanization.
       guard document.sourceLanguage?.language == "ru", let bgn = Transliterator.russianLatinBGN else { continue }
-      for i in group {
-        guard let source = document.units[i].source else { continue }
-        for name in SourceNames.words(in: source) {
-          let key = NameMatching.fold(bgn.transliterate(name.word))
-          guard key.count >= 4 else { continue }
-          var renders = false
-          var misses: [(AnnotatedUnit, AnnotatedSpan, Int, String)] = []
-          for (unit, target) in targets {
-            for k in SourceNames.latinNameTokens(in: target) {
-              let word = SourceNames.stripPossessive(target.surface(of: target.tokens[k]))
-              switch SourceNames.compare(key: key, word: word) {
-              case .renders: renders = true
-              case .nearMiss(let suggestion): misses.append((unit, target, k, suggestion))
-              case .unrelated: break
-              }
-            }
+      let sourceNames = group.flatMap { i in
+        document.units[i].source.map { source in SourceNames.words(in: source).map { (source, $0) } } ?? []
+      }
+      if sourceNames.isEmpty { continue }
+      let candidates = targets.flatMap { unit, target in
+        SourceNames.latinNameTokens(in: target).map { k in
+          SourceNames.Candidate(unit: unit, span: target, token: k, word: SourceNames.stripPossessive(target.surface(of: target.tokens[k])))
+        }
+      }
+      for (source, name) in sourceNames {
+        let key = NameMatching.fold(bgn.transliterate(name.word))
+        guard key.count >= 4 else { continue }
+        let keySkeleton = NameMatching.skeleton(String(key))
+        var renders = false
+        var misses: [(SourceNames.Candidate, String)] = []
+        for candidate in candidates {
+          switch SourceNames.compare(key: key, keySkeleton: keySkeleton, candidate: candidate) {
+          case .renders: renders = true
+          case .nearMiss(let suggestion): misses.append((candidate, suggestion))
+          case .unrelated: break
           }
-          if renders { continue }
-          for (unit, target, k, suggestion) in misses {
-            let range = target.textRange(tokens: k..<(k + 1))
-            report(target, unit, range: range, message: .romanization(written(target, range), source: name.word, romanized: suggestion),
-              suggestion: suggestion, related: [Location(file: source.span.file, utf16Range: source.fileRange(text: name.textRange))])
-          }
+        }
+        if renders { continue }
+        for (candidate, suggestion) in misses {
+          let range = candidate.span.textRange(tokens: candidate.token..<(candidate.token + 1))
+          report(candidate.span, candidate.unit, range: range, message: .romanization(written(candidate.span, range), source: name.word, romanized: suggestion),
+            suggestion: suggestion, related: [Location(file: source.span.file, utf16Range: source.fileRange(text: name.textRange))])
         }
       }
     }
@@ -221,6 +225,28 @@ enum SourceNames {
     return word
   }
 
+  /// A capitalised Latin word of the translation, prepared for comparison.
+  struct Candidate {
+    var unit: AnnotatedUnit
+    var span: AnnotatedSpan
+    var token: Int
+    /// The word without a possessive ending.
+    var word: String
+    /// The folded word.
+    var folded: [Character]
+    /// Its romanization skeleton.
+    var skeleton: [Character]
+
+    init(unit: AnnotatedUnit, span: AnnotatedSpan, token: Int, word: String) {
+      self.unit = unit
+      self.span = span
+      self.token = token
+      self.word = word
+      folded = NameMatching.fold(word)
+      skeleton = NameMatching.skeleton(String(folded))
+    }
+  }
+
   enum Comparison: Equatable {
     case renders, nearMiss(suggestion: String), unrelated
   }
@@ -228,10 +254,9 @@ enum SourceNames {
   /// Compares a target word with the romanization of a (possibly inflected) source name: the
   /// two may differ in their last letters (case endings: *Рябкова* ↔ *Ryabkov*), and the usual
   /// romanization variants count as equal (`NameMatching.skeleton`).
-  static func compare(key: [Character], word: String) -> Comparison {
-    let folded = NameMatching.fold(word)
+  static func compare(key: [Character], keySkeleton ks: [Character], candidate: Candidate) -> Comparison {
+    let folded = candidate.folded, ws = candidate.skeleton
     guard folded.count >= 4, folded.first == key.first else { return .unrelated }
-    let ks = NameMatching.skeleton(String(key)), ws = NameMatching.skeleton(word)
     if ks == ws { return .renders }
     for i in 0...3 {
       for j in 0...3 {
