@@ -151,10 +151,13 @@ struct NameIndex {
   /// these is never a misspelling.
   let knownWords: Set<[Character]>
   let glossary: CompiledGlossary
+  /// The language's stemmer: an inflected form of a name (*Харькове*, *Рябкову*) is the name.
+  let morphology: Morphology
 
   /// Builds the index of `language`'s proper nouns; `source` helps recognise romanized words.
   init(glossary: CompiledGlossary, language: LanguageTag?, source: LanguageTag?) {
     self.glossary = glossary
+    self.morphology = Morphology(language: language)
     var names: [Name] = []
     var known = Set<[Character]>()
     guard let language else {
@@ -194,6 +197,12 @@ struct NameIndex {
     }
     self.names = names
     self.knownWords = known
+  }
+
+  /// Whether two folded words share a stem (inflections of one name in an inflected language).
+  private func sameStem(_ a: [Character], _ b: [Character]) -> Bool {
+    guard morphology.hasStemmer else { return false }
+    return morphology.stem(String(a)) == morphology.stem(String(b))
   }
 
   /// Splits a term into words at white space.
@@ -300,7 +309,7 @@ struct NameIndex {
           }
           let d = NameMatching.nameDistance(w, skeletons[start + k], t, name.skeletons[k])
           if w.first != t.first || d > NameMatching.allowedEdits(length: min(w.count, t.count))
-            || NameMatching.isDerived(w, from: t) || NameMatching.isDerived(t, from: w)
+            || NameMatching.isDerived(w, from: t) || NameMatching.isDerived(t, from: w) || sameStem(w, t)
             || (knownWords.contains(w) && !name.partsRomanized[k])
           {
             ok = false
@@ -327,7 +336,7 @@ struct NameIndex {
         if !trusted && name.words.count == 1 && words.count > 1 { continue }
         for (p, part) in name.folded.enumerated() where name.partsComparable[p] && part.count >= 5 {
           guard part.first == w.first, abs(part.count - w.count) <= 2, !NameMatching.isDerived(w, from: part),
-            !NameMatching.isDerived(part, from: w)
+            !NameMatching.isDerived(part, from: w), !sameStem(w, part)
           else { continue }
           let d = NameMatching.nameDistance(w, skeletons[k], part, name.skeletons[p])
           guard d > 0, d <= NameMatching.allowedEdits(length: min(w.count, part.count)) else { continue }

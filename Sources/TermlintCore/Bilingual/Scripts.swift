@@ -64,9 +64,19 @@ extension Scripts {
 
   /// Whether a target span is mostly written in the source's script (a copied source sentence),
   /// when the two languages are written in different scripts.
+  ///
+  /// Only words in lower case throughout count: names, acronyms and codes (*SARS-CoV-2*,
+  /// *Orthocoronavirinae*, *Katherine*) are often kept in their original script on purpose.
   static func isMostlySourceScript(_ target: AnnotatedSpan, source: LanguageTag?, target language: LanguageTag?) -> Bool {
-    guard let s = expected(for: source), let t = expected(for: language), s != t else { return false }
-    let (share, letters) = share(of: s, in: target.span.text)
-    return share >= 0.5 && letters >= 8
+    guard let s = expected(for: source), let t = expected(for: language), s != t, mayContain(s, in: target.span.text) else { return false }
+    var inSource = 0, total = 0
+    for token in target.tokens where token.kind == .word {
+      let word = target.surface(of: token)
+      guard word.allSatisfy({ !$0.isUppercase && !$0.isNumber }) else { continue }
+      let counts = letterCounts(Array(word.utf16))
+      inSource += counts[s] ?? 0
+      total += counts.values.reduce(0, +)
+    }
+    return total > 0 && inSource * 2 >= total && inSource >= 8
   }
 }

@@ -20,29 +20,36 @@ struct CorpusPrecisionTests {
     return delegate.pairs.filter { !$0.doc.hasPrefix("CMU") }
   }
 
-  /// The pairs as one aligned document: one unit per pair, five pairs to a paragraph.
-  static func document(_ pairs: [(doc: String, ru: String, en: String)]) -> Document {
+  /// The pairs as one aligned document: one unit per pair, five pairs to a paragraph; Russian
+  /// is the source unless `reversed`.
+  static func document(_ pairs: [(doc: String, ru: String, en: String)], reversed: Bool = false) -> Document {
     let ruText = pairs.map(\.ru).joined(separator: "\n"), enText = pairs.map(\.en).joined(separator: "\n")
     let ruFile = SourceFile(path: "tico.ru.txt", text: ruText), enFile = SourceFile(path: "tico.en.txt", text: enText)
     var units: [TermlintCore.Unit] = []
     for (k, _) in pairs.enumerated() {
       let ru = TextSpan(file: ruFile, range: ruFile.lineRange(k + 1), language: LanguageTag("ru"))
       let en = TextSpan(file: enFile, range: enFile.lineRange(k + 1), language: LanguageTag("en"))
-      units.append(TermlintCore.Unit(id: "\(k)", source: ru, target: en, metadata: ["paragraph": "\(k / 5)", "bead": "1-1"]))
+      units.append(TermlintCore.Unit(
+        id: "\(k)", source: reversed ? en : ru, target: reversed ? ru : en, metadata: ["paragraph": "\(k / 5)", "bead": "1-1"]))
     }
-    return Document(file: enFile, format: "pair", units: units, sourceLanguage: LanguageTag("ru"), targetLanguage: LanguageTag("en"))
+    let (source, target) = reversed ? (LanguageTag("en"), LanguageTag("ru")) : (LanguageTag("ru"), LanguageTag("en"))
+    return Document(file: reversed ? ruFile : enFile, format: "pair", units: units, sourceLanguage: source, targetLanguage: target)
   }
 
-  @Test(.enabled(if: TestPaths.hasCorpus, "../shared/corpus is absent; skipping the TICO-19 precision check"))
-  func findingsStayRare() throws {
+  @Test(
+    .enabled(if: TestPaths.hasCorpus, "../shared/corpus is absent; skipping the TICO-19 precision check"),
+    arguments: [false, true])
+  func findingsStayRare(reversed: Bool) throws {
     let pairs = try Self.pairs()
     #expect(pairs.count == 2930)
     let glossary = try CompiledGlossary(GlossaryIO.load(path: TestPaths.repo("Glossaries/security-ru-en.csv")))
     let rules = ["addition", "name-spelling", "number-mismatch", "omission", "placeholder-mismatch", "target-missing", "term-missing", "untranslated"]
-    let findings = try TestLint.findings(document: Self.document(pairs), rules: rules, glossary: glossary)
+    let document = Self.document(pairs, reversed: reversed)
+    let configured = try Pipeline.builtIn.configuredRules(only: rules)
+    let findings = try Linter(glossary: glossary, rules: configured).lint(document)
     var byRule: [String: Int] = [:]
     for f in findings { byRule[f.ruleID, default: 0] += 1 }
-    if let path = ProcessInfo.processInfo.environment["TERMLINT_DUMP_FINDINGS"] {
+    if let path = ProcessInfo.processInfo.environment["TERMLINT_DUMP_FINDINGS"].map({ $0 + (reversed ? ".reversed" : "") }) {
       let lines = findings.map { f -> String in
         let k = Int(f.unitID ?? "0") ?? 0
         return "\(f.ruleID)\t\(f.message)\n  EN \(pairs[k].en)\n  RU \(pairs[k].ru)"
@@ -51,7 +58,7 @@ struct CorpusPrecisionTests {
     }
     // Professional translations: each rule reports well under 1% of the pairs.
     for rule in rules {
-      #expect((byRule[rule] ?? 0) * 100 < pairs.count, "\(rule): \(byRule[rule] ?? 0) findings on \(pairs.count) pairs")
+      #expect((byRule[rule] ?? 0) * 100 < pairs.count, "\(rule): \(byRule[rule] ?? 0) findings on \(pairs.count) pairs (reversed: \(reversed))")
     }
   }
 }

@@ -13,11 +13,13 @@ struct UntranslatedRule: BuiltInRule {
       forgotten, a phrase skipped while translating. Three cases are reported:
 
       - a translation identical to its source, unless it has only names, numbers or codes
-        (*NATO*, *S-400*, *Sergey Ryabkov*);
+        (*NATO*, *S-400*, *Sergey Ryabkov*, *ORCID iD*): it needs a word in lower case throughout;
       - a translation written mostly in the source's script (a Russian sentence in an English
         article), when the two languages use different scripts;
-      - in any translation, also without the source (the source language comes from the file
-        or the pipeline), a run of words in the source's script: *the talks were конструктивные*.
+      - in a translation written in Latin script, also without the source (the source language
+        comes from the file or the pipeline), a run of words in the source's script: *the talks
+        were конструктивные*. (Not the other way round: Russian text legitimately carries
+        Latin-script brand and product names and English terms.)
         Words in brackets (a gloss: *Izvestia (Известия)*), short quotations in quotation
         marks or emphasis (the original title of a newspaper or a book) and names alone (one to
         three capitalised words) are left alone. Words that mix scripts (Cyrillic *А* in
@@ -71,7 +73,11 @@ struct UntranslatedRule: BuiltInRule {
           continue
         }
       }
-      guard let sourceScript, let targetScript, sourceScript != targetScript, Scripts.mayContain(sourceScript, in: target.span.text) else { continue }
+      // Runs only in a Latin-script translation of a text in another script: Russian and Greek
+      // texts legitimately carry Latin brand names, product names and English terms.
+      guard let sourceScript, targetScript == UnicodeProperties.Script.latin, sourceScript != UnicodeProperties.Script.latin,
+        Scripts.mayContain(sourceScript, in: target.span.text)
+      else { continue }
       let excluded = PlaceholderScanner(flags: [], languageCodes: codes).codes(in: target.span).map(\.textRange)
       for run in Self.runs(of: sourceScript, in: target, excluding: excluded) {
         let range = target.fileRange(text: run)
@@ -89,9 +95,9 @@ extension UntranslatedRule {
   /// three words are needed.
   static func hasWordsToTranslate(_ span: AnnotatedSpan, sameScript: Bool) -> Bool {
     let words = span.tokens.filter { $0.kind == .word }.map { span.surface(of: $0) }
+    // Ordinary words are in lower case throughout (not iD, eBay: brand names).
     let ordinary = words.filter { w in
-      guard let first = w.first, first.isLetter, !first.isUppercase else { return false }
-      return w.count >= 2 && w.allSatisfy { $0.isLetter || $0 == "'" || $0 == "’" || $0 == "-" }
+      w.count >= 2 && w.allSatisfy { ($0.isLetter && !$0.isUppercase) || $0 == "'" || $0 == "’" || $0 == "-" }
     }
     if sameScript { return words.count >= 3 && !ordinary.isEmpty }
     return !ordinary.isEmpty

@@ -15,7 +15,8 @@ struct TermMissingRule: BuiltInRule {
       Source terms are matched in any inflection (*гарантий безопасности*, *ударных вооружений*).
 
       The check is generous: any allowed target term of the concept counts, in any inflection,
-      and so does the acronym of a multi-word one (*UN* for *United Nations*);
+      and so does the acronym of a multi-word one (*UN* for *United Nations*) and the source
+      term kept as written (*The Washington Post* in a Russian translation);
       for sentence-aligned prose a rendering anywhere in the same paragraph counts, because
       translators restructure sentences. A deprecated rendering is reported by `term-forbidden`
       instead, a misspelled name by `name-spelling`, and a copied source sentence by
@@ -89,6 +90,10 @@ struct TermMissingRule: BuiltInRule {
           guard let preferred = concept.terms(in: targetLanguage).first(where: { $0.effectiveStatus == .preferred })
             ?? concept.terms(in: targetLanguage).first(where: { $0.effectiveStatus.isAllowed })
           else { continue }
+          // A name kept as written in the source (The Washington Post) is not a missing term.
+          if group.contains(where: { k in document.units[k].target.map { Self.contains($0, tokensOf: hit, in: source) } ?? false }) {
+            continue
+          }
           // The acronym of an allowed term (UN for United Nations) renders it too.
           if concept.terms(in: targetLanguage).contains(where: { $0.effectiveStatus.isAllowed && capitals.contains(Self.initials($0.text)) }) {
             continue
@@ -115,6 +120,16 @@ struct TermMissingRule: BuiltInRule {
 }
 
 extension TermMissingRule {
+  /// Whether `target` contains the words of a source hit unchanged (a name kept in the
+  /// original script).
+  static func contains(_ target: AnnotatedSpan, tokensOf hit: TermHit, in source: AnnotatedSpan) -> Bool {
+    let needle = source.tokens[hit.tokenRange].map { Array(source.normalized.units[$0.range]) }
+    let hay = target.tokens.map { Array(target.normalized.units[$0.range]) }
+    guard !needle.isEmpty, hay.count >= needle.count else { return false }
+    for start in 0...(hay.count - needle.count) where Array(hay[start..<(start + needle.count)]) == needle { return true }
+    return false
+  }
+
   /// The initials of a term of two or more capitalised words (*United Nations* → *UN*), or "".
   static func initials(_ term: String) -> String {
     let words = term.split(separator: " ")
