@@ -120,7 +120,9 @@ struct NumberMismatchRule: BuiltInRule {
               Self.descriptor, in: target, fileRange: range, message: .differs(written, source: sourceText(s)),
               suggestions: [], unit: unit.unit, related: [sourceLocation(s)]))
           } else {
-            findings.append(context.finding(Self.descriptor, in: target, fileRange: range, message: .notInSource(written), unit: unit.unit))
+            findings.append(context.finding(
+              Self.descriptor, in: target, fileRange: range, message: .notInSource(written), unit: unit.unit,
+              related: [Location(file: source.span.file, utf16Range: source.trimmedFileRange)]))
           }
         }
         for s in missing {

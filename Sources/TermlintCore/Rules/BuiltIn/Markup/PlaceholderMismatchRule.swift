@@ -102,8 +102,10 @@ struct PlaceholderMismatchRule: BuiltInRule {
             suggestions: [replaced.code.display], unit: document.units[item.unit].unit,
             related: [Location(file: source.span.file, utf16Range: source.fileRange(text: replaced.code.textRange))]))
         } else {
+          let related = document.units[item.unit].source.map { [Location(file: $0.span.file, utf16Range: $0.trimmedFileRange)] } ?? []
           findings.append(context.finding(
-            Self.descriptor, in: target, fileRange: range, message: .extra(item.code.display), unit: document.units[item.unit].unit))
+            Self.descriptor, in: target, fileRange: range, message: .extra(item.code.display), unit: document.units[item.unit].unit,
+            related: related))
         }
       }
       for item in missing {

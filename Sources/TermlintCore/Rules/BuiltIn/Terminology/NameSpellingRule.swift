@@ -101,13 +101,14 @@ struct NameSpellingRule: BuiltInRule {
         if !named.isEmpty {
           for miss in index.nearMisses(in: target, concepts: Set(named.keys)) {
             let range = target.textRange(tokens: miss.tokens)
-            report(target, unit, range: range, message: .glossary(written(target, range), name: miss.suggestion),
+            report(target, unit, range: range, message: .glossary(written(target, range), name: miss.name.words.joined(separator: " "), write: miss.suggestion),
               suggestion: miss.suggestion, related: named[miss.name.conceptIndex].map { [$0] } ?? [])
           }
         }
         for miss in index.nearMisses(in: target) {
           let range = target.textRange(tokens: miss.tokens)
-          report(target, unit, range: range, message: .glossary(written(target, range), name: miss.suggestion), suggestion: miss.suggestion, related: [])
+          report(target, unit, range: range, message: .glossary(written(target, range), name: miss.name.words.joined(separator: " "), write: miss.suggestion),
+            suggestion: miss.suggestion, related: [])
         }
       }
       // Russian names without a glossary entry, against their romanization.
@@ -282,8 +283,10 @@ enum SourceNames {
 }
 
 extension String {
-  fileprivate static func glossary(_ written: String, name: String) -> String {
-    "'\(written)' looks like a misspelling of the glossary name '\(name)'; use the glossary spelling"
+  fileprivate static func glossary(_ written: String, name: String, write: String) -> String {
+    name == write
+      ? "'\(written)' looks like a misspelling of the glossary name '\(name)'; use the glossary spelling"
+      : "'\(written)' looks like a misspelling of '\(write)' (glossary name '\(name)'); use the glossary spelling"
   }
 
   fileprivate static func romanization(_ written: String, source: String, romanized: String) -> String {
