@@ -97,10 +97,13 @@ struct PlaceholderScanner {
 
   // MARK: - Patterns
 
-  nonisolated(unsafe) static let email = /[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}/
-  nonisolated(unsafe) static let url = /(?i:https?:\/\/|ftp:\/\/|www\.)[^\s<>"«»“”]+/
-  nonisolated(unsafe) static let python = /%\([A-Za-z_][A-Za-z0-9_]*\)[-+ #0]*\d*(\.\d+)?[diouxXeEfFgGcrsa]/
-  nonisolated(unsafe) static let printf = /%(\d+\$)?[-+ #0']*(\d+|\*)?(\.(\d+|\*))?(hh|h|ll|l|L|q|j|z|t|I64|I32)?[diouxXeEfFgGaAcspn@]|%%/
+  // NOTE: computed, so that no `Regex` (not Sendable) is shared between tasks; they run only
+  // when a cheap test has found the character they need.
+
+  static var email: Regex<AnyRegexOutput> { Regex(/[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}/) }
+  static var url: Regex<AnyRegexOutput> { Regex(/(?i:https?:\/\/|ftp:\/\/|www\.)[^\s<>"«»“”]+/) }
+  static var python: Regex<AnyRegexOutput> { Regex(/%\([A-Za-z_][A-Za-z0-9_]*\)[-+ #0]*\d*(\.\d+)?[diouxXeEfFgGcrsa]/) }
+  static var printf: Regex<AnyRegexOutput> { Regex(/%(\d+\$)?[-+ #0']*(\d+|\*)?(\.(\d+|\*))?(hh|h|ll|l|L|q|j|z|t|I64|I32)?[diouxXeEfFgGaAcspn@]|%%/) }
 
   /// The comparison key of a printf conversion: its argument position (when written) and its
   /// conversion family, so `%d` equals `%i` and `%ld`, and `%s` equals `%1$s` only by position.
