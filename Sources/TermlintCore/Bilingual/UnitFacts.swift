@@ -3,6 +3,7 @@
 /// Readers and the aligner write these keys (see `Documentation/BilingualRules.md`):
 /// - `paragraph`: paragraph index shared by the sentence beads of one paragraph (aligned prose);
 /// - `bead`: the alignment bead, `1-1`, `2-1`, `1-0`, `0-1` …;
+/// - `confidence`: the aligner's confidence in the bead, 0…1;
 /// - `translate`: `no` (also `false`, `0`) for units that must not be translated (XLIFF);
 /// - `obsolete`: `yes` (also `true`, `1`) for obsolete PO entries, when a reader keeps them;
 /// - `fuzzy`: `yes` for PO entries marked fuzzy; a `fuzzy` or `obsolete` word in `flags` counts too;
@@ -15,6 +16,13 @@ public enum UnitFacts {
     guard parts.count == 2, let s = Int(parts[0]), let t = Int(parts[1]) else { return nil }
     return (s, t)
   }
+
+  /// The aligner's confidence in a bead (0…1), when it gives one.
+  public static func confidence(_ unit: Unit) -> Double? { unit.metadata["confidence"].flatMap(Double.init) }
+
+  /// Whether the aligner is unsure of a bead (confidence below 0.5): lengths compared across a
+  /// doubtful bead say more about the alignment than about the translation.
+  public static func isDoubtfulBead(_ unit: Unit) -> Bool { (confidence(unit) ?? 1) < 0.5 }
 
   /// The paragraph a sentence bead belongs to, when the unit comes from an aligner.
   public static func paragraph(_ unit: Unit) -> String? { unit.metadata["paragraph"] }

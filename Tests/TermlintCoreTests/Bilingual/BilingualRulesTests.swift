@@ -128,3 +128,63 @@ struct BilingualRulesTests {
     #expect(location["uri"] as? String == "source.md")
   }
 }
+
+/// Odd input never crashes a rule.
+@Suite("Bilingual rules on odd input")
+struct OddInputTests {
+  static let texts = [
+    "", " ", "\u{FFFC}", "...", "%", "{", "{{", "}", "%(", "@", "https://", "1,", ",5", ".5.", "12 345 678 901 234 567 890 123",
+    "99999999999999999999999", "ⅫⅩⅠ", "😀👍🏽", "\u{202E}ABC\u{202C}", "٣٤٥", "١٢٫٥", "ЙЁ Ё ё", "e\u{301}\u{301}\u{301}", "С-", "-5", "5-",
+    "11:", ":30", "1/", "/2", "2022-", "21-", "XX", "Х", "I I I", "a.m.", "в 90-", "'90s", "\u{00A0}\u{00A0}", "\r\n\r\n",
+  ]
+
+  @Test func everyRuleSurvivesEveryPairOfOddTexts() throws {
+    let rules = try Pipeline.builtIn.configuredRules()
+    let linter = Linter(glossary: TestLint.exampleGlossary, rules: rules)
+    for source in Self.texts {
+      for target in Self.texts + ["Sergey Ryabkov", "Москва"] {
+        let doc = BilingualRulesTests.unit(source: source, target: target)
+        let findings = try linter.lint(doc)
+        for f in findings {
+          #expect(f.location.utf16Offset >= 0 && f.location.utf16Range.upperBound <= doc.file.utf16.count)
+        }
+      }
+    }
+    // Languages unknown, units without any side.
+    let bare = Document(file: SourceFile(path: "x", text: ""), format: "x", units: [TermlintCore.Unit(id: "1", target: nil)])
+    #expect(try linter.lint(bare).isEmpty)
+  }
+}
+
+/// The issue's own example: the glossary says *Sergey Ryabkov*, the translation *Sergei Ryabkov*.
+@Suite("Name spelling against a glossary without the variant")
+struct NameVariantTests {
+  @Test func sergeiIsFlaggedAndSergeySuggested() throws {
+    let ru = LanguageTag("ru")!, en = LanguageTag("en")!
+    let glossary = try CompiledGlossary(Glossary(concepts: [
+      Concept(id: "ryabkov", terms: [
+        Term("Сергей Рябков", language: ru, status: .preferred, partOfSpeech: "properNoun"),
+        Term("Sergey Ryabkov", language: en, status: .preferred, partOfSpeech: "properNoun"),
+      ]),
+    ]))
+    for (source, target) in [("Так заявил Сергей Рябков.", "So said Sergei Ryabkov."), ("Рябков уехал.", "Sergei Ryabkov left.")] {
+      let built = try BilingualExample.build(source: source, target: target)
+      let findings = try TestLint.findings(document: built.document, rules: ["name-spelling", "term-missing"], glossary: glossary)
+      #expect(findings.map(\.ruleID) == ["name-spelling"], "\(target)")
+      #expect(findings.first?.matchedText == "Sergei" && findings.first?.suggestions == ["Sergey"])
+    }
+    // Monolingual too.
+    let findings = try TestLint.findings("So said Sergei Ryabkov.", rules: ["name-spelling"], glossary: glossary)
+    #expect(findings.map(\.matchedText) == ["Sergei"])
+  }
+
+  @Test func doubtfulBeadsAreNotMeasured() throws {
+    let long = "Российская делегация передала проект договора, попросила дать письменный ответ в течение месяца и пригрозила ответными мерами."
+    var built = try BilingualExample.build(source: "\(long)\nДа.", target: "The delegation handed over a draft.\nYes.")
+    #expect(try TestLint.findings(document: built.document, rules: ["omission"]).count == 1)
+    built = try BilingualExample.build(source: "\(long)\nДа.", target: "The delegation handed over a draft.\nYes.")
+    var document = built.document
+    document.units[0].metadata["confidence"] = "0.3"
+    #expect(try TestLint.findings(document: document, rules: ["omission"]).isEmpty)
+  }
+}

@@ -54,7 +54,8 @@ struct AdditionRule: BuiltInRule {
         continue
       }
       guard let source = unit.source, !source.isBlank,
-        !Scripts.isMostlySourceScript(target, source: document.sourceLanguage, target: document.targetLanguage)
+        !Scripts.isMostlySourceScript(target, source: document.sourceLanguage, target: document.targetLanguage),
+        !UnitFacts.isDoubtfulBead(unit.unit)
       else { continue }
       let (sourceLength, targetLength) = LengthModel.lengths(source: source, target: target)
       guard targetLength >= 40, sourceLength > 0 else { continue }

@@ -75,7 +75,7 @@ struct NumberMismatchRule: BuiltInRule {
         let scanner = PlaceholderScanner(flags: UnitFacts.flags(unit.unit), languageCodes: codes)
         let sourceCodes = scanner.codes(in: source.span).map(\.textRange)
         sources += sourceScanner.mentions(in: source, excluding: sourceCodes).map { Item(unit: i, mention: $0) }
-        if let target = unit.target, !target.isBlank {
+        if let target = unit.target, !target.isBlank, !Self.isCopy(target, document) {
           let targetCodes = scanner.codes(in: target.span).map(\.textRange)
           targets += targetScanner.mentions(in: target, excluding: targetCodes).map { Item(unit: i, mention: $0) }
         }
@@ -97,7 +97,7 @@ struct NumberMismatchRule: BuiltInRule {
       }
       for i in group {
         let unit = document.units[i]
-        guard let source = unit.source, let target = unit.target, !target.isBlank else { continue }
+        guard let source = unit.source, let target = unit.target, !target.isBlank, !Self.isCopy(target, document) else { continue }
         // A figure repeated on one side only (a date given twice) is not a mismatch: report only
         // values with no equal anywhere on the other side.
         var extra = targets.filter { t in
@@ -133,6 +133,14 @@ struct NumberMismatchRule: BuiltInRule {
       }
     }
     return findings
+  }
+}
+
+extension NumberMismatchRule {
+  /// Whether a target is a copy of the source text (in the source's script): `untranslated`
+  /// reports it, and its numbers are written the source's way.
+  static func isCopy(_ target: AnnotatedSpan, _ document: AnnotatedDocument) -> Bool {
+    Scripts.isMostlySourceScript(target, source: document.sourceLanguage, target: document.targetLanguage)
   }
 }
 

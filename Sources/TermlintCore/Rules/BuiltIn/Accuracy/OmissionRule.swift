@@ -18,7 +18,8 @@ struct OmissionRule: BuiltInRule {
       expects (Gale–Church: at most half the expected length and 3.5 standard deviations
       below it; Russian→English expects 0.84 English letters per Russian letter) that part of
       it is almost certainly missing. Words both sides share (names, acronyms, numbers copied
-      unchanged) are not counted. An empty translation is
+      unchanged) are not counted, and beads the aligner is unsure of (confidence below 0.5)
+      are not measured. An empty translation is
       `target-missing`; a copied source sentence is `untranslated`.
 
       ## Example
@@ -60,7 +61,8 @@ struct OmissionRule: BuiltInRule {
         continue
       }
       guard let target = unit.target, !target.isBlank,
-        !Scripts.isMostlySourceScript(target, source: document.sourceLanguage, target: document.targetLanguage)
+        !Scripts.isMostlySourceScript(target, source: document.sourceLanguage, target: document.targetLanguage),
+        !UnitFacts.isDoubtfulBead(unit.unit)
       else { continue }
       let (sourceLength, targetLength) = LengthModel.lengths(source: source, target: target)
       guard sourceLength >= 40 else { continue }
