@@ -41,8 +41,12 @@ struct BatchCommandTests {
   }
 
   @Test func examplesFolderGivesTheFindingsOfEachFileAlone() throws {
-    let names = try FileManager.default.contentsOfDirectory(atPath: CLI.repoRoot.appendingPathComponent("Examples").path)
-    let files = names.filter { $0.hasSuffix(".md") || $0.hasSuffix(".txt") }.map { "Examples/" + $0 }
+    // Every file a folder walk takes: the default extensions, recursively, no hidden files.
+    let root = CLI.repoRoot.appendingPathComponent("Examples").path
+    let extensions: Set<String> = ["md", "markdown", "txt", "xlf", "xliff", "po", "tmx"]
+    let names = (FileManager.default.enumerator(atPath: root)?.allObjects as? [String] ?? [])
+      .filter { extensions.contains(URL(fileURLWithPath: $0).pathExtension.lowercased()) && !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
+    let files = names.map { "Examples/" + $0 }
     try expectFolderRunEqualsFileRuns(folder: "Examples", files: files)
   }
 

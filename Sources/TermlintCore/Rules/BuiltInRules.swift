@@ -14,6 +14,15 @@ public enum BuiltInRules {
     QuotesRule.self,
     RepeatedWordRule.self,
     WhitespaceRule.self,
+    // Bilingual rules, and both forms of untranslated and name-spelling (feature/bilingual).
+    AdditionRule.self,
+    NameSpellingRule.self,
+    NumberMismatchRule.self,
+    OmissionRule.self,
+    PlaceholderMismatchRule.self,
+    TargetMissingRule.self,
+    TermMissingRule.self,
+    UntranslatedRule.self,
   ].sorted { $0.descriptor.id < $1.descriptor.id }
 
   /// The rule type with an id or a deprecated alias, if any.

@@ -81,11 +81,21 @@ struct RuleExamplesTests {
     let descriptor = try #require(BuiltInRules.type(for: ruleID)?.descriptor ?? Self.dataRules.first { $0.descriptor.id == ruleID }?.descriptor)
     #expect(!descriptor.triggeringExamples.isEmpty && !descriptor.nonTriggeringExamples.isEmpty, "\(ruleID) needs examples")
     for example in descriptor.nonTriggeringExamples {
+      if example.source != nil {
+        let built = try Self.bilingual(example, variant: variant)
+        let findings = try TestLint.findings(document: built.document, rules: [ruleID])
+        #expect(findings.isEmpty, "\(example.file):\(example.line) [\(variant)] unexpected: \(findings.map(\.message))")
+        continue
+      }
       let text = variant.apply(example.target)
       let findings = try TestLint.findings(text, instances: [Self.rule(ruleID, for: example)])
       #expect(findings.isEmpty, "\(example.file):\(example.line) [\(variant)] unexpected: \(findings.map(\.message))")
     }
     for example in descriptor.triggeringExamples {
+      if example.source != nil {
+        try Self.checkBilingual(example, ruleID: ruleID, variant: variant)
+        continue
+      }
       let (text, expected) = Self.markers(variant.apply(example.target))
       let findings = try TestLint.findings(text, instances: [Self.rule(ruleID, for: example)])
       let found = findings.map { Pair(line: $0.location.line, column: $0.location.column) }
@@ -100,6 +110,34 @@ struct RuleExamplesTests {
       if variant == .plain, let corrected = example.corrected {
         #expect(Self.apply(findings, to: text) == corrected, "\(example.file):\(example.line) correction")
       }
+    }
+  }
+
+  /// Builds a bilingual example (see `BilingualExample`) in a variant.
+  static func bilingual(_ example: RuleExample, variant: Variant) throws -> BilingualExample.Built {
+    let transform: (String) -> String = variant == .multibytePrefix || variant == .crlf ? { $0 } : { variant.apply($0) }
+    return try BilingualExample.build(
+      source: example.source ?? "", target: example.target, transform: transform,
+      prefix: variant == .multibytePrefix ? "😀e\u{301}𝐀 " : "", newline: variant == .crlf ? "\r\n" : "\n")
+  }
+
+  /// Checks a bilingual triggering example: findings exactly at the markers of both sides.
+  static func checkBilingual(_ example: RuleExample, ruleID: String, variant: Variant) throws {
+    let built = try bilingual(example, variant: variant)
+    let findings = try TestLint.findings(document: built.document, rules: [ruleID])
+    let found = findings.map { BilingualExample.Marker(path: $0.location.path, line: $0.location.line, column: $0.location.column) }
+    #expect(found.sorted() == built.markers.sorted(), "\(example.file):\(example.line) [\(variant)] \(findings.map(\.message))")
+    #expect(findings.allSatisfy { $0.ruleID == ruleID })
+    for f in findings {
+      let file = f.location.path == built.source.path ? built.source : built.target
+      #expect(file.text(in: f.location.utf16Range) == f.matchedText)
+      #expect(!f.message.hasSuffix("."), "messages have no trailing period")
+      #expect(f.side == (f.location.path == built.source.path ? "source" : "target"))
+    }
+    if variant == .plain, let corrected = example.corrected {
+      let targetFindings = findings.filter { $0.location.path == built.target.path }
+      let expected = BilingualExample.cells(corrected).map { $0.map { $0 == "∅" ? "" : $0 }.joined(separator: "\n") }.joined(separator: "\n\n")
+      #expect(Self.apply(targetFindings, to: built.target.text) == expected, "\(example.file):\(example.line) correction")
     }
   }
 

@@ -1,15 +1,18 @@
 import CICUShim
+import Foundation
 
-/// An ICU transliterator (`utrans`), e.g. `Russian-Latin/BGN` for names in Cyrillic.
+/// An ICU transliterator (`utrans`), such as `Russian-Latin/BGN` for comparing names across
+/// scripts.
 ///
-/// Opening a transliterator compiles its rules, which is expensive: open one per task and reuse
-/// it. An instance is not thread-safe (ICU transliterators keep state while running).
+/// Opening a transliterator is expensive; open it once (see `russianLatinBGN`) and reuse it.
+/// Calls are serialized with a lock, so one instance may be shared by concurrent tasks.
 public final class Transliterator: @unchecked Sendable {
-  /// The ICU id this transliterator was opened with.
+  /// The ICU id it was opened with.
   public let id: String
   private let handle: UnsafeMutableRawPointer
+  private let lock = NSLock()
 
-  /// Opens the transliterator with ICU id `id` (`Russian-Latin/BGN`, `Any-Latin`, `Latin-ASCII`).
+  /// Opens the transliterator with an ICU id (`Russian-Latin/BGN`, `Any-Latin`, `Latin-ASCII`).
   ///
   /// - Throws: `ICUError` when ICU does not know the id.
   public init(id: String) throws {
@@ -25,9 +28,15 @@ public final class Transliterator: @unchecked Sendable {
 
   deinit { tl_trans_close(handle) }
 
-  /// Transliterates UTF-16 text; returns the input unchanged when ICU fails.
+  /// The shared `Russian-Latin/BGN` transliterator (BGN/PCGN romanization of Russian), or nil
+  /// when this ICU build lacks it.
+  public static let russianLatinBGN: Transliterator? = try? Transliterator(id: "Russian-Latin/BGN")
+
+  /// Transliterates UTF-16 text; returns the input unchanged if ICU fails.
   public func transliterate(_ units: [UInt16]) -> [UInt16] {
-    if units.isEmpty { return [] }
+    if units.isEmpty { return units }
+    lock.lock()
+    defer { lock.unlock() }
     var capacity = units.count * 4 + 16
     for _ in 0..<3 {
       var buffer = units + [UInt16](repeating: 0, count: capacity - units.count)
@@ -37,12 +46,11 @@ public final class Transliterator: @unchecked Sendable {
         tl_trans_apply(handle, $0.baseAddress, &length, Int32(capacity), &status)
       }
       if status == ICU.bufferOverflow {
-        // NOTE: the buffer may hold a partial result; retry from the original text.
-        capacity = max(capacity * 2, Int(needed) + 16)
+        capacity = Int(max(needed, length)) * 2 + 16
         continue
       }
-      guard status <= 0, Int(length) <= capacity else { return units }
-      return Array(buffer[0..<Int(length)])
+      if status > 0 { return units }
+      return Array(buffer.prefix(Int(length)))
     }
     return units
   }

@@ -1,0 +1,126 @@
+/// What the bilingual rules read from a unit's metadata, in one place.
+///
+/// Readers and the aligner write these keys (see `Documentation/BilingualRules.md`):
+/// - `paragraph`: paragraph index shared by the sentence beads of one paragraph (aligned prose);
+/// - `bead`: the alignment bead, `1-1`, `2-1`, `1-0`, `0-1` …;
+/// - `confidence`: the aligner's confidence in the bead, 0…1;
+/// - `translate`: `no` (also `false`, `0`) for units that must not be translated (XLIFF);
+/// - `obsolete`: `yes` (also `true`, `1`) for obsolete PO entries, when a reader keeps them;
+/// - `fuzzy`: `yes` for PO entries marked fuzzy; a `fuzzy` or `obsolete` word in `flags` counts too;
+/// - `flags`: PO flags, comma- or space-separated (`c-format, fuzzy`).
+public enum UnitFacts {
+  /// The bead counts `(source sentences, target sentences)`, when the unit comes from an aligner.
+  public static func bead(_ unit: Unit) -> (source: Int, target: Int)? {
+    guard let raw = unit.metadata["bead"] else { return nil }
+    let parts = raw.split(separator: "-")
+    guard parts.count == 2, let s = Int(parts[0]), let t = Int(parts[1]) else { return nil }
+    return (s, t)
+  }
+
+  /// The aligner's confidence in a bead (0…1), when it gives one.
+  public static func confidence(_ unit: Unit) -> Double? { unit.metadata["confidence"].flatMap(Double.init) }
+
+  /// Whether the aligner is unsure of a bead (confidence below 0.5): lengths compared across a
+  /// doubtful bead say more about the alignment than about the translation.
+  public static func isDoubtfulBead(_ unit: Unit) -> Bool { (confidence(unit) ?? 1) < 0.5 }
+
+  /// The paragraph a sentence bead belongs to, when the unit comes from an aligner.
+  public static func paragraph(_ unit: Unit) -> String? { unit.metadata["paragraph"] }
+
+  /// The unit's flags (PO `#,` flags), lower-cased.
+  public static func flags(_ unit: Unit) -> Set<String> {
+    guard let raw = unit.metadata["flags"] else { return [] }
+    return Set(raw.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\t" }).map { $0.lowercased() })
+  }
+
+  /// Whether the unit is marked as not to be translated (XLIFF `translate="no"`) or obsolete.
+  public static func isExcluded(_ unit: Unit) -> Bool {
+    if let t = unit.metadata["translate"]?.lowercased(), ["no", "false", "0"].contains(t) { return true }
+    if isTrue(unit.metadata["obsolete"]) || flags(unit).contains("obsolete") { return true }
+    return false
+  }
+
+  /// Whether the unit is a fuzzy PO entry.
+  public static func isFuzzy(_ unit: Unit) -> Bool {
+    isTrue(unit.metadata["fuzzy"]) || flags(unit).contains("fuzzy")
+  }
+
+  private static func isTrue(_ value: String?) -> Bool {
+    guard let value = value?.lowercased() else { return false }
+    return ["yes", "true", "1"].contains(value)
+  }
+}
+
+/// Groups of units a bilingual check compares as a whole.
+///
+/// Sentence beads that share a `paragraph` value (aligned prose) form one group, because a
+/// translator may move a term or a number to a neighbouring sentence of the same paragraph;
+/// every other unit is a group of its own.
+public enum UnitScopes {
+  /// The unit indices of each group, in document order.
+  public static func groups(_ document: AnnotatedDocument) -> [[Int]] {
+    var groups: [[Int]] = []
+    var current: [Int] = []
+    var currentParagraph: String?
+    for (i, unit) in document.units.enumerated() {
+      let paragraph = UnitFacts.paragraph(unit.unit)
+      if let paragraph, paragraph == currentParagraph {
+        current.append(i)
+        continue
+      }
+      if !current.isEmpty { groups.append(current) }
+      current = [i]
+      currentParagraph = paragraph
+    }
+    if !current.isEmpty { groups.append(current) }
+    return groups
+  }
+}
+
+extension AnnotatedSpan {
+  /// Whether the span has no letters or digits (empty, white space, inline codes only).
+  var isBlank: Bool {
+    !span.text.contains { u in
+      guard let scalar = Unicode.Scalar(u) else { return true }  // a surrogate: some astral character
+      return UnicodeProperties.has(scalar, .alphabetic) || (u >= 0x30 && u <= 0x39)
+    }
+  }
+
+  /// The span's file range without leading and trailing white space.
+  var trimmedFileRange: Range<Int> {
+    let text = span.text
+    var start = 0, end = text.count
+    while start < end && TextScan.isSpace(text[start]) { start += 1 }
+    while end > start && TextScan.isSpace(text[end - 1]) { end -= 1 }
+    if start == end { return span.map.sourceOffset(startingAt: 0)..<span.map.sourceOffset(startingAt: 0) }
+    return span.map.sourceRange(start..<end)
+  }
+
+  /// The original text of a token (case preserved), from the span's text.
+  func surface(of token: Token) -> String {
+    let range = normalized.map.sourceRange(token.range)
+    return String(decoding: span.text[range], as: UTF16.self)
+  }
+
+  /// The span's text range of a run of tokens.
+  func textRange(tokens range: Range<Int>) -> Range<Int> {
+    normalized.map.sourceRange(tokens[range.lowerBound].range.lowerBound..<tokens[range.upperBound - 1].range.upperBound)
+  }
+}
+
+/// Small character tests shared by the bilingual rules.
+enum TextScan {
+  /// Whether a UTF-16 unit is white space (ASCII, NBSP and the Unicode spaces).
+  @inline(__always)
+  static func isSpace(_ u: UInt16) -> Bool {
+    u == 0x20 || u == 0x09 || u == 0x0A || u == 0x0D || u == 0xA0 || u == 0x0B || u == 0x0C
+      || (u >= 0x2000 && u <= 0x200A) || u == 0x202F || u == 0x205F || u == 0x3000 || u == 0x2028 || u == 0x2029
+  }
+
+  /// The first words of a text, for quoting a long sentence in a message.
+  static func excerpt(_ text: String, words: Int = 8) -> String {
+    let parts = text.split(whereSeparator: { $0.isWhitespace })
+    if parts.count <= words { return parts.joined(separator: " ") }
+    return parts.prefix(words).joined(separator: " ") + "…"
+  }
+}

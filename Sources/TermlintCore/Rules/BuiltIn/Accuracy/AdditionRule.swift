@@ -1,0 +1,82 @@
+/// Flags translated text with no counterpart in the source: a target sentence the aligner left
+/// unmatched (a 0-1 bead), or a translation far longer than its source.
+struct AdditionRule: BuiltInRule {
+  static let descriptor = RuleDescriptor(
+    id: "addition",
+    title: "Addition",
+    category: .accuracy,
+    defaultSeverity: .warning,
+    summary: "A target sentence has no counterpart in the source, or the translation is far longer than its source",
+    rationale: """
+      ## Why is this bad?
+      Text added in translation is not in what the source reported: a translator's comment, a
+      sentence pasted twice, a leftover of an earlier version. Sometimes it is wanted (context
+      for foreign readers), hence a warning rather than an error.
+
+      Two cases are reported, the mirror of `omission`. For an article pair aligned by Termlint,
+      a target sentence the aligner could not match with any source sentence (a `0-1` bead).
+      For any bilingual unit with at least 40 letters of translation, a translation more than
+      twice as long as the length model expects and 3.5 standard deviations above it.
+
+      ## Example
+      Переговоры продлятся три дня. → The talks will last three days. Officials hope for a breakthrough.
+
+      ## Use instead
+      The talks will last three days.
+      """,
+    nonTriggeringExamples: [
+      RuleExample("The talks will last three days.\nThe delegations will meet in Geneva.", source: "Переговоры продлятся три дня.\nДелегации встретятся в Женеве."),
+      RuleExample("Moscow agreed.", source: "Москва согласилась."),
+    ],
+    triggeringExamples: [
+      RuleExample("The talks will last three days.\n↓Officials hope for a breakthrough.", source: "Переговоры продлятся три дня.\n∅"),
+      RuleExample(
+        "↓Moscow agreed to the proposal after a long debate, and officials said they expected further rounds in Geneva and Brussels before the summer.",
+        source: "Москва согласилась."),
+    ],
+    requiresSource: true
+  )
+
+  init(options: RuleOptions) throws {
+    try options.validate(known: [], rule: Self.descriptor.id)
+  }
+
+  func check(_ document: AnnotatedDocument, context: RuleContext) -> [Finding] {
+    let model = LengthModel.pair(source: document.sourceLanguage, target: document.targetLanguage)
+    var findings: [Finding] = []
+    for (i, unit) in document.units.enumerated() {
+      guard let target = unit.target, !target.isBlank, !UnitFacts.isExcluded(unit.unit) else { continue }
+      let excerpt = TextScan.excerpt(target.span.string)
+      if let bead = UnitFacts.bead(unit.unit), bead.target > 0, bead.source == 0, unit.source.map(\.isBlank) ?? true {
+        findings.append(context.finding(
+          Self.descriptor, in: target, fileRange: target.trimmedFileRange, message: .unaligned(excerpt), unit: unit.unit,
+          related: BeadNeighbours.sourceLocation(near: i, in: document).map { [$0] } ?? []))
+        continue
+      }
+      guard let source = unit.source, !source.isBlank,
+        !Scripts.isMostlySourceScript(target, source: document.sourceLanguage, target: document.targetLanguage),
+        !UnitFacts.isDoubtfulBead(unit.unit)
+      else { continue }
+      let (sourceLength, targetLength) = LengthModel.lengths(source: source, target: target)
+      guard targetLength >= 40, sourceLength > 0 else { continue }
+      let expected = model.expected(sourceLength: sourceLength)
+      if Double(targetLength) >= 2 * expected && model.deviation(sourceLength: sourceLength, targetLength: targetLength) >= 3.5 {
+        findings.append(context.finding(
+          Self.descriptor, in: target, fileRange: target.trimmedFileRange,
+          message: .tooLong(excerpt, percent: Int((100 * Double(targetLength) / expected).rounded())), unit: unit.unit,
+          related: [Location(file: source.span.file, utf16Range: source.trimmedFileRange)]))
+      }
+    }
+    return findings
+  }
+}
+
+extension String {
+  fileprivate static func unaligned(_ excerpt: String) -> String {
+    "'\(excerpt)' has no counterpart in the source; remove it or check the source"
+  }
+
+  fileprivate static func tooLong(_ excerpt: String, percent: Int) -> String {
+    "'\(excerpt)' is \(percent)% of the length expected from its source; check for added text"
+  }
+}

@@ -1,0 +1,159 @@
+/// Flags numbers that differ between a source and its translation, compared as values with
+/// each language's conventions.
+struct NumberMismatchRule: BuiltInRule {
+  static let descriptor = RuleDescriptor(
+    id: "number-mismatch",
+    title: "Number Mismatch",
+    category: .accuracy,
+    defaultSeverity: .error,
+    summary: "A number in the translation is not in the source, or a number of the source is missing from it",
+    rationale: """
+      ## Why is this bad?
+      A wrong figure in a news report is a factual error. Numbers are compared as values, each
+      read with its language's conventions: *12 500* (also with a no-break space) equals
+      *12,500*; *3,5* equals *3.5*; *5 млн* equals *5 million*; *13 января* equals *January 13*;
+      *двух* and *two* equal *2*; *21-й* equals *21st*; *1990-х* equals *1990s*; *15:00* equals
+      *3 p.m.*; ranges are compared number by number.
+
+      Only confident cases are reported: a number written in digits that has no equal on the
+      other side. Spelled-out numbers, Roman numerals, the day and month of numeric dates and
+      numbers inside codes (*S-400*, *COVID-19*, *G20*) can match a number on the other side but
+      are never reported on their own. For sentence-aligned prose the whole paragraph is
+      compared, because translators move figures between sentences. Numbers inside URLs and
+      placeholders are left to `placeholder-mismatch`.
+
+      ## Example
+      Численность группировки — 12 500 военнослужащих. → The force numbers 12,000 troops.
+
+      ## Use instead
+      The force numbers 12,500 troops.
+      """,
+    nonTriggeringExamples: [
+      RuleExample("The force numbers 12,500 troops.", source: "Численность группировки — 12 500 военнослужащих."),
+      RuleExample("Growth slowed to 3.5 percent.", source: "Рост замедлился до 3,5%."),
+      RuleExample("The talks open on January 13.", source: "Переговоры откроются 13 января."),
+      RuleExample("Two delegations met for the 21st time.", source: "Две делегации встретились в 21-й раз."),
+      RuleExample("Aid worth $5 million arrived in the 1990s.", source: "Помощь на 5 млн долларов пришла в 1990-х."),
+      RuleExample("The session starts at 3 p.m. and lasts 90 minutes.", source: "Заседание начнется в 15:00 и продлится полтора часа, 90 минут."),
+      RuleExample("The S-400 systems stayed in place.", source: "Комплексы С-400 остались на месте."),
+      RuleExample("Between 10 and 15 drones were shot down.", source: "Сбиты от 10 до 15 беспилотников."),
+      RuleExample("Both sides lost two aircraft.", source: "Стороны потеряли 2 самолета."),
+      RuleExample(
+        "Russia sent 300 troops.\nThey stayed for 12 days.",
+        source: "Россия направила войска.\nВ течение 12 дней там находились 300 военных."),
+    ],
+    triggeringExamples: [
+      RuleExample("The force numbers ↓12,000 troops.", source: "Численность группировки — 12 500 военнослужащих."),
+      RuleExample("Growth slowed to ↓3.6 percent.", source: "Рост замедлился до 3,5%."),
+      RuleExample("The talks open on January ↓14.", source: "Переговоры откроются 13 января."),
+      RuleExample("↓Troops were pulled back from the border.", source: "От границы отвели 3000 военнослужащих."),
+    ],
+    requiresSource: true
+  )
+
+  init(options: RuleOptions) throws {
+    try options.validate(known: [], rule: Self.descriptor.id)
+  }
+
+  private struct Item {
+    let unit: Int
+    let mention: NumberMention
+    var matched = false
+  }
+
+  func check(_ document: AnnotatedDocument, context: RuleContext) -> [Finding] {
+    let sourceScanner = NumberScanner(language: document.sourceLanguage)
+    let targetScanner = NumberScanner(language: document.targetLanguage)
+    let codes = Set([document.sourceLanguage?.language, document.targetLanguage?.language].compactMap { $0 })
+    var findings: [Finding] = []
+    for group in UnitScopes.groups(document) {
+      var sources: [Item] = []
+      var targets: [Item] = []
+      for i in group {
+        let unit = document.units[i]
+        guard let source = unit.source, !UnitFacts.isExcluded(unit.unit) else { continue }
+        let scanner = PlaceholderScanner(flags: UnitFacts.flags(unit.unit), languageCodes: codes)
+        let sourceCodes = scanner.codes(in: source.span).map(\.textRange)
+        sources += sourceScanner.mentions(in: source, excluding: sourceCodes).map { Item(unit: i, mention: $0) }
+        if let target = unit.target, !target.isBlank, !Self.isCopy(target, document) {
+          let targetCodes = scanner.codes(in: target.span).map(\.textRange)
+          targets += targetScanner.mentions(in: target, excluding: targetCodes).map { Item(unit: i, mention: $0) }
+        }
+      }
+      if sources.isEmpty && targets.isEmpty { continue }
+      // Match equal values, preferring the same unit, then any reading of either number.
+      for exact in [true, false] {
+        for sameUnit in [true, false] {
+          for t in targets.indices where !targets[t].matched {
+            if let s = sources.indices.first(where: { s in
+              !sources[s].matched && (!sameUnit || sources[s].unit == targets[t].unit)
+                && (exact ? targets[t].mention.matchesExactly(sources[s].mention) : targets[t].mention.matches(sources[s].mention))
+            }) {
+              sources[s].matched = true
+              targets[t].matched = true
+            }
+          }
+        }
+      }
+      for i in group {
+        let unit = document.units[i]
+        guard let source = unit.source, let target = unit.target, !target.isBlank, !Self.isCopy(target, document) else { continue }
+        // A figure repeated on one side only (a date given twice) is not a mismatch: report only
+        // values with no equal anywhere on the other side.
+        var extra = targets.filter { t in
+          t.unit == i && !t.matched && t.mention.isHard && !sources.contains { $0.mention.matches(t.mention) }
+        }
+        var missing = sources.filter { s in
+          s.unit == i && !s.matched && s.mention.isHard && !targets.contains { $0.mention.matches(s.mention) }
+        }
+        func sourceLocation(_ item: Item) -> Location {
+          Location(file: source.span.file, utf16Range: source.fileRange(text: item.mention.textRange))
+        }
+        func sourceText(_ item: Item) -> String { source.span.file.text(in: source.fileRange(text: item.mention.textRange)) }
+        while let t = extra.first {
+          extra.removeFirst()
+          let range = target.fileRange(text: t.mention.textRange)
+          let written = target.span.file.text(in: range)
+          if let s = missing.first {
+            missing.removeFirst()
+            findings.append(context.finding(
+              Self.descriptor, in: target, fileRange: range, message: .differs(written, source: sourceText(s)),
+              suggestions: [], unit: unit.unit, related: [sourceLocation(s)]))
+          } else {
+            findings.append(context.finding(
+              Self.descriptor, in: target, fileRange: range, message: .notInSource(written), unit: unit.unit,
+              related: [Location(file: source.span.file, utf16Range: source.trimmedFileRange)]))
+          }
+        }
+        for s in missing {
+          findings.append(context.finding(
+            Self.descriptor, in: target, fileRange: target.trimmedFileRange, message: .missing(sourceText(s)), unit: unit.unit,
+            related: [sourceLocation(s)]))
+        }
+      }
+    }
+    return findings
+  }
+}
+
+extension NumberMismatchRule {
+  /// Whether a target is a copy of the source text (in the source's script): `untranslated`
+  /// reports it, and its numbers are written the source's way.
+  static func isCopy(_ target: AnnotatedSpan, _ document: AnnotatedDocument) -> Bool {
+    Scripts.isMostlySourceScript(target, source: document.sourceLanguage, target: document.targetLanguage)
+  }
+}
+
+extension String {
+  fileprivate static func differs(_ written: String, source: String) -> String {
+    "'\(written)' does not match '\(source)' in the source; check the number"
+  }
+
+  fileprivate static func notInSource(_ written: String) -> String {
+    "'\(written)' is not in the source; check the number"
+  }
+
+  fileprivate static func missing(_ source: String) -> String {
+    "'\(source)' in the source is missing from the translation; check the number"
+  }
+}

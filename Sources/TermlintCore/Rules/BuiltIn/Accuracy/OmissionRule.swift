@@ -1,0 +1,112 @@
+/// Flags source text with no counterpart in the translation: a sentence the aligner left
+/// unmatched (a 1-0 bead), or a translation far shorter than its source.
+struct OmissionRule: BuiltInRule {
+  static let descriptor = RuleDescriptor(
+    id: "omission",
+    title: "Omission",
+    category: .accuracy,
+    defaultSeverity: .error,
+    summary: "A source sentence has no counterpart in the translation, or the translation is far shorter than its source",
+    rationale: """
+      ## Why is this bad?
+      A sentence dropped in translation is information the reader never gets, and nothing in
+      the translation shows the gap. The finding points at the source sentence.
+
+      Two cases are reported. For an article pair aligned by Termlint, a source sentence the
+      aligner could not match with any target sentence (a `1-0` bead). For any bilingual unit
+      of at least 40 source letters, a translation so much shorter than the length model
+      expects (Gale–Church: at most half the expected length and 3.5 standard deviations
+      below it; Russian→English expects 0.84 English letters per Russian letter) that part of
+      it is almost certainly missing. Words both sides share (names, acronyms, numbers copied
+      unchanged) are not counted, and beads the aligner is unsure of (confidence below 0.5)
+      are not measured. An empty translation is
+      `target-missing`; a copied source sentence is `untranslated`.
+
+      ## Example
+      Переговоры продлятся три дня. Делегации встретятся в Женеве. → The talks will last three days.
+
+      ## Use instead
+      The talks will last three days. The delegations will meet in Geneva.
+      """,
+    nonTriggeringExamples: [
+      RuleExample("The talks will last three days.\nThe delegations will meet in Geneva.", source: "Переговоры продлятся три дня.\nДелегации встретятся в Женеве."),
+      RuleExample(
+        "The Russian delegation handed over a draft treaty and asked for a written reply within a month.",
+        source: "Российская делегация передала проект договора и попросила дать письменный ответ в течение месяца."),
+      RuleExample("Moscow agreed.", source: "Москва согласилась."),
+    ],
+    triggeringExamples: [
+      RuleExample("The talks will last three days.\n∅", source: "Переговоры продлятся три дня.\n⇣Делегации встретятся в Женеве."),
+      RuleExample(
+        "The delegation handed over a draft.",
+        source: "⇣Российская делегация передала проект договора, попросила дать письменный ответ в течение месяца и пригрозила ответными мерами, если альянс откажется от диалога."),
+    ],
+    requiresSource: true
+  )
+
+  init(options: RuleOptions) throws {
+    try options.validate(known: [], rule: Self.descriptor.id)
+  }
+
+  func check(_ document: AnnotatedDocument, context: RuleContext) -> [Finding] {
+    let model = LengthModel.pair(source: document.sourceLanguage, target: document.targetLanguage)
+    var findings: [Finding] = []
+    for (i, unit) in document.units.enumerated() {
+      guard let source = unit.source, !source.isBlank, !UnitFacts.isExcluded(unit.unit) else { continue }
+      let excerpt = TextScan.excerpt(source.span.string)
+      if let bead = UnitFacts.bead(unit.unit), bead.source > 0, bead.target == 0, unit.target.map(\.isBlank) ?? true {
+        findings.append(context.finding(
+          Self.descriptor, in: source, fileRange: source.trimmedFileRange, message: .unaligned(excerpt), unit: unit.unit,
+          side: "source", related: BeadNeighbours.targetLocation(near: i, in: document).map { [$0] } ?? []))
+        continue
+      }
+      guard let target = unit.target, !target.isBlank,
+        !Scripts.isMostlySourceScript(target, source: document.sourceLanguage, target: document.targetLanguage),
+        !UnitFacts.isDoubtfulBead(unit.unit)
+      else { continue }
+      let (sourceLength, targetLength) = LengthModel.lengths(source: source, target: target)
+      guard sourceLength >= 40 else { continue }
+      let expected = model.expected(sourceLength: sourceLength)
+      if Double(targetLength) <= 0.5 * expected && model.deviation(sourceLength: sourceLength, targetLength: targetLength) <= -3.5 {
+        findings.append(context.finding(
+          Self.descriptor, in: source, fileRange: source.trimmedFileRange,
+          message: .tooShort(excerpt, percent: Int((100 * Double(targetLength) / expected).rounded())), unit: unit.unit, side: "source",
+          related: [Location(file: target.span.file, utf16Range: target.trimmedFileRange)]))
+      }
+    }
+    return findings
+  }
+}
+
+/// Where the neighbours of an unmatched bead are, for a finding's related location.
+enum BeadNeighbours {
+  /// The target of the nearest unit of the same paragraph (before, else after) that has one.
+  static func targetLocation(near index: Int, in document: AnnotatedDocument) -> Location? {
+    location(near: index, in: document) { $0.target }
+  }
+
+  /// The source of the nearest unit of the same paragraph (before, else after) that has one.
+  static func sourceLocation(near index: Int, in document: AnnotatedDocument) -> Location? {
+    location(near: index, in: document) { $0.source }
+  }
+
+  private static func location(near index: Int, in document: AnnotatedDocument, side: (AnnotatedUnit) -> AnnotatedSpan?) -> Location? {
+    let paragraph = UnitFacts.paragraph(document.units[index].unit)
+    for k in Array((0..<index).reversed()) + Array((index + 1)..<document.units.count) {
+      let unit = document.units[k]
+      guard UnitFacts.paragraph(unit.unit) == paragraph else { continue }
+      if let span = side(unit), !span.isBlank { return Location(file: span.span.file, utf16Range: span.trimmedFileRange) }
+    }
+    return nil
+  }
+}
+
+extension String {
+  fileprivate static func unaligned(_ excerpt: String) -> String {
+    "'\(excerpt)' has no counterpart in the translation; translate the sentence"
+  }
+
+  fileprivate static func tooShort(_ excerpt: String, percent: Int) -> String {
+    "The translation of '\(excerpt)' is \(percent)% of the expected length; check for a missing part"
+  }
+}

@@ -1,0 +1,145 @@
+/// Flags a glossary term in the source whose concept has no allowed target term in the
+/// translation (nor, for aligned prose, anywhere in the same paragraph of the translation).
+struct TermMissingRule: BuiltInRule {
+  static let descriptor = RuleDescriptor(
+    id: "term-missing",
+    title: "Missing Glossary Term",
+    category: .terminology,
+    defaultSeverity: .error,
+    summary: "A glossary term in the source is not rendered with any of the concept's allowed terms in the translation",
+    rationale: """
+      ## Why is this bad?
+      The glossary fixes how a source term is translated: *гарантии безопасности* is always
+      *security guarantees*. A translation that paraphrases it (*safety commitments*) loses the
+      established wording, and readers cannot tell that two reports speak of the same thing.
+      Source terms are matched in any inflection (*гарантий безопасности*, *ударных вооружений*).
+
+      The check is generous: any allowed target term of the concept counts, in any inflection,
+      and so does the acronym of a multi-word one (*UN* for *United Nations*) and the source
+      term kept as written (*The Washington Post* in a Russian translation);
+      for sentence-aligned prose a rendering anywhere in the same paragraph counts, because
+      translators restructure sentences. A deprecated rendering is reported by `term-forbidden`
+      instead, a misspelled name by `name-spelling`, and a copied source sentence by
+      `untranslated`; a missing sentence is an `omission`.
+
+      ## Example
+      Москва потребовала гарантий безопасности. → Moscow demanded firm commitments.
+
+      ## Use instead
+      Moscow demanded security guarantees.
+      """,
+    nonTriggeringExamples: [
+      RuleExample("Moscow demanded security guarantees.", source: "Москва потребовала гарантий безопасности."),
+      RuleExample("The alliance must not deploy strike weapons there.", source: "Альянс не должен размещать там ударных вооружений."),
+      RuleExample("Moscow demanded security assurances.", source: "Москва потребовала гарантий безопасности."),
+      RuleExample(
+        "Moscow set out its terms for security guarantees.\nIt handed over a draft.",
+        source: "Москва передала проект.\nОна изложила условия гарантий безопасности."),
+      RuleExample("NATO replied in writing.", source: "НАТО ответило письменно."),
+      RuleExample("Москва потребовала гарантий безопасности.", source: "Москва потребовала гарантий безопасности."),
+    ],
+    triggeringExamples: [
+      RuleExample("↓Moscow demanded firm commitments on its safety.", source: "Москва потребовала гарантий безопасности."),
+      RuleExample("↓The alliance was told to pull back its offensive arms.", source: "Альянсу предложили отвести ударные вооружения."),
+      RuleExample(
+        "Talks opened in Geneva.\n↓The alliance was asked to stop expanding.",
+        source: "В Женеве начались переговоры.\nАльянс попросили отказаться от политики открытых дверей."),
+    ],
+    requiresSource: true
+  )
+
+  init(options: RuleOptions) throws {
+    try options.validate(known: [], rule: Self.descriptor.id)
+  }
+
+  func check(_ document: AnnotatedDocument, context: RuleContext) -> [Finding] {
+    guard let targetLanguage = document.targetLanguage else { return [] }
+    let glossary = context.glossary
+    var names: NameIndex?
+    var findings: [Finding] = []
+    for group in UnitScopes.groups(document) {
+      // Concepts the group's translation renders, with an allowed or a rejected term.
+      var rendered = Set<Int>()
+      for i in group {
+        guard let target = document.units[i].target else { continue }
+        for hit in target.hits where glossary.entries[hit.entryIndex].term.language.matches(targetLanguage) {
+          rendered.insert(glossary.entries[hit.entryIndex].conceptIndex)
+        }
+      }
+      // Words in capitals, which may be acronyms of allowed terms the glossary does not list.
+      var capitals = Set<String>()
+      for i in group {
+        guard let target = document.units[i].target else { continue }
+        for token in target.tokens where token.kind == .word {
+          let w = SourceNames.stripPossessive(target.surface(of: token))
+          if w.count >= 2 && w.allSatisfy({ $0.isUppercase }) { capitals.insert(w) }
+        }
+      }
+      for i in group {
+        let unit = document.units[i]
+        guard let source = unit.source, let target = unit.target, !target.isBlank, !UnitFacts.isExcluded(unit.unit),
+          !Scripts.isMostlySourceScript(target, source: document.sourceLanguage, target: targetLanguage)
+        else { continue }
+        var reported = Set<Int>()
+        for hit in source.hits {
+          let entry = glossary.entries[hit.entryIndex]
+          if entry.term.language.matches(targetLanguage) { continue }
+          let conceptIndex = entry.conceptIndex
+          guard !rendered.contains(conceptIndex), !reported.contains(conceptIndex) else { continue }
+          let concept = glossary.concept(of: entry)
+          guard let preferred = concept.terms(in: targetLanguage).first(where: { $0.effectiveStatus == .preferred })
+            ?? concept.terms(in: targetLanguage).first(where: { $0.effectiveStatus.isAllowed })
+          else { continue }
+          // A name kept as written in the source (The Washington Post) is not a missing term.
+          if group.contains(where: { k in document.units[k].target.map { Self.contains($0, tokensOf: hit, in: source) } ?? false }) {
+            continue
+          }
+          // The acronym of an allowed term (UN for United Nations) renders it too.
+          if concept.terms(in: targetLanguage).contains(where: { $0.effectiveStatus.isAllowed && capitals.contains(Self.initials($0.text)) }) {
+            continue
+          }
+          // A misspelled rendering of a name is name-spelling's finding, not a missing term.
+          if concept.terms(in: targetLanguage).contains(where: \.isProperNoun) {
+            if names == nil { names = NameIndex(glossary: glossary, language: targetLanguage, source: document.sourceLanguage) }
+            let misspelled = group.contains { k in
+              document.units[k].target.map { !names!.nearMisses(in: $0, concepts: [conceptIndex]).isEmpty } ?? false
+            }
+            if misspelled { continue }
+          }
+          reported.insert(conceptIndex)
+          let sourceText = source.span.file.text(in: hit.fileRange)
+          findings.append(context.finding(
+            Self.descriptor, in: target, fileRange: target.trimmedFileRange,
+            message: .missing(sourceText, preferred: preferred.text), unit: unit.unit,
+            related: [Location(file: source.span.file, utf16Range: hit.fileRange)]))
+        }
+      }
+    }
+    return findings
+  }
+}
+
+extension TermMissingRule {
+  /// Whether `target` contains the words of a source hit unchanged (a name kept in the
+  /// original script).
+  static func contains(_ target: AnnotatedSpan, tokensOf hit: TermHit, in source: AnnotatedSpan) -> Bool {
+    let needle = source.tokens[hit.tokenRange].map { Array(source.normalized.units[$0.range]) }
+    let hay = target.tokens.map { Array(target.normalized.units[$0.range]) }
+    guard !needle.isEmpty, hay.count >= needle.count else { return false }
+    for start in 0...(hay.count - needle.count) where Array(hay[start..<(start + needle.count)]) == needle { return true }
+    return false
+  }
+
+  /// The initials of a term of two or more capitalised words (*United Nations* → *UN*), or "".
+  static func initials(_ term: String) -> String {
+    let words = term.split(separator: " ")
+    guard words.count >= 2, words.allSatisfy({ $0.first?.isUppercase == true }) else { return "" }
+    return String(words.compactMap(\.first))
+  }
+}
+
+extension String {
+  fileprivate static func missing(_ source: String, preferred: String) -> String {
+    "'\(source)' in the source is not rendered with its glossary term; use '\(preferred)'"
+  }
+}

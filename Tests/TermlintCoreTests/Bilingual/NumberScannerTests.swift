@@ -1,0 +1,95 @@
+import Testing
+@testable import TermlintCore
+
+@Suite("Number scanner")
+struct NumberScannerTests {
+  /// The numbers of a text: primary value, every reading, whether hard, and the text they cover.
+  static func scan(_ text: String, _ language: String) throws -> [(value: Double, values: [Double], hard: Bool, text: String)] {
+    let matcher = try TermMatcher(glossary: TestLint.exampleGlossary)
+    let file = SourceFile(path: "t", text: text)
+    let tag = LanguageTag(language)
+    let span = matcher.annotate(TextSpan(file: file, range: 0..<file.utf16.count, language: tag), language: tag)
+    return NumberScanner(language: tag).mentions(in: span).map {
+      ($0.values[0], $0.values, $0.isHard, String(decoding: Array(text.utf16)[$0.textRange], as: UTF16.self))
+    }
+  }
+
+  static func hard(_ text: String, _ language: String) throws -> [Double] {
+    try scan(text, language).filter(\.hard).map(\.value)
+  }
+
+  static func soft(_ text: String, _ language: String) throws -> [Double] {
+    try scan(text, language).filter { !$0.hard }.map(\.value)
+  }
+
+  @Test func russianDigitGroupsAndDecimals() throws {
+    #expect(try Self.hard("12 500 военных", "ru") == [12500])
+    #expect(try Self.hard("12\u{00A0}500 военных", "ru") == [12500])
+    #expect(try Self.hard("12\u{202F}500 военных", "ru") == [12500])
+    #expect(try Self.hard("1 000 000 рублей", "ru") == [1_000_000])
+    #expect(try Self.hard("рост на 3,5%", "ru") == [3.5])
+    #expect(try Self.hard("в 2014 году 300 человек", "ru") == [2014, 300])
+    #expect(try Self.scan("текст 1.1", "ru").map(\.value) == [1.1])
+  }
+
+  @Test func englishDigitGroupsAndDecimals() throws {
+    #expect(try Self.hard("12,500 troops", "en") == [12500])
+    #expect(try Self.hard("12\u{00A0}500 troops", "en") == [12500])
+    #expect(try Self.hard("in 2014 300 people", "en") == [2014, 300])
+    #expect(try Self.hard("growth of 3.5%", "en") == [3.5])
+    #expect(try Self.hard("from 13.04% to .08%", "en") == [13.04, 0.08])
+    #expect(try Self.hard("1,234,567.5 units", "en") == [1_234_567.5])
+  }
+
+  @Test func multipliersOrdinalsDecadesAndTimes() throws {
+    #expect(try Self.scan("5 млн долларов", "ru").first?.values.first == 5e6)
+    #expect(try Self.scan("2,5 тыс. человек", "ru").first?.values.first == 2500)
+    #expect(try Self.scan("$5 million", "en").first?.values.first == 5e6)
+    #expect(try Self.scan("a $12bn deal", "en").first?.values.first == 12e9)
+    #expect(try Self.hard("for the 21st time", "en") == [21])
+    #expect(try Self.hard("в 21-й раз", "ru") == [21])
+    #expect(try Self.hard("13-го числа", "ru") == [13])
+    #expect(try Self.scan("в 1990-х", "ru").map(\.values) == [[1990]])
+    #expect(try Self.scan("в 90-х", "ru").map(\.values) == [[90, 1990, 2090]])
+    #expect(try Self.scan("in the 1990s", "en").map(\.values) == [[1990]])
+    #expect(try Self.scan("at 3 p.m.", "en").first?.values.contains(15) == true)
+    #expect(try Self.scan("в 15:30", "ru").first?.values.contains(15.5) == true)
+    #expect(try Self.scan("in 2010–11", "en").last?.values.contains(2011) == true)
+  }
+
+  @Test func spelledOutNumbersAreSoft() throws {
+    #expect(try Self.soft("two delegations", "en") == [2])
+    #expect(try Self.soft("twenty-five drones", "en") == [25])
+    #expect(try Self.soft("one hundred and five", "en") == [105])
+    #expect(try Self.soft("two million people", "en") == [2e6])
+    #expect(try Self.soft("двух делегаций", "ru") == [2])
+    #expect(try Self.soft("двадцать пять тысяч", "ru") == [25000])
+    #expect(try Self.soft("сто двадцать пять", "ru") == [125])
+    #expect(try Self.soft("второй раунд", "ru") == [2])
+    #expect(try Self.soft("третьего дня", "ru") == [3])
+    #expect(try Self.soft("полтора часа", "ru") == [1.5])
+    #expect(try Self.soft("двухнедельная пауза", "ru") == [2])
+    #expect(try Self.soft("thousands of people", "en").isEmpty)
+    #expect(try Self.soft("тысячи людей", "ru").isEmpty)
+    #expect(try Self.hard("two delegations", "en").isEmpty)
+  }
+
+  @Test func romanNumeralsCodesAndDatesAreSoftExceptYears() throws {
+    #expect(try Self.soft("World War II", "en") == [2])
+    #expect(try Self.soft("в ХХI веке", "ru") == [21])  // Cyrillic Х
+    #expect(try Self.scan("I think so", "en").isEmpty)
+    #expect(try Self.soft("S-400 systems and COVID-19", "en") == [400, 19])
+    #expect(try Self.soft("комплексы С-400", "ru") == [400])
+    #expect(try Self.soft("the G20 summit", "en") == [20])
+    #expect(try Self.hard("on 13.01.2022", "ru") == [2022])
+    #expect(try Self.soft("on 13.01.2022", "ru") == [13, 1])
+    #expect(try Self.hard("on 1/13/2022", "en") == [2022])
+    #expect(try Self.hard("on 2022-01-13", "en") == [2022])
+    #expect(try Self.hard("working 24/7", "en").isEmpty)
+  }
+
+  @Test func rangesAreNumberByNumber() throws {
+    #expect(try Self.hard("10–15 drones", "en") == [10, 15])
+    #expect(try Self.hard("от 10 до 15 беспилотников", "ru") == [10, 15])
+  }
+}
