@@ -69,8 +69,13 @@ extension Scripts {
   /// *Orthocoronavirinae*, *Katherine*) are often kept in their original script on purpose.
   static func isMostlySourceScript(_ target: AnnotatedSpan, source: LanguageTag?, target language: LanguageTag?) -> Bool {
     guard let s = expected(for: source), let t = expected(for: language), s != t, mayContain(s, in: target.span.text) else { return false }
+    // Placeholders (`{{ compared_value }}`, `%(name)s`) are code, not language.
+    let codes = PlaceholderScanner(flags: [], languageCodes: Set([source?.language, language?.language].compactMap { $0 }))
+      .codes(in: target.span).map(\.textRange)
     var inSource = 0, total = 0
     for token in target.tokens where token.kind == .word {
+      let range = target.normalized.map.sourceRange(token.range)
+      if codes.contains(where: { $0.overlaps(range) }) { continue }
       let word = target.surface(of: token)
       guard word.allSatisfy({ !$0.isUppercase && !$0.isNumber }) else { continue }
       let counts = letterCounts(Array(word.utf16))

@@ -33,11 +33,32 @@ public enum UnitFacts {
     return Set(raw.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\t" }).map { $0.lowercased() })
   }
 
-  /// Whether the unit is marked as not to be translated (XLIFF `translate="no"`) or obsolete.
+  /// Whether the unit is marked as not to be translated (XLIFF `translate="no"`) or obsolete,
+  /// or its source is a message key rather than text (`translator-credits`, `app.title`): the
+  /// target of a key is free text (names, e-mail addresses, years) that cannot be compared.
   public static func isExcluded(_ unit: Unit) -> Bool {
     if let t = unit.metadata["translate"]?.lowercased(), ["no", "false", "0"].contains(t) { return true }
     if isTrue(unit.metadata["obsolete"]) || flags(unit).contains("obsolete") { return true }
+    if let source = unit.source, isMessageKey(source.text) { return true }
     return false
+  }
+
+  /// Whether text is an identifier-like message key: ASCII lower-case letters and digits in
+  /// two or more parts joined by `-`, `_` or `.`, with no spaces.
+  static func isMessageKey(_ text: [UInt16]) -> Bool {
+    var parts = 1
+    var previousWasSeparator = true
+    for u in text {
+      switch u {
+      case 0x61...0x7A, 0x30...0x39: previousWasSeparator = false
+      case 0x2D, 0x5F, 0x2E:
+        if previousWasSeparator { return false }
+        previousWasSeparator = true
+        parts += 1
+      default: return false
+      }
+    }
+    return parts >= 2 && !previousWasSeparator
   }
 
   /// Whether the unit is a fuzzy PO entry.

@@ -60,7 +60,9 @@ struct UntranslatedRule: BuiltInRule {
       guard let target = unit.target, !target.isBlank, !UnitFacts.isExcluded(unit.unit) else { continue }
       if let source = unit.source, !source.isBlank {
         let excerpt = TextScan.excerpt(target.span.string)
-        if source.normalized.units == target.normalized.units && Self.hasWordsToTranslate(target, sameScript: sourceScript == targetScript) {
+        if source.normalized.units == target.normalized.units
+          && Self.hasWordsToTranslate(target, sameScript: sourceScript == targetScript, codes: codes)
+        {
           findings.append(context.finding(
             Self.descriptor, in: target, fileRange: target.trimmedFileRange, message: .identical(excerpt), unit: unit.unit,
             related: [Location(file: source.span.file, utf16Range: source.trimmedFileRange)]))
@@ -93,14 +95,18 @@ extension UntranslatedRule {
   /// Whether a text has words that need translating: not only names, numbers and codes. With
   /// the same script on both sides, short texts are often legitimately identical, so at least
   /// three words are needed.
-  static func hasWordsToTranslate(_ span: AnnotatedSpan, sameScript: Bool) -> Bool {
-    let words = span.tokens.filter { $0.kind == .word }.map { span.surface(of: $0) }
+  static func hasWordsToTranslate(_ span: AnnotatedSpan, sameScript: Bool, codes languageCodes: Set<String>) -> Bool {
+    let codes = PlaceholderScanner(flags: [], languageCodes: languageCodes).codes(in: span.span).map(\.textRange)
+    let words = span.tokens.filter { token in
+      token.kind == .word && !codes.contains { $0.overlaps(span.normalized.map.sourceRange(token.range)) }
+    }.map { span.surface(of: $0) }
     // Ordinary words are in lower case throughout (not iD, eBay: brand names).
     let ordinary = words.filter { w in
       w.count >= 2 && w.allSatisfy { ($0.isLetter && !$0.isUppercase) || $0 == "'" || $0 == "’" || $0 == "-" }
     }
+    // A single identical word is usually a name, a code or a borrowing (`OK`, `lrrl`).
     if sameScript { return words.count >= 3 && !ordinary.isEmpty }
-    return !ordinary.isEmpty
+    return words.count >= 2 && !ordinary.isEmpty
   }
 
   /// Runs of words written entirely in `script`, as ranges of the span's text; see the rule's

@@ -87,10 +87,14 @@ struct PlaceholderMismatchRule: BuiltInRule {
           }
         }
       }
+      // A code both sides use, only a different number of times, is not reported: plural
+      // variants (`…{{ limit }} character|…{{ limit }} characters`) and repeated names differ
+      // in count legitimately.
+      let matchedKeys = Set(targets.filter(\.matched).map(\.code.key))
+      var missing = sources.filter { !$0.matched && !matchedKeys.contains($0.code.key) }
       // An added code and a missing one of the same kind in one unit are one change (a renamed
       // placeholder): report it once, at the added code.
-      var missing = sources.filter { !$0.matched }
-      for item in targets where !item.matched {
+      for item in targets where !item.matched && !matchedKeys.contains(item.code.key) {
         guard let target = document.units[item.unit].target else { continue }
         let range = target.fileRange(text: item.code.textRange)
         if let k = missing.firstIndex(where: { $0.unit == item.unit && $0.code.kind == item.code.kind }),
