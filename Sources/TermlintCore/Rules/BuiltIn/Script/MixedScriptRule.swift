@@ -18,7 +18,8 @@ struct MixedScriptRule: BuiltInRule, UnitRule {
       finds it mixes scripts and at least one of its letters has a look-alike in another script
       of the word. The suggestion is the word retyped in one script, when every letter has
       exactly one look-alike there; when both scripts would work, the script of the text's
-      language wins. Words wholly in one script, compounds joined by a hyphen (*IT-компания*)
+      language wins. Words wholly in one script, compounds joined by a hyphen (*IT-компания*) or
+      an apostrophe (*root'у*), a script change at a lower-to-upper case boundary (*МенюMC*)
       and lower-case Greek letters used as symbols in Latin words (*TNFα*, *IFNβ*) are left
       alone.
 
@@ -33,6 +34,7 @@ struct MixedScriptRule: BuiltInRule, UnitRule {
       RuleExample("The Kremlin (Кремль) said Putin’s envoy would attend."),
       RuleExample("COVID-19 rules and IT-компания stayed; β-blockers, TNFα and IFNγ too."),
       RuleExample("Ёлка and Йошкар-Ола are Russian words, Zürich is not."),
+      RuleExample("The МенюMC item and root'у access are typed on purpose."),
     ],
     triggeringExamples: [
       RuleExample("Foreign ministers of ↓NАТО met in Brussels.", corrected: "Foreign ministers of NATO met in Brussels."),
@@ -56,7 +58,9 @@ struct MixedScriptRule: BuiltInRule, UnitRule {
       let word = Normalizer.nfc.normalize(target.span.text[textRange])
       let scalars = Array(String(decoding: word, as: UTF16.self).unicodeScalars)
       let scripts = Confusables.scripts(of: scalars)
-      guard scripts.count >= 2, checker.isSuspicious(word), Confusables.hasLookAlike(scalars, among: scripts) else { continue }
+      guard scripts.count >= 2, !Confusables.changesScriptOnlyAtWordJoins(scalars), checker.isSuspicious(word),
+        Confusables.hasLookAlike(scalars, among: scripts)
+      else { continue }
       let fileRange = target.fileRange(normalized: token.range)
       let found = target.span.file.text(in: fileRange)
       let fixed = Confusables.singleScriptSpelling(scalars, scripts: scripts, preferring: preferred)
@@ -71,6 +75,32 @@ struct MixedScriptRule: BuiltInRule, UnitRule {
 
 /// Look-alike letters across Latin, Cyrillic and Greek, derived from ICU's confusable skeletons.
 enum Confusables {
+  /// Whether every change of script between letters falls where two words are joined: after
+  /// an apostrophe or a hyphen (*root'у*, a Russian ending on a Latin word), or at a lower-case
+  /// letter followed by a capital (*МенюMC*). A look-alike typed by mistake changes script
+  /// inside a word (*NАТО*, *cоuncil*, *Kремль*).
+  static func changesScriptOnlyAtWordJoins(_ scalars: [Unicode.Scalar]) -> Bool {
+    var previousLetter: (scalar: Unicode.Scalar, script: Int32)?
+    var joinerSincePrevious = false
+    var changes = 0
+    for scalar in scalars {
+      guard UnicodeProperties.has(scalar, .alphabetic) else {
+        if "'’-‐".unicodeScalars.contains(scalar) { joinerSincePrevious = true }
+        continue
+      }
+      let script = UnicodeProperties.script(scalar)
+      if script == UnicodeProperties.Script.common || script == UnicodeProperties.Script.inherited { continue }
+      if let previous = previousLetter, previous.script != script {
+        changes += 1
+        let camelCase = UnicodeProperties.isLowercase(previous.scalar) && UnicodeProperties.isUppercase(scalar)
+        if !joinerSincePrevious && !camelCase { return false }
+      }
+      previousLetter = (scalar, script)
+      joinerSincePrevious = false
+    }
+    return changes > 0
+  }
+
   /// For each letter, its look-alikes by script.
   private static let table: [Unicode.Scalar: [Int32: [Unicode.Scalar]]] = {
     guard let checker = SpoofChecker.shared else { return [:] }
