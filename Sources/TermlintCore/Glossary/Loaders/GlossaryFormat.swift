@@ -144,17 +144,6 @@ public enum GlossaryIO {
     }
   }
 
-  /// Reads a file's bytes (`-` reads standard input).
-  public static func readBytes(path: String) throws -> [UInt8] {
-    if path == "-" { return [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw TermlintError.input(path, "no such file")
-    }
-    if isDirectory.boolValue { throw TermlintError.input(path, "is a directory, not a file") }
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw TermlintError.input(path, "cannot be read (permission denied?)")
-    }
-    return [UInt8](data)
-  }
+  /// Reads a file's bytes (`-` reads standard input); the same reader `lint` uses.
+  public static func readBytes(path: String) throws -> [UInt8] { try SourceFile.readBytes(path: path) }
 }
