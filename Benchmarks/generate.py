@@ -395,6 +395,22 @@ def write_tbx(path, concepts):
         out.write("    </body>\n  </text>\n</tbx>\n")
 
 
+def write_tsv(path, concepts):
+    """The same glossary as Termlint's TSV layout (one row per term)."""
+    with open(path, "w", encoding="utf-8", newline="\n") as out:
+        out.write("concept\tsubject\tlang\tterm\tstatus\tpos\ttype\n")
+        for c in concepts:
+            pos = "properNoun" if c.proper else "noun"
+            rows = [("ru", c.ru, "preferred", ""),
+                    ("en", c.en, "preferred", "fullForm" if c.acronym else "")]
+            if c.acronym:
+                rows.append(("en", c.acronym, "admitted", "acronym"))
+            rows += [("en", d, "deprecated", "") for d in c.deprecated]
+            for i, (lang, text, status, kind) in enumerate(rows):
+                subject = c.subject if i == 0 else ""
+                out.write(f"{c.cid}\t{subject}\t{lang}\t{text}\t{status}\t{pos}\t{kind}\n")
+
+
 # ---------------------------------------------------------------------------------------------
 # Text generation.
 
@@ -600,6 +616,7 @@ def main(argv):
     for k in sizes:
         subset = concepts[:k]
         write_tbx(os.path.join(args.out, f"glossary-{k}.tbx"), subset)
+        write_tsv(os.path.join(args.out, f"glossary-{k}.tsv"), subset)
         write_terms(os.path.join(args.out, f"terms-{k}.txt"), subset)
     # Text draws on the largest glossary's first 10,000 concepts: frequent terms sit at the
     # low ranks every glossary holds, rarer ones only in the bigger glossaries.

@@ -21,7 +21,7 @@ REPEAT="${BENCH_REPEAT:-5}"
 SIZES="10"
 [[ "${BENCH_LARGE:-0}" == "1" ]] && SIZES="10 100"
 MID=10000  # glossary size for the XLIFF, PO, pair and folder rows
-for k in $CONCEPTS; do MAXK=$k; done
+MINK=""; for k in $CONCEPTS; do MAXK=$k; MINK=${MINK:-$k}; done
 [[ " $CONCEPTS " == *" $MID "* ]] || MID=$MAXK
 
 log() { echo "bench: $*" >&2; }
@@ -74,7 +74,10 @@ measure() {
 ok() { [[ "$STATUS" -le "$1" ]]; }
 
 # cell: "time s" or the failure, for the table.
-cell_time() { if ok "$1"; then printf "%.2f s" "$WALL"; else failure; fi; }
+cell_time() { if ok "$1"; then seconds "$WALL"; else failure; fi; }
+seconds() { awk -v t="$1" 'BEGIN { printf (t < 1 ? "%.3f s" : "%.2f s"), t }'; }
+# rate_if MAXSTATUS N UNIT: N per second of the last run, or a dash when it failed.
+rate_if() { if ok "$1"; then rate "$2" "$WALL" "$3"; else echo "—"; fi; }
 failure() {
   if [[ "$STATUS" == 124 ]]; then echo "timed out (${TIMEOUT} s)"
   else echo "failed (exit $STATUS: $(head -c 80 "$TMP/stderr" | tr '\n|' '  '))"; fi
@@ -88,19 +91,31 @@ row() { ROWS+=("| $(IFS='|'; echo "$*" | sed 's/|/ | /g') |"); }
 
 TERM_RULES=(--rule term-forbidden --rule term-case --rule term-inconsistent)
 
+# The TBX glossary of each size, or its TSV twin when termlint cannot read the TBX (TBX files
+# over about 10 MB are rejected by the XML parser: see RESULTS.md).
+declare -A GLOSS GNAME
+for k in $CONCEPTS; do
+  if "$BIN" glossary stats "$OUT/glossary-$k.tbx" > /dev/null 2>&1; then
+    GLOSS[$k]="$OUT/glossary-$k.tbx"; GNAME[$k]="K = $k"
+  else
+    log "glossary-$k.tbx does not load; using glossary-$k.tsv"
+    GLOSS[$k]="$OUT/glossary-$k.tsv"; GNAME[$k]="K = $k (TSV: the TBX does not load)"
+  fi
+done
+
 # --- terminology lint vs grep -------------------------------------------------------------------
 for mb in $SIZES; do
   corpus="$OUT/corpus-${mb}mb.md"
   size=$(mb_of "$corpus")
   for k in $CONCEPTS; do
     log "lint ${mb} MB, K=$k"
-    measure "$BIN" lint "${TERM_RULES[@]}" --glossary "$OUT/glossary-$k.tbx" --format sarif "$corpus"
+    measure "$BIN" lint "${TERM_RULES[@]}" --glossary "${GLOSS[$k]}" --format sarif "$corpus"
     ok 1 && { t_cell=$(cell_time 1); t_rate=$(rate "$size" "$WALL" MB/s); t_rss="$RSS MB"; t_wall=$WALL; } \
          || { t_cell=$(failure); t_rate="—"; t_rss="—"; t_wall=0; }
     log "grep ${mb} MB, K=$k"
     measure env LC_ALL=C grep -F -i -o -f "$OUT/terms-$k.txt" "$corpus"
     g_cell=$(cell_time 1); g_rate=$(rate "$size" "$WALL" MB/s)
-    row "terminology lint, $size MB, K = $k (terms: $(wc -l < "$OUT/terms-$k.txt"))" \
+    row "terminology lint, $size MB, ${GNAME[$k]} (grep terms: $(wc -l < "$OUT/terms-$k.txt"))" \
         "$t_cell" "$t_rate" "$t_rss" "\`grep -F -i -o -f terms\`" "$g_cell" "$g_rate" "$RSS MB" \
         "$(ratio "$t_wall" "$WALL")"
   done
@@ -117,42 +132,45 @@ else
 fi
 for f in units.xlf units.po; do
   log "lint $f (all default rules), K=$MID"
-  measure "$BIN" lint --glossary "$OUT/glossary-$MID.tbx" --source-lang ru --target-lang en \
+  measure "$BIN" lint --glossary "${GLOSS[$MID]}" --source-lang ru --target-lang en \
     --format sarif "$OUT/$f"
   ok 1 && { t_cell=$(cell_time 1); t_rate=$(rate "$UNITS" "$WALL" units/s); t_rss="$RSS MB"; r=$(ratio "$WALL" "$p_wall"); } \
        || { t_cell=$(failure); t_rate="—"; t_rss="—"; r="—"; }
   [[ "$p_ok" == 0 ]] || r="—"
-  row "bilingual lint, $f, $UNITS units, all default rules, K = $MID" "$t_cell" "$t_rate" "$t_rss" \
+  row "bilingual lint, $f, $UNITS units, all default rules, ${GNAME[$MID]}" "$t_cell" "$t_rate" "$t_rss" \
       "\`pofilter\` (all tests) on units.po" "$p_cell" "$p_rate" "$p_rss MB" "$r"
 done
 
 # --- glossary load and compile ------------------------------------------------------------------
-log "glossary stats K=$MAXK"
-measure "$BIN" glossary stats "$OUT/glossary-$MAXK.tbx"
-row "glossary load (\`glossary stats\`), K = $MAXK, $(mb_of "$OUT/glossary-$MAXK.tbx") MB TBX" \
-    "$(cell_time 0)" "$(rate "$MAXK" "$WALL" concepts/s)" "$RSS MB" "" "" "" "" ""
+for ext in tbx tsv; do
+  g="$OUT/glossary-$MAXK.$ext"
+  log "glossary stats $g"
+  measure "$BIN" glossary stats "$g"
+  row "glossary load (\`glossary stats\`), K = $MAXK, $(mb_of "$g") MB ${ext^^}" \
+      "$(cell_time 0)" "$(rate_if 0 "$MAXK" concepts/s)" "$RSS MB" "" "" "" "" ""
+done
 log "glossary load + compile K=$MAXK"
-measure "$BIN" lint "${TERM_RULES[@]}" --glossary "$OUT/glossary-$MAXK.tbx" "$OUT/one-sentence.md"
-row "glossary load + compile (lint of one sentence), K = $MAXK" \
-    "$(cell_time 1)" "$(rate "$MAXK" "$WALL" concepts/s)" "$RSS MB" "" "" "" "" ""
+measure "$BIN" lint "${TERM_RULES[@]}" --glossary "${GLOSS[$MAXK]}" "$OUT/one-sentence.md"
+row "glossary load + compile (lint of one sentence), ${GNAME[$MAXK]}" \
+    "$(cell_time 1)" "$(rate_if 1 "$MAXK" concepts/s)" "$RSS MB" "" "" "" "" ""
 
 # --- article pair -------------------------------------------------------------------------------
 log "article pair"
-measure "$BIN" lint --glossary "$OUT/glossary-$MID.tbx" --format sarif \
+measure "$BIN" lint --glossary "${GLOSS[$MID]}" --format sarif \
   --source "$OUT/pair.ru.md" --target "$OUT/pair.en.md"
-row "article pair (align + all default rules), $(wc -w < "$OUT/pair.en.md") English words, K = $MID" \
-    "$(cell_time 1)" "$(rate "$(wc -w < "$OUT/pair.en.md")" "$WALL" words/s)" "$RSS MB" "" "" "" "" ""
+row "article pair (align + all default rules), $(wc -w < "$OUT/pair.en.md") English words, ${GNAME[$MID]}" \
+    "$(cell_time 1)" "$(rate_if 1 "$(wc -w < "$OUT/pair.en.md")" words/s)" "$RSS MB" "" "" "" "" ""
 
 # --- folder of articles, --jobs 1 vs --jobs 2 ---------------------------------------------------
 nfiles=$(ls "$OUT/articles" | wc -l)
 dsize=$(du -sm --apparent-size "$OUT/articles" | cut -f1)
 log "folder --jobs 1"
-measure "$BIN" lint --jobs 1 --glossary "$OUT/glossary-$MID.tbx" --format sarif "$OUT/articles"
-j1_cell=$(cell_time 1); j1_rate=$(rate "$nfiles" "$WALL" files/s); j1_rss=$RSS; j1_wall=$WALL
+measure "$BIN" lint --jobs 1 --glossary "${GLOSS[$MID]}" --format sarif "$OUT/articles"
+j1_cell=$(cell_time 1); j1_rate=$(rate_if 1 "$nfiles" files/s); j1_rss=$RSS; j1_wall=$WALL
 log "folder --jobs 2"
-measure "$BIN" lint --jobs 2 --glossary "$OUT/glossary-$MID.tbx" --format sarif "$OUT/articles"
-row "folder of $nfiles articles (${dsize} MB), all default rules, K = $MID, \`--jobs 2\`" \
-    "$(cell_time 1)" "$(rate "$nfiles" "$WALL" files/s)" "$RSS MB" "termlint \`--jobs 1\`" \
+measure "$BIN" lint --jobs 2 --glossary "${GLOSS[$MID]}" --format sarif "$OUT/articles"
+row "folder of $nfiles articles (${dsize} MB), all default rules, ${GNAME[$MID]}, \`--jobs 2\`" \
+    "$(cell_time 1)" "$(rate_if 1 "$nfiles" files/s)" "$RSS MB" "termlint \`--jobs 1\`" \
     "$j1_cell" "$j1_rate" "$j1_rss MB" "$(ratio "$WALL" "$j1_wall")"
 
 # --- cold start ---------------------------------------------------------------------------------
@@ -160,16 +178,16 @@ median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 log "cold start x$REPEAT"
 : > "$TMP/cold"; : > "$TMP/version"
 for _ in $(seq "$REPEAT"); do
-  measure "$BIN" lint --glossary "$OUT/glossary-1000.tbx" "$OUT/one-sentence.md"
+  measure "$BIN" lint --glossary "$OUT/glossary-$MINK.tbx" "$OUT/one-sentence.md"
   echo "$WALL" >> "$TMP/cold"; cold_rss=$RSS; cold_status=$STATUS
   measure "$BIN" --version
   echo "$WALL" >> "$TMP/version"; ver_rss=$RSS
 done
 cold=$(median < "$TMP/cold"); ver=$(median < "$TMP/version")
 STATUS=$cold_status
-row "cold start: lint one sentence, all default rules, K = 1000 (median of $REPEAT)" \
-    "$( ok 1 && printf '%.3f s' "$cold" || failure)" "" "$cold_rss MB" "\`termlint --version\`" \
-    "$(printf '%.3f s' "$ver")" "" "$ver_rss MB" "$(ratio "$cold" "$ver")"
+row "cold start: lint one sentence, all default rules, K = $MINK (median of $REPEAT)" \
+    "$( ok 1 && seconds "$cold" || failure)" "" "$cold_rss MB" "\`termlint --version\`" \
+    "$(seconds "$ver")" "" "$ver_rss MB" "$(ratio "$cold" "$ver")"
 
 # --- table --------------------------------------------------------------------------------------
 echo "| benchmark | termlint | termlint rate | termlint peak RSS | baseline | baseline | baseline rate | baseline peak RSS | termlint ÷ baseline (time) |"
