@@ -1,0 +1,195 @@
+#!/usr/bin/env bash
+# Termlint benchmarks: builds termlint in release mode, generates inputs into Benchmarks/out/
+# and prints one Markdown table comparing termlint with grep and pofilter.
+#
+#   bash Benchmarks/run.sh                 # 10 MB corpus, glossaries of 1,000 / 10,000 / 100,000
+#   BENCH_LARGE=1 bash Benchmarks/run.sh   # also the 100 MB corpus
+#
+# Environment: BENCH_CONCEPTS (default "1000 10000 100000"), BENCH_UNITS (XLIFF/PO units,
+# default 5000), BENCH_TIMEOUT (seconds per command, default 900), BENCH_REPEAT (cold-start
+# repetitions, default 5), BENCH_OUT (default Benchmarks/out). Progress goes to standard error,
+# the table to standard output. Nothing here runs inside `swift test`.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+OUT="${BENCH_OUT:-Benchmarks/out}"
+CONCEPTS="${BENCH_CONCEPTS:-1000 10000 100000}"
+UNITS="${BENCH_UNITS:-5000}"
+TIMEOUT="${BENCH_TIMEOUT:-900}"
+REPEAT="${BENCH_REPEAT:-5}"
+SIZES="10"
+[[ "${BENCH_LARGE:-0}" == "1" ]] && SIZES="10 100"
+MID=10000  # glossary size for the XLIFF, PO, pair and folder rows
+MINK=""; for k in $CONCEPTS; do MAXK=$k; MINK=${MINK:-$k}; done
+[[ " $CONCEPTS " == *" $MID "* ]] || MID=$MAXK
+
+log() { echo "bench: $*" >&2; }
+
+# --- build --------------------------------------------------------------------------------------
+log "building termlint (release)"
+swift build -c release --product termlint >&2
+BIN="$(swift build -c release --show-bin-path)/termlint"
+
+# --- inputs -------------------------------------------------------------------------------------
+mkdir -p "$OUT"
+GEN_ARGS="--out $OUT --mb $(echo $SIZES | tr ' ' ,) --concepts $(echo $CONCEPTS | tr ' ' ,) --units $UNITS"
+STAMP="$GEN_ARGS $(sha1sum Benchmarks/generate.py | cut -c1-40)"
+if [[ "$(cat "$OUT/.stamp" 2>/dev/null)" != "$STAMP" ]]; then
+  log "generating inputs: $GEN_ARGS"
+  rm -rf "$OUT/articles"
+  python3 Benchmarks/generate.py $GEN_ARGS
+  echo "$STAMP" > "$OUT/.stamp"
+else
+  log "inputs up to date in $OUT"
+fi
+
+if ! command -v pofilter > /dev/null; then
+  log "installing translate-toolkit for pofilter"
+  python3 -m pip install --quiet translate-toolkit >&2 || true
+fi
+
+# --- measuring ----------------------------------------------------------------------------------
+TMP="$(mktemp -d)"
+trap 'rm -rf "$TMP"' EXIT
+
+# measure CMD... : runs CMD once (standard output discarded) and sets WALL (seconds), RSS (MB)
+# and STATUS (exit status; 124 = timed out).
+measure() {
+  local start end
+  start=$(date +%s%N)
+  set +e
+  /usr/bin/time -v -o "$TMP/time" timeout "$TIMEOUT" "$@" > /dev/null 2> "$TMP/stderr"
+  STATUS=$?
+  set -e
+  end=$(date +%s%N)
+  WALL=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')
+  RSS=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$TMP/time")
+  if grep -q "Command exited with non-zero status" "$TMP/time"; then
+    STATUS=$(awk -F'status ' '/Command exited with non-zero status/ { print $2 }' "$TMP/time")
+  fi
+}
+
+# ok MAXSTATUS: whether the last run succeeded (termlint exits 1 when it finds problems).
+ok() { [[ "$STATUS" -le "$1" ]]; }
+
+# cell: "time s" or the failure, for the table.
+cell_time() { if ok "$1"; then seconds "$WALL"; else failure; fi; }
+seconds() { awk -v t="$1" 'BEGIN { printf (t < 1 ? "%.3f s" : "%.2f s"), t }'; }
+# rate_if MAXSTATUS N UNIT: N per second of the last run, or a dash when it failed.
+rate_if() { if ok "$1"; then rate "$2" "$WALL" "$3"; else echo "—"; fi; }
+failure() {
+  if [[ "$STATUS" == 124 ]]; then echo "timed out (${TIMEOUT} s)"
+  else echo "failed (exit $STATUS: $(head -c 80 "$TMP/stderr" | tr '\n|' '  '))"; fi
+}
+rate() { awk -v n="$1" -v t="$2" -v u="$3" 'BEGIN { if (t > 0) printf "%.1f %s", n / t, u; else print "—" }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1f×", a / b; else print "—" }'; }
+mb_of() { awk -v s="$(stat -c %s "$1")" 'BEGIN { printf "%.2f", s / 1048576 }'; }
+
+ROWS=()
+row() { ROWS+=("| $(IFS='|'; echo "$*" | sed 's/|/ | /g') |"); }
+
+TERM_RULES=(--rule term-forbidden --rule term-case --rule term-inconsistent)
+
+# The TBX glossary of each size, or its TSV twin when termlint cannot read the TBX (TBX files
+# over about 10 MB are rejected by the XML parser: see RESULTS.md).
+declare -A GLOSS GNAME
+for k in $CONCEPTS; do
+  if "$BIN" glossary stats "$OUT/glossary-$k.tbx" > /dev/null 2>&1; then
+    GLOSS[$k]="$OUT/glossary-$k.tbx"; GNAME[$k]="K = $k"
+  else
+    log "glossary-$k.tbx does not load; using glossary-$k.tsv"
+    GLOSS[$k]="$OUT/glossary-$k.tsv"; GNAME[$k]="K = $k (TSV: the TBX does not load)"
+  fi
+done
+
+# --- terminology lint vs grep -------------------------------------------------------------------
+for mb in $SIZES; do
+  corpus="$OUT/corpus-${mb}mb.md"
+  size=$(mb_of "$corpus")
+  for k in $CONCEPTS; do
+    log "lint ${mb} MB, K=$k"
+    measure "$BIN" lint "${TERM_RULES[@]}" --glossary "${GLOSS[$k]}" --format sarif "$corpus"
+    ok 1 && { t_cell=$(cell_time 1); t_rate=$(rate "$size" "$WALL" MB/s); t_rss="$RSS MB"; t_wall=$WALL; } \
+         || { t_cell=$(failure); t_rate="—"; t_rss="—"; t_wall=0; }
+    log "grep ${mb} MB, K=$k"
+    measure env LC_ALL=C grep -F -i -o -f "$OUT/terms-$k.txt" "$corpus"
+    g_cell=$(cell_time 1); g_rate=$(rate "$size" "$WALL" MB/s)
+    row "terminology lint, $size MB, ${GNAME[$k]} (grep terms: $(wc -l < "$OUT/terms-$k.txt"))" \
+        "$t_cell" "$t_rate" "$t_rss" "\`grep -F -i -o -f terms\`" "$g_cell" "$g_rate" "$RSS MB" \
+        "$(ratio "$t_wall" "$WALL")"
+  done
+done
+
+# --- bilingual files vs pofilter ----------------------------------------------------------------
+log "pofilter on $UNITS units"
+if command -v pofilter > /dev/null; then
+  measure pofilter --progress=none "$OUT/units.po" "$TMP/pofilter.po"
+  p_ok=$STATUS; p_wall=$WALL; p_rss=$RSS
+  p_cell=$(cell_time 0); p_rate=$(rate "$UNITS" "$WALL" units/s)
+else
+  p_ok=127; p_wall=0; p_rss="—"; p_cell="not installed"; p_rate="—"
+fi
+for f in units.xlf units.po; do
+  log "lint $f (all default rules), K=$MID"
+  measure "$BIN" lint --glossary "${GLOSS[$MID]}" --source-lang ru --target-lang en \
+    --format sarif "$OUT/$f"
+  ok 1 && { t_cell=$(cell_time 1); t_rate=$(rate "$UNITS" "$WALL" units/s); t_rss="$RSS MB"; r=$(ratio "$WALL" "$p_wall"); } \
+       || { t_cell=$(failure); t_rate="—"; t_rss="—"; r="—"; }
+  [[ "$p_ok" == 0 ]] || r="—"
+  row "bilingual lint, $f, $UNITS units, all default rules, ${GNAME[$MID]}" "$t_cell" "$t_rate" "$t_rss" \
+      "\`pofilter\` (all tests) on units.po" "$p_cell" "$p_rate" "$p_rss MB" "$r"
+done
+
+# --- glossary load and compile ------------------------------------------------------------------
+for ext in tbx tsv; do
+  g="$OUT/glossary-$MAXK.$ext"
+  log "glossary stats $g"
+  measure "$BIN" glossary stats "$g"
+  row "glossary load (\`glossary stats\`), K = $MAXK, $(mb_of "$g") MB ${ext^^}" \
+      "$(cell_time 0)" "$(rate_if 0 "$MAXK" concepts/s)" "$RSS MB" "" "" "" "" ""
+done
+log "glossary load + compile K=$MAXK"
+measure "$BIN" lint "${TERM_RULES[@]}" --glossary "${GLOSS[$MAXK]}" "$OUT/one-sentence.md"
+row "glossary load + compile (lint of one sentence), ${GNAME[$MAXK]}" \
+    "$(cell_time 1)" "$(rate_if 1 "$MAXK" concepts/s)" "$RSS MB" "" "" "" "" ""
+
+# --- article pair -------------------------------------------------------------------------------
+log "article pair"
+measure "$BIN" lint --glossary "${GLOSS[$MID]}" --format sarif \
+  --source "$OUT/pair.ru.md" --target "$OUT/pair.en.md"
+row "article pair (align + all default rules), $(wc -w < "$OUT/pair.en.md") English words, ${GNAME[$MID]}" \
+    "$(cell_time 1)" "$(rate_if 1 "$(wc -w < "$OUT/pair.en.md")" words/s)" "$RSS MB" "" "" "" "" ""
+
+# --- folder of articles, --jobs 1 vs --jobs 2 ---------------------------------------------------
+nfiles=$(ls "$OUT/articles" | wc -l)
+dsize=$(du -sm --apparent-size "$OUT/articles" | cut -f1)
+log "folder --jobs 1"
+measure "$BIN" lint --jobs 1 --glossary "${GLOSS[$MID]}" --format sarif "$OUT/articles"
+j1_cell=$(cell_time 1); j1_rate=$(rate_if 1 "$nfiles" files/s); j1_rss=$RSS; j1_wall=$WALL
+log "folder --jobs 2"
+measure "$BIN" lint --jobs 2 --glossary "${GLOSS[$MID]}" --format sarif "$OUT/articles"
+row "folder of $nfiles articles (${dsize} MB), all default rules, ${GNAME[$MID]}, \`--jobs 2\`" \
+    "$(cell_time 1)" "$(rate_if 1 "$nfiles" files/s)" "$RSS MB" "termlint \`--jobs 1\`" \
+    "$j1_cell" "$j1_rate" "$j1_rss MB" "$(ratio "$WALL" "$j1_wall")"
+
+# --- cold start ---------------------------------------------------------------------------------
+median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+log "cold start x$REPEAT"
+: > "$TMP/cold"; : > "$TMP/version"
+for _ in $(seq "$REPEAT"); do
+  measure "$BIN" lint --glossary "$OUT/glossary-$MINK.tbx" "$OUT/one-sentence.md"
+  echo "$WALL" >> "$TMP/cold"; cold_rss=$RSS; cold_status=$STATUS
+  measure "$BIN" --version
+  echo "$WALL" >> "$TMP/version"; ver_rss=$RSS
+done
+cold=$(median < "$TMP/cold"); ver=$(median < "$TMP/version")
+STATUS=$cold_status
+row "cold start: lint one sentence, all default rules, K = $MINK (median of $REPEAT)" \
+    "$( ok 1 && seconds "$cold" || failure)" "" "$cold_rss MB" "\`termlint --version\`" \
+    "$(seconds "$ver")" "" "$ver_rss MB" "$(ratio "$cold" "$ver")"
+
+# --- table --------------------------------------------------------------------------------------
+echo "| benchmark | termlint | termlint rate | termlint peak RSS | baseline | baseline | baseline rate | baseline peak RSS | termlint ÷ baseline (time) |"
+echo "| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |"
+printf '%s\n' "${ROWS[@]}"
