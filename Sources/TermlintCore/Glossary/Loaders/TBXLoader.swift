@@ -56,7 +56,7 @@ public enum TBXLoader {
     guard bytes.contains(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) }) else {
       throw TermlintError.configuration(path, "empty file (expected a TBX document)")
     }
-    let parser = XMLParser(data: Data(bytes))
+    let parser = XMLParser.streaming(bytes)
     parser.shouldProcessNamespaces = true
     parser.shouldReportNamespacePrefixes = false
     parser.shouldResolveExternalEntities = false

@@ -1,3 +1,7 @@
+import Foundation
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
 /// Refuses XML documents whose DOCTYPE could make the parser read files, reach the network or
 /// expand entities without bound, before any XML parser sees them.
 ///
@@ -308,5 +312,16 @@ private struct ByteScanner {
       }
     }
     return nil
+  }
+}
+
+extension XMLParser {
+  /// A parser that reads `bytes` through a stream, in chunks.
+  ///
+  /// Given the whole document at once (`XMLParser(data:)`), libxml2 refuses anything over its
+  /// 10 MB single-chunk limit ("XML parser error 1" at the end of a 10 MB TBX); fed in chunks
+  /// it parses glossaries of any size with flat memory.
+  static func streaming(_ bytes: [UInt8]) -> XMLParser {
+    XMLParser(stream: InputStream(data: Data(bytes)))
   }
 }
