@@ -118,6 +118,9 @@ struct XLIFFReaderTests {
     #expect(doc.units.map { $0.source?.string } == ["Первое.", "Второе.", nil, "Одно.", "Целое."])
     #expect(doc.units.map { $0.target?.string } == ["First one.", "Second.", "Extra.", "", "Whole, not segmented."])
     #expect(doc.units.map { $0.metadata["segment"] } == ["a", "b", "c", "1", nil])
+    // The segments of one trans-unit are compared as a whole by the bilingual rules.
+    #expect(Set(doc.units[0..<3].map { $0.metadata["paragraph"] }).count == 1 && doc.units[0].metadata["paragraph"] != nil)
+    #expect(doc.units[3...].allSatisfy { $0.metadata["paragraph"] == nil })
     for unit in doc.units { if let t = unit.target { DocTest.expectFaithfulMap(t) } }
   }
 
@@ -172,6 +175,8 @@ struct XLIFFReaderTests {
     let s1 = doc.units[0], s2 = doc.units[1]
     #expect(s1.metadata["state"] == "translated" && s1.metadata["subState"] == "x:checked")
     #expect(s1.metadata["note"] == "Headline" && s1.metadata["unit"] == "u1" && s1.metadata["segment"] == "s1")
+    #expect(s1.metadata["paragraph"] != nil && s1.metadata["paragraph"] == s2.metadata["paragraph"])
+    #expect(doc.units[2].metadata["paragraph"] == nil, "a unit of one segment is a group of its own")
     #expect(s1.target?.string == "Talks on \u{FFFC}security assurances\u{FFFC}.")
     #expect(s1.target?.placeholders == [Placeholder(id: "1", kind: "pc-open", content: "<b>"), Placeholder(id: "1", kind: "pc-close", content: "</b>")])
     #expect(s2.source?.string == "Второе\u{FFFC}\u{8} предложение.")

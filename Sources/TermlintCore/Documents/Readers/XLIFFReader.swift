@@ -12,7 +12,9 @@ import Foundation
 /// - `translate="no"` (on the unit, or inherited from a `group` or `file`) puts the unit in
 ///   `Document.skippedUnits`; `bin-unit`, `header` and `alt-trans` are not read;
 /// - metadata: `unit`, `segment` (mid), `state`, `state-qualifier` (from `target`, verbatim,
-///   also non-standard values), `approved`, `resname`, `restype`, `note` (the unit's notes joined
+///   also non-standard values), `paragraph` (the same value for the segments of one unit, so
+///   that the bilingual rules compare them as a whole, as they do the sentences of an aligned
+///   paragraph), `approved`, `resname`, `restype`, `note` (the unit's notes joined
 ///   by line breaks), `file` (`original`), `line` (of the unit's start tag), `sdl-conf` (a
 ///   Trados segment's `conf`), `mq-status` (memoQ's `mq:status`);
 /// - inline codes become placeholders (U+FFFC in the text): `x`, `bx`, `ex` (content: the
@@ -24,7 +26,8 @@ import Foundation
 /// - one unit per `segment` (id: the unit's id, or `<unit id>/<segment id or position>` when the
 ///   unit has several); `ignorable`s are not units; `translate="no"` inherited from `file`,
 ///   `group`, `unit` skips as in 1.x;
-/// - metadata: `unit`, `segment`, `state`, `subState`, `note`, `file`, `line`;
+/// - metadata: `unit`, `segment`, `paragraph` (as in 1.x, when the unit has several segments),
+///   `state`, `subState`, `note`, `file`, `line`;
 /// - `ph`, `sc`, `ec` become placeholders (content: the `originalData` their `dataRef` names,
 ///   else `equiv`, else `disp`); `pc` becomes `pc-open` and `pc-close` around its text; `mrk`
 ///   is transparent; `sm` and `em` are dropped; `cp` becomes the character it encodes.
@@ -200,6 +203,7 @@ private struct XLIFF1Reader {
         if let match { usedTargets.insert(match) }
         var m = metadata
         m["segment"] = mid
+        if sourceSegments.count > 1 { m["paragraph"] = "trans-unit \(scope.original ?? "")#\(id)" }
         m["sdl-conf"] = sdlSegments.first { $0.attribute("id") == mid }?.attribute("conf")
         made.append(Unit(
           id: sourceSegments.count == 1 ? id : "\(id)/\(mid)", source: span(segment, sourceLanguage),
@@ -209,6 +213,7 @@ private struct XLIFF1Reader {
         let mid = targetSegments[index].attribute("mid") ?? ""
         var m = metadata
         m["segment"] = mid
+        if sourceSegments.count > 1 { m["paragraph"] = "trans-unit \(scope.original ?? "")#\(id)" }
         made.append(Unit(id: "\(id)/\(mid)", source: nil, target: span(targetSegments[index], targetLanguage), metadata: m))
       }
     } else {
@@ -307,6 +312,7 @@ private struct XLIFF2Reader {
       let segmentID = segment.attribute("id") ?? String(index + 1)
       var m = metadata
       m["segment"] = segmentID
+      if segments.count > 1 { m["paragraph"] = "unit \(scope.fileID ?? "")#\(id)" }
       m["state"] = segment.attribute("state")
       m["subState"] = segment.attribute("subState")
       m["line"] = String(file.lineIndex(utf16Offset: segment.tag.range.lowerBound) + 1)
