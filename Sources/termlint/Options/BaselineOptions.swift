@@ -16,9 +16,7 @@ struct BaselineOptions: ParsableArguments {
   /// Writes the entries when `--write-baseline` is given; returns whether it was.
   func write(_ entries: [Baseline.Entry]) throws -> Bool {
     guard let writeBaseline else { return false }
-    guard FileManager.default.createFile(atPath: writeBaseline, contents: Baseline(entries: entries).encoded()) else {
-      throw TermlintError.input(writeBaseline, "cannot write the baseline file")
-    }
+    try AtomicFile.write(Array(Baseline(entries: entries).encoded()), to: writeBaseline)
     return true
   }
 }
