@@ -37,7 +37,7 @@ struct PipelineLoaderTests {
     #expect(news.dataRules.count >= 4)
     #expect(news.failOn == .warning)
     let configured = try news.configuredRules()
-    #expect(configured.first { $0.rule.descriptor.id == "quotes" }?.severity == .error)
+    #expect(configured.first { $0.rule.descriptor.id == "quotes" }?.severity == .warning)
     #expect(configured.first { $0.rule.descriptor.id == "news.date-ordinals" }?.severity == .info)
   }
 

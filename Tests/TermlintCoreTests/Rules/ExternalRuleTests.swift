@@ -8,7 +8,8 @@ struct ExternalRuleTests {
     FileManager.default.isExecutableFile(atPath: $0)
   }
 
-  static func rule(id: String = "house.ext", script: String, timeout: Double = 10, options: [String: String] = [:]) -> ExternalRule {
+  // NOTE: a generous timeout: a loaded CI machine can take seconds to start python3.
+  static func rule(id: String = "house.ext", script: String, timeout: Double = 60, options: [String: String] = [:]) -> ExternalRule {
     let descriptor = RuleDescriptor(
       id: id, title: "Ext", category: .style, defaultSeverity: .warning, summary: "s", rationale: "r",
       nonTriggeringExamples: [], triggeringExamples: [])
