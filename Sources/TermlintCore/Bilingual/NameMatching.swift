@@ -125,7 +125,7 @@ enum NameMatching {
 }
 
 /// The glossary's proper names in one language, ready for near-miss comparison.
-struct NameIndex {
+struct NameIndex: Sendable {
   /// One allowed proper-noun term.
   struct Name {
     /// The term's words as written (case preserved).
@@ -147,12 +147,34 @@ struct NameIndex {
 
   /// The allowed proper-noun terms.
   let names: [Name]
+  /// Indices of `names`, names with more words first (a stable sort: equal lengths keep the
+  /// glossary's order).
+  private let longestFirst: [Int]
+  /// The first letter of each name's first folded word (nil when it has none): a name whose
+  /// first letter starts no word of a sequence cannot match it.
+  private let firstLetters: [Character?]
+  /// Every word of a name that may be compared on its own (`partsComparable`, 5 letters or
+  /// more), as (name, word) indices in the order of `names`, by its first letter.
+  private let comparablePartsByFirst: [Character: [(name: Int, part: Int)]]
   /// Every word of every term of the language (any status), folded: a word that is one of
   /// these is never a misspelling.
   let knownWords: Set<[Character]>
   let glossary: CompiledGlossary
   /// The language's stemmer: an inflected form of a name (*Харькове*, *Рябкову*) is the name.
   let morphology: Morphology
+
+  private struct CacheKey: Hashable, Sendable {
+    var language: LanguageTag?
+    var source: LanguageTag?
+  }
+
+  /// The index of `language`'s proper nouns for a source language, built once per glossary and
+  /// shared by every document of a run (building it walks every term of the glossary).
+  static func shared(glossary: CompiledGlossary, language: LanguageTag?, source: LanguageTag?) -> NameIndex {
+    glossary.derived.value(for: CacheKey(language: language, source: source)) {
+      NameIndex(glossary: glossary, language: language, source: source)
+    }
+  }
 
   /// Builds the index of `language`'s proper nouns; `source` helps recognise romanized words.
   init(glossary: CompiledGlossary, language: LanguageTag?, source: LanguageTag?) {
@@ -163,6 +185,9 @@ struct NameIndex {
     guard let language else {
       self.names = []
       self.knownWords = []
+      self.longestFirst = []
+      self.firstLetters = []
+      self.comparablePartsByFirst = [:]
       return
     }
     let transliterate = source?.language == "ru" ? Transliterator.russianLatinBGN : nil
@@ -196,6 +221,15 @@ struct NameIndex {
         partsComparable: comparable, partsRomanized: romanized))
     }
     self.names = names
+    self.longestFirst = names.indices.sorted { names[$0].words.count > names[$1].words.count }
+    self.firstLetters = names.map { $0.folded.first?.first }
+    var parts: [Character: [(name: Int, part: Int)]] = [:]
+    for (i, name) in names.enumerated() {
+      for (p, part) in name.folded.enumerated() where name.partsComparable[p] && part.count >= 5 {
+        parts[part[0], default: []].append((i, p))
+      }
+    }
+    self.comparablePartsByFirst = parts
     self.knownWords = known
   }
 
@@ -225,8 +259,15 @@ struct NameIndex {
   ///
   /// - Parameter concepts: when given, only names of these concepts are considered.
   func nearMisses(in span: AnnotatedSpan, concepts: Set<Int>? = nil) -> [NearMiss] {
-    let candidates = names.filter { concepts == nil || concepts!.contains($0.conceptIndex) }
-    if candidates.isEmpty { return [] }
+    // Which names to consider (nil: all of them), without copying any.
+    var candidates: [Bool]? = nil
+    if let concepts {
+      let selected = names.map { concepts.contains($0.conceptIndex) }
+      if !selected.contains(true) { return [] }
+      candidates = selected
+    } else if names.isEmpty {
+      return []
+    }
     let tokens = span.tokens
     var covered = [Bool](repeating: false, count: tokens.count)
     for hit in span.hits { for k in hit.tokenRange { covered[k] = true } }
@@ -289,13 +330,17 @@ struct NameIndex {
   /// words are not capitalised (not at the start of a sentence, and, against single-word names,
   /// not inside a longer capitalised sequence such as a title), unless `trusted` (the source
   /// names the concept).
-  private func nearMisses(_ words: [(index: Int, word: String)], in candidates: [Name], sentenceInitial: Bool, trusted: Bool) -> [NearMiss] {
+  private func nearMisses(_ words: [(index: Int, word: String)], in candidates: [Bool]?, sentenceInitial: Bool, trusted: Bool) -> [NearMiss] {
     var result: [NearMiss] = []
     let folded = words.map { NameMatching.fold($0.word) }
     let skeletons = folded.map { NameMatching.skeleton(String($0)) }
     var used = [Bool](repeating: false, count: words.count)
     // Whole names first (longest first), then single words.
-    for name in candidates.sorted(by: { $0.words.count > $1.words.count }) where name.words.count >= 2 && name.words.count <= words.count {
+    // A whole name matches only where its first word's first letter starts a word.
+    for i in longestFirst where candidates?[i] ?? true {
+      if let letter = firstLetters[i], !folded.contains(where: { $0.first == letter }) { continue }
+      let name = names[i]
+      guard name.words.count >= 2 && name.words.count <= words.count else { continue }
       let n = name.words.count
       for start in 0...(words.count - n) where !used[start..<(start + n)].contains(true) {
         var edits = 0
@@ -332,16 +377,16 @@ struct NameIndex {
     for (k, w) in folded.enumerated() where !used[k] && w.count >= 5 && !knownWords.contains(w) {
       if !trusted && k == 0 && sentenceInitial { continue }
       var best: (Name, Int, Int)? = nil  // name, word index, distance
-      for name in candidates {
+      for (i, p) in comparablePartsByFirst[w[0]] ?? [] where candidates?[i] ?? true {
+        let name = names[i]
         if !trusted && name.words.count == 1 && words.count > 1 { continue }
-        for (p, part) in name.folded.enumerated() where name.partsComparable[p] && part.count >= 5 {
-          guard part.first == w.first, abs(part.count - w.count) <= 2, !NameMatching.isDerived(w, from: part),
-            !NameMatching.isDerived(part, from: w), !sameStem(w, part)
-          else { continue }
-          let d = NameMatching.nameDistance(w, skeletons[k], part, name.skeletons[p])
-          guard d > 0, d <= NameMatching.allowedEdits(length: min(w.count, part.count)) else { continue }
-          if best == nil || d < best!.2 { best = (name, p, d) }
-        }
+        let part = name.folded[p]
+        guard abs(part.count - w.count) <= 2, !NameMatching.isDerived(w, from: part),
+          !NameMatching.isDerived(part, from: w), !sameStem(w, part)
+        else { continue }
+        let d = NameMatching.nameDistance(w, skeletons[k], part, name.skeletons[p])
+        guard d > 0, d <= NameMatching.allowedEdits(length: min(w.count, part.count)) else { continue }
+        if best == nil || d < best!.2 { best = (name, p, d) }
       }
       if let (name, p, _) = best {
         used[k] = true

@@ -140,7 +140,24 @@ enum TextScan {
 
   /// The first words of a text, for quoting a long sentence in a message.
   static func excerpt(_ text: String, words: Int = 8) -> String {
-    let parts = text.split(whereSeparator: { $0.isWhitespace })
+    // Reads only as far as the word after the last one kept: units can be long paragraphs.
+    var parts: [Substring] = []
+    var start: String.Index? = nil
+    var i = text.startIndex
+    while i < text.endIndex {
+      let next = text.index(after: i)
+      if text[i].isWhitespace {
+        if let s = start {
+          parts.append(text[s..<i])
+          start = nil
+          if parts.count > words { break }
+        }
+      } else if start == nil {
+        start = i
+      }
+      i = next
+    }
+    if let s = start, parts.count <= words { parts.append(text[s...]) }
     if parts.count <= words { return parts.joined(separator: " ") }
     return parts.prefix(words).joined(separator: " ") + "…"
   }

@@ -35,6 +35,8 @@ public final class CompiledGlossary: Sendable {
   /// Stem ids of the words of proper-noun terms (for inflected names, see `TermMatcher`).
   let properNounStems: Set<Int32>
   let morphologies: [String: Morphology]
+  /// Indexes derived from the glossary by rules, built once per run (see `NameIndex.shared`).
+  let derived = DerivedCache()
 
   /// Compiles a glossary.
   ///

@@ -39,8 +39,9 @@ public final class TermMatcher: @unchecked Sendable {
   /// The glossary it matches.
   public let glossary: CompiledGlossary
   private let tokenizer: Tokenizer
-  /// Stem ids by word form, per language: most words of a text repeat, and stemming dominates.
-  private var stemCache: [String: [[UInt16]: Int32]] = [:]
+  /// Interned ids by word form, per language: most words of a text repeat, and stemming
+  /// dominates. One lookup gives both the form's id and its stem's id.
+  private var idCache: [String: [[UInt16]: FormIDs]] = [:]
   private static let stemCacheLimit = 100_000
 
   /// Creates a matcher over a compiled glossary.
@@ -61,6 +62,14 @@ public final class TermMatcher: @unchecked Sendable {
     return AnnotatedSpan(span: span, normalized: normalized, tokens: tokens, hits: hits)
   }
 
+  /// A form's id in `CompiledGlossary.forms` and its stem's in `stems` (-1: none; `stem` is
+  /// `notStemmed` until a word with this form asks for it).
+  private struct FormIDs {
+    static let notStemmed: Int32 = -2
+    var form: Int32
+    var stem: Int32
+  }
+
   private struct Candidate {
     var entry: Int32
     var start: Int
@@ -75,21 +84,25 @@ public final class TermMatcher: @unchecked Sendable {
     var formIDs = [Int32](repeating: -1, count: tokens.count)
     var stemIDs = [Int32](repeating: -1, count: tokens.count)
     var glued = [Bool](repeating: false, count: tokens.count)
-    var cache = stemCache[morphology.language] ?? [:]
-    defer { stemCache[morphology.language] = cache.count > TermMatcher.stemCacheLimit ? [:] : cache }
+    var cache = idCache.removeValue(forKey: morphology.language) ?? [:]
+    defer { idCache[morphology.language] = cache.count > TermMatcher.stemCacheLimit ? [:] : cache }
     for (i, token) in tokens.enumerated() {
       let form = Array(units[token.range])
       glued[i] = CompiledGlossary.isGlued(token, previous: i > 0 ? tokens[i - 1] : nil)
-      if let id = glossary.forms[form] { formIDs[i] = id }
-      if token.kind == .word && morphology.hasStemmer {
-        if let cached = cache[form] {
-          stemIDs[i] = cached
-        } else {
-          let id = glossary.stems[morphology.stem(utf16: form)] ?? -1
-          cache[form] = id
-          stemIDs[i] = id
+      let stems = token.kind == .word && morphology.hasStemmer
+      var ids: FormIDs
+      if let cached = cache[form] {
+        ids = cached
+        if stems && ids.stem == FormIDs.notStemmed {
+          ids.stem = glossary.stems[morphology.stem(utf16: form)] ?? -1
+          cache[form] = ids
         }
+      } else {
+        ids = FormIDs(form: glossary.forms[form] ?? -1, stem: stems ? glossary.stems[morphology.stem(utf16: form)] ?? -1 : FormIDs.notStemmed)
+        cache[form] = ids
       }
+      formIDs[i] = ids.form
+      if stems { stemIDs[i] = ids.stem }
     }
     var candidates: [Candidate] = []
     var stack: [(node: Int32, next: Int)] = []
@@ -128,10 +141,10 @@ public final class TermMatcher: @unchecked Sendable {
     if candidates.isEmpty { return [] }
     // Keep only candidates whose stem-matched words are real inflections of the term's words.
     candidates = candidates.filter { c in
-      let entry = glossary.entries[Int(c.entry)]
+      let termTokens = glossary.entries[Int(c.entry)].tokens
       for k in 0..<(c.end - c.start) {
         let text = Array(units[tokens[c.start + k].range])
-        if text != entry.tokens[k] && !morphology.areInflections(entry.tokens[k], text) { return false }
+        if text != termTokens[k] && !morphology.areInflections(termTokens[k], text) { return false }
       }
       return true
     }

@@ -60,7 +60,7 @@ struct NameSpellingRule: BuiltInRule {
   func check(_ document: AnnotatedDocument, context: RuleContext) -> [Finding] {
     let glossary = context.glossary
     let targetLanguage = document.targetLanguage
-    let index = NameIndex(glossary: glossary, language: targetLanguage, source: document.sourceLanguage)
+    let index = NameIndex.shared(glossary: glossary, language: targetLanguage, source: document.sourceLanguage)
     var findings: [Finding] = []
     var flagged = Set<Location>()
     func report(_ target: AnnotatedSpan, _ unit: AnnotatedUnit, range textRange: Range<Int>, message: String, suggestion: String, related: [Location]) {

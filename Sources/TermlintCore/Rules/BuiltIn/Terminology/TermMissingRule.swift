@@ -100,7 +100,7 @@ struct TermMissingRule: BuiltInRule {
           }
           // A misspelled rendering of a name is name-spelling's finding, not a missing term.
           if concept.terms(in: targetLanguage).contains(where: \.isProperNoun) {
-            if names == nil { names = NameIndex(glossary: glossary, language: targetLanguage, source: document.sourceLanguage) }
+            if names == nil { names = NameIndex.shared(glossary: glossary, language: targetLanguage, source: document.sourceLanguage) }
             let misspelled = group.contains { k in
               document.units[k].target.map { !names!.nearMisses(in: $0, concepts: [conceptIndex]).isEmpty } ?? false
             }
