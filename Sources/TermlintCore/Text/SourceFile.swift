@@ -35,6 +35,8 @@ public struct SourceFile: Sendable {
   public let hasBOM: Bool
   /// The line ending style.
   public let lineEnding: LineEnding
+  /// UTF-16 offsets of the low halves of surrogate pairs, ascending (for code-point columns).
+  let pairedLowSurrogates: [Int]
   /// UTF-16 offset of the first unit of every line; `lineStarts[0] == 0`.
   public let lineStarts: [Int]
 
@@ -43,10 +45,24 @@ public struct SourceFile: Sendable {
     self.init(path: path, utf16: Array(text.utf16), encoding: .utf8, hasBOM: false)
   }
 
-  /// Decodes bytes: UTF-8 (with or without BOM) or UTF-16 with a BOM.
+  /// Decodes bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, or UTF-16 without one when
+  /// the NUL bytes give it away (see `bomlessUTF16(_:)`).
   ///
   /// - Throws: `TermlintError.input` naming the file and the byte offset of invalid UTF-8.
   public init(path: String, bytes: [UInt8]) throws {
+    if let littleEndian = SourceFile.bomlessUTF16(bytes) {
+      let name = littleEndian ? "UTF-16LE" : "UTF-16BE"
+      let units: [UInt16]
+      do {
+        // decodeUTF16 skips two bytes of byte-order mark; give it a pretend one.
+        units = try SourceFile.decodeUTF16((littleEndian ? [0xFF, 0xFE] : [0xFE, 0xFF]) + bytes, path: path, littleEndian: littleEndian)
+      } catch let error as TermlintError {
+        throw TermlintError.input(
+          path, "looks like \(name) without a byte-order mark (NUL bytes at every other position) but cannot be decoded as such (\(error.reason)); save the file as UTF-8")
+      }
+      self.init(path: path, utf16: units, encoding: littleEndian ? .utf16LE : .utf16BE, hasBOM: false)
+      return
+    }
     if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xFE {
       self.init(path: path, utf16: try SourceFile.decodeUTF16(bytes, path: path, littleEndian: true), encoding: .utf16LE, hasBOM: true)
     } else if bytes.count >= 2, bytes[0] == 0xFE, bytes[1] == 0xFF {
@@ -87,13 +103,16 @@ public struct SourceFile: Sendable {
     self.encoding = encoding
     self.hasBOM = hasBOM
     var starts = [0]
+    var trailing: [Int] = []
     var lf = 0, crlf = 0, cr = 0
     var i = 0
     let n = utf16.count
     utf16.withUnsafeBufferPointer { u in
       while i < n {
         let c = u[i]
-        if c == 0x0A {
+        if c >= 0xDC00 && c <= 0xDFFF {
+          if i > 0 && u[i - 1] >= 0xD800 && u[i - 1] <= 0xDBFF { trailing.append(i) }
+        } else if c == 0x0A {
           lf += 1
           starts.append(i + 1)
         } else if c == 0x0D {
@@ -109,6 +128,7 @@ public struct SourceFile: Sendable {
       }
     }
     self.lineStarts = starts
+    self.pairedLowSurrogates = trailing
     let kinds = [lf > 0, crlf > 0, cr > 0].filter { $0 }.count
     if kinds == 0 {
       lineEnding = .none
@@ -136,17 +156,21 @@ public struct SourceFile: Sendable {
   public func position(utf16Offset offset: Int) -> (line: Int, column: Int) {
     let offset = min(max(0, offset), utf16.count)
     let index = lineIndex(utf16Offset: offset)
-    var column = 1
-    var i = lineStarts[index]
-    while i < offset {
-      let c = utf16[i]
-      // A low surrogate that follows a high surrogate belongs to the same code point.
-      if !(c >= 0xDC00 && c <= 0xDFFF && i > lineStarts[index] && utf16[i - 1] >= 0xD800 && utf16[i - 1] <= 0xDBFF) {
-        column += 1
-      }
-      i += 1
+    let start = lineStarts[index]
+    // Code points = UTF-16 units minus the low halves of surrogate pairs in between. Counted by
+    // binary search, so a finding on a line of megabytes costs no more than one on a short line.
+    let pairs = Self.countBelow(offset, in: pairedLowSurrogates) - Self.countBelow(start, in: pairedLowSurrogates)
+    return (index + 1, offset - start - pairs + 1)
+  }
+
+  /// How many elements of the sorted `values` are below `bound`.
+  private static func countBelow(_ bound: Int, in values: [Int]) -> Int {
+    var low = 0, high = values.count
+    while low < high {
+      let mid = (low + high) / 2
+      if values[mid] < bound { low = mid + 1 } else { high = mid }
     }
-    return (index + 1, column)
+    return low
   }
 
   /// The UTF-16 range of a 1-based line, without its line terminator.
@@ -219,6 +243,32 @@ public struct SourceFile: Sendable {
       throw TermlintError.input(path, "invalid UTF-8 at byte offset \(failure) (byte 0x\(String(bytes[failure], radix: 16, uppercase: true))); save the file as UTF-8")
     }
     return out
+  }
+
+  /// Whether BOM-less bytes are UTF-16: true for little-endian, false for big-endian, nil when
+  /// they are not UTF-16 (or start with a byte-order mark).
+  ///
+  /// UTF-8 text has no NUL bytes, but UTF-16 text has one in every space, line end, digit and
+  /// Latin letter, always at the same parity (odd offsets for little-endian). So: in the first
+  /// 8 KiB, at least 2 NUL bytes, at least one pair in ten with a NUL, and at most one NUL in
+  /// twenty at the other parity. A UTF-8 file with a stray NUL does not qualify; a binary file
+  /// with NULs all over does not either.
+  static func bomlessUTF16(_ bytes: [UInt8]) -> Bool? {
+    if bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) { return nil }
+    let sample = min(bytes.count, 8192) & ~1
+    guard sample >= 4 else { return nil }
+    var even = 0, odd = 0
+    var i = 0
+    while i < sample {
+      if bytes[i] == 0 { even += 1 }
+      if bytes[i + 1] == 0 { odd += 1 }
+      i += 2
+    }
+    let pairs = sample / 2
+    // A pair of two NULs (U+0000) says nothing about the byte order.
+    let (major, minor, littleEndian) = odd >= even ? (odd, even, true) : (even, odd, false)
+    guard major >= 2, major * 10 >= pairs, minor * 20 <= major else { return nil }
+    return littleEndian
   }
 
   static func decodeUTF16(_ bytes: [UInt8], path: String, littleEndian: Bool) throws -> [UInt16] {

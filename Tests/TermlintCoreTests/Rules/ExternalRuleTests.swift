@@ -75,6 +75,34 @@ struct ExternalRuleTests {
     #expect(findings.count == 1 && findings.first?.message.contains("did not finish within 0.5 s") == true)
   }
 
+  @Test func outputOverTheCapKillsTheCommandWithOneError() throws {
+    try #require(Self.python != nil, "python3 is needed for external-rule tests")
+    // Writes forever: only the cap can stop it before the (long) time limit.
+    let script = "import sys\nsys.stdin.read()\nwhile True: sys.stdout.write('x' * 65536)"
+    let start = Date()
+    let findings = try TestLint.findings("Text.\n", instances: [Self.rule(script: script, timeout: 60)])
+    #expect(Date().timeIntervalSince(start) < 20)
+    #expect(findings.count == 1)
+    let error = try #require(findings.first)
+    #expect(error.severity == .error && error.ruleID == "house.ext")
+    #expect(error.message.contains("more than \(ExternalRule.maxOutputBytes >> 20) MiB of output"))
+  }
+
+  @Test func stderrOverTheCapIsCaughtToo() throws {
+    try #require(Self.python != nil, "python3 is needed for external-rule tests")
+    let script = "import sys\nsys.stdin.read()\nwhile True: sys.stderr.write('e' * 65536)"
+    let findings = try TestLint.findings("Text.\n", instances: [Self.rule(script: script, timeout: 60)])
+    #expect(findings.count == 1 && findings.first?.message.contains("MiB of output") == true)
+  }
+
+  @Test func outputUnderTheCapIsRead() throws {
+    try #require(Self.python != nil, "python3 is needed for external-rule tests")
+    // 1 MiB of blank lines (ignored by the protocol) is well under the cap.
+    let script = "import sys\nsys.stdin.read()\nsys.stdout.write('\\n' * (1 << 20))"
+    let findings = try TestLint.findings("Text.\n", instances: [Self.rule(script: script)])
+    #expect(findings.isEmpty)
+  }
+
   @Test func invalidOutputIsReportedWithItsLine() throws {
     try #require(Self.python != nil, "python3 is needed for external-rule tests")
     let cases: [(String, String)] = [

@@ -57,6 +57,8 @@ public enum TextReporter: Reporter {
   static let maximumWidth = 100
   /// Display columns kept before the span when a line is cut.
   static let contextBefore = 32
+  /// UTF-16 units beyond which a line is laid out only in a window of this size around the span.
+  static let longLine = 2048
 
   /// The summary line: counts by severity, files, words and the MQM-style score.
   static func summaryLine(_ report: RunReport, style: Style) -> String {
@@ -87,9 +89,26 @@ public enum TextReporter: Reporter {
 
   /// The source line of a location (cut around the span if long) and the marker line under it.
   static func snippet(file: SourceFile, location l: Location) -> (line: String, marker: String) {
-    let glyphs = ReportText.glyphs(file.lineText(l.line))
-    let start = min(max(l.column - 1, 0), glyphs.count)
-    let end = l.endLine == l.line ? min(max(l.endColumn - 1, start), glyphs.count) : glyphs.count
+    var lineText: String
+    var columnShift = 0, cutBefore = false, cutAfter = false
+    let range = file.lineRange(l.line)
+    if range.count > longLine, range.contains(l.utf16Offset), file.position(utf16Offset: l.utf16Offset) == (l.line, l.column) {
+      // A very long line (minified text, a file without line breaks): lay out only a window
+      // around the span, so each finding costs the same however long its line is.
+      var lower = max(range.lowerBound, l.utf16Offset - longLine / 2)
+      var upper = min(range.upperBound, l.utf16Offset + longLine / 2)
+      if lower > range.lowerBound && UTF16.isTrailSurrogate(file.utf16[lower]) { lower += 1 }
+      if upper < range.upperBound && UTF16.isTrailSurrogate(file.utf16[upper]) { upper += 1 }
+      lineText = file.text(in: lower..<upper)
+      columnShift = file.position(utf16Offset: lower).column - 1
+      cutBefore = lower > range.lowerBound
+      cutAfter = upper < range.upperBound
+    } else {
+      lineText = file.lineText(l.line)
+    }
+    let glyphs = ReportText.glyphs(lineText)
+    let start = min(max(l.column - 1 - columnShift, 0), glyphs.count)
+    let end = l.endLine == l.line ? min(max(l.endColumn - 1 - columnShift, start), glyphs.count) : glyphs.count
     func width(_ r: Range<Int>) -> Int { glyphs[r].reduce(0) { $0 + $1.width } }
     var lower = 0, upper = glyphs.count
     if width(0..<glyphs.count) > maximumWidth {
@@ -100,8 +119,8 @@ public enum TextReporter: Reporter {
       while upper < glyphs.count && width(lower..<(upper + 1)) <= maximumWidth - 2 { upper += 1 }
       upper = max(upper, min(start + 1, glyphs.count))
     }
-    let prefix = lower > 0 ? "…" : ""
-    let suffix = upper < glyphs.count ? "…" : ""
+    let prefix = lower > 0 || cutBefore ? "…" : ""
+    let suffix = upper < glyphs.count || cutAfter ? "…" : ""
     let line = prefix + glyphs[lower..<upper].map(\.text).joined() + suffix
     let indent = prefix.count + width(lower..<start)
     let spanWidth = width(start..<min(max(end, start), upper))

@@ -5,13 +5,16 @@ import Foundation
 /// standard output (protocol 1, `Documentation/ExternalRules.md`).
 ///
 /// A command that cannot be started, exits with a non-zero status or by a signal, runs past its
-/// time limit or writes invalid output yields one `error` finding for this rule and document;
+/// time limit, writes more than `maxOutputBytes` to either output stream (it is killed at once)
+/// or writes invalid output yields one `error` finding for this rule and document;
 /// its other output is discarded, and no other rule is affected.
 public struct ExternalRule: Rule {
   /// The protocol version written in the document line.
   public static let protocolVersion = 1
   /// The time limit when the pipeline gives none, in seconds.
   public static let defaultTimeout: Double = 10
+  /// The most bytes a command may write to standard output or standard error (16 MiB).
+  public static let maxOutputBytes = ProcessRunner.defaultMaxOutputBytes
 
   public let descriptor: RuleDescriptor
   /// The command and its arguments.
@@ -37,9 +40,12 @@ public struct ExternalRule: Rule {
     let input = ExternalRuleProtocol.input(for: document, rule: descriptor.id, options: options, glossary: context.glossary)
     let outcome: ProcessRunner.Outcome
     do {
-      outcome = try ProcessRunner.run(command, directory: directory, input: input, timeout: timeout)
+      outcome = try ProcessRunner.run(command, directory: directory, input: input, timeout: timeout, maxOutputBytes: Self.maxOutputBytes)
     } catch {
       return [failure(.cannotStart(descriptor.id, command: command, error.localizedDescription), in: document)]
+    }
+    if outcome.outputExceeded {
+      return [failure(.tooMuchOutput(descriptor.id, limit: Self.maxOutputBytes), in: document)]
     }
     if outcome.timedOut {
       return [failure(.timedOut(descriptor.id, seconds: timeout), in: document)]
@@ -91,6 +97,10 @@ extension String {
 
   fileprivate static func timedOut(_ id: String, seconds: Double) -> String {
     "External rule '\(id)' did not finish within \(ExternalRule.seconds(seconds)) s and was stopped; its findings for this file are missing; make it faster or raise its 'timeout'"
+  }
+
+  fileprivate static func tooMuchOutput(_ id: String, limit: Int) -> String {
+    "External rule '\(id)' wrote more than \(limit >> 20) MiB of output and was stopped; its findings for this file are missing; make it write less"
   }
 
   fileprivate static func crashed(_ id: String, how: String, detail: String?) -> String {

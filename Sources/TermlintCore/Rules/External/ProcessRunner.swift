@@ -2,6 +2,9 @@ import Foundation
 
 /// Runs a command with bytes on its standard input and a time limit, and collects its output.
 ///
+/// Each output stream is capped at `maxOutputBytes`: a command that writes more is killed at once
+/// (SIGKILL) and `Outcome.outputExceeded` is set, so a runaway rule cannot exhaust memory.
+///
 /// The command is started through `/usr/bin/env`, so a bare name is looked up in `PATH` and a
 /// relative path is taken from the working directory.
 enum ProcessRunner {
@@ -13,6 +16,8 @@ enum ProcessRunner {
     var signal: Int32?
     /// Whether the time limit ended it.
     var timedOut: Bool
+    /// Whether it wrote more than the output cap to either stream and was killed for it.
+    var outputExceeded: Bool = false
     /// What it wrote.
     var stdout: Data
     var stderr: Data
@@ -22,9 +27,30 @@ enum ProcessRunner {
   private final class Collected: @unchecked Sendable {
     private let lock = NSLock()
     private var out = Data(), err = Data()
+    private var exceeded = false
     func set(stdout data: Data) { lock.withLock { out = data } }
     func set(stderr data: Data) { lock.withLock { err = data } }
+    func markExceeded() { lock.withLock { exceeded = true } }
     var values: (Data, Data) { lock.withLock { (out, err) } }
+    var outputExceeded: Bool { lock.withLock { exceeded } }
+  }
+
+  /// The most bytes kept from each of the command's output streams (16 MiB).
+  static let defaultMaxOutputBytes = 16 << 20
+
+  /// Reads `handle` to its end, or until more than `limit` bytes came; then calls `overflow` and
+  /// returns what was read up to the limit.
+  private static func read(_ handle: FileHandle, limit: Int, overflow: () -> Void) -> Data {
+    var data = Data()
+    while true {
+      guard let chunk = try? handle.read(upToCount: 1 << 16), !chunk.isEmpty else { return data }
+      if data.count + chunk.count > limit {
+        data.append(chunk.prefix(limit - data.count))
+        overflow()
+        return data
+      }
+      data.append(chunk)
+    }
   }
 
   // NOTE: a command that exits without reading its input would otherwise kill Termlint with
@@ -33,9 +59,13 @@ enum ProcessRunner {
 
   /// Runs `command` in `directory` with `input` on its standard input.
   ///
-  /// - Parameter timeout: seconds before the command is stopped (SIGTERM, then SIGKILL).
+  /// - Parameters:
+  ///   - timeout: seconds before the command is stopped (SIGTERM, then SIGKILL).
+  ///   - maxOutputBytes: the most bytes either output stream may carry before the command is killed.
   /// - Throws: when the command cannot be started at all.
-  static func run(_ command: [String], directory: String?, input: Data, timeout: Double) throws -> Outcome {
+  static func run(
+    _ command: [String], directory: String?, input: Data, timeout: Double, maxOutputBytes: Int = defaultMaxOutputBytes
+  ) throws -> Outcome {
     _ = ignoreBrokenPipes
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -52,8 +82,17 @@ enum ProcessRunner {
     let collected = Collected()
     let readers = DispatchGroup()
     let outHandle = stdout.fileHandleForReading, errHandle = stderr.fileHandleForReading
-    DispatchQueue.global().async(group: readers) { collected.set(stdout: outHandle.readDataToEndOfFile()) }
-    DispatchQueue.global().async(group: readers) { collected.set(stderr: errHandle.readDataToEndOfFile()) }
+    let pid = process.processIdentifier
+    let overflow: @Sendable () -> Void = {
+      collected.markExceeded()
+      kill(pid, SIGKILL)
+    }
+    DispatchQueue.global().async(group: readers) {
+      collected.set(stdout: read(outHandle, limit: maxOutputBytes, overflow: overflow))
+    }
+    DispatchQueue.global().async(group: readers) {
+      collected.set(stderr: read(errHandle, limit: maxOutputBytes, overflow: overflow))
+    }
     let inHandle = stdin.fileHandleForWriting
     DispatchQueue.global().async {
       try? inHandle.write(contentsOf: input)
@@ -75,6 +114,6 @@ enum ProcessRunner {
     let bySignal = process.terminationReason == .uncaughtSignal
     return Outcome(
       exitStatus: bySignal ? nil : process.terminationStatus, signal: bySignal ? process.terminationStatus : nil,
-      timedOut: timedOut, stdout: out, stderr: err)
+      timedOut: timedOut, outputExceeded: collected.outputExceeded, stdout: out, stderr: err)
   }
 }

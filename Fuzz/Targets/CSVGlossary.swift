@@ -1,0 +1,13 @@
+// libFuzzer harness: the CSV and TSV glossary loaders
+// Built by Fuzz/run.sh with swiftc -sanitize=fuzzer,address against TermlintCore.
+import Foundation
+import TermlintCore
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+  let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+  // Any thrown TermlintError is a correct answer to bad input; only crashes, hangs and leaks count.
+  _ = try? CSVGlossaryLoader.load(bytes: bytes, path: "fuzz.csv")
+  _ = try? CSVGlossaryLoader.load(bytes: bytes, path: "fuzz.tsv", delimiter: "\t")
+  return 0
+}

@@ -1,0 +1,12 @@
+// libFuzzer harness: the gettext PO reader (header charsets, escapes, plurals)
+// Built by Fuzz/run.sh with swiftc -sanitize=fuzzer,address against TermlintCore.
+import Foundation
+import TermlintCore
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+  let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+  // Any thrown TermlintError is a correct answer to bad input; only crashes, hangs and leaks count.
+  _ = try? POReader.read(bytes: bytes, path: "fuzz.po", defaults: LanguageDefaults())
+  return 0
+}

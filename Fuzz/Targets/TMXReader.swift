@@ -1,0 +1,12 @@
+// libFuzzer harness: the TMX reader
+// Built by Fuzz/run.sh with swiftc -sanitize=fuzzer,address against TermlintCore.
+import Foundation
+import TermlintCore
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+  let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+  // Any thrown TermlintError is a correct answer to bad input; only crashes, hangs and leaks count.
+  _ = try? TMXReader.read(bytes: bytes, path: "fuzz.tmx", defaults: LanguageDefaults())
+  return 0
+}

@@ -1,0 +1,12 @@
+// libFuzzer harness: the YAML glossary loader
+// Built by Fuzz/run.sh with swiftc -sanitize=fuzzer,address against TermlintCore.
+import Foundation
+import TermlintCore
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+  let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+  // Any thrown TermlintError is a correct answer to bad input; only crashes, hangs and leaks count.
+  _ = try? YAMLGlossaryLoader.loadReportingIssues(bytes: bytes, path: "fuzz.yml")
+  return 0
+}
