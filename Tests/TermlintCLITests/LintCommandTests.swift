@@ -67,6 +67,22 @@ struct LintCommandTests {
     #expect(r.stdout.contains("\"path\" : \"-\""))
   }
 
+  /// *Dmitri* and *Dmitry* share a Porter2 stem (*dmitri*); the shipped glossary matches both by
+  /// stem, so possessives are caught, and the inflection check keeps the preferred spelling apart.
+  @Test func spellingsThatShareAStemAreToldApartInInflectedForms() throws {
+    let text = "Dmitri Medvedev's remarks reached Dmitry Peskov's office. Dmitry Medvedev's aides and Dmitri Peskov's deputy declined.\n"
+    for glossary in ["Glossaries/security-ru-en.tbx", "Glossaries/security-ru-en.csv"] {
+      let r = try CLI.run(["lint", "--glossary", glossary, "--format", "json", "-"], stdin: text)
+      let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+      let findings = try #require(json["findings"] as? [[String: Any]])
+      let got = findings.map { "\($0["column"]!) \($0["ruleId"]!) \($0["text"]!) → \((($0["suggestions"] as? [String]) ?? []).joined(separator: " | "))" }
+      #expect(got == [
+        "1 term-forbidden Dmitri Medvedev's → Dmitry Medvedev's",
+        "87 term-forbidden Dmitri Peskov's → Dmitry Peskov's",
+      ], "with \(glossary)")
+    }
+  }
+
   @Test func badInputIsExitTwoWithOneLine() throws {
     let dir = try CLI.temporaryDirectory()
     try Data([0x61, 0xFF, 0x62]).write(to: dir.appendingPathComponent("bad.md"))
