@@ -83,6 +83,15 @@ struct LintCommandTests {
     }
   }
 
+  /// A misspelled surname on a later reference is replaced by the surname, not the full name,
+  /// and the possessive keeps the text's typographic apostrophe.
+  @Test func aMisspelledSurnameIsReplacedByTheSurname() throws {
+    let r = try CLI.run(["lint", "--glossary", Self.glossary, "--format", "json", "-"], stdin: "Riabkov\u{2019}s remarks came later.\n")
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+    let findings = try #require(json["findings"] as? [[String: Any]])
+    #expect(findings.map { $0["suggestions"] as? [String] } == [["Ryabkov\u{2019}s"]])
+  }
+
   @Test func badInputIsExitTwoWithOneLine() throws {
     let dir = try CLI.temporaryDirectory()
     try Data([0x61, 0xFF, 0x62]).write(to: dir.appendingPathComponent("bad.md"))

@@ -47,8 +47,8 @@ struct ForbiddenTermRule: BuiltInRule {
         guard entry.term.effectiveStatus.isRejected else { continue }
         let concept = context.glossary.concept(of: entry)
         let matched = target.span.file.text(in: hit.fileRange)
-        if let preferred = concept.preferredTerm(in: entry.term.language) {
-          let suggestion = TermSupport.suggestion(preferred.text, replacing: entry, in: target, hit: hit)
+        if let preferred = TermSupport.replacement(for: entry.term, in: concept) {
+          let suggestion = TermSupport.suggestion(preferred, replacing: entry, in: target, hit: hit)
           findings.append(context.finding(
             Self.descriptor, in: target, fileRange: hit.fileRange,
             message: .deprecated(matched, preferred: suggestion, note: entry.term.note),

@@ -8,13 +8,57 @@ enum TermSupport {
       let observed = String(decoding: span.normalized.units[lastToken.range], as: UTF16.self)
       let base = String(decoding: lastTermWord, as: UTF16.self)
       if observed != base, let (head, word) = splitLastWord(result),
-        let inflected = EnglishLemmas.transfer(base: base, observed: observed, to: word)
+        var inflected = EnglishLemmas.transfer(base: base, observed: observed, to: word)
       {
+        // The ending comes from the text; so does its apostrophe (Riabkov’s → Ryabkov’s). The
+        // word itself is letters only, so any apostrophe in `inflected` is the ending's.
+        let matched = span.span.file.text(in: hit.fileRange)
+        if let typographic = matched.unicodeScalars.last(where: { apostrophes.contains($0) }), typographic != "'" {
+          inflected = String(String.UnicodeScalarView(inflected.unicodeScalars.map { $0 == "'" ? typographic : $0 }))
+        }
         result = head + inflected
       }
     }
     let matched = span.span.file.text(in: hit.fileRange)
     return matchCapitalisation(result, to: matched)
+  }
+
+  /// Characters used as an apostrophe in English text.
+  private static let apostrophes: Set<Unicode.Scalar> = ["'", "\u{2019}", "\u{02BC}"]
+
+  /// The allowed term to suggest in place of a rejected one: usually the concept's preferred
+  /// term. A rejected term that is a shorter reference to a name — a misspelled surname on
+  /// later references (*Riabkov* for *Sergey Ryabkov*) — is replaced by a reference of the
+  /// same length, so the fix keeps the article's way of referring to the person: an allowed
+  /// term of the same length that is the same kind of term or spelled almost alike, else the
+  /// part of the preferred name spelled almost alike (*Ryabkov*).
+  static func replacement(for rejected: Term, in concept: Concept) -> String? {
+    let allowed = concept.terms(in: rejected.language).filter { $0.effectiveStatus.isAllowed }
+    guard let preferred = concept.preferredTerm(in: rejected.language) else { return nil }
+    let rejectedWords = words(rejected.text), preferredWords = words(preferred.text)
+    guard !rejectedWords.isEmpty, rejectedWords.count < preferredWords.count else { return preferred.text }
+    func alike(_ a: [Substring], _ b: [Substring]) -> Bool {
+      a.count == b.count && zip(a, b).allSatisfy { x, y in
+        let x = Array(x.lowercased()), y = Array(y.lowercased())
+        return NameMatching.nameDistance(x, y) <= max(1, NameMatching.allowedEdits(length: min(x.count, y.count)))
+      }
+    }
+    if let sameLength = allowed.first(where: { term in
+      let w = words(term.text)
+      return w.count == rejectedWords.count && ((term.termType != nil && term.termType == rejected.termType) || alike(w, rejectedWords))
+    }) {
+      return sameLength.text
+    }
+    guard rejected.isProperNoun || preferred.isProperNoun else { return preferred.text }
+    let n = rejectedWords.count
+    for part in [Array(preferredWords.suffix(n)), Array(preferredWords.prefix(n))] where alike(part, rejectedWords) {
+      return part.joined(separator: " ")
+    }
+    return preferred.text
+  }
+
+  private static func words(_ text: String) -> [Substring] {
+    text.split(whereSeparator: { $0.isWhitespace })
   }
 
   /// Splits off the last run of letters of a phrase.
