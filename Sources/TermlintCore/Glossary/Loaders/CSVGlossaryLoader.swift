@@ -100,6 +100,7 @@ public enum CSVGlossaryLoader {
 private struct Builder {
   let path: String
   var concepts: [Concept] = []
+  var memo = LoaderMemo()
   var firstLine: [String: Int] = [:]
   var subjectLine: Int?
   var noteLine: Int?
@@ -168,7 +169,7 @@ private struct Builder {
       try problem("lang", .invalidLanguageTag, "the language is empty")
       return
     }
-    guard let language = LanguageTag(rawLang) else {
+    guard let language = memo.languageTag(rawLang) else {
       try problem("lang", .invalidLanguageTag, "'\(rawLang)' is not a valid BCP 47 language tag (e.g. en, ru, en-GB)", value: rawLang)
       return
     }
@@ -183,7 +184,7 @@ private struct Builder {
     }
     var term = Term(text, language: language, line: cells["term"]?.line ?? row.line, column: cells["term"]?.column)
     if let raw = value("status") {
-      if let status = TermStatus.parse(raw) {
+      if let status = memo.status(raw) {
         term.status = status
       } else {
         try problem(

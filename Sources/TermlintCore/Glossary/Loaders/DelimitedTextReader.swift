@@ -134,19 +134,19 @@ struct DelimitedTextReader {
       return Cell(value: String(value), quoted: true, line: cellLine, column: cellColumn)
     }
     let cellLine = line, cellColumn = column
-    var value = String.UnicodeScalarView()
-    while !atEnd && scalars[i] != delimiter && !isLineEnd(scalars[i]) {
-      value.append(scalars[i])
-      advance()
-    }
-    var text = String(value)
-    while let last = text.unicodeScalars.last, isBlank(last) { text.unicodeScalars.removeLast() }
-    var leading = 0
-    for s in text.unicodeScalars {
-      guard isBlank(s) else { break }
-      leading += 1
-    }
-    if leading > 0 { text = String(text.unicodeScalars.dropFirst(leading)) }
+    // An unquoted cell never spans lines: find its end, trim blanks by index and build the
+    // string once (appending scalar by scalar dominated loading a large TSV).
+    let start = i
+    while i < scalars.count && scalars[i] != delimiter && !isLineEnd(scalars[i]) { i += 1 }
+    column += i - start
+    var end = i
+    while end > start && isBlank(scalars[end - 1]) { end -= 1 }
+    var first = start
+    while first < end && isBlank(scalars[first]) { first += 1 }
+    let leading = first - start
+    var view = String.UnicodeScalarView()
+    view.append(contentsOf: scalars[first..<end])
+    let text = String(view)
     return Cell(value: text, quoted: false, line: cellLine, column: cellColumn + leading)
   }
 }

@@ -187,6 +187,7 @@ private final class TBXHandler: NSObject, XMLParserDelegate {
   private var capture: Capture?
   private var sourceLanguage: LanguageTag?
   private var targetLanguage: LanguageTag?
+  private var memo = LoaderMemo()
 
   private static let statusCategories: Set<String> = ["administrativeStatus", "normativeAuthorization", "usageStatus", "termStatus"]
   private static let dctCategories: Set<String> = statusCategories.union([
@@ -260,7 +261,7 @@ private final class TBXHandler: NSObject, XMLParserDelegate {
       if concept != nil { capture = Capture(kind: .note, depth: depth, line: line, preserve: frame.preserve) }
     } else if name == "termNote" || name == "descrip" || name == "admin" {
       if concept != nil, let type = attributeDict["type"] {
-        capture = Capture(kind: .category(type.trimmingCharacters(in: .whitespaces)), depth: depth, line: line, preserve: frame.preserve)
+        capture = Capture(kind: .category(type.trimmedOfSpaces), depth: depth, line: line, preserve: frame.preserve)
       }
     } else if TBXHandler.dctCategories.contains(name) {
       guard concept != nil else { return }
@@ -356,13 +357,13 @@ private final class TBXHandler: NSObject, XMLParserDelegate {
     case _ where TBXHandler.statusCategories.contains(category):
       guard term?.statusSeen == false else { return }
       term?.statusSeen = true
-      if let status = TermStatus.parse(value) {
+      if let status = memo.status(value) {
         term?.status = status
       } else {
         issue(line, "unknown \(category) '\(value)'; the term is kept without a status", kind: .unknownStatus, value: value)
       }
     case "termlint:status":
-      if let status = TermStatus(rawValue: value) ?? TermStatus.parse(value) {
+      if let status = TermStatus(rawValue: value) ?? memo.status(value) {
         term?.termlintStatus = status
       } else {
         issue(line, "unknown termlint:status '\(value)' (expected \(GlossarySupport.statusList))", kind: .unknownStatus, value: value)
@@ -408,7 +409,7 @@ private final class TBXHandler: NSObject, XMLParserDelegate {
       issue(draft.line, "term '\(text)' skipped: no xml:lang in scope", kind: .invalidLanguageTag, value: text)
       return
     }
-    guard let language = LanguageTag(raw) else {
+    guard let language = memo.languageTag(raw) else {
       issue(draft.line, "term '\(text)' skipped: invalid language tag '\(raw)'", kind: .invalidLanguageTag, value: raw)
       return
     }
