@@ -71,19 +71,30 @@ public struct NormalizedText: Sendable {
   private struct Builder {
     var units: [UInt16] = []
     var runs: [OffsetMap.Run] = []
+    // The aligned run being extended (not yet in `runs`): length 0 when there is none.
+    var alignedStart = 0
+    var alignedSource = 0
+    var alignedLength = 0
 
+    @inline(__always)
     mutating func appendAligned(_ unit: UInt16, source: Int) {
-      if var last = runs.last, last.normalizedLength == last.sourceLength,
-        last.sourceStart + last.sourceLength == source,
-        last.normalizedStart + last.normalizedLength == units.count
-      {
-        last.normalizedLength += 1
-        last.sourceLength += 1
-        runs[runs.count - 1] = last
+      if alignedLength > 0 && alignedSource + alignedLength == source {
+        alignedLength += 1
       } else {
-        runs.append(OffsetMap.Run(normalizedStart: units.count, normalizedLength: 1, sourceStart: source, sourceLength: 1))
+        flush()
+        alignedStart = units.count
+        alignedSource = source
+        alignedLength = 1
       }
       units.append(unit)
+    }
+
+    /// Closes the aligned run being extended.
+    mutating func flush() {
+      if alignedLength > 0 {
+        runs.append(OffsetMap.Run(normalizedStart: alignedStart, normalizedLength: alignedLength, sourceStart: alignedSource, sourceLength: alignedLength))
+        alignedLength = 0
+      }
     }
 
     mutating func appendChunk(_ output: ArraySlice<UInt16>, sourceStart: Int, sourceLength: Int) {
@@ -92,6 +103,7 @@ public struct NormalizedText: Sendable {
         for (k, u) in output.enumerated() { appendAligned(u, source: sourceStart + k) }
         return
       }
+      flush()
       runs.append(OffsetMap.Run(normalizedStart: units.count, normalizedLength: output.count, sourceStart: sourceStart, sourceLength: sourceLength))
       units.append(contentsOf: output)
     }
@@ -185,6 +197,7 @@ public struct NormalizedText: Sendable {
       b.appendChunk(chunk[...], sourceStart: i, sourceLength: j - i)
       i = j
     }
+    b.flush()
     if b.runs.isEmpty { b.runs.append(OffsetMap.Run(normalizedStart: 0, normalizedLength: 0, sourceStart: 0, sourceLength: n)) }
     return (b.units, b.runs)
   }
