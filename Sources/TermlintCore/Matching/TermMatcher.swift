@@ -85,6 +85,14 @@ public final class TermMatcher: @unchecked Sendable {
     var nameStemLists: [[Int32]] = []
   }
 
+  @inline(__always)
+  private func takeScratch(_ array: inout [Int32]) -> [Int32] {
+    var taken: [Int32] = []
+    swap(&taken, &array)
+    taken.removeAll(keepingCapacity: true)
+    return taken
+  }
+
   private struct Candidate {
     var entry: Int32
     var start: Int
@@ -99,10 +107,19 @@ public final class TermMatcher: @unchecked Sendable {
     let checksNames = !glossary.properNounStems.isEmpty
     // Per-token interned ids: exact form and stem (for words), and whether the token is glued
     // to the previous one. The first token of a match is never glued (“security … is fine).
-    formIDs.removeAll(keepingCapacity: true)
-    stemIDs.removeAll(keepingCapacity: true)
-    nameStems.removeAll(keepingCapacity: true)
+    // NOTE: the scratch arrays are moved into locals for the loop (no exclusivity checks or
+    // uniqueness tests through `self` per token) and handed back at the end.
+    var formIDs = takeScratch(&self.formIDs), stemIDs = takeScratch(&self.stemIDs)
+    var nameStems = takeScratch(&self.nameStems)
+    var glued = self.glued
+    self.glued = []
     glued.removeAll(keepingCapacity: true)
+    defer {
+      self.formIDs = formIDs
+      self.stemIDs = stemIDs
+      self.nameStems = nameStems
+      self.glued = glued
+    }
     var cache = idCaches.removeValue(forKey: morphology.language) ?? FormCache()
     defer { idCaches[morphology.language] = cache.keys.count > TermMatcher.stemCacheLimit ? FormCache() : cache }
     units.withUnsafeBufferPointer { text in
