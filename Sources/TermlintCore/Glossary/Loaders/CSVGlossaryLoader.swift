@@ -96,6 +96,17 @@ public enum CSVGlossaryLoader {
 
 // MARK: - Private
 
+/// A row's cells by column name (a linear search over at most 11 names: cheaper than building a
+/// dictionary per row).
+private struct RowCells {
+  let names: [String]
+  let cells: [DelimitedTextReader.Cell]
+
+  subscript(name: String) -> DelimitedTextReader.Cell? {
+    names.firstIndex(of: name).map { cells[$0] }
+  }
+}
+
 /// Accumulates rows into concepts, enforcing the layout rules.
 private struct Builder {
   let path: String
@@ -114,8 +125,7 @@ private struct Builder {
   }
 
   mutating func add(row: DelimitedTextReader.Row, columns: [String]) throws {
-    var cells: [String: DelimitedTextReader.Cell] = [:]
-    for (name, cell) in zip(columns, row.cells) { cells[name] = cell }
+    let cells = RowCells(names: columns, cells: row.cells)
     func value(_ name: String) -> String? {
       guard let v = cells[name]?.value, !v.isEmpty else { return nil }
       return v
