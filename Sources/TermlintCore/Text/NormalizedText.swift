@@ -147,11 +147,40 @@ public struct NormalizedText: Sendable {
     return u
   }
 
+  /// `build` for ASCII text, which every normalization form leaves as it is (NFKC_Casefold
+  /// lower-cases A–Z), has no default-ignorable characters and nothing to fold: only white
+  /// space is collapsed. Same units and runs as the general loop.
+  private static func buildASCII(_ s: UnsafeBufferPointer<UInt16>, caseFold: Bool, collapseWhitespace: Bool)
+    -> (units: [UInt16], runs: [OffsetMap.Run])
+  {
+    var b = Builder()
+    b.units.reserveCapacity(s.count)
+    let n = s.count
+    var i = 0
+    while i < n {
+      var u = s[i]
+      if collapseWhitespace && (u == 0x20 || (u >= 0x09 && u <= 0x0D)) {
+        var j = i + 1
+        while j < n && (s[j] == 0x20 || (s[j] >= 0x09 && s[j] <= 0x0D)) { j += 1 }
+        if j - i == 1 { b.appendAligned(0x20, source: i) } else { b.appendChunk([0x20], sourceStart: i, sourceLength: j - i) }
+        i = j
+        continue
+      }
+      if caseFold && u >= 0x41 && u <= 0x5A { u += 0x20 }
+      b.appendAligned(u, source: i)
+      i += 1
+    }
+    b.flush()
+    if b.runs.isEmpty { b.runs.append(OffsetMap.Run(normalizedStart: 0, normalizedLength: 0, sourceStart: 0, sourceLength: n)) }
+    return (b.units, b.runs)
+  }
+
   private static func build(_ s: UnsafeBufferPointer<UInt16>, options: NormalizationOptions)
     -> (units: [UInt16], runs: [OffsetMap.Run])
   {
-    let normalizer = Normalizer.shared(options.form)
     let caseFold = options.form == .nfkcCasefold
+    if Tokenizer.isASCII(s) { return buildASCII(s, caseFold: caseFold, collapseWhitespace: options.collapseWhitespace) }
+    let normalizer = Normalizer.shared(options.form)
     var b = Builder()
     b.units.reserveCapacity(s.count)
     var scratch: [UInt16] = []
