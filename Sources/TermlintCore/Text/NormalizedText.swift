@@ -181,6 +181,7 @@ public struct NormalizedText: Sendable {
     let caseFold = options.form == .nfkcCasefold
     if Tokenizer.isASCII(s) { return buildASCII(s, caseFold: caseFold, collapseWhitespace: options.collapseWhitespace) }
     let normalizer = Normalizer.shared(options.form)
+    let table = SmallCodePointTable.table(for: options.form)
     var b = Builder()
     b.units.reserveCapacity(s.count)
     var scratch: [UInt16] = []
@@ -189,7 +190,8 @@ public struct NormalizedText: Sendable {
     var i = 0
     while i < n {
       let (cp, width) = codePoint(s, i)
-      if options.collapseWhitespace && isWhitespace(cp) {
+      let small = table != nil && SmallCodePointTable.covers(cp)
+      if options.collapseWhitespace && (small ? table!.isWhitespace(cp) : isWhitespace(cp)) {
         var j = i + width
         while j < n {
           let (next, w) = codePoint(s, j)
@@ -205,6 +207,11 @@ public struct NormalizedText: Sendable {
       while j < n {
         let u = s[j]
         if u < 0x80 { break }
+        if let table, SmallCodePointTable.covers(UInt32(u)) {
+          if table.hasBoundaryBefore(UInt32(u)) { break }
+          j += 1
+          continue
+        }
         let (next, w) = codePoint(s, j)
         if normalizer.hasBoundaryBefore(next) { break }
         j += w
@@ -215,6 +222,19 @@ public struct NormalizedText: Sendable {
         b.appendAligned(u, source: i)
         i = j
         continue
+      }
+      if small && j - i == 1, let table {
+        // One code point alone in its chunk: ICU's answers are in the table.
+        if options.removeIgnorables && table.isDefaultIgnorable(cp) {
+          i = j
+          continue
+        }
+        let single = table.normalizedSingle(cp)
+        if single != 0 {
+          b.appendAligned(fold(single, options), source: i)
+          i = j
+          continue
+        }
       }
       if options.removeIgnorables && j - i == width && UnicodeProperties.has(codePoint: cp, .defaultIgnorable) {
         i = j
@@ -230,4 +250,55 @@ public struct NormalizedText: Sendable {
     if b.runs.isEmpty { b.runs.append(OffsetMap.Run(normalizedStart: 0, normalizedLength: 0, sourceStart: 0, sourceLength: n)) }
     return (b.units, b.runs)
   }
+}
+
+/// ICU's answers for the code points U+0080–U+07FF (Latin-1 and Latin Extended, Greek,
+/// Cyrillic, Armenian, Hebrew, Arabic …) under one normalization form, computed once per
+/// process: whether a normalization chunk starts there, White_Space, Default_Ignorable, and the
+/// normalized form of the code point alone when that is one code unit. `NormalizedText` reads
+/// them instead of calling ICU for every letter of a Russian text; the results are the same
+/// ICU calls, made once.
+final class SmallCodePointTable: Sendable {
+  private static let lower: UInt32 = 0x80, upper: UInt32 = 0x800
+  private let boundaryBefore: [Bool]
+  private let whitespace: [Bool]
+  private let ignorable: [Bool]
+  private let single: [UInt16]
+
+  private static let nfkcCasefold = SmallCodePointTable(.nfkcCasefold)
+  private static let nfkc = SmallCodePointTable(.nfkc)
+
+  /// The table for a form (the two matching forms have one), or nil.
+  static func table(for form: Normalizer.Form) -> SmallCodePointTable? {
+    switch form {
+    case .nfkcCasefold: return nfkcCasefold
+    case .nfkc: return nfkc
+    default: return nil
+    }
+  }
+
+  @inline(__always)
+  static func covers(_ cp: UInt32) -> Bool { cp >= lower && cp < upper }
+
+  private init(_ form: Normalizer.Form) {
+    let normalizer = Normalizer.shared(form)
+    let points = Array(SmallCodePointTable.lower..<SmallCodePointTable.upper)
+    boundaryBefore = points.map { normalizer.hasBoundaryBefore($0) }
+    whitespace = points.map { UnicodeProperties.has(codePoint: $0, .whiteSpace) }
+    ignorable = points.map { UnicodeProperties.has(codePoint: $0, .defaultIgnorable) }
+    single = points.map { cp in
+      let out = normalizer.normalize([UInt16(cp)])
+      return out.count == 1 ? out[0] : 0
+    }
+  }
+
+  @inline(__always)
+  func hasBoundaryBefore(_ cp: UInt32) -> Bool { boundaryBefore[Int(cp - SmallCodePointTable.lower)] }
+  @inline(__always)
+  func isWhitespace(_ cp: UInt32) -> Bool { whitespace[Int(cp - SmallCodePointTable.lower)] }
+  @inline(__always)
+  func isDefaultIgnorable(_ cp: UInt32) -> Bool { ignorable[Int(cp - SmallCodePointTable.lower)] }
+  /// The code point's normalized form when it is one code unit, else 0.
+  @inline(__always)
+  func normalizedSingle(_ cp: UInt32) -> UInt16 { single[Int(cp - SmallCodePointTable.lower)] }
 }
