@@ -140,6 +140,17 @@ enum GlossarySupport {
   /// Orders a concept's terms by language (first appearance), keeping the order within each
   /// language. Every loader does this, so the YAML layout (terms grouped by language) is lossless.
   static func groupedByLanguage(_ terms: [Term]) -> [Term] {
+    // Fast path: already grouped (each language's terms contiguous), as most files are.
+    var seen: [LanguageTag] = []
+    var grouped = true
+    for term in terms where term.language != seen.last {
+      if seen.contains(term.language) {
+        grouped = false
+        break
+      }
+      seen.append(term.language)
+    }
+    if grouped { return terms }
     var order: [LanguageTag] = []
     var groups: [LanguageTag: [Term]] = [:]
     for term in terms {
