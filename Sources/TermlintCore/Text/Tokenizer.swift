@@ -5,30 +5,37 @@ public struct Token: Sendable, Equatable {
     case word, number, punctuation
   }
 
-  // NOTE: stored as 32-bit offsets (12 bytes a token instead of 32): a whole document's tokens
-  // are kept in memory, about one per five characters of text.
+  // NOTE: packed into 8 bytes (a Range<Int> and two enums took 32): a whole document's tokens
+  // are kept in memory, about one per five characters of text. `bits` holds the length
+  // (29 bits), the kind (2 bits) and `spaceBefore` (the low bit).
   private var start: Int32
-  private var end: Int32
-  /// The kind of token.
-  public var kind: Kind
-  /// Whether white space separates this token from the previous one.
-  public var spaceBefore: Bool
+  private var bits: UInt32
 
   /// UTF-16 range in the normalized text the token was found in.
   public var range: Range<Int> {
-    get { Int(start)..<Int(end) }
+    get { Int(start)..<(Int(start) + Int(bits >> 3)) }
     set {
       start = Int32(newValue.lowerBound)
-      end = Int32(newValue.upperBound)
+      bits = UInt32(newValue.count) << 3 | (bits & 7)
     }
   }
 
-  /// Creates a token (offsets must be below 2^31).
+  /// The kind of token.
+  public var kind: Kind {
+    get { Kind(rawValue: UInt8((bits >> 1) & 3))! }
+    set { bits = bits & ~6 | UInt32(newValue.rawValue) << 1 }
+  }
+
+  /// Whether white space separates this token from the previous one.
+  public var spaceBefore: Bool {
+    get { bits & 1 != 0 }
+    set { bits = bits & ~1 | (newValue ? 1 : 0) }
+  }
+
+  /// Creates a token (offsets below 2^31, length below 2^29).
   public init(range: Range<Int>, kind: Kind, spaceBefore: Bool) {
     start = Int32(range.lowerBound)
-    end = Int32(range.upperBound)
-    self.kind = kind
-    self.spaceBefore = spaceBefore
+    bits = UInt32(range.count) << 3 | UInt32(kind.rawValue) << 1 | (spaceBefore ? 1 : 0)
   }
 }
 
