@@ -120,3 +120,28 @@ struct NormalizedTextASCIITests {
     }
   }
 }
+
+@Suite("NormalizedText: the table of small code points")
+struct NormalizedTextSmallCodePointTests {
+  /// Text from U+0080–U+07FF (with ASCII letters, Cyrillic capitals, combining marks, ligature-like
+  /// letters) normalizes to what ICU gives for the whole text, folded; offsets stay monotonic.
+  @Test func agreesWithICUOnTheWholeText() {
+    var rng = SeededGenerator(seed: 23)
+    let pool: [UInt16] = Array(0x80..<0x800).map { UInt16($0) } + Array("aZ".utf16) + [0x0301, 0x0308, 0x0401, 0x0419, 0x0439, 0x00C5, 0x01C4, 0x0130]
+    for options in [NormalizationOptions.matching, .matchingPreservingCase] {
+      let normalizer = Normalizer.shared(options.form)
+      for _ in 0..<4_000 {
+        let units = (0..<Int.random(in: 1...10, using: &rng)).map { _ in pool.randomElement(using: &rng)! }
+          .filter { !UnicodeProperties.has(codePoint: UInt32($0), .whiteSpace) && !UnicodeProperties.has(codePoint: UInt32($0), .defaultIgnorable) }
+        let text = NormalizedText(units, options: options)
+        #expect(text.units == normalizer.normalize(units).map { NormalizedText.fold($0, options) }, "\(units.map { String($0, radix: 16) })")
+        var last = 0
+        for k in 0..<text.units.count {
+          let offset = text.map.sourceOffset(startingAt: k)
+          #expect(offset >= last && offset < units.count)
+          last = offset
+        }
+      }
+    }
+  }
+}
