@@ -13,24 +13,37 @@ public final class CompiledGlossary: Sendable {
     public let term: Term
     /// The term's tokens in matching form (case-folded, normalized).
     let tokens: [[UInt16]]
-    /// The term in case-preserving matching form, for case comparisons.
+    /// Whether the term is case-sensitive (`Term.isCaseSensitive`, computed once).
+    let isCaseSensitive: Bool
+    /// The term in case-preserving matching form, for case comparisons (empty when the term is
+    /// not case-sensitive: it is never compared).
     let casePreserved: [UInt16]
   }
 
   /// One language's trie.
   struct Trie: Sendable {
-    /// Children by edge key (see `edgeKey`), per node.
-    var children: [[Int64: Int32]] = [[:]]
-    /// Entries ending at each node.
+    /// Children by node and edge key (see `edgeKey`), in one table (see `edge`).
+    var edges = EdgeTable()
+    /// Entries ending at each node (node 0 is the root).
     var terminals: [[Int32]] = [[]]
+
+    /// The child of `node` along the edge `key`, if any.
+    @inline(__always)
+    func child(_ node: Int32, _ key: Int64) -> Int32? { edges[Trie.edge(node, key)] }
+
+    /// One table key for a node and an edge key (ids below 2^31, nodes below 2^30).
+    @inline(__always)
+    static func edge(_ node: Int32, _ key: Int64) -> UInt64 { UInt64(UInt32(bitPattern: node)) << 34 | UInt64(bitPattern: key) }
   }
 
   /// The glossary this was compiled from.
   public let glossary: Glossary
   /// Every term of every language that is matched (proposed terms are left out).
   public let entries: [Entry]
-  let forms: [[UInt16]: Int32]
-  let stems: [[UInt16]: Int32]
+  /// Interned exact forms of term words (ids are edge labels).
+  let forms: UTF16Table
+  /// Interned stems of term words (ids are edge labels).
+  let stems: UTF16Table
   let tries: [String: Trie]
   /// Stem ids of the words of proper-noun terms (for inflected names, see `TermMatcher`).
   let properNounStems: Set<Int32>
@@ -44,35 +57,39 @@ public final class CompiledGlossary: Sendable {
   public init(_ glossary: Glossary) throws {
     self.glossary = glossary
     let tokenizer = try Tokenizer()
-    var forms: [[UInt16]: Int32] = [:]
-    var stems: [[UInt16]: Int32] = [:]
-    var tries: [String: Trie] = [:]
-    var morphologies: [String: Morphology] = [:]
+    var forms = UTF16Table()
+    var stems = UTF16Table()
+    // Per language, found by a linear search (a glossary has a handful): a few String-keyed
+    // dictionary operations per term were a tenth of compiling 250,000 terms.
+    var languages: [String] = []
+    var trieList: [Trie] = []
+    var morphologyList: [Morphology] = []
     var entries: [Entry] = []
+    entries.reserveCapacity(glossary.concepts.count * 2)
     var properNounStems: Set<Int32> = []
-
-    func intern(_ key: [UInt16], in table: inout [[UInt16]: Int32]) -> Int32 {
-      if let id = table[key] { return id }
-      let id = Int32(table.count)
-      table[key] = id
-      return id
-    }
 
     for (ci, concept) in glossary.concepts.enumerated() {
       for (ti, term) in concept.terms.enumerated() where term.status != .proposed {
         let lang = term.language.language
-        let morphology = morphologies[lang] ?? Morphology(language: term.language)
-        morphologies[lang] = morphology
+        let li: Int
+        if let known = languages.firstIndex(of: lang) {
+          li = known
+        } else {
+          li = languages.count
+          languages.append(lang)
+          trieList.append(Trie())
+          morphologyList.append(Morphology(language: term.language))
+        }
+        let morphology = morphologyList[li]
         let normalized = NormalizedText(term.text, options: .matching)
         let tokens = tokenizer.tokens(in: normalized.units)
         if tokens.isEmpty {
           throw TermlintError.configuration(glossary.path, line: term.line ?? concept.line, "term '\(term.text)' of concept '\(concept.id)' has no letters or digits to match")
         }
         let entryIndex = Int32(entries.count)
-        // NOTE: taken out of the dictionary so appending does not copy the whole trie per term.
-        var trie = tries.removeValue(forKey: lang) ?? Trie()
         var node: Int32 = 0
         var tokenForms: [[UInt16]] = []
+        tokenForms.reserveCapacity(tokens.count)
         for (k, token) in tokens.enumerated() {
           let form = Array(normalized.units[token.range])
           tokenForms.append(form)
@@ -80,33 +97,33 @@ public final class CompiledGlossary: Sendable {
           let useStem = token.kind == .word && (term.matchMode ?? .stem) == .stem && morphology.hasStemmer
           let key: Int64
           if useStem {
-            let id = intern(morphology.stem(utf16: form), in: &stems)
+            let id = stems.intern(morphology.stem(utf16: form))
             if term.isProperNoun { properNounStems.insert(id) }
             key = CompiledGlossary.edgeKey(id: id, stem: true, glued: glued)
           } else {
-            key = CompiledGlossary.edgeKey(id: intern(form, in: &forms), stem: false, glued: glued)
+            key = CompiledGlossary.edgeKey(id: forms.intern(form), stem: false, glued: glued)
           }
-          if let next = trie.children[Int(node)][key] {
+          if let next = trieList[li].child(node, key) {
             node = next
           } else {
-            let next = Int32(trie.children.count)
-            trie.children.append([:])
-            trie.terminals.append([])
-            trie.children[Int(node)][key] = next
+            let next = Int32(trieList[li].terminals.count)
+            trieList[li].terminals.append([])
+            trieList[li].edges.insert(Trie.edge(node, key), next)
             node = next
           }
         }
-        trie.terminals[Int(node)].append(entryIndex)
-        tries[lang] = trie
-        let preserved = NormalizedText(term.text, options: .matchingPreservingCase).units
-        entries.append(Entry(conceptIndex: ci, termIndex: ti, term: term, tokens: tokenForms, casePreserved: preserved))
+        trieList[li].terminals[Int(node)].append(entryIndex)
+        let caseSensitive = term.isCaseSensitive
+        let preserved = caseSensitive ? NormalizedText(term.text, options: .matchingPreservingCase).units : []
+        entries.append(
+          Entry(conceptIndex: ci, termIndex: ti, term: term, tokens: tokenForms, isCaseSensitive: caseSensitive, casePreserved: preserved))
       }
     }
     self.entries = entries
     self.forms = forms
     self.stems = stems
-    self.tries = tries
-    self.morphologies = morphologies
+    self.tries = Dictionary(uniqueKeysWithValues: zip(languages, trieList))
+    self.morphologies = Dictionary(uniqueKeysWithValues: zip(languages, morphologyList))
     self.properNounStems = properNounStems
   }
 

@@ -40,9 +40,15 @@ public final class TermMatcher: @unchecked Sendable {
   public let glossary: CompiledGlossary
   private let tokenizer: Tokenizer
   /// Interned ids by word form, per language: most words of a text repeat, and stemming
-  /// dominates. One lookup gives both the form's id and its stem's id.
-  private var idCache: [String: [[UInt16]: FormIDs]] = [:]
+  /// dominates. One lookup (on the token's code units, no array made) gives the form's id, its
+  /// stem's id and the name-stem candidates.
+  private var idCaches: [String: FormCache] = [:]
   private static let stemCacheLimit = 100_000
+  // Per-span scratch, reused across spans.
+  private var formIDs: [Int32] = []
+  private var stemIDs: [Int32] = []
+  private var nameStems: [Int32] = []
+  private var glued: [Bool] = []
 
   /// Creates a matcher over a compiled glossary.
   public init(glossary: CompiledGlossary) throws {
@@ -63,11 +69,28 @@ public final class TermMatcher: @unchecked Sendable {
   }
 
   /// A form's id in `CompiledGlossary.forms` and its stem's in `stems` (-1: none; `stem` is
-  /// `notStemmed` until a word with this form asks for it).
+  /// `notComputed` until a word with this form asks for it), and its name-stem candidates
+  /// (see `match`): an index into `FormCache.nameStemLists`, -1 for none.
   private struct FormIDs {
-    static let notStemmed: Int32 = -2
+    static let notComputed: Int32 = -2
     var form: Int32
     var stem: Int32
+    var nameStems: Int32 = notComputed
+  }
+
+  /// The per-language cache of `FormIDs`, keyed by the form's code units.
+  private struct FormCache {
+    var keys = UTF16Table(capacity: 4096)
+    var values: [FormIDs] = []
+    var nameStemLists: [[Int32]] = []
+  }
+
+  @inline(__always)
+  private func takeScratch(_ array: inout [Int32]) -> [Int32] {
+    var taken: [Int32] = []
+    swap(&taken, &array)
+    taken.removeAll(keepingCapacity: true)
+    return taken
   }
 
   private struct Candidate {
@@ -79,49 +102,77 @@ public final class TermMatcher: @unchecked Sendable {
   private func match(tokens: [Token], normalized: NormalizedText, span: TextSpan, trie: CompiledGlossary.Trie, morphology: Morphology) -> [TermHit] {
     if tokens.isEmpty { return [] }
     let units = normalized.units
+    let glossary = self.glossary
+    let hasStemmer = morphology.hasStemmer
+    let checksNames = !glossary.properNounStems.isEmpty
     // Per-token interned ids: exact form and stem (for words), and whether the token is glued
     // to the previous one. The first token of a match is never glued (“security … is fine).
-    var formIDs = [Int32](repeating: -1, count: tokens.count)
-    var stemIDs = [Int32](repeating: -1, count: tokens.count)
-    var glued = [Bool](repeating: false, count: tokens.count)
-    var cache = idCache.removeValue(forKey: morphology.language) ?? [:]
-    defer { idCache[morphology.language] = cache.count > TermMatcher.stemCacheLimit ? [:] : cache }
-    for (i, token) in tokens.enumerated() {
-      let form = Array(units[token.range])
-      glued[i] = CompiledGlossary.isGlued(token, previous: i > 0 ? tokens[i - 1] : nil)
-      let stems = token.kind == .word && morphology.hasStemmer
-      var ids: FormIDs
-      if let cached = cache[form] {
-        ids = cached
-        if stems && ids.stem == FormIDs.notStemmed {
-          ids.stem = glossary.stems[morphology.stem(utf16: form)] ?? -1
-          cache[form] = ids
+    // NOTE: the scratch arrays are moved into locals for the loop (no exclusivity checks or
+    // uniqueness tests through `self` per token) and handed back at the end.
+    var formIDs = takeScratch(&self.formIDs), stemIDs = takeScratch(&self.stemIDs)
+    var nameStems = takeScratch(&self.nameStems)
+    var glued = self.glued
+    self.glued = []
+    glued.removeAll(keepingCapacity: true)
+    defer {
+      self.formIDs = formIDs
+      self.stemIDs = stemIDs
+      self.nameStems = nameStems
+      self.glued = glued
+    }
+    var cache = idCaches.removeValue(forKey: morphology.language) ?? FormCache()
+    defer { idCaches[morphology.language] = cache.keys.count > TermMatcher.stemCacheLimit ? FormCache() : cache }
+    units.withUnsafeBufferPointer { text in
+      var previous: Token? = nil
+      for token in tokens {
+        let key = UnsafeBufferPointer(rebasing: text[token.range])
+        glued.append(CompiledGlossary.isGlued(token, previous: previous))
+        previous = token
+        let isWord = token.kind == .word
+        let stems = isWord && hasStemmer
+        let slot: Int
+        if let id = cache.keys.id(of: key) {
+          slot = Int(id)
+        } else {
+          slot = Int(cache.keys.intern(key))
+          cache.values.append(FormIDs(form: glossary.forms.id(of: key) ?? -1, stem: FormIDs.notComputed))
         }
-      } else {
-        ids = FormIDs(form: glossary.forms[form] ?? -1, stem: stems ? glossary.stems[morphology.stem(utf16: form)] ?? -1 : FormIDs.notStemmed)
-        cache[form] = ids
+        if stems && cache.values[slot].stem == FormIDs.notComputed {
+          cache.values[slot].stem = glossary.stems.id(of: morphology.stem(utf16: Array(key))) ?? -1
+        }
+        // Capitalised words may be inflected names whose Snowball stem differs from the
+        // dictionary form's (Лавров → лавр, but Лаврова → лавров): also try the stems of the
+        // word without one inflectional ending, but only where that stem belongs to a
+        // proper-noun term (and is not the word's own stem).
+        var names: Int32 = -1
+        if checksNames && isWord {
+          if cache.values[slot].nameStems == FormIDs.notComputed {
+            let own = hasStemmer ? cache.values[slot].stem : -1
+            let ids = morphology.nameStemCandidates(utf16: Array(key)).compactMap { glossary.stems.id(of: $0) }
+              .filter { glossary.properNounStems.contains($0) && $0 != own }
+            if ids.isEmpty {
+              cache.values[slot].nameStems = -1
+            } else {
+              cache.values[slot].nameStems = Int32(cache.nameStemLists.count)
+              cache.nameStemLists.append(ids)
+            }
+          }
+          names = cache.values[slot].nameStems
+          if names >= 0 {
+            let sourceStart = normalized.map.sourceOffset(startingAt: token.range.lowerBound)
+            if !(sourceStart < span.text.count && Unicode.Scalar(span.text[sourceStart]).map({ UnicodeProperties.isUppercase($0) }) == true) {
+              names = -1
+            }
+          }
+        }
+        formIDs.append(cache.values[slot].form)
+        stemIDs.append(stems ? cache.values[slot].stem : -1)
+        nameStems.append(names)
       }
-      formIDs[i] = ids.form
-      if stems { stemIDs[i] = ids.stem }
     }
     var candidates: [Candidate] = []
     var stack: [(node: Int32, next: Int)] = []
-    // Capitalised words may be inflected names whose Snowball stem differs from the dictionary
-    // form's (Лавров → лавр, but Лаврова → лавров): also try the stems of the word without one
-    // inflectional ending, but only where that stem belongs to a proper-noun term.
-    var nameStemIDs: [Int: [Int32]] = [:]
-    if !glossary.properNounStems.isEmpty {
-      for (i, token) in tokens.enumerated() where token.kind == .word {
-        let sourceStart = normalized.map.sourceOffset(startingAt: token.range.lowerBound)
-        guard sourceStart < span.text.count, let first = Unicode.Scalar(span.text[sourceStart]),
-          UnicodeProperties.isUppercase(first)
-        else { continue }
-        let ids = morphology.nameStemCandidates(utf16: Array(units[token.range])).compactMap { glossary.stems[$0] }
-          .filter { glossary.properNounStems.contains($0) && $0 != stemIDs[i] }
-        if !ids.isEmpty { nameStemIDs[i] = ids }
-      }
-    }
-    for start in tokens.indices where formIDs[start] >= 0 || stemIDs[start] >= 0 || nameStemIDs[start] != nil {
+    for start in tokens.indices where formIDs[start] >= 0 || stemIDs[start] >= 0 || nameStems[start] >= 0 {
       stack.removeAll(keepingCapacity: true)
       stack.append((0, start))
       while let (node, j) = stack.popLast() {
@@ -129,12 +180,13 @@ public final class TermMatcher: @unchecked Sendable {
           for e in trie.terminals[Int(node)] { candidates.append(Candidate(entry: e, start: start, end: j)) }
         }
         guard j < tokens.count else { continue }
-        let children = trie.children[Int(node)]
         let g = j > start && glued[j]
-        if formIDs[j] >= 0, let next = children[CompiledGlossary.edgeKey(id: formIDs[j], stem: false, glued: g)] { stack.append((next, j + 1)) }
-        if stemIDs[j] >= 0, let next = children[CompiledGlossary.edgeKey(id: stemIDs[j], stem: true, glued: g)] { stack.append((next, j + 1)) }
-        for id in nameStemIDs[j] ?? [] {
-          if let next = children[CompiledGlossary.edgeKey(id: id, stem: true, glued: g)] { stack.append((next, j + 1)) }
+        if formIDs[j] >= 0, let next = trie.child(node, CompiledGlossary.edgeKey(id: formIDs[j], stem: false, glued: g)) { stack.append((next, j + 1)) }
+        if stemIDs[j] >= 0, let next = trie.child(node, CompiledGlossary.edgeKey(id: stemIDs[j], stem: true, glued: g)) { stack.append((next, j + 1)) }
+        if nameStems[j] >= 0 {
+          for id in cache.nameStemLists[Int(nameStems[j])] {
+            if let next = trie.child(node, CompiledGlossary.edgeKey(id: id, stem: true, glued: g)) { stack.append((next, j + 1)) }
+          }
         }
       }
     }
@@ -143,8 +195,8 @@ public final class TermMatcher: @unchecked Sendable {
     candidates = candidates.filter { c in
       let termTokens = glossary.entries[Int(c.entry)].tokens
       for k in 0..<(c.end - c.start) {
-        let text = Array(units[tokens[c.start + k].range])
-        if text != termTokens[k] && !morphology.areInflections(termTokens[k], text) { return false }
+        let text = units[tokens[c.start + k].range]
+        if !text.elementsEqual(termTokens[k]) && !morphology.areInflections(termTokens[k], Array(text)) { return false }
       }
       return true
     }
@@ -161,13 +213,12 @@ public final class TermMatcher: @unchecked Sendable {
     for c in candidates {
       let sameAsLast = lastSpan.map { $0 == (c.start, c.end) } ?? false
       if !sameAsLast && taken[c.start..<c.end].contains(true) { continue }
-      let entry = glossary.entries[Int(c.entry)]
       let normalizedRange = tokens[c.start].range.lowerBound..<tokens[c.end - 1].range.upperBound
       let textRange = normalized.map.sourceRange(normalizedRange)
       var caseMatches = true
-      if entry.term.isCaseSensitive {
+      if glossary.entries[Int(c.entry)].isCaseSensitive {
         let surface = NormalizedText(Array(span.text[textRange]), options: .matchingPreservingCase).units
-        switch TermMatcher.compareCase(surface: surface, term: entry.casePreserved) {
+        switch TermMatcher.compareCase(surface: surface, term: glossary.entries[Int(c.entry)].casePreserved) {
         case .same: caseMatches = true
         case .different: caseMatches = false
         case .lowercaseWord: continue  // "us" is not "US": a different word, not a miswritten term

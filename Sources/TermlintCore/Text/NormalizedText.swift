@@ -71,19 +71,30 @@ public struct NormalizedText: Sendable {
   private struct Builder {
     var units: [UInt16] = []
     var runs: [OffsetMap.Run] = []
+    // The aligned run being extended (not yet in `runs`): length 0 when there is none.
+    var alignedStart = 0
+    var alignedSource = 0
+    var alignedLength = 0
 
+    @inline(__always)
     mutating func appendAligned(_ unit: UInt16, source: Int) {
-      if var last = runs.last, last.normalizedLength == last.sourceLength,
-        last.sourceStart + last.sourceLength == source,
-        last.normalizedStart + last.normalizedLength == units.count
-      {
-        last.normalizedLength += 1
-        last.sourceLength += 1
-        runs[runs.count - 1] = last
+      if alignedLength > 0 && alignedSource + alignedLength == source {
+        alignedLength += 1
       } else {
-        runs.append(OffsetMap.Run(normalizedStart: units.count, normalizedLength: 1, sourceStart: source, sourceLength: 1))
+        flush()
+        alignedStart = units.count
+        alignedSource = source
+        alignedLength = 1
       }
       units.append(unit)
+    }
+
+    /// Closes the aligned run being extended.
+    mutating func flush() {
+      if alignedLength > 0 {
+        runs.append(OffsetMap.Run(normalizedStart: alignedStart, normalizedLength: alignedLength, sourceStart: alignedSource, sourceLength: alignedLength))
+        alignedLength = 0
+      }
     }
 
     mutating func appendChunk(_ output: ArraySlice<UInt16>, sourceStart: Int, sourceLength: Int) {
@@ -92,6 +103,7 @@ public struct NormalizedText: Sendable {
         for (k, u) in output.enumerated() { appendAligned(u, source: sourceStart + k) }
         return
       }
+      flush()
       runs.append(OffsetMap.Run(normalizedStart: units.count, normalizedLength: output.count, sourceStart: sourceStart, sourceLength: sourceLength))
       units.append(contentsOf: output)
     }
@@ -135,11 +147,41 @@ public struct NormalizedText: Sendable {
     return u
   }
 
+  /// `build` for ASCII text, which every normalization form leaves as it is (NFKC_Casefold
+  /// lower-cases A–Z), has no default-ignorable characters and nothing to fold: only white
+  /// space is collapsed. Same units and runs as the general loop.
+  private static func buildASCII(_ s: UnsafeBufferPointer<UInt16>, caseFold: Bool, collapseWhitespace: Bool)
+    -> (units: [UInt16], runs: [OffsetMap.Run])
+  {
+    var b = Builder()
+    b.units.reserveCapacity(s.count)
+    let n = s.count
+    var i = 0
+    while i < n {
+      var u = s[i]
+      if collapseWhitespace && (u == 0x20 || (u >= 0x09 && u <= 0x0D)) {
+        var j = i + 1
+        while j < n && (s[j] == 0x20 || (s[j] >= 0x09 && s[j] <= 0x0D)) { j += 1 }
+        if j - i == 1 { b.appendAligned(0x20, source: i) } else { b.appendChunk([0x20], sourceStart: i, sourceLength: j - i) }
+        i = j
+        continue
+      }
+      if caseFold && u >= 0x41 && u <= 0x5A { u += 0x20 }
+      b.appendAligned(u, source: i)
+      i += 1
+    }
+    b.flush()
+    if b.runs.isEmpty { b.runs.append(OffsetMap.Run(normalizedStart: 0, normalizedLength: 0, sourceStart: 0, sourceLength: n)) }
+    return (b.units, b.runs)
+  }
+
   private static func build(_ s: UnsafeBufferPointer<UInt16>, options: NormalizationOptions)
     -> (units: [UInt16], runs: [OffsetMap.Run])
   {
-    let normalizer = Normalizer.shared(options.form)
     let caseFold = options.form == .nfkcCasefold
+    if Tokenizer.isASCII(s) { return buildASCII(s, caseFold: caseFold, collapseWhitespace: options.collapseWhitespace) }
+    let normalizer = Normalizer.shared(options.form)
+    let table = SmallCodePointTable.table(for: options.form)
     var b = Builder()
     b.units.reserveCapacity(s.count)
     var scratch: [UInt16] = []
@@ -148,7 +190,8 @@ public struct NormalizedText: Sendable {
     var i = 0
     while i < n {
       let (cp, width) = codePoint(s, i)
-      if options.collapseWhitespace && isWhitespace(cp) {
+      let small = table != nil && SmallCodePointTable.covers(cp)
+      if options.collapseWhitespace && (small ? table!.isWhitespace(cp) : isWhitespace(cp)) {
         var j = i + width
         while j < n {
           let (next, w) = codePoint(s, j)
@@ -164,6 +207,11 @@ public struct NormalizedText: Sendable {
       while j < n {
         let u = s[j]
         if u < 0x80 { break }
+        if let table, SmallCodePointTable.covers(UInt32(u)) {
+          if table.hasBoundaryBefore(UInt32(u)) { break }
+          j += 1
+          continue
+        }
         let (next, w) = codePoint(s, j)
         if normalizer.hasBoundaryBefore(next) { break }
         j += w
@@ -175,6 +223,19 @@ public struct NormalizedText: Sendable {
         i = j
         continue
       }
+      if small && j - i == 1, let table {
+        // One code point alone in its chunk: ICU's answers are in the table.
+        if options.removeIgnorables && table.isDefaultIgnorable(cp) {
+          i = j
+          continue
+        }
+        let single = table.normalizedSingle(cp)
+        if single != 0 {
+          b.appendAligned(fold(single, options), source: i)
+          i = j
+          continue
+        }
+      }
       if options.removeIgnorables && j - i == width && UnicodeProperties.has(codePoint: cp, .defaultIgnorable) {
         i = j
         continue
@@ -185,7 +246,59 @@ public struct NormalizedText: Sendable {
       b.appendChunk(chunk[...], sourceStart: i, sourceLength: j - i)
       i = j
     }
+    b.flush()
     if b.runs.isEmpty { b.runs.append(OffsetMap.Run(normalizedStart: 0, normalizedLength: 0, sourceStart: 0, sourceLength: n)) }
     return (b.units, b.runs)
   }
+}
+
+/// ICU's answers for the code points U+0080–U+07FF (Latin-1 and Latin Extended, Greek,
+/// Cyrillic, Armenian, Hebrew, Arabic …) under one normalization form, computed once per
+/// process: whether a normalization chunk starts there, White_Space, Default_Ignorable, and the
+/// normalized form of the code point alone when that is one code unit. `NormalizedText` reads
+/// them instead of calling ICU for every letter of a Russian text; the results are the same
+/// ICU calls, made once.
+final class SmallCodePointTable: Sendable {
+  private static let lower: UInt32 = 0x80, upper: UInt32 = 0x800
+  private let boundaryBefore: [Bool]
+  private let whitespace: [Bool]
+  private let ignorable: [Bool]
+  private let single: [UInt16]
+
+  private static let nfkcCasefold = SmallCodePointTable(.nfkcCasefold)
+  private static let nfkc = SmallCodePointTable(.nfkc)
+
+  /// The table for a form (the two matching forms have one), or nil.
+  static func table(for form: Normalizer.Form) -> SmallCodePointTable? {
+    switch form {
+    case .nfkcCasefold: return nfkcCasefold
+    case .nfkc: return nfkc
+    default: return nil
+    }
+  }
+
+  @inline(__always)
+  static func covers(_ cp: UInt32) -> Bool { cp >= lower && cp < upper }
+
+  private init(_ form: Normalizer.Form) {
+    let normalizer = Normalizer.shared(form)
+    let points = Array(SmallCodePointTable.lower..<SmallCodePointTable.upper)
+    boundaryBefore = points.map { normalizer.hasBoundaryBefore($0) }
+    whitespace = points.map { UnicodeProperties.has(codePoint: $0, .whiteSpace) }
+    ignorable = points.map { UnicodeProperties.has(codePoint: $0, .defaultIgnorable) }
+    single = points.map { cp in
+      let out = normalizer.normalize([UInt16(cp)])
+      return out.count == 1 ? out[0] : 0
+    }
+  }
+
+  @inline(__always)
+  func hasBoundaryBefore(_ cp: UInt32) -> Bool { boundaryBefore[Int(cp - SmallCodePointTable.lower)] }
+  @inline(__always)
+  func isWhitespace(_ cp: UInt32) -> Bool { whitespace[Int(cp - SmallCodePointTable.lower)] }
+  @inline(__always)
+  func isDefaultIgnorable(_ cp: UInt32) -> Bool { ignorable[Int(cp - SmallCodePointTable.lower)] }
+  /// The code point's normalized form when it is one code unit, else 0.
+  @inline(__always)
+  func normalizedSingle(_ cp: UInt32) -> UInt16 { single[Int(cp - SmallCodePointTable.lower)] }
 }

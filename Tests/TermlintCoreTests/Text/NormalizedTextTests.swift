@@ -68,3 +68,80 @@ struct NormalizedTextTests {
     #expect(n.string == "A  B\u{00AD}")
   }
 }
+
+@Suite("NormalizedText: offset runs")
+struct NormalizedTextRunTests {
+  @Test func asciiTextIsOneAlignedRun() {
+    let n = NormalizedText("NATO Summit, U.S. 3.5 per cent")
+    #expect(n.map.runs.count == 1)
+    for k in 0..<n.units.count {
+      #expect(n.map.sourceOffset(startingAt: k) == k)
+      #expect(n.map.sourceOffset(endingAfter: k) == k + 1)
+    }
+  }
+
+  @Test func aDroppedOrCollapsedChunkSplitsTheAlignedRuns() {
+    // Soft hyphen dropped, two spaces collapsed, a ligature expanded, Cyrillic case-folded.
+    let text = "gu\u{00AD}arantee  Ёж \u{FB01}ne"
+    let n = NormalizedText(text)
+    #expect(n.string == "guarantee ёж fine")
+    let source = Array(text.utf16)
+    func original(_ range: Range<Int>) -> String { String(decoding: source[n.sourceRange(range)], as: UTF16.self) }
+    #expect(original(0..<9) == "gu\u{00AD}arantee")
+    #expect(original(9..<10) == "  ")
+    #expect(original(10..<12) == "Ёж")
+    #expect(original(13..<15) == "\u{FB01}")
+    #expect(original(13..<17) == "\u{FB01}ne")
+    // Adjacent aligned stretches are merged: every run boundary is a place where the map changes.
+    let runs = n.map.runs
+    for (a, b) in zip(runs, runs.dropFirst()) where a.normalizedLength == a.sourceLength && b.normalizedLength == b.sourceLength {
+      #expect(a.sourceStart + a.sourceLength != b.sourceStart)
+    }
+  }
+}
+
+@Suite("NormalizedText: the ASCII fast path")
+struct NormalizedTextASCIITests {
+  /// Appending "é" sends the text through the general loop; the ASCII prefix must come out the same.
+  @Test func asciiTextNormalizesAsTheGeneralLoopDoes() {
+    var rng = SeededGenerator(seed: 17)
+    let alphabet = Array("aZ09 .,'\"-_\t\n\r\u{0B}\u{0C}  AB".utf16)
+    for options in [NormalizationOptions.matching, .matchingPreservingCase, .display] {
+      for _ in 0..<3_000 {
+        let ascii = (0..<Int.random(in: 0...14, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }
+        let fast = NormalizedText(ascii, options: options)
+        let general = NormalizedText(ascii + [0xE9], options: options)
+        #expect(general.units == fast.units + [0xE9])
+        for k in 0..<fast.units.count {
+          #expect(fast.map.sourceOffset(startingAt: k) == general.map.sourceOffset(startingAt: k))
+          #expect(fast.map.sourceOffset(endingAfter: k) == general.map.sourceOffset(endingAfter: k))
+        }
+      }
+    }
+  }
+}
+
+@Suite("NormalizedText: the table of small code points")
+struct NormalizedTextSmallCodePointTests {
+  /// Text from U+0080–U+07FF (with ASCII letters, Cyrillic capitals, combining marks, ligature-like
+  /// letters) normalizes to what ICU gives for the whole text, folded; offsets stay monotonic.
+  @Test func agreesWithICUOnTheWholeText() {
+    var rng = SeededGenerator(seed: 23)
+    let pool: [UInt16] = Array(0x80..<0x800).map { UInt16($0) } + Array("aZ".utf16) + [0x0301, 0x0308, 0x0401, 0x0419, 0x0439, 0x00C5, 0x01C4, 0x0130]
+    for options in [NormalizationOptions.matching, .matchingPreservingCase] {
+      let normalizer = Normalizer.shared(options.form)
+      for _ in 0..<4_000 {
+        let units = (0..<Int.random(in: 1...10, using: &rng)).map { _ in pool.randomElement(using: &rng)! }
+          .filter { !UnicodeProperties.has(codePoint: UInt32($0), .whiteSpace) && !UnicodeProperties.has(codePoint: UInt32($0), .defaultIgnorable) }
+        let text = NormalizedText(units, options: options)
+        #expect(text.units == normalizer.normalize(units).map { NormalizedText.fold($0, options) }, "\(units.map { String($0, radix: 16) })")
+        var last = 0
+        for k in 0..<text.units.count {
+          let offset = text.map.sourceOffset(startingAt: k)
+          #expect(offset >= last && offset < units.count)
+          last = offset
+        }
+      }
+    }
+  }
+}

@@ -96,10 +96,22 @@ public enum CSVGlossaryLoader {
 
 // MARK: - Private
 
+/// A row's cells by column name (a linear search over at most 11 names: cheaper than building a
+/// dictionary per row).
+private struct RowCells {
+  let names: [String]
+  let cells: [DelimitedTextReader.Cell]
+
+  subscript(name: String) -> DelimitedTextReader.Cell? {
+    names.firstIndex(of: name).map { cells[$0] }
+  }
+}
+
 /// Accumulates rows into concepts, enforcing the layout rules.
 private struct Builder {
   let path: String
   var concepts: [Concept] = []
+  var memo = LoaderMemo()
   var firstLine: [String: Int] = [:]
   var subjectLine: Int?
   var noteLine: Int?
@@ -113,8 +125,7 @@ private struct Builder {
   }
 
   mutating func add(row: DelimitedTextReader.Row, columns: [String]) throws {
-    var cells: [String: DelimitedTextReader.Cell] = [:]
-    for (name, cell) in zip(columns, row.cells) { cells[name] = cell }
+    let cells = RowCells(names: columns, cells: row.cells)
     func value(_ name: String) -> String? {
       guard let v = cells[name]?.value, !v.isEmpty else { return nil }
       return v
@@ -168,7 +179,7 @@ private struct Builder {
       try problem("lang", .invalidLanguageTag, "the language is empty")
       return
     }
-    guard let language = LanguageTag(rawLang) else {
+    guard let language = memo.languageTag(rawLang) else {
       try problem("lang", .invalidLanguageTag, "'\(rawLang)' is not a valid BCP 47 language tag (e.g. en, ru, en-GB)", value: rawLang)
       return
     }
@@ -183,7 +194,7 @@ private struct Builder {
     }
     var term = Term(text, language: language, line: cells["term"]?.line ?? row.line, column: cells["term"]?.column)
     if let raw = value("status") {
-      if let status = TermStatus.parse(raw) {
+      if let status = memo.status(raw) {
         term.status = status
       } else {
         try problem(

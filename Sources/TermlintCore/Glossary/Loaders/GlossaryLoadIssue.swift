@@ -112,6 +112,17 @@ enum GlossarySupport {
 
   /// Collapses runs of XML white space (space, tab, CR, LF) to one space and trims the ends.
   static func collapseWhitespace(_ text: String) -> String {
+    // Fast path: most texts have single inner spaces only, and nothing to change.
+    var previous: UInt8 = 0x20
+    var changes = false
+    for byte in text.utf8 {
+      if byte == 0x09 || byte == 0x0A || byte == 0x0D || (byte == 0x20 && previous == 0x20) {
+        changes = true
+        break
+      }
+      previous = byte
+    }
+    if !changes && previous != 0x20 { return text }
     var out = String.UnicodeScalarView()
     var pendingSpace = false
     for scalar in text.unicodeScalars {
@@ -129,6 +140,17 @@ enum GlossarySupport {
   /// Orders a concept's terms by language (first appearance), keeping the order within each
   /// language. Every loader does this, so the YAML layout (terms grouped by language) is lossless.
   static func groupedByLanguage(_ terms: [Term]) -> [Term] {
+    // Fast path: already grouped (each language's terms contiguous), as most files are.
+    var seen: [LanguageTag] = []
+    var grouped = true
+    for term in terms where term.language != seen.last {
+      if seen.contains(term.language) {
+        grouped = false
+        break
+      }
+      seen.append(term.language)
+    }
+    if grouped { return terms }
     var order: [LanguageTag] = []
     var groups: [LanguageTag: [Term]] = [:]
     for term in terms {
@@ -162,6 +184,7 @@ enum GlossarySupport {
 extension String {
   /// The string without leading and trailing white space (Unicode `White_Space`).
   var trimmedForGlossary: String {
+    if hasNoEdgeWhitespace { return self }
     var scalars = Substring(self).unicodeScalars
     while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
     while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }

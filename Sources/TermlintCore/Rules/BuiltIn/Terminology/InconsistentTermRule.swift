@@ -48,14 +48,16 @@ struct InconsistentTermRule: BuiltInRule {
       for hit in target.hits {
         let entry = context.glossary.entries[hit.entryIndex]
         guard entry.term.effectiveStatus.isAllowed else { continue }
-        let matched = target.span.file.text(in: hit.fileRange)
         guard let first = firsts[entry.conceptIndex] else {
+          let matched = target.span.file.text(in: hit.fileRange)
           firsts[entry.conceptIndex] = First(entryIndex: hit.entryIndex, text: matched, location: Location(file: target.span.file, utf16Range: hit.fileRange))
           continue
         }
         let firstEntry = context.glossary.entries[first.entryIndex]
         if first.entryIndex == hit.entryIndex || firstEntry.tokens == entry.tokens { continue }
         if firstEntry.term.isShortForm || entry.term.isShortForm || TermSupport.contains(firstEntry.tokens, entry.tokens) { continue }
+        // NOTE: the matched text is decoded only here: most hits repeat the first variant.
+        let matched = target.span.file.text(in: hit.fileRange)
         let suggestion = TermSupport.suggestion(firstEntry.term.text, replacing: entry, in: target, hit: hit)
         findings.append(context.finding(
           Self.descriptor, in: target, fileRange: hit.fileRange,
