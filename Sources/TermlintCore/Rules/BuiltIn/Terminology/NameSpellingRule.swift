@@ -203,10 +203,14 @@ enum SourceNames {
   /// spelled by sound, *Гэвин*, *Бруклин*), and so are words with *э*, a letter of loanwords.
   static func isSurname(_ word: String) -> Bool {
     let w = UnicodeProperties.lowercase(word)
-    guard !w.contains("э") else { return false }
+    // Only the endings with the word's last letter can match (most words have none).
+    guard let last = w.last, let endings = surnameEndingsByLast[last], !w.contains("э") else { return false }
     let count = w.count
-    return surnameEndings.contains { w.hasSuffix($0) && count >= $0.count + 2 }
+    return endings.contains { w.hasSuffix($0) && count >= $0.count + 2 }
   }
+
+  /// `surnameEndings` by their last letter.
+  private static let surnameEndingsByLast: [Character: [String]] = Dictionary(grouping: surnameEndings) { $0.last! }
 
   /// Surname endings in every case.
   private static let surnameEndings: [String] = {
