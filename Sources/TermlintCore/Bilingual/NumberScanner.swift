@@ -66,8 +66,9 @@ struct NumberScanner {
       // Fast exit for ordinary words: no digit, and a first letter no number word starts with.
       let first = units[token.range.lowerBound]
       let startsWithDigit = first >= 0x30 && first <= 0x39
-      if !startsWithDigit && (!Self.initials.contains(first) || token.range.count > 24)
-        && !units[token.range].contains(where: { $0 >= 0x30 && $0 <= 0x39 })
+      if !startsWithDigit && !units[token.range].contains(where: { $0 >= 0x30 && $0 <= 0x39 })
+        && (!Self.initials.contains(first) || token.range.count > 24
+          || (token.range.count >= 2 && !Self.leadingPairs.contains(UInt32(first) << 16 | UInt32(units[token.range.lowerBound + 1]))))
       {
         i += 1
         continue
@@ -446,6 +447,22 @@ struct NumberScanner {
     return set
   }()
 
+  /// The first two UTF-16 units of every word of two units or more that `scanWords` can read
+  /// as a number (number words, numeral compounds, Roman numerals): a word starting otherwise
+  /// is skipped without being looked up (most words of Russian text start with a letter of
+  /// `initials`).
+  static let leadingPairs: Set<UInt32> = {
+    func pair(_ w: String) -> UInt32? {
+      let u = Array(w.utf16)
+      return u.count >= 2 ? UInt32(u[0]) << 16 | UInt32(u[1]) : nil
+    }
+    var set = Set(allWords.keys.compactMap(pair))
+    for root in RussianNumerals.compoundRootWords { if let p = pair(root) { set.insert(p) } }
+    let roman = Array("ivxх".utf16)
+    for a in roman { for b in roman { set.insert(UInt32(a) << 16 | UInt32(b)) } }
+    return set
+  }()
+
   /// Every number word of both languages in every form, looked up once per token.
   private static let allWords: [String: NumberWord] = {
     var table: [String: NumberWord] = [:]
@@ -572,6 +589,9 @@ enum RussianNumerals {
     }
     return nil
   }
+
+  /// The roots of `compoundPrefix`.
+  static var compoundRootWords: [String] { compoundRoots.map(\.0) }
 
   private static let compoundRoots: [(String, Double)] = [
     ("двух", 2), ("трех", 3), ("трёх", 3), ("четырех", 4), ("четырёх", 4), ("пяти", 5), ("шести", 6), ("семи", 7),

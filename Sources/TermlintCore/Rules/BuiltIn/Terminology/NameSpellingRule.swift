@@ -171,6 +171,9 @@ enum SourceNames {
     for hit in span.hits { for k in hit.tokenRange { covered[k] = true } }
     func capitalisedCyrillic(_ k: Int) -> String? {
       guard tokens[k].kind == .word, !covered[k] else { return nil }
+      // Fast exit: a first letter that is an ASCII non-capital or a lower-case Cyrillic letter.
+      let firstUnit = span.span.text[span.normalized.map.sourceOffset(startingAt: tokens[k].range.lowerBound)]
+      if (firstUnit < 0x80 && !(firstUnit >= 0x41 && firstUnit <= 0x5A)) || (firstUnit >= 0x430 && firstUnit <= 0x45F) { return nil }
       let w = span.surface(of: tokens[k])
       guard let first = w.first, first.isUppercase, w.count >= 2, !w.allSatisfy({ !$0.isLowercase }),
         Scripts.dominant(w) == UnicodeProperties.Script.cyrillic
