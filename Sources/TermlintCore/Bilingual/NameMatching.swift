@@ -1,3 +1,5 @@
+import Foundation
+
 /// Spelling comparisons for proper names: edit distance scaled by length, folding of
 /// romanization conventions, and the glossary's names in a form ready for comparison.
 enum NameMatching {
@@ -150,15 +152,23 @@ struct NameIndex: Sendable {
   /// Indices of `names`, names with more words first (a stable sort: equal lengths keep the
   /// glossary's order).
   private let longestFirst: [Int]
-  /// The first letter of each name's first folded word (nil when it has none): a name whose
-  /// first letter starts no word of a sequence cannot match it.
-  private let firstLetters: [Character?]
+  /// The names of two words or more, as indices of `names` in `longestFirst` order, by the
+  /// first letter of their first folded word: a name whose first letter starts no word of a
+  /// sequence cannot match it.
+  private let multiWordByFirst: [Character: [Int]]
+  /// The names of two words or more whose first folded word is empty (compared with every
+  /// sequence), in `longestFirst` order.
+  private let multiWordUnlettered: [Int]
+  /// Each name's position in `longestFirst`.
+  private let rank: [Int]
   /// Every word of a name that may be compared on its own (`partsComparable`, 5 letters or
   /// more), as (name, word) indices in the order of `names`, by its first letter.
   private let comparablePartsByFirst: [Character: [(name: Int, part: Int)]]
   /// Every word of every term of the language (any status), folded: a word that is one of
-  /// these is never a misspelling.
-  let knownWords: Set<[Character]>
+  /// these is never a misspelling. Collected on first use: only a near miss needs it, and
+  /// collecting it folds every word of the glossary (a noticeable part of start-up).
+  var knownWords: Set<[Character]> { known.words }
+  private let known: KnownWords
   let glossary: CompiledGlossary
   /// The language's stemmer: an inflected form of a name (*Харькове*, *Рябкову*) is the name.
   let morphology: Morphology
@@ -180,21 +190,22 @@ struct NameIndex: Sendable {
   init(glossary: CompiledGlossary, language: LanguageTag?, source: LanguageTag?) {
     self.glossary = glossary
     self.morphology = Morphology(language: language)
+    self.known = KnownWords(glossary: glossary, language: language)
     var names: [Name] = []
-    var known = Set<[Character]>()
     guard let language else {
       self.names = []
-      self.knownWords = []
       self.longestFirst = []
-      self.firstLetters = []
+      self.multiWordByFirst = [:]
+      self.multiWordUnlettered = []
+      self.rank = []
       self.comparablePartsByFirst = [:]
       return
     }
     let transliterate = source?.language == "ru" ? Transliterator.russianLatinBGN : nil
     for (index, entry) in glossary.entries.enumerated() where entry.term.language.matches(language) {
+      guard entry.term.isProperNoun, entry.term.effectiveStatus.isAllowed else { continue }
       let words = NameIndex.words(entry.term.text)
-      for w in words { known.insert(NameMatching.fold(w)) }
-      guard entry.term.isProperNoun, entry.term.effectiveStatus.isAllowed, !words.isEmpty else { continue }
+      guard !words.isEmpty else { continue }
       let isAcronym = words.contains { w in w.count >= 2 && w.allSatisfy { !$0.isLowercase } }
       if isAcronym { continue }
       var comparable = [Bool](repeating: words.count == 1, count: words.count)
@@ -222,7 +233,17 @@ struct NameIndex: Sendable {
     }
     self.names = names
     self.longestFirst = names.indices.sorted { names[$0].words.count > names[$1].words.count }
-    self.firstLetters = names.map { $0.folded.first?.first }
+    var rank = [Int](repeating: 0, count: names.count)
+    var byFirst: [Character: [Int]] = [:]
+    var unlettered: [Int] = []
+    for (position, i) in longestFirst.enumerated() {
+      rank[i] = position
+      guard names[i].words.count >= 2 else { continue }
+      if let letter = names[i].folded[0].first { byFirst[letter, default: []].append(i) } else { unlettered.append(i) }
+    }
+    self.rank = rank
+    self.multiWordByFirst = byFirst
+    self.multiWordUnlettered = unlettered
     var parts: [Character: [(name: Int, part: Int)]] = [:]
     for (i, name) in names.enumerated() {
       for (p, part) in name.folded.enumerated() where name.partsComparable[p] && part.count >= 5 {
@@ -230,7 +251,33 @@ struct NameIndex: Sendable {
       }
     }
     self.comparablePartsByFirst = parts
-    self.knownWords = known
+  }
+
+  /// The folded words of every term of a language, collected once on first use (thread-safe).
+  private final class KnownWords: @unchecked Sendable {
+    private let lock = NSLock()
+    private let glossary: CompiledGlossary
+    private let language: LanguageTag?
+    private var value: Set<[Character]>?
+
+    init(glossary: CompiledGlossary, language: LanguageTag?) {
+      self.glossary = glossary
+      self.language = language
+    }
+
+    var words: Set<[Character]> {
+      lock.lock()
+      defer { lock.unlock() }
+      if let value { return value }
+      var known = Set<[Character]>()
+      if let language {
+        for entry in glossary.entries where entry.term.language.matches(language) {
+          for w in NameIndex.words(entry.term.text) { known.insert(NameMatching.fold(w)) }
+        }
+      }
+      value = known
+      return known
+    }
   }
 
   /// Whether two folded words share a stem (inflections of one name in an inflected language).
@@ -241,7 +288,11 @@ struct NameIndex: Sendable {
 
   /// Splits a term into words at white space.
   static func words(_ text: String) -> [String] {
-    text.split(whereSeparator: { $0.isWhitespace }).map(String.init)
+    // Fast path: ASCII white space is tab to carriage return and the space.
+    if text.utf8.allSatisfy({ $0 < 0x80 }) {
+      return text.utf8.split(whereSeparator: { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }).map { String(Substring($0)) }
+    }
+    return text.split(whereSeparator: { $0.isWhitespace }).map(String.init)
   }
 
   /// A near miss found in a text.
@@ -257,8 +308,11 @@ struct NameIndex: Sendable {
   /// Near misses of the glossary's names in a span: capitalised word sequences that are not
   /// glossary terms but differ from one by a few letters.
   ///
-  /// - Parameter concepts: when given, only names of these concepts are considered.
-  func nearMisses(in span: AnnotatedSpan, concepts: Set<Int>? = nil) -> [NearMiss] {
+  /// - Parameters:
+  ///   - concepts: when given, only names of these concepts are considered.
+  ///   - exhaustive: compare every name with every sequence instead of looking names up by first
+  ///     letter (the same result, slower; for tests of the index).
+  func nearMisses(in span: AnnotatedSpan, concepts: Set<Int>? = nil, exhaustive: Bool = false) -> [NearMiss] {
     // Which names to consider (nil: all of them), without copying any.
     var candidates: [Bool]? = nil
     if let concepts {
@@ -286,7 +340,7 @@ struct NameIndex: Sendable {
         j += 1
       }
       let initial = NameIndex.isSentenceInitial(span, i)
-      result += nearMisses(words, in: candidates, sentenceInitial: initial, trusted: concepts != nil)
+      result += nearMisses(words, in: candidates, sentenceInitial: initial, trusted: concepts != nil, exhaustive: exhaustive)
       i = j
     }
     return result
@@ -330,15 +384,42 @@ struct NameIndex: Sendable {
   /// words are not capitalised (not at the start of a sentence, and, against single-word names,
   /// not inside a longer capitalised sequence such as a title), unless `trusted` (the source
   /// names the concept).
-  private func nearMisses(_ words: [(index: Int, word: String)], in candidates: [Bool]?, sentenceInitial: Bool, trusted: Bool) -> [NearMiss] {
+  private func nearMisses(
+    _ words: [(index: Int, word: String)], in candidates: [Bool]?, sentenceInitial: Bool, trusted: Bool, exhaustive: Bool
+  ) -> [NearMiss] {
     var result: [NearMiss] = []
     let folded = words.map { NameMatching.fold($0.word) }
-    let skeletons = folded.map { NameMatching.skeleton(String($0)) }
+    // Skeletons are needed only for words compared by distance.
+    var skeletonCache = [[Character]?](repeating: nil, count: words.count)
+    func skeleton(_ k: Int) -> [Character] {
+      if let s = skeletonCache[k] { return s }
+      let s = NameMatching.skeleton(String(folded[k]))
+      skeletonCache[k] = s
+      return s
+    }
+    var knownCache: Set<[Character]>? = nil
+    func known() -> Set<[Character]> {
+      if let knownCache { return knownCache }
+      let words = knownWords
+      knownCache = words
+      return words
+    }
     var used = [Bool](repeating: false, count: words.count)
     // Whole names first (longest first), then single words.
-    // A whole name matches only where its first word's first letter starts a word.
-    for i in longestFirst where candidates?[i] ?? true {
-      if let letter = firstLetters[i], !folded.contains(where: { $0.first == letter }) { continue }
+    // A whole name matches only where its first word's first letter starts a word: the
+    // names of each first letter of the sequence, in longest-first order.
+    var multiWord: [Int] = []
+    if exhaustive {
+      multiWord = longestFirst.filter { i in
+        names[i].folded[0].first.map { letter in folded.contains { $0.first == letter } } ?? true
+      }
+    } else if words.count >= 2 {
+      var letters = Set<Character>()
+      for w in folded { if let letter = w.first, letters.insert(letter).inserted { multiWord += multiWordByFirst[letter] ?? [] } }
+      multiWord += multiWordUnlettered
+      multiWord.sort { rank[$0] < rank[$1] }
+    }
+    for i in multiWord where candidates?[i] ?? true {
       let name = names[i]
       guard name.words.count >= 2 && name.words.count <= words.count else { continue }
       let n = name.words.count
@@ -352,10 +433,10 @@ struct NameIndex: Sendable {
             ok = false
             break
           }
-          let d = NameMatching.nameDistance(w, skeletons[start + k], t, name.skeletons[k])
+          let d = NameMatching.nameDistance(w, skeleton(start + k), t, name.skeletons[k])
           if w.first != t.first || d > NameMatching.allowedEdits(length: min(w.count, t.count))
             || NameMatching.isDerived(w, from: t) || NameMatching.isDerived(t, from: w) || sameStem(w, t)
-            || (knownWords.contains(w) && !name.partsRomanized[k])
+            || (!name.partsRomanized[k] && known().contains(w))
           {
             ok = false
             break
@@ -364,7 +445,7 @@ struct NameIndex: Sendable {
         }
         guard ok, edits > 0 else { continue }
         // A multi-word window must also not be a different known name (all words known).
-        if (0..<n).allSatisfy({ knownWords.contains(folded[start + $0]) }) { continue }
+        if (0..<n).allSatisfy({ known().contains(folded[start + $0]) }) { continue }
         for k in start..<(start + n) { used[k] = true }
         // Report only the words that differ (Sergey *Riabkow* → Ryabkov).
         let differing = (0..<n).filter { folded[start + $0] != name.folded[$0] }
@@ -374,21 +455,29 @@ struct NameIndex: Sendable {
       }
     }
     // Single words against single-word names and the romanized words of longer names.
-    for (k, w) in folded.enumerated() where !used[k] && w.count >= 5 && !knownWords.contains(w) {
+    // (A word of the glossary is never a misspelling: tested last, when a name is close.)
+    for (k, w) in folded.enumerated() where !used[k] && w.count >= 5 {
       if !trusted && k == 0 && sentenceInitial { continue }
       var best: (Name, Int, Int)? = nil  // name, word index, distance
-      for (i, p) in comparablePartsByFirst[w[0]] ?? [] where candidates?[i] ?? true {
+      let parts = exhaustive ? names.indices.flatMap { i in names[i].folded.indices.map { (name: i, part: $0) } }.filter {
+        names[$0.name].partsComparable[$0.part] && names[$0.name].folded[$0.part].count >= 5 && names[$0.name].folded[$0.part].first == w[0]
+      } : comparablePartsByFirst[w[0]] ?? []
+      for (i, p) in parts where candidates?[i] ?? true {
         let name = names[i]
         if !trusted && name.words.count == 1 && words.count > 1 { continue }
         let part = name.folded[p]
-        guard abs(part.count - w.count) <= 2, !NameMatching.isDerived(w, from: part),
+        guard abs(part.count - w.count) <= 2 else { continue }
+        if exhaustive && (NameMatching.isDerived(w, from: part) || NameMatching.isDerived(part, from: w) || sameStem(w, part)) {
+          continue  // the tests in the order used before the distance came first
+        }
+        // The distance first: it rules out almost every part, and the other tests are dearer.
+        let d = NameMatching.nameDistance(w, skeleton(k), part, name.skeletons[p])
+        guard d > 0, d <= NameMatching.allowedEdits(length: min(w.count, part.count)), !NameMatching.isDerived(w, from: part),
           !NameMatching.isDerived(part, from: w), !sameStem(w, part)
         else { continue }
-        let d = NameMatching.nameDistance(w, skeletons[k], part, name.skeletons[p])
-        guard d > 0, d <= NameMatching.allowedEdits(length: min(w.count, part.count)) else { continue }
         if best == nil || d < best!.2 { best = (name, p, d) }
       }
-      if let (name, p, _) = best {
+      if let (name, p, _) = best, !known().contains(w) {
         used[k] = true
         let range = words[k].index..<(words[k].index + 1)
         result.append(NearMiss(tokens: range, name: name, suggestion: name.words[p]))

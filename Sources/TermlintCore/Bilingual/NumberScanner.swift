@@ -66,8 +66,9 @@ struct NumberScanner {
       // Fast exit for ordinary words: no digit, and a first letter no number word starts with.
       let first = units[token.range.lowerBound]
       let startsWithDigit = first >= 0x30 && first <= 0x39
-      if !startsWithDigit && (!Self.initials.contains(first) || token.range.count > 24)
-        && !units[token.range].contains(where: { $0 >= 0x30 && $0 <= 0x39 })
+      if !startsWithDigit && !units[token.range].contains(where: { $0 >= 0x30 && $0 <= 0x39 })
+        && (!Self.initials.contains(first) || token.range.count > 24
+          || (token.range.count >= 2 && !Self.leadingPairs.contains(UInt32(first) << 16 | UInt32(units[token.range.lowerBound + 1]))))
       {
         i += 1
         continue
@@ -224,12 +225,23 @@ struct NumberScanner {
   /// Parses a literal of digits and separators with the language's conventions; returns the
   /// value and its other readings, or nothing when the separators make no number.
   func parse(_ literal: String) -> [Double] {
-    let s = literal.replacingOccurrences(of: "'", with: "")
+    let ascii = literal.utf8.allSatisfy { $0 < 0x80 }
+    let s = ascii ? (literal.utf8.contains(0x27) ? String(literal.filter { $0 != "'" }) : literal) : literal.replacingOccurrences(of: "'", with: "")
     if s.allSatisfy(\.isASCIIDigit) { return Double(s).map { [$0] } ?? [] }
-    let thousandsComma = s.wholeMatch(of: /\d{1,3}(,\d{3})+(\.\d+)?/) != nil
-    let thousandsPoint = s.wholeMatch(of: /\d{1,3}(\.\d{3})+(,\d+)?/) != nil
-    let simpleComma = s.wholeMatch(of: /\d+,\d+/) != nil
-    let simplePoint = s.wholeMatch(of: /\d+\.\d+/) != nil
+    let thousandsComma: Bool, thousandsPoint: Bool, simpleComma: Bool, simplePoint: Bool
+    if ascii {
+      // The patterns below, matched by hand: a `Regex` literal is parsed again on every call.
+      let bytes = Array(s.utf8)
+      thousandsComma = Self.isGrouped(bytes, group: 0x2C, decimal: 0x2E)
+      thousandsPoint = Self.isGrouped(bytes, group: 0x2E, decimal: 0x2C)
+      simpleComma = Self.isSimpleDecimal(bytes, mark: 0x2C)
+      simplePoint = Self.isSimpleDecimal(bytes, mark: 0x2E)
+    } else {
+      thousandsComma = s.wholeMatch(of: /\d{1,3}(,\d{3})+(\.\d+)?/) != nil
+      thousandsPoint = s.wholeMatch(of: /\d{1,3}(\.\d{3})+(,\d+)?/) != nil
+      simpleComma = s.wholeMatch(of: /\d+,\d+/) != nil
+      simplePoint = s.wholeMatch(of: /\d+\.\d+/) != nil
+    }
     func number(_ text: String) -> Double? { Double(text) }
     var values: [Double] = []
     if commaDecimal {
@@ -246,6 +258,32 @@ struct NumberScanner {
     var unique: [Double] = []
     for v in values where !unique.contains(where: { Self.same($0, v) }) { unique.append(v) }
     return unique
+  }
+
+  /// Whether ASCII `bytes` are wholly digits in groups of three after one to three digits, with
+  /// an optional decimal part: `\d{1,3}(G\d{3})+(D\d+)?` for the group mark G and decimal mark D.
+  static func isGrouped(_ bytes: [UInt8], group: UInt8, decimal: UInt8) -> Bool {
+    func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+    var i = 0
+    while i < bytes.count && isDigit(bytes[i]) { i += 1 }
+    guard (1...3).contains(i) else { return false }
+    var groups = 0
+    while i < bytes.count && bytes[i] == group {
+      guard i + 3 < bytes.count, isDigit(bytes[i + 1]), isDigit(bytes[i + 2]), isDigit(bytes[i + 3]) else { return false }
+      i += 4
+      groups += 1
+      if i < bytes.count && isDigit(bytes[i]) { return false }
+    }
+    guard groups > 0 else { return false }
+    if i == bytes.count { return true }
+    guard bytes[i] == decimal, i + 1 < bytes.count else { return false }
+    return bytes[(i + 1)...].allSatisfy(isDigit)
+  }
+
+  /// Whether ASCII `bytes` are `\d+M\d+` for the decimal mark M.
+  static func isSimpleDecimal(_ bytes: [UInt8], mark: UInt8) -> Bool {
+    guard let k = bytes.firstIndex(of: mark), k > 0, k + 1 < bytes.count else { return false }
+    return bytes[..<k].allSatisfy { $0 >= 0x30 && $0 <= 0x39 } && bytes[(k + 1)...].allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
   }
 
   private struct DatePart {
@@ -409,6 +447,22 @@ struct NumberScanner {
     return set
   }()
 
+  /// The first two UTF-16 units of every word of two units or more that `scanWords` can read
+  /// as a number (number words, numeral compounds, Roman numerals): a word starting otherwise
+  /// is skipped without being looked up (most words of Russian text start with a letter of
+  /// `initials`).
+  static let leadingPairs: Set<UInt32> = {
+    func pair(_ w: String) -> UInt32? {
+      let u = Array(w.utf16)
+      return u.count >= 2 ? UInt32(u[0]) << 16 | UInt32(u[1]) : nil
+    }
+    var set = Set(allWords.keys.compactMap(pair))
+    for root in RussianNumerals.compoundRootWords { if let p = pair(root) { set.insert(p) } }
+    let roman = Array("ivxх".utf16)
+    for a in roman { for b in roman { set.insert(UInt32(a) << 16 | UInt32(b)) } }
+    return set
+  }()
+
   /// Every number word of both languages in every form, looked up once per token.
   private static let allWords: [String: NumberWord] = {
     var table: [String: NumberWord] = [:]
@@ -535,6 +589,9 @@ enum RussianNumerals {
     }
     return nil
   }
+
+  /// The roots of `compoundPrefix`.
+  static var compoundRootWords: [String] { compoundRoots.map(\.0) }
 
   private static let compoundRoots: [(String, Double)] = [
     ("двух", 2), ("трех", 3), ("трёх", 3), ("четырех", 4), ("четырёх", 4), ("пяти", 5), ("шести", 6), ("семи", 7),

@@ -36,6 +36,19 @@ struct PlaceholderScanner {
       }
       k += 1
     }
+    // Cheap tests first: most prose has none of these characters, and then the inline codes
+    // (already in text order) are all there is.
+    var hasAt = false, hasPercent = false, hasBrace = false
+    for u in text {
+      switch u {
+      case 0x40: hasAt = true
+      case 0x25: hasPercent = true
+      case 0x7B: hasBrace = true
+      default: continue
+      }
+    }
+    let mayHaveURL = Self.mayHaveURL(text)
+    if !hasAt && !hasPercent && !hasBrace && !mayHaveURL { return result }
     let string = String(decoding: text, as: UTF16.self)
     var taken: [Range<Int>] = result.map(\.textRange)
     func add(_ kind: String, _ key: String, _ match: Range<String.Index>) {
@@ -45,10 +58,7 @@ struct PlaceholderScanner {
       taken.append(range)
       result.append(InlineCode(kind: kind, key: key, display: String(string[match]), textRange: range))
     }
-    // Cheap tests first: most prose has none of these characters.
-    let has = Set(text.filter { $0 == 0x40 || $0 == 0x25 || $0 == 0x7B })
-    let mayHaveURL = Self.mayHaveURL(text)
-    if has.contains(0x40) {
+    if hasAt {
       for m in string.matches(of: Self.email) { add("email", "email:" + String(string[m.range]).lowercased(), m.range) }
     }
     for m in mayHaveURL ? string.matches(of: Self.url) : [] {
@@ -61,12 +71,12 @@ struct PlaceholderScanner {
       }
       add("url", "url:" + normalizedURL(String(string[range])), range)
     }
-    if has.contains(0x25) {
+    if hasPercent {
       for m in string.matches(of: Self.python) { add("python", String(string[m.range]), m.range) }
     }
-    if has.contains(0x7B) { scanBraces(string, add: add) }
+    if hasBrace { scanBraces(string, add: add) }
     let printf = flags.contains { $0.hasSuffix("-format") && !$0.hasPrefix("no-") && $0 != "python-brace-format" }
-    if !flags.contains("no-c-format") && has.contains(0x25) {
+    if !flags.contains("no-c-format") && hasPercent {
       for m in string.matches(of: Self.printf) {
         let spec = String(string[m.range])
         if spec == "%%" { continue }

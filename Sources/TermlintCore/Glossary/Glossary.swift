@@ -7,6 +7,13 @@ public struct LanguageTag: Hashable, Sendable, Codable, CustomStringConvertible,
 
   /// Parses and normalises a tag; returns nil for text that is not a plausible BCP 47 tag.
   public init?(_ raw: String) {
+    // Fast path for the usual case, a bare language subtag already in canonical case (`en`,
+    // `ru`): glossaries give one per term, and the general path below goes through Foundation.
+    let bytes = raw.utf8
+    if (2...8).contains(bytes.count) && bytes.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) {
+      value = raw
+      return
+    }
     let parts = raw.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "-")
       .split(separator: "-", omittingEmptySubsequences: false).map(String.init)
     guard let first = parts.first, (2...8).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter })
@@ -29,7 +36,10 @@ public struct LanguageTag: Hashable, Sendable, Codable, CustomStringConvertible,
   public var language: String { String(value.prefix { $0 != "-" }) }
 
   /// Whether two tags name the same language (primary subtags equal).
-  public func matches(_ other: LanguageTag) -> Bool { language == other.language }
+  public func matches(_ other: LanguageTag) -> Bool {
+    // Compares the primary subtags in place (called per glossary entry and term hit).
+    value.utf8.prefix { $0 != 0x2D }.elementsEqual(other.value.utf8.prefix { $0 != 0x2D })
+  }
 
   public var description: String { value }
 
@@ -78,6 +88,13 @@ public enum TermStatus: String, Sendable, Codable, CaseIterable, Comparable {
   /// `deprecatedTerm`, `supersededTerm`, `deprecated`, `superseded`, `notRecommended`,
   /// `obsolete` (deprecated); `forbidden` (forbidden); `proposed`.
   public static func parse(_ raw: String) -> TermStatus? {
+    // Fast path for the TBX spellings (one per term of a glossary).
+    switch raw {
+    case "preferredTerm-admn-sts", "preferredTerm": return .preferred
+    case "admittedTerm-admn-sts", "admittedTerm": return .admitted
+    case "deprecatedTerm-admn-sts", "deprecatedTerm", "supersededTerm-admn-sts", "supersededTerm": return .deprecated
+    default: break
+    }
     var s = raw.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
     if s.hasSuffix("-admn-sts") { s.removeLast("-admn-sts".count) }
     if s.hasSuffix("term") && s != "term" { s.removeLast(4) }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Lints many inputs in parallel and collects one `RunReport`.
 ///
 /// Files are read, parsed and linted by a bounded task group (at most `jobs` at a time); the
@@ -17,6 +19,8 @@ public struct LintRun: Sendable {
   public let jobs: Int
   /// How bytes become a document (default: `defaultRead(for:)`).
   public let read: Read
+  /// Inputs already read and parsed (`prefetch`), used instead of reading them again.
+  public let prefetched: PrefetchedDocuments?
 
   /// Creates a run.
   ///
@@ -25,11 +29,13 @@ public struct LintRun: Sendable {
   ///   - inputs: paths to check, already expanded and sorted (`InputFiles.expand`).
   ///   - jobs: how many inputs to process at once; values below 1 count as 1.
   ///   - read: the reader; the default is `defaultRead(for: linter)`.
-  public init(linter: Linter, inputs: [String], jobs: Int, read: Read? = nil) {
+  ///   - prefetched: inputs read ahead with `prefetch` (with the same reader's defaults).
+  public init(linter: Linter, inputs: [String], jobs: Int, read: Read? = nil, prefetched: PrefetchedDocuments? = nil) {
     self.linter = linter
     self.inputs = inputs
     self.jobs = max(1, jobs)
     self.read = read ?? LintRun.defaultRead(for: linter)
+    self.prefetched = prefetched
   }
 
   /// `DocumentReader`, which picks a reader by file extension, with the linter's languages as
@@ -87,11 +93,85 @@ public struct LintRun: Sendable {
   public func results(progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) async throws -> [FileResult] {
     let linter = self.linter
     let read = self.read
+    let prefetched = self.prefetched
     return try await BoundedTasks.map(inputs, jobs: jobs, progress: progress) { path in
-      let document = try read(try SourceFile.readBytes(path: path), path)
+      let document = try prefetched?.document(for: path) ?? read(try SourceFile.readBytes(path: path), path)
       let checked = try linter.check(document)
       return FileResult(file: document.file, findings: checked.findings, baselineEntries: checked.baselineEntries)
     }
+  }
+}
+
+/// Inputs read and parsed ahead of a run, by path: what `LintRun.prefetch` read before it was
+/// told to stop. A failed read is kept and thrown when the run reaches that input, so errors are
+/// reported in path order as without prefetching.
+public struct PrefetchedDocuments: Sendable {
+  let results: [String: Result<Document, any Error>]
+
+  /// How many inputs were read ahead.
+  public var count: Int { results.count }
+
+  /// The document of `path`, nil when it was not read ahead.
+  func document(for path: String) throws -> Document? { try results[path]?.get() }
+}
+
+/// Tells `LintRun.prefetch` to stop starting reads (set when the linter is ready).
+public final class PrefetchStop: @unchecked Sendable {
+  private let lock = NSLock()
+  private var stopped = false
+
+  /// Creates a flag that is not set.
+  public init() {}
+
+  /// Sets the flag.
+  public func stop() { lock.withLock { stopped = true } }
+
+  /// Whether the flag is set.
+  public var isStopped: Bool { lock.withLock { stopped } }
+}
+
+extension LintRun {
+  /// Reads and parses inputs in path order on `jobs` tasks until `stop` is set or `byteLimit`
+  /// bytes have been read, so that reading overlaps with loading and compiling the glossary
+  /// (which the caller does at the same time). Standard input (`-`) is never read ahead.
+  ///
+  /// - Parameters:
+  ///   - inputs: paths in report order.
+  ///   - defaults: the languages of files that do not name theirs (`LintSetup.languageDefaults`).
+  ///   - jobs: how many reads run at once (at least 1).
+  ///   - byteLimit: stop starting reads past this many bytes read (bounds the memory held).
+  ///   - stop: set by the caller when the linter is built.
+  public static func prefetch(
+    _ inputs: [String], defaults: LanguageDefaults, jobs: Int, byteLimit: Int = 16 << 20, until stop: PrefetchStop
+  ) async -> PrefetchedDocuments {
+    var results: [String: Result<Document, any Error>] = [:]
+    var bytes = 0
+    await withTaskGroup(of: (String, Result<Document, any Error>, Int).self) { group in
+      var next = 0
+      func startNext() {
+        while next < inputs.count {
+          let path = inputs[next]
+          next += 1
+          if path == "-" { continue }
+          group.addTask {
+            do {
+              let data = try SourceFile.readBytes(path: path)
+              return (path, Result { try DocumentReader.read(bytes: data, path: path, defaults: defaults) }, data.count)
+            } catch {
+              return (path, .failure(error), 0)
+            }
+          }
+          return
+        }
+      }
+      for _ in 0..<max(1, jobs) where !stop.isStopped { startNext() }
+      while let (path, result, size) = await group.next() {
+        results[path] = result
+        bytes += size
+        if !stop.isStopped && bytes < byteLimit { startNext() }
+      }
+    }
+    return PrefetchedDocuments(results: results)
   }
 }
 

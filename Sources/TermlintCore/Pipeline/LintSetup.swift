@@ -29,10 +29,33 @@ public struct LintSetup: Sendable {
     targetLanguage: LanguageTag? = nil, onlyRules: [String] = [], disabledRules: [String] = [],
     directory: String = FileManager.default.currentDirectoryPath, baseline: Baseline? = nil
   ) throws -> LintSetup {
+    let pipeline = try loadPipeline(
+      pipelinePath: pipelinePath, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, directory: directory)
+    return try build(pipeline: pipeline, glossaries: glossaries, onlyRules: onlyRules, disabledRules: disabledRules, baseline: baseline)
+  }
+
+  /// The first, quick step of `load`: the pipeline with the language overrides applied.
+  ///
+  /// - Throws: `TermlintError` for a bad pipeline file.
+  public static func loadPipeline(
+    pipelinePath: String?, sourceLanguage: LanguageTag? = nil, targetLanguage: LanguageTag? = nil,
+    directory: String = FileManager.default.currentDirectoryPath
+  ) throws -> Pipeline {
     var pipeline = try pipelinePath.map(PipelineLoader.load(path:))
       ?? PipelineLoader.discover(from: directory).map(PipelineLoader.load(path:)) ?? .builtIn
     if let sourceLanguage { pipeline.sourceLanguage = sourceLanguage }
     if let targetLanguage { pipeline.targetLanguage = targetLanguage }
+    return pipeline
+  }
+
+  /// The second, slow step of `load`: loads and compiles the glossaries and configures the
+  /// rules of a pipeline (see `load` for the parameters).
+  ///
+  /// - Throws: `TermlintError` for a bad glossary file or an unknown rule id.
+  public static func build(
+    pipeline: Pipeline, glossaries: [String] = [], onlyRules: [String] = [], disabledRules: [String] = [],
+    baseline: Baseline? = nil
+  ) throws -> LintSetup {
     let glossary = try GlossaryIO.loadAll(paths: pipeline.glossaries + glossaries)
     let rules = try pipeline.configuredRules(only: onlyRules, disabled: disabledRules)
     let linter = Linter(
@@ -40,6 +63,12 @@ public struct LintSetup: Sendable {
       targetLanguage: pipeline.targetLanguage ?? LanguageTag("en"), normalization: pipeline.normalization,
       filter: FindingFilter(descriptors: pipeline.descriptors, baseline: baseline))
     return LintSetup(pipeline: pipeline, linter: linter)
+  }
+
+  /// The languages a run's readers assume for files that do not name theirs (the same as
+  /// `LintRun.defaultRead(for:)` uses once the linter is built).
+  public static func languageDefaults(for pipeline: Pipeline) -> LanguageDefaults {
+    LanguageDefaults(source: pipeline.sourceLanguage, target: pipeline.targetLanguage ?? LanguageTag("en"))
   }
 
   /// Pairs a pipeline with a linter built from it.

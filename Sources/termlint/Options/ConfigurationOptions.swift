@@ -21,6 +21,22 @@ struct ConfigurationOptions: ParsableArguments {
   @Option(name: .customLong("disable"), help: "Skip this rule; repeatable.")
   var disabledRules: [String] = []
 
+  /// The pipeline with the language options applied (the quick first step of `load`).
+  func loadPipeline() throws -> Pipeline {
+    try LintSetup.loadPipeline(pipelinePath: pipeline, sourceLanguage: sourceLang, targetLanguage: targetLang)
+  }
+
+  /// Loads the glossaries and configures the rules of `pipeline` on a task of its own (the slow
+  /// second step of `load`), and sets `whenDone` when it has finished, with or without success.
+  func build(pipeline: Pipeline, baseline: Baseline?, whenDone: PrefetchStop) -> Task<LintSetup, any Error> {
+    let (glossaries, onlyRules, disabledRules) = (self.glossaries, self.onlyRules, self.disabledRules)
+    return Task.detached {
+      defer { whenDone.stop() }
+      return try LintSetup.build(
+        pipeline: pipeline, glossaries: glossaries, onlyRules: onlyRules, disabledRules: disabledRules, baseline: baseline)
+    }
+  }
+
   /// Loads the pipeline and glossaries and configures the rules.
   func load(baseline: Baseline? = nil) throws -> LintSetup {
     try LintSetup.load(

@@ -34,18 +34,33 @@ struct Lint: AsyncParsableCommand {
       guard (source == nil) == (target == nil) else {
         throw TermlintError.usage("--source and --target go together (an article and its translation)")
       }
-      let setup = try settings.load(baseline: try baselineOptions.load())
+      let baseline = try baselineOptions.load()
+      let pipeline = try settings.loadPipeline()
+      // The glossaries load and compile on their own task while the inputs are found and, with
+      // more than one job, read and parsed; errors keep their order (configuration first).
+      let stop = PrefetchStop()
+      let building = settings.build(pipeline: pipeline, baseline: baseline, whenDone: stop)
+      let setup: LintSetup
       let (report, baselineEntries): (RunReport, [Baseline.Entry])
       if let source, let target {
+        setup = try await building.value
         guard input.files.isEmpty && input.changedSince == nil else {
           throw TermlintError.usage("give either files to check or --source and --target, not both")
         }
         (report, baselineEntries) = try LintRun.pair(linter: setup.linter, source: source, target: target)
       } else {
-        let paths = try input.resolve()
+        let paths: [String]
+        do { paths = try input.resolve() } catch {
+          _ = try await building.value
+          throw error
+        }
+        let jobs = input.jobCount
+        let prefetched = jobs > 1
+          ? await LintRun.prefetch(paths, defaults: LintSetup.languageDefaults(for: pipeline), jobs: jobs - 1, until: stop) : nil
+        setup = try await building.value
         let progress = ProgressBar.standardError(total: paths.count, label: "termlint: checking")
         defer { progress?.finish() }
-        (report, baselineEntries) = try await LintRun(linter: setup.linter, inputs: paths, jobs: input.jobCount)
+        (report, baselineEntries) = try await LintRun(linter: setup.linter, inputs: paths, jobs: jobs, prefetched: prefetched)
           .runCollectingBaseline { progress?.update(done: $0, total: $1) }
         progress?.finish()
       }

@@ -93,3 +93,29 @@ struct NumberScannerTests {
     #expect(try Self.hard("от 10 до 15 беспилотников", "ru") == [10, 15])
   }
 }
+
+@Suite("Number literals")
+struct NumberLiteralTests {
+  /// The hand-written matchers of `NumberScanner.parse` against the patterns they replace, on
+  /// every string of up to six characters over digits, comma, point and one letter, and on
+  /// longer samples.
+  @Test func groupingMatchersAgreeWithThePatterns() {
+    let alphabet: [Character] = ["1", "2", "0", ",", ".", "a"]
+    var strings: [String] = [""]
+    var frontier: [String] = [""]
+    for _ in 0..<6 {
+      frontier = frontier.flatMap { s in alphabet.map { s + String($0) } }
+      strings += frontier
+    }
+    strings += ["1,234,567.5", "12,500", "1.000.000,25", "12.500", "1,0000", "123,456,", ",123", "1234,567", "3.14159", "1,5"]
+    let thousandsComma = /\d{1,3}(,\d{3})+(\.\d+)?/, thousandsPoint = /\d{1,3}(\.\d{3})+(,\d+)?/
+    let simpleComma = /\d+,\d+/, simplePoint = /\d+\.\d+/
+    for s in strings {
+      let bytes = Array(s.utf8)
+      #expect(NumberScanner.isGrouped(bytes, group: 0x2C, decimal: 0x2E) == (s.wholeMatch(of: thousandsComma) != nil), "\(s)")
+      #expect(NumberScanner.isGrouped(bytes, group: 0x2E, decimal: 0x2C) == (s.wholeMatch(of: thousandsPoint) != nil), "\(s)")
+      #expect(NumberScanner.isSimpleDecimal(bytes, mark: 0x2C) == (s.wholeMatch(of: simpleComma) != nil), "\(s)")
+      #expect(NumberScanner.isSimpleDecimal(bytes, mark: 0x2E) == (s.wholeMatch(of: simplePoint) != nil), "\(s)")
+    }
+  }
+}

@@ -67,6 +67,40 @@ struct LintRunTests {
     }
   }
 
+  @Test func inputsReadAheadGiveTheSameReportAndTheSameFirstError() async throws {
+    let t = try TemporaryTree()
+    defer { t.remove() }
+    var paths = try Self.writeCorpus(t, count: 12)
+    let linter = try Self.linter()
+    var pipeline = Pipeline.builtIn
+    pipeline.sourceLanguage = LanguageTag("ru")
+    let defaults = LintSetup.languageDefaults(for: pipeline)
+    #expect(defaults == LanguageDefaults(source: linter.sourceLanguage, target: linter.targetLanguage))
+    let expected = try await LintRun(linter: linter, inputs: paths, jobs: 2).run()
+    // Read everything ahead, a part, or nothing (stopped before the first read).
+    for (limit, stopFirst) in [(Int.max, false), (200, false), (Int.max, true)] {
+      let stop = PrefetchStop()
+      if stopFirst { stop.stop() }
+      let prefetched = await LintRun.prefetch(paths, defaults: defaults, jobs: 2, byteLimit: limit, until: stop)
+      if stopFirst { #expect(prefetched.count == 0) } else { #expect(prefetched.count > 0) }
+      let report = try await LintRun(linter: linter, inputs: paths, jobs: 2, prefetched: prefetched).run()
+      #expect(report.findings == expected.findings, "limit \(limit)")
+      #expect(report.files.map(\.path) == paths)
+    }
+    // A file that fails to read or parse fails the run at its place in path order.
+    paths.append(try t.write("f03-bad.md", bytes: [0x61, 0xC3, 0x28]))
+    paths.append(t.path("f05-missing.md"))
+    paths.sort()
+    let prefetched = await LintRun.prefetch(paths, defaults: defaults, jobs: 3, until: PrefetchStop())
+    #expect(prefetched.count == paths.count)
+    do {
+      _ = try await LintRun(linter: linter, inputs: paths, jobs: 2, prefetched: prefetched).run()
+      Issue.record("invalid UTF-8 must fail the run")
+    } catch let error as TermlintError {
+      #expect(error.file?.hasSuffix("f03-bad.md") == true, "\(error)")
+    }
+  }
+
   @Test func progressCountsEveryFileOnce() async throws {
     let t = try TemporaryTree()
     defer { t.remove() }

@@ -46,10 +46,11 @@ struct AdditionRule: BuiltInRule {
     var findings: [Finding] = []
     for (i, unit) in document.units.enumerated() {
       guard let target = unit.target, !target.isBlank, !UnitFacts.isExcluded(unit.unit) else { continue }
-      let excerpt = TextScan.excerpt(target.span.string)
+      // Built only for a finding: most units have none.
+      func excerpt() -> String { TextScan.excerpt(target.span.string) }
       if let bead = UnitFacts.bead(unit.unit), bead.target > 0, bead.source == 0, unit.source.map(\.isBlank) ?? true {
         findings.append(context.finding(
-          Self.descriptor, in: target, fileRange: target.trimmedFileRange, message: .unaligned(excerpt), unit: unit.unit,
+          Self.descriptor, in: target, fileRange: target.trimmedFileRange, message: .unaligned(excerpt()), unit: unit.unit,
           related: BeadNeighbours.sourceLocation(near: i, in: document).map { [$0] } ?? []))
         continue
       }
@@ -64,7 +65,7 @@ struct AdditionRule: BuiltInRule {
       if Double(targetLength) >= 2 * expected && model.deviation(sourceLength: sourceLength, targetLength: targetLength) >= 3.5 {
         findings.append(context.finding(
           Self.descriptor, in: target, fileRange: target.trimmedFileRange,
-          message: .tooLong(excerpt, percent: Int((100 * Double(targetLength) / expected).rounded())), unit: unit.unit,
+          message: .tooLong(excerpt(), percent: Int((100 * Double(targetLength) / expected).rounded())), unit: unit.unit,
           related: [Location(file: source.span.file, utf16Range: source.trimmedFileRange)]))
       }
     }

@@ -53,10 +53,11 @@ struct OmissionRule: BuiltInRule {
     var findings: [Finding] = []
     for (i, unit) in document.units.enumerated() {
       guard let source = unit.source, !source.isBlank, !UnitFacts.isExcluded(unit.unit) else { continue }
-      let excerpt = TextScan.excerpt(source.span.string)
+      // Built only for a finding: most units have none.
+      func excerpt() -> String { TextScan.excerpt(source.span.string) }
       if let bead = UnitFacts.bead(unit.unit), bead.source > 0, bead.target == 0, unit.target.map(\.isBlank) ?? true {
         findings.append(context.finding(
-          Self.descriptor, in: source, fileRange: source.trimmedFileRange, message: .unaligned(excerpt), unit: unit.unit,
+          Self.descriptor, in: source, fileRange: source.trimmedFileRange, message: .unaligned(excerpt()), unit: unit.unit,
           side: "source", related: BeadNeighbours.targetLocation(near: i, in: document).map { [$0] } ?? []))
         continue
       }
@@ -70,7 +71,7 @@ struct OmissionRule: BuiltInRule {
       if Double(targetLength) <= 0.5 * expected && model.deviation(sourceLength: sourceLength, targetLength: targetLength) <= -3.5 {
         findings.append(context.finding(
           Self.descriptor, in: source, fileRange: source.trimmedFileRange,
-          message: .tooShort(excerpt, percent: Int((100 * Double(targetLength) / expected).rounded())), unit: unit.unit, side: "source",
+          message: .tooShort(excerpt(), percent: Int((100 * Double(targetLength) / expected).rounded())), unit: unit.unit, side: "source",
           related: [Location(file: target.span.file, utf16Range: target.trimmedFileRange)]))
       }
     }

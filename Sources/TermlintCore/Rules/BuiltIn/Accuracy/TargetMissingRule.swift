@@ -54,21 +54,22 @@ struct TargetMissingRule: BuiltInRule {
       guard let source = unit.source, !UnitFacts.isExcluded(unit.unit), UnitFacts.bead(unit.unit) == nil,
         Self.hasText(source, flags: UnitFacts.flags(unit.unit))
       else { continue }
-      let excerpt = TextScan.excerpt(source.span.string)
+      // Built only for a finding: most units have none.
+      func excerpt() -> String { TextScan.excerpt(source.span.string) }
       let sourceLocation = Location(file: source.span.file, utf16Range: source.trimmedFileRange)
       if let target = unit.target, !target.isBlank {
         if fuzzyIsMissing && UnitFacts.isFuzzy(unit.unit) {
           findings.append(context.finding(
-            Self.descriptor, in: target, fileRange: target.trimmedFileRange, message: .fuzzy(excerpt), unit: unit.unit, related: [sourceLocation]))
+            Self.descriptor, in: target, fileRange: target.trimmedFileRange, message: .fuzzy(excerpt()), unit: unit.unit, related: [sourceLocation]))
         }
         continue
       }
       if let target = unit.target {
         findings.append(context.finding(
-          Self.descriptor, in: target, fileRange: target.trimmedFileRange, message: .empty(excerpt), unit: unit.unit, related: [sourceLocation]))
+          Self.descriptor, in: target, fileRange: target.trimmedFileRange, message: .empty(excerpt()), unit: unit.unit, related: [sourceLocation]))
       } else {
         findings.append(context.finding(
-          Self.descriptor, in: source, fileRange: source.trimmedFileRange, message: .empty(excerpt), unit: unit.unit, side: "source"))
+          Self.descriptor, in: source, fileRange: source.trimmedFileRange, message: .empty(excerpt()), unit: unit.unit, side: "source"))
       }
     }
     return findings

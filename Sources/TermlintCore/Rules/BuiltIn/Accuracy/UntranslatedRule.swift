@@ -59,18 +59,19 @@ struct UntranslatedRule: BuiltInRule {
     for unit in document.units {
       guard let target = unit.target, !target.isBlank, !UnitFacts.isExcluded(unit.unit) else { continue }
       if let source = unit.source, !source.isBlank {
-        let excerpt = TextScan.excerpt(target.span.string)
+        // Built only for a finding: most units have none.
+        func excerpt() -> String { TextScan.excerpt(target.span.string) }
         if source.normalized.units == target.normalized.units
           && Self.hasWordsToTranslate(target, sameScript: sourceScript == targetScript, codes: codes)
         {
           findings.append(context.finding(
-            Self.descriptor, in: target, fileRange: target.trimmedFileRange, message: .identical(excerpt), unit: unit.unit,
+            Self.descriptor, in: target, fileRange: target.trimmedFileRange, message: .identical(excerpt()), unit: unit.unit,
             related: [Location(file: source.span.file, utf16Range: source.trimmedFileRange)]))
           continue
         }
         if Scripts.isMostlySourceScript(target, source: document.sourceLanguage, target: document.targetLanguage) {
           findings.append(context.finding(
-            Self.descriptor, in: target, fileRange: target.trimmedFileRange, message: .sourceScript(excerpt), unit: unit.unit,
+            Self.descriptor, in: target, fileRange: target.trimmedFileRange, message: .sourceScript(excerpt()), unit: unit.unit,
             related: [Location(file: source.span.file, utf16Range: source.trimmedFileRange)]))
           continue
         }

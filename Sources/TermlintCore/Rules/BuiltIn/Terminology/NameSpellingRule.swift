@@ -171,6 +171,9 @@ enum SourceNames {
     for hit in span.hits { for k in hit.tokenRange { covered[k] = true } }
     func capitalisedCyrillic(_ k: Int) -> String? {
       guard tokens[k].kind == .word, !covered[k] else { return nil }
+      // Fast exit: a first letter that is an ASCII non-capital or a lower-case Cyrillic letter.
+      let firstUnit = span.span.text[span.normalized.map.sourceOffset(startingAt: tokens[k].range.lowerBound)]
+      if (firstUnit < 0x80 && !(firstUnit >= 0x41 && firstUnit <= 0x5A)) || (firstUnit >= 0x430 && firstUnit <= 0x45F) { return nil }
       let w = span.surface(of: tokens[k])
       guard let first = w.first, first.isUppercase, w.count >= 2, !w.allSatisfy({ !$0.isLowercase }),
         Scripts.dominant(w) == UnicodeProperties.Script.cyrillic
@@ -203,10 +206,14 @@ enum SourceNames {
   /// spelled by sound, *Гэвин*, *Бруклин*), and so are words with *э*, a letter of loanwords.
   static func isSurname(_ word: String) -> Bool {
     let w = UnicodeProperties.lowercase(word)
-    guard !w.contains("э") else { return false }
+    // Only the endings with the word's last letter can match (most words have none).
+    guard let last = w.last, let endings = surnameEndingsByLast[last], !w.contains("э") else { return false }
     let count = w.count
-    return surnameEndings.contains { w.hasSuffix($0) && count >= $0.count + 2 }
+    return endings.contains { w.hasSuffix($0) && count >= $0.count + 2 }
   }
+
+  /// `surnameEndings` by their last letter.
+  private static let surnameEndingsByLast: [Character: [String]] = Dictionary(grouping: surnameEndings) { $0.last! }
 
   /// Surname endings in every case.
   private static let surnameEndings: [String] = {

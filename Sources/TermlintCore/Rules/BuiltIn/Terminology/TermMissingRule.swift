@@ -66,14 +66,21 @@ struct TermMissingRule: BuiltInRule {
           rendered.insert(glossary.entries[hit.entryIndex].conceptIndex)
         }
       }
-      // Words in capitals, which may be acronyms of allowed terms the glossary does not list.
-      var capitals = Set<String>()
-      for i in group {
-        guard let target = document.units[i].target else { continue }
-        for token in target.tokens where token.kind == .word {
-          let w = SourceNames.stripPossessive(target.surface(of: token))
-          if w.count >= 2 && w.allSatisfy({ $0.isUppercase }) { capitals.insert(w) }
+      // Words in capitals, which may be acronyms of allowed terms the glossary does not list;
+      // collected on first use (most groups have no source term left unrendered).
+      var capitalsCache: Set<String>? = nil
+      func capitals() -> Set<String> {
+        if let capitalsCache { return capitalsCache }
+        var capitals = Set<String>()
+        for i in group {
+          guard let target = document.units[i].target else { continue }
+          for token in target.tokens where token.kind == .word {
+            let w = SourceNames.stripPossessive(target.surface(of: token))
+            if w.count >= 2 && w.allSatisfy({ $0.isUppercase }) { capitals.insert(w) }
+          }
         }
+        capitalsCache = capitals
+        return capitals
       }
       for i in group {
         let unit = document.units[i]
@@ -95,7 +102,8 @@ struct TermMissingRule: BuiltInRule {
             continue
           }
           // The acronym of an allowed term (UN for United Nations) renders it too.
-          if concept.terms(in: targetLanguage).contains(where: { $0.effectiveStatus.isAllowed && capitals.contains(Self.initials($0.text)) }) {
+          let acronyms = capitals()
+          if concept.terms(in: targetLanguage).contains(where: { $0.effectiveStatus.isAllowed && acronyms.contains(Self.initials($0.text)) }) {
             continue
           }
           // A misspelled rendering of a name is name-spelling's finding, not a missing term.
