@@ -249,26 +249,59 @@ public struct SourceFile: Sendable {
   /// they are not UTF-16 (or start with a byte-order mark).
   ///
   /// UTF-8 text has no NUL bytes, but UTF-16 text has one in every space, line end, digit and
-  /// Latin letter, always at the same parity (odd offsets for little-endian). So: in the first
-  /// 8 KiB, at least 2 NUL bytes, at least one pair in ten with a NUL, and at most one NUL in
-  /// twenty at the other parity. A UTF-8 file with a stray NUL does not qualify; a binary file
-  /// with NULs all over does not either.
+  /// Latin letter, always at the same parity (odd offsets for little-endian). So, in the first
+  /// 8 KiB: at least 2 NUL bytes, at least one pair in ten with a NUL, and at most one NUL in
+  /// twenty at the other parity. A binary file with NULs all over does not qualify.
+  ///
+  /// A short 8-bit file with a few stray NULs can pass that count, so two more tests keep it
+  /// from being read as UTF-16 (which would silently turn it into CJK-looking text):
+  /// - in 8-bit text the pairs without a NUL are two ASCII characters; in UTF-16 they are one
+  ///   character of another script, and both of its bytes are printable ASCII only for some
+  ///   CJK characters (Cyrillic, Greek, Arabic, Hangul never). When nine in ten NUL-free pairs
+  ///   are two ASCII characters, the file is 8-bit text;
+  /// - bytes that are valid UTF-8 with multi-byte sequences are UTF-8: UTF-16 with bytes of
+  ///   0x80 and above almost never forms valid UTF-8.
+  /// Such a file is then read as UTF-8, where its NULs stay visible (`invisible-character`).
   static func bomlessUTF16(_ bytes: [UInt8]) -> Bool? {
     if bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) { return nil }
     let sample = min(bytes.count, 8192) & ~1
     guard sample >= 4 else { return nil }
     var even = 0, odd = 0
+    // Pairs without a NUL, and those of them made of two ASCII text bytes.
+    var nulFree = 0, asciiPairs = 0
+    var high = false
     var i = 0
     while i < sample {
-      if bytes[i] == 0 { even += 1 }
-      if bytes[i + 1] == 0 { odd += 1 }
+      let a = bytes[i], b = bytes[i + 1]
+      if a == 0 { even += 1 }
+      if b == 0 { odd += 1 }
+      if a != 0 && b != 0 {
+        nulFree += 1
+        if isASCIIText(a) && isASCIIText(b) { asciiPairs += 1 }
+      }
+      if a >= 0x80 || b >= 0x80 { high = true }
       i += 2
     }
     let pairs = sample / 2
     // A pair of two NULs (U+0000) says nothing about the byte order.
     let (major, minor, littleEndian) = odd >= even ? (odd, even, true) : (even, odd, false)
     guard major >= 2, major * 10 >= pairs, minor * 20 <= major else { return nil }
+    if nulFree > 0 && asciiPairs * 10 >= nulFree * 9 { return nil }
+    if high && isValidUTF8(bytes[..<sample]) { return nil }
     return littleEndian
+  }
+
+  /// A byte of plain ASCII text: printable, tab, line feed or carriage return.
+  private static func isASCIIText(_ byte: UInt8) -> Bool {
+    (0x20...0x7E).contains(byte) || byte == 0x09 || byte == 0x0A || byte == 0x0D
+  }
+
+  /// Whether a sample cut from a longer file is valid UTF-8, allowing its last character to be
+  /// cut short.
+  private static func isValidUTF8(_ sample: ArraySlice<UInt8>) -> Bool {
+    (0...min(3, sample.count)).contains { cut in
+      sample.suffix(cut).allSatisfy { $0 >= 0x80 } && String(validating: sample.dropLast(cut), as: UTF8.self) != nil
+    }
   }
 
   static func decodeUTF16(_ bytes: [UInt8], path: String, littleEndian: Bool) throws -> [UInt16] {
