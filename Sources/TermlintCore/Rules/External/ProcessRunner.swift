@@ -108,6 +108,10 @@ enum ProcessRunner {
         exited.wait()
       }
     }
+    // NOTE: swift-corelibs-foundation's Process stays in a reference cycle with its pipes and
+    // its run-loop source until `waitUntilExit()` ends it (found by LeakSanitizer: about 2.6 KB
+    // per external-rule run); the command has exited, so this returns at once.
+    process.waitUntilExit()
     // NOTE: a child the command started may keep the pipes open; do not wait for it for long.
     _ = readers.wait(timeout: .now() + (timedOut ? 0.5 : 2))
     let (out, err) = collected.values
