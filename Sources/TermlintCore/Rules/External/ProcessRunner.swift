@@ -53,10 +53,6 @@ enum ProcessRunner {
     }
   }
 
-  // NOTE: a command that exits without reading its input would otherwise kill Termlint with
-  // SIGPIPE when the input is written; the write then fails with EPIPE instead.
-  private static let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
-
   /// Runs `command` in `directory` with `input` on its standard input.
   ///
   /// - Parameters:
@@ -66,7 +62,9 @@ enum ProcessRunner {
   static func run(
     _ command: [String], directory: String?, input: Data, timeout: Double, maxOutputBytes: Int = defaultMaxOutputBytes
   ) throws -> Outcome {
-    _ = ignoreBrokenPipes
+    // NOTE: a command that exits without reading its input would otherwise kill Termlint with
+    // SIGPIPE when the input is written; the write then fails with EPIPE instead.
+    BrokenPipes.failWithEPIPE()
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = command
