@@ -159,7 +159,6 @@ struct NameIndex: Sendable {
   /// Every word of every term of the language (any status), folded: a word that is one of
   /// these is never a misspelling.
   let knownWords: Set<[Character]>
-  let glossary: CompiledGlossary
   /// The language's stemmer: an inflected form of a name (*Харькове*, *Рябкову*) is the name.
   let morphology: Morphology
 
@@ -177,8 +176,11 @@ struct NameIndex: Sendable {
   }
 
   /// Builds the index of `language`'s proper nouns; `source` helps recognise romanized words.
+  ///
+  /// It keeps no reference to the glossary: the glossary's `derived` cache holds the index, and
+  /// a reference back made a cycle that kept every compiled glossary alive for good (found by
+  /// LeakSanitizer, Documentation/Security.md).
   init(glossary: CompiledGlossary, language: LanguageTag?, source: LanguageTag?) {
-    self.glossary = glossary
     self.morphology = Morphology(language: language)
     var names: [Name] = []
     var known = Set<[Character]>()

@@ -12,6 +12,14 @@ extension TermlintCommand {
   static func main() async {
     BrokenPipes.failWithEPIPE()
     Interrupts.install()
+    let status = await runCommand()
+    Foundation.exit(status)
+  }
+
+  /// Parses and runs the command; returns the exit status after printing what argument-parser
+  /// would print (help and version on standard output, errors on standard error). Ending the
+  /// process only after this returns lets every object of the run be released first.
+  private static func runCommand() async -> Int32 {
     do {
       var command = try parseAsRoot()
       if var asyncCommand = command as? AsyncParsableCommand {
@@ -19,12 +27,18 @@ extension TermlintCommand {
       } else {
         try command.run()
       }
+      return ExitStatus.clean
     } catch {
       if exitCode(for: error) == .validationFailure {
         printError(fullMessage(for: error))
-        Foundation.exit(ExitStatus.error)
+        return ExitStatus.error
       }
-      exit(withError: error)
+      let code = exitCode(for: error)
+      let message = fullMessage(for: error)
+      if !message.isEmpty {
+        if code == .success { writeOutput(message + "\n") } else { printError(message) }
+      }
+      return code.rawValue
     }
   }
 }
