@@ -15,6 +15,16 @@ enum CLI {
     return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates.last!
   }()
 
+  /// How many times slower than a plain debug build this test binary (and the termlint built
+  /// with it) runs: sanitizer builds (`.ci/sanitizers`) are several times slower, so wall-clock
+  /// bounds that catch hangs stretch with them.
+  static let slowdown: Double = {
+    let program = dlopen(nil, RTLD_NOW)
+    if dlsym(program, "__tsan_init") != nil { return 10 }
+    if dlsym(program, "__asan_init") != nil { return 5 }
+    return 1
+  }()
+
   struct Result {
     let status: Int32
     let stdout: String
@@ -36,12 +46,30 @@ enum CLI {
     process.standardError = err
     process.standardInput = input
     try process.run()
+    // Standard error is read on another thread: read one after the other, a process that fills
+    // the stderr pipe (64 KiB; a sanitizer's report does) before closing stdout never ends.
+    let errors = Collected()
+    let reading = DispatchGroup()
+    reading.enter()
+    DispatchQueue.global().async {
+      errors.set(err.fileHandleForReading.readDataToEndOfFile())
+      reading.leave()
+    }
     if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
     try input.fileHandleForWriting.close()
     let o = out.fileHandleForReading.readDataToEndOfFile()
-    let e = err.fileHandleForReading.readDataToEndOfFile()
+    reading.wait()
+    let e = errors.data
     process.waitUntilExit()
     return Result(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+  }
+
+  /// Bytes handed over from a reader thread.
+  private final class Collected: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = Data()
+    func set(_ data: Data) { lock.withLock { value = data } }
+    var data: Data { lock.withLock { value } }
   }
 
   /// A fresh temporary directory.

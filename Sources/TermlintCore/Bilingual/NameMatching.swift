@@ -169,7 +169,6 @@ struct NameIndex: Sendable {
   /// collecting it folds every word of the glossary (a noticeable part of start-up).
   var knownWords: Set<[Character]> { known.words }
   private let known: KnownWords
-  let glossary: CompiledGlossary
   /// The language's stemmer: an inflected form of a name (*Харькове*, *Рябкову*) is the name.
   let morphology: Morphology
 
@@ -187,10 +186,13 @@ struct NameIndex: Sendable {
   }
 
   /// Builds the index of `language`'s proper nouns; `source` helps recognise romanized words.
+  ///
+  /// It keeps no reference to the glossary: the glossary's `derived` cache holds the index, and
+  /// a reference back made a cycle that kept every compiled glossary alive for good (found by
+  /// LeakSanitizer, Documentation/Security.md).
   init(glossary: CompiledGlossary, language: LanguageTag?, source: LanguageTag?) {
-    self.glossary = glossary
     self.morphology = Morphology(language: language)
-    self.known = KnownWords(glossary: glossary, language: language)
+    self.known = KnownWords(entries: glossary.entries, language: language)
     var names: [Name] = []
     guard let language else {
       self.names = []
@@ -254,14 +256,17 @@ struct NameIndex: Sendable {
   }
 
   /// The folded words of every term of a language, collected once on first use (thread-safe).
+  /// It holds the glossary's entries (an array that shares
+  /// the glossary's storage), never the glossary itself: the glossary's `derived` cache holds
+  /// the index, and a reference back would keep every compiled glossary alive.
   private final class KnownWords: @unchecked Sendable {
     private let lock = NSLock()
-    private let glossary: CompiledGlossary
+    private let entries: [CompiledGlossary.Entry]
     private let language: LanguageTag?
     private var value: Set<[Character]>?
 
-    init(glossary: CompiledGlossary, language: LanguageTag?) {
-      self.glossary = glossary
+    init(entries: [CompiledGlossary.Entry], language: LanguageTag?) {
+      self.entries = entries
       self.language = language
     }
 
@@ -271,7 +276,7 @@ struct NameIndex: Sendable {
       if let value { return value }
       var known = Set<[Character]>()
       if let language {
-        for entry in glossary.entries where entry.term.language.matches(language) {
+        for entry in entries where entry.term.language.matches(language) {
           for w in NameIndex.words(entry.term.text) { known.insert(NameMatching.fold(w)) }
         }
       }

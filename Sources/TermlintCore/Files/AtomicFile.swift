@@ -9,13 +9,18 @@ import Foundation
 /// The bytes go to a temporary file in the same folder (so the rename cannot cross file
 /// systems), are flushed to disk, and the temporary file is renamed over the target. An
 /// existing file keeps its permission bits; a symbolic link keeps pointing where it did (the file
-/// it points to is replaced). On any failure the temporary file is removed and the target is
-/// left as it was.
+/// it points to is replaced). On any failure (permission, read-only file system, disk full) the
+/// temporary file is removed and the target is left as it was.
+///
+/// Writes in progress are registered, so that an interrupted process can remove their temporary
+/// files with `abandonWrites()` before it ends; a write that has not reached its rename then
+/// never does.
 public enum AtomicFile {
   /// Replaces (or creates) the file at `path` with `bytes`.
   ///
   /// - Throws: `TermlintError.input` naming `path` and the reason (missing folder, permission
-  ///   denied, disk full, a folder in the way).
+  ///   denied, read-only file system, disk full, a folder in the way), or when the process is
+  ///   being interrupted.
   public static func write(_ bytes: [UInt8], to path: String) throws {
     let target = URL(fileURLWithPath: path).resolvingSymlinksInPath()
     let folder = target.deletingLastPathComponent()
@@ -23,19 +28,19 @@ public enum AtomicFile {
     if FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory), isDirectory.boolValue {
       throw TermlintError.input(path, "is a folder; cannot write a file there")
     }
-    guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+    guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory) else {
       throw TermlintError.input(path, "cannot write: folder '\(folder.path)' does not exist")
     }
+    guard isDirectory.boolValue else { throw TermlintError.input(path, "cannot write: '\(folder.path)' is not a folder") }
     var existing = stat()
     let hasExisting = stat(target.path, &existing) == 0
 
     let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).termlint-\(UInt32.random(in: 0...UInt32.max)).tmp").path
     // A new file gets 0666 less the umask, as any editor's would.
-    let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
-    guard fd >= 0 else { throw failure(path, errno) }
+    let fd = try pending.create(temporary, for: path)
     var ok = false
     defer {
-      if !ok { unlink(temporary) }
+      if !ok { pending.discard(temporary) }
     }
     var written = 0
     let count = bytes.count
@@ -53,17 +58,72 @@ public enum AtomicFile {
       }
     }
     if hasExisting { _ = fchmod(fd, existing.st_mode & 0o7777) }
+    // Delayed allocation can report a full disk only here, or at close.
     if fsync(fd) != 0 {
       let code = errno
       close(fd)
       throw failure(path, code)
     }
-    close(fd)
-    guard rename(temporary, target.path) == 0 else { throw failure(path, errno) }
+    if close(fd) != 0 { throw failure(path, errno) }
+    try pending.commit(temporary, to: target.path, for: path)
     ok = true
   }
 
+  /// Removes the temporary files of every write in progress and stops any further write from
+  /// taking effect; for a process that is about to end on a signal. Returns the paths whose
+  /// writes were abandoned (each left as it was).
+  ///
+  /// Every later `write(_:to:)` fails; a write that was past its rename has completed.
+  @discardableResult
+  public static func abandonWrites() -> [String] { pending.abandon() }
+
   private static func failure(_ path: String, _ code: Int32) -> TermlintError {
     TermlintError.input(path, "cannot write: \(String(cString: strerror(code)))")
+  }
+
+  private static let pending = Pending()
+
+  /// The temporary files of the writes in progress. Creating, renaming and abandoning take one
+  /// lock, so an interrupt either finds a temporary file (and removes it, and its rename never
+  /// happens) or finds the write already renamed.
+  private final class Pending: @unchecked Sendable {
+    private let lock = NSLock()
+    /// Temporary path → the path the caller asked to write.
+    private var files: [String: String] = [:]
+    private var abandoned = false
+
+    func create(_ temporary: String, for path: String) throws -> Int32 {
+      try lock.withLock {
+        if abandoned { throw TermlintError.input(path, "cannot write: interrupted") }
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        guard fd >= 0 else { throw AtomicFile.failure(path, errno) }
+        files[temporary] = path
+        return fd
+      }
+    }
+
+    func commit(_ temporary: String, to target: String, for path: String) throws {
+      try lock.withLock {
+        if abandoned { throw TermlintError.input(path, "cannot write: interrupted") }
+        guard rename(temporary, target) == 0 else { throw AtomicFile.failure(path, errno) }
+        files[temporary] = nil
+      }
+    }
+
+    func discard(_ temporary: String) {
+      lock.withLock {
+        unlink(temporary)
+        files[temporary] = nil
+      }
+    }
+
+    func abandon() -> [String] {
+      lock.withLock {
+        abandoned = true
+        for temporary in files.keys { unlink(temporary) }
+        defer { files = [:] }
+        return files.values.sorted()
+      }
+    }
   }
 }

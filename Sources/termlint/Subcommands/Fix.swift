@@ -45,7 +45,7 @@ struct Fix: AsyncParsableCommand {
         return plans.contains(where: \.changesFile) ? ExitStatus.findings : ExitStatus.clean
       }
       if paths == ["-"], let plan = plans.first {
-        FileHandle.standardOutput.write(Data(plan.fixedBytes))
+        writeOutput(plan.fixedBytes)
         printError(Self.summary(plans, verb: "fixed"))
         return ExitStatus.clean
       }

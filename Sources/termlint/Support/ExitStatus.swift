@@ -21,16 +21,6 @@ func runReportingErrors(_ body: () throws -> Int32) throws {
   if status != 0 { throw ExitCode(status) }
 }
 
-/// Writes one line to standard error.
-func printError(_ line: String) {
-  FileHandle.standardError.write(Data((line + "\n").utf8))
-}
-
-/// Writes text to standard output, ending quietly when the reader has gone away.
-func writeOutput(_ text: String) {
-  FileHandle.standardOutput.write(Data(text.utf8))
-}
-
 /// Runs an async command body, turning `TermlintError` into one line on stderr and exit status 2.
 func runReportingErrors(_ body: () async throws -> Int32) async throws {
   let status: Int32

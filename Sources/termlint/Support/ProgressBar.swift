@@ -32,13 +32,13 @@ final class ProgressBar {
     let width = 30
     let filled = total == 0 ? width : width * done / total
     let bar = String(repeating: "=", count: filled) + (filled < width ? ">" : "") + String(repeating: " ", count: max(0, width - filled - 1))
-    FileHandle.standardError.write(Data("\r\u{1B}[2K\(label) [\(bar)] \(done)/\(total) files".utf8))
+    StandardStreams.write(Array("\r\u{1B}[2K\(label) [\(bar)] \(done)/\(total) files".utf8), to: STDERR_FILENO)
     drawn = true
   }
 
   /// Erases the bar.
   func finish() {
-    if drawn { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
+    if drawn { StandardStreams.write(Array("\r\u{1B}[2K".utf8), to: STDERR_FILENO) }
     drawn = false
   }
 }

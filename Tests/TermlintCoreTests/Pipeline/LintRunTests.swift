@@ -47,6 +47,68 @@ struct LintRunTests {
     }
   }
 
+  /// Bilingual files whose Russian sources name people: the name-spelling rule builds the
+  /// glossary's name index and transliterates the names (`Transliterator.russianLatinBGN`).
+  static func writeBilingualCorpus(_ t: TemporaryTree, count: Int) throws -> [String] {
+    let units = [
+      ("Сергей Рябков и Мария Захарова обсудили гарантии безопасности.", "Sergey Ryabkow and Maria Zakharova discussed security assurances."),
+      ("Сергей Рябков встретился с Дмитрием Песковым в Киеве.", "Sergei Riabkov met Dmitry Peskov in Kiev."),
+      ("Шойгу заявил, что НАТО расширяется.", "Shoigu said that Nato is expanding."),
+    ]
+    var paths: [String] = []
+    for i in 0..<count {
+      let (source, target) = units[i % units.count]
+      if i % 2 == 0 {
+        paths.append(try t.write("b\(String(format: "%02d", i)).xlf", """
+          <?xml version="1.0" encoding="UTF-8"?>
+          <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+          <file original="a.md" source-language="ru" target-language="en" datatype="plaintext"><body>
+          <trans-unit id="u1"><source>\(source)</source><target>\(target)</target></trans-unit>
+          </body></file></xliff>
+          """))
+      } else {
+        paths.append(try t.write("b\(String(format: "%02d", i)).po", """
+          msgid ""
+          msgstr ""
+          "Language: en\\n"
+          "X-Source-Language: ru\\n"
+          "Content-Type: text/plain; charset=UTF-8\\n"
+
+          msgid "\(source)"
+          msgstr "\(target)"
+
+          """))
+      }
+    }
+    return paths
+  }
+
+  /// The parallel paths under ThreadSanitizer (`.ci/sanitizers` runs the `LintRun` tests): a
+  /// fresh compiled glossary, so that concurrent tasks race to build its derived indexes, and
+  /// bilingual files, so that they share the transliterator. Whatever the interleaving, the
+  /// report equals a one-job run's.
+  @Test func coldSharedCachesGiveTheSameReportAsOneJob() async throws {
+    let t = try TemporaryTree()
+    defer { t.remove() }
+    let paths = (try Self.writeCorpus(t, count: 12) + Self.writeBilingualCorpus(t, count: 12)).sorted()
+    func freshLinter() throws -> Linter {
+      Linter(
+        glossary: try CompiledGlossary(ExampleGlossary.glossary), rules: try Pipeline.builtIn.configuredRules(),
+        sourceLanguage: LanguageTag("ru"), targetLanguage: LanguageTag("en"))
+    }
+    let parallel = try await LintRun(linter: try freshLinter(), inputs: paths, jobs: 8).run()
+    // Two runs at once on one cold linter, as a library user might.
+    let shared = try freshLinter()
+    async let first = LintRun(linter: shared, inputs: paths, jobs: 4).run()
+    async let second = LintRun(linter: shared, inputs: paths.reversed(), jobs: 4).run()
+    let (a, b) = try await (first, second)
+    let serial = try await LintRun(linter: try freshLinter(), inputs: paths, jobs: 1).run()
+    #expect(serial.findings.contains { $0.ruleID == "name-spelling" }, "the corpus must exercise the name rules")
+    #expect(parallel.findings == serial.findings)
+    #expect(a.findings == serial.findings)
+    #expect(b.findings.sorted(by: Finding.reportOrder) == serial.findings)
+  }
+
   @Test func theFirstFailingFileInPathOrderIsReportedWhateverTheTiming() async throws {
     let t = try TemporaryTree()
     defer { t.remove() }

@@ -66,6 +66,54 @@ struct TextReporterTests {
     #expect(String(snippet.dropFirst(offset).prefix(4)) == "Nato", "the caret points at the span in the cut line")
   }
 
+  /// The snippet and marker lines for a span that starts `prefix` into a one-line file.
+  static func snippet(prefix: String, span: String, suffix: String) -> (line: String, marker: String) {
+    let file = SourceFile(path: "t.md", text: prefix + span + suffix + "\n")
+    let start = prefix.utf16.count
+    return TextReporter.snippet(file: file, location: Location(file: file, utf16Range: start..<(start + span.utf16.count)))
+  }
+
+  @Test func veryLongLinesShowTheSameSnippetAsShortOnes() {
+    // Over `longLine` units only a window of the line is laid out; what is shown must not
+    // change: the same context, the same cut marks, the caret under the span.
+    let filler = "word "
+    let short = Self.snippet(prefix: String(repeating: filler, count: 100), span: "Nato", suffix: String(repeating: filler, count: 100))
+    let long = Self.snippet(prefix: String(repeating: filler, count: 40_000), span: "Nato", suffix: String(repeating: filler, count: 40_000))
+    #expect(long.line == short.line)
+    #expect(long.marker == short.marker)
+    #expect(long.line.hasPrefix("…") && long.line.hasSuffix("…"))
+    #expect(long.line.count <= TextReporter.maximumWidth + 2)
+    let caret = long.marker.distance(from: long.marker.startIndex, to: long.marker.firstIndex(of: "^")!)
+    #expect(String(long.line.dropFirst(caret).prefix(4)) == "Nato")
+    #expect(long.marker.hasSuffix("^~~~"))
+  }
+
+  @Test func veryLongLinesAreNotCutAtTheirOwnEnds() {
+    // A span at the start of a 200,000-unit line has nothing cut before it, one at the end
+    // nothing after it.
+    let rest = String(repeating: "word ", count: 40_000)
+    let first = Self.snippet(prefix: "", span: "Nato", suffix: " " + rest)
+    #expect(first.line.hasPrefix("Nato word") && first.line.hasSuffix("…"))
+    #expect(first.marker == "^~~~")
+    let last = Self.snippet(prefix: rest, span: "Nato", suffix: "")
+    #expect(last.line.hasPrefix("…") && last.line.hasSuffix("word Nato"))
+    #expect(last.marker.hasSuffix("^~~~") && last.marker.count == last.line.count)
+  }
+
+  @Test func aWindowEdgeInsideASurrogatePairIsMovedOffIt() {
+    // Emoji are two UTF-16 units each; with the span at an odd offset both window edges fall
+    // between the halves of a pair. No half may reach the output.
+    let emoji = String(repeating: "😀", count: 3_000)
+    let cut = Self.snippet(prefix: emoji + " ", span: "Nato", suffix: " " + emoji)
+    #expect(!cut.line.unicodeScalars.contains("\u{FFFD}"))
+    #expect(cut.line.hasPrefix("…😀") && cut.line.hasSuffix("😀…"))
+    #expect(cut.line.contains(" Nato "))
+    let caret = cut.marker.distance(from: cut.marker.startIndex, to: cut.marker.firstIndex(of: "^")!)
+    // Display columns: the caret's indent counts each emoji as two columns.
+    let before = cut.line[..<cut.line.range(of: "Nato")!.lowerBound]
+    #expect(caret == before.reduce(0) { $0 + ($1 == "😀" ? 2 : 1) })
+  }
+
   @Test func spansOverSeveralLinesAndEmptySpans() {
     let out = TextReporter.render(ReportFixture.report, options: ReportOptions())
     #expect(out.contains("                                      ^~~~~~~~ (continues to line 7)\n"))

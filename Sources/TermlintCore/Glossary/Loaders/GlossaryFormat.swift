@@ -121,27 +121,12 @@ public enum GlossaryIO {
     return format
   }
 
-  /// Replaces a file's content atomically: the bytes go to a temporary file in the same folder,
-  /// which then takes the file's place (readers see the old or the new file, never a mix). An
-  /// existing file's permissions are kept.
+  /// Replaces a file's content atomically (see `AtomicFile`): readers see the old or the new
+  /// file, never a mix, and a failure or an interrupt leaves the old one as it was.
   ///
-  /// - Throws: `TermlintError.input` when the folder is not writable or the rename fails.
+  /// - Throws: `TermlintError.input` naming the file and the reason.
   public static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
-    let url = URL(fileURLWithPath: path)
-    let temporary = url.deletingLastPathComponent()
-      .appendingPathComponent(".\(url.lastPathComponent).termlint-\(UUID().uuidString.prefix(8))").path
-    var attributes: [FileAttributeKey: Any] = [:]
-    if let permissions = try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] {
-      attributes[.posixPermissions] = permissions
-    }
-    guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes), attributes: attributes) else {
-      throw TermlintError.input(path, "cannot write a temporary file next to it (is the folder writable?)")
-    }
-    if rename(temporary, path) != 0 {
-      let reason = String(cString: strerror(errno))
-      try? FileManager.default.removeItem(atPath: temporary)
-      throw TermlintError.input(path, "cannot replace the file: \(reason)")
-    }
+    try AtomicFile.write(bytes, to: path)
   }
 
   /// Reads a file's bytes (`-` reads standard input); the same reader `lint` uses.
