@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -77,6 +78,19 @@ public enum AtomicFile {
   @discardableResult
   public static func abandonWrites() -> [String] { pending.abandon() }
 
+  /// Notes that an interrupt arrived, from inside a signal handler (an atomic store is
+  /// async-signal-safe). From then on no write reaches its rename: a write at that point waits
+  /// for `abandonWrites()`, which the process runs before it ends on the signal. Without this
+  /// a writer thread could rename in the moment between the signal and the thread that acts
+  /// on it, replacing a file the user interrupted the run to keep.
+  public static func noteInterrupt() { interruptRequested.store(true, ordering: .sequentiallyConsistent) }
+
+  /// Call once before installing a handler that calls `noteInterrupt()`, so that the handler
+  /// never runs the flag's one-time initialisation.
+  public static func prepareForInterrupts() { _ = interruptRequested.load(ordering: .relaxed) }
+
+  private static let interruptRequested = Atomic<Bool>(false)
+
   private static func failure(_ path: String, _ code: Int32) -> TermlintError {
     TermlintError.input(path, "cannot write: \(String(cString: strerror(code)))")
   }
@@ -103,11 +117,21 @@ public enum AtomicFile {
     }
 
     func commit(_ temporary: String, to target: String, for path: String) throws {
-      try lock.withLock {
-        if abandoned { throw TermlintError.input(path, "cannot write: interrupted") }
-        guard rename(temporary, target) == 0 else { throw AtomicFile.failure(path, errno) }
-        files[temporary] = nil
+      // After an interrupt, wait (up to 10 s) for `abandon()`, which removes the temporary
+      // file and then ends the process; if nothing ends it, give up the write.
+      for _ in 0..<1_000 {
+        let renamed: Bool = try lock.withLock {
+          if abandoned { throw TermlintError.input(path, "cannot write: interrupted") }
+          if AtomicFile.interruptRequested.load(ordering: .sequentiallyConsistent) { return false }
+          guard rename(temporary, target) == 0 else { throw AtomicFile.failure(path, errno) }
+          files[temporary] = nil
+          return true
+        }
+        if renamed { return }
+        usleep(10_000)
       }
+      discard(temporary)
+      throw TermlintError.input(path, "cannot write: interrupted")
     }
 
     func discard(_ temporary: String) {

@@ -11,8 +11,9 @@ import TermlintCore
 /// left as it was; and the process ends by the same signal, so the shell reports 130 (SIGINT),
 /// 143 (SIGTERM) or 129 (SIGHUP) and a script's loop stops as it would for any other program.
 ///
-/// The signal handler only writes the signal's number to a pipe (all a handler may safely do);
-/// a thread waiting on the pipe does the rest. A caught signal returns to its default action in
+/// The signal handler only sets an atomic flag that stops every write short of its rename and
+/// writes the signal's number to a pipe (all a handler may safely do); a thread waiting on the
+/// pipe does the rest. A caught signal returns to its default action in
 /// the programs Termlint starts, so external rules are interrupted as they would be anyway.
 enum Interrupts {
   static let signals = [SIGINT, SIGTERM, SIGHUP]
@@ -36,9 +37,11 @@ enum Interrupts {
     }
     thread.name = "termlint-interrupts"
     thread.start()
+    AtomicFile.prepareForInterrupts()
     for signal in signals {
       var action = sigaction()
       action.__sigaction_handler.sa_handler = { signal in
+        AtomicFile.noteInterrupt()
         var number = UInt8(truncatingIfNeeded: signal)
         _ = write(Interrupts.notify, &number, 1)
       }
