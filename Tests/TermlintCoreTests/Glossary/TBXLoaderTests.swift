@@ -147,6 +147,55 @@ struct TBXLoaderTests {
     #expect(g.concepts.first?.terms.first?.text == "dığer Şişli")
   }
 
+  @Test func windows1255DeclaredEncodingDecodesHebrew() throws {
+    var bytes = Array("<?xml version='1.0' encoding=\"windows-1255\" ?>\n<martif type=\"TBX\"><text><body><termEntry id=\"t\"><langSet xml:lang=\"he\"><tig><term>".utf8)
+    bytes += [0xF9, 0xEC, 0xE5, 0xED]  // שלום in windows-1255
+    bytes += Array("</term></tig></langSet></termEntry></body></text></martif>\n".utf8)
+    let g = try TBXLoader.load(bytes: bytes, path: "he.tbx")
+    #expect(g.concepts.first?.terms.first?.text == "שלום")
+    #expect(g.concepts.first?.terms.first?.line == 2)
+  }
+
+  /// Regression, found by the TBXLoader fuzzer (Fuzz/README.md) within seconds: the Okapi
+  /// windows-1254 edge case with its declaration mutated to `windows-1255`, in which 0xDD is
+  /// not a character. libxml2, converting through iconv in push mode, dereferenced a null
+  /// pointer in `xmlSwitchToEncoding` (SIGSEGV) on any declared legacy charset whose first
+  /// chunk holds an undefined byte; minimised, the two lines below. Termlint now decodes every
+  /// document that is not plain UTF-8 itself (ICU) and gives libxml2 UTF-8 behind a declaration
+  /// it writes, so these fail with a clear error naming the file, the line and the byte.
+  @Test func undefinedByteInDeclaredCharsetFailsCleanly() throws {
+    var bytes = Array("<?xml version=\"1.0\" encoding=\"windows-1255\"?>\n<martif><text>".utf8)
+    bytes += [0xDD] + Array("</text></martif>\n".utf8)
+    let error = try #require(S.expectError { try TBXLoader.load(bytes: bytes, path: "fuzz.tbx") })
+    #expect(error.kind == .configuration)
+    #expect(error.file == "fuzz.tbx")
+    #expect(error.line == 2)
+    #expect(error.reason.contains("0xDD") && error.reason.contains("windows-1255"))
+  }
+
+  /// The same crash reached through a UTF-8 byte-order mark (libxml2 still switched to the
+  /// declared charset) and through a declaration too long for a 1 KB look-ahead: the mark
+  /// decides (UTF-8, strictly), and libxml2 never sees the declared name.
+  @Test func declaredCharsetBehindAMarkOrALongDeclarationCannotReachLibxml2() throws {
+    let bom = [0xEF, 0xBB, 0xBF] + Array("<?xml version=\"1.0\" encoding=\"windows-1255\"?>\n<martif><text>".utf8) + [0xDD]
+      + Array("</text></martif>\n".utf8)
+    let error = try #require(S.expectError { try TBXLoader.load(bytes: bom, path: "bom.tbx") })
+    #expect(error.file == "bom.tbx" && error.reason.contains("invalid UTF-8") && error.reason.contains("0xDD"))
+
+    let long = "<?xml version=\"1.0\"" + String(repeating: " ", count: 1100) + "encoding=\"windows-1255\"?>\n"
+      + "<martif type=\"TBX\"><text><body><termEntry id=\"t\"><langSet xml:lang=\"he\"><tig><term>שלום</term></tig></langSet></termEntry></body></text></martif>\n"
+    let g = try TBXLoader.load(bytes: Array(long.utf8), path: "long.tbx")
+    #expect(g.concepts.first?.terms.first?.text == "שלום")
+    #expect(g.concepts.first?.terms.first?.line == 2)
+  }
+
+  @Test func utf16WithoutBOMLoads() throws {
+    let xml = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<martif type=\"TBX\"><text><body><termEntry id=\"x\"><langSet xml:lang=\"ru\"><tig><term>спутник</term></tig></langSet></termEntry></body></text></martif>"
+    let bytes = xml.utf16.flatMap { [UInt8(truncatingIfNeeded: $0), UInt8($0 >> 8)] }
+    let g = try TBXLoader.load(bytes: bytes, path: "utf16le.tbx")
+    #expect(g.concepts.first?.terms.first?.text == "спутник")
+  }
+
   @Test func unknownDeclaredEncodingFailsClearly() throws {
     let bytes = Array("<?xml version=\"1.0\" encoding=\"x-termlint-nonsense\"?>\n<martif><text/></martif>\n".utf8)
     let error = try #require(S.expectError { try TBXLoader.load(bytes: bytes, path: "enc.tbx") })

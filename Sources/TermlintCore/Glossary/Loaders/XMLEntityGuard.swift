@@ -316,12 +316,69 @@ private struct ByteScanner {
 }
 
 extension XMLParser {
-  /// A parser that reads `bytes` through a stream, in chunks.
+  /// A parser that reads `bytes` through a stream, in chunks, and only ever sees UTF-8.
   ///
   /// Given the whole document at once (`XMLParser(data:)`), libxml2 refuses anything over its
   /// 10 MB single-chunk limit ("XML parser error 1" at the end of a 10 MB TBX); fed in chunks
   /// it parses glossaries of any size with flat memory.
-  static func streaming(_ bytes: [UInt8]) -> XMLParser {
-    XMLParser(stream: InputStream(data: Data(bytes)))
+  ///
+  /// A document in any other encoding is decoded first (see `utf8Document`): libxml2's own
+  /// iconv path in push mode is not safe on hostile input (a TBX declaring `windows-1255`
+  /// crashed it with a null dereference inside `xmlParseChunk`, found by the TBXLoader fuzzer).
+  ///
+  /// - Throws: `TermlintError.input` naming `path` when the bytes cannot be decoded as the
+  ///   document says (unknown charset, a byte the charset does not define, bad UTF-16).
+  static func streaming(_ bytes: [UInt8], path: String) throws -> XMLParser {
+    XMLParser(stream: InputStream(data: Data(try utf8Document(bytes, path: path))))
+  }
+
+  /// The document as UTF-8 bytes for libxml2, with an XML declaration libxml2 cannot act on.
+  ///
+  /// UTF-8 documents (no byte-order mark, no declared encoding or a UTF-8 one) keep their
+  /// bytes, so libxml2 reports their errors at its own lines and columns. Anything else (a
+  /// byte-order mark, UTF-16 without one, a legacy charset named in the XML declaration) is
+  /// decoded as `XMLDecoding` does for the XLIFF and TMX readers, with ICU, and re-encoded as
+  /// UTF-8. Then the XML declaration, if any, is replaced by one Termlint writes, padded to the
+  /// same length and keeping its line breaks, so libxml2 never switches encoding on anything
+  /// the file says (however the declaration is spelled) and lines and columns stay the same.
+  /// A NUL in the first four bytes, which libxml2 would take as UCS-4, is refused.
+  static func utf8Document(_ bytes: [UInt8], path: String) throws -> [UInt8] {
+    let wide =
+      bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
+      || bytes.count >= 4 && (bytes[0...3] == [0x3C, 0x00, 0x3F, 0x00] || bytes[0...3] == [0x00, 0x3C, 0x00, 0x3F])
+    let utf8BOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+    let declaredLegacy = !wide && !utf8BOM && XMLDecoding.declaredEncoding(bytes).map { SourceFile.DeclaredCharset($0) != .utf8 } == true
+    var text = bytes
+    if wide || utf8BOM || declaredLegacy {
+      text = Array(try XMLDecoding.decode(bytes: bytes, path: path).text.utf8)
+      if text.starts(with: [0xEF, 0xBB, 0xBF]) { text.removeFirst(3) }
+    }
+    if text.prefix(4).contains(0) {
+      throw TermlintError.input(path, line: 1, "a NUL byte at the start of the file: not an XML document (UTF-8, UTF-16 or a charset its declaration names)")
+    }
+    return try withNeutralDeclaration(text, path: path)
+  }
+
+  /// `text` with its XML declaration (if it starts with one) replaced by
+  /// `<?xml version="1.0" encoding="UTF-8"?>` or, when the original is shorter, by
+  /// `<?xml version="1.0"?>`; padded with spaces to the original length, line breaks kept.
+  ///
+  /// - Throws: `TermlintError.input` when the declaration is never closed by `?>`.
+  private static func withNeutralDeclaration(_ text: [UInt8], path: String) throws -> [UInt8] {
+    func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A }
+    guard text.count > 5, text.starts(with: Array("<?xml".utf8)), isSpace(text[5]) else { return text }
+    var end = 5
+    while end + 1 < text.count && !(text[end] == 0x3F && text[end + 1] == 0x3E) { end += 1 }
+    guard end + 1 < text.count else {
+      throw TermlintError.input(path, line: 1, column: 1, "the XML declaration is not closed by '?>'")
+    }
+    let length = end + 2
+    let lineBreaks = text[0..<length].filter { $0 == 0x0A }.count
+    var declaration = Array(#"<?xml version="1.0" encoding="UTF-8""#.utf8)
+    if declaration.count + lineBreaks + 2 > length { declaration = Array(#"<?xml version="1.0""#.utf8) }
+    declaration += [UInt8](repeating: 0x0A, count: lineBreaks)
+    declaration += [UInt8](repeating: 0x20, count: max(0, length - 2 - declaration.count))
+    declaration += Array("?>".utf8)
+    return declaration + text[length...]
   }
 }
