@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
+
 @testable import TermlintCore
 
 private typealias S = GlossaryTestSupport
@@ -187,6 +191,32 @@ struct TBXLoaderTests {
     let g = try TBXLoader.load(bytes: Array(long.utf8), path: "long.tbx")
     #expect(g.concepts.first?.terms.first?.text == "שלום")
     #expect(g.concepts.first?.terms.first?.line == 2)
+  }
+
+  /// Regression, found by the TBXLoader fuzzer after 5 minutes: a processing instruction
+  /// without data (`<?xibm37?>`) made libxml2 pass a NULL data pointer that FoundationXML hands
+  /// to `strlen` (SIGSEGV). The 33-byte crasher is not a TBX and now fails cleanly; the same
+  /// instruction in a real TBX is ignored like any other, and look-alikes in comments and CDATA
+  /// stay as they are.
+  @Test func processingInstructionWithoutDataFuzzCrasher() throws {
+    let crasher = Array("<?xibm37?>\n<!DOCTYPE m>\n<y>rtif>\n".utf8)
+    let error = try #require(S.expectError { try TBXLoader.load(bytes: crasher, path: "pi.tbx") })
+    #expect(error.kind == .configuration && error.file == "pi.tbx")
+
+    let tbx = """
+      <?xml version="1.0"?>
+      <?xml-stylesheet?><martif type="TBX"><?pi?><text><body><termEntry id="t"><langSet xml:lang="en"><tig>
+      <term><?x?>open <![CDATA[<?y?>]]> cluster<!-- <?z?> --></term></tig></langSet></termEntry></body></text></martif><?end?>
+      """
+    let g = try TBXLoader.load(bytes: Array(tbx.utf8), path: "pi.tbx")
+    #expect(g.concepts.first?.terms.first?.text == "open <?y?> cluster")
+    #expect(g.concepts.first?.terms.first?.line == 3)
+  }
+
+  @Test func processingInstructionsGetDataOnlyOutsideCommentsAndCDATA() {
+    let text = Array("<?a?><!--<?b?>--><![CDATA[<?c?>]]><?d data?><??><?e?>".utf8)
+    let fixed = String(decoding: XMLParser.withDataInEveryProcessingInstruction(text), as: UTF8.self)
+    #expect(fixed == "<?a ?><!--<?b?>--><![CDATA[<?c?>]]><?d data?><??><?e ?>")
   }
 
   @Test func utf16WithoutBOMLoads() throws {

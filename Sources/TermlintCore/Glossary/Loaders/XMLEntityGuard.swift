@@ -356,7 +356,60 @@ extension XMLParser {
     if text.prefix(4).contains(0) {
       throw TermlintError.input(path, line: 1, "a NUL byte at the start of the file: not an XML document (UTF-8, UTF-16 or a charset its declaration names)")
     }
-    return try withNeutralDeclaration(text, path: path)
+    return withDataInEveryProcessingInstruction(try withNeutralDeclaration(text, path: path))
+  }
+
+  /// `text` with one space added to every processing instruction that has no data
+  /// (`<?target?>` becomes `<?target ?>`, which XML reads the same).
+  ///
+  /// libxml2 reports such an instruction with a NULL data pointer, and FoundationXML's SAX
+  /// callback passes it to `strlen` before the delegate is asked anything: a SIGSEGV on a
+  /// 10-byte `<?xibm37?>` at the top of a TBX, found by the TBXLoader fuzzer. Comments and
+  /// CDATA sections are skipped, so text that only looks like an instruction is not touched.
+  /// Columns after such an instruction on its line move by one.
+  static func withDataInEveryProcessingInstruction(_ text: [UInt8]) -> [UInt8] {
+    let lt = UInt8(ascii: "<"), question = UInt8(ascii: "?"), gt = UInt8(ascii: ">")
+    let commentOpen = Array("<!--".utf8), commentClose = Array("-->".utf8)
+    let cdataOpen = Array("<![CDATA[".utf8), cdataClose = Array("]]>".utf8), piClose = [question, gt]
+    let n = text.count
+    func has(_ needle: [UInt8], at i: Int) -> Bool {
+      i + needle.count <= n && text[i..<i + needle.count].elementsEqual(needle)
+    }
+    /// The index just past the next `needle` at or after `i`, or the end.
+    func past(_ needle: [UInt8], from i: Int) -> Int {
+      var j = i
+      while j + needle.count <= n {
+        if text[j] == needle[0] && has(needle, at: j) { return j + needle.count }
+        j += 1
+      }
+      return n
+    }
+    var out: [UInt8] = []
+    var copied = 0
+    var i = 0
+    while i < n {
+      guard text[i] == lt else { i += 1; continue }
+      if has(commentOpen, at: i) {
+        i = past(commentClose, from: i + commentOpen.count)
+      } else if has(cdataOpen, at: i) {
+        i = past(cdataClose, from: i + cdataOpen.count)
+      } else if i + 1 < n && text[i + 1] == question {
+        var j = i + 2
+        while j < n && !(text[j] == 0x20 || text[j] == 0x09 || text[j] == 0x0D || text[j] == 0x0A) && !has(piClose, at: j) { j += 1 }
+        if j > i + 2 && has(piClose, at: j) {
+          if out.isEmpty { out.reserveCapacity(n + 16) }
+          out += text[copied..<j]
+          out.append(0x20)
+          copied = j
+        }
+        i = past(piClose, from: j)
+      } else {
+        i += 1
+      }
+    }
+    guard copied > 0 else { return text }
+    out += text[copied...]
+    return out
   }
 
   /// `text` with its XML declaration (if it starts with one) replaced by
