@@ -219,6 +219,29 @@ struct TBXLoaderTests {
     #expect(fixed == "<?a ?><!--<?b?>--><![CDATA[<?c?>]]><?d data?><??><?e ?>")
   }
 
+  /// Regression, the same crash class as the processing instruction above (FoundationXML
+  /// passing a NULL string from libxml2 to `strlen`), found by reading FoundationXML's SAX
+  /// callbacks after the fuzzer's find and confirmed with the fuzz binary: an `ATTLIST` with an
+  /// `#IMPLIED` default and a `NOTATION` without a public id in the internal DTD subset.
+  @Test(arguments: [
+    "<!ATTLIST martif type CDATA #IMPLIED>",
+    "<!NOTATION n SYSTEM \"x\">",
+    "<!-- ] --> <!ATTLIST martif a CDATA #IMPLIED> <?pi ]?> <!ELEMENT martif ANY>",
+  ])
+  func internalDTDSubsetIsIgnored(subset: String) throws {
+    let tbx = """
+      <?xml version="1.0"?>
+      <!DOCTYPE martif SYSTEM "TBXcoreStructV02.dtd" [
+        \(subset)
+      ]>
+      <martif type="TBX"><text><body><termEntry id="t"><langSet xml:lang="en"><tig>
+      <term>open <![CDATA[<!DOCTYPE x [<!NOTATION n SYSTEM "x">]>]]> cluster</term></tig></langSet></termEntry></body></text></martif>
+      """
+    let g = try TBXLoader.load(bytes: Array(tbx.utf8), path: "dtd.tbx")
+    #expect(g.concepts.first?.terms.first?.text == #"open <!DOCTYPE x [<!NOTATION n SYSTEM "x">]> cluster"#)
+    #expect(g.concepts.first?.terms.first?.line == 6)
+  }
+
   @Test func utf16WithoutBOMLoads() throws {
     let xml = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<martif type=\"TBX\"><text><body><termEntry id=\"x\"><langSet xml:lang=\"ru\"><tig><term>спутник</term></tig></langSet></termEntry></body></text></martif>"
     let bytes = xml.utf16.flatMap { [UInt8(truncatingIfNeeded: $0), UInt8($0 >> 8)] }

@@ -356,7 +356,71 @@ extension XMLParser {
     if text.prefix(4).contains(0) {
       throw TermlintError.input(path, line: 1, "a NUL byte at the start of the file: not an XML document (UTF-8, UTF-16 or a charset its declaration names)")
     }
-    return withDataInEveryProcessingInstruction(try withNeutralDeclaration(text, path: path))
+    return withDataInEveryProcessingInstruction(withBlankInternalSubset(try withNeutralDeclaration(text, path: path)))
+  }
+
+  /// `text` with the internal subset of its DOCTYPE (between `[` and `]`) blanked: every byte
+  /// but line feeds becomes a space, so lines and columns stay where they were.
+  ///
+  /// Termlint has no use for DTD declarations (`XMLEntityGuard.check` has already refused
+  /// anything an entity could do), and FoundationXML crashes on some of them: libxml2 reports
+  /// `<!ATTLIST e a CDATA #IMPLIED>` with a NULL default value and `<!NOTATION n SYSTEM "x">`
+  /// with a NULL public id, and FoundationXML's callbacks pass both to `strlen` (SIGSEGV),
+  /// whatever the delegate implements. Only the prolog is read: the scan stops at the first
+  /// element, so text that looks like a DOCTYPE inside the document is never touched.
+  static func withBlankInternalSubset(_ text: [UInt8]) -> [UInt8] {
+    let n = text.count
+    func has(_ needle: String, at i: Int) -> Bool {
+      let bytes = Array(needle.utf8)
+      return i + bytes.count <= n && text[i..<i + bytes.count].elementsEqual(bytes)
+    }
+    func past(_ needle: String, from i: Int) -> Int {
+      var j = i
+      while j < n && !has(needle, at: j) { j += 1 }
+      return min(n, j + needle.utf8.count)
+    }
+    func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A }
+    var i = 0
+    // The prolog: white space, the XML declaration, processing instructions, comments.
+    while i < n {
+      if isSpace(text[i]) { i += 1 }
+      else if has("<?", at: i) { i = past("?>", from: i + 2) }
+      else if has("<!--", at: i) { i = past("-->", from: i + 4) }
+      else { break }
+    }
+    guard has("<!DOCTYPE", at: i) else { return text }
+    // Name and external id, up to the subset's '[' (or the end of the DOCTYPE: no subset).
+    i += 9
+    while i < n && text[i] != UInt8(ascii: "[") && text[i] != UInt8(ascii: ">") {
+      if text[i] == UInt8(ascii: "\"") || text[i] == UInt8(ascii: "'") {
+        let quote = text[i]
+        i += 1
+        while i < n && text[i] != quote { i += 1 }
+      }
+      i += 1
+    }
+    guard i < n, text[i] == UInt8(ascii: "[") else { return text }
+    let start = i + 1
+    i = start
+    while i < n && text[i] != UInt8(ascii: "]") {
+      if text[i] == UInt8(ascii: "\"") || text[i] == UInt8(ascii: "'") {
+        let quote = text[i]
+        i += 1
+        while i < n && text[i] != quote { i += 1 }
+        i += 1
+      } else if has("<!--", at: i) {
+        i = past("-->", from: i + 4)
+      } else if has("<?", at: i) {
+        i = past("?>", from: i + 2)
+      } else {
+        i += 1
+      }
+    }
+    let end = min(i, n)
+    guard start < end else { return text }
+    var out = text
+    for k in start..<end where out[k] != 0x0A { out[k] = 0x20 }
+    return out
   }
 
   /// `text` with one space added to every processing instruction that has no data
