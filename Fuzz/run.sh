@@ -4,7 +4,7 @@
 #   Fuzz/run.sh all SECONDS                                   every target in turn
 #
 # TermlintCore, Yams and the C shims are compiled by SwiftPM in release mode with
-# `--sanitize=fuzzer --sanitize=address` (coverage instrumentation + ASan, no libFuzzer main)
+# `-sanitize=fuzzer,address` (coverage instrumentation + ASan, no libFuzzer main)
 # into .build/fuzz; the harness is then linked against those objects with
 # `swiftc -sanitize=fuzzer,address`, which adds libFuzzer's main.
 #
@@ -37,9 +37,13 @@ nice=${NICE:-19}
 # FUZZ_PREBUILT=1 skips steps 1 and 2 and runs the harness linked last time.
 exe="$build/fuzz-$target"
 if [ "${FUZZ_PREBUILT:-0}" != 1 ] || [ ! -x "$exe" ]; then
-nice -n "$nice" swift build -c release --build-path "$build" --target TermlintCore \
-  --sanitize=fuzzer --sanitize=address
-bin=$(swift build -c release --build-path "$build" --show-bin-path)
+# Not `swift build --sanitize=fuzzer --sanitize=address`: SwiftPM keeps sanitizers in a set and
+# passes them as two `-sanitize=` flags in an order that changes from run to run; swiftc keeps
+# only the last one, so TermlintCore came out either with ASan and no coverage (fuzzing blind)
+# or the other way round, and every run rebuilt it. One comma-joined flag is deterministic.
+swiftflags=(-Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=fuzzer-no-link,address)
+nice -n "$nice" swift build -c release --build-path "$build" --target TermlintCore "${swiftflags[@]}"
+bin=$(swift build -c release --build-path "$build" "${swiftflags[@]}" --show-bin-path)
 
 # 2. The harness, linked against the library's objects.
 objects=()
