@@ -26,7 +26,7 @@ public struct BilingualSegments: Sendable {
   ///   file without two languages.
   public static func tmx(bytes: [UInt8], path: String, source: LanguageTag? = nil, target: LanguageTag? = nil) throws -> BilingualSegments {
     try XMLEntityGuard.check(bytes, path: path)
-    let parser = XMLParser.streaming(bytes)
+    let parser = try XMLParser.streaming(bytes, path: path)
     parser.shouldResolveExternalEntities = false
     let handler = TMXHandler()
     parser.delegate = handler

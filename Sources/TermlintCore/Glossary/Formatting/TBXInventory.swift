@@ -33,7 +33,7 @@ struct TBXInventory {
 
   /// Scans TBX bytes; returns nil when the XML is not well-formed (the loader reports that).
   static func scan(_ bytes: [UInt8]) -> TBXInventory? {
-    let parser = XMLParser.streaming(bytes)
+    guard let parser = try? XMLParser.streaming(bytes, path: "") else { return nil }
     parser.shouldProcessNamespaces = true
     parser.shouldResolveExternalEntities = false
     let scanner = Scanner()

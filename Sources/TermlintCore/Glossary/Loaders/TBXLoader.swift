@@ -56,7 +56,13 @@ public enum TBXLoader {
     guard bytes.contains(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) }) else {
       throw TermlintError.configuration(path, "empty file (expected a TBX document)")
     }
-    let parser = XMLParser.streaming(bytes)
+    let parser: XMLParser
+    do {
+      parser = try XMLParser.streaming(bytes, path: path)
+    } catch let error as TermlintError {
+      // A glossary that cannot be decoded is a configuration problem, like one that does not parse.
+      throw TermlintError(.configuration, file: error.file, line: error.line, column: error.column, error.reason)
+    }
     parser.shouldProcessNamespaces = true
     parser.shouldReportNamespacePrefixes = false
     parser.shouldResolveExternalEntities = false

@@ -316,12 +316,186 @@ private struct ByteScanner {
 }
 
 extension XMLParser {
-  /// A parser that reads `bytes` through a stream, in chunks.
+  /// A parser that reads `bytes` through a stream, in chunks, and only ever sees UTF-8.
   ///
   /// Given the whole document at once (`XMLParser(data:)`), libxml2 refuses anything over its
   /// 10 MB single-chunk limit ("XML parser error 1" at the end of a 10 MB TBX); fed in chunks
   /// it parses glossaries of any size with flat memory.
-  static func streaming(_ bytes: [UInt8]) -> XMLParser {
-    XMLParser(stream: InputStream(data: Data(bytes)))
+  ///
+  /// A document in any other encoding is decoded first (see `utf8Document`): libxml2's own
+  /// iconv path in push mode is not safe on hostile input (a TBX declaring `windows-1255`
+  /// crashed it with a null dereference inside `xmlParseChunk`, found by the TBXLoader fuzzer).
+  ///
+  /// - Throws: `TermlintError.input` naming `path` when the bytes cannot be decoded as the
+  ///   document says (unknown charset, a byte the charset does not define, bad UTF-16).
+  static func streaming(_ bytes: [UInt8], path: String) throws -> XMLParser {
+    XMLParser(stream: InputStream(data: Data(try utf8Document(bytes, path: path))))
+  }
+
+  /// The document as UTF-8 bytes for libxml2, with an XML declaration libxml2 cannot act on.
+  ///
+  /// UTF-8 documents (no byte-order mark, no declared encoding or a UTF-8 one) keep their
+  /// bytes, so libxml2 reports their errors at its own lines and columns. Anything else (a
+  /// byte-order mark, UTF-16 without one, a legacy charset named in the XML declaration) is
+  /// decoded as `XMLDecoding` does for the XLIFF and TMX readers, with ICU, and re-encoded as
+  /// UTF-8. Then the XML declaration, if any, is replaced by one Termlint writes, padded to the
+  /// same length and keeping its line breaks, so libxml2 never switches encoding on anything
+  /// the file says (however the declaration is spelled) and lines and columns stay the same.
+  /// A NUL in the first four bytes, which libxml2 would take as UCS-4, is refused.
+  static func utf8Document(_ bytes: [UInt8], path: String) throws -> [UInt8] {
+    let wide =
+      bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
+      || bytes.count >= 4 && (bytes[0...3] == [0x3C, 0x00, 0x3F, 0x00] || bytes[0...3] == [0x00, 0x3C, 0x00, 0x3F])
+    let utf8BOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+    let declaredLegacy = !wide && !utf8BOM && XMLDecoding.declaredEncoding(bytes).map { SourceFile.DeclaredCharset($0) != .utf8 } == true
+    var text = bytes
+    if wide || utf8BOM || declaredLegacy {
+      text = Array(try XMLDecoding.decode(bytes: bytes, path: path).text.utf8)
+      if text.starts(with: [0xEF, 0xBB, 0xBF]) { text.removeFirst(3) }
+    }
+    if text.prefix(4).contains(0) {
+      throw TermlintError.input(path, line: 1, "a NUL byte at the start of the file: not an XML document (UTF-8, UTF-16 or a charset its declaration names)")
+    }
+    return withDataInEveryProcessingInstruction(withBlankInternalSubset(try withNeutralDeclaration(text, path: path)))
+  }
+
+  /// `text` with the internal subset of its DOCTYPE (between `[` and `]`) blanked: every byte
+  /// but line feeds becomes a space, so lines and columns stay where they were.
+  ///
+  /// Termlint has no use for DTD declarations (`XMLEntityGuard.check` has already refused
+  /// anything an entity could do), and FoundationXML crashes on some of them: libxml2 reports
+  /// `<!ATTLIST e a CDATA #IMPLIED>` with a NULL default value and `<!NOTATION n SYSTEM "x">`
+  /// with a NULL public id, and FoundationXML's callbacks pass both to `strlen` (SIGSEGV),
+  /// whatever the delegate implements. Only the prolog is read: the scan stops at the first
+  /// element, so text that looks like a DOCTYPE inside the document is never touched.
+  static func withBlankInternalSubset(_ text: [UInt8]) -> [UInt8] {
+    let n = text.count
+    func has(_ needle: String, at i: Int) -> Bool {
+      let bytes = Array(needle.utf8)
+      return i + bytes.count <= n && text[i..<i + bytes.count].elementsEqual(bytes)
+    }
+    func past(_ needle: String, from i: Int) -> Int {
+      var j = i
+      while j < n && !has(needle, at: j) { j += 1 }
+      return min(n, j + needle.utf8.count)
+    }
+    func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A }
+    var i = 0
+    // The prolog: white space, the XML declaration, processing instructions, comments.
+    while i < n {
+      if isSpace(text[i]) { i += 1 }
+      else if has("<?", at: i) { i = past("?>", from: i + 2) }
+      else if has("<!--", at: i) { i = past("-->", from: i + 4) }
+      else { break }
+    }
+    guard has("<!DOCTYPE", at: i) else { return text }
+    // Name and external id, up to the subset's '[' (or the end of the DOCTYPE: no subset).
+    i += 9
+    while i < n && text[i] != UInt8(ascii: "[") && text[i] != UInt8(ascii: ">") {
+      if text[i] == UInt8(ascii: "\"") || text[i] == UInt8(ascii: "'") {
+        let quote = text[i]
+        i += 1
+        while i < n && text[i] != quote { i += 1 }
+      }
+      i += 1
+    }
+    guard i < n, text[i] == UInt8(ascii: "[") else { return text }
+    let start = i + 1
+    i = start
+    while i < n && text[i] != UInt8(ascii: "]") {
+      if text[i] == UInt8(ascii: "\"") || text[i] == UInt8(ascii: "'") {
+        let quote = text[i]
+        i += 1
+        while i < n && text[i] != quote { i += 1 }
+        i += 1
+      } else if has("<!--", at: i) {
+        i = past("-->", from: i + 4)
+      } else if has("<?", at: i) {
+        i = past("?>", from: i + 2)
+      } else {
+        i += 1
+      }
+    }
+    let end = min(i, n)
+    guard start < end else { return text }
+    var out = text
+    for k in start..<end where out[k] != 0x0A { out[k] = 0x20 }
+    return out
+  }
+
+  /// `text` with one space added to every processing instruction that has no data
+  /// (`<?target?>` becomes `<?target ?>`, which XML reads the same).
+  ///
+  /// libxml2 reports such an instruction with a NULL data pointer, and FoundationXML's SAX
+  /// callback passes it to `strlen` before the delegate is asked anything: a SIGSEGV on a
+  /// 10-byte `<?xibm37?>` at the top of a TBX, found by the TBXLoader fuzzer. Comments and
+  /// CDATA sections are skipped, so text that only looks like an instruction is not touched.
+  /// Columns after such an instruction on its line move by one.
+  static func withDataInEveryProcessingInstruction(_ text: [UInt8]) -> [UInt8] {
+    let lt = UInt8(ascii: "<"), question = UInt8(ascii: "?"), gt = UInt8(ascii: ">")
+    let commentOpen = Array("<!--".utf8), commentClose = Array("-->".utf8)
+    let cdataOpen = Array("<![CDATA[".utf8), cdataClose = Array("]]>".utf8), piClose = [question, gt]
+    let n = text.count
+    func has(_ needle: [UInt8], at i: Int) -> Bool {
+      i + needle.count <= n && text[i..<i + needle.count].elementsEqual(needle)
+    }
+    /// The index just past the next `needle` at or after `i`, or the end.
+    func past(_ needle: [UInt8], from i: Int) -> Int {
+      var j = i
+      while j + needle.count <= n {
+        if text[j] == needle[0] && has(needle, at: j) { return j + needle.count }
+        j += 1
+      }
+      return n
+    }
+    var out: [UInt8] = []
+    var copied = 0
+    var i = 0
+    while i < n {
+      guard text[i] == lt else { i += 1; continue }
+      if has(commentOpen, at: i) {
+        i = past(commentClose, from: i + commentOpen.count)
+      } else if has(cdataOpen, at: i) {
+        i = past(cdataClose, from: i + cdataOpen.count)
+      } else if i + 1 < n && text[i + 1] == question {
+        var j = i + 2
+        while j < n && !(text[j] == 0x20 || text[j] == 0x09 || text[j] == 0x0D || text[j] == 0x0A) && !has(piClose, at: j) { j += 1 }
+        if j > i + 2 && has(piClose, at: j) {
+          if out.isEmpty { out.reserveCapacity(n + 16) }
+          out += text[copied..<j]
+          out.append(0x20)
+          copied = j
+        }
+        i = past(piClose, from: j)
+      } else {
+        i += 1
+      }
+    }
+    guard copied > 0 else { return text }
+    out += text[copied...]
+    return out
+  }
+
+  /// `text` with its XML declaration (if it starts with one) replaced by
+  /// `<?xml version="1.0" encoding="UTF-8"?>` or, when the original is shorter, by
+  /// `<?xml version="1.0"?>`; padded with spaces to the original length, line breaks kept.
+  ///
+  /// - Throws: `TermlintError.input` when the declaration is never closed by `?>`.
+  private static func withNeutralDeclaration(_ text: [UInt8], path: String) throws -> [UInt8] {
+    func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A }
+    guard text.count > 5, text.starts(with: Array("<?xml".utf8)), isSpace(text[5]) else { return text }
+    var end = 5
+    while end + 1 < text.count && !(text[end] == 0x3F && text[end + 1] == 0x3E) { end += 1 }
+    guard end + 1 < text.count else {
+      throw TermlintError.input(path, line: 1, column: 1, "the XML declaration is not closed by '?>'")
+    }
+    let length = end + 2
+    let lineBreaks = text[0..<length].filter { $0 == 0x0A }.count
+    var declaration = Array(#"<?xml version="1.0" encoding="UTF-8""#.utf8)
+    if declaration.count + lineBreaks + 2 > length { declaration = Array(#"<?xml version="1.0""#.utf8) }
+    declaration += [UInt8](repeating: 0x0A, count: lineBreaks)
+    declaration += [UInt8](repeating: 0x20, count: max(0, length - 2 - declaration.count))
+    declaration += Array("?>".utf8)
+    return declaration + text[length...]
   }
 }
