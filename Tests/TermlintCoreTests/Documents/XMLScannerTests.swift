@@ -179,6 +179,22 @@ struct XMLDecodingTests {
     #expect(texts == [[0x08]])
   }
 
+  /// The hand-written UTF-16 to String transcoding agrees with the standard library's, on
+  /// ASCII, two- and three-byte characters, surrogate pairs and unpaired surrogates.
+  @Test(arguments: ["", "id", "гарантии безопасности", "Şişli שלום 中文", "🛰 x 👩‍💻", "a\u{0}b\u{FFFD}"])
+  func stringFromUTF16MatchesStandardLibrary(text: String) {
+    let units = Array(text.utf16)
+    #expect(XMLScanner.string(utf16: units) == text)
+    #expect(XMLScanner.string(utf16: units[...]) == text)
+  }
+
+  @Test func stringFromUTF16RepairsUnpairedSurrogates() {
+    let cases: [[UInt16]] = [[0xD800], [0x61, 0xDC00, 0x62], [0xD83D, 0x61], [0xD83D, 0xD83D, 0xDEF0]]
+    for units in cases {
+      #expect(XMLScanner.string(utf16: units) == String(decoding: units, as: UTF16.self), "\(units)")
+    }
+  }
+
   @Test func readerIsChosenByExtension() throws {
     #expect(DocumentReader.Format(path: "a/B.XLF") == .xliff)
     #expect(DocumentReader.Format(path: "x.sdlxliff") == .xliff && DocumentReader.Format(path: "x.mqxliff") == .xliff)
