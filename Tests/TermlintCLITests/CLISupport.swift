@@ -4,8 +4,13 @@ import Foundation
 enum CLI {
   static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-  /// The binary SwiftPM built next to the test bundle.
+  /// The binary SwiftPM built next to the test bundle, or the one `TERMLINT_TEST_BINARY`
+  /// names (`.ci/run` runs these tests once more against the release build: the optimizer
+  /// can change behaviour, as a Swift 6.3.1 miscompile of the entity guard did).
   static let binary: URL = {
+    if let path = ProcessInfo.processInfo.environment["TERMLINT_TEST_BINARY"], !path.isEmpty {
+      return URL(fileURLWithPath: path)
+    }
     let candidates = [
       URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("termlint"),
       Bundle.main.bundleURL.appendingPathComponent("termlint"),

@@ -111,11 +111,23 @@ enum XMLEntityGuard {
 
 // MARK: - Private
 
-/// A forward-only scanner over the document bytes that counts lines.
+/// A forward-only scanner over the document bytes.
+///
+/// It does not count lines as it goes: lines are counted from the start only for what is
+/// reported. Counting them in `advance` (`if b[i] == 0x0A { line += 1 }` in its loop) is
+/// miscompiled by Swift 6.3.1 with `-O`: `quoted()` then returned its literal with the opening
+/// quote, and internal-entity references were missed in release builds (found by comparing
+/// debug and release output; a standalone reproduction is in Documentation/Security.md).
 private struct ByteScanner {
   let b: [UInt8]
   var i = 0
-  var line = 1
+
+  /// The 1-based line of the cursor.
+  var line: Int {
+    var count = 1
+    for k in 0..<min(i, b.count) where b[k] == 0x0A { count += 1 }
+    return count
+  }
 
   init(bytes: [UInt8]) { b = bytes }
 
@@ -133,14 +145,7 @@ private struct ByteScanner {
     return true
   }
 
-  mutating func advance(_ n: Int = 1) {
-    var k = 0
-    while k < n && i < b.count {
-      if b[i] == 0x0A { line += 1 }
-      i += 1
-      k += 1
-    }
-  }
+  mutating func advance(_ n: Int = 1) { i = min(i + n, b.count) }
 
   static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D }
 
@@ -297,7 +302,7 @@ private struct ByteScanner {
   mutating func findReference(to names: Set<String>) -> (name: String, line: Int)? {
     while !atEnd {
       if b[i] == UInt8(ascii: "&") {
-        let refLine = line
+        let ampersand = i
         advance()
         let start = i
         while !atEnd && i - start < 64 && b[i] != UInt8(ascii: ";") && !ByteScanner.isSpace(b[i]) && b[i] != UInt8(ascii: "<") {
@@ -305,7 +310,10 @@ private struct ByteScanner {
         }
         if !atEnd && b[i] == UInt8(ascii: ";") {
           let name = String(decoding: b[start..<i], as: UTF8.self)
-          if names.contains(name) { return (name, refLine) }
+          if names.contains(name) {
+            i = ampersand
+            return (name, line)
+          }
         }
       } else {
         advance()
