@@ -172,18 +172,6 @@ struct FixerTests {
 
   // MARK: - Properties over random documents
 
-  /// A small deterministic random generator (SplitMix64).
-  struct Random: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
-
   static let pieces = [
     "Moscow", "said", "that", "security assurances", "Security assurances", "security\u{00A0}assurances", "security\nassurances",
     "Nato", "NATO", "Nato's", "Kiev", "Kyiv", "attack weapons", "open-door policy", "open-door\npolicy", "Sergei Riabkov",
@@ -191,7 +179,7 @@ struct FixerTests {
     ",", ".", "\n\n", "\n", "*emphasis*", "`Nato`",
   ]
 
-  static func document(_ random: inout Random) -> String {
+  static func document(_ random: inout SeededGenerator) -> String {
     var words: [String] = []
     for _ in 0..<Int.random(in: 3...40, using: &random) {
       words.append(pieces.randomElement(using: &random)!)
@@ -216,7 +204,7 @@ struct FixerTests {
   }
 
   @Test func propertiesHoldOnRandomDocuments() throws {
-    var random = Random(state: 20_240_529)
+    var random = SeededGenerator(seed: 20_240_529)
     let fixer = try Self.fixer()
     let linter = try LintRunTests.linter()
     var checkedSplices = 0

@@ -86,7 +86,7 @@ struct UnifiedDiffTests {
   }
 
   @Test func randomEditsRoundTrip() throws {
-    var random = FixerTests.Random(state: 7)
+    var random = SeededGenerator(seed: 7)
     let vocabulary = ["alpha\n", "beta\n", "гамма\n", "😀 delta\r\n", "\n", "epsilon\n", "zeta\n"]
     for _ in 0..<300 {
       let old = (0..<Int.random(in: 0...30, using: &random)).map { _ in vocabulary.randomElement(using: &random)! }
