@@ -35,16 +35,16 @@ enum TermSupport {
   static func replacement(for rejected: Term, in concept: Concept) -> String? {
     let allowed = concept.terms(in: rejected.language).filter { $0.effectiveStatus.isAllowed }
     guard let preferred = concept.preferredTerm(in: rejected.language) else { return nil }
-    let rejectedWords = words(rejected.text), preferredWords = words(preferred.text)
+    let rejectedWords = NameIndex.words(rejected.text), preferredWords = NameIndex.words(preferred.text)
     guard !rejectedWords.isEmpty, rejectedWords.count < preferredWords.count else { return preferred.text }
-    func alike(_ a: [Substring], _ b: [Substring]) -> Bool {
+    func alike(_ a: [String], _ b: [String]) -> Bool {
       a.count == b.count && zip(a, b).allSatisfy { x, y in
         let x = Array(x.lowercased()), y = Array(y.lowercased())
         return NameMatching.nameDistance(x, y) <= max(1, NameMatching.allowedEdits(length: min(x.count, y.count)))
       }
     }
     if let sameLength = allowed.first(where: { term in
-      let w = words(term.text)
+      let w = NameIndex.words(term.text)
       return w.count == rejectedWords.count && ((term.termType != nil && term.termType == rejected.termType) || alike(w, rejectedWords))
     }) {
       return sameLength.text
@@ -55,10 +55,6 @@ enum TermSupport {
       return part.joined(separator: " ")
     }
     return preferred.text
-  }
-
-  private static func words(_ text: String) -> [Substring] {
-    text.split(whereSeparator: { $0.isWhitespace })
   }
 
   /// Splits off the last run of letters of a phrase.
