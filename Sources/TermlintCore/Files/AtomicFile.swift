@@ -107,7 +107,8 @@ public enum AtomicFile {
     private var abandoned = false
 
     func create(_ temporary: String, for path: String) throws -> Int32 {
-      try lock.withLock {
+      if AtomicFile.interruptRequested.load(ordering: .sequentiallyConsistent) { try Self.awaitEnd(path) }
+      return try lock.withLock {
         if abandoned { throw TermlintError.input(path, "cannot write: interrupted") }
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
         guard fd >= 0 else { throw AtomicFile.failure(path, errno) }
@@ -121,7 +122,7 @@ public enum AtomicFile {
       // file and then ends the process; if nothing ends it, give up the write.
       for _ in 0..<1_000 {
         let renamed: Bool = try lock.withLock {
-          if abandoned { throw TermlintError.input(path, "cannot write: interrupted") }
+          if abandoned { return false }
           if AtomicFile.interruptRequested.load(ordering: .sequentiallyConsistent) { return false }
           guard rename(temporary, target) == 0 else { throw AtomicFile.failure(path, errno) }
           files[temporary] = nil
@@ -131,6 +132,14 @@ public enum AtomicFile {
         usleep(10_000)
       }
       discard(temporary)
+      throw TermlintError.input(path, "cannot write: interrupted")
+    }
+
+    /// After an interrupt the process is about to end by the signal: a write started now waits
+    /// for that (up to 10 s) instead of failing at once, so that the caller's error path cannot
+    /// end the process with status 2 before the signal does.
+    static func awaitEnd(_ path: String) throws -> Never {
+      for _ in 0..<1_000 { usleep(10_000) }
       throw TermlintError.input(path, "cannot write: interrupted")
     }
 
