@@ -85,6 +85,9 @@ public enum AtomicFile {
   /// on it, replacing a file the user interrupted the run to keep.
   public static func noteInterrupt() { interruptRequested.store(true, ordering: .sequentiallyConsistent) }
 
+  /// Whether `noteInterrupt()` has been called: the process is about to end by a signal.
+  public static var interruptNoted: Bool { interruptRequested.load(ordering: .sequentiallyConsistent) }
+
   /// Call once before installing a handler that calls `noteInterrupt()`, so that the handler
   /// never runs the flag's one-time initialisation.
   public static func prepareForInterrupts() { _ = interruptRequested.load(ordering: .relaxed) }

@@ -51,6 +51,15 @@ enum Interrupts {
     }
   }
 
+  /// Ends the process with `status`, unless an interrupt has arrived: then the thread acting
+  /// on it ends the process by the signal, as promised, even when the run finished meanwhile.
+  static func exit(_ status: Int32) -> Never {
+    if AtomicFile.interruptNoted {
+      for _ in 0..<1_000 { usleep(10_000) }
+    }
+    Foundation.exit(status)
+  }
+
   private static func finish(_ signal: Int32) -> Never {
     let abandoned = AtomicFile.abandonWrites()
     let name = signal == SIGINT ? "SIGINT" : signal == SIGTERM ? "SIGTERM" : signal == SIGHUP ? "SIGHUP" : "signal \(signal)"
@@ -60,8 +69,16 @@ enum Interrupts {
     for path in abandoned { message += "termlint: \(path): not written (interrupted); left as it was\n" }
     StandardStreams.write(Array(message.utf8), to: STDERR_FILENO)
     Glibc.signal(signal, SIG_DFL)
-    kill(getpid(), signal)
-    // Not reached unless the signal is blocked somewhere: end with the shell's number for it.
+    // Raised at this thread, with the signal unblocked here: it is delivered before `raise`
+    // returns and its default action ends the process. (`kill(getpid(), …)` may deliver it
+    // to another thread while this one runs on into `_exit`, and a parent that checks how
+    // the process ended would then see an exit, not the signal.)
+    var only = sigset_t()
+    sigemptyset(&only)
+    sigaddset(&only, signal)
+    pthread_sigmask(SIG_UNBLOCK, &only, nil)
+    raise(signal)
+    // Not reached: end with the shell's number for the signal all the same.
     _exit(128 + signal)
   }
 }

@@ -13,7 +13,7 @@ extension TermlintCommand {
     BrokenPipes.failWithEPIPE()
     Interrupts.install()
     let status = await runCommand()
-    Foundation.exit(status)
+    Interrupts.exit(status)
   }
 
   /// Parses and runs the command; returns the exit status after printing what argument-parser
