@@ -77,10 +77,31 @@ enum CLI {
     var data: Data { lock.withLock { value } }
   }
 
-  /// A fresh temporary directory.
+  /// A fresh temporary directory, removed when the test process ends (tests that remove it
+  /// themselves earlier may).
   static func temporaryDirectory() throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("termlint-cli-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    TemporaryDirectories.shared.add(url)
     return url
+  }
+}
+
+/// The temporary directories the tests made, removed at exit so that runs do not pile them up
+/// in /tmp.
+final class TemporaryDirectories: @unchecked Sendable {
+  static let shared: TemporaryDirectories = {
+    let directories = TemporaryDirectories()
+    atexit { TemporaryDirectories.shared.removeAll() }
+    return directories
+  }()
+  private let lock = NSLock()
+  private var urls: [URL] = []
+
+  func add(_ url: URL) { lock.withLock { urls.append(url) } }
+
+  func removeAll() {
+    let all = lock.withLock { urls }
+    for url in all { try? FileManager.default.removeItem(at: url) }
   }
 }

@@ -10,6 +10,7 @@ enum SchemaValidation {
       return
     }
     let dir = try CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
     let instance = dir.appendingPathComponent("instance.json")
     try json.write(to: instance, atomically: true, encoding: .utf8)
     let script = """
