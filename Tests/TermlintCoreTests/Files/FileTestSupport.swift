@@ -1,12 +1,30 @@
 import Foundation
 
-/// A temporary folder tree for file tests, removed by the caller when done.
+/// A temporary folder tree for file tests, removed by the caller when done or, at the latest,
+/// when the test process ends.
 struct TemporaryTree {
   let root: URL
 
   init() throws {
     root = FileManager.default.temporaryDirectory.appendingPathComponent("termlint-test-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    Self.made.add(root)
+  }
+
+  /// Every tree made, removed at exit so that test runs do not pile folders up in /tmp.
+  private static let made: Made = {
+    let made = Made()
+    atexit { TemporaryTree.made.removeAll() }
+    return made
+  }()
+
+  private final class Made: @unchecked Sendable {
+    private let lock = NSLock()
+    private var urls: [URL] = []
+    func add(_ url: URL) { lock.withLock { urls.append(url) } }
+    func removeAll() {
+      for url in lock.withLock({ urls }) { try? FileManager.default.removeItem(at: url) }
+    }
   }
 
   /// Writes a file (creating folders) and returns its path.

@@ -45,7 +45,7 @@ struct BaselineTests {
   }
 
   @Test func aFileThatIsNotABaselineIsAConfigurationError() throws {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("termlint-baseline-\(UUID().uuidString).json")
+    let url = try TemporaryTree().root.appendingPathComponent("baseline.json")
     try "{\"findings\": 3}".write(to: url, atomically: true, encoding: .utf8)
     #expect {
       _ = try Baseline.load(path: url.path)

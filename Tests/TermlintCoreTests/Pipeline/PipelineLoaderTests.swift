@@ -5,7 +5,7 @@ import Testing
 @Suite("Pipelines as data")
 struct PipelineLoaderTests {
   static func write(_ files: [String: String]) throws -> URL {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("termlint-pipeline-\(UUID().uuidString)")
+    let dir = try TemporaryTree().root
     for (path, text) in files {
       let url = dir.appendingPathComponent(path)
       try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
