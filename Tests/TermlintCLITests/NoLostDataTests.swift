@@ -250,7 +250,7 @@ struct NoLostDataTests {
     let big = try Self.bigArticle(8_000, in: dir)
     let report = out.appendingPathComponent("report.json").path
     var caught = 0
-    for _ in 0..<6 where caught == 0 {
+    for _ in 0..<12 where caught == 0 {
       try Self.previous.write(toFile: report, atomically: false, encoding: .utf8)
       if try interruptDuringTheWrite(report: report, input: big, in: dir) { caught += 1 }
     }
