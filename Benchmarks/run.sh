@@ -28,7 +28,7 @@ log() { echo "bench: $*" >&2; }
 
 # --- build --------------------------------------------------------------------------------------
 log "building termlint (release)"
-swift build -c release --product termlint >&2
+swift build -c release --static-swift-stdlib --product termlint >&2
 BIN="$(swift build -c release --show-bin-path)/termlint"
 
 # --- inputs -------------------------------------------------------------------------------------

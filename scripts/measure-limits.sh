@@ -10,7 +10,7 @@
 # read the user seconds); the 200 MB case needs about 4 GB of free memory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[[ "${1:-}" == "--skip-build" ]] || swift build -q -c release --product termlint
+[[ "${1:-}" == "--skip-build" ]] || swift build -q -c release --static-swift-stdlib --product termlint
 bin="$(swift build -c release --show-bin-path)/termlint"
 dir="$(mktemp -d)"
 trap 'rm -rf "$dir"' EXIT
