@@ -124,6 +124,29 @@ enum NameMatching {
     }
     return false
   }
+
+  /// Whether the lower-cased Russian word `candidate` is an adjective made from the
+  /// lower-cased name `name` with *-ский* or *-цкий* in any form: *вашингтонский* from *вашингтон*,
+  /// *крымского* from *крым*, *белорусской* from *белоруссия*, *брюссельские* from
+  /// *брюссель*, *донецкий* from *донецк*. The name loses a final vowel, *ь* or *й* before the
+  /// suffix, and at most two letters may come between it and the suffix.
+  static func isRussianAdjective(_ candidate: [Character], of name: [Character]) -> Bool {
+    var base = name
+    while let last = base.last, "аяоеиыуюьй".contains(last), base.count > 3 { base.removeLast() }
+    guard candidate.count > base.count, candidate.starts(with: base) else { return false }
+    let rest = String(candidate.dropFirst(base.count))
+    guard rest.count <= 8 else { return false }
+    let word = String(candidate)
+    for ending in ["ий", "ый", "ая", "ое", "ие", "ые", "ого", "ой", "ому", "ую", "им", "ими", "их", "ом", "ым", "ыми", "ых"] {
+      guard word.hasSuffix(ending) else { continue }
+      let stem = word.dropLast(ending.count)
+      guard stem.hasSuffix("ск") || stem.hasSuffix("цк") else { continue }
+      // The suffix itself starts no more than two letters after the name's base.
+      let suffixStart = stem.count - 2
+      if suffixStart - base.count <= 2 && suffixStart >= base.count - 2 { return true }
+    }
+    return false
+  }
 }
 
 /// The glossary's proper names in one language, ready for near-miss comparison.

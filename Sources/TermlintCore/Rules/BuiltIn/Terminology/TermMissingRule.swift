@@ -106,6 +106,13 @@ struct TermMissingRule: BuiltInRule {
           if concept.terms(in: targetLanguage).contains(where: { $0.effectiveStatus.isAllowed && acronyms.contains(Self.initials($0.text)) }) {
             continue
           }
+          // A name rendered by its adjective or demonym (Президент Белоруссии → the Belarusian
+          // President; Вашингтонский университет for Washington University) is rendered.
+          if group.contains(where: { k in
+            document.units[k].target.map { Self.containsDerivedForm(of: concept.terms(in: targetLanguage), in: $0, language: targetLanguage) } ?? false
+          }) {
+            continue
+          }
           // A misspelled rendering of a name is name-spelling's finding, not a missing term.
           if concept.terms(in: targetLanguage).contains(where: \.isProperNoun) {
             if names == nil { names = NameIndex.shared(glossary: glossary, language: targetLanguage, source: document.sourceLanguage) }
@@ -135,6 +142,28 @@ extension TermMissingRule {
     let hay = target.tokens.map { Array(target.normalized.units[$0.range]) }
     guard !needle.isEmpty, hay.count >= needle.count else { return false }
     for start in 0...(hay.count - needle.count) where Array(hay[start..<(start + needle.count)]) == needle { return true }
+    return false
+  }
+
+  /// Whether `target` has a word derived from a one-word allowed proper noun of `terms`: an
+  /// English demonym or adjective (*Belarus* → *Belarusian*, *Crimea* → *Crimean*; see
+  /// `NameMatching.isDerived`) or a Russian adjective in *-ский*/*-цкий* (*Вашингтон* →
+  /// *Вашингтонского*, *Крым* → *крымский*, *Белоруссия* → *белорусской*). Languages with
+  /// neither rule have no derived forms.
+  static func containsDerivedForm(of terms: [Term], in target: AnnotatedSpan, language: LanguageTag) -> Bool {
+    let lang = language.language
+    guard lang == "en" || lang == "ru" else { return false }
+    // English compares folded words (no accents); Russian keeps й and ё, which fold would take apart.
+    func form(_ word: String) -> [Character] { lang == "en" ? NameMatching.fold(word) : Array(UnicodeProperties.lowercase(word)) }
+    let names = terms.filter { $0.isProperNoun && $0.effectiveStatus.isAllowed && !$0.text.contains(" ") && $0.text.count >= 4 }
+      .map { form($0.text) }
+    if names.isEmpty { return false }
+    for token in target.tokens where token.kind == .word {
+      let word = form(SourceNames.stripPossessive(target.surface(of: token)))
+      for name in names where word.count > name.count {
+        if lang == "en" ? NameMatching.isDerived(word, from: name) : NameMatching.isRussianAdjective(word, of: name) { return true }
+      }
+    }
     return false
   }
 

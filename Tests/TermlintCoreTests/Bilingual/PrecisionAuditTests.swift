@@ -1,0 +1,94 @@
+import Testing
+@testable import TermlintCore
+
+/// False positives and misses found by a precision audit on newly written news articles,
+/// translations (article pairs, XLIFF, PO) and the real files in ../shared/corpus, reduced to
+/// small cases. Each case keeps the real error next to it caught.
+@Suite("Precision audit: names, derived forms, multi-word names")
+struct PrecisionAuditTests {
+  static let ru = LanguageTag("ru")!
+  static let en = LanguageTag("en")!
+
+  static func name(_ id: String, ru: String, en: String) -> Concept {
+    Concept(id: id, terms: [
+      Term(ru, language: Self.ru, status: .preferred, partOfSpeech: "properNoun"),
+      Term(en, language: Self.en, status: .preferred, partOfSpeech: "properNoun"),
+    ])
+  }
+
+  static let places = try! CompiledGlossary(Glossary(concepts: [
+    name("belarus", ru: "Белоруссия", en: "Belarus"),
+    name("crimea", ru: "Крым", en: "Crimea"),
+    name("washington", ru: "Вашингтон", en: "Washington"),
+    name("state-department", ru: "Госдепартамент", en: "State Department"),
+    name("white-house", ru: "Белый дом", en: "White House"),
+  ]))
+
+  static func lint(source: String, target: String, rules: [String], glossary: CompiledGlossary = places) throws -> [Finding] {
+    let built = try BilingualExample.build(source: source, target: target)
+    return try TestLint.findings(document: built.document, rules: rules, glossary: glossary)
+  }
+
+  // MARK: term-missing: a name rendered by its adjective or demonym
+
+  @Test func anEnglishDemonymRendersTheName() throws {
+    for (source, target) in [
+      ("Президент Белоруссии Александр Лукашенко выступил.", "Belarusian President Alexander Lukashenko spoke."),
+      ("Войска вошли в Белоруссию.", "The troops entered Belarusian territory."),
+      ("Татары Крыма протестовали.", "Crimean Tatars protested."),
+    ] {
+      #expect(try Self.lint(source: source, target: target, rules: ["term-missing"]).isEmpty, "\(target)")
+    }
+    // Without the name or a word made from it, the term is still missing.
+    let missing = try Self.lint(source: "Президент Белоруссии Александр Лукашенко выступил.", target: "President Alexander Lukashenko spoke.", rules: ["term-missing"])
+    #expect(missing.map(\.ruleID) == ["term-missing"])
+    // A longer word that only starts like the name is not a derived form.
+    let other = try Self.lint(source: "Татары Крыма протестовали.", target: "Crimeanist Tatars protested.", rules: ["term-missing"])
+    #expect(other.map(\.ruleID) == ["term-missing"])
+  }
+
+  @Test func aRussianAdjectiveRendersTheName() throws {
+    let text = """
+      <xliff version="1.2"><file source-language="en" target-language="ru"><body>
+      <trans-unit id="1"><source>Washington University announced a trial.</source><target>Вашингтонский университет объявил об испытании.</target></trans-unit>
+      <trans-unit id="2"><source>The talks took place in Washington.</source><target>Переговоры прошли в столице США.</target></trans-unit>
+      </body></file></xliff>
+      """
+    let document = try DocumentReader.read(bytes: Array(text.utf8), path: "a.xlf", defaults: LanguageDefaults(source: nil, target: nil))
+    let findings = try TestLint.findings(document: document, rules: ["term-missing"], glossary: Self.places)
+    #expect(findings.map(\.unitID) == ["2"], "\(findings.map(\.message))")
+  }
+
+  @Test func russianAdjectivesOfNames() {
+    func adjective(_ word: String, _ name: String) -> Bool {
+      NameMatching.isRussianAdjective(Array(UnicodeProperties.lowercase(word)), of: Array(UnicodeProperties.lowercase(name)))
+    }
+    #expect(adjective("Вашингтонского", "Вашингтон"))
+    #expect(adjective("крымский", "Крым"))
+    #expect(adjective("белорусской", "Белоруссия"))
+    #expect(adjective("брюссельские", "Брюссель"))
+    #expect(adjective("донецкий", "Донецк"))
+    #expect(adjective("кремлевских", "Кремль"))
+    #expect(!adjective("Крымчанка", "Крым"))
+    #expect(!adjective("критский", "Крым"))
+    #expect(!adjective("Вашингтонец", "Вашингтон"))
+    #expect(!adjective("крымскотатарского", "Крым"))
+  }
+
+  // MARK: matching: an English name of several words inflects only at its end
+
+  func hits(_ text: String, language: LanguageTag = Self.en) throws -> [String] {
+    let file = SourceFile(path: "t", text: text)
+    let span = TextSpan(file: file, range: 0..<file.utf16.count, language: language)
+    let annotated = try TermMatcher(glossary: Self.places).annotate(span, language: language)
+    return annotated.hits.map { file.text(in: $0.fileRange) }
+  }
+
+  @Test func englishNamesInflectOnlyAtTheEnd() throws {
+    #expect(try hits("The United States Department of Health and Human Services said so.").isEmpty)
+    #expect(try hits("The State Department's spokesman spoke.") == ["State Department's"])
+    #expect(try hits("Both White Houses were lit.") == ["White Houses"])
+    // Russian names decline in every word.
+    #expect(try hits("Пресс-секретарь Белого дома заявила.", language: Self.ru) == ["Белого дома"])
+  }
+}
