@@ -91,4 +91,56 @@ struct PrecisionAuditTests {
     // Russian names decline in every word.
     #expect(try hits("Пресс-секретарь Белого дома заявила.", language: Self.ru) == ["Белого дома"])
   }
+
+  // MARK: name-spelling: names in another language's Latin orthography
+
+  @Test func foreignOrthographiesAreNotMisspelledRomanizations() throws {
+    let glossary = try CompiledGlossary(Glossary(concepts: []))
+    for (source, target) in [
+      ("Об этом заявил премьер Матеуш Моравецкий.", "Prime Minister Mateusz Morawiecki said so."),
+      ("С ним встретился лидер оппозиции Ярослав Качиньский.", "Opposition leader Jaroslaw Kaczynski met him."),
+      ("Против выступил мэр Рафал Тшасковский.", "Mayor Rafal Trzaskowski opposed it."),
+      ("В Брюсселе выступила Светлана Тихановская.", "Sviatlana Tsikhanouskaya spoke in Brussels."),
+      ("Украину поддержал футболист Роберт Левандовский.", "The footballer Robert Lewandowski backed Ukraine."),
+      ("В Варшаве выступил Лех Валенса.", "Lech Wałęsa spoke in Warsaw."),
+    ] {
+      let findings = try Self.lint(source: source, target: target, rules: ["name-spelling"], glossary: glossary)
+      #expect(findings.isEmpty, "\(target): \(findings.map(\.message))")
+    }
+  }
+
+  @Test func aGermanStyleWIsAMisspellingOfARussianSurname() throws {
+    let glossary = try CompiledGlossary(Glossary(concepts: []))
+    let findings = try Self.lint(
+      source: "Об этом сообщил помощник президента Юрий Ушаков.\nС ним согласилась Татьяна Москалькова.",
+      target: "Presidential aide Yuri Ushakow said so.\nTatyana Moskalkowa agreed.", rules: ["name-spelling"], glossary: glossary)
+    #expect(findings.map(\.matchedText) == ["Ushakow", "Moskalkowa"])
+    #expect(findings.map(\.suggestions) == [["Ushakov"], ["Moskalkova"]])
+    // The romanization variants stay variants.
+    let variants = try Self.lint(
+      source: "Об этом сообщил помощник президента Юрий Ушаков.\nС ним согласилась Татьяна Москалькова.",
+      target: "Presidential aide Yuri Ushakov said so.\nTatiana Moskalkova agreed.", rules: ["name-spelling"], glossary: glossary)
+    #expect(variants.isEmpty)
+  }
+
+  @Test func aSurnameStartingASentenceCountsOnceTheDocumentNamesIt() throws {
+    let glossary = try CompiledGlossary(Glossary(concepts: []))
+    let findings = try Self.lint(
+      source: "Об этом сообщила Татьяна Москалькова.\n\nМоскалькова добавила, что переговоры начались.",
+      target: "Tatyana Moskalkova said so.\n\nMoskolkova added that talks had begun.", rules: ["name-spelling"], glossary: glossary)
+    #expect(findings.map(\.matchedText) == ["Moskolkova"])
+    #expect(findings.first?.suggestions == ["Moskalkova"])
+    // A capitalised first word with a surname's ending that the document never uses as a name
+    // is not compared (it may be an adjective).
+    let alone = try Self.lint(
+      source: "Москалькова добавила, что переговоры начались.", target: "Moskolkova added that talks had begun.", rules: ["name-spelling"], glossary: glossary)
+    #expect(alone.isEmpty)
+  }
+
+  @Test func surnameBases() {
+    #expect(SourceNames.surnameBase("Москальковой") == "москальков")
+    #expect(SourceNames.surnameBase("Москалькова") == "москальков")
+    #expect(SourceNames.surnameBase("Зеленского") == "зеленск")
+    #expect(SourceNames.surnameBase("Зеленский") == "зеленск")
+  }
 }
