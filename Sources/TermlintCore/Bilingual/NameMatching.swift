@@ -168,6 +168,11 @@ struct NameIndex: Sendable {
     var partsComparable: [Bool]
     /// Whether each word is the romanization of a word of the concept's source-language name.
     var partsRomanized: [Bool]
+    /// Whether the name is a translated name of two or more words (*Finance Ministry* ←
+    /// *Минфин*, *Black Sea Fleet*), known because the source name was romanized and no word
+    /// matched it. Its words are ordinary words: a capitalised sequence that differs from it in
+    /// a word is another name (*Finance Minister*), not a misspelling.
+    var isTranslated = false
   }
 
   /// The allowed proper-noun terms.
@@ -251,10 +256,12 @@ struct NameIndex: Sendable {
         }
         comparable[words.count - 1] = romanized[words.count - 1]
       }
+      let translated = words.count > 1 && transliterate != nil && source != nil && !romanized.contains(true)
+        && !glossary.glossary.concepts[entry.conceptIndex].terms(in: source!).isEmpty
       names.append(Name(
         words: words, folded: words.map(NameMatching.fold), skeletons: words.map(NameMatching.skeleton), entryIndex: index,
         conceptIndex: entry.conceptIndex,
-        partsComparable: comparable, partsRomanized: romanized))
+        partsComparable: comparable, partsRomanized: romanized, isTranslated: translated))
     }
     self.names = names
     self.longestFirst = names.indices.sorted { names[$0].words.count > names[$1].words.count }
@@ -449,7 +456,7 @@ struct NameIndex: Sendable {
     }
     for i in multiWord where candidates?[i] ?? true {
       let name = names[i]
-      guard name.words.count >= 2 && name.words.count <= words.count else { continue }
+      guard name.words.count >= 2 && name.words.count <= words.count, !name.isTranslated else { continue }
       let n = name.words.count
       for start in 0...(words.count - n) where !used[start..<(start + n)].contains(true) {
         var edits = 0
