@@ -157,4 +157,19 @@ struct PrecisionAuditTests {
     let misspelled = try TestLint.findings("Finance Minister Anton Siluanow spoke. Later, Siluanow left.", rules: ["name-spelling"], glossary: glossary)
     #expect(misspelled.map(\.matchedText) == ["Siluanow", "Siluanow"])
   }
+
+  // MARK: suggestions keep the replacement's own case
+
+  @Test func aNameReplacedByALowerCaseTermIsNotCapitalised() throws {
+    let glossary = try CompiledGlossary(Glossary(concepts: [
+      Concept(id: "grain-deal", terms: [
+        Term("grain deal", language: Self.en, status: .preferred, partOfSpeech: "noun"),
+        Term("Black Sea Grain Initiative", language: Self.en, status: .admitted, partOfSpeech: "properNoun", termType: "fullForm"),
+      ]),
+    ]))
+    let findings = try TestLint.findings(
+      "# The Grain Deal Holds\n\nThe Black Sea Grain Initiative was renewed. Black Sea Grain Initiative talks resumed. THE BLACK SEA GRAIN INITIATIVE ENDS",
+      rules: ["term-inconsistent"], glossary: glossary)
+    #expect(findings.map(\.suggestions) == [["grain deal"], ["Grain deal"], ["GRAIN DEAL"]])
+  }
 }
