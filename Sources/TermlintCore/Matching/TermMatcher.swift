@@ -206,6 +206,16 @@ public final class TermMatcher: @unchecked Sendable {
         if text.elementsEqual(termTokens[k]) { continue }
         if k < fixedPrefix || !morphology.areInflections(termTokens[k], Array(text)) { return false }
       }
+      // Never inside a word split by an accelerator mark: *Сво&бодное* (a menu label in a PO
+      // file) is one word, not the acronym *СВО*.
+      func isAmpersandInWord(_ mark: Int, _ before: Int, _ after: Int) -> Bool {
+        guard before >= 0, after < tokens.count else { return false }
+        let m = tokens[mark]
+        return m.kind == .punctuation && m.range.count == 1 && units[m.range.lowerBound] == 0x26 && !m.spaceBefore
+          && !tokens[after].spaceBefore && tokens[before].kind == .word && tokens[after].kind == .word
+      }
+      if c.start >= 1 && isAmpersandInWord(c.start - 1, c.start - 2, c.start) { return false }
+      if c.end < tokens.count && isAmpersandInWord(c.end, c.end - 1, c.end + 1) { return false }
       return true
     }
     // Longest match wins; equal spans keep every entry (a term may sit in several concepts).

@@ -22,6 +22,10 @@ struct PrecisionAuditTests {
     name("washington", ru: "Вашингтон", en: "Washington"),
     name("state-department", ru: "Госдепартамент", en: "State Department"),
     name("white-house", ru: "Белый дом", en: "White House"),
+    Concept(id: "svo", terms: [
+      Term("СВО", language: Self.ru, status: .preferred, termType: "acronym", matchMode: .exact),
+      Term("special military operation", language: Self.en, status: .preferred),
+    ]),
   ]))
 
   static func lint(source: String, target: String, rules: [String], glossary: CompiledGlossary = places) throws -> [Finding] {
@@ -88,6 +92,9 @@ struct PrecisionAuditTests {
     #expect(try hits("The United States Department of Health and Human Services said so.").isEmpty)
     #expect(try hits("The State Department's spokesman spoke.") == ["State Department's"])
     #expect(try hits("Both White Houses were lit.") == ["White Houses"])
+    // An accelerator mark does not split a word; an ampersand between words does.
+    #expect(try hits("&Show free space, White&House, Washington & Moscow.") == ["Washington"])
+    #expect(try hits("Сво&бодное место; Сво и СВО.", language: Self.ru) == ["Сво", "СВО"])
     // Russian names decline in every word.
     #expect(try hits("Пресс-секретарь Белого дома заявила.", language: Self.ru) == ["Белого дома"])
   }
