@@ -17,18 +17,23 @@ struct NameSpellingRule: BuiltInRule {
         miss differs by one edit in a word of 5–8 letters, two from 9 letters, and keeps the
         first letter. Exact glossary matches (deprecated spellings are `term-forbidden`'s),
         possessives (*Putin's*), plurals, demonyms (*Crimean*), feminine surnames (*Ryabkova*)
-        and other glossary words (*Minister* against *Ministry*) are never reported. A single
-        capitalised word at the start of a sentence is compared only when the source names
-        the person or place, since ordinary words are capitalised there too.
+        and other glossary words (*Minister* against *Ministry*) are never reported, nor is a
+        word that differs from a translated name of ordinary words (*Finance Minister*
+        against *Finance Ministry* ← *Минфин*). A single capitalised word at the start of a
+        sentence is compared only when the source names the person or place, since ordinary
+        words are capitalised there too.
       - With a source: a name the glossary records in the source (*Сергей Рябков*) that the
         translation renders as a near miss of the glossary's target form.
       - With a Russian source and no glossary entry: a Russian surname (by its ending: *-ов*,
-        *-ев*, *-ский*, *-енко*, *-ович* … in any case, not at the start of a sentence) whose
-        rendering in the translation is a near miss of its `Russian-Latin/BGN` romanization.
-        Names of other origins are left alone: Russian spells them by sound (*Трамп*), so the
-        romanization says nothing about their English spelling. The usual variants of English
-        romanization count as the same spelling (*-y*/*-iy*/*-i*, *x*/*ks*, *ia*/*ya*,
-        *ye*/*e*, doubled letters), so only real misspellings are reported.
+        *-ев*, *-ский*, *-енко*, *-ович* … in any case; at the start of a sentence only when
+        the document also names the person elsewhere) whose rendering in the translation is
+        a near miss of its `Russian-Latin/BGN` romanization. Names of other origins are left
+        alone: Russian spells them by sound (*Трамп*), so the romanization says nothing about
+        their English spelling; so is a rendering in another language's Latin orthography
+        (*Kaczyński*, *Trzaskowski*, *Tsikhanouskaya*, *Lewandowski*). The usual variants of
+        English romanization count as the same spelling (*-y*/*-iy*/*-i*, *x*/*ks*,
+        *ia*/*ya*, *ye*/*e*, doubled letters), so only real misspellings are reported; a *w*
+        in an *-ов*/*-ев* surname (*Ushakow*, the German transliteration) is one.
 
       ## Example
       Deputy Foreign Minister Sergey Riabkow said …
