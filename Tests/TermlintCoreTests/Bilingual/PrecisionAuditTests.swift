@@ -179,4 +179,24 @@ struct PrecisionAuditTests {
       rules: ["term-inconsistent"], glossary: glossary)
     #expect(findings.map(\.suggestions) == [["grain deal"], ["Grain deal"], ["GRAIN DEAL"]])
   }
+
+  // MARK: length model: an acronym rendered by its full form is not an addition
+
+  @Test func glossaryTermsOnBothSidesDoNotCountTowardsLength() throws {
+    let glossary = try CompiledGlossary(Glossary(concepts: [
+      Concept(id: "un", terms: [
+        Term("ООН", language: Self.ru, status: .preferred, termType: "acronym", matchMode: .exact),
+        Term("United Nations", language: Self.en, status: .preferred, partOfSpeech: "properNoun"),
+      ]),
+      Concept(id: "permrep", terms: [
+        Term("постпред", language: Self.ru, status: .preferred),
+        Term("permanent representative", language: Self.en, status: .preferred),
+      ]),
+    ]))
+    let source = "Постпред РФ при ООН В. Небензя выступил в Совбезе."
+    let faithful = "Vasily Nebenzya, Russia's permanent representative to the United Nations, spoke at the Security Council."
+    #expect(try Self.lint(source: source, target: faithful, rules: ["addition"], glossary: glossary).isEmpty)
+    let added = faithful + " He also said that the talks had failed and that Moscow would respond with force if the West kept arming Kyiv."
+    #expect(try Self.lint(source: source, target: added, rules: ["addition"], glossary: glossary).map(\.ruleID) == ["addition"])
+  }
 }
