@@ -199,4 +199,36 @@ struct PrecisionAuditTests {
     let added = faithful + " He also said that the talks had failed and that Moscow would respond with force if the West kept arming Kyiv."
     #expect(try Self.lint(source: source, target: added, rules: ["addition"], glossary: glossary).map(\.ruleID) == ["addition"])
   }
+
+  // MARK: term-missing: the head of an institution rendered by the title
+
+  @Test func theHeadOfAMinistryIsItsMinister() throws {
+    let glossary = try CompiledGlossary(Glossary(concepts: [
+      Concept(id: "foreign-ministry", terms: [
+        Term("МИД", language: Self.ru, status: .preferred, partOfSpeech: "properNoun", termType: "acronym"),
+        Term("Foreign Ministry", language: Self.en, status: .preferred, partOfSpeech: "properNoun"),
+        Term("Ministry of Foreign Affairs", language: Self.en, status: .admitted, partOfSpeech: "properNoun", termType: "fullForm"),
+      ]),
+      Concept(id: "defense-ministry", terms: [
+        Term("Минобороны", language: Self.ru, status: .preferred, partOfSpeech: "properNoun", termType: "shortForm"),
+        Term("Defense Ministry", language: Self.en, status: .preferred, partOfSpeech: "properNoun"),
+      ]),
+    ]))
+    for (source, target) in [
+      ("Глава МИД РФ Сергей Лавров провел переговоры.", "Russian Foreign Minister Sergey Lavrov held talks."),
+      ("Об этом сообщил замглавы Минобороны.", "The deputy defense minister said so."),
+      ("Он встретился с главой МИД Китая.", "He met China's Minister of Foreign Affairs."),
+    ] {
+      let findings = try Self.lint(source: source, target: target, rules: ["term-missing"], glossary: glossary)
+      #expect(findings.isEmpty, "\(target): \(findings.map(\.message))")
+    }
+    // The ministry itself is not its minister, and a head without the title is still reported.
+    for (source, target) in [
+      ("МИД России выступил с заявлением.", "The Russian Foreign Minister made a statement."),
+      ("Глава МИД РФ Сергей Лавров провел переговоры.", "The Russian minister Sergey Lavrov held talks."),
+    ] {
+      let findings = try Self.lint(source: source, target: target, rules: ["term-missing"], glossary: glossary)
+      #expect(findings.map(\.ruleID) == ["term-missing"], "\(target)")
+    }
+  }
 }
