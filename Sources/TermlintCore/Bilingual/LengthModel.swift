@@ -36,12 +36,13 @@ struct LengthModel: Sendable {
 
   /// The lengths the model compares: letters and digits of each side's words, leaving out the
   /// words both sides share (names, acronyms and numbers copied unchanged say nothing about
-  /// whether the translation is complete) and, given the glossary, the terms of concepts found
-  /// on both sides (an acronym rendered by its full form).
-  static func lengths(source: AnnotatedSpan, target: AnnotatedSpan, glossary: CompiledGlossary? = nil) -> (source: Int, target: Int) {
-    // Glossary terms of one concept on both sides (ООН and United Nations, постпред and
-    // permanent representative) are a fixed rendering whose length says nothing about what was
-    // left out or added: their words are not counted.
+  /// whether the translation is complete). `counted` also leaves out, given the glossary, the
+  /// terms of concepts found on both sides (ООН and United Nations, постпред and permanent
+  /// representative: a fixed rendering whose length says nothing about what was left out or
+  /// added); `raw` keeps them, for the minimum lengths a judgement needs.
+  static func lengths(source: AnnotatedSpan, target: AnnotatedSpan, glossary: CompiledGlossary? = nil)
+    -> (raw: (source: Int, target: Int), counted: (source: Int, target: Int))
+  {
     var skipSource = Set<Int>(), skipTarget = Set<Int>()
     if let glossary, !source.hits.isEmpty, !target.hits.isEmpty {
       let concepts = Set(source.hits.map { glossary.entries[$0.entryIndex].conceptIndex })
@@ -49,6 +50,12 @@ struct LengthModel: Sendable {
       for hit in source.hits where concepts.contains(glossary.entries[hit.entryIndex].conceptIndex) { skipSource.formUnion(hit.tokenRange) }
       for hit in target.hits where concepts.contains(glossary.entries[hit.entryIndex].conceptIndex) { skipTarget.formUnion(hit.tokenRange) }
     }
+    let raw = lengths(source: source, target: target, skipping: [], [])
+    if skipSource.isEmpty && skipTarget.isEmpty { return (raw, raw) }
+    return (raw, lengths(source: source, target: target, skipping: skipSource, skipTarget))
+  }
+
+  private static func lengths(source: AnnotatedSpan, target: AnnotatedSpan, skipping skipSource: Set<Int>, _ skipTarget: Set<Int>) -> (source: Int, target: Int) {
     func forms(_ span: AnnotatedSpan, skipping skip: Set<Int>) -> [[UInt16]] {
       span.tokens.indices.filter { span.tokens[$0].kind != .punctuation && !skip.contains($0) }.map { Array(span.normalized.units[span.tokens[$0].range]) }
     }

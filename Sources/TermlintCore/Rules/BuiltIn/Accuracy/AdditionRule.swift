@@ -63,10 +63,8 @@ struct AdditionRule: BuiltInRule {
       else { continue }
       // Short sources (UI labels, headlines) vary too much in length to judge; the length of
       // glossary terms found on both sides is then left out of the comparison.
-      let raw = LengthModel.lengths(source: source, target: target)
-      guard raw.target >= 40, raw.source >= 30 else { continue }
-      let (sourceLength, targetLength) = LengthModel.lengths(source: source, target: target, glossary: context.glossary)
-      guard sourceLength > 0 else { continue }
+      let (raw, (sourceLength, targetLength)) = LengthModel.lengths(source: source, target: target, glossary: context.glossary)
+      guard raw.target >= 40, raw.source >= 30, sourceLength > 0 else { continue }
       let expected = model.expected(sourceLength: sourceLength)
       if Double(targetLength) >= 2 * expected && model.deviation(sourceLength: sourceLength, targetLength: targetLength) >= 3.5 {
         findings.append(context.finding(

@@ -68,9 +68,8 @@ struct OmissionRule: BuiltInRule {
       else { continue }
       // Short sources vary too much in length to judge; the length of glossary terms found on
       // both sides is then left out of the comparison.
-      guard LengthModel.lengths(source: source, target: target).source >= 40 else { continue }
-      let (sourceLength, targetLength) = LengthModel.lengths(source: source, target: target, glossary: context.glossary)
-      guard sourceLength > 0 else { continue }
+      let (raw, (sourceLength, targetLength)) = LengthModel.lengths(source: source, target: target, glossary: context.glossary)
+      guard raw.source >= 40, sourceLength > 0 else { continue }
       let expected = model.expected(sourceLength: sourceLength)
       if Double(targetLength) <= 0.5 * expected && model.deviation(sourceLength: sourceLength, targetLength: targetLength) <= -3.5 {
         findings.append(context.finding(
