@@ -36,12 +36,30 @@ struct LengthModel: Sendable {
 
   /// The lengths the model compares: letters and digits of each side's words, leaving out the
   /// words both sides share (names, acronyms and numbers copied unchanged say nothing about
-  /// whether the translation is complete).
-  static func lengths(source: AnnotatedSpan, target: AnnotatedSpan) -> (source: Int, target: Int) {
-    func forms(_ span: AnnotatedSpan) -> [[UInt16]] {
-      span.tokens.filter { $0.kind != .punctuation }.map { Array(span.normalized.units[$0.range]) }
+  /// whether the translation is complete). `counted` also leaves out, given the glossary, the
+  /// terms of concepts found on both sides (ООН and United Nations, постпред and permanent
+  /// representative: a fixed rendering whose length says nothing about what was left out or
+  /// added); `raw` keeps them, for the minimum lengths a judgement needs.
+  static func lengths(source: AnnotatedSpan, target: AnnotatedSpan, glossary: CompiledGlossary? = nil)
+    -> (raw: (source: Int, target: Int), counted: (source: Int, target: Int))
+  {
+    var skipSource = Set<Int>(), skipTarget = Set<Int>()
+    if let glossary, !source.hits.isEmpty, !target.hits.isEmpty {
+      let concepts = Set(source.hits.map { glossary.entries[$0.entryIndex].conceptIndex })
+        .intersection(target.hits.map { glossary.entries[$0.entryIndex].conceptIndex })
+      for hit in source.hits where concepts.contains(glossary.entries[hit.entryIndex].conceptIndex) { skipSource.formUnion(hit.tokenRange) }
+      for hit in target.hits where concepts.contains(glossary.entries[hit.entryIndex].conceptIndex) { skipTarget.formUnion(hit.tokenRange) }
     }
-    let s = forms(source), t = forms(target)
+    let raw = lengths(source: source, target: target, skipping: [], [])
+    if skipSource.isEmpty && skipTarget.isEmpty { return (raw, raw) }
+    return (raw, lengths(source: source, target: target, skipping: skipSource, skipTarget))
+  }
+
+  private static func lengths(source: AnnotatedSpan, target: AnnotatedSpan, skipping skipSource: Set<Int>, _ skipTarget: Set<Int>) -> (source: Int, target: Int) {
+    func forms(_ span: AnnotatedSpan, skipping skip: Set<Int>) -> [[UInt16]] {
+      span.tokens.indices.filter { span.tokens[$0].kind != .punctuation && !skip.contains($0) }.map { Array(span.normalized.units[span.tokens[$0].range]) }
+    }
+    let s = forms(source, skipping: skipSource), t = forms(target, skipping: skipTarget)
     let shared = Set(s).intersection(t)
     func count(_ words: [[UInt16]]) -> Int {
       var n = 0

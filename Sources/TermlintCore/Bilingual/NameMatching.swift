@@ -124,6 +124,29 @@ enum NameMatching {
     }
     return false
   }
+
+  /// Whether the lower-cased Russian word `candidate` is an adjective made from the
+  /// lower-cased name `name` with *-ский* or *-цкий* in any form: *вашингтонский* from *вашингтон*,
+  /// *крымского* from *крым*, *белорусской* from *белоруссия*, *брюссельские* from
+  /// *брюссель*, *донецкий* from *донецк*. The name loses a final vowel, *ь* or *й* before the
+  /// suffix, and at most two letters may come between it and the suffix.
+  static func isRussianAdjective(_ candidate: [Character], of name: [Character]) -> Bool {
+    var base = name
+    while let last = base.last, "аяоеиыуюьй".contains(last), base.count > 3 { base.removeLast() }
+    guard candidate.count > base.count, candidate.starts(with: base) else { return false }
+    let rest = String(candidate.dropFirst(base.count))
+    guard rest.count <= 8 else { return false }
+    let word = String(candidate)
+    for ending in ["ий", "ый", "ая", "ое", "ие", "ые", "ого", "ой", "ому", "ую", "им", "ими", "их", "ом", "ым", "ыми", "ых"] {
+      guard word.hasSuffix(ending) else { continue }
+      let stem = word.dropLast(ending.count)
+      guard stem.hasSuffix("ск") || stem.hasSuffix("цк") else { continue }
+      // The suffix itself starts no more than two letters after the name's base.
+      let suffixStart = stem.count - 2
+      if suffixStart - base.count <= 2 && suffixStart >= base.count - 2 { return true }
+    }
+    return false
+  }
 }
 
 /// The glossary's proper names in one language, ready for near-miss comparison.
@@ -145,6 +168,11 @@ struct NameIndex: Sendable {
     var partsComparable: [Bool]
     /// Whether each word is the romanization of a word of the concept's source-language name.
     var partsRomanized: [Bool]
+    /// Whether the name is a translated name of two or more words (*Finance Ministry* ←
+    /// *Минфин*, *Black Sea Fleet*), known because the source name was romanized and no word
+    /// matched it. Its words are ordinary words: a capitalised sequence that differs from it in
+    /// a word is another name (*Finance Minister*), not a misspelling.
+    var isTranslated = false
   }
 
   /// The allowed proper-noun terms.
@@ -228,10 +256,12 @@ struct NameIndex: Sendable {
         }
         comparable[words.count - 1] = romanized[words.count - 1]
       }
+      let translated = words.count > 1 && transliterate != nil && source != nil && !romanized.contains(true)
+        && !glossary.glossary.concepts[entry.conceptIndex].terms(in: source!).isEmpty
       names.append(Name(
         words: words, folded: words.map(NameMatching.fold), skeletons: words.map(NameMatching.skeleton), entryIndex: index,
         conceptIndex: entry.conceptIndex,
-        partsComparable: comparable, partsRomanized: romanized))
+        partsComparable: comparable, partsRomanized: romanized, isTranslated: translated))
     }
     self.names = names
     self.longestFirst = names.indices.sorted { names[$0].words.count > names[$1].words.count }
@@ -426,7 +456,7 @@ struct NameIndex: Sendable {
     }
     for i in multiWord where candidates?[i] ?? true {
       let name = names[i]
-      guard name.words.count >= 2 && name.words.count <= words.count else { continue }
+      guard name.words.count >= 2 && name.words.count <= words.count, !name.isTranslated else { continue }
       let n = name.words.count
       for start in 0...(words.count - n) where !used[start..<(start + n)].contains(true) {
         var edits = 0

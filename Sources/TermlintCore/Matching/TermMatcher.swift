@@ -192,12 +192,30 @@ public final class TermMatcher: @unchecked Sendable {
     }
     if candidates.isEmpty { return [] }
     // Keep only candidates whose stem-matched words are real inflections of the term's words.
+    // An English name of several words inflects only at its end (the State Department's, the
+    // Baltic states): its other words must be written as in the glossary, or *State
+    // Department* would be found in *the United States Department of Health*.
+    let namesInflectAtEnd = morphology.language == "en"
     candidates = candidates.filter { c in
-      let termTokens = glossary.entries[Int(c.entry)].tokens
-      for k in 0..<(c.end - c.start) {
+      let entry = glossary.entries[Int(c.entry)]
+      let termTokens = entry.tokens
+      let count = c.end - c.start
+      let fixedPrefix = namesInflectAtEnd && count > 1 && entry.term.isProperNoun ? count - 1 : 0
+      for k in 0..<count {
         let text = units[tokens[c.start + k].range]
-        if !text.elementsEqual(termTokens[k]) && !morphology.areInflections(termTokens[k], Array(text)) { return false }
+        if text.elementsEqual(termTokens[k]) { continue }
+        if k < fixedPrefix || !morphology.areInflections(termTokens[k], Array(text)) { return false }
       }
+      // Never inside a word split by an accelerator mark: *Сво&бодное* (a menu label in a PO
+      // file) is one word, not the acronym *СВО*.
+      func isAmpersandInWord(_ mark: Int, _ before: Int, _ after: Int) -> Bool {
+        guard before >= 0, after < tokens.count else { return false }
+        let m = tokens[mark]
+        return m.kind == .punctuation && m.range.count == 1 && units[m.range.lowerBound] == 0x26 && !m.spaceBefore
+          && !tokens[after].spaceBefore && tokens[before].kind == .word && tokens[after].kind == .word
+      }
+      if c.start >= 1 && isAmpersandInWord(c.start - 1, c.start - 2, c.start) { return false }
+      if c.end < tokens.count && isAmpersandInWord(c.end, c.end - 1, c.end + 1) { return false }
       return true
     }
     // Longest match wins; equal spans keep every entry (a term may sit in several concepts).

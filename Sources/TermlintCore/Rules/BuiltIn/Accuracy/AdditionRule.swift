@@ -16,7 +16,10 @@ struct AdditionRule: BuiltInRule {
       Two cases are reported, the mirror of `omission`. For an article pair aligned by Termlint,
       a target sentence the aligner could not match with any source sentence (a `0-1` bead).
       For any bilingual unit with at least 40 letters of translation, a translation more than
-      twice as long as the length model expects and 3.5 standard deviations above it.
+      twice as long as the length model expects and 3.5 standard deviations above it, not
+      counting words both sides share or glossary terms of a concept found on both sides (an
+      acronym rendered by its full form: *постпред при ООН* → *permanent representative to
+      the United Nations*).
 
       ## Example
       Переговоры продлятся три дня. → The talks will last three days. Officials hope for a breakthrough.
@@ -58,9 +61,10 @@ struct AdditionRule: BuiltInRule {
         !Scripts.isMostlySourceScript(target, source: document.sourceLanguage, target: document.targetLanguage),
         !UnitFacts.isDoubtfulBead(unit.unit)
       else { continue }
-      let (sourceLength, targetLength) = LengthModel.lengths(source: source, target: target)
-      // Short sources (UI labels, headlines) vary too much in length to judge.
-      guard targetLength >= 40, sourceLength >= 30 else { continue }
+      // Short sources (UI labels, headlines) vary too much in length to judge; the length of
+      // glossary terms found on both sides is then left out of the comparison.
+      let (raw, (sourceLength, targetLength)) = LengthModel.lengths(source: source, target: target, glossary: context.glossary)
+      guard raw.target >= 40, raw.source >= 30, sourceLength > 0 else { continue }
       let expected = model.expected(sourceLength: sourceLength)
       if Double(targetLength) >= 2 * expected && model.deviation(sourceLength: sourceLength, targetLength: targetLength) >= 3.5 {
         findings.append(context.finding(

@@ -18,7 +18,8 @@ struct OmissionRule: BuiltInRule {
       expects (Gale–Church: at most half the expected length and 3.5 standard deviations
       below it; Russian→English expects 0.84 English letters per Russian letter) that part of
       it is almost certainly missing. Words both sides share (names, acronyms, numbers copied
-      unchanged) are not counted, and beads the aligner is unsure of (confidence below 0.5)
+      unchanged) and glossary terms of a concept found on both sides (*ООН* and *United
+      Nations*) are not counted, and beads the aligner is unsure of (confidence below 0.5)
       are not measured. An empty translation is
       `target-missing`; a copied source sentence is `untranslated`.
 
@@ -65,8 +66,10 @@ struct OmissionRule: BuiltInRule {
         !Scripts.isMostlySourceScript(target, source: document.sourceLanguage, target: document.targetLanguage),
         !UnitFacts.isDoubtfulBead(unit.unit)
       else { continue }
-      let (sourceLength, targetLength) = LengthModel.lengths(source: source, target: target)
-      guard sourceLength >= 40 else { continue }
+      // Short sources vary too much in length to judge; the length of glossary terms found on
+      // both sides is then left out of the comparison.
+      let (raw, (sourceLength, targetLength)) = LengthModel.lengths(source: source, target: target, glossary: context.glossary)
+      guard raw.source >= 40, sourceLength > 0 else { continue }
       let expected = model.expected(sourceLength: sourceLength)
       if Double(targetLength) <= 0.5 * expected && model.deviation(sourceLength: sourceLength, targetLength: targetLength) <= -3.5 {
         findings.append(context.finding(

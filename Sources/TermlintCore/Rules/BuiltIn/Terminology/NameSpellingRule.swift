@@ -17,18 +17,23 @@ struct NameSpellingRule: BuiltInRule {
         miss differs by one edit in a word of 5–8 letters, two from 9 letters, and keeps the
         first letter. Exact glossary matches (deprecated spellings are `term-forbidden`'s),
         possessives (*Putin's*), plurals, demonyms (*Crimean*), feminine surnames (*Ryabkova*)
-        and other glossary words (*Minister* against *Ministry*) are never reported. A single
-        capitalised word at the start of a sentence is compared only when the source names
-        the person or place, since ordinary words are capitalised there too.
+        and other glossary words (*Minister* against *Ministry*) are never reported, nor is a
+        word that differs from a translated name of ordinary words (*Finance Minister*
+        against *Finance Ministry* ← *Минфин*). A single capitalised word at the start of a
+        sentence is compared only when the source names the person or place, since ordinary
+        words are capitalised there too.
       - With a source: a name the glossary records in the source (*Сергей Рябков*) that the
         translation renders as a near miss of the glossary's target form.
       - With a Russian source and no glossary entry: a Russian surname (by its ending: *-ов*,
-        *-ев*, *-ский*, *-енко*, *-ович* … in any case, not at the start of a sentence) whose
-        rendering in the translation is a near miss of its `Russian-Latin/BGN` romanization.
-        Names of other origins are left alone: Russian spells them by sound (*Трамп*), so the
-        romanization says nothing about their English spelling. The usual variants of English
-        romanization count as the same spelling (*-y*/*-iy*/*-i*, *x*/*ks*, *ia*/*ya*,
-        *ye*/*e*, doubled letters), so only real misspellings are reported.
+        *-ев*, *-ский*, *-енко*, *-ович* … in any case; at the start of a sentence only when
+        the document also names the person elsewhere) whose rendering in the translation is
+        a near miss of its `Russian-Latin/BGN` romanization. Names of other origins are left
+        alone: Russian spells them by sound (*Трамп*), so the romanization says nothing about
+        their English spelling; so is a rendering in another language's Latin orthography
+        (*Kaczyński*, *Trzaskowski*, *Tsikhanouskaya*, *Lewandowski*). The usual variants of
+        English romanization count as the same spelling (*-y*/*-iy*/*-i*, *x*/*ks*,
+        *ia*/*ya*, *ye*/*e*, doubled letters), so only real misspellings are reported; a *w*
+        in an *-ов*/*-ев* surname (*Ushakow*, the German transliteration) is one.
 
       ## Example
       Deputy Foreign Minister Sergey Riabkow said …
@@ -73,6 +78,16 @@ struct NameSpellingRule: BuiltInRule {
         suggestions: [TermSupport.matchCapitalisation(suggestion, to: written)], unit: unit.unit, related: related))
     }
 
+    // Surnames of the source, by unit (Russian sources only). A surname at the start of a
+    // sentence counts only when the document also has it elsewhere (*Москалькова добавила* after
+    // *Татьяна Москалькова*): a capitalised first word with a surname's ending is as often an
+    // adjective (*Российский*, *Таков*).
+    var sourceWords: [[SourceNames.Word]] = []
+    if document.sourceLanguage?.language == "ru" && Transliterator.russianLatinBGN != nil {
+      sourceWords = document.units.map { unit in unit.source.map { SourceNames.words(in: $0) } ?? [] }
+      let known = Set(sourceWords.joined().filter { !$0.sentenceInitial }.map { SourceNames.surnameBase($0.word) })
+      sourceWords = sourceWords.map { words in words.filter { !$0.sentenceInitial || known.contains(SourceNames.surnameBase($0.word)) } }
+    }
     for group in UnitScopes.groups(document) {
       let targets = group.compactMap { i -> (AnnotatedUnit, AnnotatedSpan)? in
         let unit = document.units[i]
@@ -114,7 +129,7 @@ struct NameSpellingRule: BuiltInRule {
       // Russian names without a glossary entry, against their romanization.
       guard document.sourceLanguage?.language == "ru", let bgn = Transliterator.russianLatinBGN else { continue }
       let sourceNames = group.flatMap { i in
-        document.units[i].source.map { source in SourceNames.words(in: source).map { (source, $0) } } ?? []
+        document.units[i].source.map { source in sourceWords[i].map { (source, $0) } } ?? []
       }
       if sourceNames.isEmpty { continue }
       let candidates = targets.flatMap { unit, target in
@@ -126,10 +141,11 @@ struct NameSpellingRule: BuiltInRule {
         let key = NameMatching.fold(bgn.transliterate(name.word))
         guard key.count >= 4 else { continue }
         let keySkeleton = NameMatching.skeleton(String(key))
+        let russianSurname = SourceNames.isRussianSurname(name.word)
         var renders = false
         var misses: [(SourceNames.Candidate, String)] = []
         for candidate in candidates {
-          switch SourceNames.compare(key: key, keySkeleton: keySkeleton, candidate: candidate) {
+          switch SourceNames.compare(key: key, keySkeleton: keySkeleton, candidate: candidate, russianSurname: russianSurname) {
           case .renders: renders = true
           case .nearMiss(let suggestion): misses.append((candidate, suggestion))
           case .unrelated: break
@@ -159,10 +175,28 @@ enum SourceNames {
     var word: String
     /// Where it is in the span's text.
     var textRange: Range<Int>
+    /// Whether it is the first word of a sentence.
+    var sentenceInitial = false
+  }
+
+  /// A surname without its case ending, lower-cased: *Москальковой* and *Москалькова* give
+  /// *москальков*, *Зеленского* gives *зеленск*. Words without a surname ending are returned
+  /// lower-cased.
+  static func surnameBase(_ word: String) -> String {
+    let w = UnicodeProperties.lowercase(word)
+    var best: String? = nil
+    for base in ["ов", "ев", "ёв", "ск", "цк", "енк", "ук", "юк", "ич", "вн", "ян", "дзе", "швил"] {
+      guard let r = w.range(of: base, options: .backwards) else { continue }
+      let cut = String(w[..<r.upperBound])
+      // The rest must be a short case ending.
+      if w.distance(from: r.upperBound, to: w.endIndex) <= 3, best.map({ cut.count > $0.count }) ?? true { best = cut }
+    }
+    return best ?? w
   }
 
   /// Capitalised words of a source span with the ending of a Russian surname (*Петрова*,
-  /// *Зеленского*), not at the start of a sentence and not part of a glossary term. Names of
+  /// *Зеленского*) that are not part of a glossary term; those at the start of a sentence are
+  /// marked `sentenceInitial`. Names of
   /// other origins are left out: Russian spells them by sound (*Трамп*, *Рассел*), so their
   /// romanization says nothing about the English spelling.
   static func words(in span: AnnotatedSpan) -> [Word] {
@@ -193,8 +227,10 @@ enum SourceNames {
         run.append((j, w))
         j += 1
       }
-      for (index, word) in run where isSurname(word) && !(index == k && NameIndex.isSentenceInitial(span, k)) {
-        result.append(Word(word: word, textRange: span.textRange(tokens: index..<(index + 1))))
+      for (index, word) in run where isSurname(word) {
+        result.append(Word(
+          word: word, textRange: span.textRange(tokens: index..<(index + 1)),
+          sentenceInitial: index == k && NameIndex.isSentenceInitial(span, k)))
       }
       k = j
     }
@@ -229,6 +265,34 @@ enum SourceNames {
     }
     return endings
   }()
+
+  /// Whether a Russian word is a surname in *-ов*, *-ев* or *-ёв* in some case (*Ушаков*,
+  /// *Москалькова*): names of this family are Russian (or Bulgarian), so their English spelling
+  /// is a romanization of Russian, unlike names in *-ский*, which are as often Polish,
+  /// Ukrainian or Belarusian (*Качиньский*, *Тихановская*) with spellings of their own.
+  static func isRussianSurname(_ word: String) -> Bool {
+    let w = UnicodeProperties.lowercase(word)
+    return ["ов", "ев", "ёв"].contains { base in
+      ["", "а", "у", "ым", "ом", "е", "ой", "ы", "ых", "ыми"].contains { w.hasSuffix(base + $0) && w.count >= base.count + $0.count + 2 }
+    }
+  }
+
+  /// Whether a Latin word is spelled in the orthography of another Latin-script language, not
+  /// romanized from Russian: letters with diacritics (*Kaczyński*, *Wałęsa*; *ë* of BGN
+  /// aside), Polish and Hungarian digraphs (*cz*, *sz*, *rz*: *Kaczynski*, *Trzaskowski*,
+  /// *Szijjarto*), the Belarusian *u* for в after a vowel (*Tsikhanouskaya*), and, outside
+  /// the Russian *-ов*/*-ев* family, *w* (*Lewandowski*). A mark that the romanization of the
+  /// source name has too (*Borzov*) is no evidence. Russian spells such names by sound, so
+  /// their romanization says nothing about the right spelling.
+  static func isForeignOrthography(_ word: String, romanized key: [Character], russianSurname: Bool) -> Bool {
+    for scalar in word.unicodeScalars where scalar.value >= 0x80 && scalar.properties.isAlphabetic {
+      if scalar != "ë" && scalar != "Ë" { return true }
+    }
+    let folded = String(NameMatching.fold(word)), romanized = String(key)
+    var marks = ["cz", "sz", "rz", "ousk", "ausk"]
+    if !russianSurname { marks.append("w") }
+    return marks.contains { folded.contains($0) && !romanized.contains($0) }
+  }
 
   /// Token indices of capitalised Latin words of a target span that are not glossary terms.
   static func latinNameTokens(in span: AnnotatedSpan) -> [Int] {
@@ -276,14 +340,24 @@ enum SourceNames {
   /// Compares a target word with the romanization of a (possibly inflected) source name: the
   /// two may differ in their last letters (case endings: *Рябкова* ↔ *Ryabkov*), and the usual
   /// romanization variants count as equal (`NameMatching.skeleton`).
-  static func compare(key: [Character], keySkeleton ks: [Character], candidate: Candidate) -> Comparison {
+  ///
+  /// A word in another language's orthography (`isForeignOrthography`) is unrelated. For a
+  /// Russian surname in *-ов*/*-ев* (`russianSurname`), a *w* where the romanization has *v*
+  /// (*Ushakow*, the German transliteration) is a misspelling in English, not a variant.
+  static func compare(key: [Character], keySkeleton ks: [Character], candidate: Candidate, russianSurname: Bool = false) -> Comparison {
     let folded = candidate.folded, ws = candidate.skeleton
     guard folded.count >= 4, folded.first == key.first else { return .unrelated }
-    if ks == ws { return .renders }
+    if isForeignOrthography(candidate.word, romanized: key, russianSurname: russianSurname) { return .unrelated }
+    func rendered() -> Comparison {
+      guard russianSurname, folded.contains("w"), !key.contains("w") else { return .renders }
+      let fixed = String(folded.map { $0 == "w" ? "v" : $0 })
+      return .nearMiss(suggestion: UnicodeProperties.uppercase(String(fixed.prefix(1))) + fixed.dropFirst())
+    }
+    if ks == ws { return rendered() }
     for i in 0...3 {
       for j in 0...3 {
         let a = ks.dropLast(i), b = ws.dropLast(j)
-        if a.count >= 4, a.count * 3 >= ks.count * 2, b.count * 3 >= ws.count * 2, a == b { return .renders }
+        if a.count >= 4, a.count * 3 >= ks.count * 2, b.count * 3 >= ws.count * 2, a == b { return rendered() }
       }
     }
     var best: (Int, Int, Int)? = nil  // distance, trim of key, trim of word (on folded forms)

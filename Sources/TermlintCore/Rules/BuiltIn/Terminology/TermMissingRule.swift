@@ -106,6 +106,23 @@ struct TermMissingRule: BuiltInRule {
           if concept.terms(in: targetLanguage).contains(where: { $0.effectiveStatus.isAllowed && acronyms.contains(Self.initials($0.text)) }) {
             continue
           }
+          // A name rendered by its adjective or demonym (Президент Белоруссии → the Belarusian
+          // President; Вашингтонский университет for Washington University) is rendered.
+          if group.contains(where: { k in
+            document.units[k].target.map { Self.containsDerivedForm(of: concept.terms(in: targetLanguage), in: $0, language: targetLanguage) } ?? false
+          }) {
+            continue
+          }
+          // The head of an institution (глава МИД, замглавы Минобороны) rendered by the title
+          // (Foreign Minister, Deputy Defense Minister): the institution's name with its last
+          // letters changed.
+          if Self.isHeadOf(hit, in: source),
+            group.contains(where: { k in
+              document.units[k].target.map { Self.containsTitle(of: concept.terms(in: targetLanguage), in: $0) } ?? false
+            })
+          {
+            continue
+          }
           // A misspelled rendering of a name is name-spelling's finding, not a missing term.
           if concept.terms(in: targetLanguage).contains(where: \.isProperNoun) {
             if names == nil { names = NameIndex.shared(glossary: glossary, language: targetLanguage, source: document.sourceLanguage) }
@@ -135,6 +152,62 @@ extension TermMissingRule {
     let hay = target.tokens.map { Array(target.normalized.units[$0.range]) }
     guard !needle.isEmpty, hay.count >= needle.count else { return false }
     for start in 0...(hay.count - needle.count) where Array(hay[start..<(start + needle.count)]) == needle { return true }
+    return false
+  }
+
+  /// Whether `target` has a word derived from a one-word allowed proper noun of `terms`: an
+  /// English demonym or adjective (*Belarus* → *Belarusian*, *Crimea* → *Crimean*; see
+  /// `NameMatching.isDerived`) or a Russian adjective in *-ский*/*-цкий* (*Вашингтон* →
+  /// *Вашингтонского*, *Крым* → *крымский*, *Белоруссия* → *белорусской*). Languages with
+  /// neither rule have no derived forms.
+  static func containsDerivedForm(of terms: [Term], in target: AnnotatedSpan, language: LanguageTag) -> Bool {
+    let lang = language.language
+    guard lang == "en" || lang == "ru" else { return false }
+    // English compares folded words (no accents); Russian keeps й and ё, which fold would take apart.
+    func form(_ word: String) -> [Character] { lang == "en" ? NameMatching.fold(word) : Array(UnicodeProperties.lowercase(word)) }
+    let names = terms.filter { $0.isProperNoun && $0.effectiveStatus.isAllowed && !$0.text.contains(" ") && $0.text.count >= 4 }
+      .map { form($0.text) }
+    if names.isEmpty { return false }
+    for token in target.tokens where token.kind == .word {
+      let word = form(SourceNames.stripPossessive(target.surface(of: token)))
+      for name in names where word.count > name.count {
+        if lang == "en" ? NameMatching.isDerived(word, from: name) : NameMatching.isRussianAdjective(word, of: name) { return true }
+      }
+    }
+    return false
+  }
+
+  /// Whether the source term follows a Russian word for the head of something (*глава*,
+  /// *замглавы*, *руководитель* in any case): *глава МИД* is the foreign minister.
+  static func isHeadOf(_ hit: TermHit, in source: AnnotatedSpan) -> Bool {
+    guard source.span.language?.language == "ru" else { return false }
+    let k = hit.tokenRange.lowerBound - 1
+    guard k >= 0, source.tokens[k].kind == .word else { return false }
+    let word = UnicodeProperties.lowercase(source.surface(of: source.tokens[k]))
+    return ["глав", "замглав", "руководител", "замруководител"].contains { word.hasPrefix($0) } && !word.hasPrefix("главн")
+  }
+
+  /// Whether `target` has an allowed term of two or more words with one word changed at its
+  /// end into a word of the same root (*Foreign Ministry* → *Foreign Minister*, *Ministry of
+  /// Defense* → *Minister of Defense*): the two words share their first five letters or more
+  /// and differ in at most two letters at the end of each.
+  static func containsTitle(of terms: [Term], in target: AnnotatedSpan) -> Bool {
+    let words = target.tokens.filter { $0.kind == .word }.map { NameMatching.fold(SourceNames.stripPossessive(target.surface(of: $0))) }
+    for term in terms where term.effectiveStatus.isAllowed {
+      let parts = NameIndex.words(term.text).map(NameMatching.fold)
+      guard parts.count >= 2, words.count >= parts.count else { continue }
+      for start in 0...(words.count - parts.count) {
+        var changed = 0
+        for (k, part) in parts.enumerated() {
+          let word = words[start + k]
+          if word == part { continue }
+          let common = zip(word, part).prefix { $0 == $1 }.count
+          if common >= 5 && word.count - common <= 2 && part.count - common <= 2 { changed += 1 } else { changed = 2 }
+          if changed > 1 { break }
+        }
+        if changed == 1 { return true }
+      }
+    }
     return false
   }
 

@@ -20,6 +20,16 @@ enum TermSupport {
       }
     }
     let matched = span.span.file.text(in: hit.fileRange)
+    // A capital that the replaced term has anyway (a name: *Black Sea Grain Initiative*) says
+    // nothing about the replacement: a term in lower case (*grain deal*) stays so, except at the
+    // start of a sentence. Text in capitals (a headline) is still followed.
+    if let termFirst = entry.term.text.unicodeScalars.first, UnicodeProperties.isUppercase(termFirst),
+      let first = result.unicodeScalars.first, UnicodeProperties.isLowercase(first),
+      matched.unicodeScalars.contains(where: UnicodeProperties.isLowercase),
+      !NameIndex.isSentenceInitial(span, hit.tokenRange.lowerBound)
+    {
+      return result
+    }
     return matchCapitalisation(result, to: matched)
   }
 

@@ -44,6 +44,7 @@ struct QuotesRule: BuiltInRule {
         "“We are ready,” he said. “Not yet,” they replied. Officials said ↓\"no↓\".",
         corrected: "“We are ready,” he said. “Not yet,” they replied. Officials said “no”."),
       RuleExample("Lavrov’s aide and Putin’s envoy met Shoigu↓'s deputy.", corrected: "Lavrov’s aide and Putin’s envoy met Shoigu’s deputy."),
+      RuleExample("Lavrov’s aide recalled the ↓'90s.", corrected: "Lavrov’s aide recalled the ’90s."),
       RuleExample("He said ↓“no↓”.", corrected: "He said \"no\".", options: ["style": "straight"]),
       RuleExample("He said ↓\"no↓\".", corrected: "He said “no”.", options: ["style": "typographic"]),
       RuleExample("He said ↓“we will not sign.\n\nThey left."),
@@ -175,7 +176,31 @@ extension QuotesRule {
     if mark.isDouble { return (opening ? "“" : "”", true) }
     // An apostrophe between letters is certain; a leading one (’90s) may be mistaken for ‘.
     let between = !opening && mark.index + 1 < text.count && Typography.isLetter(text.scalar(at: mark.index + 1).0)
+    // Before a two-digit year ('90s, the '22 election) it is an apostrophe for the elided
+    // century, not an opening quote (a common error of automatic curly quotes).
+    if opening && isElidedYear(after: mark, in: text) { return ("’", false) }
     return (opening ? "‘" : "’", between)
+  }
+
+  /// Whether two digits follow the mark and then no further digit or letter other than a
+  /// plural *s* ('90s, '22, '08's).
+  fileprivate static func isElidedYear(after mark: Mark, in text: UnitText) -> Bool {
+    var k = mark.index + 1
+    var digits = 0
+    while k < text.count, digits < 3 {
+      let (scalar, length) = text.scalar(at: k)
+      guard scalar.properties.numericType == .decimal, scalar.isASCII else { break }
+      digits += 1
+      k += length
+    }
+    guard digits == 2 else { return false }
+    guard k < text.count else { return true }
+    let (next, length) = text.scalar(at: k)
+    if next == "s" {
+      let after = k + length
+      return after >= text.count || !Typography.isLetter(text.scalar(at: after).0)
+    }
+    return !Typography.isLetter(next) && next.properties.numericType == nil
   }
 
   /// Marks that do not balance within one paragraph.
