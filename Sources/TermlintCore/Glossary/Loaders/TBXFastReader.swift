@@ -25,18 +25,17 @@ import Foundation
 enum TBXFastReader {
   /// Reads `bytes`, or returns nil when the general path must decide.
   static func read(_ bytes: [UInt8], path: String) -> (glossary: Glossary, issues: [GlossaryLoadIssue])? {
-    let builder = TBXBuilder(path: path)
-    let ok = bytes.withUnsafeBufferPointer { buffer -> Bool in
-      guard buffer.count > 0 else { return false }
-      var reader = Reader(buffer, builder: builder)
+    let built = bytes.withUnsafeBufferPointer { buffer -> TBXBuilder? in
+      guard buffer.count > 0 else { return nil }
+      var reader = Reader(buffer, builder: TBXBuilder(path: path))
       do {
         try reader.run()
-        return true
+        return reader.builder
       } catch {
-        return false
+        return nil
       }
     }
-    guard ok, let root = builder.rootName, root == "martif" || root == "tbx" || root == "TBX" else { return nil }
+    guard var builder = built, let root = builder.rootName, root == "martif" || root == "tbx" || root == "TBX" else { return nil }
     // The general path throws when a term holds U+FFFD that the file does not: the reader
     // refuses `&#xFFFD;`, so here U+FFFD always comes from the bytes; checked all the same.
     if builder.sawReplacementCharacter && !TBXLoader.containsReplacementCharacterBytes(bytes) { return nil }
@@ -113,7 +112,7 @@ enum TBXFastReader {
   struct Reader {
     let b: UnsafeBufferPointer<UInt8>
     let n: Int
-    let builder: TBXBuilder
+    var builder: TBXBuilder
     var i = 0
     // Line and column bookkeeping: `line` is the line of offset `counted`; `lineStart` is the
     // offset just past the last line feed before `counted`.
@@ -646,7 +645,10 @@ enum TBXFastReader {
       let at = i
       let line = lineOf(at)
       open.append(Open(start: start, end: end, local: local))
-      builder.startElement(local, attributes: Attributes(bytes: b, list: attributes), line: line, column: { columnOf(at) })
+      // The builder reads the column of `<term>` only; counting it costs a scan of the line.
+      let isTerm = end - localStart == 4 && has("term", at: localStart)
+      let column = isTerm ? columnOf(at) : 0
+      builder.startElement(local, attributes: Attributes(bytes: b, list: attributes), line: line, column: column)
       if selfClosing {
         i += 2
         open.removeLast()

@@ -79,7 +79,6 @@ public enum TBXLoader {
     parser.shouldReportNamespacePrefixes = false
     parser.shouldResolveExternalEntities = false
     let handler = TBXHandler(path: path)
-    let builder = handler.builder
     parser.delegate = handler
     let finished = parser.parse()
     if let error = handler.firstError {
@@ -90,15 +89,15 @@ public enum TBXLoader {
       throw TermlintError.configuration(
         path, line: parser.lineNumber, column: parser.columnNumber, "not well-formed XML: \(xmlErrorDescription(code))")
     }
-    guard let root = builder.rootName else { throw TermlintError.configuration(path, "empty document (expected a TBX document)") }
+    guard let root = handler.builder.rootName else { throw TermlintError.configuration(path, "empty document (expected a TBX document)") }
     guard ["martif", "tbx", "TBX"].contains(root) else {
       throw TermlintError.configuration(
         path, line: 1, "not a TBX document: the root element is <\(root)>, expected <tbx>, <martif> or <TBX>")
     }
-    if builder.sawReplacementCharacter && !containsReplacementCharacterBytes(bytes) {
+    if handler.builder.sawReplacementCharacter && !containsReplacementCharacterBytes(bytes) {
       throw TermlintError.input(path, "text could not be decoded from the encoding the file declares (U+FFFD appeared); convert the file to UTF-8")
     }
-    return (builder.makeGlossary(), builder.issues)
+    return (handler.builder.makeGlossary(), handler.builder.issues)
   }
 
   /// Whether the raw bytes hold an encoded U+FFFD (EF BF BD in UTF-8, FFFD in UTF-16).
@@ -144,7 +143,7 @@ public enum TBXLoader {
 
 /// The SAX delegate of the general path: hands FoundationXML's events to a `TBXBuilder`.
 private final class TBXHandler: NSObject, XMLParserDelegate {
-  let builder: TBXBuilder
+  var builder: TBXBuilder
   var firstError: (code: Int, line: Int, column: Int)?
 
   init(path: String) { builder = TBXBuilder(path: path) }
@@ -153,7 +152,7 @@ private final class TBXHandler: NSObject, XMLParserDelegate {
     _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName qName: String?,
     attributes attributeDict: [String: String] = [:]
   ) {
-    builder.startElement(elementName, attributes: attributeDict, line: parser.lineNumber, column: { parser.columnNumber })
+    builder.startElement(elementName, attributes: attributeDict, line: parser.lineNumber, column: parser.columnNumber)
   }
 
   func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
@@ -175,4 +174,29 @@ private final class TBXHandler: NSObject, XMLParserDelegate {
   }
 
   func parser(_ parser: XMLParser, resolveExternalEntityName name: String, systemID: String?) -> Data? { nil }
+}
+
+extension TBXLoader {
+  /// For the fuzz harness (`Fuzz/Targets/TBXLoader.swift`): loads `bytes` on both paths and
+  /// describes how the fast path diverged from the general one, or returns nil when it gave up
+  /// or gave exactly the same glossary and issues (positions included).
+  @_spi(Testing) public static func fastPathDivergence(bytes: [UInt8], path: String) -> String? {
+    guard (try? XMLEntityGuard.check(bytes, path: path)) != nil,
+      bytes.contains(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) }),
+      let fast = TBXFastReader.read(bytes, path: path)
+    else { return nil }
+    func fingerprint(_ result: (glossary: Glossary, issues: [GlossaryLoadIssue])) -> String {
+      var text = ""
+      dump(result.glossary, to: &text)
+      for issue in result.issues { text += "\(issue) kind=\(issue.kind) value=\(issue.value ?? "nil")\n" }
+      return text
+    }
+    do {
+      let general = try parseGeneral(bytes: bytes, path: path)
+      let a = fingerprint(general), b = fingerprint(fast)
+      return a == b ? nil : "the fast path's result differs.\n--- general\n\(a)--- fast\n\(b)"
+    } catch {
+      return "the fast path loaded what the general path refuses: \(error)"
+    }
+  }
 }
