@@ -200,7 +200,7 @@ enum TBXVariants {
       case 0: out += "<![CDATA[\(word.replacingOccurrences(of: "]]", with: "] ]"))]]>"
       case 1: out += "&#\(word.unicodeScalars.first!.value);" + word.unicodeScalars.dropFirst().map { String($0) }.joined().xmlEscaped
       case 2: out += "&#x\(String(word.unicodeScalars.first!.value, radix: 16, uppercase: chance(0.5, &rng)));"
-      case 3: out += "<!-- c -->" + word.xmlEscaped
+      case 3: out += pick(["<!-- c -->", "<!-- тест 😀 -->", "<?pi данные?>", "<!---->"], &rng) + word.xmlEscaped
       case 4: out += "<hi>\(word.xmlEscaped)</hi>"
       default:
         if word == "]]" { word = "]] " }
@@ -211,6 +211,8 @@ enum TBXVariants {
     return out
   }
 
+  /// Attribute values that move libxml2's column counter in different ways.
+  static let titles = ["東京", "naïve\tx", "a&amp;b", "д\nд", "😀", "&#x41;&#1044;", "x&lt;y", "  "]
   static let languages = ["en", "EN", "ru", "ru-RU", "ru_ru", "en-gb", "fr", "", "123", "zh-Hant-TW", "de "]
   static let statuses = [
     "preferredTerm-admn-sts", "admittedTerm-admn-sts", "deprecatedTerm-admn-sts", "supersededTerm-admn-sts", "preferred", "forbidden",
@@ -219,8 +221,11 @@ enum TBXVariants {
 
   static func termSection(_ style: Int, _ rng: inout SeededGenerator) -> String {
     let section = style == 0 ? pick(["tig", "ntig"], &rng) : (style == 3 ? "termGroup" : "termSec")
-    var out = tag(section, chance(0.1, &rng) ? [("xml:lang", pick(languages, &rng))] : [], &rng) + space(&rng)
+    var sectionAttributes: [(String, String)] = chance(0.1, &rng) ? [("xml:lang", pick(languages, &rng))] : []
+    if chance(0.2, &rng) { sectionAttributes.append(("title", pick(titles, &rng))) }
+    var out = tag(section, sectionAttributes, &rng) + pick(["", "", " "], &rng)
     var termAttributes: [(String, String)] = []
+    if chance(0.2, &rng) { termAttributes.append(("title", pick(titles, &rng))) }
     if chance(0.15, &rng) { termAttributes.append(("xml:lang", pick(languages, &rng))) }
     if chance(0.1, &rng) { termAttributes.append(("xml:space", pick(["preserve", "default"], &rng))) }
     if chance(0.05, &rng) { termAttributes.append(("id", "t\(Int.random(in: 0..<5, using: &rng))")) }

@@ -34,6 +34,12 @@ import Foundation
 ///
 /// Terms are grouped by language within a concept (order kept within each language). Line
 /// numbers are where the parser reports the start tag, i.e. the line of its closing `>`.
+///
+/// Two readers feed one `TBXBuilder`: `TBXFastReader`, a byte-level reader for well-formed
+/// UTF-8 TBX, and FoundationXML's `XMLParser` (libxml2) for everything the fast reader gives
+/// up on — other encodings, DTD subsets, anything malformed — so results, issues and error
+/// messages are the same whichever reads a file (`TBXFastReaderTests` and the fuzz harness
+/// compare them).
 public enum TBXLoader {
   /// Loads a TBX document from its raw bytes (any encoding the XML declaration or BOM names).
   ///
