@@ -160,6 +160,7 @@ struct TBXFastReaderTests {
       "<martif xmlns=\"not a uri\"/>",
       "<martif><term>&#xFFFD;</term></martif>",
       "<martif><?pi?></martif>",
+      "<martif><text title=\"a > b\"/></martif>",
       "<other/>",
     ]
     for text in refused {

@@ -16,7 +16,8 @@ import Foundation
 ///   references to XML characters other than U+FFFD;
 /// - ASCII element and attribute names with at most one colon, whose prefixes are declared
 ///   (`xml` for attributes), namespace declarations with absolute URIs of plain characters,
-///   no duplicate attributes, `xml:space` only `default` or `preserve`, nesting under 200 deep;
+///   no duplicate attributes, no literal `>` in attribute values, `xml:space` only `default`
+///   or `preserve`, nesting under 200 deep;
 /// - a `martif`, `tbx` or `TBX` root.
 ///
 /// Lines and columns are those libxml2 reports at a start tag: the line of its `>` (or of the
@@ -676,7 +677,9 @@ enum TBXFastReader {
       while i < n {
         let c = b[i]
         if c == quote { break }
-        if c == 0x3C { throw GiveUp() }
+        // '<' is not allowed; a literal '>' is, but libxml2's push parser looks for the end of a
+        // start tag by '>' when a tag spans two chunks, so such values are left to it.
+        if c == 0x3C || c == 0x3E { throw GiveUp() }
         if c == 0x26 {
           needsDecoding = true
           i = try Reader.reference(b, at: i).1
