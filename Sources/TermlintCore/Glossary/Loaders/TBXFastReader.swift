@@ -183,11 +183,14 @@ enum TBXFastReader {
         var scalar: UInt32
         var length: Int
         if c & 0xE0 == 0xC0 {
-          scalar = UInt32(c & 0x1F); length = 2
+          scalar = UInt32(c & 0x1F)
+          length = 2
         } else if c & 0xF0 == 0xE0 {
-          scalar = UInt32(c & 0x0F); length = 3
+          scalar = UInt32(c & 0x0F)
+          length = 3
         } else if c & 0xF8 == 0xF0 {
-          scalar = UInt32(c & 0x07); length = 4
+          scalar = UInt32(c & 0x07)
+          length = 4
         } else {
           throw GiveUp()
         }
@@ -503,18 +506,10 @@ enum TBXFastReader {
       throw GiveUp()
     }
 
+    /// Appends the UTF-8 of a scalar `reference` has checked (an XML character, so never a
+    /// surrogate).
     static func appendUTF8(_ scalar: UInt32, to out: inout [UInt8]) {
-      switch scalar {
-      case 0..<0x80:
-        out.append(UInt8(scalar))
-      case 0x80..<0x800:
-        out.append(UInt8(0xC0 | scalar >> 6)); out.append(UInt8(0x80 | scalar & 0x3F))
-      case 0x800..<0x10000:
-        out.append(UInt8(0xE0 | scalar >> 12)); out.append(UInt8(0x80 | scalar >> 6 & 0x3F)); out.append(UInt8(0x80 | scalar & 0x3F))
-      default:
-        out.append(UInt8(0xF0 | scalar >> 18)); out.append(UInt8(0x80 | scalar >> 12 & 0x3F))
-        out.append(UInt8(0x80 | scalar >> 6 & 0x3F)); out.append(UInt8(0x80 | scalar & 0x3F))
-      }
+      UTF8.encode(Unicode.Scalar(scalar) ?? " ") { out.append($0) }
     }
 
     // MARK: Content
@@ -692,7 +687,8 @@ enum TBXFastReader {
       let valueEnd = i
       i += 1
       for other in attributes where equalBytes(other.nameStart..<other.nameEnd, nameStart..<nameEnd) { throw GiveUp() }
-      attributes.append(Attribute(nameStart: nameStart, nameEnd: nameEnd, valueStart: valueStart, valueEnd: valueEnd, needsDecoding: needsDecoding))
+      attributes.append(
+        Attribute(nameStart: nameStart, nameEnd: nameEnd, valueStart: valueStart, valueEnd: valueEnd, needsDecoding: needsDecoding))
     }
 
     /// Namespace declarations and prefixed attributes of the current start tag.
@@ -726,7 +722,8 @@ enum TBXFastReader {
         if prefix.count == 3 && has("xml", at: prefix.lowerBound) {
           if a.nameEnd - colon - 1 == 5 && has("space", at: colon + 1) {
             let value = a.valueStart..<a.valueEnd
-            guard value.count == 7 && has("default", at: value.lowerBound) || value.count == 8 && has("preserve", at: value.lowerBound) else {
+            let isDefault = value.count == 7 && has("default", at: value.lowerBound)
+            guard isDefault || value.count == 8 && has("preserve", at: value.lowerBound) else {
               throw GiveUp()
             }
           }
@@ -746,7 +743,8 @@ enum TBXFastReader {
       guard k < r.upperBound, b[k] | 0x20 >= 0x61 && b[k] | 0x20 <= 0x7A else { throw GiveUp() }
       while k < r.upperBound && b[k] != 0x3A {
         let c = b[k]
-        guard (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || (c >= 0x30 && c <= 0x39) || c == 0x2B || c == 0x2D || c == 0x2E else { throw GiveUp() }
+        let letterOrDigit = (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || (c >= 0x30 && c <= 0x39)
+        guard letterOrDigit || c == 0x2B || c == 0x2D || c == 0x2E else { throw GiveUp() }
         k += 1
       }
       guard k < r.upperBound else { throw GiveUp() }
@@ -761,7 +759,8 @@ enum TBXFastReader {
         let c = b[k]
         if authority && c == 0x2F { authority = false }
         let letterOrDigit = (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || (c >= 0x30 && c <= 0x39)
-        let plain = authority ? (letterOrDigit || c == 0x2E || c == 0x2D) : (letterOrDigit || c == 0x2E || c == 0x2D || c == 0x5F || c == 0x2F || c == 0x3A)
+        let hostChar = letterOrDigit || c == 0x2E || c == 0x2D
+        let plain = authority ? hostChar : (hostChar || c == 0x5F || c == 0x2F || c == 0x3A)
         guard plain else { throw GiveUp() }
         k += 1
       }
