@@ -149,6 +149,26 @@ struct TBXFastReaderTests {
     #expect(try Self.compare(Array(text.utf8)) == .same)
   }
 
+  @Test func everyControlCharacterGivesUpWhereverItIs() throws {
+    // The validation reads eight bytes at a time: try each control byte at every offset of a word.
+    let head = Array("<martif><text><body><termEntry><langSet xml:lang=\"en\"><tig><term>".utf8)
+    let tail = Array("</term></tig></langSet></termEntry></body></text></martif>".utf8)
+    for control in UInt8(0)..<0x20 {
+      for offset in 0..<9 {
+        let text = Array("abcdefgh".utf8)
+        var middle = Array(text.prefix(offset))
+        middle.append(control)
+        middle += text.dropFirst(offset)
+        let read = TBXFastReader.read(head + middle + tail, path: "t.tbx")
+        if control == 0x09 || control == 0x0A {
+          #expect(read != nil, "byte \(control) at \(offset)")
+        } else {
+          #expect(read == nil, "byte \(control) at \(offset)")
+        }
+      }
+    }
+  }
+
   @Test func knownRefusalsGiveUp() throws {
     let refused = [
       "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><martif><text/></martif>",

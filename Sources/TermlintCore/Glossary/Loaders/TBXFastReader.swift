@@ -163,14 +163,20 @@ enum TBXFastReader {
       var k = 0
       let base = UnsafeRawPointer(b.baseAddress!)
       while k < n {
-        // Eight ASCII bytes at a time, none below 0x20 (tab and line feed take the slow path).
+        // Eight ASCII bytes at a time, none below 0x20 but tabs and line feeds. Per byte v of
+        // an ASCII word, v + 0x60 reaches the high bit exactly when v >= 0x20, and (v & 0x7F)
+        // + 0x7F does when v & 0x7F != 0; no carry crosses bytes.
         if k + 8 <= n {
           let w = base.loadUnaligned(fromByteOffset: k, as: UInt64.self)
-          let high: UInt64 = 0x8080_8080_8080_8080
-          let low = (w &- 0x2020_2020_2020_2020) & ~w & high
-          if w & high == 0 && low == 0 {
-            k += 8
-            continue
+          let high: UInt64 = 0x8080_8080_8080_8080, low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+          if w & high == 0 {
+            let control = ~(w &+ 0x6060_6060_6060_6060) & high
+            func zeroBytes(_ x: UInt64) -> UInt64 { ~(((x & low7) &+ low7) | x | low7) }
+            let allowed = zeroBytes(w ^ 0x0909_0909_0909_0909) | zeroBytes(w ^ 0x0A0A_0A0A_0A0A_0A0A)
+            if control & ~allowed == 0 {
+              k += 8
+              continue
+            }
           }
         }
         let c = b[k]
@@ -215,6 +221,17 @@ enum TBXFastReader {
     mutating func lineOf(_ pos: Int) -> Int {
       var feeds = 0
       var k = counted
+      // Eight bytes at a time: a byte of `x` is zero where the input has a line feed, and
+      // `zeros` has its high bit set exactly there (no carry crosses bytes: each is at most
+      // 0x7F + 0x7F before the OR).
+      let base = UnsafeRawPointer(b.baseAddress!)
+      let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+      while k + 8 <= pos {
+        let x = base.loadUnaligned(fromByteOffset: k, as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
+        let zeros = ~(((x & low7) &+ low7) | x | low7)
+        feeds &+= zeros.nonzeroBitCount
+        k += 8
+      }
       while k < pos {
         if b[k] == 0x0A { feeds &+= 1 }
         k += 1
