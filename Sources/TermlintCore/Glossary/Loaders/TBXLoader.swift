@@ -34,6 +34,12 @@ import Foundation
 ///
 /// Terms are grouped by language within a concept (order kept within each language). Line
 /// numbers are where the parser reports the start tag, i.e. the line of its closing `>`.
+///
+/// Two readers feed one `TBXBuilder`: `TBXFastReader`, a byte-level reader for well-formed
+/// UTF-8 TBX, and FoundationXML's `XMLParser` (libxml2) for everything the fast reader gives
+/// up on — other encodings, DTD subsets, anything malformed — so results, issues and error
+/// messages are the same whichever reads a file (`TBXFastReaderTests` and the fuzz harness
+/// compare them).
 public enum TBXLoader {
   /// Loads a TBX document from its raw bytes (any encoding the XML declaration or BOM names).
   ///
@@ -50,12 +56,24 @@ public enum TBXLoader {
   }
 
   /// The parse itself; `guardEntities: false` exists only so tests can check that the XML
-  /// parser's own configuration never resolves external entities either.
-  static func parse(bytes: [UInt8], path: String, guardEntities: Bool) throws -> (glossary: Glossary, issues: [GlossaryLoadIssue]) {
+  /// parser's own configuration never resolves external entities either (it also turns the
+  /// fast path off), and `fastPath: false` only so tests can compare the two paths.
+  static func parse(
+    bytes: [UInt8], path: String, guardEntities: Bool, fastPath: Bool = true
+  ) throws -> (glossary: Glossary, issues: [GlossaryLoadIssue]) {
     if guardEntities { try XMLEntityGuard.check(bytes, path: path) }
     guard bytes.contains(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) }) else {
       throw TermlintError.configuration(path, "empty file (expected a TBX document)")
     }
+    // The fast path reads only well-formed UTF-8 TBX it fully understands and gives up (nil) on
+    // anything else, which then goes through FoundationXML below for today's results and errors.
+    if guardEntities && fastPath, let result = TBXFastReader.read(bytes, path: path) { return result }
+    return try parseGeneral(bytes: bytes, path: path)
+  }
+
+  /// The general path: FoundationXML's `XMLParser` (libxml2) over `XMLEntityGuard.utf8Document`.
+  /// Callers have run `XMLEntityGuard.check` and the empty-file test.
+  static func parseGeneral(bytes: [UInt8], path: String) throws -> (glossary: Glossary, issues: [GlossaryLoadIssue]) {
     let parser: XMLParser
     do {
       parser = try XMLParser.streaming(bytes, path: path)
@@ -77,19 +95,19 @@ public enum TBXLoader {
       throw TermlintError.configuration(
         path, line: parser.lineNumber, column: parser.columnNumber, "not well-formed XML: \(xmlErrorDescription(code))")
     }
-    guard let root = handler.rootName else { throw TermlintError.configuration(path, "empty document (expected a TBX document)") }
+    guard let root = handler.builder.rootName else { throw TermlintError.configuration(path, "empty document (expected a TBX document)") }
     guard ["martif", "tbx", "TBX"].contains(root) else {
       throw TermlintError.configuration(
         path, line: 1, "not a TBX document: the root element is <\(root)>, expected <tbx>, <martif> or <TBX>")
     }
-    if handler.sawReplacementCharacter && !containsReplacementCharacterBytes(bytes) {
+    if handler.builder.sawReplacementCharacter && !containsReplacementCharacterBytes(bytes) {
       throw TermlintError.input(path, "text could not be decoded from the encoding the file declares (U+FFFD appeared); convert the file to UTF-8")
     }
-    return (handler.makeGlossary(), handler.issues)
+    return (handler.builder.makeGlossary(), handler.builder.issues)
   }
 
   /// Whether the raw bytes hold an encoded U+FFFD (EF BF BD in UTF-8, FFFD in UTF-16).
-  private static func containsReplacementCharacterBytes(_ bytes: [UInt8]) -> Bool {
+  static func containsReplacementCharacterBytes(_ bytes: [UInt8]) -> Bool {
     guard bytes.count >= 2 else { return false }
     for i in 0..<(bytes.count - 1) {
       if bytes[i] == 0xFF && bytes[i + 1] == 0xFD || bytes[i] == 0xFD && bytes[i + 1] == 0xFF { return true }
@@ -129,214 +147,30 @@ public enum TBXLoader {
 
 // MARK: - Private
 
-/// The SAX delegate: builds concepts as elements stream past.
+/// The SAX delegate of the general path: hands FoundationXML's events to a `TBXBuilder`.
 private final class TBXHandler: NSObject, XMLParserDelegate {
-  let path: String
-  var issues: [GlossaryLoadIssue] = []
+  var builder: TBXBuilder
   var firstError: (code: Int, line: Int, column: Int)?
-  var rootName: String?
-  var sawReplacementCharacter = false
 
-  private struct Frame {
-    var name: String
-    var lang: String?
-    var preserve: Bool
-  }
-
-  private struct TermDraft {
-    var text: String?
-    var langRaw: String?
-    var line: Int?
-    var column: Int?
-    var sectionLine: Int?
-    var status: TermStatus?
-    var termlintStatus: TermStatus?
-    var statusSeen = false
-    var pos: String?
-    var type: String?
-    var caseSensitive: Bool?
-    var match: MatchMode?
-    var notes: [String] = []
-  }
-
-  private struct ConceptDraft {
-    var id: String?
-    var line: Int
-    var subject: String?
-    var languageSubject: String?
-    var note: String?
-    var languageNote: String?
-    var terms: [Term] = []
-  }
-
-  private enum CaptureKind {
-    case termText
-    case category(String)
-    case note
-  }
-
-  private struct Capture {
-    var kind: CaptureKind
-    var depth: Int
-    var line: Int
-    var preserve: Bool
-    var text = ""
-  }
-
-  private var stack: [Frame] = []
-  private var concept: ConceptDraft?
-  private var conceptCount = 0
-  private var finished: [(draft: ConceptDraft, ordinal: Int)] = []
-  private var langDepth: Int?
-  private var term: TermDraft?
-  private var termDepth: Int?
-  private var capture: Capture?
-  private var sourceLanguage: LanguageTag?
-  private var targetLanguage: LanguageTag?
-  private var memo = LoaderMemo()
-
-  private static let statusCategories: Set<String> = ["administrativeStatus", "normativeAuthorization", "usageStatus", "termStatus"]
-  private static let dctCategories: Set<String> = statusCategories.union([
-    "partOfSpeech", "termType", "subjectField", "definition", "caseSensitivity", "matchMode",
-  ])
-  private static let partsOfSpeech: Set<String> = ["noun", "verb", "adjective", "adverb", "properNoun", "other"]
-  // NOTE: element names are tested with `switch` (short strings compare without hashing): a
-  // Set lookup per element and kind was 5 % of loading a large TBX.
-  private static func isConceptElement(_ name: String) -> Bool {
-    switch name {
-    case "termEntry", "conceptEntry": return true
-    default: return false
-    }
-  }
-  private static func isLanguageElement(_ name: String) -> Bool {
-    switch name {
-    case "langSet", "langSec", "langGroup": return true
-    default: return false
-    }
-  }
-  private static func isTermElement(_ name: String) -> Bool {
-    switch name {
-    case "tig", "ntig", "termSec", "termGroup": return true
-    default: return false
-    }
-  }
-
-  init(path: String) { self.path = path }
-
-  private func issue(_ line: Int?, _ message: String, kind: GlossaryLoadIssue.Kind = .skipped, value: String? = nil) {
-    issues.append(GlossaryLoadIssue(file: path, line: line, message, kind: kind, value: value))
-  }
-
-  // MARK: XMLParserDelegate
+  init(path: String) { builder = TBXBuilder(path: path) }
 
   func parser(
     _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName qName: String?,
     attributes attributeDict: [String: String] = [:]
   ) {
-    let name = elementName
-    let line = parser.lineNumber
-    if rootName == nil { rootName = name }
-    let parent = stack.last
-    var frame = Frame(name: name, lang: parent?.lang, preserve: parent?.preserve ?? false)
-    if let lang = attributeDict["xml:lang"] { frame.lang = lang }
-    switch attributeDict["xml:space"] {
-    case "preserve": frame.preserve = true
-    case "default": frame.preserve = false
-    default: break
-    }
-    stack.append(frame)
-    let depth = stack.count
-    if capture != nil { return }  // markup inside captured text (e.g. <hi>) adds only its text
-
-    if TBXHandler.isConceptElement(name) {
-      if let open = concept {
-        if term != nil { finishTerm() }
-        finishConcept(open)
-      }
-      conceptCount += 1
-      let id = attributeDict["id"]?.trimmedForGlossary
-      concept = ConceptDraft(id: id?.isEmpty == false ? id : nil, line: line)
-      langDepth = nil
-      term = nil
-      termDepth = nil
-    } else if concept != nil && TBXHandler.isLanguageElement(name) {
-      langDepth = depth
-    } else if concept != nil && TBXHandler.isTermElement(name) {
-      if term != nil { finishTerm() }
-      term = TermDraft()
-      term?.sectionLine = line
-      termDepth = depth
-    } else if name == "term" {
-      guard concept != nil else { return }
-      if term == nil {
-        issue(line, "<term> outside a term section ignored")
-        return
-      }
-      if term?.text != nil || term?.line != nil {
-        issue(line, "second <term> in one term section ignored")
-        return
-      }
-      term?.line = line
-      term?.column = parser.columnNumber > 0 ? parser.columnNumber : nil
-      term?.langRaw = frame.lang
-      capture = Capture(kind: .termText, depth: depth, line: line, preserve: frame.preserve)
-    } else if name == "note" || (name == "descrip" && (attributeDict["type"] ?? "").isEmpty) {
-      if concept != nil { capture = Capture(kind: .note, depth: depth, line: line, preserve: frame.preserve) }
-    } else if name == "termNote" || name == "descrip" || name == "admin" {
-      if concept != nil, let type = attributeDict["type"] {
-        capture = Capture(kind: .category(type.trimmedOfSpaces), depth: depth, line: line, preserve: frame.preserve)
-      }
-    } else if TBXHandler.dctCategories.contains(name) {
-      guard concept != nil else { return }
-      if let value = attributeDict["value"] {
-        apply(category: name, value: normalize(value, preserve: frame.preserve), line: line)
-      } else {
-        capture = Capture(kind: .category(name), depth: depth, line: line, preserve: frame.preserve)
-      }
-    } else if name == "languages" && concept == nil {
-      sourceLanguage = attributeDict["source"].flatMap(LanguageTag.init)
-      targetLanguage = attributeDict["target"].flatMap(LanguageTag.init)
-    }
+    builder.startElement(elementName, attributes: attributeDict, line: parser.lineNumber, column: parser.columnNumber)
   }
 
   func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
-    let depth = stack.count
-    defer { stack.removeLast() }
-    if let open = capture {
-      guard open.depth == depth else { return }
-      capture = nil
-      let value = normalize(open.text, preserve: open.preserve)
-      switch open.kind {
-      case .termText:
-        // NOTE: a scalar test, not Foundation's `contains` (a locale-aware search, 13 % of a large load).
-        if value.unicodeScalars.contains("\u{FFFD}") { sawReplacementCharacter = true }
-        term?.text = value
-      case .note:
-        if !value.isEmpty { applyNote(value) }
-      case .category(let category):
-        apply(category: category, value: value, line: open.line)
-      }
-      return
-    }
-    if let termDepth, termDepth == depth {
-      finishTerm()
-    } else if let langDepth, langDepth == depth {
-      if term != nil { finishTerm() }
-      self.langDepth = nil
-    } else if TBXHandler.isConceptElement(elementName), let open = concept {
-      if term != nil { finishTerm() }
-      finishConcept(open)
-      concept = nil
-      langDepth = nil
-    }
+    builder.endElement(elementName)
   }
 
   func parser(_ parser: XMLParser, foundCharacters string: String) {
-    if capture != nil { capture?.text += string }
+    if builder.isCapturing { builder.characters(string) }
   }
 
   func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-    if capture != nil { capture?.text += String(decoding: CDATABlock, as: UTF8.self) }
+    if builder.isCapturing { builder.characters(String(decoding: CDATABlock, as: UTF8.self)) }
   }
 
   func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
@@ -346,155 +180,29 @@ private final class TBXHandler: NSObject, XMLParserDelegate {
   }
 
   func parser(_ parser: XMLParser, resolveExternalEntityName name: String, systemID: String?) -> Data? { nil }
+}
 
-  // MARK: Building
-
-  private func normalize(_ text: String, preserve: Bool) -> String {
-    preserve ? text : GlossarySupport.collapseWhitespace(text)
-  }
-
-  private func applyNote(_ value: String) {
-    if term != nil {
-      term?.notes.append(value)
-    } else if langDepth == nil {
-      if concept?.note == nil { concept?.note = value }
-    } else if concept?.languageNote == nil {
-      concept?.languageNote = value
+extension TBXLoader {
+  /// For the fuzz harness (`Fuzz/Targets/TBXLoader.swift`): loads `bytes` on both paths and
+  /// describes how the fast path diverged from the general one, or returns nil when it gave up
+  /// or gave exactly the same glossary and issues (positions included).
+  @_spi(Testing) public static func fastPathDivergence(bytes: [UInt8], path: String) -> String? {
+    guard (try? XMLEntityGuard.check(bytes, path: path)) != nil,
+      bytes.contains(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) }),
+      let fast = TBXFastReader.read(bytes, path: path)
+    else { return nil }
+    func fingerprint(_ result: (glossary: Glossary, issues: [GlossaryLoadIssue])) -> String {
+      var text = ""
+      dump(result.glossary, to: &text)
+      for issue in result.issues { text += "\(issue) kind=\(issue.kind) value=\(issue.value ?? "nil")\n" }
+      return text
     }
-  }
-
-  private func apply(category: String, value: String, line: Int) {
-    guard concept != nil, !value.isEmpty else { return }
-    if term != nil {
-      applyTermCategory(category, value: value, line: line)
-    } else if langDepth != nil {
-      if category == "subjectField" && concept?.languageSubject == nil { concept?.languageSubject = value }
-      if category == "definition" && concept?.languageNote == nil { concept?.languageNote = value }
-    } else {
-      if category == "subjectField" && concept?.subject == nil { concept?.subject = value }
-      if category == "definition" && concept?.note == nil { concept?.note = value }
+    do {
+      let general = try parseGeneral(bytes: bytes, path: path)
+      let a = fingerprint(general), b = fingerprint(fast)
+      return a == b ? nil : "the fast path's result differs.\n--- general\n\(a)--- fast\n\(b)"
+    } catch {
+      return "the fast path loaded what the general path refuses: \(error)"
     }
-  }
-
-  private func applyTermCategory(_ category: String, value: String, line: Int) {
-    switch category {
-    case _ where TBXHandler.statusCategories.contains(category):
-      guard term?.statusSeen == false else { return }
-      term?.statusSeen = true
-      if let status = memo.status(value) {
-        term?.status = status
-      } else {
-        issue(line, "unknown \(category) '\(value)'; the term is kept without a status", kind: .unknownStatus, value: value)
-      }
-    case "termlint:status":
-      if let status = TermStatus(rawValue: value) ?? memo.status(value) {
-        term?.termlintStatus = status
-      } else {
-        issue(line, "unknown termlint:status '\(value)' (expected \(GlossarySupport.statusList))", kind: .unknownStatus, value: value)
-      }
-    case "partOfSpeech":
-      guard term?.pos == nil else { return }
-      term?.pos = value
-      if !TBXHandler.partsOfSpeech.contains(value) {
-        issue(
-          line, "partOfSpeech '\(value)' is not a TBX value (\(TBXHandler.partsOfSpeech.sorted().joined(separator: ", "))); kept as written",
-          kind: .invalidValue, value: value)
-      }
-    case "termType":
-      if term?.type == nil { term?.type = value }
-    case "caseSensitivity":
-      if let sensitive = GlossarySupport.parseCase(value) {
-        term?.caseSensitive = sensitive
-      } else {
-        issue(line, "unknown caseSensitivity '\(value)' (expected sensitive or insensitive); ignored", kind: .invalidValue, value: value)
-      }
-    case "matchMode":
-      if let mode = GlossarySupport.parseMatch(value) {
-        term?.match = mode
-      } else {
-        issue(line, "unknown matchMode '\(value)' (expected stem or exact); ignored", kind: .invalidValue, value: value)
-      }
-    default:
-      break
-    }
-  }
-
-  private func finishTerm() {
-    defer {
-      term = nil
-      termDepth = nil
-    }
-    guard let draft = term, concept != nil else { return }
-    guard let text = draft.text, !text.isEmpty else {
-      issue(draft.line ?? draft.sectionLine, draft.line == nil ? "term section without <term> ignored" : "empty <term> ignored", kind: .emptyTerm)
-      return
-    }
-    guard let raw = draft.langRaw else {
-      issue(draft.line, "term '\(text)' skipped: no xml:lang in scope", kind: .invalidLanguageTag, value: text)
-      return
-    }
-    guard let language = memo.languageTag(raw) else {
-      issue(draft.line, "term '\(text)' skipped: invalid language tag '\(raw)'", kind: .invalidLanguageTag, value: raw)
-      return
-    }
-    if language.value != raw {
-      issue(
-        draft.line, "language tag '\(raw)' is not in canonical BCP 47 form; write '\(language.value)'",
-        kind: .languageTagSpelling, value: raw)
-    }
-    let note = draft.notes.isEmpty ? nil : draft.notes.joined(separator: "\n")
-    concept?.terms.append(
-      Term(
-        text, language: language, status: draft.termlintStatus ?? draft.status, partOfSpeech: draft.pos,
-        termType: draft.type, caseSensitive: draft.caseSensitive, matchMode: draft.match, note: note, line: draft.line,
-        column: draft.column))
-  }
-
-  private func finishConcept(_ draft: ConceptDraft) {
-    finished.append((draft, conceptCount))
-  }
-
-  func makeGlossary() -> Glossary {
-    if let open = concept {
-      if term != nil { finishTerm() }
-      finishConcept(open)
-      concept = nil
-    }
-    // Explicit ids are reserved first; a repeated id and a missing one get a fresh id.
-    var used: [String: Int] = [:]
-    for (draft, _) in finished {
-      if let id = draft.id, used[id] == nil { used[id] = draft.line }
-    }
-    var explicitTaken: Set<String> = []
-    var concepts: [Concept] = []
-    for (draft, ordinal) in finished {
-      var id: String
-      if let explicit = draft.id, explicitTaken.insert(explicit).inserted {
-        id = explicit
-      } else {
-        let base = draft.id ?? "c\(ordinal)"
-        id = base
-        var suffix = 2
-        while used[id] != nil {
-          id = "\(base)-\(suffix)"
-          suffix += 1
-        }
-        used[id] = draft.line
-        if let explicit = draft.id {
-          issue(
-            draft.line, "concept id '\(explicit)' is also used at line \(used[explicit] ?? 0); renamed '\(id)'",
-            kind: .duplicateID, value: explicit)
-        }
-      }
-      guard !draft.terms.isEmpty else {
-        issue(draft.line, "concept '\(id)' has no usable terms and is skipped")
-        continue
-      }
-      concepts.append(
-        Concept(
-          id: id, subjectField: draft.subject ?? draft.languageSubject, note: draft.note ?? draft.languageNote,
-          terms: GlossarySupport.groupedByLanguage(draft.terms), line: draft.line))
-    }
-    return Glossary(concepts: concepts, path: path, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
   }
 }
