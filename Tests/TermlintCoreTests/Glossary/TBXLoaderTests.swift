@@ -18,6 +18,25 @@ private func loadFixture(_ name: String) throws -> (glossary: Glossary, issues: 
 
 @Suite("TBX loader")
 struct TBXLoaderTests {
+  /// `Term.column` is where the term's text starts, on both readers, in code points.
+  @Test(arguments: [true, false]) func termColumnIsWhereItsTextStarts(fastPath: Bool) throws {
+    let lines = [
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+      "<tbx style=\"dca\" type=\"TBX-Basic\" xml:lang=\"en\" xmlns=\"urn:iso:std:iso:30042:ed-2\"><text><body>",
+      "<conceptEntry id=\"c1\"><langSec xml:lang=\"ru\"><termSec><term>ДСНВ</term></termSec></langSec>",
+      "<langSec xml:lang=\"en\"><termSec>  <term>New START</term></termSec></langSec></conceptEntry>",
+      "</body></text></tbx>",
+    ]
+    let bytes = Array(lines.joined(separator: "\n").utf8)
+    let (glossary, _) = try TBXLoader.parse(bytes: bytes, path: "c.tbx", guardEntities: true, fastPath: fastPath)
+    let terms = try #require(glossary.concepts.first?.terms)
+    try #require(terms.count == 2)
+    for (term, line) in zip(terms, [lines[2], lines[3]]) {
+      let prefix = try #require(line.range(of: ">" + term.text + "<")).lowerBound
+      #expect(term.column == line[...prefix].unicodeScalars.count + 1, "\(term.text)")
+    }
+  }
+
   @Test func v2FixtureWithTigNtigNotesAndExtensions() throws {
     let (g, issues) = try loadFixture("tbx-v2-sample.tbx")
     #expect(g.concepts.map(\.id) == ["security-guarantees", "c2"])

@@ -177,7 +177,9 @@ struct TBXBuilder {
         return
       }
       term?.line = line
-      term?.column = column > 0 ? column : nil
+      // The text starts right after the tag's `>` (when whitespace or a reference comes
+      // first, `GlossarySource` finds the text on the line instead).
+      term?.column = column > 0 ? column + 1 : nil
       term?.langRaw = frame.lang
       capture = Capture(kind: .termText, depth: depth, line: line, preserve: frame.preserve)
     } else if name == "note" || (name == "descrip" && (attributeDict.value("type") ?? "").isEmpty) {
