@@ -289,9 +289,12 @@ enum TBXFastReader {
 
     // MARK: Prolog and epilog
 
-    func has(_ literal: StaticString, at pos: Int) -> Bool {
+    func has(_ literal: StaticString, at pos: Int) -> Bool { Self.has(literal, in: b, at: pos) }
+
+    /// Whether the bytes at `pos` are `literal`.
+    static func has(_ literal: StaticString, in b: UnsafeBufferPointer<UInt8>, at pos: Int) -> Bool {
       let count = literal.utf8CodeUnitCount
-      guard pos + count <= n else { return false }
+      guard pos + count <= b.count else { return false }
       let p = literal.utf8Start
       for k in 0..<count where b[pos + k] != p[k] { return false }
       return true
@@ -506,16 +509,11 @@ enum TBXFastReader {
           }
         }
         guard digits > 0, k < n else { throw GiveUp() }
-        let isChar = value == 0x09 || value == 0x0A || value == 0x0D || (0x20...0xD7FF).contains(value)
-          || (0xE000...0xFFFC).contains(value) || (0x10000...0x10FFFF).contains(value)
-        guard isChar else { throw GiveUp() }
+        guard XMLScanner.isXMLChar(value), value != 0xFFFD else { throw GiveUp() }
         return (value, k + 1)
       }
       func named(_ literal: StaticString, _ scalar: UInt32) -> (UInt32, Int)? {
-        let count = literal.utf8CodeUnitCount
-        guard k + count <= n else { return nil }
-        for j in 0..<count where b[k + j] != literal.utf8Start[j] { return nil }
-        return (scalar, k + count)
+        has(literal, in: b, at: k) ? (scalar, k + literal.utf8CodeUnitCount) : nil
       }
       if let r = named("amp;", 0x26) ?? named("lt;", 0x3C) ?? named("gt;", 0x3E) ?? named("quot;", 0x22) ?? named("apos;", 0x27) {
         return r
