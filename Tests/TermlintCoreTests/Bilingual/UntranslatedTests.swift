@@ -79,6 +79,19 @@ struct UntranslatedTests {
     ("--no-color", "--no-color"),
     ("snake_case_name camelCaseName", "snake_case_name camelCaseName"),
     ("Files (*.txt, *.md)", "Файлы (*.txt, *.md)"),
+    // Command lines, configuration examples, markup and file types copied unchanged.
+    ("hg bisect --reset", "hg bisect --reset"),
+    ("hg log -r \"sort(date('May 2008'), user)\"", "hg log -r \"sort(date('May 2008'), user)\""),
+    ("[pager]\n  ignore = version, help, update", "[pager]\n  ignore = version, help, update"),
+    ("$ ls\n  foo.c\n  $ hg status\n  ? foo.c", "$ ls\n  foo.c\n  $ hg status\n  ? foo.c"),
+    ("<b>IP</b> <small>%s</small>", "<b>IP</b> <small>%s</small>"),
+    ("Combined Excel (.xlsx)", "Combined Excel (.xlsx)"),
+    ("hg qdiff [OPTION]... [FILE]...", "hg qdiff [ПАРАМЕТР]... [ФАЙЛ]..."),
+    ("$ hg lfconvert --size 10 oldrepo newrepo", "$ hg lfconvert --size 10 старое_хранилище новое_хранилище"),
+    // Words the translators keep in two translated units are names, not English left over.
+    ("Show gitignore and exclude rules", "Показать правила gitignore и exclude"),
+    ("Edit gitignore or exclude", "Изменить gitignore или exclude"),
+    ("gitignore exclude", "gitignore exclude"),
   ]
 
   /// English → Russian: text left in English.
@@ -88,6 +101,11 @@ struct UntranslatedTests {
     ("Trusted organizations are those to which you have granted permission", "↓Trusted organizations are those to which you have granted permission"),
     ("Could not open the file %s for writing", "↓Файл %s could not be opened for writing"),
     ("Debug gitignore / exclude files", "↓Debug gitignore / exclude files"),
+    (
+      "    This command supports shells that offer path name completion. It\n    currently completes only files already known to the dirstate.",
+      "    ↓This command supports shells that offer path name completion. It\n    currently completes only files already known to the dirstate."
+    ),
+    ("<em>There is no %(object)s around yet.</em> <a href=\"%(add_url)s\">Add one</a> now.", "↓<em>There is no %(object)s around yet.</em> <a href=\"%(add_url)s\">Add one</a> now."),
   ]
 
   @Test(arguments: RuleExamplesTests.Variant.allCases)
