@@ -40,7 +40,7 @@ struct LanguageEvidence: Equatable {
     return e
   }
 
-  /// Technical chunks other than placeholders (`--help`, `foo.c`, `$`, `=`): many of them
+  /// Technical chunks other than placeholders and punctuation (`--help`, `foo.c`): many of them
   /// make a text code (a command line, a configuration example) rather than prose.
   var codeChunks = 0
 
@@ -55,7 +55,8 @@ struct LanguageEvidence: Equatable {
   init(_ span: AnnotatedSpan, source: Int32?, target: Int32?, placeholders: [Range<Int>]) {
     let text = span.span.text
     let chunks = TechnicalText.ranges(in: text)
-    for chunk in chunks where !TechnicalText.isPlaceholder(text, chunk) {
+    // Punctuation alone (`/`, `|`) is not code.
+    for chunk in chunks where !TechnicalText.isPlaceholder(text, chunk) && text[chunk].contains(where: { Self.isAlphanumeric($0) }) {
       codeChunks += 1
       if let target, Scripts.letterCounts(text[chunk])[target] != nil { inTarget += 1 }
     }
@@ -90,6 +91,11 @@ struct LanguageEvidence: Equatable {
   /// a command line or a configuration example is mostly code.
   var isMostlySource: Bool {
     inSource >= 2 && sourceContent >= 1 && inSource >= 3 * inTarget && inSource >= 2 * (codeChunks + 1)
+  }
+
+  static func isAlphanumeric(_ u: UInt16) -> Bool {
+    guard let s = Unicode.Scalar(u) else { return true }
+    return s.properties.isAlphabetic || s.properties.numericType != nil
   }
 
   /// A translatable word: its script, letter count and whether it is in small letters.

@@ -8,7 +8,9 @@ import Testing
 struct UntranslatedTests {
   /// A PO catalogue (English source, Russian target) of `(msgid, msgstr)` pairs, where `↓` in a
   /// msgstr marks an expected finding; returns the findings' and the markers' positions.
-  static func po(_ entries: [(String, String)], flags: [String] = [], variant: RuleExamplesTests.Variant = .plain) throws
+  static func po(
+    _ entries: [(String, String)], flags: [String] = [], variant: RuleExamplesTests.Variant = .plain, sourceLanguage: LanguageTag? = LanguageTag("en")
+  ) throws
     -> (found: [String], expected: [String], messages: [String])
   {
     let newline = variant == .crlf ? "\r\n" : "\n"
@@ -34,8 +36,8 @@ struct UntranslatedTests {
       }
       text += prefix + out + "\"" + newline
     }
-    let document = try DocumentReader.read(bytes: Array(text.utf8), path: "a.po", defaults: LanguageDefaults(source: LanguageTag("en"), target: nil))
-    #expect(document.sourceLanguage?.language == "en" && document.targetLanguage?.language == "ru")
+    let document = try DocumentReader.read(bytes: Array(text.utf8), path: "a.po", defaults: LanguageDefaults(source: sourceLanguage, target: nil))
+    #expect(document.sourceLanguage?.language == sourceLanguage?.language && document.targetLanguage?.language == "ru")
     let rule = ConfiguredRule(try UntranslatedRule(options: RuleOptions()), severity: .error)
     let findings = try Linter(glossary: TestLint.exampleGlossary, rules: [rule]).lint(document)
     for f in findings {
@@ -114,6 +116,15 @@ struct UntranslatedTests {
     #expect(quiet.found.isEmpty, "[\(variant)] \(quiet.messages)")
     let loud = try Self.po(Self.untranslated, variant: variant)
     #expect(loud.found == loud.expected, "[\(variant)] \(loud.messages)")
+  }
+
+  /// Without a source language (a PO file linted without `--source-lang`), the script of the
+  /// file's source texts stands for it.
+  @Test func sourceScriptFromTheSourceTexts() throws {
+    let quiet = try Self.po(Self.translatedOrUnchanged, sourceLanguage: nil)
+    #expect(quiet.found.isEmpty, "\(quiet.messages)")
+    let loud = try Self.po(Self.translatedOrUnchanged + Self.untranslated, sourceLanguage: nil)
+    #expect(loud.found == loud.expected && !loud.found.isEmpty, "\(loud.messages)")
   }
 
   @Test func formatFlagsMakePlaceholdersCode() throws {

@@ -32,7 +32,9 @@ struct UntranslatedRule: BuiltInRule {
         its translatable words are in the source language (below; a source already in the
         target language, such as an English quotation in a Russian text, has nothing to
         translate); with the same script on both sides, if it has three words, one of them in
-        small letters. Strings that stay unchanged are left alone: codes (`default:LTR`,
+        small letters, and twice as many words as code chunks plus one. When no source
+        language is named (a PO file linted without `--source-lang`), the script of most
+        letters of the file's source texts stands for it. Strings that stay unchanged are left alone: codes (`default:LTR`,
         `pwd [-LP]`, `%s: %s`), a single word, names (*GNOME Calculator*, *Common
         Vulnerabilities and Exposures*), command lines and configuration examples;
       - a translation whose translatable words are mostly in the source's script, when the two
@@ -90,8 +92,10 @@ struct UntranslatedRule: BuiltInRule {
   }
 
   func check(_ document: AnnotatedDocument, context: RuleContext) -> [Finding] {
-    let sourceScript = Scripts.expected(for: document.sourceLanguage)
     let targetScript = Scripts.expected(for: document.targetLanguage)
+    // A source language nobody named (a PO file linted without --source-lang) is read from
+    // the script of the source texts.
+    let sourceScript = Scripts.expected(for: document.sourceLanguage) ?? (document.sourceLanguage == nil ? Self.sourceScript(of: document) : nil)
     let scriptsDiffer = sourceScript != nil && targetScript != nil && sourceScript != targetScript
     let codes = Set([document.sourceLanguage?.language, document.targetLanguage?.language].compactMap { $0 })
     var findings: [Finding] = []
@@ -124,7 +128,7 @@ struct UntranslatedRule: BuiltInRule {
         if source.normalized.units == target.normalized.units {
           let words = (known[i] ?? evidence(target, unit.unit)).excluding(kept)
           // With the same script on both sides short texts are often legitimately identical.
-          if scriptsDiffer ? words.isMostlySource : (words.words >= 3 && words.ordinary >= 1) {
+          if scriptsDiffer ? words.isMostlySource : (words.words >= 3 && words.ordinary >= 1 && words.words >= 2 * (words.codeChunks + 1)) {
             findings.append(context.finding(
               Self.descriptor, in: target, fileRange: target.trimmedFileRange, message: .identical(excerpt()), unit: unit.unit, related: related))
           }
@@ -153,6 +157,19 @@ struct UntranslatedRule: BuiltInRule {
 }
 
 extension UntranslatedRule {
+  /// The script of most letters of a document's source texts (at least 90 % of 100 letters
+  /// or more, in the first 1,000 units), when the document does not name its source language.
+  static func sourceScript(of document: AnnotatedDocument) -> Int32? {
+    var counts: [Int32: Int] = [:]
+    for unit in document.units.prefix(1000) {
+      guard let source = unit.source else { continue }
+      for (script, n) in Scripts.letterCounts(source.span.text) { counts[script, default: 0] += n }
+    }
+    let total = counts.values.reduce(0, +)
+    guard total >= 100, let (script, n) = counts.max(by: { $0.value < $1.value }), n * 10 >= total * 9 else { return nil }
+    return script
+  }
+
   /// The placeholders, URLs, e-mail addresses and inline codes of a span, as ranges of its text.
   static func placeholders(in span: AnnotatedSpan, unit: Unit, languages: Set<String>) -> [Range<Int>] {
     PlaceholderScanner(flags: UnitFacts.flags(unit), languageCodes: languages).codes(in: span.span).map(\.textRange)
