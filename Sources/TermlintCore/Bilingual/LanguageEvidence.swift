@@ -20,8 +20,12 @@ struct LanguageEvidence: Equatable {
   /// Translatable words in the target language's script.
   var inTarget = 0
 
+  /// The most source-script words on one line: a list of single words, one a line (`- web`,
+  /// `- paths`), is a list of names, not prose.
+  var sourceOnOneLine = 0
+
   /// The source-script words, case-folded, and whether each is a content word.
-  var sourceWords: [(form: String, content: Bool)] = []
+  var sourceWords: [(form: String, content: Bool, line: Int)] = []
 
   static func == (a: LanguageEvidence, b: LanguageEvidence) -> Bool {
     (a.words, a.ordinary, a.inSource, a.sourceContent, a.inTarget, a.codeChunks) == (b.words, b.ordinary, b.inSource, b.sourceContent, b.inTarget, b.codeChunks)
@@ -32,11 +36,17 @@ struct LanguageEvidence: Equatable {
   func excluding(_ kept: Set<String>) -> LanguageEvidence {
     guard !kept.isEmpty else { return self }
     var e = self
-    for (form, content) in sourceWords where kept.contains(form) {
+    var perLine: [Int: Int] = [:]
+    for (form, content, line) in sourceWords {
+      guard kept.contains(form) else {
+        perLine[line, default: 0] += 1
+        continue
+      }
       e.inSource -= 1
       e.words -= 1
       if content { e.sourceContent -= 1 }
     }
+    e.sourceOnOneLine = perLine.values.max() ?? 0
     return e
   }
 
@@ -63,8 +73,16 @@ struct LanguageEvidence: Equatable {
     // Markup (tag names, attributes) is neither language.
     let excluded = (placeholders + chunks + TechnicalText.markup(in: text)).sorted { $0.lowerBound < $1.lowerBound }
     var next = 0
+    var scanned = 0, onLine = 0, line = 0
     for token in span.tokens where token.kind == .word {
       let range = span.normalized.map.sourceRange(token.range)
+      if range.lowerBound > scanned {
+        if text[scanned..<range.lowerBound].contains(0x0A) {
+          onLine = 0
+          line += 1
+        }
+        scanned = range.lowerBound
+      }
       while next < excluded.count && excluded[next].upperBound <= range.lowerBound { next += 1 }
       if next < excluded.count && excluded[next].overlaps(range) { continue }
       guard let word = Self.classify(text[range]) else { continue }
@@ -78,7 +96,9 @@ struct LanguageEvidence: Equatable {
         inSource += 1
         let content = word.lower && word.letters >= 4
         if content { sourceContent += 1 }
-        sourceWords.append((UnicodeProperties.foldCase(String(decoding: text[range], as: UTF16.self)), content))
+        onLine += 1
+        sourceOnOneLine = max(sourceOnOneLine, onLine)
+        sourceWords.append((UnicodeProperties.foldCase(String(decoding: text[range], as: UTF16.self)), content, line))
       }
       if word.script == target { inTarget += 1 }
     }
@@ -86,11 +106,11 @@ struct LanguageEvidence: Equatable {
 
   /// Whether the words are (mostly) in the source language: at least two source-script words,
   /// one of them a content word, at least three times as many as words in the target's
-  /// script, and at least twice as many as code chunks plus one. A translation keeps some source words
+  /// script, at least twice as many as code chunks plus one, and two of them on one line. A translation keeps some source words
   /// (names of files and commands, terms); a copied or half-done one keeps few target words;
   /// a command line or a configuration example is mostly code.
   var isMostlySource: Bool {
-    inSource >= 2 && sourceContent >= 1 && inSource >= 3 * inTarget && inSource >= 2 * (codeChunks + 1)
+    inSource >= 2 && sourceContent >= 1 && inSource >= 3 * inTarget && inSource >= 2 * (codeChunks + 1) && sourceOnOneLine >= 2
   }
 
   static func isAlphanumeric(_ u: UInt16) -> Bool {

@@ -87,6 +87,7 @@ struct UntranslatedTests {
     ("[pager]\n  ignore = version, help, update", "[pager]\n  ignore = version, help, update"),
     ("$ ls\n  foo.c\n  $ hg status\n  ? foo.c", "$ ls\n  foo.c\n  $ hg status\n  ? foo.c"),
     ("<b>IP</b> <small>%s</small>", "<b>IP</b> <small>%s</small>"),
+    ("  - web\n  - paths\n  - collections", "  - web\n  - paths\n  - collections"),
     ("Combined Excel (.xlsx)", "Combined Excel (.xlsx)"),
     ("hg qdiff [OPTION]... [FILE]...", "hg qdiff [ПАРАМЕТР]... [ФАЙЛ]..."),
     ("$ hg lfconvert --size 10 oldrepo newrepo", "$ hg lfconvert --size 10 старое_хранилище новое_хранилище"),

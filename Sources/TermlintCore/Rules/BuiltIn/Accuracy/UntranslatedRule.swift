@@ -39,8 +39,9 @@ struct UntranslatedRule: BuiltInRule {
         Vulnerabilities and Exposures*), command lines and configuration examples;
       - a translation whose translatable words are mostly in the source's script, when the two
         languages use different scripts: at least two such words, one of them a word of four
-        letters or more in small letters (not a name), three times as many as words in the
-        target's script and twice as many as code chunks plus one. A translation keeps names
+        letters or more in small letters (not a name), two of them on one line (not a list of
+        single words), three times as many as words in the target's script and twice as many
+        as code chunks plus one. A translation keeps names
         of files, commands and keywords (*Отладка файлов gitignore / exclude*); a copied or
         half-done one does not (*Файл %s could not be opened for writing*). This works both
         ways: English left in a Russian catalogue, Russian left in an English translation;
