@@ -109,11 +109,12 @@ struct UntranslatedRule: BuiltInRule {
     var keptCounts: [String: Int] = [:]
     if scriptsDiffer, let sourceScript {
       for (i, unit) in document.units.enumerated() {
-        guard let target = unit.target, !target.isBlank, !UnitFacts.isExcluded(unit.unit), Scripts.mayContain(sourceScript, in: target.span.text)
+        guard let source = unit.source, !source.isBlank, let target = unit.target, !target.isBlank, !UnitFacts.isExcluded(unit.unit),
+          Scripts.mayContain(sourceScript, in: target.span.text)
         else { continue }
         let words = evidence(target, unit.unit)
         known[i] = words
-        let identical = unit.source.map { $0.normalized.units == target.normalized.units } ?? false
+        let identical = source.normalized.units == target.normalized.units
         if !identical && words.inTarget > 0 && !words.isMostlySource {
           for form in Set(words.sourceWords.map(\.form)) { keptCounts[form, default: 0] += 1 }
         }
@@ -182,10 +183,13 @@ extension UntranslatedRule {
     let tokens = span.tokens
     let units = span.normalized.units
     func form(_ k: Int) -> String { String(decoding: units[tokens[k].range], as: UTF16.self) }
+    // A mask rather than a search per token: technical chunks can be many in a long text.
+    var masked = [Bool](repeating: false, count: span.span.text.count)
+    for range in excluded { for i in range where i < masked.count { masked[i] = true } }
     func inScript(_ k: Int) -> Bool {
       guard tokens[k].kind == .word, Scripts.dominant(form(k)) == script else { return false }
       let range = span.normalized.map.sourceRange(tokens[k].range)
-      return !excluded.contains { $0.overlaps(range) }
+      return !range.contains { $0 < masked.count && masked[$0] }
     }
     let breaks: Set<String> = [".", "!", "?", "…", "(", ")", "[", "]", "\"", "'", "«", "»", "“", "”", "„", "*", "_", ";", ":", "—", "–"]
     var result: [Range<Int>] = []
