@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import bisect
 import collections
-import hashlib
 import json
 import os
 import pathlib
@@ -55,7 +54,12 @@ def read_manifest(path: pathlib.Path = HERE / "manifest.tsv") -> list[Entry]:
 # ---------------------------------------------------------------- stable keys
 
 def text_hash(text: str) -> str:
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+    """FNV-1a (32 bits) of the UTF-8 text, 8 hex digits: simple enough to compute the same way
+    in the Swift regression test (Tests/TermlintCLITests/EvaluationRegressionTests.swift)."""
+    h = 0x811C9DC5
+    for b in text.encode("utf-8"):
+        h = ((h ^ b) * 0x01000193) & 0xFFFFFFFF
+    return f"{h:08x}"
 
 
 def finding_key(file: str, direction: str, rule: str, line: int, column: int, text: str) -> str:
