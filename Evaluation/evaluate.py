@@ -71,11 +71,12 @@ def finding_key(file: str, direction: str, rule: str, line: int, column: int, te
 # ---------------------------------------------------------------- units of the files
 
 class Unit:
-    __slots__ = ("key", "start", "end", "source", "target", "translated")
+    __slots__ = ("key", "start", "end", "source", "target", "translated", "flags")
 
-    def __init__(self, key, start, end, source, target):
+    def __init__(self, key, start, end, source, target, flags=""):
         self.key, self.start, self.end, self.source, self.target = key, start, end, source, target
         self.translated = bool(target)
+        self.flags = flags  # PO: the `#,` flags as written ("fuzzy, python-format")
 
 
 PO_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b",
@@ -128,9 +129,11 @@ def read_po(path: pathlib.Path) -> list[Unit]:
             elif "msgid_plural" in entry:
                 for n in sorted(entry.get("plural", {})):
                     src = msgid if n == 0 else entry["msgid_plural"]
-                    units.append(Unit(f"{key}[{n}]", entry["start"], entry["end"], src, entry["plural"][n]))
+                    units.append(Unit(f"{key}[{n}]", entry["start"], entry["end"], src, entry["plural"][n],
+                                      entry.get("flags", "")))
             else:
-                units.append(Unit(key, entry["start"], entry["end"], msgid, entry.get("msgstr", "")))
+                units.append(Unit(key, entry["start"], entry["end"], msgid, entry.get("msgstr", ""),
+                                  entry.get("flags", "")))
         entry = None
 
     for no, line in enumerate(lines, 1):
@@ -150,6 +153,9 @@ def read_po(path: pathlib.Path) -> list[Unit]:
             if entry is None:
                 entry = {"start": no}
             entry["end"] = no
+            if s.startswith("#,"):
+                flags = [x.strip() for x in s[2:].split(",") if x.strip()]
+                entry["flags"] = ", ".join(filter(None, [entry.get("flags", "")] + flags))
             continue
         if s.startswith('"'):
             if entry is not None and field:
@@ -305,6 +311,7 @@ def record(f: dict, entry: Entry, unit: Unit | None) -> dict:
         "related": f.get("related", []),
         "source": unit.source if unit else None,
         "target": unit.target if unit else None,
+        "flags": unit.flags if unit else "",
     }
 
 

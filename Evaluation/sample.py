@@ -12,8 +12,8 @@ findings sorted by key, so one rule's sample does not change when another rule's
 sample after a change).
 
 Writes DIR/RULE.tsv (default DIR: Evaluation/out/sample-seed-N/), one file per rule, columns:
-key, direction, rule, file, line, column, source, target, text, message, suggestion, verdict,
-reason, suggestion_ok. In cells, a backslash is written \\\\, a tab \\t, a line feed \\n and a
+key, direction, rule, file, line, column, source, target, flags (the PO entry's `#,` flags, such as
+fuzzy), text, message, suggestion, verdict, reason, suggestion_ok. In cells, a backslash is written \\\\, a tab \\t, a line feed \\n and a
 carriage return \\r, so each finding is one line. --markdown also writes DIR/RULE.md for reading.
 """
 from __future__ import annotations
@@ -26,7 +26,7 @@ import pathlib
 import random
 
 HERE = pathlib.Path(__file__).resolve().parent
-COLUMNS = ["key", "direction", "rule", "file", "line", "column", "source", "target", "text", "message",
+COLUMNS = ["key", "direction", "rule", "file", "line", "column", "source", "target", "flags", "text", "message",
            "suggestion", "verdict", "reason", "suggestion_ok"]
 
 
@@ -92,7 +92,7 @@ def draw(findings: list[dict], seed: int, per_rule: int, exclude: set[str] = fro
 def row(r: dict) -> list[str]:
     sugg = " | ".join(r.get("suggestions") or [])
     return [r["key"], r["direction"], r["rule"], r["file"], str(r["line"]), str(r["column"]), cell(r.get("source")),
-            cell(r.get("target")), cell(r.get("text")), cell(r.get("message")), cell(sugg), "", "", ""]
+            cell(r.get("target")), cell(r.get("flags")), cell(r.get("text")), cell(r.get("message")), cell(sugg), "", "", ""]
 
 
 def markdown(rule: str, groups: list) -> str:
@@ -104,7 +104,8 @@ def markdown(rule: str, groups: list) -> str:
                       f"- key: `{r['key']}`",
                       f"- finding: `{r.get('text')!r}` ({r.get('side')}) — {r.get('message')}",
                       f"- suggestion: {' | '.join(r.get('suggestions') or []) or '—'}",
-                      f"- source: {r.get('source')!r}", f"- target: {r.get('target')!r}", ""]
+                      f"- source: {r.get('source')!r}", f"- target: {r.get('target')!r}",
+                      f"- flags: {r.get('flags') or '—'}", ""]
     return "\n".join(lines) + "\n"
 
 
