@@ -14,9 +14,12 @@ verdicts (the share of findings this covers is printed); the error-severity rule
 --write-docs replaces the section between `<!-- precision:begin -->` and `<!-- precision:end -->`
 in the docs file (created with the markers when missing).
 
---check exits 1 and lists every judged-false finding that came back (its key is in this run) and
-every judged-true finding that disappeared (no finding of the same file, direction, rule and line
-whose text overlaps the judged text). Files that are absent (../shared material) are skipped.
+--check exits 1 and lists every judged-false finding that came back and every judged-true finding
+that disappeared (no finding of the same file, direction, rule and line whose text overlaps the
+judged text). A false alarm is judged while it is still reported, so it is "open" until a change
+removes it; `--ratchet --commit SHA` then writes SHA into its `fixed` column, and from then on
+its key in a run is a regression ("came back"). --check lists the open false alarms that are gone
+(to ratchet) and counts those still reported. Files that are absent (../shared) are skipped.
 
 --collect reads RULE.tsv sample files (sample.py's columns) in DIR and appends every row with a
 verdict of true or false to judged.tsv, with the commit the findings were judged at; a key already
@@ -35,7 +38,7 @@ from sample import cell, read_findings, read_tsv
 HERE = pathlib.Path(__file__).resolve().parent
 REPO = HERE.parent
 JUDGED_COLUMNS = ["key", "file", "direction", "rule", "line", "column", "text", "verdict", "reason",
-                  "suggestion_ok", "commit"]
+                  "suggestion_ok", "commit", "fixed"]
 BEGIN, END = "<!-- precision:begin -->", "<!-- precision:end -->"
 
 
@@ -158,18 +161,26 @@ def overlaps(a: str, b: str) -> bool:
     return a == b or (a and b and (a in b or b in a))
 
 
-def check(findings: list[dict], judged: list[dict]) -> list[str]:
+def check(findings: list[dict], judged: list[dict], gone: list | None = None) -> list[str]:
+    """Regressions; `gone` collects the open false alarms that are no longer reported."""
     keys = {f["key"] for f in findings}
     at = collections.defaultdict(list)
     for f in findings:
         at[(f["file"], f["direction"], f["rule"], f["line"])].append(f)
-    problems, skipped = [], collections.Counter()
+    problems, skipped, still_open = [], collections.Counter(), 0
     for j in judged:
         if not (REPO / j["file"]).exists():
             skipped[j["file"]] += 1
             continue
-        if j["verdict"] == "false" and j["key"] in keys:
-            problems.append(f"judged-false finding came back: {j['key']} ({j['rule']}, {j['file']}:{j['line']}): {j['reason']}")
+        if j["verdict"] == "false" and j.get("fixed"):
+            if j["key"] in keys:
+                problems.append(f"judged-false finding came back (fixed at {j['fixed']}): {j['key']} ({j['rule']}, "
+                                f"{j['file']}:{j['line']}): {j['reason']}")
+        elif j["verdict"] == "false":
+            if j["key"] in keys:
+                still_open += 1
+            elif gone is not None:
+                gone.append(j)
         elif j["verdict"] == "true" and j["key"] not in keys:
             same = at.get((j["file"], j["direction"], j["rule"], int(j["line"])), [])
             if not any(overlaps(f["text"], j["text"]) for f in same):
@@ -177,7 +188,32 @@ def check(findings: list[dict], judged: list[dict]) -> list[str]:
                                 f"text {j['text']!r}): {j['reason']}")
     for file, n in sorted(skipped.items()):
         print(f"skipped {n} verdicts: {file} is absent", file=sys.stderr)
+    if still_open:
+        print(f"{still_open} judged false alarms are still reported (open)")
     return problems
+
+
+def ratchet(path: pathlib.Path, gone: list[dict], commit: str):
+    """Writes `commit` into the `fixed` column of the open false alarms that are gone."""
+    keys = {j["key"] for j in gone}
+    lines = path.read_text(encoding="utf-8").split("\n")
+    header = None
+    for i, line in enumerate(lines):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if header is None:
+            header = cols
+            if "fixed" not in header:
+                header.append("fixed")
+                lines[i] = "\t".join(header)
+            continue
+        cols += [""] * (len(header) - len(cols))
+        if cols[0] in keys:
+            cols[header.index("fixed")] = commit
+            lines[i] = "\t".join(cols)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    print(f"marked {len(keys)} false alarms as fixed at {commit}: from now on they must not come back")
 
 
 def collect(directory: pathlib.Path, judged_path: pathlib.Path, commit: str):
@@ -199,14 +235,15 @@ def collect(directory: pathlib.Path, judged_path: pathlib.Path, commit: str):
                 continue
             row = {"key": r["key"], "file": r["file"], "direction": r["direction"], "rule": r["rule"], "line": r["line"],
                    "column": r["column"], "text": r["text"], "verdict": v, "reason": r["reason"].strip(),
-                   "suggestion_ok": (r.get("suggestion_ok") or "-").strip() or "-", "commit": commit}
+                   "suggestion_ok": (r.get("suggestion_ok") or "-").strip() or "-", "commit": commit, "fixed": ""}
             have[r["key"]] = row
             new.append(row)
     exists = judged_path.exists()
     with open(judged_path, "a", encoding="utf-8") as f:
         if not exists:
             f.write("# Judged findings of the real-world evaluation set: see Evaluation/README.md. One line per finding;\n"
-                    "# cells escaped as in sample.py (\\\\ \\t \\n \\r). verdict: true | false; suggestion_ok: yes | no | -.\n")
+                    "# cells escaped as in sample.py (\\\\ \\t \\n \\r). verdict: true | false; suggestion_ok: yes | no | -;\n"
+                    "# fixed: the commit from which a judged-false finding is no longer reported (precision.py --ratchet).\n")
             f.write("\t".join(JUDGED_COLUMNS) + "\n")
         for r in new:
             f.write("\t".join(cell(r[c]) for c in JUDGED_COLUMNS) + "\n")
@@ -224,6 +261,7 @@ def main():
     ap.add_argument("--docs", type=pathlib.Path, default=REPO / "Documentation" / "Precision.md")
     ap.add_argument("--commit", help="the commit the findings come from (for --write-docs and --collect)")
     ap.add_argument("--check", action="store_true")
+    ap.add_argument("--ratchet", action="store_true", help="with --commit: mark the open false alarms that are gone as fixed")
     ap.add_argument("--collect", type=pathlib.Path, metavar="DIR")
     a = ap.parse_args()
     if a.collect:
@@ -233,10 +271,19 @@ def main():
         return
     findings = read_findings(a.findings)
     judged = read_judged(a.judged)
-    if a.check:
-        problems = check(findings, judged)
+    if a.check or a.ratchet:
+        gone = []
+        problems = check(findings, judged, gone)
         for p in problems:
             print(p)
+        if a.ratchet:
+            if not a.commit:
+                sys.exit("--ratchet needs --commit (the commit that no longer reports them)")
+            ratchet(a.judged, gone, a.commit)
+        elif gone:
+            print(f"{len(gone)} open false alarms are no longer reported; record them with --ratchet --commit SHA:")
+            for j in gone:
+                print(f"  {j['key']} ({j['rule']})")
         print(f"{len(problems)} regressions against {len(judged)} verdicts" if problems
               else f"all {len(judged)} verdicts hold")
         sys.exit(1 if problems else 0)
