@@ -2,7 +2,7 @@
 """Precision per rule and direction from a run's findings and the judged verdicts.
 
     python3 Evaluation/precision.py [--findings Evaluation/out/findings.jsonl] [--judged Evaluation/judged.tsv]
-    python3 Evaluation/precision.py --write-docs [--docs Documentation/Precision.md]
+    python3 Evaluation/precision.py --write-docs [--docs Documentation/Rules.md]
     python3 Evaluation/precision.py --check
     python3 Evaluation/precision.py --collect DIR --commit SHA     # judged sample files → judged.tsv
 
@@ -258,7 +258,7 @@ def main():
     ap.add_argument("--judged", type=pathlib.Path, default=HERE / "judged.tsv")
     ap.add_argument("--exclude-rule", action="append", default=[], help="leave a rule out of the figures")
     ap.add_argument("--write-docs", action="store_true")
-    ap.add_argument("--docs", type=pathlib.Path, default=REPO / "Documentation" / "Precision.md")
+    ap.add_argument("--docs", type=pathlib.Path, default=REPO / "Documentation" / "Rules.md")
     ap.add_argument("--commit", help="the commit the findings come from (for --write-docs and --collect)")
     ap.add_argument("--check", action="store_true")
     ap.add_argument("--ratchet", action="store_true", help="with --commit: mark the open false alarms that are gone as fixed")
