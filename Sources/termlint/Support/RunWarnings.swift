@@ -14,6 +14,30 @@ enum RunWarnings {
   static func lines(
     report: RunReport, groups: [(setup: LintSetup, inputs: [String])], explicitPipeline: Bool, glossaryOptions: [String]
   ) -> [String] {
+    var lines = missingGlossaries(groups: groups, explicitPipeline: explicitPipeline, glossaryOptions: glossaryOptions)
+    // Rules that skipped the same files share a line.
+    var byFiles: [[String]: [String]] = [:]
+    for (rule, paths) in report.rulesNotRun { byFiles[paths.sorted(), default: []].append(rule) }
+    for (paths, rules) in byFiles.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
+      let sorted = rules.sorted()
+      let verb = sorted.count == 1 ? "needs" : "need"
+      lines.append(
+        "termlint: warning: \(sorted.joined(separator: ", ")) \(verb) a source text; not run on \(files(paths)) (monolingual)")
+    }
+    return lines
+  }
+
+  /// Prints `missingGlossaries(…)` on standard error (`fix`).
+  static func printMissingGlossaries(groups: [(setup: LintSetup, inputs: [String])], explicitPipeline: Bool, glossaryOptions: [String]) {
+    for line in missingGlossaries(groups: groups, explicitPipeline: explicitPipeline, glossaryOptions: glossaryOptions) {
+      printError(line)
+    }
+  }
+
+  /// One line per configuration whose glossary is empty while rules that need one are on.
+  static func missingGlossaries(
+    groups: [(setup: LintSetup, inputs: [String])], explicitPipeline: Bool, glossaryOptions: [String]
+  ) -> [String] {
     var lines: [String] = []
     for (setup, inputs) in groups where !inputs.isEmpty {
       let missing = setup.linter.rulesNeedingMissingGlossary
@@ -29,15 +53,6 @@ enum RunWarnings {
       }
       lines.append(
         "termlint: warning: no glossary loaded for \(files(inputs)) (\(reason)); not run: \(missing.joined(separator: ", "))")
-    }
-    // Rules that skipped the same files share a line.
-    var byFiles: [[String]: [String]] = [:]
-    for (rule, paths) in report.rulesNotRun { byFiles[paths.sorted(), default: []].append(rule) }
-    for (paths, rules) in byFiles.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
-      let sorted = rules.sorted()
-      let verb = sorted.count == 1 ? "needs" : "need"
-      lines.append(
-        "termlint: warning: \(sorted.joined(separator: ", ")) \(verb) a source text; not run on \(files(paths)) (monolingual)")
     }
     return lines
   }
