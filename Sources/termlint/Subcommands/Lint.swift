@@ -61,7 +61,14 @@ struct Lint: AsyncParsableCommand {
         let pipeline = try settings.loadPipeline()
         parts = [try await run(pipeline: pipeline, baseline: baseline, paths: nil)]
       } else {
-        let paths = try input.resolve()
+        let paths: [String]
+        do { paths = try input.resolve() } catch {
+          // A configuration error comes first, as with --pipeline: the configuration of the
+          // current folder and --glossary files are checked before the missing input is named.
+          let pipeline = try settings.loadPipeline(at: PipelineLoader.discover())
+          _ = try await settings.build(pipeline: pipeline, baseline: baseline, whenDone: PrefetchStop()).value
+          throw error
+        }
         let groups = paths.isEmpty ? [InputGroup(pipelinePath: PipelineLoader.discover(), inputs: [])] : InputGroup.discovered(paths)
         // Every configuration loads before any file is checked, so its errors come first.
         let pipelines = try groups.map { try settings.loadPipeline(at: $0.pipelinePath) }
@@ -72,7 +79,9 @@ struct Lint: AsyncParsableCommand {
         parts = done
       }
       let report = RunReport.merged(parts.map(\.report))
-      RunWarnings.print(report: report, groups: parts.map { ($0.setup, $0.inputs) }, explicitPipeline: settings.pipeline != nil, glossaryOptions: settings.glossaries)
+      RunWarnings.print(
+        report: report, groups: parts.map { ($0.setup, $0.inputs) }, explicitPipeline: settings.pipeline != nil,
+        glossaryOptions: settings.glossaries, onlyRules: settings.onlyRules)
       try output.write(report, to: destinations)
       if try baselineOptions.write(parts.flatMap(\.baselineEntries)) { return ExitStatus.clean }
       let failing = parts.contains { part in

@@ -1,8 +1,11 @@
 import TermlintCore
 
 /// Warnings on standard error for what a run could not do, so that a silent no-op never reads
-/// as "all clear": rules that need a glossary when none was loaded, rules that need a source
-/// text on monolingual files. Each is one line per run (not per file).
+/// as "all clear": rules that need a glossary when none was loaded, and rules that need a
+/// source text, asked for by name (`--rule`, or set in the pipeline's `rules:`), on monolingual
+/// files. Each is one line per run (not per file). The bilingual rules a default run has on are
+/// not named for monolingual articles: nobody asked for them there, and a line on every run of
+/// every article would teach people to ignore standard error.
 enum RunWarnings {
   /// The warning lines for a run.
   ///
@@ -11,13 +14,27 @@ enum RunWarnings {
   ///   - groups: each configuration's setup with the inputs it checked.
   ///   - explicitPipeline: whether `--pipeline` was given.
   ///   - glossaryOptions: the `--glossary` files.
+  ///   - onlyRules: the `--rule` ids.
   static func lines(
-    report: RunReport, groups: [(setup: LintSetup, inputs: [String])], explicitPipeline: Bool, glossaryOptions: [String]
+    report: RunReport, groups: [(setup: LintSetup, inputs: [String])], explicitPipeline: Bool, glossaryOptions: [String],
+    onlyRules: [String]
   ) -> [String] {
     var lines = missingGlossaries(groups: groups, explicitPipeline: explicitPipeline, glossaryOptions: glossaryOptions)
+    // The files each rule was asked for on: by --rule, or by the file's pipeline.
+    var askedOn: [String: Set<String>] = [:]
+    for (setup, inputs) in groups {
+      for rule in setup.linter.rules.map(\.rule.descriptor) {
+        let names = [rule.id] + rule.deprecatedAliases
+        let asked = names.contains { onlyRules.contains($0) || setup.pipeline.rules[$0]?.enabled == true }
+        if asked { askedOn[rule.id, default: []].formUnion(inputs) }
+      }
+    }
     // Rules that skipped the same files share a line.
     var byFiles: [[String]: [String]] = [:]
-    for (rule, paths) in report.rulesNotRun { byFiles[paths.sorted(), default: []].append(rule) }
+    for (rule, paths) in report.rulesNotRun {
+      let asked = paths.filter { askedOn[rule]?.contains($0) == true }
+      if !asked.isEmpty { byFiles[asked.sorted(), default: []].append(rule) }
+    }
     for (paths, rules) in byFiles.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
       let sorted = rules.sorted()
       let verb = sorted.count == 1 ? "needs" : "need"
@@ -59,9 +76,12 @@ enum RunWarnings {
 
   /// Prints `lines(…)` on standard error.
   static func print(
-    report: RunReport, groups: [(setup: LintSetup, inputs: [String])], explicitPipeline: Bool, glossaryOptions: [String]
+    report: RunReport, groups: [(setup: LintSetup, inputs: [String])], explicitPipeline: Bool, glossaryOptions: [String],
+    onlyRules: [String]
   ) {
-    for line in lines(report: report, groups: groups, explicitPipeline: explicitPipeline, glossaryOptions: glossaryOptions) {
+    for line in lines(
+      report: report, groups: groups, explicitPipeline: explicitPipeline, glossaryOptions: glossaryOptions, onlyRules: onlyRules)
+    {
       printError(line)
     }
   }
