@@ -7,7 +7,7 @@
 ///                      ^~~~~~~~~~~~~~~~~~~
 ///     suggestion: security guarantees
 ///
-/// 2 problems (1 error, 1 warning, 0 info) in 1 file · 212 words · MQM-style quality score 97.2 (6 penalty points, 28.3 per 1,000 words)
+/// 2 problems (1 error, 1 warning, 0 info) in 1 file · ru → en · 212 words · MQM-style quality score 97.2 (6 penalty points, 28.3 per 1,000 words)
 /// ```
 ///
 /// Columns are 1-based Unicode code points. The source line shows invisible characters as
