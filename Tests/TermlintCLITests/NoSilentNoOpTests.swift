@@ -244,7 +244,8 @@ struct NoSilentNoOpTests {
     #expect(properties["direction"] as? String == "en (monolingual) (1 file), ru-RU → en-US (1 file)")
 
     let html = try CLI.run(args + ["--format", "html"], in: dir)
-    #expect(html.stdout.contains("ru-RU → en-US (1 file)"))
+    #expect(html.stdout.contains("ru-RU → en-US (1 file)"), "the header's summary line")
+    #expect(html.stdout.contains("<span class=\"facts\">1 problem · ru-RU → en-US · "), "each file's own")
     let junit = try CLI.run(args + ["--format", "junit"], in: dir)
     #expect(junit.stdout.contains("<property name=\"direction\" value=\"ru-RU → en-US\"/>"))
     #expect(junit.stdout.contains("<property name=\"sourceLanguage\" value=\"ru-RU\"/>"))
