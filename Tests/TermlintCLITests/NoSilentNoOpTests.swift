@@ -95,9 +95,13 @@ struct NoSilentNoOpTests {
     let warning = try #require(r.stderr.split(separator: "\n").first { $0.contains("no glossary loaded") }, "\(r.stderr)")
     #expect(warning.hasPrefix("termlint: warning: no glossary loaded for article.md ("))
     for id in ["term-forbidden", "term-case", "term-inconsistent", "term-missing"] { #expect(warning.contains(id)) }
+    // A glossary without the text's language finds nothing there either.
+    let french = try CLI.run(["lint", "--glossary", Self.glossary.path, "--target-lang", "fr", "article.md"], in: dir)
+    #expect(french.status == 0)
+    #expect(french.stderr.contains("termlint: warning: the glossaries have no terms in 'fr', the language of article.md;"), "\(french.stderr)")
     // With the glossary, no such warning.
     let with = try CLI.run(["lint", "--glossary", Self.glossary.path, "article.md"], in: dir)
-    #expect(with.status == 1 && !with.stderr.contains("no glossary"), "\(with.stderr)")
+    #expect(with.status == 1 && with.stderr.isEmpty, "\(with.stderr)")
   }
 
   @Test func aBilingualRuleOnMonolingualFilesIsNamedOncePerRun() throws {

@@ -20,6 +20,7 @@ enum RunWarnings {
     onlyRules: [String]
   ) -> [String] {
     var lines = missingGlossaries(groups: groups, explicitPipeline: explicitPipeline, glossaryOptions: glossaryOptions)
+    lines += glossariesWithoutTheLanguage(report: report, groups: groups)
     // The files each rule was asked for on: by --rule, or by the file's pipeline.
     var askedOn: [String: Set<String>] = [:]
     for (setup, inputs) in groups {
@@ -84,6 +85,30 @@ enum RunWarnings {
     {
       printError(line)
     }
+  }
+
+  /// One line per configuration and checked language its (non-empty) glossary has no terms in:
+  /// a French article checked with a Russian–English glossary finds nothing, and must not
+  /// look clean for it.
+  static func glossariesWithoutTheLanguage(report: RunReport, groups: [(setup: LintSetup, inputs: [String])]) -> [String] {
+    var lines: [String] = []
+    for (setup, inputs) in groups {
+      let glossary = setup.linter.glossary
+      let rules = setup.linter.rules.map(\.rule.descriptor).filter(\.requiresGlossary).map(\.id)
+      guard !glossary.glossary.concepts.isEmpty, !rules.isEmpty else { continue }
+      var byLanguage: [String: (tag: LanguageTag, paths: [String])] = [:]
+      for path in inputs {
+        guard let target = report.directions[path]?.target, !glossary.hasTerms(in: target) else { continue }
+        byLanguage[target.language, default: (target, [])].paths.append(path)
+      }
+      for key in byLanguage.keys.sorted() {
+        let (tag, paths) = byLanguage[key]!
+        lines.append(
+          "termlint: warning: the glossaries have no terms in '\(tag.value)', the language of \(files(paths)); "
+            + "\(rules.joined(separator: ", ")) found nothing there (use --target-lang if the language is wrong)")
+      }
+    }
+    return lines
   }
 
   /// `a.md`, `a.md and b.md`, or `5 files (a.md, b.md, c.md, …)`.
