@@ -56,9 +56,28 @@ struct RepeatedWordRule: BuiltInRule, UnitRule {
 
   func check(_ unit: AnnotatedUnit, in document: AnnotatedDocument, context: RuleContext) -> [Finding] {
     guard let target = unit.target, target.tokens.count >= 2 else { return [] }
-    let tokens = target.tokens
-    let units = target.normalized.units
-    var findings: [Finding] = []
+    var repeats = Self.repeats(in: target, allowed: allowed)
+    // A doubled word the source has too (an emphatic "very very", a repeated name or code) is
+    // the translation of a repeat, not a slip.
+    if !repeats.isEmpty, let source = unit.source, source.tokens.count >= 2 {
+      let keep = SourceComparison.introduced(
+        target: repeats.map { (0, $0.text) }, targetLength: target.span.text.count,
+        source: Self.repeats(in: source, allowed: []).map { (0, $0.text) }, sourceLength: source.span.text.count)
+      repeats = zip(repeats, keep).filter(\.1).map(\.0)
+    }
+    let file = target.span.file
+    return repeats.map { r in
+      context.finding(
+        Self.descriptor, in: target, fileRange: r.file, message: .repeated(file.text(in: r.file), word: r.first),
+        suggestions: [r.first], unit: unit.unit)
+    }
+  }
+
+  /// The doubled words of a span: file range, text range and the first word as written.
+  static func repeats(in span: AnnotatedSpan, allowed: Set<String>) -> [(file: Range<Int>, text: Range<Int>, first: String)] {
+    let tokens = span.tokens
+    let units = span.normalized.units
+    var result: [(file: Range<Int>, text: Range<Int>, first: String)] = []
     var k = 1
     while k < tokens.count {
       defer { k += 1 }
@@ -66,18 +85,16 @@ struct RepeatedWordRule: BuiltInRule, UnitRule {
       guard a.kind == .word, b.kind == .word, b.spaceBefore, units[a.range] == units[b.range] else { continue }
       let word = String(decoding: units[a.range], as: UTF16.self)
       if allowed.contains(word) { continue }
-      let first = target.fileRange(normalized: a.range)
-      let second = target.fileRange(normalized: b.range)
-      let file = target.span.file
+      let first = span.fileRange(normalized: a.range)
+      let second = span.fileRange(normalized: b.range)
+      let file = span.span.file
       let firstText = file.text(in: first), secondText = file.text(in: second)
       if Self.isCapitalised(firstText) && Self.isCapitalised(secondText) { continue }
-      let range = first.lowerBound..<second.upperBound
-      findings.append(context.finding(
-        Self.descriptor, in: target, fileRange: range, message: .repeated(file.text(in: range), word: firstText),
-        suggestions: [firstText], unit: unit.unit))
+      let text = span.normalized.map.sourceRange(a.range.lowerBound..<b.range.upperBound)
+      result.append((first.lowerBound..<second.upperBound, text, firstText))
       k += 1  // "the the the" is one finding plus one more, not two overlapping ones
     }
-    return findings
+    return result
   }
 }
 

@@ -81,12 +81,33 @@ struct DashesRule: BuiltInRule {
   func check(_ document: AnnotatedDocument, context: RuleContext) -> [Finding] {
     let texts = document.units.map { $0.target.map(UnitText.init) }
     let dashes = texts.map { $0.map(Self.dashes(in:)) ?? [] }
-    let house = style ?? Self.majorityStyle(dashes.joined().compactMap(\.style)) ?? .emSpaced
+    let all = dashes.joined()
+    let styled = all.compactMap(\.style)
+    let house = style ?? Self.majorityStyle(styled) ?? Self.defaultStyle(for: TypographyLanguage.of(document))
+    // A catalogue or a memory gathers strings written at different times: there a dash style
+    // the language uses is not an error, only a style it does not use (a closed em dash in
+    // Russian). One text (an article) keeps one house style.
+    let catalogue = style == nil && !["markdown", "text", "pair"].contains(document.document.format)
+    let allowed = catalogue ? Self.allowedStyles(for: TypographyLanguage.of(document)) : []
+    // A catalogue that writes its dashes as spaced hyphens (plain-text interfaces often do) has
+    // made that its convention: its hyphens are not reported, nor are its real dashes.
+    let hyphenHouse = catalogue && all.filter({ $0.kind == .hyphen }).count > styled.count
     var findings: [Finding] = []
-    for (k, unitDashes) in dashes.enumerated() {
+    for (k, found) in dashes.enumerated() {
       guard let text = texts[k] else { continue }
+      var unitDashes = found.filter { dash in
+        if case .styled(let s) = dash.kind, s == house || allowed.contains(s) { return false }
+        return !hyphenHouse || dash.kind == .uneven
+      }
+      // A dash the source writes the same way (a key legend "y - stage this hunk") is not the
+      // translator's choice.
+      if !unitDashes.isEmpty, let source = SourceComparison.source(of: document.units[k]) {
+        let keep = SourceComparison.introduced(
+          target: unitDashes.map { ($0.kind, $0.withSpaces) }, targetLength: text.count,
+          source: Self.dashes(in: source).map { ($0.kind, $0.withSpaces) }, sourceLength: source.count)
+        unitDashes = zip(unitDashes, keep).filter(\.1).map(\.0)
+      }
       for dash in unitDashes {
-        if case .styled(let found) = dash.kind, found == house { continue }
         let keepSpaces = dash.isSpaced && house.spaced
         let range = keepSpaces ? dash.core : dash.withSpaces
         let replacement = keepSpaces || !house.spaced ? house.dash : " \(house.dash) "
@@ -104,12 +125,27 @@ struct DashesRule: BuiltInRule {
     }
     return findings
   }
+
+  /// The dash style of a language's typography, for a document with no dashes of its own:
+  /// German sets off phrases with a spaced en dash; English (AP) and Russian with a spaced em dash.
+  static func defaultStyle(for language: LanguageTag?) -> Style {
+    language?.language == "de" ? .enSpaced : .emSpaced
+  }
+
+  /// The dash styles a language's typography uses: English all three, Russian a spaced em or en
+  /// dash (never a closed one between words), German and French a spaced en or em dash.
+  static func allowedStyles(for language: LanguageTag?) -> Set<Style> {
+    switch language?.language {
+    case "ru"?, "uk"?, "be"?, "de"?, "fr"?: return [.emSpaced, .enSpaced]
+    default: return Set(Style.allCases)
+    }
+  }
 }
 
 extension DashesRule {
   /// A dash (or a hyphen standing in for one) in a unit's text.
   struct Dash {
-    enum Kind: Equatable {
+    enum Kind: Hashable {
       case hyphen, uneven
       case styled(Style)
     }
@@ -166,7 +202,8 @@ extension DashesRule {
         guard content else { continue }
         kind = .styled(c == 0x2013 ? .enSpaced : .emSpaced)
       case (0x2014, false, false):
-        guard words else { continue }
+        // Not between digits: a range (1941—1945 in Russian typography).
+        guard words, !(Typography.isDigit(left) && Typography.isDigit(right)) else { continue }
         kind = .styled(.emClosed)
       case (0x2013, false, false):
         continue  // a range or a link: 10–12, Russia–NATO

@@ -51,7 +51,35 @@ struct InvisibleCharacterRule: BuiltInRule, UnitRule {
   func check(_ unit: AnnotatedUnit, in document: AnnotatedDocument, context: RuleContext) -> [Finding] {
     guard let target = unit.target else { return [] }
     let text = UnitText(target)
-    var findings: [Finding] = []
+    var runs = Self.runs(in: text)
+    // Characters the source has too (a U+001F field separator, a BEL, a zero-width space in
+    // both sides of a memory) are the file's, not the translator's: a run is reported when it
+    // holds a character the source does not account for.
+    if !runs.isEmpty, let source = SourceComparison.source(of: unit) {
+      let targetChars = runs.indices.flatMap { r in runs[r].scalars.map { (kind: $0.value, range: $1, run: r) } }
+      let sourceChars = Self.runs(in: source).flatMap { run in run.scalars.map { (kind: $0.value, range: $1) } }
+      let keep = SourceComparison.introduced(
+        target: targetChars.map { ($0.kind, $0.range) }, targetLength: text.count,
+        source: sourceChars.map { ($0.kind, $0.range) }, sourceLength: source.count)
+      let reported = Set(zip(targetChars, keep).filter(\.1).map(\.0.run))
+      runs = runs.indices.filter(reported.contains).map { runs[$0] }
+    }
+    return runs.map { run in
+      var names: [String] = []
+      for (s, _) in run.scalars {
+        let name = Self.describe(s)
+        if !names.contains(name) { names.append(name) }
+      }
+      let word = text.word(around: run.range.lowerBound) { Self.isInvisible($0) }
+      return context.finding(
+        Self.descriptor, in: target, fileRange: text.fileRange(run.range), message: .invisible(names, word: word),
+        suggestions: [""], fixIsSafe: true, unit: unit.unit)
+    }
+  }
+
+  /// The runs of invisible characters of a text, each with its characters and where they are.
+  static func runs(in text: UnitText) -> [(range: Range<Int>, scalars: [(Unicode.Scalar, Range<Int>)])] {
+    var result: [(range: Range<Int>, scalars: [(Unicode.Scalar, Range<Int>)])] = []
     var i = 0
     while i < text.count {
       let (s, w) = text.scalar(at: i)
@@ -60,21 +88,17 @@ struct InvisibleCharacterRule: BuiltInRule, UnitRule {
         continue
       }
       var j = i + w
-      var names = [Self.describe(s)]
+      var scalars = [(s, i..<j)]
       while j < text.count {
         let (next, nw) = text.scalar(at: j)
         guard Self.isInvisible(next, at: j, width: nw, in: text) else { break }
-        let name = Self.describe(next)
-        if !names.contains(name) { names.append(name) }
+        scalars.append((next, j..<(j + nw)))
         j += nw
       }
-      let word = text.word(around: i) { Self.isInvisible($0) }
-      findings.append(context.finding(
-        Self.descriptor, in: target, fileRange: text.fileRange(i..<j), message: .invisible(names, word: word),
-        suggestions: [""], fixIsSafe: true, unit: unit.unit))
+      result.append((i..<j, scalars))
       i = j
     }
-    return findings
+    return result
   }
 }
 
