@@ -31,12 +31,17 @@ struct RepeatedWordRule: BuiltInRule, UnitRule {
       RuleExample("“No, no,” she said. Boutros Boutros-Ghali agreed."),
       RuleExample("The vote was 20 20 on paper."),
       RuleExample("It is is what they said.", options: ["allow": "is"]),
+      // A repeat the source has too; an accelerator mark inside the next word.
+      RuleExample("They shouted: go go!", source: "Они кричали: давай давай!"),
+      RuleExample("In in&side the text"),
+      RuleExample("Catalogue, working\nWorking copy of the files."),
     ],
     triggeringExamples: [
       RuleExample("The delegation will ↓be be in Geneva.", corrected: "The delegation will be in Geneva."),
       RuleExample("↓The the talks resumed.", corrected: "The talks resumed."),
       RuleExample("They met in ↓the\nthe capital.", corrected: "They met in the capital."),
       RuleExample("It ↓is is what they said."),
+      RuleExample("They met in ↓the the capital.", source: "Они встретились в столице.", corrected: "They met in the capital."),
     ]
   )
 
@@ -91,6 +96,15 @@ struct RepeatedWordRule: BuiltInRule, UnitRule {
       let firstText = file.text(in: first), secondText = file.text(in: second)
       if Self.isCapitalised(firstText) && Self.isCapitalised(secondText) { continue }
       let text = span.normalized.map.sourceRange(a.range.lowerBound..<b.range.upperBound)
+      let raw = span.span.text
+      // A capitalised word on a new line starts a new item ("Catalogue, working\n Working …").
+      if !Self.isCapitalised(firstText) && Self.isCapitalised(secondText),
+        raw[text].contains(where: { $0 == 0x0A || $0 == 0x0D }) || Self.startsLine(second.lowerBound, in: file)
+      { continue }
+      // A word that goes on after an accelerator mark is another word ("В в&ыделенном").
+      if text.upperBound + 1 < raw.count, [0x26, 0x5F, 0x7E].contains(raw[text.upperBound]),
+        let next = Unicode.Scalar(raw[text.upperBound + 1]), Typography.isLetter(next)
+      { continue }
       result.append((first.lowerBound..<second.upperBound, text, firstText))
       k += 1  // "the the the" is one finding plus one more, not two overlapping ones
     }
@@ -99,6 +113,17 @@ struct RepeatedWordRule: BuiltInRule, UnitRule {
 }
 
 extension RepeatedWordRule {
+  /// Whether only white space stands between the start of a file line and `offset` (a word on a
+  /// new line of a wrapped catalogue string: the line break itself is in the file's escapes).
+  fileprivate static func startsLine(_ offset: Int, in file: SourceFile) -> Bool {
+    let u = file.utf16
+    var k = offset
+    while k > 0 && (u[k - 1] == 0x20 || u[k - 1] == 0x09) { k -= 1 }
+    if k == 0 || u[k - 1] == 0x0A || u[k - 1] == 0x0D { return true }
+    // `\n"` + newline + `"` + indent in a PO file.
+    return k >= 4 && u[k - 1] == 0x22 && (u[k - 2] == 0x0A || u[k - 2] == 0x0D) && u[k - 3] == 0x22 && u[k - 4] == 0x6E && k >= 5 && u[k - 5] == 0x5C
+  }
+
   fileprivate static func isCapitalised(_ word: String) -> Bool {
     word.unicodeScalars.first.map(UnicodeProperties.isUppercase) ?? false
   }

@@ -27,12 +27,16 @@ struct BracketsRule: BuiltInRule, UnitRule {
       RuleExample("Options a) and b) were discussed, and 2) was dropped; *c)* too."),
       RuleExample("Nice :) and sad :( faces [sic], {braces} and «Правда»."),
       RuleExample("See [the report](https://example.com/a_(b)) for details."),
+      // Unbalanced in the source too, or a quote of the source rendered as a guillemet.
+      RuleExample("Unmatched ) or \\)", source: "Непарная ) или \\)"),
+      RuleExample("Press «", source: "Нажмите `"),
     ],
     triggeringExamples: [
       RuleExample("The talks ↓(the first since January ended without a deal."),
       RuleExample("The talks in Geneva↓) ended."),
       RuleExample("Mixed ↓(up↓] here."),
       RuleExample("The newspaper ↓«Izvestia reported it."),
+      RuleExample("The talks ↓(the first since January ended.", source: "Переговоры (первые с января) закончились."),
     ]
   )
 

@@ -37,9 +37,13 @@ struct DashesRule: BuiltInRule {
       RuleExample("“We were—” he stopped."),
       RuleExample("Consistent—closed—dashes are fine."),
       RuleExample("British – spaced en – dashes too.", options: ["style": "en-spaced"]),
+      // A key legend the source writes with a hyphen in the same way.
+      RuleExample("y - stage this hunk", source: "y - индексировать этот блок"),
+      RuleExample("The war of 1941—1945 ended."),
     ],
     triggeringExamples: [
       RuleExample("Talks resumed ↓- and stalled.", corrected: "Talks resumed — and stalled."),
+      RuleExample("Talks resumed ↓- and stalled.", source: "Переговоры возобновились и зашли в тупик.", corrected: "Talks resumed — and stalled."),
       RuleExample("Talks resumed↓--and stalled.", corrected: "Talks resumed — and stalled."),
       RuleExample("GENEVA — Talks resumed — and stalled. Prices rose ↓– again.", corrected: "GENEVA — Talks resumed — and stalled. Prices rose — again."),
       RuleExample("The talks↓— the second round — ended.", corrected: "The talks — the second round — ended."),

@@ -34,6 +34,8 @@ struct InvisibleCharacterRule: BuiltInRule, UnitRule {
       RuleExample("Moscow demanded security guarantees."),
       RuleExample("Family emoji 👨\u{200D}👩\u{200D}👧 and ❤\u{FE0F} are fine."),
       RuleExample("Columns\tseparated by a tab."),
+      // Control characters the source has too (a field separator) are the file's.
+      RuleExample("Name\u{1F}value and\u{200B}more", source: "Имя\u{1F}значение и\u{200B}ещё"),
     ],
     triggeringExamples: [
       RuleExample("Moscow demanded secu↓\u{AD}rity guarantees.", corrected: "Moscow demanded security guarantees."),
@@ -41,6 +43,7 @@ struct InvisibleCharacterRule: BuiltInRule, UnitRule {
       RuleExample("Bidi ↓\u{202E}override↓\u{202C} here.", corrected: "Bidi override here."),
       RuleExample("A stray BOM↓\u{FEFF} inside.", corrected: "A stray BOM inside."),
       RuleExample("A bell↓\u{07} and↓\u{200B}\u{200C} a run.", corrected: "A bell and a run."),
+      RuleExample("Zero width↓\u{200B} space.", source: "Пробел нулевой ширины.", corrected: "Zero width space."),
     ]
   )
 

@@ -38,6 +38,8 @@ struct QuotesRule: BuiltInRule {
       RuleExample("Rock ‘n’ roll and ‘quoted’ words, Lavrov’s aide said: “It’s ‘final’.”"),
       RuleExample("“We did not come to exchange pleasantries.\n\n“We came for answers,” he said."),
       RuleExample("He said \"no\" and left.", options: ["style": "straight"]),
+      // The source leaves its quotation open as well (it goes on in the next unit).
+      RuleExample("He said: \"we will not sign.", source: "Он сказал: «мы не подпишем."),
     ],
     triggeringExamples: [
       RuleExample(
@@ -51,6 +53,7 @@ struct QuotesRule: BuiltInRule {
       RuleExample("They left.↓” Then nothing."),
       RuleExample("He said ↓\"no and left."),
       RuleExample("She called it ↓‘final and left."),
+      RuleExample("He said ↓\"no and left.", source: "Он сказал «нет» и ушёл."),
     ],
     scope: .document
   )

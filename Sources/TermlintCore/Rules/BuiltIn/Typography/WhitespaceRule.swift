@@ -41,6 +41,8 @@ struct WhitespaceRule: BuiltInRule, UnitRule {
       RuleExample("See www.example.com/News.Today for more, e.g. Tuesday’s note."),
       RuleExample("| Name | Votes |\n| ---- | ----- |\n| Yes  | 12    |"),
       RuleExample("“Is it over?” she asked. “No!” he said."),
+      // Column layout the source has too is not the translator's.
+      RuleExample("  -B, --before-context=NUM  print NUM lines", source: "  -B, --before-context=NUM  печатать NUM строк"),
     ],
     triggeringExamples: [
       RuleExample("Talks resumed on↓  Monday.", corrected: "Talks resumed on Monday."),
@@ -51,6 +53,7 @@ struct WhitespaceRule: BuiltInRule, UnitRule {
       RuleExample("First line↓ \nsecond line.", corrected: "First line\nsecond line."),
       RuleExample("The last line ends with spaces.↓  ", corrected: "The last line ends with spaces."),
       RuleExample("Two gaps:↓  one↓   two.", corrected: "Two gaps: one two."),
+      RuleExample("Talks resumed↓  on Monday.", source: "Переговоры возобновились в понедельник.", corrected: "Talks resumed on Monday."),
     ]
   )
 
