@@ -17,7 +17,11 @@ struct RepeatedWordRule: BuiltInRule, UnitRule {
       Repeats that are grammatical are not reported: *had had*, *that that*, *do do*, *her her*,
       *very very*, *many many*, *bye bye*, *ha ha*. Add others with the `allow` option (a list of
       words). A repeat of two capitalised words is taken to be a name (*Duran Duran*) and left
-      alone; numbers are not words.
+      alone; numbers are not words; so is a capitalised word that starts a new line after its
+      lower-case twin, and a word that goes on after an accelerator mark (*в в&ыделенном*).
+
+      In a unit with a source, a repeat the source has too (an emphatic *very very*, a doubled
+      name or code) is not reported.
 
       ## Example
       The delegation will be be in Geneva.

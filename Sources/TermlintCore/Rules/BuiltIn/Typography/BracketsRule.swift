@@ -14,7 +14,12 @@ struct BracketsRule: BuiltInRule, UnitRule {
 
       Not reported: list labels such as *a)* and *2)*, smileys such as `:)`, and brackets that
       balance in the file but not in the text checked (a Markdown link `[text](target)`, whose
-      target is not checked).
+      target is not checked), and brackets inside HTML tags of a catalogue string.
+
+      In a unit with a source, a bracket the source leaves unbalanced in the same way
+      (*Unmatched ) or \\)*) is not reported, and a guillemet may render an unbalanced
+      quotation mark or backtick of the source (`` ` `` → `«`): only what the translation
+      unbalances is reported.
 
       ## Example
       The talks (the first since January ended without a deal.

@@ -18,10 +18,16 @@ struct DashesRule: BuiltInRule {
       a space on one side only, and a dash in another style than the house style. The option
       `style` fixes the house style (`em-spaced`, `em-closed`, `en-spaced`); with `auto` (the
       default) the style most used in the document is the house style, and a document with no
-      dashes gets spaced em dashes. Not reported: en dashes in ranges and links (*10–12*,
-      *Russia–NATO*), a minus between numbers (*5 - 3*), suspended hyphens (*pro- and
-      anti-war*), command-line options (*--help*) and a dash that opens a paragraph or
-      touches a quotation mark.
+      dashes gets its language's (a spaced en dash in German, a spaced em dash otherwise). Not
+      reported: dashes in ranges and links (*10–12*, *1941—1945*, *Russia–NATO*), a minus
+      between numbers (*5 - 3*), suspended hyphens (*pro- and anti-war*), command-line options
+      (*--help*) and a dash that opens a paragraph or touches a quotation mark.
+
+      In a catalogue or a memory (PO, XLIFF, TMX) with `style: auto`, a dash style the target
+      language uses is not reported (Russian and German: spaced em or en dashes; English: all
+      three), and a catalogue that writes its dashes as spaced hyphens more often than as
+      dashes keeps that convention. In a unit with a source, a dash or hyphen the source
+      writes the same way (a key legend *y - stage this hunk*) is not reported.
 
       ## Example
       Talks resumed - and stalled.

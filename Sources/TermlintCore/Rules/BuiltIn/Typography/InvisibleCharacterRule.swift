@@ -24,6 +24,10 @@ struct InvisibleCharacterRule: BuiltInRule, UnitRule {
 
       A run of them is one finding. The fix is to delete them.
 
+      In a unit with a source, characters the source has too (a U+001F field separator, a BEL,
+      a zero-width space in both sides of a memory) belong to the file, not the translation: a
+      run is reported only when it holds a character the source does not account for.
+
       ## Example
       Moscow demanded secu⟨U+00AD⟩rity guarantees. (⟨U+00AD⟩ stands for a soft hyphen)
 

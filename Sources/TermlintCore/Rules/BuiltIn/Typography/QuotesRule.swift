@@ -6,24 +6,34 @@ struct QuotesRule: BuiltInRule {
     title: "Quotation Marks",
     category: .style,
     defaultSeverity: .warning,
-    summary: "Straight and typographic quotes are mixed, or a quote is not closed in its paragraph",
+    summary: "A quotation mark or apostrophe in neither the target language's nor the document's style, or a quote not closed in its paragraph",
     rationale: """
       ## Why is this bad?
-      An article should use one style of quotation marks and apostrophes: typographic (“ ” ‘ ’)
-      or straight (" '). Mixed styles come from pasting quotes out of e-mail or a content
-      system, and look careless in print. An opening quote that is never closed makes the
-      reader guess where a quotation ends, and often means part of it was lost in editing.
+      Each language has its quotation marks: English “ ” and ‘ ’, Russian « » with „ “ inside,
+      German „ “ (or » «), French « »; the apostrophe is ’ (straight marks are acceptable where
+      a document uses them throughout). Quotes left in another language's style (English “ ”
+      or " " in a Russian text set in « ») come from pasting and look careless; an opening
+      quote that is never closed makes the reader guess where a quotation ends.
 
-      - Style: every quotation mark and apostrophe counts. With the option `style: auto` (the
-        default) the style most used in the document is the house style and the others are
-        reported; `style: typographic` or `style: straight` fixes the house style. Straight
-        marks after a digit are primes (*6'2"*), not quotes.
+      - Style: quotation marks and apostrophes each have a house style, the one the document
+        uses most (with `style: auto`, the default). A mark in another style is reported when
+        the target language does not use it (a straight or “ ” quote in a « » Russian
+        catalogue, a straight apostrophe among ’); in one text (a Markdown or plain article,
+        an article pair) also a correct form the article otherwise writes differently (a lone ’
+        among straight apostrophes). In a catalogue or a memory, whose strings come from many
+        hands, a form the language uses is never an error. `style: typographic` or
+        `style: straight` fixes the house style. The target language is the input's (or the
+        pipeline's); text plainly written in another script than that language's is judged by
+        its own majority only. Straight marks after a digit are primes (*6'2"*), not quotes;
+        marks inside HTML tags and after `=` (`path='x'`) are syntax.
       - Balance: within a paragraph every “ needs its ” (and „ its “ or ”), an odd number of
         straight double quotes is unbalanced, and a ‘ needs a later ’. A quotation that runs on
         into the next paragraph is fine when that paragraph opens with a quote, as newspapers
-        do.
+        do. In a unit with a source, a quote the source leaves open as well is not reported.
 
-      The suggestion for a straight quote is the typographic one that fits its position.
+      A suggestion is offered only when the replacement is certain: the house mark, on the side
+      (opening or closing) that its position shows, in a style the language uses (« » for a
+      straight pair in a « » Russian text, „ “ inside « »); an apostrophe is always ’, never ‘.
 
       ## Example
       “We are ready,” he said. Officials said "no".

@@ -25,6 +25,12 @@ struct WhitespaceRule: BuiltInRule, UnitRule {
 
       Inline code, link targets and Markdown table rows are not checked for double spaces.
 
+      In a unit with a source (PO, XLIFF, TMX, an aligned article pair) the same checks run on
+      both sides and only what the translation adds is reported: column-aligned help text, the
+      trailing space of a prompt such as `(y/N) ` or a space before punctuation that the source
+      has in the same way are properties of the file, not translation errors. When the target
+      has more of a kind than the source, the ones farthest from the source's are reported.
+
       ## Example
       Talks resumed on Monday , officials said.The next round is in May.
 
