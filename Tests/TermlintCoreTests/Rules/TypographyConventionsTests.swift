@@ -125,11 +125,13 @@ struct TypographyConventionsTests {
   }
 
   @Test func dashConventionsFollowTheCatalogueAndTheLanguage() throws {
-    // A catalogue that writes dashes as spaced hyphens keeps its convention.
+    // A hyphen the source has is not reported, one the translation adds is, even in a catalogue
+    // that mostly writes hyphens (judged a real error on the evaluation set).
     let hyphens = Self.document([
-      (nil, "Пакет - это архив."), (nil, "Файл - это данные."), (nil, "Ключ - это код."), (nil, "Слева — справа."),
+      ("y - stage this hunk", "y - индексировать этот блок"), ("n - do not stage", "n - не индексировать"),
+      ("Gramps package is an archive.", "Пакет Gramps - это архив."),
     ])
-    #expect(try Self.lint(hyphens, "dashes").isEmpty)
+    #expect(try Self.lint(hyphens, "dashes").map(\.matchedText) == ["-"])
     // A Russian catalogue of em dashes: a spaced en dash is a style Russian uses, a closed em
     // dash between words is not; a closed dash between digits is a range.
     let dashes = Self.document([
