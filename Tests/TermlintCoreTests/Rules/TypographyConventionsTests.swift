@@ -122,6 +122,9 @@ struct TypographyConventionsTests {
     #expect(findings.map(\.matchedText) == ["“", "”", "\"", "\""])
     #expect(findings.prefix(2).map(\.suggestions) == [["«"], ["»"]])
     #expect(findings[2].suggestions.isEmpty)
+    // A Russian catalogue whose majority is English “ ” mixes styles: nothing is certain.
+    let mixed = Self.document([(nil, "Кнопка “Да”."), (nil, "Кнопка “Нет”."), (nil, "Кнопка \"Отмена\".")])
+    #expect(try Self.lint(mixed, "quotes").isEmpty)
   }
 
   @Test func dashConventionsFollowTheCatalogueAndTheLanguage() throws {

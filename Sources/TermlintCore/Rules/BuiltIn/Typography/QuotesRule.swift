@@ -21,7 +21,8 @@ struct QuotesRule: BuiltInRule {
         catalogue, a straight apostrophe among ’); in one text (a Markdown or plain article,
         an article pair) also a correct form the article otherwise writes differently (a lone ’
         among straight apostrophes). In a catalogue or a memory, whose strings come from many
-        hands, a form the language uses is never an error. `style: typographic` or
+        hands, a form the language uses is never an error; a document whose majority is a style
+        the language does not use (English “ ” in Russian) has no house style to hold marks to. `style: typographic` or
         `style: straight` fixes the house style. The target language is the input's (or the
         pipeline's); text plainly written in another script than that language's is judged by
         its own majority only. Straight marks after a digit are primes (*6'2"*), not quotes;
@@ -143,6 +144,9 @@ struct QuotesRule: BuiltInRule {
       return .straight
     case .auto:
       guard let majority = mark.isApostrophe ? apostropheMajority : quoteMajority, mark.family != majority else { return nil }
+      // A majority the language does not use (English “ ” in a Russian catalogue) is no house
+      // style: such a document mixes styles, and no mark in it is certainly the wrong one.
+      if !mark.isApostrophe && majority != .straight && !conventions.allows(majority, nested: false) { return nil }
       let correct = mark.isApostrophe ? mark.family == .english : conventions.allows(mark.family, nested: mark.nested)
       if correct && !oneText { return nil }
       return majority
