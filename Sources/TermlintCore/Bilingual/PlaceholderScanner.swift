@@ -400,6 +400,13 @@ struct PlaceholderScanner {
         i += 1
         continue
       }
+      // A Python field may index its argument: {long_month.forms[Р]} uses {long_month}.
+      if j < chars.count, chars[j] == "[" {
+        var k = j + 1
+        while k < chars.count, chars[k] != "]", chars[k] != "{", chars[k] != "}", k - j < 24 { k += 1 }
+        if k < chars.count, chars[k] == "]" { j = k + 1 }
+      }
+      let root = String(name.prefix { $0 != "." })
       while j < chars.count, chars[j].isWhitespace { j += 1 }
       // A Python conversion and format spec: {name!r}, {0:>10}, {value:,.2f} (compared by name).
       var end = j
@@ -410,7 +417,7 @@ struct PlaceholderScanner {
         end = k
       }
       if end < chars.count, chars[end] == "}" {
-        add("brace", "{\(name)}", indices[i]..<indices[end + 1])
+        add("brace", "{\(root)}", indices[i]..<indices[end + 1])
         i = end + 1
         continue
       }

@@ -90,6 +90,7 @@ struct FormatAwareRulesTests {
     #expect(Self.keys("{count, plural, one {file} other {files in {folder}}}") == ["{count, plural}", "{folder}"])
     #expect(Self.keys("{value:,.2f} and {name!r}") == ["{value}", "{name}"])
     #expect(Self.keys("See $t(common.more) now") == ["$t(common.more)"])
+    #expect(Self.keys("{long_month.forms[Р]} {year}") == ["{long_month}", "{year}"], "an argument is compared by its root name")
   }
 
   @Test func protectingReadsEveryPossibleCode() {
@@ -97,6 +98,31 @@ struct FormatAwareRulesTests {
     #expect(Self.keys("%sподсказка%0AКлюч \\n", protecting: true) == ["%s", "%f", "\\n"])
     #expect(Self.keys("key%0Bvalue", protecting: true) == ["%0B"])
     #expect(Self.keys("%cбудут", protecting: true) == ["%c"])
+  }
+
+  @Test func fuzzyEntriesAndTheSingularPluralForm() throws {
+    let text = Self.po("""
+      #, fuzzy, python-format
+      msgid "Changes at %(organizer)s"
+      msgstr "Ваш сертификат использован."
+
+      #, python-format
+      msgid "an hour ago"
+      msgid_plural "%(count)s hours ago"
+      msgstr[0] "%(count)s час назад"
+      msgstr[1] "%(count)s часа назад"
+      msgstr[2] "%(count)s часов назад"
+
+      #, python-format
+      msgid "%(count)s file"
+      msgid_plural "%(count)s files"
+      msgstr[0] "%(count)s файл"
+      msgstr[1] "%(num)s файла"
+      msgstr[2] "%(count)s файлов"
+
+      """)
+    let found = try Self.findings(text, rule: "placeholder-mismatch")
+    #expect(found.map(\.matchedText) == ["%(num)s"], "\(found.map(\.message))")
   }
 
   @Test func reorderedPositionalArgumentsAndFlagsInACatalogue() throws {

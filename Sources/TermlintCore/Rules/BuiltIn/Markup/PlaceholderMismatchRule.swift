@@ -31,7 +31,11 @@ struct PlaceholderMismatchRule: BuiltInRule {
       cannot be a percent sign in prose (never after a letter or digit, never with a space, never
       followed by a letter or digit: *5% of*, *50%d*). A URL or e-mail address replaced by a
       different one is a localisation (the team's site, an example address in the reader's
-      language) and is not reported; a near copy (*pres@example.org*) is.
+      language) and is not reported; a near copy (*pres@example.org*) is. A Python field is
+      compared by its argument (`{long_month.forms[Р]}` uses `{long_month}`). Fuzzy PO
+      entries are skipped (gettext does not use them and they are already marked for review),
+      and the first plural form may carry the codes of `msgid_plural` (*an hour ago* →
+      *%(count)s час назад*).
 
       ## Example
       Удалить %d файлов из {folder}? → Delete files from {dossier}?
@@ -88,10 +92,20 @@ struct PlaceholderMismatchRule: BuiltInRule {
       var targets: [Item] = []
       for i in group {
         let unit = document.units[i]
-        guard let source = unit.source, let target = unit.target, !target.isBlank, !UnitFacts.isExcluded(unit.unit) else { continue }
+        // A fuzzy PO entry is not used by gettext (nor checked by msgfmt -c): it is already
+        // marked for a person to review.
+        guard let source = unit.source, let target = unit.target, !target.isBlank, !UnitFacts.isExcluded(unit.unit),
+          !UnitFacts.isFuzzy(unit.unit)
+        else { continue }
         let scanner = PlaceholderScanner(flags: UnitFacts.flags(unit.unit), languageCodes: languageCodes)
         var s = scanner.codes(in: source.span).map { Item(unit: i, code: $0) }
         var t = scanner.codes(in: target.span).map { Item(unit: i, code: $0) }
+        // The first plural form's source is the singular msgid, which often leaves the number
+        // out ("an hour ago"); its translation may carry the codes of msgid_plural.
+        if unit.unit.metadata["plural-index"] == "0" {
+          let keys = Set(s.map(\.code.key))
+          t.removeAll { !keys.contains($0.code.key) }
+        }
         Self.alignPrintfPositions(&s, &t)
         sources += s
         targets += t
