@@ -119,6 +119,8 @@ struct PlaceholderScanner {
           if last == ")" && text.filter({ $0 == "(" }).count >= text.filter({ $0 == ")" }).count { break }
           range = range.lowerBound..<string.index(before: range.upperBound)
         }
+        // A scheme alone (`http:// and https:// URLs`) names a kind of URL, not one.
+        if string[range].hasSuffix("://") { continue }
         add("url", "url:" + normalizedURL(String(string[range])), range)
       }
       if hasBrace && (protecting || !flags.contains("no-python-brace-format")) { scanBraces(string, add: add) }
@@ -366,6 +368,7 @@ struct PlaceholderScanner {
     var i = 0
     func isIdentifier(_ c: Character) -> Bool { c.isLetter || c.isNumber || c == "_" || c == "." }
     var branchOpeners = Set<Int>()
+    var autoNumber = 0
     while i < chars.count {
       guard chars[i] == "{", !branchOpeners.contains(i) else {
         i += 1
@@ -374,7 +377,7 @@ struct PlaceholderScanner {
       // {{ var }} (Angular, Jinja, Symfony, Handlebars).
       if i + 1 < chars.count, chars[i + 1] == "{" {
         var j = i + 2
-        while j + 1 < chars.count, !(chars[j] == "}" && chars[j + 1] == "}"), chars[j] != "{", chars[j] != "\n", j - i < 80 { j += 1 }
+        while j + 1 < chars.count, !(chars[j] == "}" && chars[j + 1] == "}"), chars[j] != "{", j - i < 80 { j += 1 }
         if j + 1 < chars.count, chars[j] == "}", chars[j + 1] == "}" {
           let inner = String(chars[(i + 2)..<j]).filter { !$0.isWhitespace }
           if !inner.isEmpty {
@@ -390,9 +393,11 @@ struct PlaceholderScanner {
       let nameStart = j
       while j < chars.count, isIdentifier(chars[j]) { j += 1 }
       let name = String(chars[nameStart..<j])
-      // {} is an automatically numbered field in a python-brace-format unit.
-      if name.isEmpty, j < chars.count, chars[j] == "}", flags.contains("python-brace-format") {
-        add("brace", "{}", indices[i]..<indices[j + 1])
+      // {} is an automatically numbered field: the first is {0}, the next {1} (Python,
+      // .NET-style formatters), so "{}" and "{0}" are the same placeholder.
+      if name.isEmpty, j < chars.count, chars[j] == "}" {
+        add("brace", "{\(autoNumber)}", indices[i]..<indices[j + 1])
+        autoNumber += 1
         i = j + 1
         continue
       }

@@ -21,13 +21,24 @@ public enum SafeFixes {
 
   /// Whether a finding of this rule may keep `fixIsSafe`.
   public static func allows(_ ruleID: String) -> Bool {
-    guard let type = BuiltInRules.type(for: ruleID) else { return true }
-    return builtInRules.contains(type.descriptor.id)
+    guard let id = builtInIDs[ruleID] else { return true }
+    return builtInRules.contains(id)
   }
+
+  /// Every built-in rule id and deprecated alias, to the rule's id (read once).
+  private static let builtInIDs: [String: String] = {
+    var ids: [String: String] = [:]
+    for descriptor in BuiltInRules.descriptors {
+      ids[descriptor.id] = descriptor.id
+      for alias in descriptor.deprecatedAliases { ids[alias] = descriptor.id }
+    }
+    return ids
+  }()
 
   /// The findings with `fixIsSafe` cleared for built-in rules outside the set.
   static func applied(to findings: [Finding]) -> [Finding] {
-    findings.map { finding in
+    guard findings.contains(where: { $0.fixIsSafe && !allows($0.ruleID) }) else { return findings }
+    return findings.map { finding in
       guard finding.fixIsSafe, !allows(finding.ruleID) else { return finding }
       var f = finding
       f.fixIsSafe = false

@@ -81,7 +81,7 @@ struct FormatAwareRulesTests {
     #expect(Self.keys("%s files", flags: ["no-c-format"]) == [])
     #expect(Self.keys("Copy %1 to %2", flags: ["qt-format"]) == ["%1", "%2"])
     #expect(Self.keys("Copy %1 to %2", flags: ["c-format"]) == [], "not a C directive")
-    #expect(Self.keys("{0} of {}", flags: ["python-brace-format"]) == ["{0}", "{}"])
+    #expect(Self.keys("{} of {}", flags: ["python-brace-format"]) == ["{0}", "{1}"], "automatic numbering: {} is {0}")
     #expect(Self.keys("{0} of {name}", flags: ["no-python-brace-format"]) == [])
     #expect(Self.keys("%1$s%2$d and %s%s") == ["%1$s", "%2$d", "%s", "%s"], "numbered and adjacent directives are unambiguous")
   }
@@ -90,6 +90,8 @@ struct FormatAwareRulesTests {
     #expect(Self.keys("{count, plural, one {file} other {files in {folder}}}") == ["{count, plural}", "{folder}"])
     #expect(Self.keys("{value:,.2f} and {name!r}") == ["{value}", "{name}"])
     #expect(Self.keys("See $t(common.more) now") == ["$t(common.more)"])
+    #expect(Self.keys("pushing to http:// and https:// URLs") == [], "a scheme alone is not a URL")
+    #expect(Self.keys("Default: {{mergetobranch\n ([-\\w]+)}}") == Self.keys("Default: {{mergetobranch ([-\\w]+)}}"))
     #expect(Self.keys("{long_month.forms[Р]} {year}") == ["{long_month}", "{year}"], "an argument is compared by its root name")
   }
 
