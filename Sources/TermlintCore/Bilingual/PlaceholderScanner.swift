@@ -320,7 +320,7 @@ struct PlaceholderScanner {
   // NOTE: computed, so that no `Regex` (not Sendable) is shared between tasks; they run only
   // when a cheap test has found the character they need.
 
-  static var email: Regex<AnyRegexOutput> { Regex(/[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}/) }
+  static var email: Regex<AnyRegexOutput> { Regex(/[\p{L}\p{N}._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}/) }
   static var url: Regex<AnyRegexOutput> { Regex(/(?i:https?:\/\/|ftp:\/\/|www\.)[^\s<>"«»“”]+/) }
 
   /// The comparison key of a printf conversion: its argument position (when written) and its

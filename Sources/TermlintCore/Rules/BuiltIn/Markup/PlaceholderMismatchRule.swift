@@ -35,7 +35,8 @@ struct PlaceholderMismatchRule: BuiltInRule {
       compared by its argument (`{long_month.forms[Р]}` uses `{long_month}`). Fuzzy PO
       entries are skipped (gettext does not use them and they are already marked for review),
       and the first plural form may carry the codes of `msgid_plural` (*an hour ago* →
-      *%(count)s час назад*).
+      *%(count)s час назад*). A `{name}` renamed into non-ASCII letters (`{part}` → `{часть}`)
+      in a unit not flagged as a brace format is a translated metavariable of prose.
 
       ## Example
       Удалить %d файлов из {folder}? → Delete files from {dossier}?
@@ -138,6 +139,13 @@ struct PlaceholderMismatchRule: BuiltInRule {
           // team's own site, an example address in the reader's language); only a near copy
           // is a typo.
           if Self.isLocalisable(item.code.kind), !Self.isNearCopy(item.code.key, replaced.code.key) { continue }
+          // A {name} renamed into letters no identifier of code uses ({part} → {часть}), in
+          // a unit not flagged as a brace format, is a metavariable of prose, translated.
+          if item.code.kind == "brace", item.code.key.unicodeScalars.contains(where: { $0.value > 0x7F }),
+            !UnitFacts.flags(document.units[item.unit].unit).contains(where: Self.braceFormatFlags.contains)
+          {
+            continue
+          }
           findings.append(context.finding(
             Self.descriptor, in: target, fileRange: range, message: .replaced(item.code.display, source: replaced.code.display),
             suggestions: [replaced.code.display], unit: document.units[item.unit].unit,
@@ -159,6 +167,9 @@ struct PlaceholderMismatchRule: BuiltInRule {
     }
     return findings
   }
+
+  /// PO flags of formats whose placeholders are braces.
+  static let braceFormatFlags: Set<String> = ["python-brace-format", "csharp-format", "java-format", "javascript-format"]
 
   /// Whether a code is one a translator may replace by another on purpose.
   static func isLocalisable(_ kind: String) -> Bool { kind == "url" || kind == "email" }
