@@ -92,6 +92,6 @@ public struct Linter: Sendable {
       let context = RuleContext(glossary: glossary, severity: configured.severity)
       findings.append(contentsOf: configured.rule.check(annotated, context: context))
     }
-    return try filter.apply(findings, document: document)
+    return try filter.apply(SafeFixes.applied(to: findings), document: document)
   }
 }

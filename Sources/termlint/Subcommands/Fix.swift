@@ -121,6 +121,7 @@ extension SkippedFix.Reason {
     case .lineBreak: return "would add a line break"
     case .boundary: return "would split a character"
     case .stale: return "text differs from the report"
+    case .protected: return "next to a format directive, escape, placeholder, markup or URL"
     }
   }
 }
