@@ -45,7 +45,7 @@ struct AdditionRule: BuiltInRule {
   }
 
   func check(_ document: AnnotatedDocument, context: RuleContext) -> [Finding] {
-    let model = LengthModel.pair(source: document.sourceLanguage, target: document.targetLanguage)
+    let model = LengthModel.pair(for: document)
     var findings: [Finding] = []
     for (i, unit) in document.units.enumerated() {
       guard let target = unit.target, !target.isBlank, !UnitFacts.isExcluded(unit.unit) else { continue }
@@ -59,14 +59,17 @@ struct AdditionRule: BuiltInRule {
       }
       guard let source = unit.source, !source.isBlank,
         !Scripts.isMostlySourceScript(target, source: document.sourceLanguage, target: document.targetLanguage),
-        !UnitFacts.isDoubtfulBead(unit.unit)
+        !UnitFacts.isDoubtfulBead(unit.unit),
+        // A fuzzy PO entry keeps the translation of an earlier source text (its `#| msgid`),
+        // which gettext does not use: its length says nothing about this source.
+        !UnitFacts.isFuzzy(unit.unit)
       else { continue }
       // Short sources (UI labels, headlines) vary too much in length to judge; the length of
       // glossary terms found on both sides is then left out of the comparison.
       let (raw, (sourceLength, targetLength)) = LengthModel.lengths(source: source, target: target, glossary: context.glossary)
       guard raw.target >= 40, raw.source >= 30, sourceLength > 0 else { continue }
       let expected = model.expected(sourceLength: sourceLength)
-      if Double(targetLength) >= 2 * expected && model.deviation(sourceLength: sourceLength, targetLength: targetLength) >= 3.5 {
+      if model.isTooLong(sourceLength: sourceLength, targetLength: targetLength) {
         findings.append(context.finding(
           Self.descriptor, in: target, fileRange: target.trimmedFileRange,
           message: .tooLong(excerpt(), percent: Int((100 * Double(targetLength) / expected).rounded())), unit: unit.unit,

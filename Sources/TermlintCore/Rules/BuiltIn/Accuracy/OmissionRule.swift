@@ -50,7 +50,7 @@ struct OmissionRule: BuiltInRule {
   }
 
   func check(_ document: AnnotatedDocument, context: RuleContext) -> [Finding] {
-    let model = LengthModel.pair(source: document.sourceLanguage, target: document.targetLanguage)
+    let model = LengthModel.pair(for: document)
     var findings: [Finding] = []
     for (i, unit) in document.units.enumerated() {
       guard let source = unit.source, !source.isBlank, !UnitFacts.isExcluded(unit.unit) else { continue }
@@ -64,14 +64,17 @@ struct OmissionRule: BuiltInRule {
       }
       guard let target = unit.target, !target.isBlank,
         !Scripts.isMostlySourceScript(target, source: document.sourceLanguage, target: document.targetLanguage),
-        !UnitFacts.isDoubtfulBead(unit.unit)
+        !UnitFacts.isDoubtfulBead(unit.unit),
+        // A fuzzy PO entry keeps the translation of an earlier source text (its `#| msgid`),
+        // which gettext does not use: its length says nothing about this source.
+        !UnitFacts.isFuzzy(unit.unit)
       else { continue }
       // Short sources vary too much in length to judge; the length of glossary terms found on
       // both sides is then left out of the comparison.
       let (raw, (sourceLength, targetLength)) = LengthModel.lengths(source: source, target: target, glossary: context.glossary)
       guard raw.source >= 40, sourceLength > 0 else { continue }
       let expected = model.expected(sourceLength: sourceLength)
-      if Double(targetLength) <= 0.5 * expected && model.deviation(sourceLength: sourceLength, targetLength: targetLength) <= -3.5 {
+      if model.isTooShort(sourceLength: sourceLength, targetLength: targetLength) {
         findings.append(context.finding(
           Self.descriptor, in: source, fileRange: source.trimmedFileRange,
           message: .tooShort(excerpt(), percent: Int((100 * Double(targetLength) / expected).rounded())), unit: unit.unit, side: "source",
