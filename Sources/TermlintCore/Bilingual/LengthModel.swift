@@ -103,10 +103,13 @@ struct LengthModel: Sendable {
     // (*слияние (merge)*, *Институт … (Health Data Research UK)*). The bracketed copy is left
     // out of the translation as a shared word, but the source word then counts, against the
     // rendering it has in the translation; otherwise every gloss would look like added text.
+    // The same the other way round: a source that glosses a word the translation keeps.
     let sourceOutside = Set(s.filter { !$0.bracketed }.map(\.form))
     let targetOutside = Set(t.filter { !$0.bracketed }.map(\.form))
     let glossed = shared.filter { sourceOutside.contains($0) && !targetOutside.contains($0) && isWord($0) }
+    let glossedInSource = shared.filter { targetOutside.contains($0) && !sourceOutside.contains($0) && isWord($0) }
     shared.subtract(glossed)
+    shared.subtract(glossedInSource)
     func count(_ words: [(form: [UInt16], bracketed: Bool)], skipping skipped: Set<[UInt16]>) -> Int {
       var n = 0
       for (word, _) in words where !shared.contains(word) && !skipped.contains(word) {
@@ -122,7 +125,7 @@ struct LengthModel: Sendable {
       }
       return n
     }
-    return (count(s, skipping: []), count(t, skipping: glossed))
+    return (count(s, skipping: glossedInSource), count(t, skipping: glossed))
   }
 
   /// Whether a form has a letter (a number in brackets is not a gloss).

@@ -44,6 +44,8 @@ struct UnitFactsTests {
     // A gloss: the original in brackets after its rendering; the source word counts against
     // the rendering (5 letters of "merge" against 7 of "слияние").
     #expect(try Self.lengths("merge it", "слияние (merge) его") == (7, 10))
+    // And a source that glosses a word the translation keeps.
+    #expect(try Self.lengths("слияние (merge) его", "merge it") == (10, 7))
     // A word both sides have in running text is shared: not counted.
     #expect(try Self.lengths("merge it", "merge его") == (2, 3))
     // Brackets of a placeholder are not a parenthesis.
