@@ -102,6 +102,12 @@ public final class PairAligner: @unchecked Sendable {
   static let splitMargin = 0.5
   /// The share of a number's weight that a bead pays when the number is on one side only.
   public static let numberMissShare = 0.75
+  /// The share of a glossary concept's weight that a bead pays when the concept is on one side
+  /// only. Smaller than a number's (a translator may render a term another way or move it to
+  /// the next sentence), but enough that a sentence holding a term the translation lacks is
+  /// left as a 1-0 bead (an omission) rather than glued to its neighbour as a 2-1 whose
+  /// translation only looks a little short.
+  public static let conceptMissShare = 0.5
 
   /// Creates an aligner for a language pair; a glossary adds concept anchors.
   ///
@@ -216,8 +222,10 @@ public final class PairAligner: @unchecked Sendable {
   private struct AnchorVocabulary {
     var ids: [AnchorExtractor.Anchor: Int] = [:]
     var weights: [Double] = []
-    /// What an anchor on one side only of a bead costs: numbers only (names are transliterated
-    /// loosely and glossary terms may be rendered another way, but a number is written out).
+    /// What an anchor on one side only of a bead costs: numbers (a number is written out) and,
+    /// less, glossary concepts (a term of the glossary is expected in the translation of its
+    /// sentence); not names and cognates, which are matched too loosely for their absence to
+    /// say anything.
     var missWeights: [Double] = []
 
     init(source: [Paragraph], target: [Paragraph]) {
@@ -243,8 +251,12 @@ public final class PairAligner: @unchecked Sendable {
         weights[id] /= 1 + log(Double(max(1, sourceCount[id], targetCount[id])))
       }
       missWeights = [Double](repeating: 0, count: weights.count)
-      for (anchor, id) in ids where anchor.kind == .number {
-        missWeights[id] = weights[id] * PairAligner.numberMissShare
+      for (anchor, id) in ids {
+        switch anchor.kind {
+        case .number: missWeights[id] = weights[id] * PairAligner.numberMissShare
+        case .concept: missWeights[id] = weights[id] * PairAligner.conceptMissShare
+        default: break
+        }
       }
     }
 

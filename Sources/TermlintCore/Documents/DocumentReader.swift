@@ -1,16 +1,38 @@
 /// The languages a reader uses when a file does not name them (from `--source-lang`,
 /// `--target-lang` or the pipeline).
 public struct LanguageDefaults: Sendable, Equatable {
+  /// Where a default language comes from.
+  public enum Origin: String, Sendable, Equatable {
+    /// Assumed by Termlint (the built-in target language `en`).
+    case assumed
+    /// Named by the pipeline's `languages:`.
+    case pipeline
+    /// Given on the command line (`--source-lang`, `--target-lang`).
+    case commandLine
+  }
+
   /// The source language, if known.
   public var source: LanguageTag?
   /// The target language, if known.
   public var target: LanguageTag?
+  /// Where `source` comes from.
+  public var sourceOrigin: Origin
+  /// Where `target` comes from.
+  public var targetOrigin: Origin
 
   /// Creates defaults.
-  public init(source: LanguageTag? = nil, target: LanguageTag? = nil) {
+  public init(source: LanguageTag? = nil, target: LanguageTag? = nil, sourceOrigin: Origin = .assumed, targetOrigin: Origin = .assumed) {
     self.source = source
     self.target = target
+    self.sourceOrigin = sourceOrigin
+    self.targetOrigin = targetOrigin
   }
+
+  /// The source language the user chose (command line or pipeline), which picks the source side
+  /// of a TMX (a memory has no direction of its own).
+  public var chosenSource: LanguageTag? { sourceOrigin == .assumed ? nil : source }
+  /// The target language the user chose (command line or pipeline).
+  public var chosenTarget: LanguageTag? { targetOrigin == .assumed ? nil : target }
 
   /// The default target language, unless it is the same language as `source` (a file's own
   /// source language): a file translating from English is not translating into English.
@@ -79,12 +101,49 @@ public enum DocumentReader {
   /// - Throws: `TermlintError.input` naming the file when it cannot be decoded or is malformed.
   public static func read(bytes: [UInt8], path: String, defaults: LanguageDefaults) throws -> Document {
     switch Format(path: path) {
-    case .xliff: return try XLIFFReader.read(bytes: bytes, path: path, defaults: defaults)
-    case .po: return try POReader.read(bytes: bytes, path: path, defaults: defaults)
+    case .xliff: return try checkLanguages(XLIFFReader.read(bytes: bytes, path: path, defaults: defaults), defaults: defaults)
+    case .po: return try checkLanguages(POReader.read(bytes: bytes, path: path, defaults: defaults), defaults: defaults)
     case .tmx: return try TMXReader.read(bytes: bytes, path: path, defaults: defaults)
     case .markdown, .text:
       return read(try SourceFile(path: path, bytes: bytes), language: defaults.target)
     }
+  }
+
+  /// Throws when an XLIFF or PO file declares a language that contradicts one given on the
+  /// command line: the file says what it is a translation of and into, and a flag that says
+  /// otherwise is a mistake of the run (a wrong file, or wrong flags), not something to guess
+  /// around. Languages match by their primary subtag (`ru` matches `ru-RU`).
+  ///
+  /// - Throws: `TermlintError.usage` naming the file and both languages.
+  static func checkLanguages(_ document: Document, defaults: LanguageDefaults) throws -> Document {
+    func declared(_ side: KeyPath<Unit, TextSpan?>, _ fallback: LanguageTag?) -> [LanguageTag] {
+      var seen: [LanguageTag] = fallback.map { [$0] } ?? []
+      for unit in document.units {
+        if let language = unit[keyPath: side]?.language, !seen.contains(where: { $0.matches(language) }) { seen.append(language) }
+      }
+      return seen
+    }
+    let name = document.file.path == "-" ? "<stdin>" : document.file.path
+    let sources = declared(\.source, document.sourceLanguage)
+    let targets = declared(\.target, document.targetLanguage)
+    var conflict = false
+    var flags: [String] = []
+    if defaults.sourceOrigin == .commandLine, let given = defaults.source {
+      flags.append("--source-lang \(given.value)")
+      conflict = conflict || sources.contains { !$0.matches(given) }
+    }
+    if defaults.targetOrigin == .commandLine, let given = defaults.target {
+      flags.append("--target-lang \(given.value)")
+      conflict = conflict || targets.contains { !$0.matches(given) }
+    }
+    guard conflict else { return document }
+    func list(_ tags: [LanguageTag]) -> String { tags.isEmpty ? "?" : tags.map(\.value).joined(separator: "/") }
+    throw TermlintError(
+      .usage, file: name,
+      "the file declares \(list(sources)) → \(list(targets)), but \(flags.joined(separator: " ")) "
+        + "\(flags.count == 1 ? "was" : "were") given; drop the flag\(flags.count == 1 ? "" : "s") or check the file "
+        + "(an XLIFF or PO file's own languages are not overridden)")
+    return document
   }
 
   /// Reads an already decoded file as Markdown (`.md`, `.markdown`, `.mdown`) or plain text.

@@ -20,6 +20,8 @@ public struct SkippedFix: Sendable, Hashable {
     case boundary
     /// The text at the location is not the text the rule reported.
     case stale
+    /// The span overlaps or touches a format directive, escape, placeholder, markup or URL.
+    case protected
   }
 
   /// The finding whose suggestion was not applied.
@@ -65,6 +67,8 @@ public struct FixPlan: Sendable {
 ///   nothing;
 /// - a span that holds markup of the file's format is not touched, and replacements are escaped
 ///   for XML and PO files;
+/// - a span that overlaps or touches a format directive, escape, placeholder, URL, e-mail
+///   address or markup (`SafeFixes.protectedRanges`) is not touched;
 /// - the span's own separators between words (a line break, a no-break space) are kept,
 ///   matched from the last gap backwards;
 /// - `write` refuses a file whose bytes changed since they were read.
@@ -116,7 +120,7 @@ public struct Fixer: Sendable {
     for pass in 1...maxPasses {
       let current = document.file
       let findings = try linter.lint(document)
-      let (edits, skipped) = Self.edits(for: findings, in: current, format: document.format)
+      let (edits, skipped) = Self.edits(for: findings, in: current, document: document)
       guard !edits.isEmpty else {
         final = (findings, skipped)
         stoppedEarly = false
@@ -140,7 +144,7 @@ public struct Fixer: Sendable {
     }
     if final == nil {
       let findings = try linter.lint(document)
-      final = (findings, Self.edits(for: findings, in: document.file, format: document.format).skipped)
+      final = (findings, Self.edits(for: findings, in: document.file, document: document).skipped)
     }
     return FixPlan(
       path: path, originalBytes: bytes, fixedBytes: currentBytes, original: original, fixed: document.file, applied: applied,
@@ -182,10 +186,11 @@ public struct Fixer: Sendable {
   }
 
   /// The edits one pass applies, in file order, and the safe fixes it cannot apply.
-  private static func edits(for findings: [Finding], in file: SourceFile, format: String) -> (edits: [Edit], skipped: [SkippedFix]) {
-    let policy = FixPolicy(format: format)
+  private static func edits(for findings: [Finding], in file: SourceFile, document: Document) -> (edits: [Edit], skipped: [SkippedFix]) {
+    let policy = FixPolicy(format: document.format)
     var candidates: [Edit] = []
     var skipped: [SkippedFix] = []
+    var protected: [Range<Int>]?
     for finding in findings where finding.fixIsSafe && finding.location.path == file.path {
       guard let suggestion = finding.suggestions.first else { continue }
       let range = finding.location.utf16Range
@@ -199,6 +204,13 @@ public struct Fixer: Sendable {
       }
       guard !suggestion.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\u{2028}" || $0 == "\u{2029}" }) else {
         skipped.append(SkippedFix(finding: finding, reason: .lineBreak))
+        continue
+      }
+      // Never in or next to a directive, escape, placeholder, markup or URL: `%s` + `ѕ…`
+      // would become another directive, `%0A` + `А` a broken escape.
+      if protected == nil { protected = SafeFixes.protectedRanges(in: document) }
+      guard !SafeFixes.touches(range, protected ?? []) else {
+        skipped.append(SkippedFix(finding: finding, reason: .protected))
         continue
       }
       let text = keepingSeparators(of: finding.matchedText, in: suggestion)

@@ -41,7 +41,7 @@ public struct LintRun: Sendable {
   /// `DocumentReader`, which picks a reader by file extension, with the linter's languages as
   /// the defaults for files that do not name theirs.
   public static func defaultRead(for linter: Linter) -> Read {
-    let defaults = LanguageDefaults(source: linter.sourceLanguage, target: linter.targetLanguage)
+    let defaults = linter.languageDefaults
     return { bytes, path in try DocumentReader.read(bytes: bytes, path: path, defaults: defaults) }
   }
 
@@ -53,6 +53,10 @@ public struct LintRun: Sendable {
     public let findings: [Finding]
     /// Baseline entries for its findings (for `--write-baseline`).
     public let baselineEntries: [Baseline.Entry]
+    /// The languages it was checked in.
+    public var direction: LanguageDirection? = nil
+    /// Rules that could not run on it (`Linter.rulesNotRun(on:)`).
+    public var rulesNotRun: [String] = []
   }
 
   /// Runs every input and returns the report.
@@ -69,8 +73,12 @@ public struct LintRun: Sendable {
     -> (report: RunReport, baselineEntries: [Baseline.Entry])
   {
     let results = try await results(progress: progress)
-    let report = RunReport(
+    var report = RunReport(
       findings: results.flatMap(\.findings), files: results.map(\.file), rules: linter.rules.map { $0.rule.descriptor })
+    for result in results {
+      if let direction = result.direction { report.directions[result.file.path] = direction }
+      for id in result.rulesNotRun { report.rulesNotRun[id, default: []].append(result.file.path) }
+    }
     return (report, results.flatMap(\.baselineEntries))
   }
 
@@ -83,9 +91,10 @@ public struct LintRun: Sendable {
       source: sourceFile, target: targetFile, sourceLanguage: linter.sourceLanguage ?? LanguageTag("ru"),
       targetLanguage: linter.targetLanguage, glossary: linter.glossary)
     let checked = try linter.check(document)
-    let report = RunReport(
+    var report = RunReport(
       findings: checked.findings, files: [sourceFile, targetFile], rules: linter.rules.map { $0.rule.descriptor },
       documents: [document])
+    report.directions[targetFile.path] = LanguageDirection(document, linter: linter)
     return (report, checked.baselineEntries)
   }
 
@@ -97,7 +106,9 @@ public struct LintRun: Sendable {
     return try await BoundedTasks.map(inputs, jobs: jobs, progress: progress) { path in
       let document = try prefetched?.document(for: path) ?? read(try SourceFile.readBytes(path: path), path)
       let checked = try linter.check(document)
-      return FileResult(file: document.file, findings: checked.findings, baselineEntries: checked.baselineEntries)
+      return FileResult(
+        file: document.file, findings: checked.findings, baselineEntries: checked.baselineEntries,
+        direction: LanguageDirection(document, linter: linter), rulesNotRun: linter.rulesNotRun(on: document))
     }
   }
 }

@@ -41,10 +41,24 @@ public struct LintSetup: Sendable {
     pipelinePath: String?, sourceLanguage: LanguageTag? = nil, targetLanguage: LanguageTag? = nil,
     directory: String = FileManager.default.currentDirectoryPath
   ) throws -> Pipeline {
-    var pipeline = try pipelinePath.map(PipelineLoader.load(path:))
-      ?? PipelineLoader.discover(from: directory).map(PipelineLoader.load(path:)) ?? .builtIn
-    if let sourceLanguage { pipeline.sourceLanguage = sourceLanguage }
-    if let targetLanguage { pipeline.targetLanguage = targetLanguage }
+    try pipeline(
+      at: pipelinePath ?? PipelineLoader.discover(from: directory), sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
+  }
+
+  /// The pipeline in a file (nil: the built-in pipeline, without looking for `.termlint.yml`),
+  /// with the language overrides applied.
+  ///
+  /// - Throws: `TermlintError` for a bad pipeline file.
+  public static func pipeline(at path: String?, sourceLanguage: LanguageTag? = nil, targetLanguage: LanguageTag? = nil) throws -> Pipeline {
+    var pipeline = try path.map(PipelineLoader.load(path:)) ?? .builtIn
+    if let sourceLanguage {
+      pipeline.sourceLanguage = sourceLanguage
+      pipeline.sourceLanguageFromCommandLine = true
+    }
+    if let targetLanguage {
+      pipeline.targetLanguage = targetLanguage
+      pipeline.targetLanguageFromCommandLine = true
+    }
     return pipeline
   }
 
@@ -61,14 +75,20 @@ public struct LintSetup: Sendable {
     let linter = Linter(
       glossary: try CompiledGlossary(glossary), rules: rules, sourceLanguage: pipeline.sourceLanguage,
       targetLanguage: pipeline.targetLanguage ?? LanguageTag("en"), normalization: pipeline.normalization,
-      filter: FindingFilter(descriptors: pipeline.descriptors, baseline: baseline))
+      filter: FindingFilter(descriptors: pipeline.descriptors, baseline: baseline), languageDefaults: languageDefaults(for: pipeline))
     return LintSetup(pipeline: pipeline, linter: linter)
   }
 
   /// The languages a run's readers assume for files that do not name theirs (the same as
   /// `LintRun.defaultRead(for:)` uses once the linter is built).
   public static func languageDefaults(for pipeline: Pipeline) -> LanguageDefaults {
-    LanguageDefaults(source: pipeline.sourceLanguage, target: pipeline.targetLanguage ?? LanguageTag("en"))
+    func origin(_ language: LanguageTag?, commandLine: Bool) -> LanguageDefaults.Origin {
+      language == nil ? .assumed : commandLine ? .commandLine : .pipeline
+    }
+    return LanguageDefaults(
+      source: pipeline.sourceLanguage, target: pipeline.targetLanguage ?? LanguageTag("en"),
+      sourceOrigin: origin(pipeline.sourceLanguage, commandLine: pipeline.sourceLanguageFromCommandLine),
+      targetOrigin: origin(pipeline.targetLanguage, commandLine: pipeline.targetLanguageFromCommandLine))
   }
 
   /// Pairs a pipeline with a linter built from it.

@@ -29,6 +29,8 @@ public struct Linter: Sendable {
   public let normalization: NormalizationOptions
   /// Suppression comments and the baseline, applied after the rules.
   public let filter: FindingFilter
+  /// The languages readers assume, with where they come from (see `LanguageDefaults`).
+  public let languageDefaults: LanguageDefaults
 
   /// Creates a linter.
   ///
@@ -36,8 +38,10 @@ public struct Linter: Sendable {
   ///   built-in rules and the rules run, no baseline).
   public init(
     glossary: CompiledGlossary, rules: [ConfiguredRule], sourceLanguage: LanguageTag? = nil,
-    targetLanguage: LanguageTag? = nil, normalization: NormalizationOptions = .matching, filter: FindingFilter? = nil
+    targetLanguage: LanguageTag? = nil, normalization: NormalizationOptions = .matching, filter: FindingFilter? = nil,
+    languageDefaults: LanguageDefaults? = nil
   ) {
+    self.languageDefaults = languageDefaults ?? LanguageDefaults(source: sourceLanguage, target: targetLanguage)
     self.glossary = glossary
     self.rules = rules
     self.sourceLanguage = sourceLanguage
@@ -60,6 +64,20 @@ public struct Linter: Sendable {
     return AnnotatedDocument(document: document, units: units, sourceLanguage: source, targetLanguage: target)
   }
 
+  /// The rules that need a source text (`RuleDescriptor.requiresSource`) and so cannot run on
+  /// `document` when none of its units has one (a monolingual article).
+  public func rulesNotRun(on document: Document) -> [String] {
+    guard !document.units.contains(where: { $0.source != nil }) else { return [] }
+    return rules.map(\.rule.descriptor).filter(\.requiresSource).map(\.id)
+  }
+
+  /// The rules that need a glossary (`RuleDescriptor.requiresGlossary`) when the glossary is
+  /// empty: they run, and can find nothing.
+  public var rulesNeedingMissingGlossary: [String] {
+    guard glossary.glossary.concepts.isEmpty else { return [] }
+    return rules.map(\.rule.descriptor).filter(\.requiresGlossary).map(\.id)
+  }
+
   /// Lints one document: every rule's findings that no comment suppresses and the baseline
   /// does not accept, in report order.
   ///
@@ -74,6 +92,6 @@ public struct Linter: Sendable {
       let context = RuleContext(glossary: glossary, severity: configured.severity)
       findings.append(contentsOf: configured.rule.check(annotated, context: context))
     }
-    return try filter.apply(findings, document: document)
+    return try filter.apply(SafeFixes.applied(to: findings), document: document)
   }
 }

@@ -30,6 +30,10 @@ public struct Pipeline: Sendable {
   public var sourceLanguage: LanguageTag?
   /// The target language.
   public var targetLanguage: LanguageTag?
+  /// Whether `sourceLanguage` was given on the command line (`--source-lang`), not by the file.
+  public var sourceLanguageFromCommandLine = false
+  /// Whether `targetLanguage` was given on the command line (`--target-lang`), not by the file.
+  public var targetLanguageFromCommandLine = false
   /// Glossary paths (already resolved against the pipeline's folder).
   public var glossaries: [String]
   /// Per-rule settings by id; rules not named run at their default severity.

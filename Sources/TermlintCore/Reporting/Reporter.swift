@@ -13,6 +13,11 @@ public struct RunReport: Sendable {
   public var documents: [Document]
   /// Words of checked text per file path: word and number tokens of every unit's target text.
   public var wordCounts: [String: Int]
+  /// The languages each checked file was read in, by path (set by `LintRun`; empty for
+  /// reports that do not check translations, such as `glossary check`).
+  public var directions: [String: LanguageDirection] = [:]
+  /// Rules that could not run, with the paths they did not run on (`Linter.rulesNotRun`).
+  public var rulesNotRun: [String: [String]] = [:]
 
   /// Creates a report.
   ///
@@ -82,6 +87,76 @@ public struct RunReport: Sendable {
 
   /// The paths of `fileReports`, sorted.
   public var paths: [String] { fileReports.map(\.path) }
+
+  /// Several reports as one (runs of the groups of inputs that have different configurations,
+  /// `InputGroup`): findings, files, documents, word counts, directions and rules not run
+  /// together; the rules that ran in any of them, each once.
+  public static func merged(_ parts: [RunReport]) -> RunReport {
+    if parts.count == 1 { return parts[0] }
+    var rules: [RuleDescriptor] = []
+    var seen = Set<String>()
+    for part in parts { for rule in part.rules where seen.insert(rule.id).inserted { rules.append(rule) } }
+    var words: [String: Int] = [:]
+    for part in parts { words.merge(part.wordCounts) { a, _ in a } }
+    var report = RunReport(
+      findings: parts.flatMap(\.findings), files: parts.flatMap(\.files).sorted { $0.path < $1.path }, rules: rules,
+      toolVersion: parts.first?.toolVersion ?? Termlint.version, documents: parts.flatMap(\.documents), wordCounts: words)
+    for part in parts {
+      report.directions.merge(part.directions) { a, _ in a }
+      report.rulesNotRun.merge(part.rulesNotRun) { $0 + $1 }
+    }
+    return report
+  }
+
+  /// The directions of the run with how many files each (most files first, then by name);
+  /// empty when the report has none.
+  public var directionCounts: [(direction: LanguageDirection, files: Int)] {
+    var counts: [LanguageDirection: Int] = [:]
+    for direction in directions.values { counts[direction, default: 0] += 1 }
+    return counts.map { ($0.key, $0.value) }.sorted { $0.files != $1.files ? $0.files > $1.files : $0.direction.description < $1.direction.description }
+  }
+
+  /// One phrase for the run's direction: `ru → en`, `en (monolingual)`, or with several
+  /// `ru → en (2 files), en (monolingual) (1 file)`; nil when the report has none.
+  public var directionSummary: String? {
+    let counts = directionCounts
+    guard !counts.isEmpty else { return nil }
+    if counts.count == 1 { return counts[0].direction.description }
+    return counts.map { "\($0.direction) (\(ReportText.plural($0.files, "file")))" }.joined(separator: ", ")
+  }
+}
+
+/// The languages a file was checked in: a translation from `source` into `target`, or (not
+/// bilingual) a text in `target` alone.
+public struct LanguageDirection: Sendable, Hashable, CustomStringConvertible {
+  /// The source language; nil for monolingual text or when unknown.
+  public var source: LanguageTag?
+  /// The target language (the language of the checked text), when known.
+  public var target: LanguageTag?
+  /// Whether the file was checked as a translation (some unit has a source side).
+  public var isBilingual: Bool
+
+  /// Creates a direction.
+  public init(source: LanguageTag?, target: LanguageTag?, isBilingual: Bool? = nil) {
+    self.source = source
+    self.target = target
+    self.isBilingual = isBilingual ?? (source != nil)
+  }
+
+  /// The direction a linter checks a document in: the document's languages, else the
+  /// linter's; no source when no unit has one (a monolingual article).
+  public init(_ document: Document, linter: Linter) {
+    isBilingual = document.units.contains { $0.source != nil }
+    source = isBilingual ? document.sourceLanguage ?? linter.sourceLanguage : nil
+    target = document.targetLanguage ?? linter.targetLanguage
+  }
+
+  /// `ru → en`, `en (monolingual)`, `? → en` when the source's language is unknown.
+  public var description: String {
+    let t = target?.value ?? "?"
+    guard isBilingual else { return "\(t) (monolingual)" }
+    return "\(source?.value ?? "?") → \(t)"
+  }
 }
 
 /// One file's part of a run report.

@@ -64,6 +64,9 @@ public struct RuleDescriptor: Sendable {
   public var deprecatedAliases: [String]
   /// Whether the rule needs the source text (bilingual input).
   public var requiresSource: Bool
+  /// Whether the rule finds nothing without a glossary (the terminology rules); a run without
+  /// one warns that they did not run.
+  public var requiresGlossary: Bool
   /// Whether the rule compares units across the document.
   public var scope: RuleScope
 
@@ -71,7 +74,7 @@ public struct RuleDescriptor: Sendable {
   public init(
     id: String, title: String, category: Category, defaultSeverity: Severity, status: RuleStatus = .stable,
     summary: String, rationale: String, nonTriggeringExamples: [RuleExample], triggeringExamples: [RuleExample],
-    deprecatedAliases: [String] = [], requiresSource: Bool = false, scope: RuleScope = .unit
+    deprecatedAliases: [String] = [], requiresSource: Bool = false, requiresGlossary: Bool = false, scope: RuleScope = .unit
   ) {
     self.id = id
     self.title = title
@@ -84,6 +87,7 @@ public struct RuleDescriptor: Sendable {
     self.triggeringExamples = triggeringExamples
     self.deprecatedAliases = deprecatedAliases
     self.requiresSource = requiresSource
+    self.requiresGlossary = requiresGlossary
     self.scope = scope
   }
 }

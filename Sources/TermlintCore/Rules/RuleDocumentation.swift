@@ -46,6 +46,19 @@ public enum RuleDocumentation {
     for d in descriptors {
       out += "| [`\(d.id)`](#\(anchor(d.id))) | \(d.category.rawValue) | \(d.defaultSeverity.rawValue) | \(d.title)\(d.status == .stable ? "" : " (\(d.status.rawValue))") |\n"
     }
+    out += """
+
+      ## Measured precision
+
+      How often each rule's findings are right on real translations nobody on the project wrote
+      (`Evaluation/`, judged as `../shared/EVALUATION.md` says). The table between the markers is
+      written by `python3 Evaluation/precision.py --write-docs`; the rest of this file by
+      `termlint rules --markdown`, which leaves the markers empty.
+
+      \(measuredPrecisionBegin)
+      \(measuredPrecisionEnd)
+
+      """
     for d in descriptors {
       out += "\n## \(d.id)\n\n**\(d.title)**: \(d.summary).\n\n\(facts(d))\n\n"
       out += markdownRationale(d.rationale) + "\n"
@@ -53,6 +66,20 @@ public enum RuleDocumentation {
       if !d.deprecatedAliases.isEmpty { out += "\nAliases: \(d.deprecatedAliases.map { "`\($0)`" }.joined(separator: ", "))\n" }
     }
     return out
+  }
+
+  /// The markers around the measured-precision table that `Evaluation/precision.py` writes
+  /// into `Documentation/Rules.md`; the generator leaves the space between them empty.
+  public static let measuredPrecisionBegin = "<!-- precision:begin -->"
+  public static let measuredPrecisionEnd = "<!-- precision:end -->"
+
+  /// `text` with whatever stands between the measured-precision markers removed, so a stored
+  /// `Rules.md` with its table compares equal to the generator's output.
+  public static func withoutMeasuredPrecision(_ text: String) -> String {
+    guard let begin = text.range(of: measuredPrecisionBegin),
+      let end = text.range(of: measuredPrecisionEnd, range: begin.upperBound..<text.endIndex)
+    else { return text }
+    return String(text[..<begin.upperBound]) + "\n" + String(text[end.lowerBound...])
   }
 
   // MARK: - Private

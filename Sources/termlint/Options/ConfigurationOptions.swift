@@ -6,13 +6,13 @@ struct ConfigurationOptions: ParsableArguments {
   @Option(name: .customLong("glossary"), help: "A glossary file (.tbx, .csv, .tsv, .yml); repeatable.")
   var glossaries: [String] = []
 
-  @Option(help: "A pipeline file (default: .termlint.yml in this folder or a parent, else built-in).")
+  @Option(help: "A pipeline file for every input (default: the .termlint.yml nearest to each input, in its folder or a parent; else built-in).")
   var pipeline: String?
 
-  @Option(help: "Source language (BCP 47), when the input does not say.")
+  @Option(help: "Source language (BCP 47): picks a TMX's source side; must agree with XLIFF and PO files.")
   var sourceLang: LanguageTag?
 
-  @Option(help: "Target language (BCP 47), when the input does not say (default: en).")
+  @Option(help: "Target language (BCP 47; default: the pipeline's, else en): picks a TMX's target side; must agree with XLIFF and PO files.")
   var targetLang: LanguageTag?
 
   @Option(name: .customLong("rule"), help: "Run only this rule; repeatable.")
@@ -24,6 +24,18 @@ struct ConfigurationOptions: ParsableArguments {
   /// The pipeline with the language options applied (the quick first step of `load`).
   func loadPipeline() throws -> Pipeline {
     try LintSetup.loadPipeline(pipelinePath: pipeline, sourceLanguage: sourceLang, targetLanguage: targetLang)
+  }
+
+  /// The pipeline at a path (nil: the built-in one) with the language options applied.
+  func loadPipeline(at path: String?) throws -> Pipeline {
+    try LintSetup.pipeline(at: path, sourceLanguage: sourceLang, targetLanguage: targetLang)
+  }
+
+  /// The pipeline for inputs checked together (an article pair): `--pipeline`, else the
+  /// `.termlint.yml` nearest to the first input, else the built-in one.
+  func loadPipeline(forInputs inputs: [String]) throws -> Pipeline {
+    if pipeline != nil { return try loadPipeline() }
+    return try loadPipeline(at: InputGroup.discovered(Array(inputs.prefix(1))).first?.pipelinePath)
   }
 
   /// Loads the glossaries and configures the rules of `pipeline` on a task of its own (the slow

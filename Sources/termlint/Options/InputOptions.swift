@@ -47,6 +47,14 @@ struct InputOptions: ParsableArguments {
     guard !files.isEmpty else {
       throw TermlintError.usage("no input files (give files or folders, '-' for standard input, or --changed-since REF)")
     }
-    return try InputFiles.expand(files, selection: selection)
+    let expanded = try InputFiles.expand(files, selection: selection)
+    guard !expanded.isEmpty else {
+      let what = include.isEmpty
+        ? InputSelection.defaultExtensions.joined(separator: " ") + " files" : "files matching --include"
+      let excluded = exclude.isEmpty ? "" : " that --exclude keeps"
+      throw TermlintError.usage(
+        "no input files: \(files.map { "'\($0)'" }.joined(separator: ", ")) holds no \(what)\(excluded) (name files explicitly, or use --include)")
+    }
+    return expanded
   }
 }

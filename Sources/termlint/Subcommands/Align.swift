@@ -37,7 +37,9 @@ struct Align: ParsableCommand {
 
   func run() throws {
     try runReportingErrors {
-      let pipeline = try pipeline.map(PipelineLoader.load(path:)) ?? PipelineLoader.discover().map(PipelineLoader.load(path:)) ?? .builtIn
+      // As lint: --pipeline, else the .termlint.yml nearest to the target file.
+      let pipeline = try pipeline.map(PipelineLoader.load(path:))
+        ?? InputGroup.discovered([target]).first?.pipelinePath.map(PipelineLoader.load(path:)) ?? .builtIn
       let glossaryPaths = pipeline.glossaries + glossaries
       let glossary = glossaryPaths.isEmpty ? nil : try CompiledGlossary(GlossaryIO.loadAll(paths: glossaryPaths))
       let alignment = try PairReader.align(

@@ -24,16 +24,37 @@ struct Fix: AsyncParsableCommand {
 
   func run() async throws {
     try await runReportingErrors {
-      let setup = try settings.load()
+      // As lint: --pipeline for every file, else the .termlint.yml nearest to each file.
+      let explicit = try settings.pipeline.map { _ in try settings.load() }
       let paths = try input.resolve()
       guard !paths.contains("-") || paths.count == 1 else {
         throw TermlintError.usage("'-' (standard input) cannot be fixed together with files")
       }
+      let groups: [(LintSetup, [String])]
+      if let explicit {
+        groups = [(explicit, paths)]
+      } else {
+        let found = paths.isEmpty ? [InputGroup(pipelinePath: PipelineLoader.discover(), inputs: [])] : InputGroup.discovered(paths)
+        let pipelines = try found.map { try settings.loadPipeline(at: $0.pipelinePath) }
+        groups = try zip(found, pipelines).map { group, pipeline in
+          (try LintSetup.build(
+            pipeline: pipeline, glossaries: settings.glossaries, onlyRules: settings.onlyRules, disabledRules: settings.disabledRules),
+           group.inputs)
+        }
+      }
+      RunWarnings.printMissingGlossaries(groups: groups, explicitPipeline: settings.pipeline != nil, glossaryOptions: settings.glossaries)
       let progress = ProgressBar.standardError(total: paths.count, label: "termlint: fixing")
       defer { progress?.finish() }
-      let plans = try await Fixer(linter: setup.linter).plans(paths: paths, jobs: input.jobCount) {
-        progress?.update(done: $0, total: $1)
+      var plans: [FixPlan] = []
+      var done = 0
+      for (setup, inputs) in groups {
+        let before = done
+        plans += try await Fixer(linter: setup.linter).plans(paths: inputs, jobs: input.jobCount) { finished, _ in
+          progress?.update(done: before + finished, total: paths.count)
+        }
+        done += inputs.count
       }
+      plans.sort { $0.path < $1.path }
       progress?.finish()
       if dryRun {
         for plan in plans where plan.changesFile {
@@ -100,6 +121,7 @@ extension SkippedFix.Reason {
     case .lineBreak: return "would add a line break"
     case .boundary: return "would split a character"
     case .stale: return "text differs from the report"
+    case .protected: return "next to a format directive, escape, placeholder, markup or URL"
     }
   }
 }

@@ -10,8 +10,12 @@ struct Lint: AsyncParsableCommand {
       \(InputSelection.defaultExtensions.joined(separator: " ")) files (or --include globs), \
       skipping hidden files and folders. Reports are sorted by path, line, column and rule.
 
+      Without --pipeline, each file is checked with the .termlint.yml nearest to it (in its \
+      folder or a parent), wherever the command runs from; files with different ones are \
+      checked with each their own.
+
       Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 for usage, \
-      configuration or input errors.
+      configuration or input errors (also when no file is found to check).
       """)
 
   @OptionGroup var settings: ConfigurationOptions
@@ -28,6 +32,14 @@ struct Lint: AsyncParsableCommand {
   @Option(help: ArgumentHelp("With --source: its translation; sentences are aligned and checked as beads.", valueName: "file"))
   var target: String?
 
+  /// One configuration's part of a run.
+  private struct Part {
+    let setup: LintSetup
+    let inputs: [String]
+    let report: RunReport
+    let baselineEntries: [Baseline.Entry]
+  }
+
   func run() async throws {
     try await runReportingErrors {
       let destinations = try output.destinations()
@@ -35,39 +47,75 @@ struct Lint: AsyncParsableCommand {
         throw TermlintError.usage("--source and --target go together (an article and its translation)")
       }
       let baseline = try baselineOptions.load()
-      let pipeline = try settings.loadPipeline()
-      // The glossaries load and compile on their own task while the inputs are found and, with
-      // more than one job, read and parsed; errors keep their order (configuration first).
-      let stop = PrefetchStop()
-      let building = settings.build(pipeline: pipeline, baseline: baseline, whenDone: stop)
-      let setup: LintSetup
-      let (report, baselineEntries): (RunReport, [Baseline.Entry])
+      let parts: [Part]
       if let source, let target {
-        setup = try await building.value
+        let pipeline = try settings.loadPipeline(forInputs: [target])
+        let setup = try await settings.build(pipeline: pipeline, baseline: baseline, whenDone: PrefetchStop()).value
         guard input.files.isEmpty && input.changedSince == nil else {
           throw TermlintError.usage("give either files to check or --source and --target, not both")
         }
-        (report, baselineEntries) = try LintRun.pair(linter: setup.linter, source: source, target: target)
+        let (report, entries) = try LintRun.pair(linter: setup.linter, source: source, target: target)
+        parts = [Part(setup: setup, inputs: [target], report: report, baselineEntries: entries)]
+      } else if settings.pipeline != nil {
+        // One pipeline for every file: it loads (and its errors come) first.
+        let pipeline = try settings.loadPipeline()
+        parts = [try await run(pipeline: pipeline, baseline: baseline, paths: nil)]
       } else {
         let paths: [String]
         do { paths = try input.resolve() } catch {
-          _ = try await building.value
+          // A configuration error comes first, as with --pipeline: the configuration of the
+          // current folder and --glossary files are checked before the missing input is named.
+          let pipeline = try settings.loadPipeline(at: PipelineLoader.discover())
+          _ = try await settings.build(pipeline: pipeline, baseline: baseline, whenDone: PrefetchStop()).value
           throw error
         }
-        let jobs = input.jobCount
-        let prefetched = jobs > 1
-          ? await LintRun.prefetch(paths, defaults: LintSetup.languageDefaults(for: pipeline), jobs: jobs - 1, until: stop) : nil
-        setup = try await building.value
-        let progress = ProgressBar.standardError(total: paths.count, label: "termlint: checking")
-        defer { progress?.finish() }
-        (report, baselineEntries) = try await LintRun(linter: setup.linter, inputs: paths, jobs: jobs, prefetched: prefetched)
-          .runCollectingBaseline { progress?.update(done: $0, total: $1) }
-        progress?.finish()
+        let groups = paths.isEmpty ? [InputGroup(pipelinePath: PipelineLoader.discover(), inputs: [])] : InputGroup.discovered(paths)
+        // Every configuration loads before any file is checked, so its errors come first.
+        let pipelines = try groups.map { try settings.loadPipeline(at: $0.pipelinePath) }
+        var done: [Part] = []
+        for (group, pipeline) in zip(groups, pipelines) {
+          done.append(try await run(pipeline: pipeline, baseline: baseline, paths: group.inputs))
+        }
+        parts = done
       }
+      let report = RunReport.merged(parts.map(\.report))
+      RunWarnings.print(
+        report: report, groups: parts.map { ($0.setup, $0.inputs) }, explicitPipeline: settings.pipeline != nil,
+        glossaryOptions: settings.glossaries, onlyRules: settings.onlyRules)
       try output.write(report, to: destinations)
-      if try baselineOptions.write(baselineEntries) { return ExitStatus.clean }
-      guard let threshold = failOn.map({ $0.severity }) ?? setup.pipeline.failOn else { return ExitStatus.clean }
-      return report.findings.contains { $0.severity >= threshold } ? ExitStatus.findings : ExitStatus.clean
+      if try baselineOptions.write(parts.flatMap(\.baselineEntries)) { return ExitStatus.clean }
+      let failing = parts.contains { part in
+        guard let threshold = failOn.map({ $0.severity }) ?? part.setup.pipeline.failOn else { return false }
+        return part.report.findings.contains { $0.severity >= threshold }
+      }
+      return failing ? ExitStatus.findings : ExitStatus.clean
     }
+  }
+
+  /// Checks files with one pipeline. The glossaries load and compile on their own task while the
+  /// inputs are found (`paths` nil: from the command line) and, with more than one job, read and
+  /// parsed; errors keep their order (configuration first).
+  private func run(pipeline: Pipeline, baseline: Baseline?, paths given: [String]?) async throws -> Part {
+    let stop = PrefetchStop()
+    let building = settings.build(pipeline: pipeline, baseline: baseline, whenDone: stop)
+    let paths: [String]
+    if let given {
+      paths = given
+    } else {
+      do { paths = try input.resolve() } catch {
+        _ = try await building.value
+        throw error
+      }
+    }
+    let jobs = input.jobCount
+    let prefetched = jobs > 1
+      ? await LintRun.prefetch(paths, defaults: LintSetup.languageDefaults(for: pipeline), jobs: jobs - 1, until: stop) : nil
+    let setup = try await building.value
+    let progress = ProgressBar.standardError(total: paths.count, label: "termlint: checking")
+    defer { progress?.finish() }
+    let (report, entries) = try await LintRun(linter: setup.linter, inputs: paths, jobs: jobs, prefetched: prefetched)
+      .runCollectingBaseline { progress?.update(done: $0, total: $1) }
+    progress?.finish()
+    return Part(setup: setup, inputs: paths, report: report, baselineEntries: entries)
   }
 }

@@ -3,6 +3,11 @@ import Foundation
 /// Reads TMX 1.4b (and the 1.1–1.3 files that use `lang` for `xml:lang`) into one unit per
 /// `tu`, with exact source and target spans.
 ///
+/// - Direction: a memory is symmetric, so a source or target language the user chose (with
+///   `--source-lang`/`--target-lang`, else in the pipeline's `languages:`; `LanguageDefaults`
+///   `chosenSource`, `chosenTarget`) picks the sides, whatever `srclang` says: `--source-lang ru
+///   --target-lang en` on a memory with `srclang="en"` checks the English as a translation of
+///   the Russian. Otherwise:
 /// - Source side: the `tuv` in the `tu`'s `srclang`, else the header's `srclang`; with
 ///   `*all*` or neither, the default source language when the `tu` has it, else the first `tuv`.
 /// - Target side: TMX does not name one, and a `tu` may hold more than two `tuv`s. One target
@@ -110,11 +115,27 @@ public enum TMXReader {
   private static func assemble(
     _ entries: [Entry], file: SourceFile, headerSource: String?, version: String?, defaults: LanguageDefaults
   ) -> Document {
-    let header = headerSource.flatMap { $0 == "*all*" ? nil : LanguageTag($0) }
+    // A memory has no direction of its own: languages the user chose (command line, else the
+    // pipeline) pick the source and target sides; `srclang` only says which side was written
+    // first, and is followed when nothing was chosen.
+    let chosenSource = defaults.chosenSource
+    let chosenTarget = defaults.chosenTarget.flatMap { target in chosenSource.map { $0.matches(target) } == true ? nil : target }
+    var header = headerSource.flatMap { $0 == "*all*" ? nil : LanguageTag($0) }
+    if let chosenSource {
+      header = chosenSource
+    } else if let chosenTarget, let h = header, h.matches(chosenTarget) {
+      header = nil
+    }
     // The variant each entry declares as its source.
     let declared: [Int?] = entries.map { entry in
-      if let explicit = entry.sourceLanguage.flatMap({ $0 == "*all*" ? nil : LanguageTag($0) }) ?? header {
+      if let chosenSource, let i = index(of: chosenSource, in: entry.variants) { return i }
+      var own = entry.sourceLanguage.flatMap({ $0 == "*all*" ? nil : LanguageTag($0) })
+      if let o = own, let chosenTarget, o.matches(chosenTarget) { own = nil }
+      if let explicit = own ?? header {
         return index(of: explicit, in: entry.variants)
+      }
+      if let chosenTarget, let t = index(of: chosenTarget, in: entry.variants) {
+        return entry.variants.indices.first { $0 != t }
       }
       if let fallback = defaults.source, let i = index(of: fallback, in: entry.variants) { return i }
       return entry.variants.isEmpty ? nil : 0
@@ -128,10 +149,11 @@ public enum TMXReader {
       if let source { sources.add([source], entry: n) }
       let others = entry.variants.enumerated().compactMap { i, v in i == declared[n] ? nil : v.language }
         .filter { language in !(source.map { $0.matches(language) } ?? false) }
-      if wanted == nil, let target = defaults.target { wanted = others.first { $0.matches(target) } }
+      if wanted == nil, let target = chosenTarget ?? defaults.target { wanted = others.first { $0.matches(target) } }
       targets.add(others, entry: n)
     }
-    let documentSource = header ?? sources.mostCommon ?? defaults.source
+    // (A chosen source language is reported as the memory spells it: `ru` chose `ru-RU`.)
+    let documentSource = (chosenSource != nil ? sources.mostCommon : nil) ?? header ?? sources.mostCommon ?? defaults.source
     let target = wanted ?? targets.mostCommon
     var units: [Unit] = []
     units.reserveCapacity(entries.count)

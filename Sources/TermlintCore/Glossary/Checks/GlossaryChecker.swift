@@ -90,7 +90,7 @@ public struct GlossaryChecker: Sendable {
         findings.append(finding(GlossaryChecks.invalidValue, location, in: source, message: message))
       case .duplicateID:
         findings.append(finding(GlossaryChecks.duplicateID, location, in: source, message: .withHint(issue.message, "give every concept its own id")))
-      case .skipped:
+      case .skipped, .unknownElement, .unknownCategory:
         findings.append(finding(GlossaryChecks.skippedContent, location, in: source, message: .withHint(issue.message, "fix the markup so that the content is read")))
       }
     }

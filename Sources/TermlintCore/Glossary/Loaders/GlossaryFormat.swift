@@ -103,11 +103,30 @@ public enum GlossaryIO {
   /// declared source and target languages win).
   ///
   /// - Throws: the first error of any file.
+  ///
+  /// This is how `lint` loads: a TBX problem that would silently change what the glossary says
+  /// (`GlossaryLoadIssue.changesMeaning`: an unknown status, a misspelt element or data
+  /// category) is an error, as a bad CSV or YAML row is.
   public static func loadAll(paths: [String]) throws -> Glossary {
-    if paths.count == 1 { return try load(path: paths[0]) }
+    if paths.count == 1 { return try loadForLinting(path: paths[0]) }
     var merged = Glossary()
-    for path in paths { merged.merge(try load(path: path)) }
+    for path in paths { merged.merge(try loadForLinting(path: path)) }
     return merged
+  }
+
+  /// Loads a glossary file for linting: like `load(path:)`, but a TBX issue that changes the
+  /// glossary's meaning is thrown as `TermlintError.configuration` at its line and column.
+  public static func loadForLinting(path: String) throws -> Glossary {
+    let format = try self.format(for: path)
+    guard format == .tbx else { return try load(path: path, format: format) }
+    let bytes = try readBytes(path: path)
+    let (glossary, issues) = try TBXLoader.loadReportingIssues(bytes: bytes, path: path)
+    if let issue = issues.first(where: \.changesMeaning) {
+      throw TermlintError.configuration(
+        path, line: issue.line, column: issue.column,
+        issue.message + " (run 'termlint glossary check \(path)' to list every problem)")
+    }
+    return glossary
   }
 
   /// The format of a path from its extension.

@@ -21,6 +21,26 @@ public struct GlossaryLoadIssue: Sendable, Equatable, CustomStringConvertible {
     case duplicateID
     /// Markup or content that was skipped for another reason.
     case skipped
+    /// A TBX element whose name is a near miss of one the loader reads (`<termSek>`); its
+    /// content is not read.
+    case unknownElement
+    /// A TBX data category (`type`) that is a near miss of one the loader reads
+    /// (`administrativeStatu`); its value is not read.
+    case unknownCategory
+  }
+
+  /// Whether the problem silently changes what the glossary says, so that linting with it
+  /// would give other results than its author meant: an unknown status (the term would count as
+  /// admitted), an unknown case-sensitivity or match-mode value, a misspelt element or data
+  /// category. `lint` stops on these (exit status 2) as it does on a bad CSV or YAML row; the
+  /// others (a non-canonical language tag, a part of speech outside the picklist, a duplicate
+  /// id …) are real-world noise that `glossary check` reports.
+  public var changesMeaning: Bool {
+    switch kind {
+    case .unknownStatus, .unknownElement, .unknownCategory: return true
+    case .invalidValue: return !message.hasPrefix("partOfSpeech ")
+    case .invalidLanguageTag, .languageTagSpelling, .emptyTerm, .duplicateID, .skipped: return false
+    }
   }
 
   /// The glossary file.

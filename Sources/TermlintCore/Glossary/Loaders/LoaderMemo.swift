@@ -20,6 +20,18 @@ struct LoaderMemo {
     return tag
   }
 
+  private var nearMisses: [String: String?] = [:]
+
+  /// The name of `candidates` that `name` is a near miss of (`TBXNames.nearMiss`), memoized:
+  /// an unknown element repeats in every concept.
+  mutating func nearMiss(_ name: String, of candidates: [String]) -> String? {
+    let key = "\(candidates.count) \(name)"
+    if let known = nearMisses[key] { return known }
+    let found = TBXNames.nearMiss(name, of: candidates)
+    if nearMisses.count < LoaderMemo.limit { nearMisses[key] = found }
+    return found
+  }
+
   /// `TermStatus.parse(raw)`, memoized.
   mutating func status(_ raw: String) -> TermStatus? {
     if let known = statuses[raw] { return known }

@@ -186,7 +186,13 @@ struct TBXBuilder {
       if concept != nil { capture = Capture(kind: .note, depth: depth, line: line, preserve: frame.preserve) }
     } else if name == "termNote" || name == "descrip" || name == "admin" {
       if concept != nil, let type = attributeDict.value("type") {
-        capture = Capture(kind: .category(type.trimmedOfSpaces), depth: depth, line: line, preserve: frame.preserve)
+        let category = type.trimmedOfSpaces
+        if !TBXNames.isInterpretedCategory(category), let known = memo.nearMiss(category, of: TBXNames.interpretedCategories) {
+          issue(
+            line, "unknown data category '\(category)' (did you mean '\(known)'?); the value is not read", kind: .unknownCategory,
+            value: category)
+        }
+        capture = Capture(kind: .category(category), depth: depth, line: line, preserve: frame.preserve)
       }
     } else if TBXBuilder.isDCTCategory(name) {
       guard concept != nil else { return }
@@ -198,6 +204,21 @@ struct TBXBuilder {
     } else if name == "languages" && concept == nil {
       sourceLanguage = attributeDict.value("source").flatMap(LanguageTag.init)
       targetLanguage = attributeDict.value("target").flatMap(LanguageTag.init)
+    } else if !TBXNames.isKnownElement(name) {
+      checkUnknownElement(name, line: line)
+    }
+  }
+
+  /// Reports an element inside a concept whose name is a near miss of a TBX element or data
+  /// category (`<termSek>`, `<termNot>`, `<administrativeStatu>`): its content is silently not
+  /// read, which changes what the glossary says. Other unknown names (a producer's own
+  /// elements, DCT modules) are left alone.
+  private mutating func checkUnknownElement(_ name: String, line: Int) {
+    // Outside a concept only the concept elements themselves matter (headers hold anything).
+    if let known = memo.nearMiss(name, of: concept == nil ? TBXNames.conceptElements : TBXNames.structural) {
+      issue(
+        line, "unknown element <\(name)> (did you mean <\(known)>?); its content is not read", kind: .unknownElement,
+        value: name)
     }
   }
 

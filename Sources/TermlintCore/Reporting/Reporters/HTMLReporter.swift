@@ -71,8 +71,8 @@ public enum HTMLReporter: Reporter {
   /// One file: its text with highlights (line by line, or source beside target), then the list.
   static func fileSection(_ report: RunReport, _ part: FileReport, number: Int, marks allMarks: [String: [Mark]]) -> String {
     let (path, findings, quality) = (part.path, part.findings, part.quality)
-    let facts = [ReportText.plural(findings.count, "problem"), ReportText.plural(quality.words, "word")]
-      + (quality.score.map { ["quality score \(QualityScore.format($0))"] } ?? [])
+    let facts = [ReportText.plural(findings.count, "problem")] + (report.directions[path].map { [$0.description] } ?? [])
+      + [ReportText.plural(quality.words, "word")] + (quality.score.map { ["quality score \(QualityScore.format($0))"] } ?? [])
     var out = "<section class=\"file\" id=\"file-\(number)\">\n<details\(findings.isEmpty ? "" : " open")>\n"
     out += "<summary><h2>\(path.html)</h2> <span class=\"facts\">\(facts.joined(separator: " · ").html)</span></summary>\n"
     let marks = allMarks[path] ?? []

@@ -6,9 +6,12 @@ import Foundation
 /// ```json
 /// {"schemaVersion": 1, "tool": {"name": "termlint", "version": "…"},
 ///  "summary": {"files": 1, "findings": 2, "error": 1, "warning": 1, "info": 0,
-///    "words": 212, "penaltyPoints": 6, "qualityScore": 97.17},
+///    "words": 212, "penaltyPoints": 6, "qualityScore": 97.17, "direction": "ru → en",
+///    "directions": [{"direction": "ru → en", "sourceLanguage": "ru", "targetLanguage": "en",
+///      "monolingual": false, "files": 1}]},
 ///  "files": [{"path": "…", "words": 212, "findings": 2, "error": 1, "warning": 1, "info": 0,
-///    "penaltyPoints": 6, "qualityScore": 97.17}],
+///    "penaltyPoints": 6, "qualityScore": 97.17, "direction": "ru → en", "sourceLanguage": "ru",
+///    "targetLanguage": "en", "monolingual": false}],
 ///  "findings": [{"ruleId": "…", "severity": "error", "category": "terminology",
 ///    "message": "…", "path": "…", "line": 3, "column": 5, "endLine": 3, "endColumn": 24,
 ///    "text": "…", "suggestions": ["…"], "fixable": true, "unit": "p2", "side": "target",
@@ -30,9 +33,11 @@ public enum JSONReporter: Reporter {
     let document = JSONDocument(
       schemaVersion: schemaVersion,
       tool: .init(name: "termlint", version: report.toolVersion),
-      summary: JSONSummary(findings: report.findings, quality: report.quality, files: report.files.count),
+      summary: JSONSummary(findings: report.findings, quality: report.quality, files: report.files.count, directions: report),
       files: report.fileReports.map { part in
-        JSONFileSummary(path: part.path, summary: JSONSummary(findings: part.findings, quality: part.quality, files: nil))
+        JSONFileSummary(
+          path: part.path, summary: JSONSummary(findings: part.findings, quality: part.quality, files: nil),
+          direction: report.directions[part.path])
       },
       findings: report.findings.map(JSONFinding.init))
     return encode(document, pretty: true) + "\n"
@@ -86,13 +91,48 @@ public enum JSONReporter: Reporter {
     let findings: [JSONFinding]
   }
 
+  /// The languages of a file, or of the files of one direction (`summary.directions`).
+  struct JSONDirection: Encodable {
+    let direction: String
+    let sourceLanguage: String?, targetLanguage: String?
+    let monolingual: Bool
+    let files: Int?
+
+    init(_ d: LanguageDirection, files: Int? = nil) {
+      direction = d.description
+      sourceLanguage = d.source?.value
+      targetLanguage = d.target?.value
+      monolingual = !d.isBilingual
+      self.files = files
+    }
+
+    enum CodingKeys: String, CodingKey { case direction, sourceLanguage, targetLanguage, monolingual, files }
+
+    func encode(to encoder: any Encoder) throws {
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encode(direction, forKey: .direction)
+      try c.encodeIfPresent(sourceLanguage, forKey: .sourceLanguage)
+      try c.encodeIfPresent(targetLanguage, forKey: .targetLanguage)
+      try c.encode(monolingual, forKey: .monolingual)
+      try c.encodeIfPresent(files, forKey: .files)
+    }
+  }
+
   struct JSONSummary: Encodable {
     let files: Int?
     let findings: Int, error: Int, warning: Int, info: Int
     let words: Int, penaltyPoints: Int
     let qualityScore: Double?
+    /// The run's direction (`ru → en`; several joined, see `RunReport.directionSummary`).
+    var direction: String? = nil
+    /// One entry per direction, with its file count.
+    var directions: [JSONDirection]? = nil
 
-    init(findings: [Finding], quality: QualityScore, files: Int?) {
+    init(findings: [Finding], quality: QualityScore, files: Int?, directions report: RunReport? = nil) {
+      if let report, let summary = report.directionSummary {
+        direction = summary
+        directions = report.directionCounts.map { JSONDirection($0.direction, files: $0.files) }
+      }
       let c = RunReport.counts(findings)
       self.files = files
       self.findings = findings.count
@@ -104,7 +144,7 @@ public enum JSONReporter: Reporter {
       qualityScore = quality.roundedScore
     }
 
-    enum CodingKeys: String, CodingKey { case files, findings, error, warning, info, words, penaltyPoints, qualityScore }
+    enum CodingKeys: String, CodingKey { case files, findings, error, warning, info, words, penaltyPoints, qualityScore, direction, directions }
 
     func encode(to encoder: any Encoder) throws {
       var c = encoder.container(keyedBy: CodingKeys.self)
@@ -117,18 +157,23 @@ public enum JSONReporter: Reporter {
       try c.encode(penaltyPoints, forKey: .penaltyPoints)
       // NOTE: null, not absent, when no words were checked, so the key is always there.
       try c.encode(qualityScore, forKey: .qualityScore)
+      try c.encodeIfPresent(direction, forKey: .direction)
+      try c.encodeIfPresent(directions, forKey: .directions)
     }
   }
 
   struct JSONFileSummary: Encodable {
     let path: String
     let summary: JSONSummary
+    var direction: LanguageDirection? = nil
 
     func encode(to encoder: any Encoder) throws {
       enum Key: String, CodingKey { case path }
       var c = encoder.container(keyedBy: Key.self)
       try c.encode(path, forKey: .path)
       try summary.encode(to: encoder)
+      // The file's languages: `direction`, `sourceLanguage`, `targetLanguage`, `monolingual`.
+      if let direction { try JSONDirection(direction).encode(to: encoder) }
     }
   }
 

@@ -30,6 +30,11 @@ public enum JUnitReporter: Reporter {
       let p = path.xmlEscaped
       out += "  <testsuite name=\"\(p)\" tests=\"\(max(findings.count, 1))\" failures=\"\(findings.count)\" errors=\"0\" skipped=\"0\" time=\"0\">\n"
       out += "    <properties>\n"
+      if let direction = report.directions[path] {
+        if let source = direction.source { out += "      <property name=\"sourceLanguage\" value=\"\(source.value.xmlEscaped)\"/>\n" }
+        if let target = direction.target { out += "      <property name=\"targetLanguage\" value=\"\(target.value.xmlEscaped)\"/>\n" }
+        out += "      <property name=\"direction\" value=\"\(direction.description.xmlEscaped)\"/>\n"
+      }
       out += "      <property name=\"words\" value=\"\(quality.words)\"/>\n"
       out += "      <property name=\"penaltyPoints\" value=\"\(quality.penaltyPoints)\"/>\n"
       if let score = quality.score { out += "      <property name=\"qualityScore\" value=\"\(QualityScore.format(score))\"/>\n" }

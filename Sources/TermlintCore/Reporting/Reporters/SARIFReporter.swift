@@ -59,7 +59,7 @@ public enum SARIFReporter: Reporter {
       tool: Tool(driver: driver),
       columnKind: "unicodeCodePoints",
       artifacts: report.files.map { Artifact(location: .init(uri: $0.path.sarifURI), encoding: $0.encoding.rawValue) },
-      results: results)])
+      results: results, properties: RunProperties(report))])
     return JSONReporter.encode(log, pretty: true) + "\n"
   }
 
@@ -79,6 +79,27 @@ public enum SARIFReporter: Reporter {
     let columnKind: String
     let artifacts: [Artifact]
     let results: [Result]
+    let properties: RunProperties?
+  }
+
+  /// The run's property bag: the direction the files were checked in (`direction`, as the text
+  /// summary says it, and `directions`, one entry per direction with its languages and files).
+  struct RunProperties: Encodable {
+    struct Direction: Encodable {
+      let sourceLanguage: String?, targetLanguage: String?, monolingual: Bool, files: Int
+    }
+    let direction: String
+    let directions: [Direction]
+
+    init?(_ report: RunReport) {
+      guard let summary = report.directionSummary else { return nil }
+      direction = summary
+      directions = report.directionCounts.map {
+        Direction(
+          sourceLanguage: $0.direction.source?.value, targetLanguage: $0.direction.target?.value,
+          monolingual: !$0.direction.isBilingual, files: $0.files)
+      }
+    }
   }
 
   struct Tool: Encodable { let driver: Driver }

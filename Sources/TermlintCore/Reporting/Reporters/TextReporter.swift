@@ -7,7 +7,7 @@
 ///                      ^~~~~~~~~~~~~~~~~~~
 ///     suggestion: security guarantees
 ///
-/// 2 problems (1 error, 1 warning, 0 info) in 1 file · 212 words · MQM-style quality score 97.2 (6 penalty points, 28.3 per 1,000 words)
+/// 2 problems (1 error, 1 warning, 0 info) in 1 file · ru → en · 212 words · MQM-style quality score 97.2 (6 penalty points, 28.3 per 1,000 words)
 /// ```
 ///
 /// Columns are 1-based Unicode code points. The source line shows invisible characters as
@@ -27,7 +27,9 @@ public enum TextReporter: Reporter {
       let (path, findings, quality) = (part.path, part.findings, part.quality)
       guard !findings.isEmpty else { continue }
       // Reports without word counts (glossary checks) have no quality score.
-      let facts = [ReportText.plural(findings.count, "problem")]
+      // A file's direction is in its header when the run has several.
+      let direction = report.directionCounts.count > 1 ? report.directions[path].map { [$0.description] } ?? [] : []
+      let facts = [ReportText.plural(findings.count, "problem")] + direction
         + (report.wordCounts.isEmpty ? [] : [ReportText.plural(quality.words, "word")] + (quality.score.map { ["quality score \(QualityScore.format($0))"] } ?? []))
       out += style.bold(path) + " " + style.dim("(" + facts.joined(separator: " · ") + ")") + "\n"
       let file = part.file
@@ -76,6 +78,8 @@ public enum TextReporter: Reporter {
       parts.append(ReportText.plural(report.findings.count, "problem") + " (" + bySeverity.joined(separator: ", ") + ") in "
         + ReportText.plural(report.files.count, "file"))
     }
+    // The direction the files were checked in (`ru → en`, `en (monolingual)`).
+    if let direction = report.directionSummary { parts.append(direction) }
     if report.wordCounts.isEmpty { return parts.joined(separator: " · ") + "." }
     parts.append(ReportText.plural(quality.words, "word"))
     if let score = quality.score, let perThousand = quality.perThousandWords {

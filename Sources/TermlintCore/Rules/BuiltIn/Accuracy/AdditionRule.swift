@@ -14,12 +14,17 @@ struct AdditionRule: BuiltInRule {
       for foreign readers), hence a warning rather than an error.
 
       Two cases are reported, the mirror of `omission`. For an article pair aligned by Termlint,
-      a target sentence the aligner could not match with any source sentence (a `0-1` bead).
-      For any bilingual unit with at least 40 letters of translation, a translation more than
-      twice as long as the length model expects and 3.5 standard deviations above it, not
-      counting words both sides share or glossary terms of a concept found on both sides (an
-      acronym rendered by its full form: *постпред при ООН* → *permanent representative to
-      the United Nations*).
+      a target sentence the aligner could not match with any source sentence (a `0-1` bead),
+      unless the aligner finds it more likely (confidence below 0.5) that the sentence is the
+      second half of a source sentence the translator split in two. For any bilingual unit
+      with at least 40 letters of translation, a translation more than twice as long as the
+      length model expects (2.5 times into Russian, which grows more often than it shrinks)
+      and 3.5 standard deviations above it. Lengths count letters and digits, never white
+      space or layout; words both sides share and glossary terms of a concept found on both
+      sides (an acronym rendered by its full form: *постпред при ООН* → *permanent
+      representative to the United Nations*) are not counted, and an original kept in
+      brackets after its rendering (*слияние (merge)*) counts as the source word it glosses.
+      Fuzzy PO entries, whose translation belongs to an earlier source, are not measured.
 
       ## Example
       Переговоры продлятся три дня. → The talks will last three days. Officials hope for a breakthrough.
@@ -45,13 +50,17 @@ struct AdditionRule: BuiltInRule {
   }
 
   func check(_ document: AnnotatedDocument, context: RuleContext) -> [Finding] {
-    let model = LengthModel.pair(source: document.sourceLanguage, target: document.targetLanguage)
+    let model = LengthModel.pair(for: document)
     var findings: [Finding] = []
     for (i, unit) in document.units.enumerated() {
       guard let target = unit.target, !target.isBlank, !UnitFacts.isExcluded(unit.unit) else { continue }
       // Built only for a finding: most units have none.
       func excerpt() -> String { TextScan.excerpt(target.span.string) }
       if let bead = UnitFacts.bead(unit.unit), bead.target > 0, bead.source == 0, unit.source.map(\.isBlank) ?? true {
+        // Below 0.5 the aligner finds it more likely that the sentence belongs with a
+        // neighbour: a sentence of the source that the translator split in two, the second
+        // half too long or too short for the lengths to tell.
+        if UnitFacts.isDoubtfulBead(unit.unit) { continue }
         findings.append(context.finding(
           Self.descriptor, in: target, fileRange: target.trimmedFileRange, message: .unaligned(excerpt()), unit: unit.unit,
           related: BeadNeighbours.sourceLocation(near: i, in: document).map { [$0] } ?? []))
@@ -59,14 +68,17 @@ struct AdditionRule: BuiltInRule {
       }
       guard let source = unit.source, !source.isBlank,
         !Scripts.isMostlySourceScript(target, source: document.sourceLanguage, target: document.targetLanguage),
-        !UnitFacts.isDoubtfulBead(unit.unit)
+        !UnitFacts.isDoubtfulBead(unit.unit),
+        // A fuzzy PO entry keeps the translation of an earlier source text (its `#| msgid`),
+        // which gettext does not use: its length says nothing about this source.
+        !UnitFacts.isFuzzy(unit.unit)
       else { continue }
       // Short sources (UI labels, headlines) vary too much in length to judge; the length of
       // glossary terms found on both sides is then left out of the comparison.
       let (raw, (sourceLength, targetLength)) = LengthModel.lengths(source: source, target: target, glossary: context.glossary)
       guard raw.target >= 40, raw.source >= 30, sourceLength > 0 else { continue }
       let expected = model.expected(sourceLength: sourceLength)
-      if Double(targetLength) >= 2 * expected && model.deviation(sourceLength: sourceLength, targetLength: targetLength) >= 3.5 {
+      if model.isTooLong(sourceLength: sourceLength, targetLength: targetLength) {
         findings.append(context.finding(
           Self.descriptor, in: target, fileRange: target.trimmedFileRange,
           message: .tooLong(excerpt(), percent: Int((100 * Double(targetLength) / expected).rounded())), unit: unit.unit,

@@ -13,15 +13,19 @@ struct OmissionRule: BuiltInRule {
       the translation shows the gap. The finding points at the source sentence.
 
       Two cases are reported. For an article pair aligned by Termlint, a source sentence the
-      aligner could not match with any target sentence (a `1-0` bead). For any bilingual unit
-      of at least 40 source letters, a translation so much shorter than the length model
-      expects (Gale–Church: at most half the expected length and 3.5 standard deviations
-      below it; Russian→English expects 0.84 English letters per Russian letter) that part of
-      it is almost certainly missing. Words both sides share (names, acronyms, numbers copied
-      unchanged) and glossary terms of a concept found on both sides (*ООН* and *United
-      Nations*) are not counted, and beads the aligner is unsure of (confidence below 0.5)
-      are not measured. An empty translation is
-      `target-missing`; a copied source sentence is `untranslated`.
+      aligner could not match with any target sentence (a `1-0` bead), also when it holds a
+      glossary term (the term is then not reported again by `term-missing`), unless the
+      aligner finds it more likely (confidence below 0.5) that the translator merged it into
+      a neighbouring sentence. For any bilingual unit of at least 40 source letters, a
+      translation so much shorter than the length model expects (Gale–Church: at most half
+      the expected length and 3.5 standard deviations below it; Russian→English expects 0.84
+      English letters per Russian letter, English→Russian 1.16) that part of it is almost
+      certainly missing. Lengths count letters and digits, never white space or layout; words
+      both sides share (names, acronyms, option names, numbers copied unchanged) and glossary
+      terms of a concept found on both sides (*ООН* and *United Nations*) are not counted.
+      Beads the aligner is unsure of (confidence below 0.5) and fuzzy PO entries are not
+      measured. An empty translation is `target-missing`; a copied source sentence is
+      `untranslated`.
 
       ## Example
       Переговоры продлятся три дня. Делегации встретятся в Женеве. → The talks will last three days.
@@ -50,13 +54,16 @@ struct OmissionRule: BuiltInRule {
   }
 
   func check(_ document: AnnotatedDocument, context: RuleContext) -> [Finding] {
-    let model = LengthModel.pair(source: document.sourceLanguage, target: document.targetLanguage)
+    let model = LengthModel.pair(for: document)
     var findings: [Finding] = []
     for (i, unit) in document.units.enumerated() {
       guard let source = unit.source, !source.isBlank, !UnitFacts.isExcluded(unit.unit) else { continue }
       // Built only for a finding: most units have none.
       func excerpt() -> String { TextScan.excerpt(source.span.string) }
       if let bead = UnitFacts.bead(unit.unit), bead.source > 0, bead.target == 0, unit.target.map(\.isBlank) ?? true {
+        // Below 0.5 the aligner finds it more likely that the sentence belongs with a
+        // neighbour: two sentences the translator merged into one.
+        if UnitFacts.isDoubtfulBead(unit.unit) { continue }
         findings.append(context.finding(
           Self.descriptor, in: source, fileRange: source.trimmedFileRange, message: .unaligned(excerpt()), unit: unit.unit,
           side: "source", related: BeadNeighbours.targetLocation(near: i, in: document).map { [$0] } ?? []))
@@ -64,14 +71,17 @@ struct OmissionRule: BuiltInRule {
       }
       guard let target = unit.target, !target.isBlank,
         !Scripts.isMostlySourceScript(target, source: document.sourceLanguage, target: document.targetLanguage),
-        !UnitFacts.isDoubtfulBead(unit.unit)
+        !UnitFacts.isDoubtfulBead(unit.unit),
+        // A fuzzy PO entry keeps the translation of an earlier source text (its `#| msgid`),
+        // which gettext does not use: its length says nothing about this source.
+        !UnitFacts.isFuzzy(unit.unit)
       else { continue }
       // Short sources vary too much in length to judge; the length of glossary terms found on
       // both sides is then left out of the comparison.
       let (raw, (sourceLength, targetLength)) = LengthModel.lengths(source: source, target: target, glossary: context.glossary)
       guard raw.source >= 40, sourceLength > 0 else { continue }
       let expected = model.expected(sourceLength: sourceLength)
-      if Double(targetLength) <= 0.5 * expected && model.deviation(sourceLength: sourceLength, targetLength: targetLength) <= -3.5 {
+      if model.isTooShort(sourceLength: sourceLength, targetLength: targetLength) {
         findings.append(context.finding(
           Self.descriptor, in: source, fileRange: source.trimmedFileRange,
           message: .tooShort(excerpt(), percent: Int((100 * Double(targetLength) / expected).rounded())), unit: unit.unit, side: "source",

@@ -15,14 +15,28 @@ struct PlaceholderMismatchRule: BuiltInRule {
       addresses must reach the reader unchanged.
 
       Compared, as a multiset per unit (per paragraph for aligned prose): the unit's inline
-      codes by id; printf conversions (`%s`, `%1$d`, `%.2f`; `%d` equals `%i`, positions are
-      compared when either side writes them); Python `%(name)s`; brace placeholders `{0}`,
-      `{name}`, `{{ var }}`; ICU arguments `{count, plural, …}` by name and type (their
-      branches are translated text); URLs (ignoring the scheme, `www.`, a trailing slash and
-      language codes such as `/ru/` ↔ `/en/`); e-mail addresses. printf conversions are looked
-      for when the unit is flagged `c-format` (or another `*-format`), and otherwise only where
-      they cannot be a percent sign in prose (never after a digit or with a space: *5% of*);
-      `no-c-format` turns them off.
+      codes by id; printf conversions (`%s`, `%1$d`, `%.2f`; `%d` equals `%i`; positional
+      arguments by position number, so a reordering `%2$s … %1$s` is valid, and an unnumbered
+      side is numbered in order when the other side numbers its arguments); Python `%(name)s`;
+      Qt `%1`; brace fields `{0}`, `{name}`, `{0:>10}`, `{name!r}` (by name), `{{ var }}`;
+      i18next `$t(key)`; ICU arguments `{count, plural, …}` by name and type (their branches
+      are translated text: a translation may have other branches and other words in them);
+      URLs (ignoring the scheme, `www.`, a trailing slash and language codes such as `/ru/` ↔
+      `/en/`); e-mail addresses. `%%` is a percent sign, never the start of a directive.
+
+      PO flags decide what a percent sign is: in a unit flagged `c-format` (or another printf
+      format: `python-format`, `php-format` …) every conversion counts; `no-c-format` turns
+      them off; `qt-format`/`kde-format` read `%1`; `no-python-brace-format` turns braces
+      off. A unit without a flag is read conservatively: a conversion counts only where it
+      cannot be a percent sign in prose (never after a letter or digit, never with a space, never
+      followed by a letter or digit: *5% of*, *50%d*). A URL or e-mail address replaced by a
+      different one is a localisation (the team's site, an example address in the reader's
+      language) and is not reported; a near copy (*pres@example.org*) is. A Python field is
+      compared by its argument (`{long_month.forms[Р]}` uses `{long_month}`). Fuzzy PO
+      entries are skipped (gettext does not use them and they are already marked for review),
+      and the first plural form may carry the codes of `msgid_plural` (*an hour ago* →
+      *%(count)s час назад*). A `{name}` renamed into non-ASCII letters (`{part}` → `{часть}`)
+      in a unit not flagged as a brace format is a translated metavariable of prose.
 
       ## Example
       Удалить %d файлов из {folder}? → Delete files from {dossier}?
@@ -37,12 +51,22 @@ struct PlaceholderMismatchRule: BuiltInRule {
       RuleExample("Read more at https://example.org/en/news/.", source: "Подробнее: https://example.org/ru/news"),
       RuleExample("Moved %2$s to %1$s.", source: "Файл %s перемещен в %s."),
       RuleExample("Write to press@example.org.", source: "Пишите на press@example.org."),
+      RuleExample("Use the %%(then) atom for %s.", source: "Используйте атом %%(then) для %s."),
+      RuleExample("Flags %2$s%1$c, mode %3$o", source: "Режим %3$o, флаги %1$c%2$s"),
+      RuleExample("Copy %2 files to %1?", source: "Скопировать %2 файлов в %1?"),
+      RuleExample("You have $t(inbox.count) messages", source: "У вас $t(inbox.count) сообщений"),
+      RuleExample("{count, plural, one {file} other {files}} deleted", source: "Удалено: {count, plural, one {файл} few {файла} many {файлов} other {файла}}"),
+      RuleExample("Total: {amount:,.2f} ({name!r})", source: "Итого: {amount:,.2f} ({name!r})"),
+      RuleExample("Write to joe@example.org for help.", source: "Пишите на ivanov@example.org."),
     ],
     triggeringExamples: [
       RuleExample("↓Delete files from ↓{dossier}?", source: "Удалить %d файлов из {folder}?", corrected: "Delete files from {folder}?"),
       RuleExample("Hello, ↓%(user)s!", source: "Здравствуйте, %(name)s!", corrected: "Hello, %(name)s!"),
       RuleExample("↓Read more on our website.", source: "Подробнее: https://example.org/ru/news"),
       RuleExample("Welcome, ↓{{ user }}!", source: "Добро пожаловать, {{ name }}!"),
+      RuleExample("Copy ↓%3 files?", source: "Скопировать %2 файлов?", corrected: "Copy %2 files?"),
+      RuleExample("You have ↓$t(outbox.count) messages", source: "У вас $t(inbox.count) сообщений"),
+      RuleExample("Write to ↓pres@example.org.", source: "Пишите на press@example.org.", corrected: "Write to press@example.org."),
     ],
     requiresSource: true
   )
@@ -69,10 +93,20 @@ struct PlaceholderMismatchRule: BuiltInRule {
       var targets: [Item] = []
       for i in group {
         let unit = document.units[i]
-        guard let source = unit.source, let target = unit.target, !target.isBlank, !UnitFacts.isExcluded(unit.unit) else { continue }
+        // A fuzzy PO entry is not used by gettext (nor checked by msgfmt -c): it is already
+        // marked for a person to review.
+        guard let source = unit.source, let target = unit.target, !target.isBlank, !UnitFacts.isExcluded(unit.unit),
+          !UnitFacts.isFuzzy(unit.unit)
+        else { continue }
         let scanner = PlaceholderScanner(flags: UnitFacts.flags(unit.unit), languageCodes: languageCodes)
         var s = scanner.codes(in: source.span).map { Item(unit: i, code: $0) }
         var t = scanner.codes(in: target.span).map { Item(unit: i, code: $0) }
+        // The first plural form's source is the singular msgid, which often leaves the number
+        // out ("an hour ago"); its translation may carry the codes of msgid_plural.
+        if unit.unit.metadata["plural-index"] == "0" {
+          let keys = Set(s.map(\.code.key))
+          t.removeAll { !keys.contains($0.code.key) }
+        }
         Self.alignPrintfPositions(&s, &t)
         sources += s
         targets += t
@@ -101,6 +135,17 @@ struct PlaceholderMismatchRule: BuiltInRule {
           let source = document.units[item.unit].source
         {
           let replaced = missing.remove(at: k)
+          // A URL or e-mail address replaced by a different one is a localisation (the
+          // team's own site, an example address in the reader's language); only a near copy
+          // is a typo.
+          if Self.isLocalisable(item.code.kind), !Self.isNearCopy(item.code.key, replaced.code.key) { continue }
+          // A {name} renamed into letters no identifier of code uses ({part} → {часть}), in
+          // a unit not flagged as a brace format, is a metavariable of prose, translated.
+          if item.code.kind == "brace", item.code.key.unicodeScalars.contains(where: { $0.value > 0x7F }),
+            !UnitFacts.flags(document.units[item.unit].unit).contains(where: Self.braceFormatFlags.contains)
+          {
+            continue
+          }
           findings.append(context.finding(
             Self.descriptor, in: target, fileRange: range, message: .replaced(item.code.display, source: replaced.code.display),
             suggestions: [replaced.code.display], unit: document.units[item.unit].unit,
@@ -121,6 +166,29 @@ struct PlaceholderMismatchRule: BuiltInRule {
       }
     }
     return findings
+  }
+
+  /// PO flags of formats whose placeholders are braces.
+  static let braceFormatFlags: Set<String> = ["python-brace-format", "csharp-format", "java-format", "javascript-format"]
+
+  /// Whether a code is one a translator may replace by another on purpose.
+  static func isLocalisable(_ kind: String) -> Bool { kind == "url" || kind == "email" }
+
+  /// Whether two keys differ by at most two edits and share most of their text (a typo, not a
+  /// different address).
+  static func isNearCopy(_ a: String, _ b: String) -> Bool {
+    let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
+    guard abs(x.count - y.count) <= 2 else { return false }
+    var previous = Array(0...y.count)
+    for i in 1...max(1, x.count) where !x.isEmpty {
+      var current = [i] + Array(repeating: 0, count: y.count)
+      for j in 1...max(1, y.count) where !y.isEmpty {
+        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+      }
+      previous = current
+    }
+    let distance = x.isEmpty ? y.count : previous[y.count]
+    return distance <= 2 && distance * 4 < max(x.count, y.count)
   }
 
   /// When one side numbers its printf arguments (`%2$s`) and the other does not (`%s`), numbers

@@ -14,14 +14,20 @@ struct MixedScriptRule: BuiltInRule, UnitRule {
       carry them into an English text: *NАТО* looks right but is not found by search, by the
       glossary or by a spell checker, and screen readers mispronounce it.
 
-      A word is reported when ICU's spoof checker (Unicode TS #39, highly restrictive level)
-      finds it mixes scripts and at least one of its letters has a look-alike in another script
-      of the word. The suggestion is the word retyped in one script, when every letter has
-      exactly one look-alike there; when both scripts would work, the script of the text's
-      language wins. Words wholly in one script, compounds joined by a hyphen (*IT-компания*) or
-      an apostrophe (*root'у*), a script change at a lower-to-upper case boundary (*МенюMC*)
-      and lower-case Greek letters used as symbols in Latin words (*TNFα*, *IFNβ*) are left
-      alone.
+      A word is reported only when it is a look-alike typo: swapping each of its letters of
+      the other script for its one look-alike of the same case (from ICU's confusable
+      skeletons, Unicode TS #39) gives a word written wholly in the letters of the text's
+      language (Russian А–Я and Ё for Russian, A–Z for English), else of the word's majority
+      script, with a word's case pattern (lower case, capitals, or a capital and lower case).
+      The suggestion is that word, and it is a safe fix. Left alone:
+      - format directives, escapes and placeholders, which are cut out of the word first:
+        `%sподсказка` is `%s` and `подсказка`, `%0AВведите` is `%0A` and `Введите`;
+      - a script change where two words are joined: after a hyphen (*IT-компания*) or an
+        apostrophe (*root'у*), or at a change of case that starts a word: *МенюMC*, a
+        metavariable's suffix *ПРЕФИКСab*, a prefix *IИспользовано*;
+      - letters with no look-alike (*RФАЙЛ*, *Москваcity*) and lower-case Greek letters used as
+        symbols in Latin words (*TNFα*, *IFNβ*);
+      - a word the source has in the same way.
 
       ## Example
       Foreign ministers of NАТО met in Brussels. (А, Т and О are Cyrillic)
@@ -35,12 +41,15 @@ struct MixedScriptRule: BuiltInRule, UnitRule {
       RuleExample("COVID-19 rules and IT-компания stayed; β-blockers, TNFα and IFNγ too."),
       RuleExample("Ёлка and Йошкар-Ола are Russian words, Zürich is not."),
       RuleExample("The МенюMC item and root'у access are typed on purpose."),
+      RuleExample("Directives %sподсказка and %cбудут, escapes %0AВведите are code."),
+      RuleExample("Metavariables RФАЙЛ, IИспользовано and suffixes ПРЕФИКСab are typed on purpose."),
+      RuleExample("He wrote Москваcity by mistake (a missing space, not a look-alike)."),
     ],
     triggeringExamples: [
       RuleExample("Foreign ministers of ↓NАТО met in Brussels.", corrected: "Foreign ministers of NATO met in Brussels."),
       RuleExample("The ↓cоuncil met.", corrected: "The council met."),
       RuleExample("Officials in the ↓Kремль said no.", corrected: "Officials in the Кремль said no."),
-      RuleExample("He wrote ↓Москваcity by mistake."),
+      RuleExample("The ↓Cервер answered %s↓Cервер.", corrected: "The Сервер answered %sСервер."),
       RuleExample("The ↓NΑΤΟ summit (Greek capitals).", corrected: "The NATO summit (Greek capitals)."),
     ]
   )
@@ -50,24 +59,33 @@ struct MixedScriptRule: BuiltInRule, UnitRule {
   }
 
   func check(_ unit: AnnotatedUnit, in document: AnnotatedDocument, context: RuleContext) -> [Finding] {
-    guard let target = unit.target, let checker = SpoofChecker.shared else { return [] }
-    let preferred = Confusables.script(for: target.span.language ?? document.targetLanguage)
+    guard let target = unit.target, SpoofChecker.shared != nil else { return [] }
+    let language = target.span.language ?? document.targetLanguage
+    let sourceLanguage = unit.source?.span.language ?? document.sourceLanguage
+    var codes: [Range<Int>]?
     var findings: [Finding] = []
     for token in target.tokens where token.kind == .word && Confusables.mayMix(target.normalized.units[token.range]) {
       let textRange = target.normalized.map.sourceRange(token.range)
-      let word = Normalizer.nfc.normalize(target.span.text[textRange])
-      let scalars = Array(String(decoding: word, as: UTF16.self).unicodeScalars)
-      let scripts = Confusables.scripts(of: scalars)
-      guard scripts.count >= 2, !Confusables.changesScriptOnlyAtWordJoins(scalars), checker.isSuspicious(word),
-        Confusables.hasLookAlike(scalars, among: scripts)
-      else { continue }
-      let fileRange = target.fileRange(normalized: token.range)
-      let found = target.span.file.text(in: fileRange)
-      let fixed = Confusables.singleScriptSpelling(scalars, scripts: scripts, preferring: preferred)
-      findings.append(context.finding(
-        Self.descriptor, in: target, fileRange: fileRange,
-        message: .mixed(found, scripts: scripts.map(UnicodeProperties.scriptDisplayName).sorted(), fixed: fixed),
-        suggestions: fixed.map { [$0] } ?? [], fixIsSafe: fixed != nil, unit: unit.unit))
+      // Directives, escapes and placeholders are not part of a word: `%sподсказка` is `%s`
+      // and `подсказка`, `%0AВведите` is `%0A` and `Введите`.
+      if codes == nil {
+        codes = PlaceholderScanner(flags: UnitFacts.flags(unit.unit), languageCodes: [], protecting: true).codes(in: target.span).map(\.textRange)
+      }
+      for piece in Confusables.pieces(of: textRange, outside: codes ?? []) {
+        let units = target.span.text[piece]
+        guard Confusables.mayMix(units) else { continue }
+        let word = String(decoding: units, as: UTF16.self)
+        guard let fixed = Confusables.retyped(word, language: language, sourceLanguage: sourceLanguage) else { continue }
+        // The same word in the source is the file's, not the translator's.
+        if let source = unit.source, Confusables.contains(source.span.text, Array(units)) { continue }
+        let fileRange = target.fileRange(text: piece)
+        let found = target.span.file.text(in: fileRange)
+        let scripts = Confusables.scripts(of: Array(word.unicodeScalars))
+        findings.append(context.finding(
+          Self.descriptor, in: target, fileRange: fileRange,
+          message: .mixed(found, scripts: scripts.map(UnicodeProperties.scriptDisplayName).sorted(), fixed: fixed),
+          suggestions: [fixed], fixIsSafe: true, unit: unit.unit))
+      }
     }
     return findings
   }
@@ -75,28 +93,155 @@ struct MixedScriptRule: BuiltInRule, UnitRule {
 
 /// Look-alike letters across Latin, Cyrillic and Greek, derived from ICU's confusable skeletons.
 enum Confusables {
-  /// Whether every change of script between letters falls where two words are joined: after
-  /// an apostrophe or a hyphen (*root'у*, a Russian ending on a Latin word), or at a lower-case
-  /// letter followed by a capital (*МенюMC*). A look-alike typed by mistake changes script
-  /// inside a word (*NАТО*, *cоuncil*, *Kремль*).
-  static func changesScriptOnlyAtWordJoins(_ scalars: [Unicode.Scalar]) -> Bool {
-    var previousLetter: (scalar: Unicode.Scalar, script: Int32)?
-    var joinerSincePrevious = false
-    var changes = 0
-    for scalar in scalars {
-      guard UnicodeProperties.has(scalar, .alphabetic) else {
-        if "'’-‐".unicodeScalars.contains(scalar) { joinerSincePrevious = true }
+  /// The parts of a word's range outside code ranges.
+  static func pieces(of range: Range<Int>, outside codes: [Range<Int>]) -> [Range<Int>] {
+    var pieces = [range]
+    for code in codes where code.overlaps(range) {
+      pieces = pieces.flatMap { piece -> [Range<Int>] in
+        guard piece.overlaps(code) else { return [piece] }
+        var out: [Range<Int>] = []
+        if piece.lowerBound < code.lowerBound { out.append(piece.lowerBound..<code.lowerBound) }
+        if code.upperBound < piece.upperBound { out.append(code.upperBound..<piece.upperBound) }
+        return out
+      }
+    }
+    return pieces
+  }
+
+  /// Whether `haystack` contains `needle` as a run of code units.
+  static func contains(_ haystack: [UInt16], _ needle: [UInt16]) -> Bool {
+    guard !needle.isEmpty, haystack.count >= needle.count else { return false }
+    for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+      if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
+    }
+    return false
+  }
+
+  /// The word retyped in one script, when it is a look-alike typo: the word mixes scripts
+  /// inside it (not only where two words are joined), and swapping every letter of the other
+  /// scripts for its one look-alike of the same case gives a word written wholly in the letters
+  /// of the text's language (else of the word's majority script) with a word's case pattern.
+  static func retyped(_ word: String, language: LanguageTag?, sourceLanguage: LanguageTag?) -> String? {
+    let scalars = Array(word.unicodeScalars)
+    let scripts = scripts(of: scalars)
+    guard scripts.count >= 2, !changesScriptOnlyAtWordJoins(scalars) else { return nil }
+    var candidates: [(script: Int32, alphabet: LanguageTag?)] = []
+    if let t = script(for: language), scripts.contains(t) { candidates.append((t, language)) }
+    var counts: [Int32: Int] = [:]
+    for s in scalars where UnicodeProperties.has(s, .alphabetic) { counts[UnicodeProperties.script(s), default: 0] += 1 }
+    if let majority = scripts.max(by: { (counts[$0] ?? 0) < (counts[$1] ?? 0) }), !candidates.contains(where: { $0.script == majority }) {
+      let alphabet = script(for: sourceLanguage) == majority ? sourceLanguage : nil
+      candidates.append((majority, alphabet))
+    }
+    for candidate in candidates {
+      if let out = swapped(scalars, to: candidate.script, scripts: scripts, alphabet: candidate.alphabet), hasWordCase(out) {
+        return String(String.UnicodeScalarView(out))
+      }
+    }
+    return nil
+  }
+
+  /// The scalars with every letter of another of `scripts` swapped for its single look-alike
+  /// of the same case in `script`, when every letter of the result is in the alphabet.
+  private static func swapped(_ scalars: [Unicode.Scalar], to script: Int32, scripts: [Int32], alphabet: LanguageTag?) -> [Unicode.Scalar]? {
+    var out: [Unicode.Scalar] = []
+    for s in scalars {
+      guard UnicodeProperties.has(s, .alphabetic) else {
+        out.append(s)
         continue
       }
-      let script = UnicodeProperties.script(scalar)
-      if script == UnicodeProperties.Script.common || script == UnicodeProperties.Script.inherited { continue }
-      if let previous = previousLetter, previous.script != script {
-        changes += 1
-        let camelCase = UnicodeProperties.isLowercase(previous.scalar) && UnicodeProperties.isUppercase(scalar)
-        if !joinerSincePrevious && !camelCase { return false }
+      let own = UnicodeProperties.script(s)
+      if own == script || own <= UnicodeProperties.Script.inherited || !scripts.contains(own) {
+        guard own <= UnicodeProperties.Script.inherited || !scripts.contains(own) || isLetter(s, of: script, in: alphabet) else { return nil }
+        out.append(s)
+        continue
       }
-      previousLetter = (scalar, script)
-      joinerSincePrevious = false
+      let alikes = (table[s]?[script] ?? []).filter {
+        UnicodeProperties.isUppercase($0) == UnicodeProperties.isUppercase(s) && UnicodeProperties.isLowercase($0) == UnicodeProperties.isLowercase(s)
+          && isLetter($0, of: script, in: alphabet)
+      }
+      guard alikes.count == 1 else { return nil }
+      out.append(alikes[0])
+    }
+    return out
+  }
+
+  /// Whether a letter belongs to a language's alphabet (for the languages Termlint knows), else
+  /// to the script.
+  static func isLetter(_ s: Unicode.Scalar, of script: Int32, in language: LanguageTag?) -> Bool {
+    guard UnicodeProperties.script(s) == script else { return false }
+    let v = s.value
+    let russian = (0x410...0x44F).contains(v) || v == 0x401 || v == 0x451
+    switch language?.language {
+    case "ru": return russian
+    case "uk": return (russian && ![0x401, 0x451, 0x42A, 0x44A, 0x42B, 0x44B, 0x42D, 0x44D].contains(v)) || [0x404, 0x454, 0x406, 0x456, 0x407, 0x457, 0x490, 0x491].contains(v)
+    case "be": return (russian && ![0x418, 0x438, 0x429, 0x449, 0x42A, 0x44A].contains(v)) || [0x406, 0x456, 0x40E, 0x45E].contains(v)
+    case "en": return (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v)
+    default: return true
+    }
+  }
+
+  /// Whether each run of letters is written as a word is: all lower case, all capitals, or a
+  /// capital followed by lower case.
+  static func hasWordCase(_ scalars: [Unicode.Scalar]) -> Bool {
+    var part: [Unicode.Scalar] = []
+    func ok(_ part: [Unicode.Scalar]) -> Bool {
+      let cased = part.filter { UnicodeProperties.isUppercase($0) || UnicodeProperties.isLowercase($0) }
+      guard let first = cased.first else { return true }
+      let rest = cased.dropFirst()
+      if rest.allSatisfy(UnicodeProperties.isLowercase) { return true }  // lower or Title
+      return UnicodeProperties.isUppercase(first) && rest.allSatisfy(UnicodeProperties.isUppercase)
+    }
+    for s in scalars {
+      if UnicodeProperties.has(s, .alphabetic) || UnicodeProperties.script(s) == UnicodeProperties.Script.inherited {
+        part.append(s)
+      } else {
+        guard ok(part) else { return false }
+        part = []
+      }
+    }
+    return ok(part)
+  }
+
+  /// Whether every change of script between letters falls where two words are joined: after
+  /// an apostrophe or a hyphen (*root'у*, a Russian ending on a Latin word), or at a change of
+  /// case that starts a new word: a lower-case letter followed by a capital (*МенюMC*), a run
+  /// of capitals followed by lower case (*ПРЕФИКСab*), a capital that starts a capitalised
+  /// word after another capital (*IИспользовано*, as in *HTMLElement*). A look-alike typed by
+  /// mistake changes script inside a word (*NАТО*, *cоuncil*, *Kремль*).
+  static func changesScriptOnlyAtWordJoins(_ scalars: [Unicode.Scalar]) -> Bool {
+    let letters: [(scalar: Unicode.Scalar, script: Int32, joined: Bool)] = {
+      var out: [(Unicode.Scalar, Int32, Bool)] = []
+      var joiner = false
+      for scalar in scalars {
+        guard UnicodeProperties.has(scalar, .alphabetic) else {
+          if "'’-‐".unicodeScalars.contains(scalar) { joiner = true }
+          continue
+        }
+        let script = UnicodeProperties.script(scalar)
+        if script == UnicodeProperties.Script.common || script == UnicodeProperties.Script.inherited { continue }
+        out.append((scalar, script, joiner))
+        joiner = false
+      }
+      return out
+    }()
+    var changes = 0
+    for k in letters.indices.dropFirst() where letters[k].script != letters[k - 1].script {
+      changes += 1
+      let previous = letters[k - 1].scalar, current = letters[k].scalar
+      if letters[k].joined { continue }
+      if UnicodeProperties.isLowercase(previous) && UnicodeProperties.isUppercase(current) { continue }
+      var capitalsBefore = 0
+      var j = k - 1
+      while j >= 0, UnicodeProperties.isUppercase(letters[j].scalar) {
+        capitalsBefore += 1
+        j -= 1
+      }
+      if capitalsBefore >= 2 && UnicodeProperties.isLowercase(current) { continue }
+      if capitalsBefore >= 1 && UnicodeProperties.isUppercase(current) && k + 1 < letters.count && UnicodeProperties.isLowercase(letters[k + 1].scalar) {
+        continue
+      }
+      return false
     }
     return changes > 0
   }
@@ -151,42 +296,6 @@ enum Confusables {
       if script > UnicodeProperties.Script.inherited && !result.contains(script) { result.append(script) }
     }
     return result
-  }
-
-  /// Whether some letter has a look-alike in another script of the word.
-  static func hasLookAlike(_ scalars: [Unicode.Scalar], among scripts: [Int32]) -> Bool {
-    scalars.contains { s in
-      let own = UnicodeProperties.script(s)
-      guard scripts.contains(own), let alikes = table[s] else { return false }
-      return scripts.contains { $0 != own && alikes[$0] != nil }
-    }
-  }
-
-  /// The word retyped in one of its scripts, when exactly one script works (or the preferred
-  /// one is among several that work).
-  static func singleScriptSpelling(_ scalars: [Unicode.Scalar], scripts: [Int32], preferring preferred: Int32?) -> String? {
-    var candidates: [(Int32, String)] = []
-    for script in scripts {
-      var out = String.UnicodeScalarView()
-      var ok = true
-      for s in scalars {
-        let own = UnicodeProperties.script(s)
-        if own == script || own <= UnicodeProperties.Script.inherited || !scripts.contains(own) {
-          out.append(s)
-          continue
-        }
-        let alikes = table[s]?[script] ?? []
-        let sameCase = alikes.filter { UnicodeProperties.isUppercase($0) == UnicodeProperties.isUppercase(s) }
-        guard let replacement = (sameCase.count == 1 ? sameCase.first : (alikes.count == 1 ? alikes.first : nil)) else {
-          ok = false
-          break
-        }
-        out.append(replacement)
-      }
-      if ok { candidates.append((script, String(out))) }
-    }
-    if candidates.count == 1 { return candidates[0].1 }
-    return candidates.first { $0.0 == preferred }?.1
   }
 
   /// The script a language is normally written in (Latin, Cyrillic or Greek), if known.

@@ -31,7 +31,8 @@ struct ForbiddenTermRule: BuiltInRule {
       RuleExample("Deployment of ↓attack weapons near the border.", corrected: "Deployment of strike weapons near the border."),
       RuleExample("NATO's ↓open-door policy.", corrected: "NATO's open door policy."),
       RuleExample("He spoke in ↓Kiev on Monday.", corrected: "He spoke in Kyiv on Monday."),
-    ]
+    ],
+    requiresGlossary: true
   )
 
   init(options: RuleOptions) throws {

@@ -28,6 +28,7 @@ struct InconsistentTermRule: BuiltInRule {
       RuleExample("Both sides promised to de-escalate. The talks ↓deescalated tension.", corrected: "Both sides promised to de-escalate. The talks de-escalated tension."),
       RuleExample("They will deescalate.\n\nOthers will ↓de-escalate too.", corrected: "They will deescalate.\n\nOthers will deescalate too."),
     ],
+    requiresGlossary: true,
     scope: .document
   )
 

@@ -27,7 +27,8 @@ struct TermCaseRule: BuiltInRule {
     triggeringExamples: [
       RuleExample("↓Nato foreign ministers met in Brussels.", corrected: "NATO foreign ministers met in Brussels."),
       RuleExample("The ↓Nato's summit ended.", corrected: "The NATO's summit ended."),
-    ]
+    ],
+    requiresGlossary: true
   )
 
   init(options: RuleOptions) throws {

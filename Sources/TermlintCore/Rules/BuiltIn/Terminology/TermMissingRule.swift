@@ -45,7 +45,8 @@ struct TermMissingRule: BuiltInRule {
         "Talks opened in Geneva.\n↓The alliance was asked to stop expanding.",
         source: "В Женеве начались переговоры.\nАльянс попросили отказаться от политики открытых дверей."),
     ],
-    requiresSource: true
+    requiresSource: true,
+    requiresGlossary: true
   )
 
   init(options: RuleOptions) throws {

@@ -14,7 +14,12 @@ struct BracketsRule: BuiltInRule, UnitRule {
 
       Not reported: list labels such as *a)* and *2)*, smileys such as `:)`, and brackets that
       balance in the file but not in the text checked (a Markdown link `[text](target)`, whose
-      target is not checked).
+      target is not checked), and brackets inside HTML tags of a catalogue string.
+
+      In a unit with a source, a bracket the source leaves unbalanced in the same way
+      (*Unmatched ) or \\)*) is not reported, and a guillemet may render an unbalanced
+      quotation mark or backtick of the source (`` ` `` → `«`): only what the translation
+      unbalances is reported.
 
       ## Example
       The talks (the first since January ended without a deal.
@@ -27,12 +32,16 @@ struct BracketsRule: BuiltInRule, UnitRule {
       RuleExample("Options a) and b) were discussed, and 2) was dropped; *c)* too."),
       RuleExample("Nice :) and sad :( faces [sic], {braces} and «Правда»."),
       RuleExample("See [the report](https://example.com/a_(b)) for details."),
+      // Unbalanced in the source too, or a quote of the source rendered as a guillemet.
+      RuleExample("Unmatched ) or \\)", source: "Непарная ) или \\)"),
+      RuleExample("Press «", source: "Нажмите `"),
     ],
     triggeringExamples: [
       RuleExample("The talks ↓(the first since January ended without a deal."),
       RuleExample("The talks in Geneva↓) ended."),
       RuleExample("Mixed ↓(up↓] here."),
       RuleExample("The newspaper ↓«Izvestia reported it."),
+      RuleExample("The talks ↓(the first since January ended.", source: "Переговоры (первые с января) закончились."),
     ]
   )
 
@@ -43,11 +52,50 @@ struct BracketsRule: BuiltInRule, UnitRule {
   func check(_ unit: AnnotatedUnit, in document: AnnotatedDocument, context: RuleContext) -> [Finding] {
     guard let target = unit.target else { return [] }
     let text = UnitText(target)
+    var problems = Self.unbalanced(in: text)
+    // A bracket the source leaves unbalanced in the same way ("Unmatched ) or \\)"), or a
+    // guillemet that renders an unbalanced quotation mark of the source ("`" → "«"), is not the
+    // translator's.
+    if !problems.isEmpty, let source = SourceComparison.source(of: unit) {
+      let sourceProblems = Self.unbalanced(in: source).map { (Self.kind(of: source.units[$0.index], opening: $0.opening), $0.index..<($0.index + 1)) }
+        + QuotesRule.unbalancedQuotes(in: source).map { (Kind.quote, $0..<($0 + 1)) }
+      let keep = SourceComparison.introduced(
+        target: problems.map { (Self.kind(of: text.units[$0.index], opening: $0.opening), $0.index..<($0.index + 1)) },
+        targetLength: text.count, source: sourceProblems, sourceLength: source.count)
+      problems = zip(problems, keep).filter(\.1).map(\.0)
+    }
+    return problems.map { problem in
+      let range = text.fileRange(problem.index..<(problem.index + 1))
+      let bracket = text.units[problem.index]
+      let found = text.string(problem.index..<(problem.index + 1))
+      let partner = String(decoding: [Self.closing[bracket] ?? Self.opening[bracket] ?? bracket], as: UTF16.self)
+      return context.finding(
+        Self.descriptor, in: target, fileRange: range,
+        message: problem.opening ? .unclosed(found, partner) : .unopened(found, partner), unit: unit.unit)
+    }
+  }
+
+  /// What the source comparison matches: a bracket by kind and direction; a guillemet as a
+  /// quotation mark of either direction (sources write quotes in other marks).
+  enum Kind: Hashable {
+    case bracket(UInt16, opening: Bool)
+    case quote
+  }
+
+  static func kind(of bracket: UInt16, opening: Bool) -> Kind {
+    bracket == 0xAB || bracket == 0xBB ? .quote : .bracket(bracket, opening: opening)
+  }
+
+  /// The brackets and guillemets of a text that do not balance in it (nor in the file text of
+  /// the unit), in text order.
+  static func unbalanced(in text: UnitText) -> [(index: Int, opening: Bool)] {
     var stack: [Int] = []
     var problems: [(index: Int, opening: Bool)] = []
+    let tags = ProseMask.tags(in: text)
     for (i, u) in text.units.enumerated() {
       // NOTE: most characters are no bracket; test that before the dictionaries.
       guard u == 0x28 || u == 0x29 || u == 0x5B || u == 0x5D || u == 0x7B || u == 0x7D || u == 0xAB || u == 0xBB else { continue }
+      if !tags.isEmpty && ProseMask.contains(tags, i) { continue }
       if Self.closing[u] != nil {
         if u == 0x28, let before = text.scalar(before: i)?.scalar, before == ":" || before == ";" { continue }
         stack.append(i)
@@ -63,15 +111,9 @@ struct BracketsRule: BuiltInRule, UnitRule {
     }
     problems += stack.map { ($0, true) }
     let unitRange = text.fileRange(0..<text.count)
-    return problems.sorted { $0.index < $1.index }.compactMap { problem in
+    return problems.sorted { $0.index < $1.index }.filter { problem in
       let range = text.fileRange(problem.index..<(problem.index + 1))
-      if Self.balancesInFile(text.file, at: range.lowerBound, within: unitRange, opening: problem.opening) { return nil }
-      let bracket = text.units[problem.index]
-      let found = text.string(problem.index..<(problem.index + 1))
-      let partner = String(decoding: [Self.closing[bracket] ?? Self.opening[bracket] ?? bracket], as: UTF16.self)
-      return context.finding(
-        Self.descriptor, in: target, fileRange: range,
-        message: problem.opening ? .unclosed(found, partner) : .unopened(found, partner), unit: unit.unit)
+      return !Self.balancesInFile(text.file, at: range.lowerBound, within: unitRange, opening: problem.opening)
     }
   }
 }

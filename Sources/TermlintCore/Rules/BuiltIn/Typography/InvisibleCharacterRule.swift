@@ -24,6 +24,10 @@ struct InvisibleCharacterRule: BuiltInRule, UnitRule {
 
       A run of them is one finding. The fix is to delete them.
 
+      In a unit with a source, characters the source has too (a U+001F field separator, a BEL,
+      a zero-width space in both sides of a memory) belong to the file, not the translation: a
+      run is reported only when it holds a character the source does not account for.
+
       ## Example
       Moscow demanded secu⟨U+00AD⟩rity guarantees. (⟨U+00AD⟩ stands for a soft hyphen)
 
@@ -34,6 +38,8 @@ struct InvisibleCharacterRule: BuiltInRule, UnitRule {
       RuleExample("Moscow demanded security guarantees."),
       RuleExample("Family emoji 👨\u{200D}👩\u{200D}👧 and ❤\u{FE0F} are fine."),
       RuleExample("Columns\tseparated by a tab."),
+      // Control characters the source has too (a field separator) are the file's.
+      RuleExample("Name\u{1F}value and\u{200B}more", source: "Имя\u{1F}значение и\u{200B}ещё"),
     ],
     triggeringExamples: [
       RuleExample("Moscow demanded secu↓\u{AD}rity guarantees.", corrected: "Moscow demanded security guarantees."),
@@ -41,6 +47,7 @@ struct InvisibleCharacterRule: BuiltInRule, UnitRule {
       RuleExample("Bidi ↓\u{202E}override↓\u{202C} here.", corrected: "Bidi override here."),
       RuleExample("A stray BOM↓\u{FEFF} inside.", corrected: "A stray BOM inside."),
       RuleExample("A bell↓\u{07} and↓\u{200B}\u{200C} a run.", corrected: "A bell and a run."),
+      RuleExample("Zero width↓\u{200B} space.", source: "Пробел нулевой ширины.", corrected: "Zero width space."),
     ]
   )
 
@@ -51,7 +58,35 @@ struct InvisibleCharacterRule: BuiltInRule, UnitRule {
   func check(_ unit: AnnotatedUnit, in document: AnnotatedDocument, context: RuleContext) -> [Finding] {
     guard let target = unit.target else { return [] }
     let text = UnitText(target)
-    var findings: [Finding] = []
+    var runs = Self.runs(in: text)
+    // Characters the source has too (a U+001F field separator, a BEL, a zero-width space in
+    // both sides of a memory) are the file's, not the translator's: a run is reported when it
+    // holds a character the source does not account for.
+    if !runs.isEmpty, let source = SourceComparison.source(of: unit) {
+      let targetChars = runs.indices.flatMap { r in runs[r].scalars.map { (kind: $0.value, range: $1, run: r) } }
+      let sourceChars = Self.runs(in: source).flatMap { run in run.scalars.map { (kind: $0.value, range: $1) } }
+      let keep = SourceComparison.introduced(
+        target: targetChars.map { ($0.kind, $0.range) }, targetLength: text.count,
+        source: sourceChars.map { ($0.kind, $0.range) }, sourceLength: source.count)
+      let reported = Set(zip(targetChars, keep).filter(\.1).map(\.0.run))
+      runs = runs.indices.filter(reported.contains).map { runs[$0] }
+    }
+    return runs.map { run in
+      var names: [String] = []
+      for (s, _) in run.scalars {
+        let name = Self.describe(s)
+        if !names.contains(name) { names.append(name) }
+      }
+      let word = text.word(around: run.range.lowerBound) { Self.isInvisible($0) }
+      return context.finding(
+        Self.descriptor, in: target, fileRange: text.fileRange(run.range), message: .invisible(names, word: word),
+        suggestions: [""], fixIsSafe: true, unit: unit.unit)
+    }
+  }
+
+  /// The runs of invisible characters of a text, each with its characters and where they are.
+  static func runs(in text: UnitText) -> [(range: Range<Int>, scalars: [(Unicode.Scalar, Range<Int>)])] {
+    var result: [(range: Range<Int>, scalars: [(Unicode.Scalar, Range<Int>)])] = []
     var i = 0
     while i < text.count {
       let (s, w) = text.scalar(at: i)
@@ -60,21 +95,17 @@ struct InvisibleCharacterRule: BuiltInRule, UnitRule {
         continue
       }
       var j = i + w
-      var names = [Self.describe(s)]
+      var scalars = [(s, i..<j)]
       while j < text.count {
         let (next, nw) = text.scalar(at: j)
         guard Self.isInvisible(next, at: j, width: nw, in: text) else { break }
-        let name = Self.describe(next)
-        if !names.contains(name) { names.append(name) }
+        scalars.append((next, j..<(j + nw)))
         j += nw
       }
-      let word = text.word(around: i) { Self.isInvisible($0) }
-      findings.append(context.finding(
-        Self.descriptor, in: target, fileRange: text.fileRange(i..<j), message: .invisible(names, word: word),
-        suggestions: [""], fixIsSafe: true, unit: unit.unit))
+      result.append((i..<j, scalars))
       i = j
     }
-    return findings
+    return result
   }
 }
 

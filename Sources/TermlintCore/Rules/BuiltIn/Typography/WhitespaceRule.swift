@@ -25,6 +25,12 @@ struct WhitespaceRule: BuiltInRule, UnitRule {
 
       Inline code, link targets and Markdown table rows are not checked for double spaces.
 
+      In a unit with a source (PO, XLIFF, TMX, an aligned article pair) the same checks run on
+      both sides and only what the translation adds is reported: column-aligned help text, the
+      trailing space of a prompt such as `(y/N) ` or a space before punctuation that the source
+      has in the same way are properties of the file, not translation errors. When the target
+      has more of a kind than the source, the ones farthest from the source's are reported.
+
       ## Example
       Talks resumed on Monday , officials said.The next round is in May.
 
@@ -41,6 +47,8 @@ struct WhitespaceRule: BuiltInRule, UnitRule {
       RuleExample("See www.example.com/News.Today for more, e.g. Tuesday’s note."),
       RuleExample("| Name | Votes |\n| ---- | ----- |\n| Yes  | 12    |"),
       RuleExample("“Is it over?” she asked. “No!” he said."),
+      // Column layout the source has too is not the translator's.
+      RuleExample("  -B, --before-context=NUM  print NUM lines", source: "  -B, --before-context=NUM  печатать NUM строк"),
     ],
     triggeringExamples: [
       RuleExample("Talks resumed on↓  Monday.", corrected: "Talks resumed on Monday."),
@@ -51,6 +59,7 @@ struct WhitespaceRule: BuiltInRule, UnitRule {
       RuleExample("First line↓ \nsecond line.", corrected: "First line\nsecond line."),
       RuleExample("The last line ends with spaces.↓  ", corrected: "The last line ends with spaces."),
       RuleExample("Two gaps:↓  one↓   two.", corrected: "Two gaps: one two."),
+      RuleExample("Talks resumed↓  on Monday.", source: "Переговоры возобновились в понедельник.", corrected: "Talks resumed on Monday."),
     ]
   )
 
@@ -61,18 +70,52 @@ struct WhitespaceRule: BuiltInRule, UnitRule {
   func check(_ unit: AnnotatedUnit, in document: AnnotatedDocument, context: RuleContext) -> [Finding] {
     guard let target = unit.target else { return [] }
     let text = UnitText(target)
-    let checkSpaceBefore = (target.span.language ?? document.targetLanguage)?.language != "fr"
-    var findings: [Finding] = []
-    func report(_ range: Range<Int>, _ message: String, _ suggestion: String, safe: Bool) {
-      findings.append(context.finding(
-        Self.descriptor, in: target, fileRange: text.fileRange(range), message: message, suggestions: [suggestion],
-        fixIsSafe: safe, unit: unit.unit))
+    var problems = detect(text, language: target.span.language ?? document.targetLanguage, format: document.document.format)
+    // A property the source has in the same way (column layout, the trailing space of a
+    // prompt) is not the translator's.
+    if !problems.isEmpty, let source = SourceComparison.source(of: unit) {
+      let sourceProblems = detect(source, language: source.span.span.language ?? document.sourceLanguage, format: document.document.format)
+      let keep = SourceComparison.introduced(
+        target: problems.map { ($0.kind, $0.range) }, targetLength: text.count,
+        source: sourceProblems.map { ($0.kind, $0.range) }, sourceLength: source.count)
+      problems = zip(problems, keep).filter(\.1).map(\.0)
+    }
+    return problems.map { p in
+      context.finding(
+        Self.descriptor, in: target, fileRange: p.fileRange ?? text.fileRange(p.range), message: p.message, suggestions: [p.suggestion],
+        fixIsSafe: p.safe, unit: unit.unit)
+    }
+  }
+
+  /// A white-space problem of one text.
+  struct Problem {
+    enum Kind: Hashable {
+      case double, trailing, missingSpace
+      case spaceBefore(UInt16)
+    }
+
+    let kind: Kind
+    /// Where in the text (for trailing white space after the span: the span's last character).
+    let range: Range<Int>
+    /// The file range, when it is not the text range's (white space after the span).
+    var fileRange: Range<Int>? = nil
+    let message: String
+    let suggestion: String
+    let safe: Bool
+  }
+
+  /// The white-space problems of a text written in `language`.
+  func detect(_ text: UnitText, language: LanguageTag?, format: String) -> [Problem] {
+    let checkSpaceBefore = language?.language != "fr"
+    var problems: [Problem] = []
+    func report(_ kind: Problem.Kind, _ range: Range<Int>, _ message: String, _ suggestion: String, safe: Bool) {
+      problems.append(Problem(kind: kind, range: range, message: message, suggestion: suggestion, safe: safe))
     }
     var i = 0
     while i < text.count {
       guard Typography.isHorizontalSpace(text.units[i]) || text.isLineBreak(at: i) else {
         if let missing = missingSpace(after: i, in: text) {
-          report(missing, .missingSpace(text.string(missing)), text.string(missing) + " ", safe: false)
+          report(.missingSpace, missing, .missingSpace(text.string(missing)), text.string(missing) + " ", safe: false)
           i = missing.upperBound
         } else {
           i += 1
@@ -82,26 +125,25 @@ struct WhitespaceRule: BuiltInRule, UnitRule {
       var j = i
       while j < text.count && (Typography.isHorizontalSpace(text.units[j]) || text.isLineBreak(at: j)) { j += 1 }
       if let lineBreak = (i..<j).first(where: text.isLineBreak(at:)) {
-        let hardBreak = document.document.format == "markdown" && lineBreak - i >= 2
-        if i > 0 && lineBreak > i && !hardBreak { report(i..<lineBreak, .trailing, "", safe: true) }
+        let hardBreak = format == "markdown" && lineBreak - i >= 2
+        if i > 0 && lineBreak > i && !hardBreak { report(.trailing, i..<lineBreak, .trailing, "", safe: true) }
       } else if i > 0 {
         if checkSpaceBefore, let punctuation = spaceIsBeforePunctuation(i..<j, in: text) {
-          report(i..<j, .spaceBefore(punctuation), "", safe: true)
+          report(.spaceBefore(punctuation.utf16.first ?? 0), i..<j, .spaceBefore(punctuation), "", safe: true)
         } else if j == text.count {
-          report(i..<j, .trailing, "", safe: true)
+          report(.trailing, i..<j, .trailing, "", safe: true)
         } else if j - i >= 2 && !isTableRow(text, at: i) {
-          report(i..<j, .doubleSpace, " ", safe: true)
+          report(.double, i..<j, .doubleSpace, " ", safe: true)
         }
       }
       i = j
     }
     // Trailing white space after the span's last character (readers trim it from the text).
     if let trailing = trailingAfterSpan(text) {
-      findings.append(context.finding(
-        Self.descriptor, in: target, fileRange: trailing, message: .trailing, suggestions: [""], fixIsSafe: true,
-        unit: unit.unit))
+      problems.append(Problem(
+        kind: .trailing, range: (text.count - 1)..<text.count, fileRange: trailing, message: .trailing, suggestion: "", safe: true))
     }
-    return findings
+    return problems
   }
 }
 
