@@ -1,5 +1,6 @@
-/// Flags text left in the source language: a target identical to its source, a target mostly
-/// in the source's script, or a run of source-script words in the translation.
+/// Flags text left in the source language: a target identical to its source, a target whose
+/// words are mostly in the source's script, or a run of source-script words in a Latin-script
+/// translation.
 struct UntranslatedRule: BuiltInRule {
   static let descriptor = RuleDescriptor(
     id: "untranslated",
@@ -10,20 +11,53 @@ struct UntranslatedRule: BuiltInRule {
     rationale: """
       ## Why is this bad?
       Source text in a translation is text the reader cannot read: a sentence copied over and
-      forgotten, a phrase skipped while translating. Three cases are reported:
+      forgotten, a phrase skipped while translating.
 
-      - a translation identical to its source, unless it has only names, numbers or codes
-        (*NATO*, *S-400*, *Sergey Ryabkov*, *ORCID iD*): it needs a word in lower case throughout;
-      - a translation written mostly in the source's script (a Russian sentence in an English
-        article), when the two languages use different scripts;
+      The rule judges a translation by its *translatable words*: words (ICU word boundaries) of
+      two letters or more, each written in one script (ICU script property). Code is not
+      language and does not count: placeholders, URLs, e-mail addresses, inline codes and
+      markup tags; options (`--help`, `-x`, `[-LP]`); chunks with characters prose does not use
+      (`snake_case`, globs like `*.{orig,bak}`, `<file>`, `a=b`, `$VAR`, `secret()`); file
+      names, extensions, paths and `key:VALUE` codes (`make.bat`, `.xlsx`,
+      `META-INF/container.xml`, `default:LTR`); a word in square brackets (`[extensions]`); a
+      line of code (`key = value`, `$ hg serve`, `>>> f()`); words in capitals (`LTR`, `FILE`:
+      codes, acronyms, metavariables), `camelCase` words and words with digits. Words that the
+      translators of the same file keep in two or more translated units (*hg*, *gitignore*:
+      names of commands and products, keywords) are not source-language words either.
+      Capitals and code in the target's script (`ПАРАМЕТР`, `/путь/к/файлу`) show a translation.
+
+      Three cases are reported:
+
+      - a translation identical to its source: when the languages use different scripts, if
+        its translatable words are in the source language (below; a source already in the
+        target language, such as an English quotation in a Russian text, has nothing to
+        translate); with the same script on both sides, if it has three words, one of them in
+        small letters, and twice as many words as code chunks plus one. When no source
+        language is named (a PO file linted without `--source-lang`), the script of most
+        letters of the file's source texts stands for it. Strings that stay unchanged are left alone: codes (`default:LTR`,
+        `pwd [-LP]`, `%s: %s`), a single word, names (*GNOME Calculator*, *Common
+        Vulnerabilities and Exposures*), command lines and configuration examples;
+      - a translation whose translatable words are mostly in the source's script, when the two
+        languages use different scripts: at least two such words, one of them a word of four
+        letters or more in small letters (not a name), two of them on one line (not a list of
+        single words), three times as many as words in the target's script and twice as many
+        as code chunks plus one. A translation keeps names
+        of files, commands and keywords (*Отладка файлов gitignore / exclude*); a copied or
+        half-done one does not (*Файл %s could not be opened for writing*). This works both
+        ways: English left in a Russian catalogue, Russian left in an English translation;
       - in a translation written in Latin script, also without the source (the source language
         comes from the file or the pipeline), a run of words in the source's script: *the talks
-        were конструктивные*. (Not the other way round: Russian text legitimately carries
-        Latin-script brand and product names and English terms.)
-        Words in brackets (a gloss: *Izvestia (Известия)*), short quotations in quotation
-        marks or emphasis (the original title of a newspaper or a book) and names alone (one to
-        three capitalised words) are left alone. Words that mix scripts (Cyrillic *А* in
+        were конструктивные*, *political scientist, PhD (политолог)*. (Not the other way round:
+        Russian text legitimately carries Latin-script brand and product names and English terms.)
+        Left alone: the original of romanized words just before it, in brackets (*the siloviki
+        (силовики)*); a short quotation in quotation marks or emphasis, which marks a cited
+        original (the title of a newspaper, *the word «перезагрузка»*); names alone (one to three
+        capitalised words, *Izvestia (Известия)*). A bare word in brackets after its translation
+        is a leftover, not a citation, and is reported. Words that mix scripts (Cyrillic *А* in
         *NАТО*) are the mixed-script check's concern.
+
+      Empty translations are `target-missing`'s concern. Fuzzy PO entries are checked like the
+      others: their text is in the file and a reviewer reads it.
 
       ## Example
       The talks were конструктивные, officials said.
@@ -34,16 +68,23 @@ struct UntranslatedRule: BuiltInRule {
     nonTriggeringExamples: [
       RuleExample("The talks were constructive, officials said."),
       RuleExample("He reads the daily Izvestia (Известия) every morning."),
+      RuleExample("The siloviki (силовики) gained influence."),
       RuleExample("The paper «Новая газета» was closed."),
+      RuleExample("The word *политолог* means political scientist."),
       RuleExample("NATO", source: "NATO"),
       RuleExample("Sergey Ryabkov", source: "Sergey Ryabkov"),
       RuleExample("Talks resumed in Geneva.", source: "Переговоры возобновились в Женеве."),
+      RuleExample("Run ls --color=auto", source: "Запустите ls --color=auto"),
+      RuleExample("default:LTR", source: "default:LTR"),
+      // A source already in the target language (an English quotation in a Russian text) has
+      // nothing to translate.
+      RuleExample("Talks resumed on Monday.", source: "Talks resumed on Monday."),
     ],
     triggeringExamples: [
       RuleExample("The talks were ↓конструктивные и полезные, officials said."),
+      RuleExample("Political scientist, PhD (↓политолог)"),
       RuleExample("↓Переговоры возобновились в Женеве.", source: "Переговоры возобновились в Женеве."),
       RuleExample("↓Переговоры возобновились в Женеве (Geneva).", source: "Переговоры возобновились в Женеве."),
-      RuleExample("↓Talks resumed on Monday.", source: "Talks resumed on Monday."),
     ]
   )
 
@@ -52,27 +93,52 @@ struct UntranslatedRule: BuiltInRule {
   }
 
   func check(_ document: AnnotatedDocument, context: RuleContext) -> [Finding] {
-    let sourceScript = Scripts.expected(for: document.sourceLanguage)
     let targetScript = Scripts.expected(for: document.targetLanguage)
+    // A source language nobody named (a PO file linted without --source-lang) is read from
+    // the script of the source texts.
+    let sourceScript = Scripts.expected(for: document.sourceLanguage) ?? (document.sourceLanguage == nil ? Self.sourceScript(of: document) : nil)
+    let scriptsDiffer = sourceScript != nil && targetScript != nil && sourceScript != targetScript
     let codes = Set([document.sourceLanguage?.language, document.targetLanguage?.language].compactMap { $0 })
     var findings: [Finding] = []
-    for unit in document.units {
+    func evidence(_ target: AnnotatedSpan, _ unit: Unit) -> LanguageEvidence {
+      LanguageEvidence(target, source: sourceScript, target: targetScript, placeholders: Self.placeholders(in: target, unit: unit, languages: codes))
+    }
+    // First pass: the words of each unit, and the source-script words that translators keep
+    // in translated units (in two units or more): names of commands and products, keywords.
+    var known: [Int: LanguageEvidence] = [:]
+    var keptCounts: [String: Int] = [:]
+    if scriptsDiffer, let sourceScript {
+      for (i, unit) in document.units.enumerated() {
+        guard let source = unit.source, !source.isBlank, let target = unit.target, !target.isBlank, !UnitFacts.isExcluded(unit.unit),
+          Scripts.mayContain(sourceScript, in: target.span.text)
+        else { continue }
+        let words = evidence(target, unit.unit)
+        known[i] = words
+        let identical = source.normalized.units == target.normalized.units
+        if !identical && words.inTarget > 0 && !words.isMostlySource {
+          for form in Set(words.sourceWords.map(\.form)) { keptCounts[form, default: 0] += 1 }
+        }
+      }
+    }
+    let kept = Set(keptCounts.filter { $0.value >= 2 }.keys)
+    for (i, unit) in document.units.enumerated() {
       guard let target = unit.target, !target.isBlank, !UnitFacts.isExcluded(unit.unit) else { continue }
       if let source = unit.source, !source.isBlank {
         // Built only for a finding: most units have none.
         func excerpt() -> String { TextScan.excerpt(target.span.string) }
-        if source.normalized.units == target.normalized.units
-          && Self.hasWordsToTranslate(target, sameScript: sourceScript == targetScript, codes: codes)
-        {
-          findings.append(context.finding(
-            Self.descriptor, in: target, fileRange: target.trimmedFileRange, message: .identical(excerpt()), unit: unit.unit,
-            related: [Location(file: source.span.file, utf16Range: source.trimmedFileRange)]))
+        let related = [Location(file: source.span.file, utf16Range: source.trimmedFileRange)]
+        if source.normalized.units == target.normalized.units {
+          let words = (known[i] ?? evidence(target, unit.unit)).excluding(kept)
+          // With the same script on both sides short texts are often legitimately identical.
+          if scriptsDiffer ? words.isMostlySource : (words.words >= 3 && words.ordinary >= 1 && words.words >= 2 * (words.codeChunks + 1)) {
+            findings.append(context.finding(
+              Self.descriptor, in: target, fileRange: target.trimmedFileRange, message: .identical(excerpt()), unit: unit.unit, related: related))
+          }
           continue
         }
-        if Scripts.isMostlySourceScript(target, source: document.sourceLanguage, target: document.targetLanguage) {
+        if let words = known[i], words.excluding(kept).isMostlySource {
           findings.append(context.finding(
-            Self.descriptor, in: target, fileRange: target.trimmedFileRange, message: .sourceScript(excerpt()), unit: unit.unit,
-            related: [Location(file: source.span.file, utf16Range: source.trimmedFileRange)]))
+            Self.descriptor, in: target, fileRange: target.trimmedFileRange, message: .sourceScript(excerpt()), unit: unit.unit, related: related))
           continue
         }
       }
@@ -81,7 +147,7 @@ struct UntranslatedRule: BuiltInRule {
       guard let sourceScript, targetScript == UnicodeProperties.Script.latin, sourceScript != UnicodeProperties.Script.latin,
         Scripts.mayContain(sourceScript, in: target.span.text)
       else { continue }
-      let excluded = PlaceholderScanner(flags: [], languageCodes: codes).codes(in: target.span).map(\.textRange)
+      let excluded = Self.placeholders(in: target, unit: unit.unit, languages: codes) + TechnicalText.ranges(in: target.span.text)
       for run in Self.runs(of: sourceScript, in: target, excluding: excluded) {
         let range = target.fileRange(text: run)
         findings.append(context.finding(
@@ -93,21 +159,22 @@ struct UntranslatedRule: BuiltInRule {
 }
 
 extension UntranslatedRule {
-  /// Whether a text has words that need translating: not only names, numbers and codes. With
-  /// the same script on both sides, short texts are often legitimately identical, so at least
-  /// three words are needed.
-  static func hasWordsToTranslate(_ span: AnnotatedSpan, sameScript: Bool, codes languageCodes: Set<String>) -> Bool {
-    let codes = PlaceholderScanner(flags: [], languageCodes: languageCodes).codes(in: span.span).map(\.textRange)
-    let words = span.tokens.filter { token in
-      token.kind == .word && !codes.contains { $0.overlaps(span.normalized.map.sourceRange(token.range)) }
-    }.map { span.surface(of: $0) }
-    // Ordinary words are in lower case throughout (not iD, eBay: brand names).
-    let ordinary = words.filter { w in
-      w.count >= 2 && w.allSatisfy { ($0.isLetter && !$0.isUppercase) || $0 == "'" || $0 == "’" || $0 == "-" }
+  /// The script of most letters of a document's source texts (at least 90 % of 100 letters
+  /// or more, in the first 1,000 units), when the document does not name its source language.
+  static func sourceScript(of document: AnnotatedDocument) -> Int32? {
+    var counts: [Int32: Int] = [:]
+    for unit in document.units.prefix(1000) {
+      guard let source = unit.source else { continue }
+      for (script, n) in Scripts.letterCounts(source.span.text) { counts[script, default: 0] += n }
     }
-    // A single identical word is usually a name, a code or a borrowing (`OK`, `lrrl`).
-    if sameScript { return words.count >= 3 && !ordinary.isEmpty }
-    return words.count >= 2 && !ordinary.isEmpty
+    let total = counts.values.reduce(0, +)
+    guard total >= 100, let (script, n) = counts.max(by: { $0.value < $1.value }), n * 10 >= total * 9 else { return nil }
+    return script
+  }
+
+  /// The placeholders, URLs, e-mail addresses and inline codes of a span, as ranges of its text.
+  static func placeholders(in span: AnnotatedSpan, unit: Unit, languages: Set<String>) -> [Range<Int>] {
+    PlaceholderScanner(flags: UnitFacts.flags(unit), languageCodes: languages).codes(in: span.span).map(\.textRange)
   }
 
   /// Runs of words written entirely in `script`, as ranges of the span's text; see the rule's
@@ -116,10 +183,13 @@ extension UntranslatedRule {
     let tokens = span.tokens
     let units = span.normalized.units
     func form(_ k: Int) -> String { String(decoding: units[tokens[k].range], as: UTF16.self) }
+    // A mask rather than a search per token: technical chunks can be many in a long text.
+    var masked = [Bool](repeating: false, count: span.span.text.count)
+    for range in excluded { for i in range where i < masked.count { masked[i] = true } }
     func inScript(_ k: Int) -> Bool {
       guard tokens[k].kind == .word, Scripts.dominant(form(k)) == script else { return false }
       let range = span.normalized.map.sourceRange(tokens[k].range)
-      return !excluded.contains { $0.overlaps(range) }
+      return !range.contains { $0 < masked.count && masked[$0] }
     }
     let breaks: Set<String> = [".", "!", "?", "…", "(", ")", "[", "]", "\"", "'", "«", "»", "“", "”", "„", "*", "_", ";", ":", "—", "–"]
     var result: [Range<Int>] = []
@@ -143,15 +213,36 @@ extension UntranslatedRule {
       let words = (k...end).filter { inScript($0) }.map { span.surface(of: tokens[$0]) }
       let before = k > 0 ? form(k - 1) : ""
       let after = end + 1 < tokens.count ? form(end + 1) : ""
-      let bracketed = before == "(" || before == "[" || after == ")" || after == "]"
+      // A gloss: the original of the romanized words just before the bracket (*the siloviki
+      // (силовики)*). A bare word in brackets after a translation (*political scientist
+      // (политолог)*) is a leftover, not a gloss.
+      let gloss = (before == "(" || before == "[") && Self.isOriginal(of: span, before: k - 1, words: words)
       let quoted = ["\"", "«", "“", "„", "'", "*", "_"].contains(before) && ["\"", "»", "”", "“", "'", "*", "_"].contains(after)
       let names = words.count <= 3 && words.allSatisfy { $0.first?.isUppercase == true }
-      if !bracketed && !(quoted && words.count <= 4) && !names {
+      if !gloss && !(quoted && words.count <= 4) && !names {
         result.append(span.textRange(tokens: k..<(end + 1)))
       }
       k = end + 1
     }
     return result
+  }
+
+  /// Whether `words` (in Cyrillic) are the original of the words that end just before token
+  /// `bracket`: romanized (ICU `Russian-Latin/BGN`), each is within a few edits of its
+  /// counterpart (romanizations and inflections differ).
+  static func isOriginal(of span: AnnotatedSpan, before bracket: Int, words: [String]) -> Bool {
+    guard let romanizer = Transliterator.russianLatinBGN, !words.isEmpty, words.count <= 4 else { return false }
+    var previous: [String] = []
+    var k = bracket - 1
+    while k >= 0 && previous.count < words.count {
+      if span.tokens[k].kind == .word { previous.insert(span.surface(of: span.tokens[k]), at: 0) }
+      k -= 1
+    }
+    guard previous.count == words.count else { return false }
+    return zip(words, previous).allSatisfy { original, romanized in
+      let a = NameMatching.skeleton(romanizer.transliterate(original)), b = NameMatching.skeleton(romanized)
+      return NameMatching.distance(a, b) <= max(1, NameMatching.allowedEdits(length: max(a.count, b.count)))
+    }
   }
 }
 
