@@ -55,7 +55,7 @@ struct NumberMismatchRule: BuiltInRule {
     try options.validate(known: [], rule: Self.descriptor.id)
   }
 
-  private struct Item {
+  fileprivate struct Item {
     let unit: Int
     let mention: NumberMention
     var matched = false
@@ -66,7 +66,7 @@ struct NumberMismatchRule: BuiltInRule {
     let targetScanner = NumberScanner(language: document.targetLanguage)
     let codes = Set([document.sourceLanguage?.language, document.targetLanguage?.language].compactMap { $0 })
     var findings: [Finding] = []
-    for group in UnitScopes.groups(document) {
+    for group in Self.groups(document) {
       var sources: [Item] = []
       var targets: [Item] = []
       for i in group {
@@ -74,10 +74,24 @@ struct NumberMismatchRule: BuiltInRule {
         guard let source = unit.source, !UnitFacts.isExcluded(unit.unit) else { continue }
         let scanner = PlaceholderScanner(flags: UnitFacts.flags(unit.unit), languageCodes: codes)
         let sourceCodes = scanner.codes(in: source.span).map(\.textRange)
-        sources += sourceScanner.mentions(in: source, excluding: sourceCodes).map { Item(unit: i, mention: $0) }
+        var sourceMentions = sourceScanner.mentions(in: source, excluding: sourceCodes)
+        // The singular msgid of a plural entry ("1 item" / "%d items") names the count itself:
+        // the target's forms stand for many counts (Russian msgstr[0] is 1, 21, 31 …).
+        if unit.unit.metadata["plural-index"] == "0" {
+          for k in sourceMentions.indices where sourceMentions[k].matchesExactly(NumberMention(values: [1], textRange: 0..<0, isHard: true)) {
+            sourceMentions[k].isHard = false
+          }
+        }
+        sources += sourceMentions.map { Item(unit: i, mention: $0) }
         if let target = unit.target, !target.isBlank, !Self.isCopy(target, document) {
           let targetCodes = scanner.codes(in: target.span).map(\.textRange)
-          targets += targetScanner.mentions(in: target, excluding: targetCodes).map { Item(unit: i, mention: $0) }
+          var targetMentions = targetScanner.mentions(in: target, excluding: targetCodes)
+          // Labels of plural categories ("One/few/many") are localised with the counts they
+          // stand for ("Один/2-4/много"): those figures can match, never be reported alone.
+          if Self.namesPluralCategories(source.span.string) {
+            for k in targetMentions.indices { targetMentions[k].isHard = false }
+          }
+          targets += targetMentions.map { Item(unit: i, mention: $0) }
         }
       }
       if sources.isEmpty && targets.isEmpty { continue }
@@ -95,6 +109,10 @@ struct NumberMismatchRule: BuiltInRule {
           }
         }
       }
+      // A number whose digit groups are split wrongly on one side (2240 191 for 2,240,191) is
+      // the same value: a typographic slip, not a wrong number.
+      Self.matchSplitGroups(&targets, against: &sources, document: document, targetSide: true)
+      Self.matchSplitGroups(&sources, against: &targets, document: document, targetSide: false)
       for i in group {
         let unit = document.units[i]
         guard let source = unit.source, let target = unit.target, !target.isBlank, !Self.isCopy(target, document) else { continue }
@@ -137,6 +155,68 @@ struct NumberMismatchRule: BuiltInRule {
 }
 
 extension NumberMismatchRule {
+  /// The units compared together: the paragraphs of `UnitScopes`, with the forms of one PO
+  /// plural entry (`msgstr[0]`, `msgstr[1]` …) compared as a whole.
+  static func groups(_ document: AnnotatedDocument) -> [[Int]] {
+    var result: [[Int]] = []
+    var previousEntry: String?
+    for group in UnitScopes.groups(document) {
+      let unit = document.units[group[0]].unit
+      let entry = unit.metadata["plural-index"].flatMap { index -> String? in
+        let suffix = "[\(index)]"
+        return group.count == 1 && unit.id.hasSuffix(suffix) ? String(unit.id.dropLast(suffix.count)) : nil
+      }
+      if let entry, entry == previousEntry, unit.metadata["plural-index"] != "0" {
+        result[result.count - 1] += group
+      } else {
+        result.append(group)
+      }
+      previousEntry = entry
+    }
+    return result
+  }
+
+  /// Whether a source is a list of CLDR plural category names ("One/few/many", "Two/other").
+  static func namesPluralCategories(_ source: String) -> Bool {
+    let categories: Set<Substring> = ["zero", "one", "two", "few", "many", "other"]
+    let words = source.lowercased().split(whereSeparator: { !$0.isLetter })
+    guard words.count >= 2, words.allSatisfy({ categories.contains($0) }) else { return false }
+    return source.contains("/") || source.contains(",") || source.contains("|")
+  }
+
+  /// Marks as matched a run of unmatched numbers of one unit separated by single spaces whose
+  /// digits, joined, give an unmatched number of the other side (2240 191 = 2,240,191).
+  fileprivate static func matchSplitGroups(_ side: inout [Item], against other: inout [Item], document: AnnotatedDocument, targetSide: Bool) {
+    for start in side.indices where !side[start].matched && side[start].mention.isHard {
+      let unit = document.units[side[start].unit]
+      guard let span = targetSide ? unit.target : unit.source else { continue }
+      let text = span.span.text
+      func digits(_ item: Item) -> String? {
+        let r = item.mention.textRange
+        guard r.upperBound <= text.count else { return nil }
+        let s = String(decoding: text[r], as: UTF16.self)
+        return s.allSatisfy(\.isASCIIDigit) ? s : nil
+      }
+      guard var joined = digits(side[start]) else { continue }
+      var run = [start]
+      var k = start + 1
+      while k < side.count, side[k].unit == side[start].unit, !side[k].matched, let next = digits(side[k]) {
+        let gap = side[run.last!].mention.textRange.upperBound..<side[k].mention.textRange.lowerBound
+        guard gap.count == 1, TextScan.isSpace(text[gap.lowerBound]), next.count == 3 else { break }
+        joined += next
+        run.append(k)
+        if let value = Double(joined),
+          let o = other.indices.first(where: { !other[$0].matched && other[$0].mention.values.contains { NumberScanner.same($0, value) } })
+        {
+          other[o].matched = true
+          for r in run { side[r].matched = true }
+          break
+        }
+        k += 1
+      }
+    }
+  }
+
   /// Whether a target is a copy of the source text (in the source's script): `untranslated`
   /// reports it, and its numbers are written the source's way.
   static func isCopy(_ target: AnnotatedSpan, _ document: AnnotatedDocument) -> Bool {
