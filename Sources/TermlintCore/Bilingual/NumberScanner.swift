@@ -248,6 +248,12 @@ struct NumberScanner {
     }
     if tokens[start].kind == .number && f.count > 15 { hard = false }  // an identifier, not a quantity
     if slashed { hard = false }
+    // A manual page section glued to its name, hgrc(5), printf(3): part of a reference.
+    if start >= 2, isPunct(start - 1, ["("]), glued(start), glued(start - 1), tokens[start - 2].kind == .word, isPunct(end + 1, [")"]),
+      glued(end + 1), f.count == 1
+    {
+      hard = false
+    }
     if let shortYear { values.append(shortYear) }
     result.append(NumberMention(values: values, textRange: textRange(start, end), isHard: hard))
     return max(next, end + 1)
@@ -364,7 +370,8 @@ struct NumberScanner {
     case "st", "nd", "rd", "th":
       return ([v], true)
     case "s", "'s":
-      if v.truncatingRemainder(dividingBy: 10) == 0 { return (v < 100 ? [v, 1900 + v, 2000 + v] : [v], true) }
+      // A decade (1990s, 90s); 0s and 1s are plurals of digits ("a list of 0s and 1s").
+      if v >= 10, v.truncatingRemainder(dividingBy: 10) == 0 { return (v < 100 ? [v, 1900 + v, 2000 + v] : [v], true) }
       return ([v], false)
     case "k", "m", "mn", "mln", "bn", "b", "tn":
       guard !commaDecimal else { return ([v], false) }

@@ -52,6 +52,9 @@ struct NumberMismatchRealWorldTests {
       msgid "Two/other"
       msgstr "Два/5+"
 
+      msgid "One/two/three/other"
+      msgstr "Один/два/три/5+"
+
       msgid "One or two other options"
       msgstr "Один или 3 других варианта"
 
@@ -77,6 +80,9 @@ struct NumberMismatchRealWorldTests {
 
       msgid "Use true color"
       msgstr "Использовать 24-битный цвет"
+
+      msgid "Returns a list of 0s and 1s, see hgrc(5) for details."
+      msgstr "Возвращает список нулей и единиц, подробности в :hg:`help config`."
 
       """)
     #expect(found.isEmpty, "\(found.map(\.message))")

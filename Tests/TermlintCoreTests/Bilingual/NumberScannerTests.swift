@@ -128,5 +128,8 @@ struct NumberLiteralTests {
     #expect(try NumberScannerTests.soft("fortyfive minutes", "en") == [45])
     #expect(try NumberScannerTests.soft("twenty-one days", "en") == [21])
     #expect(try NumberScannerTests.soft("двусторонняя карта", "ru") == [2])
+    #expect(try NumberScannerTests.soft("see hgrc(5) and printf(3)", "en") == [5, 3])
+    #expect(try NumberScannerTests.hard("in (5) steps, the 1990s", "en") == [5, 1990])
+    #expect(try NumberScannerTests.soft("0s and 1s", "en") == [0, 1])
   }
 }

@@ -22,6 +22,14 @@ struct NumberMismatchRule: BuiltInRule {
       compared, because translators move figures between sentences. Numbers inside URLs and
       placeholders are left to `placeholder-mismatch`.
 
+      Not numbers, or not a mismatch: numeric character references (`&#8217;`); seconds added
+      to a time (*20:00:00* for *20:00*); digit groups split wrongly (*2240 191* for
+      *2,240,191*: the same value); Russian compound adjectives (*16-ричный* for *hex*,
+      *24-битный* for *true color*) match a number but are not reported alone, nor are the
+      figures of localised plural category labels (*One/few/many* → *Один/2-4/много*). The
+      forms of a PO plural entry are compared as a whole, and the *1* of its singular `msgid`
+      is the count itself (Russian `msgstr[0]` also serves 21, 31 …).
+
       ## Example
       Численность группировки — 12 500 военнослужащих. → The force numbers 12,000 troops.
 
@@ -41,12 +49,18 @@ struct NumberMismatchRule: BuiltInRule {
       RuleExample(
         "Russia sent 300 troops.\nThey stayed for 12 days.",
         source: "Россия направила войска.\nВ течение 12 дней там находились 300 военных."),
+      RuleExample("Clicking a person&#8217;s name opens their page.", source: "Щелчок по имени человека открывает его страницу."),
+      RuleExample("The session starts at 20:00:00.", source: "Заседание начнется в 20:00."),
+      RuleExample("Enter a full hex node ID.", source: "Введите полный 16-ричный идентификатор узла."),
+      RuleExample("More than 2,240,191 cases were confirmed.", source: "Подтверждено более 2240 191 случая."),
+      RuleExample("Один/2-4/много", source: "One/few/many"),
     ],
     triggeringExamples: [
       RuleExample("The force numbers ↓12,000 troops.", source: "Численность группировки — 12 500 военнослужащих."),
       RuleExample("Growth slowed to ↓3.6 percent.", source: "Рост замедлился до 3,5%."),
       RuleExample("The talks open on January ↓14.", source: "Переговоры откроются 13 января."),
       RuleExample("↓Troops were pulled back from the border.", source: "От границы отвели 3000 военнослужащих."),
+      RuleExample("Set the mode to ↓0555.", source: "Установите режим 0755."),
     ],
     requiresSource: true
   )
@@ -176,11 +190,13 @@ extension NumberMismatchRule {
     return result
   }
 
-  /// Whether a source is a list of CLDR plural category names ("One/few/many", "Two/other").
+  /// Whether a source is a list of plural category names ("One/few/many", "Two/other",
+  /// "One/two/three/other"): CLDR's categories and small number words, with few, many or other.
   static func namesPluralCategories(_ source: String) -> Bool {
-    let categories: Set<Substring> = ["zero", "one", "two", "few", "many", "other"]
+    let categories: Set<Substring> = ["zero", "one", "two", "three", "four", "few", "many", "other"]
     let words = source.lowercased().split(whereSeparator: { !$0.isLetter })
-    guard words.count >= 2, words.allSatisfy({ categories.contains($0) }) else { return false }
+    guard words.count >= 2, words.allSatisfy({ categories.contains($0) }), words.contains(where: { ["few", "many", "other"].contains($0) })
+    else { return false }
     return source.contains("/") || source.contains(",") || source.contains("|")
   }
 
