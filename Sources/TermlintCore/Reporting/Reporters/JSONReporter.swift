@@ -9,6 +9,7 @@ import Foundation
 ///    "words": 212, "penaltyPoints": 6, "qualityScore": 97.17},
 ///  "files": [{"path": "…", "words": 212, "findings": 2, "error": 1, "warning": 1, "info": 0,
 ///    "penaltyPoints": 6, "qualityScore": 97.17}],
+///  (bilingual files also "untranslated": 3, "translatableUnits": 120, per file and in total)
 ///  "findings": [{"ruleId": "…", "severity": "error", "category": "terminology",
 ///    "message": "…", "path": "…", "line": 3, "column": 5, "endLine": 3, "endColumn": 24,
 ///    "text": "…", "suggestions": ["…"], "fixable": true, "unit": "p2", "side": "target",
@@ -30,9 +31,11 @@ public enum JSONReporter: Reporter {
     let document = JSONDocument(
       schemaVersion: schemaVersion,
       tool: .init(name: "termlint", version: report.toolVersion),
-      summary: JSONSummary(findings: report.findings, quality: report.quality, files: report.files.count),
+      summary: JSONSummary(findings: report.findings, quality: report.quality, files: report.files.count, progress: report.totalTranslationProgress),
       files: report.fileReports.map { part in
-        JSONFileSummary(path: part.path, summary: JSONSummary(findings: part.findings, quality: part.quality, files: nil))
+        JSONFileSummary(
+          path: part.path,
+          summary: JSONSummary(findings: part.findings, quality: part.quality, files: nil, progress: report.translationProgress[part.path]))
       },
       findings: report.findings.map(JSONFinding.init))
     return encode(document, pretty: true) + "\n"
@@ -91,8 +94,12 @@ public enum JSONReporter: Reporter {
     let findings: Int, error: Int, warning: Int, info: Int
     let words: Int, penaltyPoints: Int
     let qualityScore: Double?
+    /// Bilingual files only: units not translated yet, and units with source text.
+    let untranslated: Int?, translatableUnits: Int?
 
-    init(findings: [Finding], quality: QualityScore, files: Int?) {
+    init(findings: [Finding], quality: QualityScore, files: Int?, progress: TranslationProgress? = nil) {
+      untranslated = progress?.untranslated
+      translatableUnits = progress?.units
       let c = RunReport.counts(findings)
       self.files = files
       self.findings = findings.count
@@ -104,7 +111,7 @@ public enum JSONReporter: Reporter {
       qualityScore = quality.roundedScore
     }
 
-    enum CodingKeys: String, CodingKey { case files, findings, error, warning, info, words, penaltyPoints, qualityScore }
+    enum CodingKeys: String, CodingKey { case files, findings, error, warning, info, words, penaltyPoints, qualityScore, untranslated, translatableUnits }
 
     func encode(to encoder: any Encoder) throws {
       var c = encoder.container(keyedBy: CodingKeys.self)
@@ -117,6 +124,8 @@ public enum JSONReporter: Reporter {
       try c.encode(penaltyPoints, forKey: .penaltyPoints)
       // NOTE: null, not absent, when no words were checked, so the key is always there.
       try c.encode(qualityScore, forKey: .qualityScore)
+      try c.encodeIfPresent(untranslated, forKey: .untranslated)
+      try c.encodeIfPresent(translatableUnits, forKey: .translatableUnits)
     }
   }
 

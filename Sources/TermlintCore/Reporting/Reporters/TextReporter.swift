@@ -29,6 +29,7 @@ public enum TextReporter: Reporter {
       // Reports without word counts (glossary checks) have no quality score.
       let facts = [ReportText.plural(findings.count, "problem")]
         + (report.wordCounts.isEmpty ? [] : [ReportText.plural(quality.words, "word")] + (quality.score.map { ["quality score \(QualityScore.format($0))"] } ?? []))
+        + (report.translationProgress[path].flatMap { $0.untranslated > 0 ? [$0.phrase] : nil } ?? [])
       out += style.bold(path) + " " + style.dim("(" + facts.joined(separator: " · ") + ")") + "\n"
       let file = part.file
       for f in findings {
@@ -47,6 +48,13 @@ public enum TextReporter: Reporter {
       }
       out += "\n"
     }
+    // Files without findings that are not wholly translated yet: gettext's and XLIFF's normal
+    // state, counted rather than reported.
+    let quiet = report.fileReports.filter { $0.findings.isEmpty && (report.translationProgress[$0.path]?.untranslated ?? 0) > 0 }
+    for part in quiet {
+      out += style.bold(part.path) + " " + style.dim("(" + report.translationProgress[part.path]!.phrase + ")") + "\n"
+    }
+    if !quiet.isEmpty { out += "\n" }
     out += summaryLine(report, style: style) + "\n"
     return out
   }
@@ -76,6 +84,7 @@ public enum TextReporter: Reporter {
       parts.append(ReportText.plural(report.findings.count, "problem") + " (" + bySeverity.joined(separator: ", ") + ") in "
         + ReportText.plural(report.files.count, "file"))
     }
+    if let progress = report.totalTranslationProgress, progress.untranslated > 0 { parts.append(progress.phrase) }
     if report.wordCounts.isEmpty { return parts.joined(separator: " · ") + "." }
     parts.append(ReportText.plural(quality.words, "word"))
     if let score = quality.score, let perThousand = quality.perThousandWords {
