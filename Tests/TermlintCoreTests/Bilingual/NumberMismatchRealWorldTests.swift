@@ -41,6 +41,17 @@ struct NumberMismatchRealWorldTests {
     // The 6 of the last form is a real wrong number; the 1 of the singular is the count.
     #expect(found.count == 1, "\(found.map(\.message))")
     #expect(found.first?.message.contains("'6'") == true)
+    // pretix: a fuzzy guess whose forms have lost the count altogether is still reported.
+    let lost = try Self.numbers("""
+      #, fuzzy, python-format
+      msgid "1 order"
+      msgid_plural "%(s)s orders"
+      msgstr[0] "Оплаченные заказы"
+      msgstr[1] "Оплаченные заказы"
+      msgstr[2] "Оплаченные заказы"
+
+      """)
+    #expect(lost.count == 1 && lost.first?.message.contains("'1'") == true, "\(lost.map(\.message))")
   }
 
   @Test func localisedPluralCategoryLabels() throws {

@@ -28,7 +28,8 @@ struct NumberMismatchRule: BuiltInRule {
       *24-битный* for *true color*) match a number but are not reported alone, nor are the
       figures of localised plural category labels (*One/few/many* → *Один/2-4/много*). The
       forms of a PO plural entry are compared as a whole, and the *1* of its singular `msgid`
-      is the count itself (Russian `msgstr[0]` also serves 21, 31 …).
+      is the count itself (Russian `msgstr[0]` also serves 21, 31 …) when the other forms
+      render the count.
 
       ## Example
       Численность группировки — 12 500 военнослужащих. → The force numbers 12,000 troops.
@@ -83,6 +84,13 @@ struct NumberMismatchRule: BuiltInRule {
     for group in Self.groups(document) {
       var sources: [Item] = []
       var targets: [Item] = []
+      // Whether the plural forms of the entry render the count (a placeholder in a form after
+      // the first); a plural entry whose forms have none has lost the count (a fuzzy guess).
+      let countRendered = group.contains { i in
+        let unit = document.units[i]
+        guard let index = unit.unit.metadata["plural-index"], index != "0", let target = unit.target else { return false }
+        return !PlaceholderScanner(flags: UnitFacts.flags(unit.unit), languageCodes: codes).codes(in: target.span).isEmpty
+      }
       for i in group {
         let unit = document.units[i]
         guard let source = unit.source, !UnitFacts.isExcluded(unit.unit) else { continue }
@@ -91,7 +99,7 @@ struct NumberMismatchRule: BuiltInRule {
         var sourceMentions = sourceScanner.mentions(in: source, excluding: sourceCodes)
         // The singular msgid of a plural entry ("1 item" / "%d items") names the count itself:
         // the target's forms stand for many counts (Russian msgstr[0] is 1, 21, 31 …).
-        if unit.unit.metadata["plural-index"] == "0" {
+        if unit.unit.metadata["plural-index"] == "0" && countRendered {
           for k in sourceMentions.indices where sourceMentions[k].matchesExactly(NumberMention(values: [1], textRange: 0..<0, isHard: true)) {
             sourceMentions[k].isHard = false
           }
