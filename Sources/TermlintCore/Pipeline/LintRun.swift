@@ -53,6 +53,8 @@ public struct LintRun: Sendable {
     public let findings: [Finding]
     /// Baseline entries for its findings (for `--write-baseline`).
     public let baselineEntries: [Baseline.Entry]
+    /// For a bilingual file, its units not translated yet (see `TranslationProgress`).
+    public var translationProgress: TranslationProgress? = nil
   }
 
   /// Runs every input and returns the report.
@@ -69,8 +71,11 @@ public struct LintRun: Sendable {
     -> (report: RunReport, baselineEntries: [Baseline.Entry])
   {
     let results = try await results(progress: progress)
-    let report = RunReport(
+    var report = RunReport(
       findings: results.flatMap(\.findings), files: results.map(\.file), rules: linter.rules.map { $0.rule.descriptor })
+    // The report reads its files again only as text (for word counts): the bilingual counts
+    // come from the documents the linter read.
+    for r in results { report.translationProgress[r.file.path] = r.translationProgress }
     return (report, results.flatMap(\.baselineEntries))
   }
 
@@ -97,7 +102,8 @@ public struct LintRun: Sendable {
     return try await BoundedTasks.map(inputs, jobs: jobs, progress: progress) { path in
       let document = try prefetched?.document(for: path) ?? read(try SourceFile.readBytes(path: path), path)
       let checked = try linter.check(document)
-      return FileResult(file: document.file, findings: checked.findings, baselineEntries: checked.baselineEntries)
+      let progress = TargetMissingRule.progress(document).map { TranslationProgress(untranslated: $0.untranslated, units: $0.units) }
+      return FileResult(file: document.file, findings: checked.findings, baselineEntries: checked.baselineEntries, translationProgress: progress)
     }
   }
 }
