@@ -114,10 +114,21 @@ struct BilingualFormatsTests {
       #expect(try Self.relatedTexts(f) == twin.map(Self.relatedTexts), "\(f)")
     }
 
-    // The omitted sentence: an empty target, reported by target-missing at that target, on the
-    // line after its Russian source (each generated unit writes the target under the source).
+    // The omitted sentence: an empty target. In PO and XLIFF, an empty target that no state
+    // marks translated is the format's "not translated yet": counted in the report, not a
+    // finding (target-missing, issue 12). In TMX it is reported by target-missing at that
+    // target, on the line after its Russian source (each generated unit writes the target
+    // under the source).
     let omissions = pair.filter { $0.rule == "omission" }
     let missing = run.findings.filter { $0.rule == "target-missing" }
+    if format != "tmx" {
+      #expect(omissions.count == 1 && missing.isEmpty, "\(run.findings)")
+      let r = try CLI.run(["lint", "--pipeline", Self.pipeline, "--format", "json", name], in: Self.folder)
+      let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+      let files = try #require(json["files"] as? [[String: Any]])
+      #expect(files.first?["untranslated"] as? Int == 1, "\(files)")
+      return
+    }
     try #require(omissions.count == 1 && missing.count == 1, "\(run.findings)")
     let f = missing[0]
     #expect(f.text.isEmpty)

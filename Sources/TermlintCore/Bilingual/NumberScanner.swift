@@ -41,7 +41,9 @@ struct NumberScanner {
   }
 
   /// The numbers of a span, skipping any whose text overlaps `excluded` (URLs, placeholders).
-  func mentions(in span: AnnotatedSpan, excluding excluded: [Range<Int>] = []) -> [NumberMention] {
+  func mentions(in span: AnnotatedSpan, excluding codes: [Range<Int>] = []) -> [NumberMention] {
+    // HTML/XML character references (&#8217; &#x2019;) are characters, not numbers.
+    let excluded = codes + Self.characterReferences(in: span.span.text)
     let tokens = span.tokens
     let units = span.normalized.units
     var result: [NumberMention] = []
@@ -82,6 +84,32 @@ struct NumberScanner {
         continue
       }
       i += 1
+    }
+    return result
+  }
+
+  /// The ranges of numeric character references (`&#8217;`, `&#x2019;`) in a text.
+  static func characterReferences(in text: [UInt16]) -> [Range<Int>] {
+    var result: [Range<Int>] = []
+    var k = 0
+    func isDigit(_ u: UInt16) -> Bool { u >= 0x30 && u <= 0x39 }
+    func isHex(_ u: UInt16) -> Bool { isDigit(u) || (u >= 0x41 && u <= 0x46) || (u >= 0x61 && u <= 0x66) }
+    while k + 3 < text.count {
+      guard text[k] == 0x26, text[k + 1] == 0x23 else {  // "&#"
+        k += 1
+        continue
+      }
+      var j = k + 2
+      let hex = text[j] == 0x78 || text[j] == 0x58  // x X
+      if hex { j += 1 }
+      let digitsStart = j
+      while j < text.count, hex ? isHex(text[j]) : isDigit(text[j]) { j += 1 }
+      if j > digitsStart, j - digitsStart <= 7, j < text.count, text[j] == 0x3B {  // ";"
+        result.append(k..<(j + 1))
+        k = j + 1
+      } else {
+        k += 2
+      }
     }
     return result
   }
@@ -131,10 +159,19 @@ struct NumberScanner {
     if isPunct(start + 1, [":"]) && glued(start + 1) && start + 2 < tokens.count && tokens[start + 2].kind == .number && glued(start + 2),
       let h = Double(f), let m = Double(form(start + 2)), f.count <= 2, form(start + 2).count == 2, h <= 24, m < 60
     {
-      let base = h + m / 60
-      let twelve = h.truncatingRemainder(dividingBy: 12) + m / 60
-      result.append(NumberMention(values: [base, twelve, twelve + 12], textRange: textRange(start, start + 2), isHard: !isCode))
-      return start + 3
+      // Seconds (20:00:00) belong to the time: 20:00:00 equals 20:00.
+      var end = start + 2
+      var seconds = 0.0
+      if isPunct(start + 3, [":"]) && glued(start + 3) && start + 4 < tokens.count && tokens[start + 4].kind == .number && glued(start + 4),
+        form(start + 4).count == 2, let s = Double(form(start + 4)), s < 60
+      {
+        seconds = s / 3600
+        end = start + 4
+      }
+      let base = h + m / 60 + seconds
+      let twelve = h.truncatingRemainder(dividingBy: 12) + m / 60 + seconds
+      result.append(NumberMention(values: [base, twelve, twelve + 12], textRange: textRange(start, end), isHard: !isCode))
+      return end + 1
     }
     // Numeric dates with slashes or ISO hyphens: 1/13/2022, 13/01/2022, 2022-01-13.
     if let date = numericDate(at: start, form: form, glued: glued, isPunct: isPunct, count: tokens.count) {
@@ -187,6 +224,11 @@ struct NumberScanner {
           values = v < 100 ? [v, 1900 + v, 2000 + v] : [v]
         }
         next += 2
+      } else if language == "ru", suffix.count >= 4, suffix.allSatisfy({ ("а"..."я").contains($0) || $0 == "ё" }) {
+        // A Russian compound adjective (16-ричный, 24-битный, 3-этажный) often renders a word
+        // of the other language (hex, true color, three-storey): it can match, never alone.
+        hard = false
+        next += 2
       }
     }
     // Multipliers: 5 млн, 12.5 billion, 3 тыс.
@@ -206,6 +248,12 @@ struct NumberScanner {
     }
     if tokens[start].kind == .number && f.count > 15 { hard = false }  // an identifier, not a quantity
     if slashed { hard = false }
+    // A manual page section glued to its name, hgrc(5), printf(3): part of a reference.
+    if start >= 2, isPunct(start - 1, ["("]), glued(start), glued(start - 1), tokens[start - 2].kind == .word, isPunct(end + 1, [")"]),
+      glued(end + 1), f.count == 1
+    {
+      hard = false
+    }
     if let shortYear { values.append(shortYear) }
     result.append(NumberMention(values: values, textRange: textRange(start, end), isHard: hard))
     return max(next, end + 1)
@@ -322,7 +370,8 @@ struct NumberScanner {
     case "st", "nd", "rd", "th":
       return ([v], true)
     case "s", "'s":
-      if v.truncatingRemainder(dividingBy: 10) == 0 { return (v < 100 ? [v, 1900 + v, 2000 + v] : [v], true) }
+      // A decade (1990s, 90s); 0s and 1s are plurals of digits ("a list of 0s and 1s").
+      if v >= 10, v.truncatingRemainder(dividingBy: 10) == 0 { return (v < 100 ? [v, 1900 + v, 2000 + v] : [v], true) }
       return ([v], false)
     case "k", "m", "mn", "mln", "bn", "b", "tn":
       guard !commaDecimal else { return ([v], false) }
@@ -437,8 +486,18 @@ struct NumberScanner {
 
   /// What a (case-folded) word means as a number, if anything.
   static func word(_ word: String, language: String) -> NumberWord? {
-    allWords[word]
+    if let w = allWords[word] { return w }
+    // English tens and units written as one word: fortyfive, twentyone.
+    guard word.utf8.count >= 7, word.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return nil }
+    for (tens, t) in englishTens where word.hasPrefix(tens) {
+      if let v = englishCardinals[String(word.dropFirst(tens.count))], v >= 1, v <= 9 { return .cardinal(t + v) }
+    }
+    return nil
   }
+
+  private static let englishTens: [(String, Double)] = [
+    ("twenty", 20), ("thirty", 30), ("forty", 40), ("fifty", 50), ("sixty", 60), ("seventy", 70), ("eighty", 80), ("ninety", 90),
+  ]
 
   /// The first letters of number words, Roman numerals and numeral compounds.
   private static let initials: Set<UInt16> = {
@@ -594,7 +653,7 @@ enum RussianNumerals {
   static var compoundRootWords: [String] { compoundRoots.map(\.0) }
 
   private static let compoundRoots: [(String, Double)] = [
-    ("двух", 2), ("трех", 3), ("трёх", 3), ("четырех", 4), ("четырёх", 4), ("пяти", 5), ("шести", 6), ("семи", 7),
+    ("двух", 2), ("дву", 2), ("трех", 3), ("трёх", 3), ("четырех", 4), ("четырёх", 4), ("пяти", 5), ("шести", 6), ("семи", 7),
     ("восьми", 8), ("девяти", 9), ("десяти", 10), ("двенадцати", 12), ("пятнадцати", 15), ("двадцати", 20), ("тридцати", 30),
     ("сорока", 40), ("пятидесяти", 50), ("столетн", 100), ("тысячелет", 1000),
   ].sorted { $0.0.count > $1.0.count }

@@ -57,6 +57,8 @@ public struct LintRun: Sendable {
     public var direction: LanguageDirection? = nil
     /// Rules that could not run on it (`Linter.rulesNotRun(on:)`).
     public var rulesNotRun: [String] = []
+    /// For a bilingual file, its units not translated yet (see `TranslationProgress`).
+    public var translationProgress: TranslationProgress? = nil
   }
 
   /// Runs every input and returns the report.
@@ -79,6 +81,9 @@ public struct LintRun: Sendable {
       if let direction = result.direction { report.directions[result.file.path] = direction }
       for id in result.rulesNotRun { report.rulesNotRun[id, default: []].append(result.file.path) }
     }
+    // The report reads its files again only as text (for word counts): the bilingual counts
+    // come from the documents the linter read.
+    for r in results { report.translationProgress[r.file.path] = r.translationProgress }
     return (report, results.flatMap(\.baselineEntries))
   }
 
@@ -106,9 +111,11 @@ public struct LintRun: Sendable {
     return try await BoundedTasks.map(inputs, jobs: jobs, progress: progress) { path in
       let document = try prefetched?.document(for: path) ?? read(try SourceFile.readBytes(path: path), path)
       let checked = try linter.check(document)
+      let progress = TargetMissingRule.progress(document).map { TranslationProgress(untranslated: $0.untranslated, units: $0.units) }
       return FileResult(
         file: document.file, findings: checked.findings, baselineEntries: checked.baselineEntries,
-        direction: LanguageDirection(document, linter: linter), rulesNotRun: linter.rulesNotRun(on: document))
+        direction: LanguageDirection(document, linter: linter), rulesNotRun: linter.rulesNotRun(on: document),
+        translationProgress: progress)
     }
   }
 }

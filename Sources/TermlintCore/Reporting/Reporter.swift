@@ -18,6 +18,9 @@ public struct RunReport: Sendable {
   public var directions: [String: LanguageDirection] = [:]
   /// Rules that could not run, with the paths they did not run on (`Linter.rulesNotRun`).
   public var rulesNotRun: [String: [String]] = [:]
+  /// Per path of a bilingual file (PO, XLIFF, TMX): units that need a translation and those not
+  /// translated yet (see `target-missing`).
+  public var translationProgress: [String: TranslationProgress]
 
   /// Creates a report.
   ///
@@ -40,6 +43,19 @@ public struct RunReport: Sendable {
     let documents = documents ?? files.map { DocumentReader.read($0, language: nil) }
     self.documents = documents
     self.wordCounts = wordCounts ?? WordCount.perFile(documents)
+    var progress: [String: TranslationProgress] = [:]
+    for d in documents where progress[d.file.path] == nil {
+      if let p = TargetMissingRule.progress(d) { progress[d.file.path] = TranslationProgress(untranslated: p.untranslated, units: p.units) }
+    }
+    self.translationProgress = progress
+  }
+
+  /// Untranslated and translatable units of all bilingual files; nil when there are none.
+  public var totalTranslationProgress: TranslationProgress? {
+    guard !translationProgress.isEmpty else { return nil }
+    return translationProgress.values.reduce(TranslationProgress(untranslated: 0, units: 0)) {
+      TranslationProgress(untranslated: $0.untranslated + $1.untranslated, units: $0.units + $1.units)
+    }
   }
 
   /// The file a path refers to, for quoting lines.
@@ -89,8 +105,8 @@ public struct RunReport: Sendable {
   public var paths: [String] { fileReports.map(\.path) }
 
   /// Several reports as one (runs of the groups of inputs that have different configurations,
-  /// `InputGroup`): findings, files, documents, word counts, directions and rules not run
-  /// together; the rules that ran in any of them, each once.
+  /// `InputGroup`): findings, files, documents, word counts, directions, rules not run and
+  /// translation progress together; the rules that ran in any of them, each once.
   public static func merged(_ parts: [RunReport]) -> RunReport {
     if parts.count == 1 { return parts[0] }
     var rules: [RuleDescriptor] = []
@@ -104,6 +120,7 @@ public struct RunReport: Sendable {
     for part in parts {
       report.directions.merge(part.directions) { a, _ in a }
       report.rulesNotRun.merge(part.rulesNotRun) { $0 + $1 }
+      report.translationProgress.merge(part.translationProgress) { a, _ in a }
     }
     return report
   }
@@ -224,4 +241,22 @@ public enum Termlint {
   public static let version = "0.1.0"
   /// Where to read more.
   public static let informationURI = "https://github.com/termlint/termlint"
+}
+
+/// How much of a bilingual file is translated: the format's normal "not yet translated" units
+/// (an empty PO `msgstr`, an XLIFF unit without a target in state `new`) are counted here, not
+/// reported as findings (see `target-missing`).
+public struct TranslationProgress: Sendable, Equatable {
+  /// Units with source text that have no translation yet.
+  public var untranslated: Int
+  /// Units with source text (not excluded, not obsolete).
+  public var units: Int
+
+  public init(untranslated: Int, units: Int) {
+    self.untranslated = untranslated
+    self.units = units
+  }
+
+  /// "12 of 340 units not translated yet".
+  public var phrase: String { "\(ReportText.grouped(untranslated)) of \(ReportText.plural(units, "unit")) not translated yet" }
 }

@@ -80,11 +80,22 @@ struct BilingualRulesTests {
       let linter = Linter(glossary: TestLint.exampleGlossary, rules: [])
       return rule.check(try linter.annotate(document), context: context)
     }
-    #expect(try check(Self.unit(source: "Удалить файл?", target: nil)).count == 1)
-    #expect(try check(Self.unit(source: "Удалить файл?", target: nil, metadata: ["translate": "no"])).isEmpty)
-    #expect(try check(Self.unit(source: "Удалить файл?", target: nil, metadata: ["obsolete": "yes"])).isEmpty)
+    let reporting = try TargetMissingRule(options: RuleOptions(["untranslated": "report"]))
+    // No target and no state: not translated yet, counted in the report, a finding only with
+    // `untranslated: report`; a state that says translated makes it expected.
+    #expect(try check(Self.unit(source: "Удалить файл?", target: nil)).isEmpty)
+    #expect(try check(Self.unit(source: "Удалить файл?", target: nil, metadata: ["state": "new"])).isEmpty)
+    #expect(try check(Self.unit(source: "Удалить файл?", target: nil, metadata: ["state": "needs-translation"])).isEmpty)
+    #expect(try check(Self.unit(source: "Удалить файл?", target: nil), reporting).count == 1)
+    for state in ["translated", "final", "signed-off", "needs-review-translation", "reviewed"] {
+      #expect(try check(Self.unit(source: "Удалить файл?", target: "", metadata: ["state": state])).count == 1, "\(state)")
+    }
+    #expect(try check(Self.unit(source: "Удалить файл?", target: nil, metadata: ["approved": "yes"])).count == 1)
+    #expect(try check(Self.unit(source: "Удалить файл?", target: nil, metadata: ["translate": "no"]), reporting).isEmpty)
+    #expect(try check(Self.unit(source: "Удалить файл?", target: nil, metadata: ["obsolete": "yes"]), reporting).isEmpty)
+    #expect(throws: TermlintError.self) { try TargetMissingRule(options: RuleOptions(["untranslated": "always"])) }
     // An empty target element: the finding is an empty range where the target is.
-    let empty = try check(Self.unit(source: "Удалить файл?", target: ""))
+    let empty = try check(Self.unit(source: "Удалить файл?", target: "", metadata: ["state": "translated"]))
     #expect(empty.count == 1 && empty[0].location.line == 2 && empty[0].location.column == 1 && empty[0].matchedText.isEmpty)
     // Fuzzy entries: ignored by default, reported with `fuzzy: missing`.
     let fuzzy = Self.unit(source: "Удалить файл?", target: "Delete the file?", metadata: ["flags": "fuzzy"])

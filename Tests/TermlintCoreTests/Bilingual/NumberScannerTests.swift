@@ -118,4 +118,18 @@ struct NumberLiteralTests {
       #expect(NumberScanner.isSimpleDecimal(bytes, mark: 0x2E) == (s.wholeMatch(of: simplePoint) != nil), "\(s)")
     }
   }
+
+  @Test func characterReferencesTimesWithSecondsAndCompounds() throws {
+    #expect(try NumberScannerTests.scan("a person&#8217;s name, &#169; 2020", "en").map(\.value) == [2020])
+    #expect(try NumberScannerTests.scan("в 20:00:00", "ru").map(\.text) == ["20:00:00"])
+    #expect(try NumberScannerTests.scan("at 20:00:30", "en").first?.values.first == 20 + 30.0 / 3600)
+    #expect(try NumberScannerTests.soft("полным 16-ричным", "ru") == [16])
+    #expect(try NumberScannerTests.hard("в 21-й раз", "ru") == [21])
+    #expect(try NumberScannerTests.soft("fortyfive minutes", "en") == [45])
+    #expect(try NumberScannerTests.soft("twenty-one days", "en") == [21])
+    #expect(try NumberScannerTests.soft("двусторонняя карта", "ru") == [2])
+    #expect(try NumberScannerTests.soft("see hgrc(5) and printf(3)", "en") == [5, 3])
+    #expect(try NumberScannerTests.hard("in (5) steps, the 1990s", "en") == [5, 1990])
+    #expect(try NumberScannerTests.soft("0s and 1s", "en") == [0, 1])
+  }
 }

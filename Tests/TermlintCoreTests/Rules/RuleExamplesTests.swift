@@ -83,7 +83,7 @@ struct RuleExamplesTests {
     for example in descriptor.nonTriggeringExamples {
       if example.source != nil {
         let built = try Self.bilingual(example, variant: variant)
-        let findings = try TestLint.findings(document: built.document, rules: [ruleID])
+        let findings = try Self.bilingualFindings(built, ruleID: ruleID, example: example)
         #expect(findings.isEmpty, "\(example.file):\(example.line) [\(variant)] unexpected: \(findings.map(\.message))")
         continue
       }
@@ -121,10 +121,20 @@ struct RuleExamplesTests {
       prefix: variant == .multibytePrefix ? "😀e\u{301}𝐀 " : "", newline: variant == .crlf ? "\r\n" : "\n")
   }
 
+  /// The findings of one rule on a built bilingual example, made with the example's options.
+  static func bilingualFindings(_ built: BilingualExample.Built, ruleID: String, example: RuleExample) throws -> [Finding] {
+    guard !example.options.isEmpty else { return try TestLint.findings(document: built.document, rules: [ruleID]) }
+    let rule = try Self.rule(ruleID, for: example)
+    let linter = Linter(
+      glossary: TestLint.exampleGlossary, rules: [ConfiguredRule(rule, severity: rule.descriptor.defaultSeverity)],
+      sourceLanguage: LanguageTag("ru"), targetLanguage: LanguageTag("en"))
+    return try linter.lint(built.document)
+  }
+
   /// Checks a bilingual triggering example: findings exactly at the markers of both sides.
   static func checkBilingual(_ example: RuleExample, ruleID: String, variant: Variant) throws {
     let built = try bilingual(example, variant: variant)
-    let findings = try TestLint.findings(document: built.document, rules: [ruleID])
+    let findings = try bilingualFindings(built, ruleID: ruleID, example: example)
     let found = findings.map { BilingualExample.Marker(path: $0.location.path, line: $0.location.line, column: $0.location.column) }
     #expect(found.sorted() == built.markers.sorted(), "\(example.file):\(example.line) [\(variant)] \(findings.map(\.message))")
     #expect(findings.allSatisfy { $0.ruleID == ruleID })

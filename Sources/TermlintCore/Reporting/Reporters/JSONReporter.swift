@@ -12,6 +12,7 @@ import Foundation
 ///  "files": [{"path": "…", "words": 212, "findings": 2, "error": 1, "warning": 1, "info": 0,
 ///    "penaltyPoints": 6, "qualityScore": 97.17, "direction": "ru → en", "sourceLanguage": "ru",
 ///    "targetLanguage": "en", "monolingual": false}],
+///  (bilingual files also "untranslated": 3, "translatableUnits": 120, per file and in total)
 ///  "findings": [{"ruleId": "…", "severity": "error", "category": "terminology",
 ///    "message": "…", "path": "…", "line": 3, "column": 5, "endLine": 3, "endColumn": 24,
 ///    "text": "…", "suggestions": ["…"], "fixable": true, "unit": "p2", "side": "target",
@@ -33,10 +34,13 @@ public enum JSONReporter: Reporter {
     let document = JSONDocument(
       schemaVersion: schemaVersion,
       tool: .init(name: "termlint", version: report.toolVersion),
-      summary: JSONSummary(findings: report.findings, quality: report.quality, files: report.files.count, directions: report),
+      summary: JSONSummary(
+        findings: report.findings, quality: report.quality, files: report.files.count, directions: report,
+        progress: report.totalTranslationProgress),
       files: report.fileReports.map { part in
         JSONFileSummary(
-          path: part.path, summary: JSONSummary(findings: part.findings, quality: part.quality, files: nil),
+          path: part.path,
+          summary: JSONSummary(findings: part.findings, quality: part.quality, files: nil, progress: report.translationProgress[part.path]),
           direction: report.directions[part.path])
       },
       findings: report.findings.map(JSONFinding.init))
@@ -127,8 +131,12 @@ public enum JSONReporter: Reporter {
     var direction: String? = nil
     /// One entry per direction, with its file count.
     var directions: [JSONDirection]? = nil
+    /// Bilingual files only: units not translated yet, and units with source text.
+    let untranslated: Int?, translatableUnits: Int?
 
-    init(findings: [Finding], quality: QualityScore, files: Int?, directions report: RunReport? = nil) {
+    init(findings: [Finding], quality: QualityScore, files: Int?, directions report: RunReport? = nil, progress: TranslationProgress? = nil) {
+      untranslated = progress?.untranslated
+      translatableUnits = progress?.units
       if let report, let summary = report.directionSummary {
         direction = summary
         directions = report.directionCounts.map { JSONDirection($0.direction, files: $0.files) }
@@ -144,7 +152,9 @@ public enum JSONReporter: Reporter {
       qualityScore = quality.roundedScore
     }
 
-    enum CodingKeys: String, CodingKey { case files, findings, error, warning, info, words, penaltyPoints, qualityScore, direction, directions }
+    enum CodingKeys: String, CodingKey {
+      case files, findings, error, warning, info, words, penaltyPoints, qualityScore, untranslated, translatableUnits, direction, directions
+    }
 
     func encode(to encoder: any Encoder) throws {
       var c = encoder.container(keyedBy: CodingKeys.self)
@@ -157,6 +167,8 @@ public enum JSONReporter: Reporter {
       try c.encode(penaltyPoints, forKey: .penaltyPoints)
       // NOTE: null, not absent, when no words were checked, so the key is always there.
       try c.encode(qualityScore, forKey: .qualityScore)
+      try c.encodeIfPresent(untranslated, forKey: .untranslated)
+      try c.encodeIfPresent(translatableUnits, forKey: .translatableUnits)
       try c.encodeIfPresent(direction, forKey: .direction)
       try c.encodeIfPresent(directions, forKey: .directions)
     }

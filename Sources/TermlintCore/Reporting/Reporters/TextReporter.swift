@@ -31,6 +31,7 @@ public enum TextReporter: Reporter {
       let direction = report.directionCounts.count > 1 ? report.directions[path].map { [$0.description] } ?? [] : []
       let facts = [ReportText.plural(findings.count, "problem")] + direction
         + (report.wordCounts.isEmpty ? [] : [ReportText.plural(quality.words, "word")] + (quality.score.map { ["quality score \(QualityScore.format($0))"] } ?? []))
+        + (report.translationProgress[path].flatMap { $0.untranslated > 0 ? [$0.phrase] : nil } ?? [])
       out += style.bold(path) + " " + style.dim("(" + facts.joined(separator: " · ") + ")") + "\n"
       let file = part.file
       for f in findings {
@@ -49,6 +50,13 @@ public enum TextReporter: Reporter {
       }
       out += "\n"
     }
+    // Files without findings that are not wholly translated yet: gettext's and XLIFF's normal
+    // state, counted rather than reported.
+    let quiet = report.fileReports.filter { $0.findings.isEmpty && (report.translationProgress[$0.path]?.untranslated ?? 0) > 0 }
+    for part in quiet {
+      out += style.bold(part.path) + " " + style.dim("(" + report.translationProgress[part.path]!.phrase + ")") + "\n"
+    }
+    if !quiet.isEmpty { out += "\n" }
     out += summaryLine(report, style: style) + "\n"
     return out
   }
@@ -80,6 +88,7 @@ public enum TextReporter: Reporter {
     }
     // The direction the files were checked in (`ru → en`, `en (monolingual)`).
     if let direction = report.directionSummary { parts.append(direction) }
+    if let progress = report.totalTranslationProgress, progress.untranslated > 0 { parts.append(progress.phrase) }
     if report.wordCounts.isEmpty { return parts.joined(separator: " · ") + "." }
     parts.append(ReportText.plural(quality.words, "word"))
     if let score = quality.score, let perThousand = quality.perThousandWords {

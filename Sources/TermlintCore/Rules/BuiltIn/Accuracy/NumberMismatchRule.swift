@@ -22,6 +22,15 @@ struct NumberMismatchRule: BuiltInRule {
       compared, because translators move figures between sentences. Numbers inside URLs and
       placeholders are left to `placeholder-mismatch`.
 
+      Not numbers, or not a mismatch: numeric character references (`&#8217;`); seconds added
+      to a time (*20:00:00* for *20:00*); digit groups split wrongly (*2240 191* for
+      *2,240,191*: the same value); Russian compound adjectives (*16-ричный* for *hex*,
+      *24-битный* for *true color*) match a number but are not reported alone, nor are the
+      figures of localised plural category labels (*One/few/many* → *Один/2-4/много*). The
+      forms of a PO plural entry are compared as a whole, and the *1* of its singular `msgid`
+      is the count itself (Russian `msgstr[0]` also serves 21, 31 …) when the other forms
+      render the count.
+
       ## Example
       Численность группировки — 12 500 военнослужащих. → The force numbers 12,000 troops.
 
@@ -41,12 +50,18 @@ struct NumberMismatchRule: BuiltInRule {
       RuleExample(
         "Russia sent 300 troops.\nThey stayed for 12 days.",
         source: "Россия направила войска.\nВ течение 12 дней там находились 300 военных."),
+      RuleExample("Clicking a person&#8217;s name opens their page.", source: "Щелчок по имени человека открывает его страницу."),
+      RuleExample("The session starts at 20:00:00.", source: "Заседание начнется в 20:00."),
+      RuleExample("Enter a full hex node ID.", source: "Введите полный 16-ричный идентификатор узла."),
+      RuleExample("More than 2,240,191 cases were confirmed.", source: "Подтверждено более 2240 191 случая."),
+      RuleExample("Один/2-4/много", source: "One/few/many"),
     ],
     triggeringExamples: [
       RuleExample("The force numbers ↓12,000 troops.", source: "Численность группировки — 12 500 военнослужащих."),
       RuleExample("Growth slowed to ↓3.6 percent.", source: "Рост замедлился до 3,5%."),
       RuleExample("The talks open on January ↓14.", source: "Переговоры откроются 13 января."),
       RuleExample("↓Troops were pulled back from the border.", source: "От границы отвели 3000 военнослужащих."),
+      RuleExample("Set the mode to ↓0555.", source: "Установите режим 0755."),
     ],
     requiresSource: true
   )
@@ -55,7 +70,7 @@ struct NumberMismatchRule: BuiltInRule {
     try options.validate(known: [], rule: Self.descriptor.id)
   }
 
-  private struct Item {
+  fileprivate struct Item {
     let unit: Int
     let mention: NumberMention
     var matched = false
@@ -66,18 +81,39 @@ struct NumberMismatchRule: BuiltInRule {
     let targetScanner = NumberScanner(language: document.targetLanguage)
     let codes = Set([document.sourceLanguage?.language, document.targetLanguage?.language].compactMap { $0 })
     var findings: [Finding] = []
-    for group in UnitScopes.groups(document) {
+    for group in Self.groups(document) {
       var sources: [Item] = []
       var targets: [Item] = []
+      // Whether the plural forms of the entry render the count (a placeholder in a form after
+      // the first); a plural entry whose forms have none has lost the count (a fuzzy guess).
+      let countRendered = group.contains { i in
+        let unit = document.units[i]
+        guard let index = unit.unit.metadata["plural-index"], index != "0", let target = unit.target else { return false }
+        return !PlaceholderScanner(flags: UnitFacts.flags(unit.unit), languageCodes: codes).codes(in: target.span).isEmpty
+      }
       for i in group {
         let unit = document.units[i]
         guard let source = unit.source, !UnitFacts.isExcluded(unit.unit) else { continue }
         let scanner = PlaceholderScanner(flags: UnitFacts.flags(unit.unit), languageCodes: codes)
         let sourceCodes = scanner.codes(in: source.span).map(\.textRange)
-        sources += sourceScanner.mentions(in: source, excluding: sourceCodes).map { Item(unit: i, mention: $0) }
+        var sourceMentions = sourceScanner.mentions(in: source, excluding: sourceCodes)
+        // The singular msgid of a plural entry ("1 item" / "%d items") names the count itself:
+        // the target's forms stand for many counts (Russian msgstr[0] is 1, 21, 31 …).
+        if unit.unit.metadata["plural-index"] == "0" && countRendered {
+          for k in sourceMentions.indices where sourceMentions[k].matchesExactly(NumberMention(values: [1], textRange: 0..<0, isHard: true)) {
+            sourceMentions[k].isHard = false
+          }
+        }
+        sources += sourceMentions.map { Item(unit: i, mention: $0) }
         if let target = unit.target, !target.isBlank, !Self.isCopy(target, document) {
           let targetCodes = scanner.codes(in: target.span).map(\.textRange)
-          targets += targetScanner.mentions(in: target, excluding: targetCodes).map { Item(unit: i, mention: $0) }
+          var targetMentions = targetScanner.mentions(in: target, excluding: targetCodes)
+          // Labels of plural categories ("One/few/many") are localised with the counts they
+          // stand for ("Один/2-4/много"): those figures can match, never be reported alone.
+          if Self.namesPluralCategories(source.span.string) {
+            for k in targetMentions.indices { targetMentions[k].isHard = false }
+          }
+          targets += targetMentions.map { Item(unit: i, mention: $0) }
         }
       }
       if sources.isEmpty && targets.isEmpty { continue }
@@ -95,6 +131,10 @@ struct NumberMismatchRule: BuiltInRule {
           }
         }
       }
+      // A number whose digit groups are split wrongly on one side (2240 191 for 2,240,191) is
+      // the same value: a typographic slip, not a wrong number.
+      Self.matchSplitGroups(&targets, against: &sources, document: document, targetSide: true)
+      Self.matchSplitGroups(&sources, against: &targets, document: document, targetSide: false)
       for i in group {
         let unit = document.units[i]
         guard let source = unit.source, let target = unit.target, !target.isBlank, !Self.isCopy(target, document) else { continue }
@@ -137,6 +177,70 @@ struct NumberMismatchRule: BuiltInRule {
 }
 
 extension NumberMismatchRule {
+  /// The units compared together: the paragraphs of `UnitScopes`, with the forms of one PO
+  /// plural entry (`msgstr[0]`, `msgstr[1]` …) compared as a whole.
+  static func groups(_ document: AnnotatedDocument) -> [[Int]] {
+    var result: [[Int]] = []
+    var previousEntry: String?
+    for group in UnitScopes.groups(document) {
+      let unit = document.units[group[0]].unit
+      let entry = unit.metadata["plural-index"].flatMap { index -> String? in
+        let suffix = "[\(index)]"
+        return group.count == 1 && unit.id.hasSuffix(suffix) ? String(unit.id.dropLast(suffix.count)) : nil
+      }
+      if let entry, entry == previousEntry, unit.metadata["plural-index"] != "0" {
+        result[result.count - 1] += group
+      } else {
+        result.append(group)
+      }
+      previousEntry = entry
+    }
+    return result
+  }
+
+  /// Whether a source is a list of plural category names ("One/few/many", "Two/other",
+  /// "One/two/three/other"): CLDR's categories and small number words, with few, many or other.
+  static func namesPluralCategories(_ source: String) -> Bool {
+    let categories: Set<Substring> = ["zero", "one", "two", "three", "four", "few", "many", "other"]
+    let words = source.lowercased().split(whereSeparator: { !$0.isLetter })
+    guard words.count >= 2, words.allSatisfy({ categories.contains($0) }), words.contains(where: { ["few", "many", "other"].contains($0) })
+    else { return false }
+    return source.contains("/") || source.contains(",") || source.contains("|")
+  }
+
+  /// Marks as matched a run of unmatched numbers of one unit separated by single spaces whose
+  /// digits, joined, give an unmatched number of the other side (2240 191 = 2,240,191).
+  fileprivate static func matchSplitGroups(_ side: inout [Item], against other: inout [Item], document: AnnotatedDocument, targetSide: Bool) {
+    for start in side.indices where !side[start].matched && side[start].mention.isHard {
+      let unit = document.units[side[start].unit]
+      guard let span = targetSide ? unit.target : unit.source else { continue }
+      let text = span.span.text
+      func digits(_ item: Item) -> String? {
+        let r = item.mention.textRange
+        guard r.upperBound <= text.count else { return nil }
+        let s = String(decoding: text[r], as: UTF16.self)
+        return s.allSatisfy(\.isASCIIDigit) ? s : nil
+      }
+      guard var joined = digits(side[start]) else { continue }
+      var run = [start]
+      var k = start + 1
+      while k < side.count, side[k].unit == side[start].unit, !side[k].matched, let next = digits(side[k]) {
+        let gap = side[run.last!].mention.textRange.upperBound..<side[k].mention.textRange.lowerBound
+        guard gap.count == 1, TextScan.isSpace(text[gap.lowerBound]), next.count == 3 else { break }
+        joined += next
+        run.append(k)
+        if let value = Double(joined),
+          let o = other.indices.first(where: { !other[$0].matched && other[$0].mention.values.contains { NumberScanner.same($0, value) } })
+        {
+          other[o].matched = true
+          for r in run { side[r].matched = true }
+          break
+        }
+        k += 1
+      }
+    }
+  }
+
   /// Whether a target is a copy of the source text (in the source's script): `untranslated`
   /// reports it, and its numbers are written the source's way.
   static func isCopy(_ target: AnnotatedSpan, _ document: AnnotatedDocument) -> Bool {

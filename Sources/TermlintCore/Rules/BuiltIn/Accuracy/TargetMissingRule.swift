@@ -5,71 +5,98 @@ struct TargetMissingRule: BuiltInRule {
     title: "Missing Translation",
     category: .accuracy,
     defaultSeverity: .error,
-    summary: "A unit that should be translated has an empty or missing translation",
+    summary: "A translation that is expected is missing (a plural form, a unit marked translated); units not translated yet are counted",
     rationale: """
       ## Why is this bad?
-      An untranslated unit shows the source language to the reader (gettext falls back to the
-      original string; an XLIFF unit without a target is exported empty or in the source).
+      A translation that was expected and is missing shows the source language to the reader
+      (gettext falls back to the original string; an XLIFF unit without a target is exported
+      empty or in the source).
 
-      Reported: a unit with source text (letters or digits) whose target is missing, empty or
-      only white space and inline codes. Left alone: units marked not to be translated (XLIFF
-      `translate="no"`), obsolete PO entries, and sentences of an aligned article pair (a source
-      sentence without a translation there is an `omission`). A fuzzy PO entry has a
-      translation that gettext does not use; it is not reported unless the option
-      `fuzzy: missing` is set. The finding points at the empty target when there is one, else at
-      the source.
+      Reported: a unit with source text (letters or digits) whose translation is *expected but
+      missing*: one form of a PO plural entry left empty while others are translated (and the
+      entry is not fuzzy); an XLIFF target that is empty or absent while its `state` says it
+      is translated, reviewed, final or signed off (1.2 `translated`, `final`, `signed-off`,
+      `needs-review-*`, or `approved="yes"`; 2.x `translated`, `reviewed`, `final`); a TMX `tu`
+      without a variant (or with an empty one) in the target language while it has one in the
+      source language.
+
+      Not reported by default: an empty PO `msgstr`, or an XLIFF unit without a target whose
+      state is `new`, `needs-translation` or absent. That is the formats' normal "not yet
+      translated" state, and a catalogue that is 90 % translated is not an error; the text
+      report says per file "N of M units not translated yet", and the JSON report gives the
+      counts in `untranslated` and `translatableUnits`, per file and in total. The option `untranslated: report` reports each of them
+      as well (as pofilter's `untranslated` check does).
+
+      Left alone: units marked not to be translated (XLIFF `translate="no"`), obsolete PO
+      entries, sources of only placeholders, and sentences of an aligned article pair (a source
+      sentence without a translation there is an `omission`). A fuzzy PO entry has a translation
+      that gettext does not use; it is not reported unless the option `fuzzy: missing` is set.
+      The finding points at the empty target when there is one, else at the source.
 
       ## Example
-      msgid "Delete the file?" / msgstr ""
+      msgid "%d file" / msgid_plural "%d files" / msgstr[0] "%d файл" / msgstr[1] "" / msgstr[2] ""
 
       ## Use instead
-      msgid "Delete the file?" / msgstr "Удалить файл?"
+      msgstr[0] "%d файл" / msgstr[1] "%d файла" / msgstr[2] "%d файлов"
       """,
     nonTriggeringExamples: [
       RuleExample("Talks resumed in Geneva.", source: "Переговоры возобновились в Женеве."),
       RuleExample("∅", source: "%s"),
+      RuleExample("∅", source: "Переговоры возобновились в Женеве."),
     ],
     triggeringExamples: [
-      RuleExample("∅", source: "⇣Переговоры возобновились в Женеве."),
+      RuleExample("∅", source: "⇣Переговоры возобновились в Женеве.", options: ["untranslated": "report"]),
     ],
     requiresSource: true
   )
 
   /// Whether fuzzy entries count as missing (`fuzzy: missing`) or not (`fuzzy: ignore`, default).
   let fuzzyIsMissing: Bool
+  /// Whether units not yet translated are reported (`untranslated: report`) or only counted in
+  /// the report's summary (`untranslated: count`, default).
+  let reportsUntranslated: Bool
 
   init(options: RuleOptions) throws {
-    try options.validate(known: ["fuzzy"], rule: Self.descriptor.id)
+    try options.validate(known: ["fuzzy", "untranslated"], rule: Self.descriptor.id)
     switch options.values["fuzzy"] ?? "ignore" {
     case "ignore": fuzzyIsMissing = false
     case "missing": fuzzyIsMissing = true
     case let other:
       throw TermlintError.configuration(options.file, line: options.line, "option 'fuzzy' of rule 'target-missing' must be 'ignore' or 'missing', not '\(other)'")
     }
+    switch options.values["untranslated"] ?? "count" {
+    case "count": reportsUntranslated = false
+    case "report": reportsUntranslated = true
+    case let other:
+      throw TermlintError.configuration(
+        options.file, line: options.line, "option 'untranslated' of rule 'target-missing' must be 'count' or 'report', not '\(other)'")
+    }
   }
 
   func check(_ document: AnnotatedDocument, context: RuleContext) -> [Finding] {
     var findings: [Finding] = []
-    for unit in document.units {
-      guard let source = unit.source, !UnitFacts.isExcluded(unit.unit), UnitFacts.bead(unit.unit) == nil,
-        Self.hasText(source, flags: UnitFacts.flags(unit.unit))
-      else { continue }
+    let missing = Self.missingTargets(document.units.map(\.unit), format: document.document.format)
+    for (i, unit) in document.units.enumerated() {
+      guard let source = unit.source else { continue }
       // Built only for a finding: most units have none.
       func excerpt() -> String { TextScan.excerpt(source.span.string) }
       let sourceLocation = Location(file: source.span.file, utf16Range: source.trimmedFileRange)
-      if let target = unit.target, !target.isBlank {
-        if fuzzyIsMissing && UnitFacts.isFuzzy(unit.unit) {
+      guard let kind = missing[i] else {
+        if fuzzyIsMissing, UnitFacts.isFuzzy(unit.unit), let target = unit.target, !target.isBlank, !UnitFacts.isExcluded(unit.unit),
+          UnitFacts.bead(unit.unit) == nil
+        {
           findings.append(context.finding(
             Self.descriptor, in: target, fileRange: target.trimmedFileRange, message: .fuzzy(excerpt()), unit: unit.unit, related: [sourceLocation]))
         }
         continue
       }
+      if kind == .notYetTranslated && !reportsUntranslated { continue }
       if let target = unit.target {
         findings.append(context.finding(
-          Self.descriptor, in: target, fileRange: target.trimmedFileRange, message: .empty(excerpt()), unit: unit.unit, related: [sourceLocation]))
+          Self.descriptor, in: target, fileRange: target.trimmedFileRange, message: .empty(excerpt(), kind), unit: unit.unit, related: [sourceLocation]))
       } else {
         findings.append(context.finding(
-          Self.descriptor, in: source, fileRange: source.trimmedFileRange, message: .empty(excerpt()), unit: unit.unit, side: "source"))
+          Self.descriptor, in: source, fileRange: source.trimmedFileRange, message: .empty(excerpt(), kind), unit: unit.unit, side: "source"))
       }
     }
     return findings
@@ -77,11 +104,87 @@ struct TargetMissingRule: BuiltInRule {
 }
 
 extension TargetMissingRule {
+  /// Why a unit that needs a translation has none.
+  enum Missing: Sendable {
+    /// The format's normal "not yet translated" state: an empty PO `msgstr`, an XLIFF target
+    /// that is absent or empty with state `new`, `needs-translation` or none.
+    case notYetTranslated
+    /// A translation was expected: another form of the plural entry is translated, the XLIFF
+    /// state says translated, a TMX `tu` lacks its target-language variant.
+    case expected
+  }
+
+  /// The units (by index) that need a translation and have none, with why: units with source
+  /// text, not excluded, not sentences of an aligned article pair, whose target is absent or
+  /// has no letters or digits. A fuzzy entry with a translation is not missing.
+  static func missingTargets(_ units: [Unit], format: String) -> [Int: Missing] {
+    var result: [Int: Missing] = [:]
+    // PO plural entries with a form translated. A fuzzy entry is not: gettext uses none of it,
+    // and its empty forms are as untranslated as the rest (`fuzzy: missing` reports the entry).
+    var translatedEntries: Set<String> = []
+    for unit in units where !UnitFacts.isFuzzy(unit) {
+      if let entry = pluralEntry(unit), let target = unit.target, !isBlank(target) { translatedEntries.insert(entry) }
+    }
+    for (i, unit) in units.enumerated() {
+      guard let source = unit.source, !UnitFacts.isExcluded(unit), UnitFacts.bead(unit) == nil,
+        hasText(source, flags: UnitFacts.flags(unit))
+      else { continue }
+      if let target = unit.target, !isBlank(target) { continue }
+      result[i] = expectsTranslation(unit, format: format, translatedEntries: translatedEntries) ? .expected : .notYetTranslated
+    }
+    return result
+  }
+
+  /// How many units of a document need a translation, and how many of those have none yet
+  /// (`Missing.notYetTranslated`); nil for a document without source text (monolingual) or an
+  /// aligned article pair (whose sentences are never "not translated yet").
+  public static func progress(_ document: Document) -> (untranslated: Int, units: Int)? {
+    var total = 0
+    for unit in document.units {
+      guard let source = unit.source, !UnitFacts.isExcluded(unit), UnitFacts.bead(unit) == nil, hasText(source, flags: UnitFacts.flags(unit))
+      else { continue }
+      total += 1
+    }
+    guard total > 0 else { return nil }
+    let untranslated = missingTargets(document.units, format: document.format).values.filter { $0 == .notYetTranslated }.count
+    return (untranslated, total)
+  }
+
+  private static func pluralEntry(_ unit: Unit) -> String? {
+    guard let index = unit.metadata["plural-index"] else { return nil }
+    let suffix = "[\(index)]"
+    return unit.id.hasSuffix(suffix) ? String(unit.id.dropLast(suffix.count)) : nil
+  }
+
+  private static func expectsTranslation(_ unit: Unit, format: String, translatedEntries: Set<String>) -> Bool {
+    switch format {
+    case "po":
+      return pluralEntry(unit).map { translatedEntries.contains($0) } ?? false
+    case "tmx":
+      return true
+    case "xliff":
+      if let approved = unit.metadata["approved"]?.lowercased(), ["yes", "true", "1"].contains(approved) { return true }
+      guard let state = unit.metadata["state"]?.lowercased() else { return false }
+      return ["translated", "final", "signed-off", "reviewed"].contains(state) || state.hasPrefix("needs-review")
+    default:
+      // Other bilingual input (a unit built by an API): no state says it is translated.
+      return false
+    }
+  }
+
+  /// Whether a span has no letters or digits (empty, white space, inline codes only).
+  static func isBlank(_ span: TextSpan) -> Bool {
+    !span.text.contains { u in
+      guard let scalar = Unicode.Scalar(u) else { return true }
+      return UnicodeProperties.has(scalar, .alphabetic) || (u >= 0x30 && u <= 0x39)
+    }
+  }
+
   /// Whether a span has letters or digits outside its placeholders (a source of only `%s`
   /// needs no translation).
-  static func hasText(_ span: AnnotatedSpan, flags: Set<String>) -> Bool {
-    let codes = PlaceholderScanner(flags: flags, languageCodes: []).codes(in: span.span).map(\.textRange)
-    for (k, u) in span.span.text.enumerated() where !codes.contains(where: { $0.contains(k) }) {
+  static func hasText(_ span: TextSpan, flags: Set<String>) -> Bool {
+    let codes = PlaceholderScanner(flags: flags, languageCodes: []).codes(in: span).map(\.textRange)
+    for (k, u) in span.text.enumerated() where !codes.contains(where: { $0.contains(k) }) {
       if u >= 0x30 && u <= 0x39 { return true }
       if let scalar = Unicode.Scalar(u), UnicodeProperties.has(scalar, .alphabetic) { return true }
       if u >= 0xD800 && u <= 0xDBFF { return true }
@@ -91,8 +194,11 @@ extension TargetMissingRule {
 }
 
 extension String {
-  fileprivate static func empty(_ excerpt: String) -> String {
-    "'\(excerpt)' has no translation; translate it"
+  fileprivate static func empty(_ excerpt: String, _ kind: TargetMissingRule.Missing) -> String {
+    switch kind {
+    case .notYetTranslated: "'\(excerpt)' is not translated yet; translate it"
+    case .expected: "'\(excerpt)' has no translation, though one is expected here; translate it"
+    }
   }
 
   fileprivate static func fuzzy(_ excerpt: String) -> String {
