@@ -62,9 +62,12 @@ class Table:
         self.true = collections.Counter()
         self.stale = 0
         self.bad_suggestions = []
+        self.given_up = collections.Counter()
         for j in judged:
             if j["rule"] in exclude_rules:
                 continue
+            if j["verdict"] == "true" and (j.get("fixed") or "").startswith("given-up"):
+                self.given_up[(j["rule"], j["fixed"].split(":", 1)[-1].strip())] += 1
             if j["key"] not in keys:
                 self.stale += 1
                 continue
@@ -113,6 +116,9 @@ def report(t: Table) -> list[str]:
                        f"{covered} of {total} findings")
     if t.stale:
         out.append(f"\n{t.stale} verdicts are for findings that are not in this run (not counted)")
+    if t.given_up:
+        out.append("\ntrue findings given up deliberately (not counted):")
+        out += [f"  {n} {rule}: {why}" for (rule, why), n in sorted(t.given_up.items())]
     if t.bad_suggestions:
         out.append(f"\n{len(t.bad_suggestions)} true findings with a wrong suggestion:")
         out += [f"  {j['key']} ({j['rule']}): {j['reason']}" for j in t.bad_suggestions]
@@ -139,6 +145,9 @@ def docs_section(t: Table, commit: str) -> str:
         p, cov, tot = t.overall(d)
         pe, _, _ = t.overall(d, True)
         lines.append(f"| {d} | {pct(p)} | {pct(pe)} | {cov:,} of {tot:,} |")
+    if t.given_up:
+        lines += ["", "Judged-true findings the project chose not to report any more (they do not count above):", ""]
+        lines += [f"- `{rule}`, {n}: {why}" for (rule, why), n in sorted(t.given_up.items())]
     lines += ["", END]
     return "\n".join(lines)
 
@@ -181,6 +190,8 @@ def check(findings: list[dict], judged: list[dict], gone: list | None = None) ->
                 still_open += 1
             elif gone is not None:
                 gone.append(j)
+        elif j["verdict"] == "true" and (j.get("fixed") or "").startswith("given-up"):
+            continue  # a true finding the project deliberately no longer reports (listed by the table)
         elif j["verdict"] == "true" and j["key"] not in keys:
             same = at.get((j["file"], j["direction"], j["rule"], int(j["line"])), [])
             if not any(overlaps(f["text"], j["text"]) for f in same):

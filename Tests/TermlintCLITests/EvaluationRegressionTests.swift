@@ -122,7 +122,10 @@ struct EvaluationRegressionTests {
     for v in c.verdicts where !v.isTrue && !v.fixed.isEmpty && keys.contains(v.key) {
       Issue.record("judged-false finding came back (fixed at \(v.fixed)): \(v.key) [\(v.rule)] — judged false because: \(v.reason)")
     }
-    for v in c.verdicts where v.isTrue && !keys.contains(v.key) {
+    // A true finding whose `fixed` cell says `given-up: why` is one the project chose not to
+    // report any more (for example, fuzzy PO entries are not compared with their msgid); the
+    // table in Rules.md lists those choices.
+    for v in c.verdicts where v.isTrue && !v.fixed.hasPrefix("given-up") && !keys.contains(v.key) {
       let overlapping = found.contains { f in
         f.rule == v.rule && f.line == v.line
           && (f.text == v.text || (!f.text.isEmpty && !v.text.isEmpty && (f.text.contains(v.text) || v.text.contains(f.text))))

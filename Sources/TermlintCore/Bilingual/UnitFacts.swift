@@ -61,6 +61,12 @@ public enum UnitFacts {
     return parts >= 2 && !previousWasSeparator
   }
 
+  /// Whether a rule that compares the translation with its source should skip the unit: it is
+  /// excluded, or a fuzzy PO entry — msgmerge's guess, often the translation of a similar but
+  /// different message, which gettext does not use until a translator confirms it. Comparing it
+  /// with its msgid reports what the fuzzy flag already says.
+  public static func isNotComparable(_ unit: Unit) -> Bool { isExcluded(unit) || isFuzzy(unit) }
+
   /// Whether the unit is a fuzzy PO entry.
   public static func isFuzzy(_ unit: Unit) -> Bool {
     isTrue(unit.metadata["fuzzy"]) || flags(unit).contains("fuzzy")

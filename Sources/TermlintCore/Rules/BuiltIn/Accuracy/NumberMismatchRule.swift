@@ -93,7 +93,7 @@ struct NumberMismatchRule: BuiltInRule {
       }
       for i in group {
         let unit = document.units[i]
-        guard let source = unit.source, !UnitFacts.isExcluded(unit.unit) else { continue }
+        guard let source = unit.source, !UnitFacts.isNotComparable(unit.unit) else { continue }
         let scanner = PlaceholderScanner(flags: UnitFacts.flags(unit.unit), languageCodes: codes)
         let sourceCodes = scanner.codes(in: source.span).map(\.textRange)
         var sourceMentions = sourceScanner.mentions(in: source, excluding: sourceCodes)

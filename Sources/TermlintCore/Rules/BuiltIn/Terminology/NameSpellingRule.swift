@@ -91,7 +91,7 @@ struct NameSpellingRule: BuiltInRule {
     for group in UnitScopes.groups(document) {
       let targets = group.compactMap { i -> (AnnotatedUnit, AnnotatedSpan)? in
         let unit = document.units[i]
-        guard let target = unit.target, !target.isBlank, !UnitFacts.isExcluded(unit.unit),
+        guard let target = unit.target, !target.isBlank, !UnitFacts.isNotComparable(unit.unit),
           !Scripts.isMostlySourceScript(target, source: document.sourceLanguage, target: targetLanguage)
         else { return nil }
         return (unit, target)

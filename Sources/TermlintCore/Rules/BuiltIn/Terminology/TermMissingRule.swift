@@ -85,7 +85,7 @@ struct TermMissingRule: BuiltInRule {
       }
       for i in group {
         let unit = document.units[i]
-        guard let source = unit.source, let target = unit.target, !target.isBlank, !UnitFacts.isExcluded(unit.unit),
+        guard let source = unit.source, let target = unit.target, !target.isBlank, !UnitFacts.isNotComparable(unit.unit),
           !Scripts.isMostlySourceScript(target, source: document.sourceLanguage, target: targetLanguage)
         else { continue }
         var reported = Set<Int>()
