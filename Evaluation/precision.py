@@ -166,6 +166,24 @@ def write_docs(path: pathlib.Path, section: str):
     print(f"wrote the precision section of {path}")
 
 
+def write_rule_figures(path: pathlib.Path, t: Table, commit: str):
+    """Per rule, both directions together: findings, judged, true. `SeverityFromEvidenceTests`
+    reads this file to hold each built-in rule's default severity, default status and safe
+    fixes to its measured precision."""
+    lines = [f"# Measured precision per rule on the evaluation set (findings of {commit}); written by",
+             "# precision.py --write-docs. precision: each direction's true / judged, weighted by its findings.",
+             "rule\tfindings\tjudged\ttrue\tprecision"]
+    for rule in t.rules:
+        n = sum(t.count[(rule, d)] for d in t.directions)
+        j = sum(t.judged[(rule, d)] for d in t.directions)
+        tr = sum(t.true[(rule, d)] for d in t.directions)
+        num = sum(t.precision((rule, d)) * t.count[(rule, d)] for d in t.directions if t.judged[(rule, d)])
+        den = sum(t.count[(rule, d)] for d in t.directions if t.judged[(rule, d)])
+        lines.append(f"{rule}\t{n}\t{j}\t{tr}\t{num / den:.4f}" if den else f"{rule}\t{n}\t{j}\t{tr}\t")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"wrote {path}")
+
+
 def overlaps(a: str, b: str) -> bool:
     return a == b or (a and b and (a in b or b in a))
 
@@ -303,6 +321,7 @@ def main():
     if a.write_docs:
         commit = a.commit or "the current checkout"
         write_docs(a.docs, docs_section(t, commit))
+        write_rule_figures(REPO / "Evaluation" / "precision.tsv", t, commit)
 
 
 if __name__ == "__main__":
