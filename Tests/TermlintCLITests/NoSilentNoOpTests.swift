@@ -123,7 +123,7 @@ struct NoSilentNoOpTests {
     let named = try CLI.run(["lint", "--glossary", Self.glossary.path, "a.md"], in: dir)
     #expect(named.stderr.contains("termlint: warning: omission needs a source text; not run on a.md (monolingual)"), "\(named.stderr)")
     // On a bilingual file it runs, and nothing is said.
-    let bilingual = try CLI.run(["lint", "--rule", "number-mismatch", Self.fixtures.appendingPathComponent("memory.tmx").path])
+    let bilingual = try CLI.run(["lint", "--rule", "number-mismatch", "--fail-on", "warning", Self.fixtures.appendingPathComponent("memory.tmx").path])
     #expect(bilingual.status == 1 && !bilingual.stderr.contains("source text"), "\(bilingual.stderr)")
   }
 
@@ -224,7 +224,8 @@ struct NoSilentNoOpTests {
     let tmx = Self.fixtures.appendingPathComponent("memory.tmx").path
     let dir = try CLI.temporaryDirectory()
     try "Talks opened on 10 January.\n".write(to: dir.appendingPathComponent("a.md"), atomically: true, encoding: .utf8)
-    let args = ["lint", "--source-lang", "ru", "--target-lang", "en", tmx, "a.md"]
+    // number-mismatch is preview (off by default): named, it finds the memory's wrong figure.
+    let args = ["lint", "--rule", "number-mismatch", "--source-lang", "ru", "--target-lang", "en", tmx, "a.md"]
     let text = try CLI.run(args, in: dir)
     let summary = try #require(text.stdout.split(separator: "\n").last)
     #expect(summary.contains("in 2 files · en (monolingual) (1 file), ru-RU → en-US (1 file) ·"), "\(summary)")

@@ -6,6 +6,7 @@ struct AdditionRule: BuiltInRule {
     title: "Addition",
     category: .accuracy,
     defaultSeverity: .warning,
+    status: .preview,
     summary: "A target sentence has no counterpart in the source, or the translation is far longer than its source",
     rationale: """
       ## Why is this bad?

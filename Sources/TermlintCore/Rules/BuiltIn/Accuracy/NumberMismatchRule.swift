@@ -5,7 +5,8 @@ struct NumberMismatchRule: BuiltInRule {
     id: "number-mismatch",
     title: "Number Mismatch",
     category: .accuracy,
-    defaultSeverity: .error,
+    defaultSeverity: .warning,
+    status: .preview,
     summary: "A number in the translation is not in the source, or a number of the source is missing from it",
     rationale: """
       ## Why is this bad?

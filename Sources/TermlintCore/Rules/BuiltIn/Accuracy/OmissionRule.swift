@@ -5,7 +5,7 @@ struct OmissionRule: BuiltInRule {
     id: "omission",
     title: "Omission",
     category: .accuracy,
-    defaultSeverity: .error,
+    defaultSeverity: .warning,
     summary: "A source sentence has no counterpart in the translation, or the translation is far shorter than its source",
     rationale: """
       ## Why is this bad?

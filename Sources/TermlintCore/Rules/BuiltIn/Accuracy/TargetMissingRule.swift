@@ -4,7 +4,7 @@ struct TargetMissingRule: BuiltInRule {
     id: "target-missing",
     title: "Missing Translation",
     category: .accuracy,
-    defaultSeverity: .error,
+    defaultSeverity: .warning,
     summary: "A translation that is expected is missing (a plural form, a unit marked translated); units not translated yet are counted",
     rationale: """
       ## Why is this bad?

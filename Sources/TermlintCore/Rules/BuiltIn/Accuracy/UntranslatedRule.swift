@@ -6,7 +6,7 @@ struct UntranslatedRule: BuiltInRule {
     id: "untranslated",
     title: "Untranslated Text",
     category: .accuracy,
-    defaultSeverity: .error,
+    defaultSeverity: .warning,
     summary: "Text of the source language is left untranslated in the translation",
     rationale: """
       ## Why is this bad?

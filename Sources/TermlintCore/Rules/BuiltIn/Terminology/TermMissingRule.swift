@@ -5,7 +5,7 @@ struct TermMissingRule: BuiltInRule {
     id: "term-missing",
     title: "Missing Glossary Term",
     category: .terminology,
-    defaultSeverity: .error,
+    defaultSeverity: .warning,
     summary: "A glossary term in the source is not rendered with any of the concept's allowed terms in the translation",
     rationale: """
       ## Why is this bad?
