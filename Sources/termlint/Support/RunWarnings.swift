@@ -2,10 +2,11 @@ import TermlintCore
 
 /// Warnings on standard error for what a run could not do, so that a silent no-op never reads
 /// as "all clear": rules that need a glossary when none was loaded, and rules that need a
-/// source text, asked for by name (`--rule`, or set in the pipeline's `rules:`), on monolingual
-/// files. Each is one line per run (not per file). The bilingual rules a default run has on are
-/// not named for monolingual articles: nobody asked for them there, and a line on every run of
-/// every article would teach people to ignore standard error.
+/// source text, asked for by name with `--rule`, on monolingual files. Each is one line per run
+/// (not per file). Bilingual rules that a pipeline turns on are not named for monolingual
+/// articles: a pipeline is written for every kind of input, the other rules did run, and the
+/// report says the file was checked as monolingual; a line on every run of every article would
+/// teach people to ignore standard error.
 enum RunWarnings {
   /// The warning lines for a run.
   ///
@@ -21,12 +22,12 @@ enum RunWarnings {
   ) -> [String] {
     var lines = missingGlossaries(groups: groups, explicitPipeline: explicitPipeline, glossaryOptions: glossaryOptions)
     lines += glossariesWithoutTheLanguage(report: report, groups: groups)
-    // The files each rule was asked for on: by --rule, or by the file's pipeline.
+    // The files each rule was asked for on by --rule.
     var askedOn: [String: Set<String>] = [:]
     for (setup, inputs) in groups {
       for rule in setup.linter.rules.map(\.rule.descriptor) {
         let names = [rule.id] + rule.deprecatedAliases
-        let asked = names.contains { onlyRules.contains($0) || setup.pipeline.rules[$0]?.enabled == true }
+        let asked = names.contains { onlyRules.contains($0) }
         if asked { askedOn[rule.id, default: []].formUnion(inputs) }
       }
     }
