@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import re
 import datetime
 import pathlib
 import sys
@@ -40,6 +41,17 @@ REPO = HERE.parent
 JUDGED_COLUMNS = ["key", "file", "direction", "rule", "line", "column", "text", "verdict", "reason",
                   "suggestion_ok", "commit", "fixed"]
 BEGIN, END = "<!-- precision:begin -->", "<!-- precision:end -->"
+
+
+def preview_rules() -> set[str]:
+    """Rules off by default: the rule table of Documentation/Rules.md marks them '(preview)'."""
+    path = REPO / "Documentation" / "Rules.md"
+    if not path.exists():
+        return set()
+    return set(re.findall(r"^\| \[`([^`]+)`\]\([^)]*\) \|[^\n]*\(preview\) \|$", path.read_text(encoding="utf-8"), re.M))
+
+
+PREVIEW = preview_rules()
 
 
 def read_judged(path: pathlib.Path) -> list[dict]:
@@ -83,9 +95,10 @@ class Table:
         return self.true[g] / self.judged[g] if self.judged[g] else None
 
     def overall(self, direction, only_errors=False):
+        """Precision of the rules on by default (preview rules left out), weighted by findings."""
         num = den = total = 0
         for (rule, d), n in self.count.items():
-            if d != direction or (only_errors and self.severity.get(rule) != "error"):
+            if d != direction or rule in PREVIEW or (only_errors and self.severity.get(rule) != "error"):
                 continue
             total += n
             p = self.precision((rule, d))
@@ -137,9 +150,11 @@ def docs_section(t: Table, commit: str) -> str:
         for d in t.directions:
             g = (rule, d)
             if t.count[g]:
-                lines.append(f"| `{rule}` | {d} | {t.severity[rule]} | {t.count[g]:,} | {t.judged[g]} | {t.true[g]} | "
+                sev = t.severity[rule] + (" (preview: off by default)" if rule in PREVIEW else "")
+                lines.append(f"| `{rule}` | {d} | {sev} | {t.count[g]:,} | {t.judged[g]} | {t.true[g]} | "
                              f"{pct(t.precision(g))} |")
-    lines += ["", "| direction | overall precision (weighted by findings) | error-severity rules | findings covered by verdicts |",
+    lines += ["", "Overall: the rules on by default (preview rules left out), each rule's precision weighted by its findings.", "",
+              "| direction | overall precision (weighted by findings) | error-severity rules | findings covered by verdicts |",
               "| --- | ---: | ---: | ---: |"]
     for d in t.directions:
         p, cov, tot = t.overall(d)

@@ -6,6 +6,7 @@ struct OmissionRule: BuiltInRule {
     title: "Omission",
     category: .accuracy,
     defaultSeverity: .warning,
+    status: .preview,
     summary: "A source sentence has no counterpart in the translation, or the translation is far shorter than its source",
     rationale: """
       ## Why is this bad?
