@@ -63,6 +63,65 @@ struct TypographyConventionsTests {
     #expect(try Self.lint(monolingual, "whitespace").count == 2)
   }
 
+  @Test func paddingToAWidthSharedByOtherPaddedUnitsIsLayout() throws {
+    // Midnight Commander's learn-keys labels: padded with trailing spaces to 17 characters.
+    let doc = Self.document([
+      ("Up arrow", "Стрелка вверх    "),
+      ("Down arrow", "Стрелка вниз     "),
+      ("Insert", "Клавиша Insert   "),
+      ("/ on keypad", "/ доп.клавиатуры "),
+      ("Official name", "Официальное название "),
+      ("The file was saved.", "Файл сохранён. "),
+    ])
+    let findings = try Self.lint(doc, "whitespace")
+    #expect(findings.map(\.matchedText) == [" ", " "])
+    #expect(findings.map(\.location.line) == [9, 11])
+    // One width with one padding length is not a padded column: three stray spaces.
+    let same = Self.document([("Check", "Проверка "), ("Page", "Страница "), ("Save", "Записать ")])
+    #expect(try Self.lint(same, "whitespace").count == 3)
+    // Two padded units are not a column yet.
+    let two = Self.document([("Up arrow", "Стрелка вверх    "), ("Insert", "Клавиша Insert   ")])
+    #expect(try Self.lint(two, "whitespace").count == 2)
+  }
+
+  @Test func runsAfterLabelsEndingAtASharedValueColumnAreLayout() throws {
+    // `hg summary`: the labels' values start in one column.
+    let doc = Self.document([
+      ("parent: %d", "родитель:   %d"),
+      ("branch: %s", "ветка:      %s"),
+      ("commit: %s", "фиксация:   %s"),
+      ("Example: /about/", "Пример:  /about/"),
+      ("Talks resumed on Monday.", "Переговоры  возобновились в понедельник."),
+      ("Saved: done, as before.", "Сохранено: готово , как прежде."),
+    ])
+    let findings = try Self.lint(doc, "whitespace")
+    #expect(findings.map(\.matchedText) == ["  ", "  ", " "])
+    #expect(findings.map(\.location.line) == [7, 9, 11])
+    // Runs of one length at one column are not an aligned column of labels.
+    let equal = Self.document([("parent: %d", "родитель:   %d"), ("commit: %s", "фиксация:   %s"), ("summary: %s", "описание:   %s")])
+    #expect(try Self.lint(equal, "whitespace").count == 3)
+    // Nor are two labels.
+    let two = Self.document([("parent: %d", "родитель:   %d"), ("phase: %s", "стадия:     %s")])
+    #expect(try Self.lint(two, "whitespace").count == 2)
+  }
+
+  @Test func entriesWhoseCommentSaysColumnsAreLayout() throws {
+    var doc = Self.document([
+      ("rebase: %s, %s (rebase --continue)", "rebase:     %s, %s (rebase --continue)"),
+      ("bookmarks:", "закладки:   "),
+      ("rebase: %s done. Next", "rebase:     %s готово.Далее"),
+      ("rebase: %s, %s (rebase --continue)", "rebase:     %s, %s (rebase --continue)"),
+    ])
+    doc.units[0].metadata["extracted-comment"] = "i18n: column positioning for \"hg summary\""
+    doc.units[1].metadata["comment"] = "Column alignment: keep the value column"
+    doc.units[2].metadata["extracted-comment"] = "i18n: column positioning for \"hg summary\""
+    doc.units[3].metadata["comment"] = "Translators: the name of the rebase command"
+    let findings = try Self.lint(doc, "whitespace")
+    // The slip in a positioned entry and the run of the entry without such a comment.
+    #expect(findings.map(\.matchedText) == [".", "     "])
+    #expect(findings.map(\.location.line) == [5, 7])
+  }
+
   @Test func bracketsAndControlCharactersOfTheSourceAreNotReported() throws {
     let doc = Self.document([
       ("Unmatched ) or \\)", "Непарная ) или \\)"),

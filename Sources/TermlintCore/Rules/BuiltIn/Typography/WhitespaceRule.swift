@@ -31,6 +31,13 @@ struct WhitespaceRule: BuiltInRule, UnitRule {
       has in the same way are properties of the file, not translation errors. When the target
       has more of a kind than the source, the ones farthest from the source's are reported.
 
+      Column layout of the file is left alone too, source or not: white space that pads a short
+      one-line translation to a width that at least two other padded units of the file share (a
+      column of labels padded to one width), a run of spaces after a line-initial label such as
+      `parent:   ` that ends at the value column of at least two other units' labels, and the runs
+      and trailing white space of a PO entry whose comment says it is positioned in columns
+      (`i18n: column positioning`).
+
       ## Example
       Talks resumed on Monday , officials said.The next round is in May.
 
@@ -67,7 +74,16 @@ struct WhitespaceRule: BuiltInRule, UnitRule {
     try options.validate(known: [], rule: Self.descriptor.id)
   }
 
+  func check(_ document: AnnotatedDocument, context: RuleContext) -> [Finding] {
+    let layout = Layout(document)
+    return document.units.flatMap { check($0, in: document, layout: layout, context: context) }
+  }
+
   func check(_ unit: AnnotatedUnit, in document: AnnotatedDocument, context: RuleContext) -> [Finding] {
+    check(unit, in: document, layout: Layout(document), context: context)
+  }
+
+  func check(_ unit: AnnotatedUnit, in document: AnnotatedDocument, layout: Layout, context: RuleContext) -> [Finding] {
     guard let target = unit.target else { return [] }
     let text = UnitText(target)
     var problems = detect(text, language: target.span.language ?? document.targetLanguage, format: document.document.format)
@@ -79,6 +95,11 @@ struct WhitespaceRule: BuiltInRule, UnitRule {
         target: problems.map { ($0.kind, $0.range) }, targetLength: text.count,
         source: sourceProblems.map { ($0.kind, $0.range) }, sourceLength: source.count)
       problems = zip(problems, keep).filter(\.1).map(\.0)
+    }
+    // Column layout of the file: padding to a shared width, a label's value column, or an entry
+    // whose comment says it is positioned in columns.
+    if !problems.isEmpty {
+      problems.removeAll { layout.isLayout($0, in: text, unit: unit.unit) }
     }
     return problems.map { p in
       context.finding(
@@ -148,6 +169,125 @@ struct WhitespaceRule: BuiltInRule, UnitRule {
 }
 
 extension WhitespaceRule {
+  /// The column layout of a document's targets, learnt from all its units: runs of spaces that
+  /// line text up in columns are the file's layout, not a translator's slip.
+  ///
+  /// - Padding: a one-line target that ends in white space padding it to a width that at least
+  ///   two other padded one-line targets of the file share, with padding of different lengths
+  ///   (a column of labels padded to one width).
+  /// - A label's value column: a run of two or more spaces after a line-initial label ending in
+  ///   `:` (`parent:   value`) that ends at a column at which at least two other units' label
+  ///   runs end too, with runs of different lengths.
+  /// - An entry whose translator or extracted comment says it is positioned in columns
+  ///   (`i18n: column positioning for "hg summary"`): its runs and trailing white space.
+  struct Layout {
+    /// Widths (UTF-16) that padded one-line targets share.
+    var paddedWidths: Set<Int> = []
+    /// Columns (UTF-16 offset in the line) at which label runs of several units end.
+    var labelColumns: Set<Int> = []
+
+    init(_ document: AnnotatedDocument) {
+      var padded: [Int: (units: Int, paddings: Set<Int>)] = [:]
+      var labels: [Int: (units: Int, runs: Set<Int>)] = [:]
+      for unit in document.units {
+        guard let target = unit.target else { continue }
+        let text = UnitText(target)
+        if let (width, padding) = Self.padding(text) {
+          padded[width, default: (0, [])].units += 1
+          padded[width, default: (0, [])].paddings.insert(padding)
+        }
+        var seen: Set<Int> = []
+        for label in Self.labelRuns(text) where seen.insert(label.column).inserted {
+          labels[label.column, default: (0, [])].units += 1
+          labels[label.column, default: (0, [])].runs.insert(label.run.count)
+        }
+      }
+      paddedWidths = Set(padded.filter { $0.value.units >= 3 && $0.value.paddings.count >= 2 }.keys)
+      labelColumns = Set(labels.filter { $0.value.units >= 3 && $0.value.runs.count >= 2 }.keys)
+    }
+
+    /// Whether a problem of `text` is column layout.
+    func isLayout(_ problem: Problem, in text: UnitText, unit: Unit) -> Bool {
+      switch problem.kind {
+      case .trailing, .double: break
+      default: return false
+      }
+      if Self.commentSaysColumns(unit) { return true }
+      if problem.kind == .trailing, problem.fileRange == nil, problem.range.upperBound == text.count,
+        let (width, _) = Self.padding(text), paddedWidths.contains(width)
+      {
+        return true
+      }
+      if problem.kind == .double {
+        return Self.labelRuns(text).contains { $0.run == problem.range && labelColumns.contains($0.column) }
+      }
+      return false
+    }
+
+    /// The width and padding length of a one-line target that ends in spaces after some text.
+    static func padding(_ text: UnitText) -> (width: Int, padding: Int)? {
+      guard text.count > 1, text.count <= 80, !(0..<text.count).contains(where: text.isLineBreak(at:)) else { return nil }
+      var k = text.count
+      while k > 0 && Typography.isHorizontalSpace(text.units[k - 1]) { k -= 1 }
+      guard k > 0, k < text.count else { return nil }
+      return (text.count, text.count - k)
+    }
+
+    /// Runs of two or more spaces after a line-initial label ending in `:` (at most three words
+    /// of letters, digits, `-` `_` `.`), with the column at which each run ends.
+    static func labelRuns(_ text: UnitText) -> [(run: Range<Int>, column: Int)] {
+      var result: [(run: Range<Int>, column: Int)] = []
+      var lineStart = 0
+      var i = 0
+      while i <= text.count {
+        if i < text.count && !text.isLineBreak(at: i) {
+          i += 1
+          continue
+        }
+        // The line lineStart..<i.
+        var k = lineStart
+        while k < i && Typography.isHorizontalSpace(text.units[k]) { k += 1 }
+        let labelStart = k
+        var words = 1
+        var ok = false
+        while k < i && k - labelStart <= 32 {
+          let u = text.units[k]
+          if u == 0x3A {
+            ok = k > labelStart
+            break
+          }
+          if u == 0x20 {
+            if k == labelStart || text.units[k - 1] == 0x20 { break }
+            words += 1
+          } else if let s = Unicode.Scalar(u), Typography.isLetterOrDigit(s) || u == 0x2D || u == 0x5F || u == 0x2E {
+          } else {
+            break
+          }
+          k += 1
+        }
+        if ok && words <= 3 {
+          let runStart = k + 1
+          var j = runStart
+          while j < i && text.units[j] == 0x20 { j += 1 }
+          if j - runStart >= 2 && j < i { result.append((runStart..<j, j - lineStart)) }
+        }
+        i += 1
+        lineStart = i
+      }
+      return result
+    }
+
+    /// Whether the unit's translator (`# `) or extracted (`#. `) comment says it is laid out in
+    /// columns (column positioning, alignment or width).
+    static func commentSaysColumns(_ unit: Unit) -> Bool {
+      for key in ["comment", "extracted-comment"] {
+        guard let comment = unit.metadata[key]?.lowercased(), comment.contains("column") else { continue }
+        if comment.contains("position") || comment.contains("align") || comment.contains("width") { return true }
+      }
+      return false
+    }
+  }
+
   fileprivate static let sentencePunctuation: Set<UInt16> = [0x2C, 0x2E, 0x3B, 0x3A, 0x21, 0x3F]
 
   /// The punctuation mark a run of spaces wrongly precedes, if any.
