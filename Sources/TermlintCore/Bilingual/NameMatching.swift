@@ -4,7 +4,7 @@ import Foundation
 /// romanization conventions, and the glossary's names in a form ready for comparison.
 enum NameMatching {
   /// Optimal string alignment distance (Levenshtein plus adjacent transpositions).
-  static func distance(_ a: [Character], _ b: [Character]) -> Int {
+  static func distance<Element: Equatable>(_ a: [Element], _ b: [Element]) -> Int {
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
     var previous2 = [Int](repeating: 0, count: b.count + 1)
