@@ -138,3 +138,18 @@ enum Typography {
   /// The object replacement character readers put where inline code was.
   static let placeholder: UInt16 = 0xFFFC
 }
+
+extension Sequence where Element: Hashable {
+  /// The element used most (the first one used on a tie), nil when there are none: a
+  /// document's majority quote family or dash style.
+  var majority: Element? {
+    var counts: [Element: Int] = [:]
+    var order: [Element] = []
+    for e in self {
+      if counts[e] == nil { order.append(e) }
+      counts[e, default: 0] += 1
+    }
+    guard let best = counts.values.max() else { return nil }
+    return order.first { counts[$0] == best }
+  }
+}

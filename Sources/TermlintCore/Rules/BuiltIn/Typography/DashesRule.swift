@@ -92,7 +92,7 @@ struct DashesRule: BuiltInRule {
     let dashes = texts.map { $0.map(Self.dashes(in:)) ?? [] }
     let all = dashes.joined()
     let styled = all.compactMap(\.style)
-    let house = style ?? Self.majorityStyle(styled) ?? Self.defaultStyle(for: TypographyLanguage.of(document))
+    let house = style ?? styled.majority ?? Self.defaultStyle(for: TypographyLanguage.of(document))
     // A catalogue or a memory gathers strings written at different times: there a dash style
     // the language uses is not an error, only a style it does not use (a closed em dash in
     // Russian). One text (an article) keeps one house style.
@@ -169,14 +169,6 @@ extension DashesRule {
       if case .styled(let s) = kind { return s }
       return nil
     }
-  }
-
-  /// The style used most (the first one used on a tie), nil when there are none.
-  fileprivate static func majorityStyle(_ styles: [Style]) -> Style? {
-    var counts: [Style: Int] = [:]
-    for s in styles { counts[s, default: 0] += 1 }
-    guard let best = counts.values.max() else { return nil }
-    return styles.first { counts[$0] == best }
   }
 
   fileprivate static func dashes(in text: UnitText) -> [Dash] {

@@ -96,8 +96,8 @@ struct QuotesRule: BuiltInRule {
     var findings: [Finding] = []
     // Style: quotation marks and apostrophes each have their own majority.
     let all = Array(marks.joined())
-    let quoteMajority = Self.majority(all.filter { !$0.isApostrophe }.map(\.family))
-    let apostropheMajority = Self.majority(all.filter(\.isApostrophe).map(\.family))
+    let quoteMajority = all.filter { !$0.isApostrophe }.map(\.family).majority
+    let apostropheMajority = all.filter(\.isApostrophe).map(\.family).majority
     for (k, unitMarks) in marks.enumerated() {
       guard let text = texts[k] else { continue }
       for mark in unitMarks {
@@ -151,14 +151,6 @@ struct QuotesRule: BuiltInRule {
       if correct && !oneText { return nil }
       return majority
     }
-  }
-
-  /// The family used most (the first one used on a tie), nil when there are none.
-  fileprivate static func majority(_ families: [Family]) -> Family? {
-    var counts: [Family: Int] = [:]
-    for f in families { counts[f, default: 0] += 1 }
-    guard let best = counts.values.max() else { return nil }
-    return families.first { counts[$0] == best }
   }
 }
 
