@@ -99,7 +99,7 @@ public final class AnchorExtractor: @unchecked Sendable {
         i += 1
         continue
       }
-      var text = String(decoding: units[tokens[i].range], as: UTF16.self)
+      var text = String(utf16Units: units[tokens[i].range])
       var j = i + 1
       if decimalComma {
         var lastGroup = text.reversed().prefix { $0.isNumber }.count
@@ -107,7 +107,7 @@ public final class AnchorExtractor: @unchecked Sendable {
           tokens[j].range.lowerBound - tokens[j - 1].range.upperBound == 1, tokens[j].range.count == 3,
           units[tokens[j].range].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
         {
-          text += String(decoding: units[tokens[j].range], as: UTF16.self)
+          text += String(utf16Units: units[tokens[j].range])
           lastGroup = 3
           j += 1
         }
@@ -177,7 +177,7 @@ public final class AnchorExtractor: @unchecked Sendable {
           if (u >= 0x61 && u <= 0x7A) || (u >= 0x30 && u <= 0x39) { return u }
           return u >= 0x41 && u <= 0x5A ? u + 0x20 : nil
         }
-        result.append(Anchor(kind: .name, key: String(decoding: code, as: UTF16.self)))
+        result.append(Anchor(kind: .name, key: String(utf16Units: code)))
         continue
       }
       let capitalised = UnicodeProperties.isUppercase(first)
@@ -189,12 +189,12 @@ public final class AnchorExtractor: @unchecked Sendable {
         keys[word] = key
       }
       if capitalised && key.count >= 3 {
-        result.append(Anchor(kind: .name, key: String(decoding: key.prefix(5), as: UTF16.self)))
+        result.append(Anchor(kind: .name, key: String(utf16Units: key.prefix(5))))
       }
       // A capitalised word is also a cognate, so *Позиции* at the start of a sentence meets
       // *positions* in the middle of one.
       if key.count >= 5 {
-        result.append(Anchor(kind: .cognate, key: String(decoding: key.prefix(5), as: UTF16.self)))
+        result.append(Anchor(kind: .cognate, key: String(utf16Units: key.prefix(5))))
       }
     }
     return result

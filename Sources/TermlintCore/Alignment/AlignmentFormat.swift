@@ -57,7 +57,7 @@ public enum AlignmentFormat: String, Sendable, CaseIterable {
         units.append(u)
       }
     }
-    return String(decoding: units, as: UTF16.self)
+    return String(utf16Units: units)
   }
 
   private static func tsvField(_ sentences: [PairAlignment.Sentence]) -> String {

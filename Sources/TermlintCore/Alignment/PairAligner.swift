@@ -378,7 +378,7 @@ public final class PairAligner: @unchecked Sendable {
   /// characters, so NFC and NFD text measure the same.
   static func length(_ text: [UInt16]) -> Int {
     var count = 0
-    for scalar in String(decoding: text, as: UTF16.self).unicodeScalars {
+    for scalar in String(utf16Units: text).unicodeScalars {
       if scalar.value <= 0xFFFF && Chars.isSpace(UInt16(scalar.value)) { continue }
       let category = UnicodeProperties.generalCategory(scalar)
       if category == 6 || category == 7 || category == 8 || category == 16 { continue }

@@ -98,7 +98,7 @@ struct LanguageEvidence: Equatable {
         if content { sourceContent += 1 }
         onLine += 1
         sourceOnOneLine = max(sourceOnOneLine, onLine)
-        sourceWords.append((UnicodeProperties.foldCase(String(decoding: text[range], as: UTF16.self)), content, line))
+        sourceWords.append((UnicodeProperties.foldCase(String(utf16Units: text[range])), content, line))
       }
       if word.script == target { inTarget += 1 }
     }
@@ -133,7 +133,7 @@ struct LanguageEvidence: Equatable {
     var letters = 0, upper = 0
     var script: Int32? = nil
     var previousLower = false
-    for scalar in String(decoding: units, as: UTF16.self).unicodeScalars {
+    for scalar in String(utf16Units: units).unicodeScalars {
       let p = scalar.properties
       if p.numericType != nil { return nil }
       guard p.isAlphabetic else {

@@ -407,7 +407,7 @@ struct NameIndex: Sendable {
     while j >= 0 {
       let token = span.tokens[j]
       guard token.kind == .punctuation else { return false }
-      let c = String(decoding: units[token.range], as: UTF16.self)
+      let c = String(utf16Units: units[token.range])
       if [".", "!", "?", "…", ":", ";"].contains(c) { return true }
       if !["\"", "'", "«", "»", "“", "”", "„", "(", "[", "—", "–", "-", "*", "_"].contains(c) { return false }
       j -= 1

@@ -47,7 +47,7 @@ struct NumberScanner {
     let tokens = span.tokens
     let units = span.normalized.units
     var result: [NumberMention] = []
-    func form(_ i: Int) -> String { String(decoding: units[tokens[i].range], as: UTF16.self) }
+    func form(_ i: Int) -> String { String(utf16Units: units[tokens[i].range]) }
     func glued(_ i: Int) -> Bool { i >= 0 && i < tokens.count && !tokens[i].spaceBefore }
     func isPunct(_ i: Int, _ chars: Set<String>) -> Bool {
       i >= 0 && i < tokens.count && tokens[i].kind == .punctuation && chars.contains(form(i))

@@ -101,10 +101,10 @@ struct PlaceholderScanner {
     func addRange(_ kind: String, _ key: String, _ range: Range<Int>) {
       if taken.contains(where: { $0.overlaps(range) }) { return }
       taken.append(range)
-      result.append(InlineCode(kind: kind, key: key, display: String(decoding: text[range], as: UTF16.self), textRange: range))
+      result.append(InlineCode(kind: kind, key: key, display: String(utf16Units: text[range]), textRange: range))
     }
     if mayHaveURL || hasAt || hasBrace {
-      let string = String(decoding: text, as: UTF16.self)
+      let string = String(utf16Units: text)
       func add(_ kind: String, _ key: String, _ match: Range<String.Index>) {
         addRange(kind, key, match.lowerBound.utf16Offset(in: string)..<match.upperBound.utf16Offset(in: string))
       }
@@ -159,7 +159,7 @@ struct PlaceholderScanner {
       }
       let before: UInt16? = i > 0 ? text[i - 1] : nil
       if python, let end = Self.pythonEnd(text, from: i) {
-        add("python", String(decoding: text[i..<end], as: UTF16.self), i..<end)
+        add("python", String(utf16Units: text[i..<end]), i..<end)
         i = end
         continue
       }
@@ -174,7 +174,7 @@ struct PlaceholderScanner {
           if end < n, Self.isLetterOrDigit(text[end]) { ok = false }
         }
         if ok {
-          add("printf", Self.printfKey(String(decoding: text[range], as: UTF16.self)), range)
+          add("printf", Self.printfKey(String(utf16Units: text[range])), range)
           lastEnd = end
           i = end
           continue
@@ -190,7 +190,7 @@ struct PlaceholderScanner {
           if end < n, Self.isLetterOrDigit(text[end]) { ok = false }
         }
         if ok {
-          let digits = String(decoding: text[(i + 1)..<end], as: UTF16.self)
+          let digits = String(utf16Units: text[(i + 1)..<end])
           add("qt", "%" + digits, i..<end)
           lastEnd = end
           i = end
@@ -198,7 +198,7 @@ struct PlaceholderScanner {
         }
       }
       if protecting, i + 2 < n, Self.isHexDigit(text[i + 1]), Self.isHexDigit(text[i + 2]) {
-        add("escape", String(decoding: text[i..<(i + 3)], as: UTF16.self), i..<(i + 3))
+        add("escape", String(utf16Units: text[i..<(i + 3)]), i..<(i + 3))
         i += 3
         continue
       }
@@ -277,7 +277,7 @@ struct PlaceholderScanner {
         j += 1
       }
       if depth == 0, j - i > 4 {
-        let code = String(decoding: t[i..<j], as: UTF16.self)
+        let code = String(utf16Units: t[i..<j])
         add("i18next", code.filter { !$0.isWhitespace }, i..<j)
         i = j
       } else {
@@ -299,7 +299,7 @@ struct PlaceholderScanner {
       if t[i + 1] == 0x78 || t[i + 1] == 0x75 {  // \x.. and \u....
         while end < n, end - i < (t[i + 1] == 0x78 ? 4 : 6), Self.isHexDigit(t[end]) { end += 1 }
       }
-      add("escape", String(decoding: t[i..<end], as: UTF16.self), i..<end)
+      add("escape", String(utf16Units: t[i..<end]), i..<end)
       i = end
     }
   }

@@ -18,7 +18,7 @@ enum Scripts {
   /// Letters per script in UTF-16 text (digits, punctuation and inline codes are not counted).
   static func letterCounts(_ units: some Collection<UInt16>) -> [Int32: Int] {
     var counts: [Int32: Int] = [:]
-    for scalar in String(decoding: Array(units), as: UTF16.self).unicodeScalars
+    for scalar in String(utf16Units: Array(units)).unicodeScalars
     where UnicodeProperties.has(scalar, .alphabetic) {
       let script = UnicodeProperties.script(scalar)
       if script == UnicodeProperties.Script.common || script == UnicodeProperties.Script.inherited { continue }

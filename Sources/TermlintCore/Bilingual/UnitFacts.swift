@@ -36,9 +36,12 @@ public enum UnitFacts {
   /// Whether the unit is marked as not to be translated (XLIFF `translate="no"`) or obsolete,
   /// or its source is a message key rather than text (`translator-credits`, `app.title`): the
   /// target of a key is free text (names, e-mail addresses, years) that cannot be compared.
-  public static func isExcluded(_ unit: Unit) -> Bool {
+  public static func isExcluded(_ unit: Unit) -> Bool { isExcluded(unit, flags: flags(unit)) }
+
+  /// `isExcluded(_:)` with the unit's flags already parsed.
+  static func isExcluded(_ unit: Unit, flags: Set<String>) -> Bool {
     if let t = unit.metadata["translate"]?.lowercased(), ["no", "false", "0"].contains(t) { return true }
-    if isTrue(unit.metadata["obsolete"]) || flags(unit).contains("obsolete") { return true }
+    if isTrue(unit.metadata["obsolete"]) || flags.contains("obsolete") { return true }
     if let source = unit.source, isMessageKey(source.text) { return true }
     return false
   }
@@ -68,8 +71,11 @@ public enum UnitFacts {
   public static func isNotComparable(_ unit: Unit) -> Bool { isExcluded(unit) || isFuzzy(unit) }
 
   /// Whether the unit is a fuzzy PO entry.
-  public static func isFuzzy(_ unit: Unit) -> Bool {
-    isTrue(unit.metadata["fuzzy"]) || flags(unit).contains("fuzzy")
+  public static func isFuzzy(_ unit: Unit) -> Bool { isFuzzy(unit, flags: flags(unit)) }
+
+  /// `isFuzzy(_:)` with the unit's flags already parsed.
+  static func isFuzzy(_ unit: Unit, flags: Set<String>) -> Bool {
+    isTrue(unit.metadata["fuzzy"]) || flags.contains("fuzzy")
   }
 
   private static func isTrue(_ value: String?) -> Bool {
@@ -90,7 +96,7 @@ public enum UnitScopes {
     var current: [Int] = []
     var currentParagraph: String?
     for (i, unit) in document.units.enumerated() {
-      let paragraph = UnitFacts.paragraph(unit.unit)
+      let paragraph = unit.paragraph
       if let paragraph, paragraph == currentParagraph {
         current.append(i)
         continue
@@ -126,7 +132,7 @@ extension AnnotatedSpan {
   /// The original text of a token (case preserved), from the span's text.
   func surface(of token: Token) -> String {
     let range = normalized.map.sourceRange(token.range)
-    return String(decoding: span.text[range], as: UTF16.self)
+    return String(utf16Units: span.text[range])
   }
 
   /// The span's text range of a run of tokens.

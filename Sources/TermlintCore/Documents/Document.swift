@@ -29,7 +29,7 @@ public struct TextSpan: Sendable {
   }
 
   /// The text as a string.
-  public var string: String { String(decoding: text, as: UTF16.self) }
+  public var string: String { String(utf16Units: text) }
 }
 
 /// An inline code (XLIFF `ph`, `g`, `bpt` …; a `{{ var }}` or `%s`) kept out of the text.

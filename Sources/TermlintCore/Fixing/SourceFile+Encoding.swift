@@ -10,7 +10,7 @@ extension SourceFile {
     if encoding == .utf8 {
       out.reserveCapacity(units.count + 3)
       if hasBOM { out += [0xEF, 0xBB, 0xBF] }
-      for scalar in String(decoding: units, as: UTF16.self).unicodeScalars {
+      for scalar in String(utf16Units: units).unicodeScalars {
         UTF8.encode(scalar) { out.append($0) }
       }
     } else if encoding == .utf16LE || encoding == .utf16BE {

@@ -76,7 +76,7 @@ enum EnglishLemmas {
     var result = Set<[UInt16]>()
     for w in bases {
       result.insert(w)
-      let s = String(decoding: w, as: UTF16.self)
+      let s = String(utf16Units: w)
       func add(_ t: Substring) { result.insert(Array(t.utf16)) }
       func doubled(_ stem: Substring) -> Bool {
         let u = Array(stem.utf16)

@@ -25,7 +25,7 @@ extension Stemmer {
       let end = String.Index(utf16Offset: stemmed.count, in: word)
       return String(Substring(word.unicodeScalars[..<end]))
     }
-    return String(decoding: stemmed, as: UTF16.self)
+    return String(utf16Units: stemmed)
   }
 }
 

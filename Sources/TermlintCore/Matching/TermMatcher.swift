@@ -254,8 +254,8 @@ public final class TermMatcher: @unchecked Sendable {
 
   /// Compares the case of a matched surface with the term over their common (case-folded) prefix.
   static func compareCase(surface: [UInt16], term: [UInt16]) -> CaseComparison {
-    let s = Array(String(decoding: surface, as: UTF16.self).unicodeScalars)
-    let t = Array(String(decoding: term, as: UTF16.self).unicodeScalars)
+    let s = Array(String(utf16Units: surface).unicodeScalars)
+    let t = Array(String(utf16Units: term).unicodeScalars)
     var differs = false
     var k = 0
     while k < s.count && k < t.count {

@@ -59,7 +59,8 @@ public struct Linter: Sendable {
       AnnotatedUnit(
         unit: unit,
         source: unit.source.map { matcher.annotate($0, language: $0.language ?? source, options: normalization) },
-        target: unit.target.map { matcher.annotate($0, language: $0.language ?? target, options: normalization) })
+        target: unit.target.map { matcher.annotate($0, language: $0.language ?? target, options: normalization) },
+        sourceLanguage: source, targetLanguage: target)
     }
     return AnnotatedDocument(document: document, units: units, sourceLanguage: source, targetLanguage: target)
   }

@@ -64,7 +64,7 @@ public struct Suppressions: Sendable {
       // A comment shown in Markdown code (documentation of these comments) is not a directive.
       if markdown && (fenced.contains(file.lineIndex(utf16Offset: i)) || isInInlineCode(u, at: comment.start, file: file)) { continue }
       let argumentEnd = comment.closing ?? file.lineRange(file.lineIndex(utf16Offset: i) + 1).upperBound
-      let argument = String(decoding: u[wordEnd..<argumentEnd], as: UTF16.self)
+      let argument = String(utf16Units: u[wordEnd..<argumentEnd])
       let names = argument.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\t" }).map(String.init)
       var rules: Set<String>? = nil
       if !names.isEmpty {

@@ -104,7 +104,7 @@ public enum WordCount {
     // NOTE: only if ICU cannot open a word break iterator: runs of letters and digits.
     var n = 0
     var inWord = false
-    for scalar in String(decoding: text, as: UTF16.self).unicodeScalars {
+    for scalar in String(utf16Units: text).unicodeScalars {
       let p = scalar.properties
       let wordy = p.isAlphabetic || p.numericType != nil
       if wordy && !inWord { n += 1 }

@@ -61,14 +61,69 @@ public struct RuleOptions: Sendable {
   }
 }
 
-/// One unit, annotated for rules.
-public struct AnnotatedUnit: Sendable {
+/// One unit, annotated for rules, with the facts that several rules need computed once.
+///
+/// A class: rules and groupings pass units around by reference instead of copying the unit,
+/// both annotated spans and every fact each time. Immutable after the annotation stage.
+public final class AnnotatedUnit: Sendable {
   /// The unit.
   public let unit: Unit
   /// Its source side, annotated in the source language.
   public let source: AnnotatedSpan?
   /// Its target side, annotated in the target language.
   public let target: AnnotatedSpan?
+  /// The unit's flags (PO `#,` flags), lower-cased.
+  public let flags: Set<String>
+  /// Whether the unit is excluded from checks that compare it (`UnitFacts.isExcluded`).
+  public let isExcluded: Bool
+  /// Whether the unit is a fuzzy PO entry.
+  public let isFuzzy: Bool
+  /// The bead counts `(source sentences, target sentences)`, when the unit comes from an aligner.
+  public let bead: (source: Int, target: Int)?
+  /// Whether the aligner is unsure of the bead (`UnitFacts.isDoubtfulBead`).
+  public let isDoubtfulBead: Bool
+  /// The paragraph a sentence bead belongs to, when the unit comes from an aligner.
+  public let paragraph: String?
+  /// The inline codes and placeholders of the source, read as the unit's flags say.
+  let sourceCodes: [InlineCode]
+  /// The inline codes and placeholders of the target, read as the unit's flags say.
+  let targetCodes: [InlineCode]
+  /// Whether the target is mostly written in the source's script, the languages being written
+  /// in different scripts (a copied source sentence; `Scripts.isMostlySourceScript`).
+  public let targetIsMostlySourceScript: Bool
+
+  /// Annotates a unit's facts for a document in `sourceLanguage` → `targetLanguage`.
+  public init(
+    unit: Unit, source: AnnotatedSpan?, target: AnnotatedSpan?, sourceLanguage: LanguageTag? = nil, targetLanguage: LanguageTag? = nil
+  ) {
+    self.unit = unit
+    self.source = source
+    self.target = target
+    let flags = UnitFacts.flags(unit)
+    self.flags = flags
+    self.isExcluded = UnitFacts.isExcluded(unit, flags: flags)
+    self.isFuzzy = UnitFacts.isFuzzy(unit, flags: flags)
+    self.bead = UnitFacts.bead(unit)
+    self.isDoubtfulBead = UnitFacts.isDoubtfulBead(unit)
+    self.paragraph = UnitFacts.paragraph(unit)
+    let scanner = PlaceholderScanner(flags: flags, languageCodes: Self.languageCodes(sourceLanguage, targetLanguage))
+    self.sourceCodes = source.map { scanner.codes(in: $0.span) } ?? []
+    self.targetCodes = target.map { scanner.codes(in: $0.span) } ?? []
+    self.targetIsMostlySourceScript = target.map { Scripts.isMostlySourceScript($0, source: sourceLanguage, target: targetLanguage) } ?? false
+  }
+
+  /// Whether a rule that compares the translation with its source should skip the unit.
+  public var isNotComparable: Bool { isExcluded || isFuzzy }
+
+  /// The language codes whose appearance in a URL is not part of its key (`/ru/` ↔ `/en/`).
+  static func languageCodes(_ source: LanguageTag?, _ target: LanguageTag?) -> Set<String> {
+    var codes = Set<String>()
+    for tag in [source, target].compactMap({ $0 }) {
+      codes.insert(tag.language)
+      codes.insert(tag.value.lowercased())
+    }
+    return codes
+  }
 }
 
 /// A document annotated for rules.

@@ -48,7 +48,7 @@ public struct NormalizedText: Sendable {
   public let map: OffsetMap
 
   /// The normalized text as a string.
-  public var string: String { String(decoding: units, as: UTF16.self) }
+  public var string: String { String(utf16Units: units) }
 
   /// Normalizes `source` (e.g. one unit's text); offsets map back to `sourceBase + index`.
   public init(_ source: [UInt16], sourceBase: Int = 0, options: NormalizationOptions = .matching) {

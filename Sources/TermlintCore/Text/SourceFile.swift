@@ -171,7 +171,7 @@ public struct SourceFile: Sendable {
   }
 
   /// The whole text as a string.
-  public var text: String { String(decoding: utf16, as: UTF16.self) }
+  public var text: String { String(utf16Units: utf16) }
 
   /// The 0-based index of the line containing a UTF-16 offset.
   public func lineIndex(utf16Offset offset: Int) -> Int {
@@ -220,7 +220,7 @@ public struct SourceFile: Sendable {
   public func text(in range: Range<Int>) -> String {
     let lower = min(max(0, range.lowerBound), utf16.count)
     let upper = min(max(lower, range.upperBound), utf16.count)
-    return String(decoding: utf16[lower..<upper], as: UTF16.self)
+    return String(utf16Units: utf16[lower..<upper])
   }
 
   // MARK: - Decoding

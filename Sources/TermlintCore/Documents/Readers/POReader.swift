@@ -148,7 +148,7 @@ struct POString {
   var line: Int
 
   var isEmpty: Bool { builder.text.isEmpty }
-  var string: String { String(decoding: builder.text, as: UTF16.self) }
+  var string: String { String(utf16Units: builder.text) }
 
   func span(language: LanguageTag?) -> TextSpan {
     if builder.text.isEmpty {
@@ -493,7 +493,7 @@ struct POParser {
         guard d > k + 2 else { throw error(utf16Offset: k, "'\\x' must be followed by hex digits") }
         length = d - k
       default:
-        throw error(utf16Offset: k, "unknown escape '\\\(String(decoding: [e], as: UTF16.self))' (write '\\\\' for a backslash)")
+        throw error(utf16Offset: k, "unknown escape '\\\(String(utf16Units: [e]))' (write '\\\\' for a backslash)")
       }
       string.builder.append(pieceStart..<k)
       if value >= 0x80 && value <= 0xFF && (e == 0x78 || (e >= 0x30 && e <= 0x37)) {
@@ -519,7 +519,7 @@ struct POParser {
   }
 
   private func text(_ start: Int, _ end: Int) -> String {
-    start < end ? String(decoding: u[start..<end], as: UTF16.self) : ""
+    start < end ? String(utf16Units: u[start..<end]) : ""
   }
 
   private func error(utf16Offset offset: Int, _ reason: String) -> TermlintError {

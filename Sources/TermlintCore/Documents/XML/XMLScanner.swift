@@ -220,7 +220,7 @@ struct XMLScanner {
       let valueStart = pos
       while pos < u.count && u[pos] != quote && u[pos] != lt { pos += 1 }
       guard pos < u.count, u[pos] == quote else { throw error(utf16Offset: valueStart, "malformed XML declaration: unterminated value") }
-      pseudo[name] = String(decoding: u[valueStart..<pos], as: UTF16.self)
+      pseudo[name] = String(utf16Units: u[valueStart..<pos])
       pos += 1
     }
     guard let version = pseudo["version"] else { throw error(utf16Offset: start, "the XML declaration has no version") }
@@ -428,59 +428,9 @@ struct XMLScanner {
     return XMLScanner.string(utf16: value)
   }
 
-  /// A string from UTF-16 code units, transcoded by hand to UTF-8.
-  ///
-  /// NOTE: `String(decoding:as: UTF16.self)` takes the standard library's generic slow path
-  /// (`_slowFromCodeUnits`, a scalar parser per unit): a quarter of loading a large TBX. An
-  /// unpaired surrogate (which the decoders never let through) becomes U+FFFD, as there.
+  /// A string from UTF-16 code units (`String(utf16Units:)`).
   static func string<C: Collection>(utf16 units: C) -> String where C.Element == UInt16 {
-    let count = units.count
-    if count == 0 { return "" }
-    return String(unsafeUninitializedCapacity: count * 3) { buffer in
-      var n = 0
-      var pendingHigh: UInt32?
-      func put(_ scalar: UInt32) {
-        if scalar < 0x80 {
-          buffer[n] = UInt8(scalar)
-          n += 1
-        } else if scalar < 0x800 {
-          buffer[n] = UInt8(0xC0 | scalar >> 6)
-          buffer[n + 1] = UInt8(0x80 | scalar & 0x3F)
-          n += 2
-        } else if scalar < 0x10000 {
-          buffer[n] = UInt8(0xE0 | scalar >> 12)
-          buffer[n + 1] = UInt8(0x80 | scalar >> 6 & 0x3F)
-          buffer[n + 2] = UInt8(0x80 | scalar & 0x3F)
-          n += 3
-        } else {
-          buffer[n] = UInt8(0xF0 | scalar >> 18)
-          buffer[n + 1] = UInt8(0x80 | scalar >> 12 & 0x3F)
-          buffer[n + 2] = UInt8(0x80 | scalar >> 6 & 0x3F)
-          buffer[n + 3] = UInt8(0x80 | scalar & 0x3F)
-          n += 4
-        }
-      }
-      for unit in units {
-        let c = UInt32(unit)
-        if let high = pendingHigh {
-          pendingHigh = nil
-          if c >= 0xDC00 && c <= 0xDFFF {
-            put(0x10000 + ((high - 0xD800) << 10) + (c - 0xDC00))
-            continue
-          }
-          put(0xFFFD)
-        }
-        if c >= 0xD800 && c <= 0xDBFF {
-          pendingHigh = c
-        } else if c >= 0xDC00 && c <= 0xDFFF {
-          put(0xFFFD)
-        } else {
-          put(c)
-        }
-      }
-      if pendingHigh != nil { put(0xFFFD) }
-      return n
-    }
+    String(utf16Units: units)
   }
 
   // MARK: - Character data

@@ -54,7 +54,7 @@ struct XMLElement: Sendable {
   }
 
   /// All character data inside the element as a string.
-  func text(in file: SourceFile) -> String { String(decoding: textUnits(in: file), as: UTF16.self) }
+  func text(in file: SourceFile) -> String { String(utf16Units: textUnits(in: file)) }
 }
 
 /// A child of an element.

@@ -296,7 +296,7 @@ private struct Side {
       }
       // Glue `word-word`, `word/word` and `word'word` into one unit.
       var end = k
-      var key = String(decoding: unitKey(token, normalized), as: UTF16.self)
+      var key = String(utf16Units: unitKey(token, normalized))
       var hasLetter = token.kind == .word
       while end + 2 < tokens.count {
         let joiner = tokens[end + 1], next = tokens[end + 2]
@@ -304,11 +304,11 @@ private struct Side {
         guard joiner.kind == .punctuation, !joiner.spaceBefore, !next.spaceBefore, next.kind != .punctuation,
           joinerText.count == 1, [0x2D, 0x2F, 0x27].contains(joinerText.first!)
         else { break }
-        key += String(decoding: joinerText, as: UTF16.self) + String(decoding: unitKey(next, normalized), as: UTF16.self)
+        key += String(utf16Units: joinerText) + String(utf16Units: unitKey(next, normalized))
         hasLetter = hasLetter || next.kind == .word
         end += 2
       }
-      let form = String(decoding: normalized.units[token.range.lowerBound..<tokens[end].range.upperBound], as: UTF16.self)
+      let form = String(utf16Units: normalized.units[token.range.lowerBound..<tokens[end].range.upperBound])
       let id = intern(key)
       let isStopword = stopwords.contains(form) || !hasLetter || form.count < 2
       if isStopword { stopwordKeys.insert(id) }
@@ -350,7 +350,7 @@ private struct Side {
           if found[gram] == nil {
             found[gram] = start
             let range = phrase[start].range.lowerBound..<phrase[end].range.upperBound
-            let spelled = GlossaryFormatter.canonicalTermText(String(decoding: utf16[range], as: UTF16.self))
+            let spelled = GlossaryFormatter.canonicalTermText(String(utf16Units: utf16[range]))
             if phraseIndex == 0 && start == 0 {
               initialSurfaces[Int(gram)][spelled, default: 0] += 1
             } else {

@@ -105,7 +105,7 @@ enum XMLEntityGuard {
       units.append(littleEndian ? UInt16(bytes[i]) | UInt16(bytes[i + 1]) << 8 : UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1]))
       i += 2
     }
-    return Array(String(decoding: units, as: UTF16.self).utf8)
+    return Array(String(utf16Units: units).utf8)
   }
 }
 

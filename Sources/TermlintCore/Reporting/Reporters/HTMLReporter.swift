@@ -184,7 +184,7 @@ public enum HTMLReporter: Reporter {
       var j = i + 1
       while j < n && cover[j] == cover[i] && carets[j].isEmpty { j += 1 }
       var text = ""
-      for piece in String(decoding: span.text[i..<j], as: UTF16.self).split(separator: "\u{FFFC}", omittingEmptySubsequences: false).enumerated() {
+      for piece in String(utf16Units: span.text[i..<j]).split(separator: "\u{FFFC}", omittingEmptySubsequences: false).enumerated() {
         if piece.offset > 0 {
           let code = placeholder < span.placeholders.count ? span.placeholders[placeholder] : nil
           let title = code.map { " title=\"\(($0.content ?? $0.kind).html)\"" } ?? ""

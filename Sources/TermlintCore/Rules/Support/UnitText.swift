@@ -59,7 +59,7 @@ struct UnitText {
   }
 
   /// The text in a range as a string.
-  func string(_ range: Range<Int>) -> String { String(decoding: units[range], as: UTF16.self) }
+  func string(_ range: Range<Int>) -> String { String(utf16Units: units[range]) }
 
   /// The 1-based line of the file that holds the character at `index`.
   func fileLine(at index: Int) -> Int {

@@ -243,7 +243,7 @@ private struct NextWord {
     }
     var e = k
     while e < text.count && (Chars.isLetterUnit(text[e]) || text[e] == 0x2D) { e += 1 }
-    self.text = String(decoding: text[k..<e], as: UTF16.self)
+    self.text = String(utf16Units: text[k..<e])
     letters = self.text.unicodeScalars.count
     followedByFullStop = e < text.count && text[e] == 0x2E
   }
@@ -322,7 +322,7 @@ enum Chars {
 
   /// The NFC form of a slice, as a string.
   static func nfc(_ units: ArraySlice<UInt16>) -> String {
-    String(decoding: Normalizer.nfc.normalize(units), as: UTF16.self)
+    String(utf16Units: Normalizer.nfc.normalize(units))
   }
 
   /// Whether a word (in NFC) is one or more initials: a capital letter and a full stop, repeated.

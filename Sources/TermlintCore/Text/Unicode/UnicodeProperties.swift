@@ -67,7 +67,7 @@ public enum UnicodeProperties {
         tl_str_fold_case(src.baseAddress, Int32(src.count), dest, cap, &status)
       }
     }
-    return folded.map { String(decoding: $0, as: UTF16.self) } ?? string
+    return folded.map { String(utf16Units: $0) } ?? string
   }
 
   /// Full upper-casing for a locale (empty: root locale).
@@ -78,7 +78,7 @@ public enum UnicodeProperties {
         tl_str_to_upper(src.baseAddress, Int32(src.count), locale, dest, cap, &status)
       }
     }
-    return upper.map { String(decoding: $0, as: UTF16.self) } ?? string
+    return upper.map { String(utf16Units: $0) } ?? string
   }
 
   /// Full lower-casing for a locale (empty: root locale).
@@ -89,7 +89,7 @@ public enum UnicodeProperties {
         tl_str_to_lower(src.baseAddress, Int32(src.count), locale, dest, cap, &status)
       }
     }
-    return lower.map { String(decoding: $0, as: UTF16.self) } ?? string
+    return lower.map { String(utf16Units: $0) } ?? string
   }
 
   /// Returns whether the scalar is an upper-case letter (ICU's Uppercase property).

@@ -54,25 +54,25 @@ struct AdditionRule: BuiltInRule {
     let model = LengthModel.pair(for: document)
     var findings: [Finding] = []
     for (i, unit) in document.units.enumerated() {
-      guard let target = unit.target, !target.isBlank, !UnitFacts.isExcluded(unit.unit) else { continue }
+      guard let target = unit.target, !target.isBlank, !unit.isExcluded else { continue }
       // Built only for a finding: most units have none.
       func excerpt() -> String { TextScan.excerpt(target.span.string) }
-      if let bead = UnitFacts.bead(unit.unit), bead.target > 0, bead.source == 0, unit.source.map(\.isBlank) ?? true {
+      if let bead = unit.bead, bead.target > 0, bead.source == 0, unit.source.map(\.isBlank) ?? true {
         // Below 0.5 the aligner finds it more likely that the sentence belongs with a
         // neighbour: a sentence of the source that the translator split in two, the second
         // half too long or too short for the lengths to tell.
-        if UnitFacts.isDoubtfulBead(unit.unit) { continue }
+        if unit.isDoubtfulBead { continue }
         findings.append(context.finding(
           Self.descriptor, in: target, fileRange: target.trimmedFileRange, message: .unaligned(excerpt()), unit: unit.unit,
           related: BeadNeighbours.sourceLocation(near: i, in: document).map { [$0] } ?? []))
         continue
       }
       guard let source = unit.source, !source.isBlank,
-        !Scripts.isMostlySourceScript(target, source: document.sourceLanguage, target: document.targetLanguage),
-        !UnitFacts.isDoubtfulBead(unit.unit),
+        !unit.targetIsMostlySourceScript,
+        !unit.isDoubtfulBead,
         // A fuzzy PO entry keeps the translation of an earlier source text (its `#| msgid`),
         // which gettext does not use: its length says nothing about this source.
-        !UnitFacts.isFuzzy(unit.unit)
+        !unit.isFuzzy
       else { continue }
       // Short sources (UI labels, headlines) vary too much in length to judge; the length of
       // glossary terms found on both sides is then left out of the comparison.

@@ -80,7 +80,6 @@ struct NumberMismatchRule: BuiltInRule {
   func check(_ document: AnnotatedDocument, context: RuleContext) -> [Finding] {
     let sourceScanner = NumberScanner(language: document.sourceLanguage)
     let targetScanner = NumberScanner(language: document.targetLanguage)
-    let codes = Set([document.sourceLanguage?.language, document.targetLanguage?.language].compactMap { $0 })
     var findings: [Finding] = []
     for group in Self.groups(document) {
       var sources: [Item] = []
@@ -89,14 +88,13 @@ struct NumberMismatchRule: BuiltInRule {
       // the first); a plural entry whose forms have none has lost the count (a fuzzy guess).
       let countRendered = group.contains { i in
         let unit = document.units[i]
-        guard let index = unit.unit.metadata["plural-index"], index != "0", let target = unit.target else { return false }
-        return !PlaceholderScanner(flags: UnitFacts.flags(unit.unit), languageCodes: codes).codes(in: target.span).isEmpty
+        guard let index = unit.unit.metadata["plural-index"], index != "0", unit.target != nil else { return false }
+        return !unit.targetCodes.isEmpty
       }
       for i in group {
         let unit = document.units[i]
-        guard let source = unit.source, !UnitFacts.isNotComparable(unit.unit) else { continue }
-        let scanner = PlaceholderScanner(flags: UnitFacts.flags(unit.unit), languageCodes: codes)
-        let sourceCodes = scanner.codes(in: source.span).map(\.textRange)
+        guard let source = unit.source, !unit.isNotComparable else { continue }
+        let sourceCodes = unit.sourceCodes.map(\.textRange)
         var sourceMentions = sourceScanner.mentions(in: source, excluding: sourceCodes)
         // The singular msgid of a plural entry ("1 item" / "%d items") names the count itself:
         // the target's forms stand for many counts (Russian msgstr[0] is 1, 21, 31 …).
@@ -106,8 +104,8 @@ struct NumberMismatchRule: BuiltInRule {
           }
         }
         sources += sourceMentions.map { Item(unit: i, mention: $0) }
-        if let target = unit.target, !target.isBlank, !Self.isCopy(target, document) {
-          let targetCodes = scanner.codes(in: target.span).map(\.textRange)
+        if let target = unit.target, !target.isBlank, !unit.targetIsMostlySourceScript {
+          let targetCodes = unit.targetCodes.map(\.textRange)
           var targetMentions = targetScanner.mentions(in: target, excluding: targetCodes)
           // Labels of plural categories ("One/few/many") are localised with the counts they
           // stand for ("Один/2-4/много"): those figures can match, never be reported alone.
@@ -138,7 +136,7 @@ struct NumberMismatchRule: BuiltInRule {
       Self.matchSplitGroups(&sources, against: &targets, document: document, targetSide: false)
       for i in group {
         let unit = document.units[i]
-        guard let source = unit.source, let target = unit.target, !target.isBlank, !Self.isCopy(target, document) else { continue }
+        guard let source = unit.source, let target = unit.target, !target.isBlank, !unit.targetIsMostlySourceScript else { continue }
         // A figure repeated on one side only (a date given twice) is not a mismatch: report only
         // values with no equal anywhere on the other side.
         var extra = targets.filter { t in
@@ -219,7 +217,7 @@ extension NumberMismatchRule {
       func digits(_ item: Item) -> String? {
         let r = item.mention.textRange
         guard r.upperBound <= text.count else { return nil }
-        let s = String(decoding: text[r], as: UTF16.self)
+        let s = String(utf16Units: text[r])
         return s.allSatisfy(\.isASCIIDigit) ? s : nil
       }
       guard var joined = digits(side[start]) else { continue }
@@ -240,12 +238,6 @@ extension NumberMismatchRule {
         k += 1
       }
     }
-  }
-
-  /// Whether a target is a copy of the source text (in the source's script): `untranslated`
-  /// reports it, and its numbers are written the source's way.
-  static func isCopy(_ target: AnnotatedSpan, _ document: AnnotatedDocument) -> Bool {
-    Scripts.isMostlySourceScript(target, source: document.sourceLanguage, target: document.targetLanguage)
   }
 }
 

@@ -58,24 +58,24 @@ struct OmissionRule: BuiltInRule {
     let model = LengthModel.pair(for: document)
     var findings: [Finding] = []
     for (i, unit) in document.units.enumerated() {
-      guard let source = unit.source, !source.isBlank, !UnitFacts.isExcluded(unit.unit) else { continue }
+      guard let source = unit.source, !source.isBlank, !unit.isExcluded else { continue }
       // Built only for a finding: most units have none.
       func excerpt() -> String { TextScan.excerpt(source.span.string) }
-      if let bead = UnitFacts.bead(unit.unit), bead.source > 0, bead.target == 0, unit.target.map(\.isBlank) ?? true {
+      if let bead = unit.bead, bead.source > 0, bead.target == 0, unit.target.map(\.isBlank) ?? true {
         // Below 0.5 the aligner finds it more likely that the sentence belongs with a
         // neighbour: two sentences the translator merged into one.
-        if UnitFacts.isDoubtfulBead(unit.unit) { continue }
+        if unit.isDoubtfulBead { continue }
         findings.append(context.finding(
           Self.descriptor, in: source, fileRange: source.trimmedFileRange, message: .unaligned(excerpt()), unit: unit.unit,
           side: "source", related: BeadNeighbours.targetLocation(near: i, in: document).map { [$0] } ?? []))
         continue
       }
       guard let target = unit.target, !target.isBlank,
-        !Scripts.isMostlySourceScript(target, source: document.sourceLanguage, target: document.targetLanguage),
-        !UnitFacts.isDoubtfulBead(unit.unit),
+        !unit.targetIsMostlySourceScript,
+        !unit.isDoubtfulBead,
         // A fuzzy PO entry keeps the translation of an earlier source text (its `#| msgid`),
         // which gettext does not use: its length says nothing about this source.
-        !UnitFacts.isFuzzy(unit.unit)
+        !unit.isFuzzy
       else { continue }
       // Short sources vary too much in length to judge; the length of glossary terms found on
       // both sides is then left out of the comparison.
@@ -106,10 +106,10 @@ enum BeadNeighbours {
   }
 
   private static func location(near index: Int, in document: AnnotatedDocument, side: (AnnotatedUnit) -> AnnotatedSpan?) -> Location? {
-    let paragraph = UnitFacts.paragraph(document.units[index].unit)
+    let paragraph = document.units[index].paragraph
     for k in Array((0..<index).reversed()) + Array((index + 1)..<document.units.count) {
       let unit = document.units[k]
-      guard UnitFacts.paragraph(unit.unit) == paragraph else { continue }
+      guard unit.paragraph == paragraph else { continue }
       if let span = side(unit), !span.isBlank { return Location(file: span.span.file, utf16Range: span.trimmedFileRange) }
     }
     return nil

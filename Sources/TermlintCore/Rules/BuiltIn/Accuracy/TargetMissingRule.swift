@@ -82,8 +82,8 @@ struct TargetMissingRule: BuiltInRule {
       func excerpt() -> String { TextScan.excerpt(source.span.string) }
       let sourceLocation = Location(file: source.span.file, utf16Range: source.trimmedFileRange)
       guard let kind = missing[i] else {
-        if fuzzyIsMissing, UnitFacts.isFuzzy(unit.unit), let target = unit.target, !target.isBlank, !UnitFacts.isExcluded(unit.unit),
-          UnitFacts.bead(unit.unit) == nil
+        if fuzzyIsMissing, unit.isFuzzy, let target = unit.target, !target.isBlank, !unit.isExcluded,
+          unit.bead == nil
         {
           findings.append(context.finding(
             Self.descriptor, in: target, fileRange: target.trimmedFileRange, message: .fuzzy(excerpt()), unit: unit.unit, related: [sourceLocation]))
@@ -126,10 +126,11 @@ extension TargetMissingRule {
       if let entry = pluralEntry(unit), let target = unit.target, !isBlank(target) { translatedEntries.insert(entry) }
     }
     for (i, unit) in units.enumerated() {
+      // The cheap tests first: most units are translated.
+      if let target = unit.target, !isBlank(target) { continue }
       guard let source = unit.source, !UnitFacts.isExcluded(unit), UnitFacts.bead(unit) == nil,
         hasText(source, flags: UnitFacts.flags(unit))
       else { continue }
-      if let target = unit.target, !isBlank(target) { continue }
       result[i] = expectsTranslation(unit, format: format, translatedEntries: translatedEntries) ? .expected : .notYetTranslated
     }
     return result

@@ -98,10 +98,9 @@ struct UntranslatedRule: BuiltInRule {
     // the script of the source texts.
     let sourceScript = Scripts.expected(for: document.sourceLanguage) ?? (document.sourceLanguage == nil ? Self.sourceScript(of: document) : nil)
     let scriptsDiffer = sourceScript != nil && targetScript != nil && sourceScript != targetScript
-    let codes = Set([document.sourceLanguage?.language, document.targetLanguage?.language].compactMap { $0 })
     var findings: [Finding] = []
-    func evidence(_ target: AnnotatedSpan, _ unit: Unit) -> LanguageEvidence {
-      LanguageEvidence(target, source: sourceScript, target: targetScript, placeholders: Self.placeholders(in: target, unit: unit, languages: codes))
+    func evidence(_ target: AnnotatedSpan, _ unit: AnnotatedUnit) -> LanguageEvidence {
+      LanguageEvidence(target, source: sourceScript, target: targetScript, placeholders: unit.targetCodes.map(\.textRange))
     }
     // First pass: the words of each unit, and the source-script words that translators keep
     // in translated units (in two units or more): names of commands and products, keywords.
@@ -109,10 +108,10 @@ struct UntranslatedRule: BuiltInRule {
     var keptCounts: [String: Int] = [:]
     if scriptsDiffer, let sourceScript {
       for (i, unit) in document.units.enumerated() {
-        guard let source = unit.source, !source.isBlank, let target = unit.target, !target.isBlank, !UnitFacts.isExcluded(unit.unit),
+        guard let source = unit.source, !source.isBlank, let target = unit.target, !target.isBlank, !unit.isExcluded,
           Scripts.mayContain(sourceScript, in: target.span.text)
         else { continue }
-        let words = evidence(target, unit.unit)
+        let words = evidence(target, unit)
         known[i] = words
         let identical = source.normalized.units == target.normalized.units
         if !identical && words.inTarget > 0 && !words.isMostlySource {
@@ -122,13 +121,13 @@ struct UntranslatedRule: BuiltInRule {
     }
     let kept = Set(keptCounts.filter { $0.value >= 2 }.keys)
     for (i, unit) in document.units.enumerated() {
-      guard let target = unit.target, !target.isBlank, !UnitFacts.isExcluded(unit.unit) else { continue }
+      guard let target = unit.target, !target.isBlank, !unit.isExcluded else { continue }
       if let source = unit.source, !source.isBlank {
         // Built only for a finding: most units have none.
         func excerpt() -> String { TextScan.excerpt(target.span.string) }
         let related = [Location(file: source.span.file, utf16Range: source.trimmedFileRange)]
         if source.normalized.units == target.normalized.units {
-          let words = (known[i] ?? evidence(target, unit.unit)).excluding(kept)
+          let words = (known[i] ?? evidence(target, unit)).excluding(kept)
           // With the same script on both sides short texts are often legitimately identical.
           if scriptsDiffer ? words.isMostlySource : (words.words >= 3 && words.ordinary >= 1 && words.words >= 2 * (words.codeChunks + 1)) {
             findings.append(context.finding(
@@ -147,7 +146,7 @@ struct UntranslatedRule: BuiltInRule {
       guard let sourceScript, targetScript == UnicodeProperties.Script.latin, sourceScript != UnicodeProperties.Script.latin,
         Scripts.mayContain(sourceScript, in: target.span.text)
       else { continue }
-      let excluded = Self.placeholders(in: target, unit: unit.unit, languages: codes) + TechnicalText.ranges(in: target.span.text)
+      let excluded = unit.targetCodes.map(\.textRange) + TechnicalText.ranges(in: target.span.text)
       for run in Self.runs(of: sourceScript, in: target, excluding: excluded) {
         let range = target.fileRange(text: run)
         findings.append(context.finding(
@@ -172,17 +171,12 @@ extension UntranslatedRule {
     return script
   }
 
-  /// The placeholders, URLs, e-mail addresses and inline codes of a span, as ranges of its text.
-  static func placeholders(in span: AnnotatedSpan, unit: Unit, languages: Set<String>) -> [Range<Int>] {
-    PlaceholderScanner(flags: UnitFacts.flags(unit), languageCodes: languages).codes(in: span.span).map(\.textRange)
-  }
-
   /// Runs of words written entirely in `script`, as ranges of the span's text; see the rule's
   /// rationale for the runs that are left alone.
   static func runs(of script: Int32, in span: AnnotatedSpan, excluding excluded: [Range<Int>]) -> [Range<Int>] {
     let tokens = span.tokens
     let units = span.normalized.units
-    func form(_ k: Int) -> String { String(decoding: units[tokens[k].range], as: UTF16.self) }
+    func form(_ k: Int) -> String { String(utf16Units: units[tokens[k].range]) }
     // A mask rather than a search per token: technical chunks can be many in a long text.
     var masked = [Bool](repeating: false, count: span.span.text.count)
     for range in excluded { for i in range where i < masked.count { masked[i] = true } }

@@ -92,7 +92,7 @@ struct RepeatedWordRule: BuiltInRule, UnitRule {
       defer { k += 1 }
       let a = tokens[k - 1], b = tokens[k]
       guard a.kind == .word, b.kind == .word, b.spaceBefore, units[a.range] == units[b.range] else { continue }
-      let word = String(decoding: units[a.range], as: UTF16.self)
+      let word = String(utf16Units: units[a.range])
       if allowed.contains(word) { continue }
       let first = span.fileRange(normalized: a.range)
       let second = span.fileRange(normalized: b.range)

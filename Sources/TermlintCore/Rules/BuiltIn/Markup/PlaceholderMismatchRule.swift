@@ -82,11 +82,6 @@ struct PlaceholderMismatchRule: BuiltInRule {
   }
 
   func check(_ document: AnnotatedDocument, context: RuleContext) -> [Finding] {
-    var languageCodes = Set<String>()
-    for tag in [document.sourceLanguage, document.targetLanguage].compactMap({ $0 }) {
-      languageCodes.insert(tag.language)
-      languageCodes.insert(tag.value.lowercased())
-    }
     var findings: [Finding] = []
     for group in UnitScopes.groups(document) {
       var sources: [Item] = []
@@ -95,12 +90,11 @@ struct PlaceholderMismatchRule: BuiltInRule {
         let unit = document.units[i]
         // A fuzzy PO entry is not used by gettext (nor checked by msgfmt -c): it is already
         // marked for a person to review.
-        guard let source = unit.source, let target = unit.target, !target.isBlank, !UnitFacts.isExcluded(unit.unit),
-          !UnitFacts.isFuzzy(unit.unit)
+        guard unit.source != nil, let target = unit.target, !target.isBlank, !unit.isExcluded,
+          !unit.isFuzzy
         else { continue }
-        let scanner = PlaceholderScanner(flags: UnitFacts.flags(unit.unit), languageCodes: languageCodes)
-        var s = scanner.codes(in: source.span).map { Item(unit: i, code: $0) }
-        var t = scanner.codes(in: target.span).map { Item(unit: i, code: $0) }
+        var s = unit.sourceCodes.map { Item(unit: i, code: $0) }
+        var t = unit.targetCodes.map { Item(unit: i, code: $0) }
         // The first plural form's source is the singular msgid, which often leaves the number
         // out ("an hour ago"); its translation may carry the codes of msgid_plural.
         if unit.unit.metadata["plural-index"] == "0" {
@@ -142,7 +136,7 @@ struct PlaceholderMismatchRule: BuiltInRule {
           // A {name} renamed into letters no identifier of code uses ({part} → {часть}), in
           // a unit not flagged as a brace format, is a metavariable of prose, translated.
           if item.code.kind == "brace", item.code.key.unicodeScalars.contains(where: { $0.value > 0x7F }),
-            !UnitFacts.flags(document.units[item.unit].unit).contains(where: Self.braceFormatFlags.contains)
+            !document.units[item.unit].flags.contains(where: Self.braceFormatFlags.contains)
           {
             continue
           }

@@ -69,12 +69,12 @@ struct MixedScriptRule: BuiltInRule, UnitRule {
       // Directives, escapes and placeholders are not part of a word: `%sподсказка` is `%s`
       // and `подсказка`, `%0AВведите` is `%0A` and `Введите`.
       if codes == nil {
-        codes = PlaceholderScanner(flags: UnitFacts.flags(unit.unit), languageCodes: [], protecting: true).codes(in: target.span).map(\.textRange)
+        codes = PlaceholderScanner(flags: unit.flags, languageCodes: [], protecting: true).codes(in: target.span).map(\.textRange)
       }
       for piece in Confusables.pieces(of: textRange, outside: codes ?? []) {
         let units = target.span.text[piece]
         guard Confusables.mayMix(units) else { continue }
-        let word = String(decoding: units, as: UTF16.self)
+        let word = String(utf16Units: units)
         guard let fixed = Confusables.retyped(word, language: language, sourceLanguage: sourceLanguage) else { continue }
         // The same word in the source is the file's, not the translator's.
         if let source = unit.source, Confusables.contains(source.span.text, Array(units)) { continue }

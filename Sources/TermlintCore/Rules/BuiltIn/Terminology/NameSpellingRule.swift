@@ -91,8 +91,8 @@ struct NameSpellingRule: BuiltInRule {
     for group in UnitScopes.groups(document) {
       let targets = group.compactMap { i -> (AnnotatedUnit, AnnotatedSpan)? in
         let unit = document.units[i]
-        guard let target = unit.target, !target.isBlank, !UnitFacts.isNotComparable(unit.unit),
-          !Scripts.isMostlySourceScript(target, source: document.sourceLanguage, target: targetLanguage)
+        guard let target = unit.target, !target.isBlank, !unit.isNotComparable,
+          !unit.targetIsMostlySourceScript
         else { return nil }
         return (unit, target)
       }

@@ -85,8 +85,8 @@ struct TermMissingRule: BuiltInRule {
       }
       for i in group {
         let unit = document.units[i]
-        guard let source = unit.source, let target = unit.target, !target.isBlank, !UnitFacts.isNotComparable(unit.unit),
-          !Scripts.isMostlySourceScript(target, source: document.sourceLanguage, target: targetLanguage)
+        guard let source = unit.source, let target = unit.target, !target.isBlank, !unit.isNotComparable,
+          !unit.targetIsMostlySourceScript
         else { continue }
         var reported = Set<Int>()
         for hit in source.hits {

@@ -5,8 +5,8 @@ enum TermSupport {
   static func suggestion(_ replacement: String, replacing entry: CompiledGlossary.Entry, in span: AnnotatedSpan, hit: TermHit) -> String {
     var result = replacement
     if let lastTermWord = entry.tokens.last, let lastToken = span.tokens[hit.tokenRange].last, lastToken.kind == .word {
-      let observed = String(decoding: span.normalized.units[lastToken.range], as: UTF16.self)
-      let base = String(decoding: lastTermWord, as: UTF16.self)
+      let observed = String(utf16Units: span.normalized.units[lastToken.range])
+      let base = String(utf16Units: lastTermWord)
       if observed != base, let (head, word) = splitLastWord(result),
         var inflected = EnglishLemmas.transfer(base: base, observed: observed, to: word)
       {

@@ -68,7 +68,7 @@ struct BracketsRule: BuiltInRule, UnitRule {
       let range = text.fileRange(problem.index..<(problem.index + 1))
       let bracket = text.units[problem.index]
       let found = text.string(problem.index..<(problem.index + 1))
-      let partner = String(decoding: [Self.closing[bracket] ?? Self.opening[bracket] ?? bracket], as: UTF16.self)
+      let partner = String(utf16Units: [Self.closing[bracket] ?? Self.opening[bracket] ?? bracket])
       return context.finding(
         Self.descriptor, in: target, fileRange: range,
         message: problem.opening ? .unclosed(found, partner) : .unopened(found, partner), unit: unit.unit)

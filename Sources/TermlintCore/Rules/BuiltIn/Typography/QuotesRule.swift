@@ -216,7 +216,7 @@ extension QuotesRule {
     var isStraight: Bool { unit == 0x22 || unit == 0x27 }
     var isApostrophe: Bool { role == .apostrophe }
     var isDouble: Bool { !(unit == 0x27 || unit == 0x2018 || unit == 0x2019 || unit == 0x201A || unit == 0x201B || unit == 0x2039 || unit == 0x203A) }
-    var character: String { String(decoding: [unit], as: UTF16.self) }
+    var character: String { String(utf16Units: [unit]) }
   }
 
   enum Problem { case unclosed, unopened }

@@ -311,7 +311,7 @@ extension WhitespaceRule {
     default:  // , — not ,000
       if let next, let s = Unicode.Scalar(next), Typography.isDigit(s) { return nil }
     }
-    return String(decoding: [p], as: UTF16.self)
+    return String(utf16Units: [p])
   }
 
   /// The range of `. ! ?` (with closing quotes or brackets) at `index` that ends a sentence with
