@@ -173,6 +173,18 @@ extension GlossaryCommand {
     @Flag(help: "Keep the existing output file's header (CSV comments, YAML header comments, TBX header), encoding and line ends.")
     var keepHeader = false
 
+    @Option(help: "The worksheet of an .xlsx input (default: the first).")
+    var sheet: String?
+
+    @Option(help: "The source language of a sheet's 'source' column, or of a headerless two-column TSV (default: the pipeline's).")
+    var sourceLang: LanguageTag?
+
+    @Option(help: "The target language of a sheet's 'target' column, or of a headerless two-column TSV (default: the pipeline's, else en).")
+    var targetLang: LanguageTag?
+
+    @Option(help: "A pipeline whose languages and 'glossaries' entry for the input (sheet, columns) say how to read a sheet (default: the .termlint.yml nearest to the current folder).")
+    var pipeline: String?
+
     func run() throws {
       try runReportingErrors {
         let inputFormat = try from?.format ?? GlossaryIO.format(for: input)
@@ -180,7 +192,7 @@ extension GlossaryCommand {
         let existing = keepHeader && output != "-" && FileManager.default.fileExists(atPath: output)
         let conversion = try GlossaryConversion.convert(
           bytes: GlossaryIO.readBytes(path: input), path: input, from: inputFormat, to: outputFormat,
-          keepingHeaderOf: existing ? (try GlossaryIO.readBytes(path: output), output) : nil)
+          keepingHeaderOf: existing ? (try GlossaryIO.readBytes(path: output), output) : nil, options: sheetOptions())
         for warning in conversion.warnings { printError("termlint: warning: \(warning)") }
         if output == "-" {
           writeOutput(String(decoding: conversion.output, as: UTF8.self))
@@ -189,6 +201,17 @@ extension GlossaryCommand {
         }
         return ExitStatus.clean
       }
+    }
+
+    /// How to read the input when it is a spreadsheet: the pipeline's entry for it and its
+    /// languages, overridden by the options.
+    func sheetOptions() throws -> SheetOptions {
+      let settings = try LintSetup.pipeline(at: pipeline ?? PipelineLoader.discover(), sourceLanguage: sourceLang, targetLanguage: targetLang)
+      let resolved = URL(fileURLWithPath: input).standardizedFileURL.path
+      let key = settings.glossarySheets.keys.first { URL(fileURLWithPath: $0).standardizedFileURL.path == resolved } ?? input
+      var options = settings.sheetOptions(for: key)
+      if let sheet { options.sheet = sheet }
+      return options
     }
   }
 }

@@ -32,7 +32,8 @@ public struct GlossarySource: Sendable {
     self.format = format
     self.glossary = glossary
     self.issues = issues
-    self.file = try? SourceFile(path: path, bytes: bytes)
+    // A workbook is a zip: its findings carry the row (as the line) and the column only.
+    self.file = format == .xlsx ? nil : try? SourceFile(path: path, bytes: bytes)
   }
 
   // MARK: - Locations
@@ -91,6 +92,8 @@ public struct GlossarySource: Sendable {
       return escaped == text ? [text] : [escaped, text]
     case .csv, .tsv:
       return ["\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"", text]
+    case .xlsx:
+      return [text]
     case .yaml:
       return [text, YAMLGlossaryWriter.doubleQuoted(text), "'" + text.replacingOccurrences(of: "'", with: "''") + "'"]
     }
