@@ -29,7 +29,9 @@ let package = Package(
       name: "termlint",
       dependencies: ["TermlintCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
-    .testTarget(name: "TermlintCoreTests", dependencies: ["TermlintCore"], exclude: ["Fixtures", "Reporting/Snapshots"]),
+    .testTarget(
+      name: "TermlintCoreTests", dependencies: ["TermlintCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+      exclude: ["Fixtures", "Reporting/Snapshots"]),
     .testTarget(name: "TermlintCLITests", dependencies: ["TermlintCore", "termlint"], exclude: ["Fixtures"]),
   ]
 )

@@ -195,7 +195,13 @@ public enum SheetGlossaryLoader {
       }
     }
     let perRow = columns.contains { $0.role == .rowSourceLanguage } || columns.contains { $0.role == .rowTargetLanguage }
-    if perRow {
+    if !perRow {
+      // `Source term`, `Target string` without per-row languages: the run's languages.
+      for i in columns.indices {
+        if columns[i].role == .rowSourceTerm { columns[i].role = .terms(.source) }
+        if columns[i].role == .rowTargetTerm { columns[i].role = .terms(.target) }
+      }
+    } else {
       for i in columns.indices {
         if columns[i].role == .terms(.source) { columns[i].role = .rowSourceTerm }
         if columns[i].role == .terms(.target) { columns[i].role = .rowTargetTerm }

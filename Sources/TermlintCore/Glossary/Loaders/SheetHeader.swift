@@ -58,7 +58,10 @@ public enum SheetColumnRole: Sendable, Equatable {
       switch word {
       case "source": return .source
       case "target": return .target
-      default: return LanguageTag(word).map { .tag($0) }
+      default:
+        // A known language code (`ru`, `pt-BR`), not merely a well-formed tag: `verboten` is one.
+        guard let tag = LanguageTag(word), LanguageNames.shared.codes[tag.language] != nil else { return nil }
+        return .tag(tag)
       }
     }
     switch words.count {
