@@ -22,7 +22,7 @@ extension GlossaryCommand {
         be read. 'termlint glossary checks' lists the checks.
         """)
 
-    @Argument(help: "Glossary files (.tbx, .csv, .tsv, .yml, .yaml).")
+    @Argument(help: "Glossary files (.tbx, .csv, .tsv, .yml, .yaml, .xlsx).")
     var files: [String] = []
 
     @Flag(help: "Also compare terms across the files, as lint sees glossaries given together.")
@@ -48,8 +48,10 @@ extension GlossaryCommand {
 
     func run() throws {
       try runReportingErrors {
-        guard !files.isEmpty else { throw TermlintError.usage("no glossary files (give one or more .tbx, .csv, .tsv or .yaml files)") }
-        let sources = try files.map { try GlossarySource.load(path: $0) }
+        guard !files.isEmpty else { throw TermlintError.usage("no glossary files (give one or more .tbx, .csv, .tsv, .yaml or .xlsx files)") }
+        let sheet = SheetOptions(sourceLanguage: sourceLang)
+        let sources = try files.map { try GlossarySource.load(path: $0, options: sheet) }
+        for warning in sources.flatMap(\.glossary.warnings) { printError("termlint: warning: \(warning)") }
         let checker = GlossaryChecker(sourceLanguage: sourceLang, only: Set(onlyChecks), disabled: Set(disabledChecks))
         let findings = try checker.check(sources, merged: merged)
         let report = RunReport(
@@ -102,7 +104,7 @@ extension GlossaryCommand {
         when a file is not canonical.
         """)
 
-    @Argument(help: "Glossary files (.tbx, .csv, .tsv, .yml, .yaml).")
+    @Argument(help: "Glossary files (.tbx, .csv, .tsv, .yml, .yaml, .xlsx).")
     var files: [String] = []
 
     @Flag(help: "Only report files that are not canonical (exit status 1); write nothing.")

@@ -18,16 +18,16 @@ public struct GlossarySource: Sendable {
   /// Reads and loads a glossary file; the format comes from the extension unless given.
   ///
   /// - Throws: `TermlintError` when the file cannot be read or its layout is broken.
-  public static func load(path: String, format: GlossaryFormat? = nil) throws -> GlossarySource {
+  public static func load(path: String, format: GlossaryFormat? = nil, options: SheetOptions = .none) throws -> GlossarySource {
     let resolved = try format ?? GlossaryIO.format(for: path)
-    return try GlossarySource(bytes: GlossaryIO.readBytes(path: path), path: path, format: resolved)
+    return try GlossarySource(bytes: GlossaryIO.readBytes(path: path), path: path, format: resolved, options: options)
   }
 
   /// Loads a glossary from bytes in memory; `path` names it in findings.
   ///
   /// - Throws: `TermlintError` when its layout is broken.
-  public init(bytes: [UInt8], path: String, format: GlossaryFormat) throws {
-    let (glossary, issues) = try GlossaryIO.loadReportingIssues(bytes: bytes, path: path, format: format)
+  public init(bytes: [UInt8], path: String, format: GlossaryFormat, options: SheetOptions = .none) throws {
+    let (glossary, issues) = try GlossaryIO.loadReportingIssues(bytes: bytes, path: path, format: format, options: options)
     self.path = path
     self.format = format
     self.glossary = glossary
