@@ -49,7 +49,8 @@ extension GlossaryCommand {
     func run() throws {
       try runReportingErrors {
         guard !files.isEmpty else { throw TermlintError.usage("no glossary files (give one or more .tbx, .csv, .tsv, .yaml or .xlsx files)") }
-        let sheet = SheetOptions(sourceLanguage: sourceLang)
+        // The target language of a sheet's 'target' column defaults to en, as in lint.
+        let sheet = SheetOptions(sourceLanguage: sourceLang, targetLanguage: LanguageTag("en"))
         let sources = try files.map { try GlossarySource.load(path: $0, options: sheet) }
         for warning in sources.flatMap(\.glossary.warnings) { printError("termlint: warning: \(warning)") }
         let checker = GlossaryChecker(sourceLanguage: sourceLang, only: Set(onlyChecks), disabled: Set(disabledChecks))

@@ -385,6 +385,9 @@ struct TICOSheetTests {
     #expect(g.concepts.allSatisfy { $0.terms.map(\.language.value) == ["en", "ru-RU"] })
     #expect(g.concepts[1].terms.map(\.text) == ["acute bronchitis", "острый бронхит"])
     #expect(g.sourceLanguage == tag("en"))
+    let tbx = try GlossaryConversion.convert(
+      bytes: GlossaryIO.readBytes(path: S.corpus + "/csv/tico19_facebook_terminology_en_ru.csv"), path: "f.csv", from: .csv, to: .tbx)
+    #expect(try GlossaryIO.load(bytes: tbx.output, path: "f.tbx", format: .tbx).concepts == g.concepts)
   }
 
   @Test func googleSheetLoadsWithPartsOfSpeechAndDescriptions() throws {
