@@ -366,6 +366,37 @@ struct XLSXGlossaryTests {
     #expect(xml?.reason.contains("not well-formed XML") == true)
   }
 
+  /// Corrupt workbooks end in an error, never a trap. `corrupt-entry-offset.xlsx` is team.xlsx
+  /// with a few bytes changed (found by mutating it): one entry points past the end of the file,
+  /// which trapped in ZIPFoundation's in-memory archive.
+  @Test func mutatedWorkbooksFailCleanly() throws {
+    let crash = S.expectError { try GlossaryIO.load(path: sheetFixture("corrupt-entry-offset.xlsx")) }
+    #expect(crash?.file == sheetFixture("corrupt-entry-offset.xlsx"))
+    let original = Array(try Data(contentsOf: URL(fileURLWithPath: sheetFixture("team.xlsx"))))
+    var random = SeededGenerator(seed: 16)
+    var failed = 0
+    for _ in 0..<200 {
+      var bytes = original
+      switch Int.random(in: 0..<3, using: &random) {
+      case 0:
+        for _ in 0..<Int.random(in: 1...8, using: &random) {
+          bytes[Int.random(in: 0..<bytes.count, using: &random)] = UInt8.random(in: 0...255, using: &random)
+        }
+      case 1: bytes = Array(bytes.prefix(Int.random(in: 0..<bytes.count, using: &random)))
+      default:
+        let start = Int.random(in: 0..<bytes.count, using: &random)
+        for i in start..<min(bytes.count, start + Int.random(in: 1...64, using: &random)) { bytes[i] = 0 }
+      }
+      do {
+        _ = try GlossaryIO.load(bytes: bytes, path: "m.xlsx", format: .xlsx, options: ruEn)
+      } catch let error as TermlintError {
+        #expect(error.file?.hasPrefix("m.xlsx") == true)
+        failed += 1
+      }
+    }
+    #expect(failed > 100, "most mutants are broken: \(failed)")
+  }
+
   @Test func workbooksAreReadOnly() {
     let error = S.expectError {
       _ = try GlossaryIO.write(Glossary(path: "out.xlsx"), format: .xlsx)

@@ -30,13 +30,15 @@ enum XLSXReader {
 
   /// The sheets of a workbook, in order.
   static func sheetNames(bytes: [UInt8], path: String) throws -> [String] {
-    let archive = try open(bytes, path: path)
-    return try sheets(in: archive, path: path).map(\.name)
+    try withArchive(bytes, path: path) { archive in try sheets(in: archive, path: path).map(\.name) }
   }
 
   /// Reads one sheet (nil: the first).
   static func read(bytes: [UInt8], path: String, sheet wanted: String? = nil) throws -> SheetTable {
-    let archive = try open(bytes, path: path)
+    try withArchive(bytes, path: path) { archive in try read(archive, path: path, sheet: wanted) }
+  }
+
+  private static func read(_ archive: Archive, path: String, sheet wanted: String?) throws -> SheetTable {
     let sheets = try sheets(in: archive, path: path)
     guard !sheets.isEmpty else { throw TermlintError.input(path, "the workbook has no sheets") }
     let chosen: (name: String, part: String)
@@ -57,12 +59,27 @@ enum XLSXReader {
 
   // MARK: - Parts
 
-  private static func open(_ bytes: [UInt8], path: String) throws -> Archive {
+  /// Opens the bytes as a zip archive for `body`.
+  ///
+  /// The bytes go through a private temporary file: ZIPFoundation's in-memory archive traps
+  /// (a negative range in `MemoryFile.readData`) when a corrupt entry points past the end of the
+  /// data, which a mutated workbook reached in fuzzing; its file-backed archive reads such an
+  /// entry as short and reports an error instead.
+  private static func withArchive<T>(_ bytes: [UInt8], path: String, _ body: (Archive) throws -> T) throws -> T {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("termlint-xlsx-\(UUID().uuidString).zip")
     do {
-      return try Archive(data: Data(bytes), accessMode: .read)
+      try Data(bytes).write(to: url, options: [.withoutOverwriting])
+    } catch {
+      throw TermlintError.input(path, "cannot read the workbook: writing a temporary copy failed (\(error.localizedDescription))")
+    }
+    defer { try? FileManager.default.removeItem(at: url) }
+    let archive: Archive
+    do {
+      archive = try Archive(url: url, accessMode: .read)
     } catch {
       throw TermlintError.input(path, "not a valid .xlsx workbook: the file is not a readable zip archive")
     }
+    return try body(archive)
   }
 
   /// A part's bytes; nil when the archive has no such part.
