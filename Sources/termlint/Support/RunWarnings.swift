@@ -21,14 +21,7 @@ enum RunWarnings {
     report: RunReport, groups: [(setup: LintSetup, inputs: [String])], explicitPipeline: Bool, glossaryOptions: [String],
     onlyRules: [String]
   ) -> [String] {
-    // What loading the glossaries noticed (a sheet's unknown columns kept as notes): once per
-    // file, even when several configurations load the same glossary.
-    var lines: [String] = []
-    for (setup, _) in groups {
-      for warning in setup.linter.glossary.glossary.warnings where !lines.contains("termlint: warning: \(warning)") {
-        lines.append("termlint: warning: \(warning)")
-      }
-    }
+    var lines = glossaryWarnings(groups: groups)
     lines += missingGlossaries(groups: groups, explicitPipeline: explicitPipeline, glossaryOptions: glossaryOptions)
     lines += glossariesWithoutTheLanguage(report: report, groups: groups)
     // The files each rule was asked for on by --rule.
@@ -56,7 +49,21 @@ enum RunWarnings {
   }
 
   /// Prints `missingGlossaries(…)` on standard error (`fix`).
+  /// What loading the glossaries noticed (a sheet's unknown columns kept as notes): once per
+  /// file, even when several configurations load the same glossary.
+  static func glossaryWarnings(groups: [(setup: LintSetup, inputs: [String])]) -> [String] {
+    var lines: [String] = []
+    for (setup, _) in groups {
+      for warning in setup.linter.glossary.glossary.warnings where !lines.contains("termlint: warning: \(warning)") {
+        lines.append("termlint: warning: \(warning)")
+      }
+    }
+    return lines
+  }
+
+  /// Prints the glossary warnings and the lines for configurations without a glossary (`fix`).
   static func printMissingGlossaries(groups: [(setup: LintSetup, inputs: [String])], explicitPipeline: Bool, glossaryOptions: [String]) {
+    for line in glossaryWarnings(groups: groups) { printError(line) }
     for line in missingGlossaries(groups: groups, explicitPipeline: explicitPipeline, glossaryOptions: glossaryOptions) {
       printError(line)
     }
