@@ -10,6 +10,8 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    // Reads .xlsx glossaries (a workbook is a zip of XML parts).
+    .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
   ],
   targets: [
     // System ICU (libicu-dev) behind a header that exposes no ICU types; see DESIGN.md.
@@ -19,13 +21,17 @@ let package = Package(
     ),
     .target(
       name: "TermlintCore",
-      dependencies: ["CICUShim", .product(name: "Yams", package: "Yams")]
+      dependencies: [
+        "CICUShim", .product(name: "Yams", package: "Yams"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]
     ),
     .executableTarget(
       name: "termlint",
       dependencies: ["TermlintCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
-    .testTarget(name: "TermlintCoreTests", dependencies: ["TermlintCore"], exclude: ["Fixtures", "Reporting/Snapshots"]),
+    .testTarget(
+      name: "TermlintCoreTests", dependencies: ["TermlintCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+      exclude: ["Fixtures", "Reporting/Snapshots"]),
     .testTarget(name: "TermlintCLITests", dependencies: ["TermlintCore", "termlint"], exclude: ["Fixtures"]),
   ]
 )

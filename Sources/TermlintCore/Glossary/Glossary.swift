@@ -251,6 +251,13 @@ public struct Glossary: Sendable, Equatable, Codable {
   public var sourceLanguage: LanguageTag?
   /// The declared target language, if any.
   public var targetLanguage: LanguageTag?
+  /// What loading noticed but accepted (a spreadsheet's unknown columns, kept as notes), as
+  /// `file:line: reason` lines, one per file and kind; the CLI prints them once.
+  public var warnings: [String] = []
+
+  private enum CodingKeys: String, CodingKey {
+    case concepts, path, sourceLanguage, targetLanguage
+  }
 
   /// Creates a glossary.
   public init(concepts: [Concept] = [], path: String? = nil, sourceLanguage: LanguageTag? = nil, targetLanguage: LanguageTag? = nil) {
@@ -263,6 +270,7 @@ public struct Glossary: Sendable, Equatable, Codable {
   /// Appends the concepts of another glossary.
   public mutating func merge(_ other: Glossary) {
     concepts.append(contentsOf: other.concepts)
+    warnings.append(contentsOf: other.warnings)
     sourceLanguage = sourceLanguage ?? other.sourceLanguage
     targetLanguage = targetLanguage ?? other.targetLanguage
   }

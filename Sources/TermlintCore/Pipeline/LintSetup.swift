@@ -70,7 +70,7 @@ public struct LintSetup: Sendable {
     pipeline: Pipeline, glossaries: [String] = [], onlyRules: [String] = [], disabledRules: [String] = [],
     baseline: Baseline? = nil
   ) throws -> LintSetup {
-    let glossary = try GlossaryIO.loadAll(paths: pipeline.glossaries + glossaries)
+    let glossary = try GlossaryIO.loadAll(paths: pipeline.glossaries + glossaries, options: pipeline.sheetOptions(for:))
     let rules = try pipeline.configuredRules(only: onlyRules, disabled: disabledRules)
     let linter = Linter(
       glossary: try CompiledGlossary(glossary), rules: rules, sourceLanguage: pipeline.sourceLanguage,

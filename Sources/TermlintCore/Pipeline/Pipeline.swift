@@ -36,6 +36,8 @@ public struct Pipeline: Sendable {
   public var targetLanguageFromCommandLine = false
   /// Glossary paths (already resolved against the pipeline's folder).
   public var glossaries: [String]
+  /// Sheet options of the glossaries given as mappings (`sheet`, `columns`), by resolved path.
+  public var glossarySheets: [String: SheetOptions] = [:]
   /// Per-rule settings by id; rules not named run at their default severity.
   public var rules: [String: RuleSetting]
   /// The lowest severity that makes the run fail (nil: never).
@@ -71,6 +73,15 @@ public struct Pipeline: Sendable {
     self.rules = rules
     self.failOn = failOn
     self.normalization = normalization
+  }
+
+  /// How to read a glossary file: its `sheet` and `columns` from the pipeline, and the run's
+  /// languages (for `source`/`target` columns and headerless two-column sheets).
+  public func sheetOptions(for path: String) -> SheetOptions {
+    var options = glossarySheets[path] ?? .none
+    options.sourceLanguage = sourceLanguage
+    options.targetLanguage = targetLanguage ?? LanguageTag("en")
+    return options
   }
 
   /// Builds the configured rules: stable built-in rules unless disabled, with severities.

@@ -57,7 +57,10 @@ public enum PipelineLoader {
       case "glossaries":
         let items = try YAMLSupport.sequence(value, path: path, key: key)
         pipeline.glossaries = try items.map { item in
-          try resolve(YAMLSupport.scalar(item, path: path, key: key), against: base)
+          guard item.mapping != nil else { return try resolve(YAMLSupport.scalar(item, path: path, key: key), against: base) }
+          let (resolved, options) = try parseGlossaryEntry(item, base: base, path: path)
+          pipeline.glossarySheets[resolved] = options
+          return resolved
         }
       case "fail-on":
         let s = try YAMLSupport.scalar(value, path: path, key: key)
@@ -113,6 +116,43 @@ public enum PipelineLoader {
   /// A path from a pipeline file, resolved against the pipeline's folder.
   static func resolve(_ s: String, against base: URL) -> String {
     s.hasPrefix("/") ? s : base.appendingPathComponent(s).standardizedFileURL.relativePathIfPossible
+  }
+
+  /// Keys of a glossary given as a mapping in `glossaries`.
+  public static let glossaryEntryKeys = ["path", "sheet", "columns"]
+
+  /// A glossary given as a mapping: `path`, and for spreadsheets `sheet` (an `.xlsx` worksheet)
+  /// and `columns` (header → role, see `SheetColumnRole.init(mapping:)`).
+  static func parseGlossaryEntry(_ node: Node, base: URL, path: String) throws -> (String, SheetOptions) {
+    var file: String?
+    var options = SheetOptions(origin: "\(path):\(YAMLSupport.line(node) ?? 1)")
+    for (k, v) in try YAMLSupport.mapping(node, path: path, what: "an entry of 'glossaries'") {
+      let key = k.string ?? ""
+      switch key {
+      case "path": file = resolve(try YAMLSupport.scalar(v, path: path, key: "glossaries.path"), against: base)
+      case "sheet": options.sheet = try YAMLSupport.scalar(v, path: path, key: "glossaries.sheet")
+      case "columns":
+        for (header, roleNode) in try YAMLSupport.mapping(v, path: path, what: "'glossaries.columns'") {
+          let name = header.string ?? ""
+          let raw = try YAMLSupport.scalar(roleNode, path: path, key: "glossaries.columns.\(name)")
+          guard let role = SheetColumnRole(mapping: raw) else {
+            throw TermlintError.configuration(
+              path, line: YAMLSupport.line(roleNode),
+              "unknown role '\(raw)' for column '\(name)' in 'glossaries.columns' (roles: \(SheetColumnRole.mappingRoles))")
+          }
+          guard !options.columns.contains(where: { $0.header.lowercased() == name.lowercased() }) else {
+            throw TermlintError.configuration(path, line: YAMLSupport.line(header), "column '\(name)' is mapped twice in 'glossaries.columns'")
+          }
+          options.columns.append(.init(header: name, role: role))
+        }
+      default:
+        throw YAMLSupport.unknownKey(k, path: path, in: "glossaries", known: glossaryEntryKeys)
+      }
+    }
+    guard let file else {
+      throw TermlintError.configuration(path, line: YAMLSupport.line(node), "an entry of 'glossaries' given as a mapping needs a 'path'")
+    }
+    return (file, options)
   }
 
   /// Keys of an entry of `external-rules`.

@@ -3,7 +3,7 @@ import TermlintCore
 
 /// Options that choose the pipeline, glossaries, languages and rules (`lint` and `fix`).
 struct ConfigurationOptions: ParsableArguments {
-  @Option(name: .customLong("glossary"), help: "A glossary file (.tbx, .csv, .tsv, .yml); repeatable.")
+  @Option(name: .customLong("glossary"), help: "A glossary file (.tbx, .csv, .tsv, .yml, .xlsx); repeatable.")
   var glossaries: [String] = []
 
   @Option(help: "A pipeline file for every input (default: the .termlint.yml nearest to each input, in its folder or a parent; else built-in).")

@@ -41,7 +41,12 @@ struct Align: ParsableCommand {
       let pipeline = try pipeline.map(PipelineLoader.load(path:))
         ?? InputGroup.discovered([target]).first?.pipelinePath.map(PipelineLoader.load(path:)) ?? .builtIn
       let glossaryPaths = pipeline.glossaries + glossaries
-      let glossary = glossaryPaths.isEmpty ? nil : try CompiledGlossary(GlossaryIO.loadAll(paths: glossaryPaths))
+      // Sheets read with the pipeline's columns mappings and the run's languages.
+      var languages = pipeline
+      if let sourceLang { languages.sourceLanguage = sourceLang }
+      if let targetLang { languages.targetLanguage = targetLang }
+      let glossary =
+        glossaryPaths.isEmpty ? nil : try CompiledGlossary(GlossaryIO.loadAll(paths: glossaryPaths, options: languages.sheetOptions(for:)))
       let alignment = try PairReader.align(
         source: SourceFile.read(path: source), target: SourceFile.read(path: target),
         sourceLanguage: sourceLang ?? pipeline.sourceLanguage ?? LanguageTag("ru"),

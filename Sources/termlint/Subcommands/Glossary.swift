@@ -22,7 +22,7 @@ extension GlossaryCommand {
         be read. 'termlint glossary checks' lists the checks.
         """)
 
-    @Argument(help: "Glossary files (.tbx, .csv, .tsv, .yml, .yaml).")
+    @Argument(help: "Glossary files (.tbx, .csv, .tsv, .yml, .yaml, .xlsx).")
     var files: [String] = []
 
     @Flag(help: "Also compare terms across the files, as lint sees glossaries given together.")
@@ -48,8 +48,11 @@ extension GlossaryCommand {
 
     func run() throws {
       try runReportingErrors {
-        guard !files.isEmpty else { throw TermlintError.usage("no glossary files (give one or more .tbx, .csv, .tsv or .yaml files)") }
-        let sources = try files.map { try GlossarySource.load(path: $0) }
+        guard !files.isEmpty else { throw TermlintError.usage("no glossary files (give one or more .tbx, .csv, .tsv, .yaml or .xlsx files)") }
+        // The target language of a sheet's 'target' column defaults to en, as in lint.
+        let sheet = SheetOptions(sourceLanguage: sourceLang, targetLanguage: LanguageTag("en"))
+        let sources = try files.map { try GlossarySource.load(path: $0, options: sheet) }
+        for warning in sources.flatMap(\.glossary.warnings) { printError("termlint: warning: \(warning)") }
         let checker = GlossaryChecker(sourceLanguage: sourceLang, only: Set(onlyChecks), disabled: Set(disabledChecks))
         let findings = try checker.check(sources, merged: merged)
         let report = RunReport(
@@ -102,7 +105,7 @@ extension GlossaryCommand {
         when a file is not canonical.
         """)
 
-    @Argument(help: "Glossary files (.tbx, .csv, .tsv, .yml, .yaml).")
+    @Argument(help: "Glossary files (.tbx, .csv, .tsv, .yml, .yaml, .xlsx).")
     var files: [String] = []
 
     @Flag(help: "Only report files that are not canonical (exit status 1); write nothing.")
@@ -173,6 +176,18 @@ extension GlossaryCommand {
     @Flag(help: "Keep the existing output file's header (CSV comments, YAML header comments, TBX header), encoding and line ends.")
     var keepHeader = false
 
+    @Option(help: "The worksheet of an .xlsx input (default: the first).")
+    var sheet: String?
+
+    @Option(help: "The source language of a sheet's 'source' column, or of a headerless two-column TSV (default: the pipeline's).")
+    var sourceLang: LanguageTag?
+
+    @Option(help: "The target language of a sheet's 'target' column, or of a headerless two-column TSV (default: the pipeline's, else en).")
+    var targetLang: LanguageTag?
+
+    @Option(help: "A pipeline whose languages and 'glossaries' entry for the input (sheet, columns) say how to read a sheet (default: the .termlint.yml nearest to the current folder).")
+    var pipeline: String?
+
     func run() throws {
       try runReportingErrors {
         let inputFormat = try from?.format ?? GlossaryIO.format(for: input)
@@ -180,7 +195,7 @@ extension GlossaryCommand {
         let existing = keepHeader && output != "-" && FileManager.default.fileExists(atPath: output)
         let conversion = try GlossaryConversion.convert(
           bytes: GlossaryIO.readBytes(path: input), path: input, from: inputFormat, to: outputFormat,
-          keepingHeaderOf: existing ? (try GlossaryIO.readBytes(path: output), output) : nil)
+          keepingHeaderOf: existing ? (try GlossaryIO.readBytes(path: output), output) : nil, options: sheetOptions())
         for warning in conversion.warnings { printError("termlint: warning: \(warning)") }
         if output == "-" {
           writeOutput(String(decoding: conversion.output, as: UTF8.self))
@@ -189,6 +204,17 @@ extension GlossaryCommand {
         }
         return ExitStatus.clean
       }
+    }
+
+    /// How to read the input when it is a spreadsheet: the pipeline's entry for it and its
+    /// languages, overridden by the options.
+    func sheetOptions() throws -> SheetOptions {
+      let settings = try LintSetup.pipeline(at: pipeline ?? PipelineLoader.discover(), sourceLanguage: sourceLang, targetLanguage: targetLang)
+      let resolved = URL(fileURLWithPath: input).standardizedFileURL.path
+      let key = settings.glossarySheets.keys.first { URL(fileURLWithPath: $0).standardizedFileURL.path == resolved } ?? input
+      var options = settings.sheetOptions(for: key)
+      if let sheet { options.sheet = sheet }
+      return options
     }
   }
 }

@@ -1,6 +1,7 @@
 import TermlintCore
 
-/// Warnings on standard error for what a run could not do, so that a silent no-op never reads
+/// Warnings on standard error for what loading the glossaries accepted with a remark, and for
+/// what a run could not do, so that a silent no-op never reads
 /// as "all clear": rules that need a glossary when none was loaded, and rules that need a
 /// source text, asked for by name with `--rule`, on monolingual files. Each is one line per run
 /// (not per file). Bilingual rules that a pipeline turns on are not named for monolingual
@@ -20,7 +21,8 @@ enum RunWarnings {
     report: RunReport, groups: [(setup: LintSetup, inputs: [String])], explicitPipeline: Bool, glossaryOptions: [String],
     onlyRules: [String]
   ) -> [String] {
-    var lines = missingGlossaries(groups: groups, explicitPipeline: explicitPipeline, glossaryOptions: glossaryOptions)
+    var lines = glossaryWarnings(groups: groups)
+    lines += missingGlossaries(groups: groups, explicitPipeline: explicitPipeline, glossaryOptions: glossaryOptions)
     lines += glossariesWithoutTheLanguage(report: report, groups: groups)
     // The files each rule was asked for on by --rule.
     var askedOn: [String: Set<String>] = [:]
@@ -47,7 +49,21 @@ enum RunWarnings {
   }
 
   /// Prints `missingGlossaries(…)` on standard error (`fix`).
+  /// What loading the glossaries noticed (a sheet's unknown columns kept as notes): once per
+  /// file, even when several configurations load the same glossary.
+  static func glossaryWarnings(groups: [(setup: LintSetup, inputs: [String])]) -> [String] {
+    var lines: [String] = []
+    for (setup, _) in groups {
+      for warning in setup.linter.glossary.glossary.warnings where !lines.contains("termlint: warning: \(warning)") {
+        lines.append("termlint: warning: \(warning)")
+      }
+    }
+    return lines
+  }
+
+  /// Prints the glossary warnings and the lines for configurations without a glossary (`fix`).
   static func printMissingGlossaries(groups: [(setup: LintSetup, inputs: [String])], explicitPipeline: Bool, glossaryOptions: [String]) {
+    for line in glossaryWarnings(groups: groups) { printError(line) }
     for line in missingGlossaries(groups: groups, explicitPipeline: explicitPipeline, glossaryOptions: glossaryOptions) {
       printError(line)
     }

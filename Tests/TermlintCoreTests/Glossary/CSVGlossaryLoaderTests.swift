@@ -80,13 +80,13 @@ struct CSVGlossaryLoaderTests {
     #expect(missing.reason.contains("no 'lang' column"))
   }
 
-  @Test func unknownColumnListsKnownOnes() throws {
-    let error = try #require(csvError("concept,lang,term,colour\n"))
-    #expect(error.file == "g.csv")
-    #expect(error.line == 1)
-    #expect(error.column == 19)
-    #expect(error.reason.contains("unknown column 'colour'"))
-    #expect(error.reason.contains("concept, subject, concept_note, lang, term, status, pos, type, case, match, note"))
+  @Test func unknownColumnIsKeptAsANoteWithOneWarning() throws {
+    let g = try S.load("concept,lang,term,Colour,note\nx,en,red,warm,usage\nx,ru,красный,,\ny,en,blue,cold,\n", .csv, path: "g.csv")
+    #expect(g.concepts.flatMap(\.terms).map(\.note) == ["usage\nColour: warm", nil, "Colour: cold"])
+    #expect(g.warnings.count == 1)
+    let warning = try #require(g.warnings.first)
+    #expect(warning.hasPrefix("g.csv:1: column 'Colour' is not one of Termlint's"))
+    #expect(warning.contains("concept, subject, concept_note, lang, term, status, pos, type, case, match, note"))
   }
 
   @Test func duplicateColumn() throws {

@@ -92,7 +92,8 @@ struct GlossaryRoundTripTests {
     #expect(csv.concepts[0].terms[2] == yaml.concepts[0].terms[2])
   }
 
-  @Test(arguments: GlossaryFormat.allCases)
+  // Workbooks are read only (SheetGlossaryLoaderTests covers them).
+  @Test(arguments: GlossaryFormat.allCases.filter { $0 != .xlsx })
   func richGlossaryRoundTrips(format: GlossaryFormat) throws {
     try expectRoundTrip(richGlossary(), [format], label: "rich")
   }

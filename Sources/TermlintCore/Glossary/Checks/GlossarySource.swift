@@ -18,21 +18,22 @@ public struct GlossarySource: Sendable {
   /// Reads and loads a glossary file; the format comes from the extension unless given.
   ///
   /// - Throws: `TermlintError` when the file cannot be read or its layout is broken.
-  public static func load(path: String, format: GlossaryFormat? = nil) throws -> GlossarySource {
+  public static func load(path: String, format: GlossaryFormat? = nil, options: SheetOptions = .none) throws -> GlossarySource {
     let resolved = try format ?? GlossaryIO.format(for: path)
-    return try GlossarySource(bytes: GlossaryIO.readBytes(path: path), path: path, format: resolved)
+    return try GlossarySource(bytes: GlossaryIO.readBytes(path: path), path: path, format: resolved, options: options)
   }
 
   /// Loads a glossary from bytes in memory; `path` names it in findings.
   ///
   /// - Throws: `TermlintError` when its layout is broken.
-  public init(bytes: [UInt8], path: String, format: GlossaryFormat) throws {
-    let (glossary, issues) = try GlossaryIO.loadReportingIssues(bytes: bytes, path: path, format: format)
+  public init(bytes: [UInt8], path: String, format: GlossaryFormat, options: SheetOptions = .none) throws {
+    let (glossary, issues) = try GlossaryIO.loadReportingIssues(bytes: bytes, path: path, format: format, options: options)
     self.path = path
     self.format = format
     self.glossary = glossary
     self.issues = issues
-    self.file = try? SourceFile(path: path, bytes: bytes)
+    // A workbook is a zip: its findings carry the row (as the line) and the column only.
+    self.file = format == .xlsx ? nil : try? SourceFile(path: path, bytes: bytes)
   }
 
   // MARK: - Locations
@@ -91,6 +92,8 @@ public struct GlossarySource: Sendable {
       return escaped == text ? [text] : [escaped, text]
     case .csv, .tsv:
       return ["\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"", text]
+    case .xlsx:
+      return [text]
     case .yaml:
       return [text, YAMLGlossaryWriter.doubleQuoted(text), "'" + text.replacingOccurrences(of: "'", with: "''") + "'"]
     }

@@ -16,11 +16,12 @@ public struct GlossaryConversion: Sendable {
   /// - Throws: `TermlintError` when the input cannot be read or the output format cannot hold a
   ///   value (a control character in TBX).
   ///
+  /// - Parameter options: how to read a spreadsheet (sheet, column mapping, languages).
   /// - Parameter existing: the current content of the output file, to keep its header (CSV
   ///   comments, YAML header comments, TBX prolog and header), encoding and line ends.
   public static func convert(
     bytes: [UInt8], path: String, from input: GlossaryFormat, to output: GlossaryFormat,
-    keepingHeaderOf existing: (bytes: [UInt8], path: String)? = nil
+    keepingHeaderOf existing: (bytes: [UInt8], path: String)? = nil, options: SheetOptions = .none
   ) throws -> GlossaryConversion {
     var glossary: Glossary
     var warnings: [String] = []
@@ -36,7 +37,8 @@ public struct GlossaryConversion: Sendable {
       // NOTE: TBX has no header field for the glossary's languages; TBXWriter records the source
       // language as the root xml:lang, which the loader does not read back as a declaration.
     } else {
-      glossary = try GlossaryIO.load(bytes: bytes, path: path, format: input)
+      glossary = try GlossaryIO.load(bytes: bytes, path: path, format: input, options: options)
+      warnings = glossary.warnings
     }
     glossary.path = path
     let written =

@@ -35,8 +35,15 @@ public enum GlossaryFormatter {
   public static func format(
     bytes: [UInt8], path: String, format: GlossaryFormat, sourceLanguage: LanguageTag? = nil
   ) throws -> [UInt8] {
+    if format == .xlsx {
+      throw TermlintError.configuration(
+        path, "fmt does not rewrite workbooks; use 'termlint glossary convert' to write the sheet as .tbx, .csv or .yaml")
+    }
     let file = try SourceFile(path: path, bytes: bytes)
     let text = file.text
+    if format == .csv || format == .tsv {
+      try checkOwnLayout(text, path: path, delimiter: format == .tsv ? "\t" : ",")
+    }
     let loaded = try GlossaryIO.load(bytes: bytes, path: path, format: format)
     let glossary = try canonical(loaded, sourceLanguage: sourceLanguage)
     var output: String
@@ -49,8 +56,28 @@ public enum GlossaryFormatter {
       output = YAMLGlossaryWriter.string(glossary, comments: comments)
     case .tbx:
       output = try TBXWriter.string(glossary, prolog: try tbxProlog(bytes: bytes, text: text, path: path))
+    case .xlsx:
+      preconditionFailure("refused above")
     }
     return try encode(output, like: file)
+  }
+
+  /// fmt rewrites sheets in Termlint's own layout only: another shape (a column per language)
+  /// or columns the layout does not know (kept as notes when loading) would change the file's
+  /// columns.
+  private static func checkOwnLayout(_ text: String, path: String, delimiter: Unicode.Scalar) throws {
+    var reader = DelimitedTextReader(text: text, delimiter: delimiter, path: path)
+    guard let header = try reader.nextRow() else { return }
+    let hint = "use 'termlint glossary convert' to write it as a new file in Termlint's layout"
+    guard CSVGlossaryLoader.isOwnLayout(header) else {
+      throw TermlintError.configuration(
+        path, line: header.line, "fmt rewrites sheets in Termlint's layout only (concept, lang, term …), and this one has other columns; \(hint)")
+    }
+    if let cell = header.cells.first(where: { !CSVGlossaryLoader.knownColumns.contains($0.value.trimmedForGlossary.lowercased()) }) {
+      throw TermlintError.configuration(
+        path, line: cell.line, column: cell.column,
+        "fmt would move column '\(cell.value)' into the notes (it is not one of Termlint's columns); rename or remove it, or \(hint)")
+    }
   }
 
   /// The glossary in canonical order with canonical text (see the type's documentation).
@@ -244,6 +271,8 @@ public enum GlossaryFormatter {
       output = YAMLGlossaryWriter.string(glossary, comments: YAMLComments(header: header))
     case .tbx:
       output = try TBXWriter.string(glossary, prolog: tbxHeader(text))
+    case .xlsx:
+      return try GlossaryIO.write(glossary, format: .xlsx)
     }
     return try encode(output, like: file)
   }

@@ -7,7 +7,10 @@
 /// - A header row is required. Columns are found by name (case-insensitive), in any order:
 ///   `concept` (required), `subject`, `concept_note`, `lang` (required), `term` (required),
 ///   `status`, `pos`, `type`, `case` (`sensitive`/`insensitive`/empty), `match`
-///   (`stem`/`exact`/empty), `note`.
+///   (`stem`/`exact`/empty), `note`. Other columns are kept in each term's note as
+///   `column: value` lines, and the glossary carries one warning naming them.
+/// - Other spreadsheet shapes (a column per language, per-row languages) are read by
+///   `SheetGlossaryLoader`, which hands sheets in this layout to this loader.
 /// - Concept fields (`subject`, `concept_note`) may be given on any row of the concept; two
 ///   different non-empty values are an error. A concept's rows must be contiguous.
 /// - Unquoted cells are trimmed of spaces and tabs; quote a cell to keep them.
@@ -24,7 +27,7 @@ public enum CSVGlossaryLoader {
   /// The columns that must be present.
   public static let requiredColumns = ["concept", "lang", "term"]
 
-  /// Loads CSV (`delimiter: ","`) or TSV (`delimiter: "\t"`) bytes.
+  /// Loads CSV (`delimiter: ","`) or TSV (`delimiter: "\t"`) bytes in Termlint's layout.
   ///
   /// - Throws: `TermlintError.input` for text that is not UTF-8, `TermlintError.configuration`
   ///   for layout or content errors.
@@ -59,9 +62,38 @@ public enum CSVGlossaryLoader {
       throw TermlintError.configuration(
         path, "no header row; the first line that is not a # comment must name the columns (\(requiredColumns.joined(separator: ", ")) are required)")
     }
+    return try load(header: header, next: { try reader.nextRow() }, path: path, lenient: lenient, padRows: false)
+  }
+
+  /// Whether a header row is Termlint's layout: it names the required columns.
+  static func isOwnLayout(_ header: DelimitedTextReader.Row) -> Bool {
+    let names = Set(header.cells.map { $0.value.trimmedForGlossary.lowercased() })
+    return requiredColumns.allSatisfy(names.contains)
+  }
+
+  /// Loads rows in Termlint's layout after their header. Columns the layout does not know are
+  /// kept in each term's note as `column: value` lines, with one warning for the file.
+  ///
+  /// - Parameter padRows: rows may be shorter than the header (a workbook leaves trailing empty
+  ///   cells out); a delimited file's rows must have exactly the header's cells.
+  static func load(
+    header: DelimitedTextReader.Row, next: () throws -> DelimitedTextReader.Row?, path: String, lenient: Bool, padRows: Bool
+  ) throws -> (glossary: Glossary, issues: [GlossaryLoadIssue]) {
     let columns = try parseHeader(header, path: path)
     var builder = Builder(path: path, lenient: lenient)
-    while let row = try reader.nextRow() {
+    builder.extra = columns.enumerated().compactMap { index, name in
+      knownColumns.contains(name) ? nil : (index, header.cells[index].value.trimmedForGlossary)
+    }
+    while var row = try next() {
+      if padRows && row.cells.count < columns.count {
+        while row.cells.count < columns.count {
+          row.cells.append(.init(value: "", quoted: false, line: row.line, column: (row.cells.last?.column ?? 0) + 1))
+        }
+      }
+      if padRows && row.cells.count > columns.count, let extra = row.cells[columns.count...].first(where: { !$0.value.isEmpty }) {
+        throw TermlintError.configuration(path, line: row.line, column: extra.column, "a value in a column that has no header ('\(extra.value)')")
+      }
+      if padRows { row.cells = Array(row.cells.prefix(columns.count)) }
       guard row.cells.count == columns.count else {
         throw TermlintError.configuration(
           path, line: row.line,
@@ -69,17 +101,24 @@ public enum CSVGlossaryLoader {
       }
       try builder.add(row: row, columns: columns)
     }
-    return (Glossary(concepts: builder.finish(), path: path), builder.issues)
+    var glossary = Glossary(concepts: builder.finish(), path: path)
+    if !builder.extra.isEmpty {
+      let names = builder.extra.map { "'\($0.header)'" }.joined(separator: ", ")
+      let one = builder.extra.count == 1
+      glossary.warnings.append(
+        "\(path):\(header.line): \(one ? "column" : "columns") \(names) \(one ? "is" : "are") not one of Termlint's (\(knownColumns.joined(separator: ", "))); "
+          + "\(one ? "its" : "their") values are kept in each term's note")
+    }
+    return (glossary, builder.issues)
   }
 
   private static func parseHeader(_ header: DelimitedTextReader.Row, path: String) throws -> [String] {
     var names: [String] = []
     for cell in header.cells {
       let name = cell.value.trimmedForGlossary.lowercased()
-      guard knownColumns.contains(name) else {
-        let shown = name.isEmpty ? "an empty column name" : "unknown column '\(cell.value)'"
+      guard !name.isEmpty else {
         throw TermlintError.configuration(
-          path, line: cell.line, column: cell.column, "\(shown) in the header; known columns: \(knownColumns.joined(separator: ", "))")
+          path, line: cell.line, column: cell.column, "an empty column name in the header; known columns: \(knownColumns.joined(separator: ", "))")
       }
       guard !names.contains(name) else {
         throw TermlintError.configuration(path, line: cell.line, column: cell.column, "column '\(name)' appears twice in the header")
@@ -117,6 +156,8 @@ private struct Builder {
   var noteLine: Int?
   /// Whether value errors become issues instead of errors.
   let lenient: Bool
+  /// Columns the layout does not know (index, header as written): kept in the term's note.
+  var extra: [(index: Int, header: String)] = []
   var issues: [GlossaryLoadIssue] = []
 
   init(path: String, lenient: Bool) {
@@ -218,6 +259,11 @@ private struct Builder {
       }
     }
     term.note = value("note")
+    let kept = extra.compactMap { column -> String? in
+      let text = row.cells[column.index].value
+      return text.isEmpty ? nil : "\(column.header): \(text)"
+    }
+    if !kept.isEmpty { term.note = ([term.note].compactMap { $0 } + kept).joined(separator: "\n") }
     concept.terms.append(term)
   }
 

@@ -10,8 +10,10 @@ public enum GlossaryFormat: String, CaseIterable, Sendable {
   case tsv
   /// Termlint's YAML layout (see `YAMLGlossaryLoader`).
   case yaml
+  /// An Excel workbook (`.xlsx`), one sheet read in any shape `SheetGlossaryLoader` knows; read only.
+  case xlsx
 
-  /// The format for a file name extension (`tbx`, `xml`, `csv`, `tsv`, `tab`, `yml`, `yaml`;
+  /// The format for a file name extension (`tbx`, `xml`, `csv`, `tsv`, `tab`, `yml`, `yaml`, `xlsx`;
   /// case-insensitive, with or without the dot); nil when unknown.
   public init?(pathExtension: String) {
     var ext = pathExtension.lowercased()
@@ -21,6 +23,7 @@ public enum GlossaryFormat: String, CaseIterable, Sendable {
     case "csv": self = .csv
     case "tsv", "tab": self = .tsv
     case "yml", "yaml": self = .yaml
+    case "xlsx": self = .xlsx
     default: return nil
     }
   }
@@ -39,11 +42,12 @@ public enum GlossaryFormat: String, CaseIterable, Sendable {
     case .csv: return "csv"
     case .tsv: return "tsv"
     case .yaml: return "yaml"
+    case .xlsx: return "xlsx"
     }
   }
 
   /// Every accepted extension, for messages.
-  public static let acceptedExtensions = [".tbx", ".xml", ".csv", ".tsv", ".tab", ".yml", ".yaml"]
+  public static let acceptedExtensions = [".tbx", ".xml", ".csv", ".tsv", ".tab", ".yml", ".yaml", ".xlsx"]
 }
 
 /// Reads and writes glossaries in every `GlossaryFormat`.
@@ -53,20 +57,22 @@ public enum GlossaryIO {
   ///
   /// - Throws: `TermlintError.input` when the file cannot be read or decoded,
   ///   `TermlintError.configuration` for an unknown extension or invalid content.
-  public static func load(path: String, format: GlossaryFormat? = nil) throws -> Glossary {
+  public static func load(path: String, format: GlossaryFormat? = nil, options: SheetOptions = .none) throws -> Glossary {
     let resolved = try format ?? self.format(for: path)
-    return try load(bytes: readBytes(path: path), path: path, format: resolved)
+    return try load(bytes: readBytes(path: path), path: path, format: resolved, options: options)
   }
 
   /// Loads a glossary from bytes already in memory; `path` is used in messages only.
+  /// `options` (sheet, column mapping, languages) apply to spreadsheets: CSV, TSV and `.xlsx`.
   ///
   /// - Throws: `TermlintError.input` or `TermlintError.configuration`.
-  public static func load(bytes: [UInt8], path: String, format: GlossaryFormat) throws -> Glossary {
+  public static func load(bytes: [UInt8], path: String, format: GlossaryFormat, options: SheetOptions = .none) throws -> Glossary {
     switch format {
     case .tbx: return try TBXLoader.load(bytes: bytes, path: path)
-    case .csv: return try CSVGlossaryLoader.load(bytes: bytes, path: path, delimiter: ",")
-    case .tsv: return try CSVGlossaryLoader.load(bytes: bytes, path: path, delimiter: "\t")
+    case .csv: return try SheetGlossaryLoader.load(bytes: bytes, path: path, delimiter: ",", options: options)
+    case .tsv: return try SheetGlossaryLoader.load(bytes: bytes, path: path, delimiter: "\t", options: options)
     case .yaml: return try YAMLGlossaryLoader.load(bytes: bytes, path: path)
+    case .xlsx: return try SheetGlossaryLoader.loadWorkbook(bytes: bytes, path: path, options: options)
     }
   }
 
@@ -76,13 +82,14 @@ public enum GlossaryIO {
   ///
   /// - Throws: `TermlintError.input` or `TermlintError.configuration` for what cannot be read.
   public static func loadReportingIssues(
-    bytes: [UInt8], path: String, format: GlossaryFormat
+    bytes: [UInt8], path: String, format: GlossaryFormat, options: SheetOptions = .none
   ) throws -> (glossary: Glossary, issues: [GlossaryLoadIssue]) {
     switch format {
     case .tbx: return try TBXLoader.loadReportingIssues(bytes: bytes, path: path)
-    case .csv: return try CSVGlossaryLoader.loadReportingIssues(bytes: bytes, path: path, delimiter: ",")
-    case .tsv: return try CSVGlossaryLoader.loadReportingIssues(bytes: bytes, path: path, delimiter: "\t")
+    case .csv: return try SheetGlossaryLoader.loadReportingIssues(bytes: bytes, path: path, delimiter: ",", options: options)
+    case .tsv: return try SheetGlossaryLoader.loadReportingIssues(bytes: bytes, path: path, delimiter: "\t", options: options)
     case .yaml: return try YAMLGlossaryLoader.loadReportingIssues(bytes: bytes, path: path)
+    case .xlsx: return try SheetGlossaryLoader.loadWorkbook(bytes: bytes, path: path, options: options, lenient: true)
     }
   }
 
@@ -92,6 +99,8 @@ public enum GlossaryIO {
   ///   cannot represent (e.g. a control character in TBX).
   public static func write(_ g: Glossary, format: GlossaryFormat) throws -> [UInt8] {
     switch format {
+    case .xlsx:
+      throw TermlintError.configuration(g.path, "Termlint reads .xlsx workbooks but does not write them; write .tbx, .csv, .tsv or .yaml")
     case .tbx: return try TBXWriter.write(g)
     case .csv: return try CSVGlossaryWriter.write(g, delimiter: ",")
     case .tsv: return try CSVGlossaryWriter.write(g, delimiter: "\t")
@@ -107,18 +116,18 @@ public enum GlossaryIO {
   /// This is how `lint` loads: a TBX problem that would silently change what the glossary says
   /// (`GlossaryLoadIssue.changesMeaning`: an unknown status, a misspelt element or data
   /// category) is an error, as a bad CSV or YAML row is.
-  public static func loadAll(paths: [String]) throws -> Glossary {
-    if paths.count == 1 { return try loadForLinting(path: paths[0]) }
+  public static func loadAll(paths: [String], options: (String) -> SheetOptions = { _ in .none }) throws -> Glossary {
+    if paths.count == 1 { return try loadForLinting(path: paths[0], options: options(paths[0])) }
     var merged = Glossary()
-    for path in paths { merged.merge(try loadForLinting(path: path)) }
+    for path in paths { merged.merge(try loadForLinting(path: path, options: options(path))) }
     return merged
   }
 
   /// Loads a glossary file for linting: like `load(path:)`, but a TBX issue that changes the
   /// glossary's meaning is thrown as `TermlintError.configuration` at its line and column.
-  public static func loadForLinting(path: String) throws -> Glossary {
+  public static func loadForLinting(path: String, options: SheetOptions = .none) throws -> Glossary {
     let format = try self.format(for: path)
-    guard format == .tbx else { return try load(path: path, format: format) }
+    guard format == .tbx else { return try load(path: path, format: format, options: options) }
     let bytes = try readBytes(path: path)
     let (glossary, issues) = try TBXLoader.loadReportingIssues(bytes: bytes, path: path)
     if let issue = issues.first(where: \.changesMeaning) {
