@@ -274,7 +274,7 @@ public final class LanguageServer: @unchecked Sendable {
     var published: [Published] = []
     switch outcome {
     case .failure(let error):
-      published = [errorDiagnostic(error, in: document.text, path: path, configuration: pipelinePath)]
+      published = [errorDiagnostic(error, in: document.text, path: path, configuration: pipelinePath, fromConfiguration: true)]
       document.descriptors = [:]
     case .success(let setup):
       document.descriptors = Dictionary(setup.pipeline.descriptors.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -347,10 +347,12 @@ public final class LanguageServer: @unchecked Sendable {
 
   /// A diagnostic for an error that stopped the lint: a bad configuration (shown on the first
   /// line, pointing at the configuration file) or malformed input (at its line and column).
-  private func errorDiagnostic(_ error: TermlintError, in text: TextDocument, path: String, configuration: String?) -> Published {
+  private func errorDiagnostic(
+    _ error: TermlintError, in text: TextDocument, path: String, configuration: String?, fromConfiguration: Bool = false
+  ) -> Published {
     var range = LSPRange(start: LSPPosition(line: 0, character: 0), end: LSPPosition(line: 0, character: text.lineEnd(0)))
     var d: [String: JSON] = ["severity": 1, "source": "termlint"]
-    if error.kind == .input, error.file == path || error.file == nil, let line = error.line, line >= 1, line <= text.lineStarts.count {
+    if !fromConfiguration, error.kind == .input, error.file == path || error.file == nil, let line = error.line, line >= 1, line <= text.lineStarts.count {
       let lineText = text.lineText(line - 1)
       let startCharacter = Self.utf16Column(codePointColumn: error.column ?? 1, in: lineText)
       range = LSPRange(
@@ -359,7 +361,7 @@ public final class LanguageServer: @unchecked Sendable {
       d["code"] = "input-error"
       d["message"] = .string(error.reason)
     } else {
-      d["code"] = .string(error.kind == .input ? "input-error" : "configuration-error")
+      d["code"] = .string(fromConfiguration ? "configuration-error" : "input-error")
       d["message"] = .string("termlint could not check this document: \(error.description)")
       if let file = error.file ?? configuration, file != path {
         let line = max(0, (error.line ?? 1) - 1)
