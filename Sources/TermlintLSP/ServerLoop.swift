@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Runs a `LanguageServer` over a byte stream (stdin/stdout for `termlint lsp`).
 ///
 /// A reader thread frames incoming bytes and queues the message bodies; the loop takes
@@ -25,7 +29,9 @@ public final class ServerLoop: @unchecked Sendable {
   /// `shutdown` then `exit`, 1 otherwise, as LSP asks).
   public func run(debounce: Double? = nil) -> Int32 {
     let output = self.output
-    let server = LanguageServer(send: { message in output.write(Data(MessageFramer.frame(message))) })
+    // A client that has gone away makes the write fail; that is not worth a crash (the loop
+    // ends when the input does).
+    let server = LanguageServer(send: { message in try? output.write(contentsOf: MessageFramer.frame(message)) })
     if let debounce { server.debounce = debounce }
     let reader = Thread { [self] in readLoop() }
     reader.start()
@@ -64,10 +70,23 @@ public final class ServerLoop: @unchecked Sendable {
     }
   }
 
+  /// The bytes one `read(2)` returns (what is available, up to 64 KiB); empty at the end of
+  /// the input or on an error, which ends the input too (FileHandle's `availableData` would
+  /// trap on a read error).
+  private static func readSome(_ fd: Int32) -> [UInt8] {
+    var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+      if n > 0 { return Array(buffer[0..<n]) }
+      if n < 0 && errno == EINTR { continue }
+      return []
+    }
+  }
+
   private func readLoop() {
     var framer = MessageFramer()
     while true {
-      let data = input.availableData
+      let data = Self.readSome(input.fileDescriptor)
       condition.lock()
       if data.isEmpty {
         endOfInput = true

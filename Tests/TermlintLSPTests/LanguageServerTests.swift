@@ -225,3 +225,68 @@ struct LanguageServerSessionTests {
     #expect(client.diagnostics(uri, version: 2)?.isEmpty == true)
   }
 }
+
+@Suite("Language server configurations")
+struct ConfigurationCacheTests {
+  @Test func aConfigurationIsBuiltOnceAndRebuiltWhenItsGlossaryChanges() throws {
+    let ws = try Workspace()
+    defer { ws.remove() }
+    let configurations = Configurations()
+    let document = ws.root.appendingPathComponent("sub/a.md").path
+    for _ in 0..<3 { _ = try configurations.setup(forDocumentAt: document).outcome.get() }
+    #expect(configurations.builds == 1)
+    #expect(configurations.pipelinePath(forDocumentAt: document) == ws.root.appendingPathComponent(".termlint.yml").path)
+    #expect(!configurations.anyWatchedFileChanged())
+    try ws.write("glossary.csv", Workspace.glossary + "extra,,,en,extra term,preferred,noun,,,,\n")
+    #expect(configurations.anyWatchedFileChanged())
+    let setup = try configurations.setup(forDocumentAt: document).outcome.get()
+    #expect(configurations.builds == 2)
+    #expect(setup.linter.glossary.glossary.concepts.count == 2)
+  }
+
+  @Test func didChangeWatchedFilesRelintsOpenDocuments() throws {
+    let ws = try Workspace()
+    defer { ws.remove() }
+    let client = ScriptedClient()
+    defer { client.close() }
+    _ = client.initialize()
+    let uri = ws.uri("a.md")
+    client.open(uri, text: "Security assurances.\n")
+    #expect(client.diagnostics(uri, version: 1)?.count == 1)
+    // A .termlint.yml that turns the rule off, announced by the editor's file watcher.
+    try ws.write(".termlint.yml", "glossaries:\n  - glossary.csv\nrules:\n  term-forbidden: off\n")
+    client.notify("workspace/didChangeWatchedFiles", ["changes": [["uri": .string(ws.uri(".termlint.yml")), "type": 2]]])
+    #expect(client.diagnostics(uri, version: 1)?.isEmpty == true)
+  }
+}
+
+@Suite("Language server robustness")
+struct RobustnessTests {
+  @Test func oddParamsAndGarbageNeverStopTheServer() throws {
+    let ws = try Workspace()
+    defer { ws.remove() }
+    let client = ScriptedClient()
+    defer { client.close() }
+    _ = client.initialize()
+    let uri = ws.uri("a.md")
+    client.open(uri, text: "😀 security assurances\r\nline two\r")
+    _ = client.diagnostics(uri, version: 1)
+    let far: JSON = ["start": ["line": 99, "character": -5], "end": ["line": -1, "character": 1_000_000]]
+    client.change(uri, version: 2, [["range": far, "text": "x"], ["range": ["start": ["line": 0, "character": 1]], "text": "y"], "not a change"])
+    client.notify("textDocument/didChange", ["textDocument": "wrong", "contentChanges": "wrong"])
+    client.notify("textDocument/didOpen", ["textDocument": ["uri": 5]])
+    client.send(["jsonrpc": "2.0", "id": ["an": "object id"], "method": "textDocument/hover", "params": ["textDocument": ["uri": .string(uri)], "position": far["start"]]])
+    client.send(.array([1, 2, 3]))
+    client.send("just a string")
+    // Cut a character's UTF-8 in half and send bytes that are not UTF-8 at all.
+    client.sendRaw(Array("Content-Length: 3\r\n\r\n".utf8) + [0xFF, 0xD0, 0x7B])
+    client.sendRaw(Array("Content-Length: abc\r\n\r\n".utf8))
+    for _ in 0..<4 {
+      _ = client.request("textDocument/codeAction", ["textDocument": ["uri": .string(uri)], "range": far, "context": [:]])
+    }
+    // Split a surrogate pair with an edit: the text keeps one unit per half.
+    client.change(uri, version: 3, [["range": ["start": ["line": 0, "character": 1], "end": ["line": 0, "character": 1]], "text": "z"]])
+    #expect(client.diagnostics(uri, version: 3) != nil)
+    #expect(client.request("textDocument/hover", ["textDocument": ["uri": .string(uri)], "position": ["line": 0, "character": 0]])?["error"].isNull == true)
+  }
+}
