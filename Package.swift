@@ -6,6 +6,7 @@ let package = Package(
   products: [
     .executable(name: "termlint", targets: ["termlint"]),
     .library(name: "TermlintCore", targets: ["TermlintCore"]),
+    .library(name: "TermlintLSP", targets: ["TermlintLSP"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -25,13 +26,16 @@ let package = Package(
         "CICUShim", .product(name: "Yams", package: "Yams"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]
     ),
+    // The language server's protocol logic (`termlint lsp`), testable without a process.
+    .target(name: "TermlintLSP", dependencies: ["TermlintCore"]),
     .executableTarget(
       name: "termlint",
-      dependencies: ["TermlintCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+      dependencies: ["TermlintCore", "TermlintLSP", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
     .testTarget(
       name: "TermlintCoreTests", dependencies: ["TermlintCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
       exclude: ["Fixtures", "Reporting/Snapshots"]),
+    .testTarget(name: "TermlintLSPTests", dependencies: ["TermlintLSP", "TermlintCore"]),
     .testTarget(name: "TermlintCLITests", dependencies: ["TermlintCore", "termlint"], exclude: ["Fixtures"]),
   ]
 )
