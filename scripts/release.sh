@@ -155,7 +155,7 @@ if [[ -d "$staticdir" ]]; then
   for archive in "$staticdir"/lib*.a; do
     [[ -e "$archive" ]] || continue
     lib="$(basename "$archive" .a)"; lib="${lib#lib}"
-    pkg="$(dpkg -S "$(static_archive "$lib")" 2>/dev/null | head -1 | cut -d: -f1 || true)"
+    pkg="$(dpkg -S "$(readlink -f "$(static_archive "$lib")")" 2>/dev/null | head -1 | cut -d: -f1 || true)"
     # The copyright lives with the runtime package (libicu72 for libicu-dev, and so on).
     for candidate in $(dpkg-query -W -f='${Depends}' "$pkg" 2>/dev/null | tr ',|' '\n\n' | awk '{print $1}') "$pkg"; do
       if [[ -f "/usr/share/doc/$candidate/copyright" ]]; then
