@@ -57,6 +57,34 @@ struct OutputFormatTests {
     }
   }
 
+  /// Issue 15: the HTML of XLIFF, PO and TMX is the units source beside target (as the linter
+  /// read them), never the raw file, and the header says what produced it.
+  @Test(arguments: ["xlf", "xliff", "po", "tmx"])
+  func htmlOfABilingualFileShowsSourceBesideTargetAndNamesTheGlossary(ext: String) throws {
+    let path = "Examples/bilingual/article-planted.\(ext)"
+    let r = try CLI.run(
+      ["lint", "--pipeline", "Pipelines/news-ru-en.yml", "--format", "html", path], environment: ["SOURCE_DATE_EPOCH": "1796000000"])
+    #expect(r.status == 1, "\(r.stderr)")
+    let html = r.stdout
+    #expect(html.contains("<table class=\"pair\">\n<thead><tr><th>Unit</th><th>Source (ru)</th><th>Target (en)</th></tr></thead>"))
+    #expect(html.contains("<td dir=\"auto\" lang=\"ru\">Российскую делегацию возглавлял заместитель министра иностранных дел Александр Грушко.</td>"
+      + "<td dir=\"auto\" lang=\"en\">The Russian delegation was led by Deputy Foreign Minister Alexander Grushko.</td>"))
+    #expect(html.contains(">security assurances</mark>"), "the deprecated term is highlighted in its target cell")
+    for raw in ["&lt;trans-unit", "&lt;seg&gt;", "&lt;target", "msgid &quot;", "<div class=\"text\""] {
+      #expect(!html.contains(raw), "no raw file: \(raw)")
+    }
+    #expect(html.contains("<dt>Pipeline</dt><dd><code>Pipelines/news-ru-en.yml</code></dd>"))
+    #expect(html.contains("<dt>Glossaries</dt><dd><code>Glossaries/security-ru-en.tbx</code></dd>"))
+    #expect(html.contains("<dt>Languages</dt><dd>ru → en</dd>"))
+    #expect(html.contains("<dt>Tool</dt><dd>termlint \(Termlint.version) · ICU \(ICU.version)</dd>"))
+    #expect(html.contains("<dt>Date</dt><dd><time datetime=\"2026-11-30T00:53:20Z\">2026-11-30 00:53:20 UTC</time></dd>"))
+    // Words are those of the units' target texts, not of the markup around them.
+    let text = try CLI.run(["lint", "--pipeline", "Pipelines/news-ru-en.yml", path])
+    let words = try #require(text.stdout.range(of: #"\d[\d,]* words"#, options: .regularExpression)).lowerBound
+    let count = Int(text.stdout[words...].prefix { $0.isNumber || $0 == "," }.filter(\.isNumber)) ?? 0
+    #expect((400...520).contains(count), "\(count) words in \(path)")
+  }
+
   @Test func jsonValidatesAgainstTheDocumentedSchema() throws {
     let r = try CLI.run(Self.article + ["--format", "json"])
     try SchemaValidation.validate(json: r.stdout, schema: Self.reportSchema)

@@ -59,6 +59,10 @@ public struct LintRun: Sendable {
     public var rulesNotRun: [String] = []
     /// For a bilingual file, its units not translated yet (see `TranslationProgress`).
     public var translationProgress: TranslationProgress? = nil
+    /// The document the linter checked (units with their source and target texts), so that
+    /// reporters show what was checked (`html`: source beside target) and count its words
+    /// without reading the file again as plain text.
+    public var document: Document? = nil
   }
 
   /// Runs every input and returns the report.
@@ -76,13 +80,13 @@ public struct LintRun: Sendable {
   {
     let results = try await results(progress: progress)
     var report = RunReport(
-      findings: results.flatMap(\.findings), files: results.map(\.file), rules: linter.rules.map { $0.rule.descriptor })
+      findings: results.flatMap(\.findings), files: results.map(\.file), rules: linter.rules.map { $0.rule.descriptor },
+      documents: results.map { $0.document ?? DocumentReader.read($0.file, language: nil) })
     for result in results {
       if let direction = result.direction { report.directions[result.file.path] = direction }
       for id in result.rulesNotRun { report.rulesNotRun[id, default: []].append(result.file.path) }
     }
-    // The report reads its files again only as text (for word counts): the bilingual counts
-    // come from the documents the linter read.
+    // Translation progress comes from the documents the linter read, as the documents do.
     for r in results { report.translationProgress[r.file.path] = r.translationProgress }
     return (report, results.flatMap(\.baselineEntries))
   }
@@ -115,7 +119,7 @@ public struct LintRun: Sendable {
       return FileResult(
         file: document.file, findings: checked.findings, baselineEntries: checked.baselineEntries,
         direction: LanguageDirection(document, linter: linter), rulesNotRun: linter.rulesNotRun(on: document),
-        translationProgress: progress)
+        translationProgress: progress, document: document)
     }
   }
 }

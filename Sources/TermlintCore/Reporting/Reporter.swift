@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything a reporter needs: the findings of a run, what was checked and how much of it.
 public struct RunReport: Sendable {
   /// Findings in report order (path, line, column, rule id).
@@ -21,6 +23,13 @@ public struct RunReport: Sendable {
   /// Per path of a bilingual file (PO, XLIFF, TMX): units that need a translation and those not
   /// translated yet (see `target-missing`).
   public var translationProgress: [String: TranslationProgress]
+  /// The pipelines and glossaries the files were checked with, one entry per configuration
+  /// (set by the CLI; empty when unknown). Reports that name their provenance (`html`) list them.
+  public var configurations: [RunConfiguration] = []
+  /// When the run was made (set by the CLI; nil leaves the date out, as in golden files).
+  public var generated: Date? = nil
+  /// The ICU version the text was normalized and tokenized with.
+  public var icuVersion: String = ICU.version
 
   /// Creates a report.
   ///
@@ -121,7 +130,11 @@ public struct RunReport: Sendable {
       report.directions.merge(part.directions) { a, _ in a }
       report.rulesNotRun.merge(part.rulesNotRun) { $0 + $1 }
       report.translationProgress.merge(part.translationProgress) { a, _ in a }
+      for configuration in part.configurations where !report.configurations.contains(configuration) {
+        report.configurations.append(configuration)
+      }
     }
+    report.generated = parts.compactMap(\.generated).min()
     return report
   }
 
@@ -173,6 +186,24 @@ public struct LanguageDirection: Sendable, Hashable, CustomStringConvertible {
     let t = target?.value ?? "?"
     guard isBilingual else { return "\(t) (monolingual)" }
     return "\(source?.value ?? "?") → \(t)"
+  }
+}
+
+/// A configuration files were checked with: the pipeline file and the glossaries it and the
+/// command line named.
+public struct RunConfiguration: Sendable, Hashable {
+  /// The pipeline file; nil for the built-in pipeline.
+  public var pipeline: String?
+  /// The glossary files, as named (the pipeline's resolved from its folder, then `--glossary`).
+  public var glossaries: [String]
+  /// The files checked with it (empty when not recorded).
+  public var files: [String]
+
+  /// Creates a configuration.
+  public init(pipeline: String?, glossaries: [String], files: [String] = []) {
+    self.pipeline = pipeline
+    self.glossaries = glossaries
+    self.files = files
   }
 }
 

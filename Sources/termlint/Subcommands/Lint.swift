@@ -78,7 +78,12 @@ struct Lint: AsyncParsableCommand {
         }
         parts = done
       }
-      let report = RunReport.merged(parts.map(\.report))
+      var report = RunReport.merged(parts.map(\.report))
+      // What produced the report, for the formats that say so (html).
+      report.configurations = parts.map {
+        RunConfiguration(pipeline: $0.setup.pipeline.path, glossaries: $0.setup.pipeline.glossaries + settings.glossaries, files: $0.inputs)
+      }
+      report.generated = ReportDate.now()
       RunWarnings.print(
         report: report, groups: parts.map { ($0.setup, $0.inputs) }, explicitPipeline: settings.pipeline != nil,
         glossaryOptions: settings.glossaries, onlyRules: settings.onlyRules)

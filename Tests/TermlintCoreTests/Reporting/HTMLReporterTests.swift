@@ -57,6 +57,74 @@ struct HTMLReporterTests {
   }
 }
 
+@Suite("HTML reporter: provenance, findings table, file filters")
+struct HTMLReporterRunTests {
+  static func report(configurations: [RunConfiguration], date: Date? = nil) -> RunReport {
+    var report = ReportFixture.report
+    report.configurations = configurations
+    report.generated = date
+    return report
+  }
+
+  @Test func headerNamesPipelineGlossariesLanguagesVersionsAndDate() {
+    var report = Self.report(
+      configurations: [RunConfiguration(pipeline: "Pipelines/news-ru-en.yml", glossaries: ["Glossaries/a.tbx", "extra & more.csv"])],
+      date: Date(timeIntervalSince1970: 1_796_000_000))
+    report.directions = ["a.md": LanguageDirection(source: LanguageTag("ru"), target: LanguageTag("en"))]
+    report.icuVersion = "72.1"
+    let html = HTMLReporter.render(report, options: ReportOptions())
+    #expect(html.contains("<dt>Pipeline</dt><dd><code>Pipelines/news-ru-en.yml</code></dd>"))
+    #expect(html.contains("<dt>Glossaries</dt><dd><code>Glossaries/a.tbx</code>, <code>extra &amp; more.csv</code></dd>"))
+    #expect(html.contains("<dt>Languages</dt><dd>ru → en</dd>"))
+    #expect(html.contains("<dt>Tool</dt><dd>termlint \(Termlint.version) · ICU 72.1</dd>"))
+    #expect(html.contains("<dt>Date</dt><dd><time datetime=\"2026-11-30T00:53:20Z\">2026-11-30 00:53:20 UTC</time></dd>"))
+
+    let builtIn = HTMLReporter.render(Self.report(configurations: [RunConfiguration(pipeline: nil, glossaries: [])]), options: ReportOptions())
+    #expect(builtIn.contains("<dt>Pipeline</dt><dd>built-in (no pipeline file)</dd>\n<dt>Glossaries</dt><dd>none</dd>"))
+    #expect(!builtIn.contains("<dt>Date</dt>"), "no date unless the run gives one (golden files stay stable)")
+
+    let two = HTMLReporter.render(Self.report(configurations: [
+      RunConfiguration(pipeline: "a/.termlint.yml", glossaries: ["a/g.csv"], files: ["a/1.md", "a/2.md"]),
+      RunConfiguration(pipeline: nil, glossaries: [], files: ["b.md"]),
+    ]), options: ReportOptions())
+    #expect(two.contains("<li><code>a/.termlint.yml</code> <span class=\"n\">(2 files)</span>: glossaries <code>a/g.csv</code></li>"))
+    #expect(two.contains("<li>built-in <span class=\"n\">(1 file)</span>: glossaries none</li>"))
+  }
+
+  @Test func findingsTableHasARowPerFindingWithWhatTheCSVExportNeeds() throws {
+    let report = ReportFixture.report
+    let html = HTMLReporter.render(report, options: ReportOptions())
+    let table = try #require(html.components(separatedBy: "<table class=\"findings-table\">").dropFirst().first?.components(separatedBy: "</table>").first)
+    #expect(table.components(separatedBy: "<tr class=\"s-").count - 1 == report.findings.count)
+    let paths = report.fileReports.map(\.path)
+    for (i, f) in report.findings.enumerated() {
+      let n = try #require(paths.firstIndex(of: f.location.path)) + 1
+      #expect(table.contains(
+        "data-id=\"f\(i + 1)\" data-sev=\"\(f.severity.rawValue)\" data-rule=\"\(f.ruleID)\" data-file=\"file-\(n)\""), "row of f\(i + 1)")
+      #expect(table.contains("data-line=\"\(f.location.line)\" data-column=\"\(f.location.column)\" data-end-line=\"\(f.location.endLine)\""))
+    }
+    #expect(html.contains("<button type=\"button\" id=\"export-csv\">Export CSV</button>"))
+    let clean = HTMLReporter.render(RunReport(findings: [], files: [ReportFixture.clean], rules: []), options: ReportOptions())
+    #expect(!clean.contains("<table class=\"findings-table\">") && !clean.contains("id=\"export-csv\""), "no empty table")
+  }
+
+  @Test func largeRunsShowOnlyFilesWithProblemsAtFirst() {
+    func run(files: Int) -> String {
+      let sources = (1...files).map { SourceFile(path: String(format: "f%03d.md", $0), text: "Fine text number \($0).\n") }
+      let f = Finding(ruleID: "term-case", severity: .warning, category: .terminology, message: "m",
+        location: Location(file: sources[0], utf16Range: 0..<4), matchedText: "Fine")
+      return HTMLReporter.render(RunReport(findings: [f], files: sources, rules: []), options: ReportOptions())
+    }
+    let small = run(files: 3), large = run(files: HTMLReporter.largeRun + 1)
+    #expect(small.contains("<input type=\"checkbox\" name=\"problems\"> only files with problems <span class=\"n\">1 of 3</span>"))
+    #expect(large.contains("<input type=\"checkbox\" name=\"problems\" checked> only files with problems <span class=\"n\">1 of 21</span>"))
+    #expect(large.contains("<option value=\"file-1\">f001.md (1)</option>") && !large.contains("<option value=\"file-2\">"),
+      "the file filter lists the files with findings")
+    #expect(large.contains("<section class=\"file\" id=\"file-2\" data-problems=\"0\">"))
+    #expect(large.contains("<li data-file=\"file-1\" data-problems=\"1\">"))
+  }
+}
+
 @Suite("HTML reporter: units with markup")
 struct HTMLReporterMarkupTests {
   /// An XLIFF-like target whose text drops `<g>` tags and replaces `{1}` by an inline code.

@@ -66,6 +66,22 @@ extension HTMLReporter {
     #pop li.finding { list-style: none; margin: 0 0 .3rem; }
     #pop li.finding:last-child { margin-bottom: 0; }
     .none { color: var(--muted); }
+    [hidden] { display: none !important; }
+    dl.provenance { display: grid; grid-template-columns: max-content 1fr; gap: .1rem .9rem; margin: 0 0 .75rem; font-size: .9rem; }
+    dl.provenance dt { color: var(--muted); }
+    dl.provenance dd { margin: 0; }
+    dl.provenance ul { margin: 0; padding-left: 1.1rem; }
+    code { font: .85em ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
+    select { font: inherit; max-width: 24rem; margin-right: .9rem; }
+    #all-findings { margin: 0 0 1.5rem; }
+    #all-findings button { font: inherit; font-size: .85rem; padding: .15rem .6rem; cursor: pointer; }
+    table.findings-table { border-collapse: collapse; width: 100%; max-width: 80rem; font-size: .9rem; }
+    table.findings-table th, table.findings-table td { border-bottom: 1px solid var(--line); padding: .25rem .5rem; text-align: start; vertical-align: top; }
+    table.findings-table thead th { background: var(--panel); font-weight: 600; }
+    table.findings-table td.path { font: .8rem ui-monospace, monospace; overflow-wrap: anywhere; }
+    table.findings-table td.rule { white-space: nowrap; }
+    table.findings-table tr.s-error td.sev { color: var(--err); } table.findings-table tr.s-warning td.sev { color: var(--warn); }
+    table.findings-table tr.s-info td.sev { color: var(--info); }
 
     """
 
@@ -90,10 +106,28 @@ extension HTMLReporter {
       }
       function apply() {
         var sev = checked("sev"), rule = checked("rule");
+        var select = form.querySelector("select[name=file]"), file = select ? select.value : "";
+        var problems = form.querySelector("input[name=problems]"), onlyProblems = problems ? problems.checked : false;
+        function passes(s, r, f) { return sev[s] !== false && rule[r] !== false && (!file || f === file); }
+        var rows = document.querySelectorAll("table.findings-table tbody tr"), count = 0;
+        rows.forEach(function (tr) {
+          var on = passes(tr.dataset.sev, tr.dataset.rule, tr.dataset.file);
+          tr.hidden = !on;
+          if (on) { count += 1; }
+        });
+        var counter = document.getElementById("shown");
+        if (counter) { counter.textContent = count + " of " + rows.length + " findings shown"; }
         document.querySelectorAll("li.finding[id]").forEach(function (li) {
-          var on = sev[li.dataset.sev] !== false && rule[li.dataset.rule] !== false;
+          var section = li.closest("section.file");
+          var on = passes(li.dataset.sev, li.dataset.rule, section ? section.id : "");
           visible[li.id] = on;
           li.hidden = !on;
+        });
+        document.querySelectorAll("section.file").forEach(function (s) {
+          s.hidden = (file !== "" && s.id !== file) || (onlyProblems && s.dataset.problems === "0");
+        });
+        document.querySelectorAll("nav li[data-file]").forEach(function (li) {
+          li.hidden = (file !== "" && li.dataset.file !== file) || (onlyProblems && li.dataset.problems === "0");
         });
         document.querySelectorAll("mark.hl").forEach(function (m) {
           var ids = shown(m), worst = null;
@@ -127,6 +161,35 @@ extension HTMLReporter {
       }
       function hide() { pinned = null; pop.hidden = true; }
 
+      function csvField(value) {
+        var v = String(value);
+        // A spreadsheet would run a cell that starts like a formula; quote it as text.
+        if (/^[=+@\\t\\r]/.test(v)) { v = "'" + v; }
+        return /[",\\r\\n]/.test(v) ? '"' + v.replace(/"/g, '""') + '"' : v;
+      }
+      function csv() {
+        var lines = [["file", "line", "column", "end_line", "end_column", "severity", "rule", "category", "unit", "message", "suggestion"]];
+        document.querySelectorAll("table.findings-table tbody tr").forEach(function (tr) {
+          if (tr.hidden) { return; }
+          var d = tr.dataset;
+          lines.push([d.path, d.line, d.column, d.endLine, d.endColumn, d.sev, d.rule, d.category, d.unit,
+            tr.querySelector("td.msg").textContent, tr.querySelector("td.sug").textContent]);
+        });
+        return lines.map(function (l) { return l.map(csvField).join(","); }).join("\\r\\n") + "\\r\\n";
+      }
+      var exportButton = document.getElementById("export-csv");
+      if (exportButton) {
+        exportButton.addEventListener("click", function () {
+          var url = URL.createObjectURL(new Blob(["\\ufeff" + csv()], { type: "text/csv;charset=utf-8" }));
+          var a = document.createElement("a");
+          a.href = url;
+          a.download = "termlint-findings.csv";
+          document.body.appendChild(a);
+          a.click();
+          a.remove();
+          setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+        });
+      }
       form.addEventListener("change", apply);
       document.addEventListener("mouseover", function (e) {
         var m = e.target.closest && e.target.closest("mark.hl");

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One self-contained HTML page for reviewers: inline CSS and JavaScript, no network access
 /// (a Content-Security-Policy forbids it), readable without JavaScript.
 ///
@@ -25,6 +27,7 @@ public enum HTMLReporter: Reporter {
     out += "<title>Termlint report</title>\n<style>\n\(stylesheet)</style>\n</head>\n<body>\n"
     let parts = report.fileReports
     out += header(report, parts)
+    out += findingsTable(report, parts)
     for (n, part) in parts.enumerated() {
       out += fileSection(report, part, number: n + 1, marks: marks)
     }
@@ -39,6 +42,7 @@ public enum HTMLReporter: Reporter {
     let quality = report.quality
     var out = "<header>\n<h1>Termlint report</h1>\n<p class=\"summary\">"
     out += TextReporter.summaryLine(report, style: TextReporter.Style(enabled: false)).html + "</p>\n"
+    out += provenance(report)
     if let score = quality.score {
       out += "<p class=\"score\" title=\"MQM-style: 100 × (1 − penalty points ÷ words); error = major (5 points), warning = minor (1), info = neutral (0)\">"
       out += "<span>\(QualityScore.format(score))</span> quality score</p>\n"
@@ -57,11 +61,22 @@ public enum HTMLReporter: Reporter {
       out += "<label\(title)><input type=\"checkbox\" name=\"rule\" value=\"\(rule.html)\" checked> \(rule.html) <span class=\"n\">\(n)</span></label>\n"
     }
     if byRule.isEmpty { out += "<span class=\"none\">no findings</span>\n" }
-    out += "</fieldset>\n</form>\n"
+    out += "</fieldset>\n"
+    if parts.count > 1 {
+      // A file's findings alone; and, on by default for large runs, only files with problems.
+      out += "<fieldset><legend>File</legend>\n<select name=\"file\" aria-label=\"File\">\n<option value=\"\" selected>all files</option>\n"
+      for (n, part) in parts.enumerated() where !part.findings.isEmpty {
+        out += "<option value=\"file-\(n + 1)\">\(part.path.html) (\(part.findings.count))</option>\n"
+      }
+      let withProblems = parts.filter { !$0.findings.isEmpty }.count
+      out += "</select>\n<label><input type=\"checkbox\" name=\"problems\"\(parts.count > largeRun ? " checked" : "")> only files with problems "
+      out += "<span class=\"n\">\(withProblems) of \(parts.count)</span></label>\n</fieldset>\n"
+    }
+    out += "</form>\n"
     if parts.count > 1 {
       out += "<nav><ol>\n"
       for (n, part) in parts.enumerated() {
-        out += "<li><a href=\"#file-\(n + 1)\">\(part.path.html)</a> <span class=\"n\">\(ReportText.plural(part.findings.count, "problem"))</span></li>\n"
+        out += "<li data-file=\"file-\(n + 1)\" data-problems=\"\(part.findings.count)\"><a href=\"#file-\(n + 1)\">\(part.path.html)</a> <span class=\"n\">\(ReportText.plural(part.findings.count, "problem"))</span></li>\n"
       }
       out += "</ol></nav>\n"
     }
@@ -73,7 +88,7 @@ public enum HTMLReporter: Reporter {
     let (path, findings, quality) = (part.path, part.findings, part.quality)
     let facts = [ReportText.plural(findings.count, "problem")] + (report.directions[path].map { [$0.description] } ?? [])
       + [ReportText.plural(quality.words, "word")] + (quality.score.map { ["quality score \(QualityScore.format($0))"] } ?? [])
-    var out = "<section class=\"file\" id=\"file-\(number)\">\n<details\(findings.isEmpty ? "" : " open")>\n"
+    var out = "<section class=\"file\" id=\"file-\(number)\" data-problems=\"\(findings.count)\">\n<details\(findings.isEmpty ? "" : " open")>\n"
     out += "<summary><h2>\(path.html)</h2> <span class=\"facts\">\(facts.joined(separator: " · ").html)</span></summary>\n"
     let marks = allMarks[path] ?? []
     if let document = part.document, document.units.contains(where: { $0.source != nil }) {
@@ -96,6 +111,69 @@ public enum HTMLReporter: Reporter {
     return out + "</details>\n</section>\n"
   }
 
+  /// More files than this and the page shows only the files with problems at first.
+  static let largeRun = 20
+
+  /// Which glossaries, pipeline, languages and versions produced the report, and when.
+  static func provenance(_ report: RunReport) -> String {
+    var out = "<dl class=\"provenance\">\n"
+    let configurations = report.configurations
+    if configurations.count == 1 {
+      let c = configurations[0]
+      out += "<dt>Pipeline</dt><dd>\(c.pipeline.map { "<code>\($0.html)</code>" } ?? "built-in (no pipeline file)")</dd>\n"
+      out += "<dt>Glossaries</dt><dd>\(glossaryList(c.glossaries))</dd>\n"
+    } else if configurations.count > 1 {
+      out += "<dt>Pipelines</dt><dd><ul>\n"
+      for c in configurations {
+        let files = c.files.isEmpty ? "" : " <span class=\"n\">(\(ReportText.plural(c.files.count, "file")))</span>"
+        out += "<li>\(c.pipeline.map { "<code>\($0.html)</code>" } ?? "built-in")\(files): glossaries \(glossaryList(c.glossaries))</li>\n"
+      }
+      out += "</ul></dd>\n"
+    }
+    if let direction = report.directionSummary {
+      out += "<dt>Languages</dt><dd>\(direction.html)</dd>\n"
+    }
+    out += "<dt>Tool</dt><dd>termlint \(report.toolVersion.html) · ICU \(report.icuVersion.html)</dd>\n"
+    if let date = report.generated {
+      out += "<dt>Date</dt><dd><time datetime=\"\(isoDate(date))\">\(isoDate(date).replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: " UTC"))</time></dd>\n"
+    }
+    return out + "</dl>\n"
+  }
+
+  static func glossaryList(_ paths: [String]) -> String {
+    paths.isEmpty ? "none" : paths.map { "<code>\($0.html)</code>" }.joined(separator: ", ")
+  }
+
+  /// A date as `2026-12-07T01:40:00Z`.
+  static func isoDate(_ date: Date) -> String {
+    let formatter = ISO8601DateFormatter()
+    formatter.timeZone = TimeZone(identifier: "UTC")
+    formatter.formatOptions = [.withInternetDateTime]
+    return formatter.string(from: date)
+  }
+
+  /// Every finding in one table that the filters narrow, with the data for the CSV export.
+  static func findingsTable(_ report: RunReport, _ parts: [FileReport]) -> String {
+    guard !report.findings.isEmpty else { return "" }
+    var number: [String: Int] = [:]
+    for (n, part) in parts.enumerated() { number[part.path] = n + 1 }
+    var out = "<section id=\"all-findings\">\n<details open>\n<summary><h2>Findings</h2> <span class=\"facts\" id=\"shown\">"
+    out += "\(ReportText.plural(report.findings.count, "finding"))</span></summary>\n"
+    out += "<p><button type=\"button\" id=\"export-csv\">Export CSV</button> <span class=\"n\">the findings the filters show</span></p>\n"
+    out += "<table class=\"findings-table\">\n<thead><tr><th>File</th><th>Line</th><th>Severity</th><th>Rule</th><th>Message</th><th>Suggestion</th></tr></thead>\n<tbody>\n"
+    for (i, f) in report.findings.enumerated() {
+      let l = f.location
+      let suggestion = ReportText.suggestion(f) ?? ""
+      out += "<tr class=\"s-\(f.severity.rawValue)\" data-id=\"f\(i + 1)\" data-sev=\"\(f.severity.rawValue)\" data-rule=\"\(f.ruleID.html)\" data-file=\"file-\(number[l.path] ?? 0)\""
+      out += " data-path=\"\(l.path.html)\" data-line=\"\(l.line)\" data-column=\"\(l.column)\" data-end-line=\"\(l.endLine)\" data-end-column=\"\(l.endColumn)\""
+      out += " data-category=\"\(f.category.rawValue)\" data-unit=\"\((f.unitID ?? "").html)\">"
+      out += "<td class=\"path\">\(l.path.html)</td><td><a class=\"loc\" href=\"#f\(i + 1)\">\(l.line):\(l.column)</a></td>"
+      out += "<td class=\"sev\">\(f.severity.rawValue)</td><td class=\"rule\">\(f.ruleID.html)</td>"
+      out += "<td class=\"msg\">\(f.message.html)</td><td class=\"sug\">\(suggestion.html)</td></tr>\n"
+    }
+    return out + "</tbody>\n</table>\n</details>\n</section>\n"
+  }
+
   /// Source beside target, one row per unit; findings are placed by their range in the file.
   static func bilingualTable(_ document: Document, marks: [String: [Mark]]) -> String {
     func cell(_ span: TextSpan?, language: LanguageTag?) -> String {
@@ -109,9 +187,17 @@ public enum HTMLReporter: Reporter {
     let target = document.targetLanguage.map { " (\($0.value.html))" } ?? ""
     var out = "<table class=\"pair\">\n<thead><tr><th>Unit</th><th>Source\(source)</th><th>Target\(target)</th></tr></thead>\n<tbody>\n"
     for unit in document.units {
-      out += "<tr><th scope=\"row\">\(unit.id.html)</th>\(cell(unit.source, language: document.sourceLanguage))\(cell(unit.target, language: document.targetLanguage))</tr>\n"
+      out += "<tr><th scope=\"row\"\(unitLabel(unit.id))</th>\(cell(unit.source, language: document.sourceLanguage))\(cell(unit.target, language: document.targetLanguage))</tr>\n"
     }
     return out + "</tbody>\n</table>\n"
+  }
+
+  /// A unit's id for the first column (continuing the `<th` tag): short ids as they are, long
+  /// ones (a PO unit's id is its whole msgid) cut to their start with the whole id as a tooltip.
+  static func unitLabel(_ id: String) -> String {
+    let limit = 24
+    guard id.count > limit + 1 else { return ">\(id.html)" }
+    return " title=\"\(id.html)\">\(String(id.prefix(limit)).html)…"
   }
 
   /// One finding in the list; the popup shows a copy of it.
