@@ -39,6 +39,14 @@ struct CaseMismatchRule: BuiltInRule {
       is the file's style (a translator who capitalises every field name) and nothing is
       reported.
 
+      ## Status
+      Preview (off by default): on the evaluation set (`Evaluation/`) 10 of 31 judged findings
+      were true (about 32 %). Most false alarms are single-word labels of software catalogues
+      whose case the translator chose for where the program shows them (a field name the
+      framework capitalises itself, a word inflected to be inserted in a sentence: *Birth Date*
+      → *дате рождения*). Name the rule in a pipeline to run it on prose and sentence-level
+      material, where a lost capital is almost always a slip.
+
       ## Example
       Санкции вступят в силу в понедельник. → sanctions take effect on Monday.
 

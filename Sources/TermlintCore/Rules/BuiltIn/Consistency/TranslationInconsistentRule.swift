@@ -33,6 +33,12 @@ struct TranslationInconsistentRule: BuiltInRule {
       The reverse, one translation for different sources, is the opt-in rule
       `target-inconsistent`.
 
+      ## Status
+      Preview (off by default): on the evaluation set (`Evaluation/`) 18 of 29 judged findings
+      were true (about 62 %). The false alarms are mostly messages of a catalogue that share a
+      text but not a use (a menu item and a dialog title, a keyword and a label, *i will* and
+      *i'll*), which only the context tells apart. Name the rule in a pipeline to run it.
+
       ## Example
       Рябков встретился с послом. → Ryabkov met the ambassador.
       …
@@ -51,7 +57,7 @@ struct TranslationInconsistentRule: BuiltInRule {
       RuleExample(
         "Ryabkov met the ambassador.\n↓Ryabkov held talks with the envoy.",
         source: "Рябков встретился с послом.\nРябков встретился  с послом."),
-      RuleExample("Save\nOpen\n↓Keep", source: "Сохранить\nОткрыть\nсохранить"),
+      RuleExample("Save the file\nOpen\n↓Keep the file", source: "Сохранить файл\nОткрыть\nсохранить файл"),
     ],
     requiresSource: true,
     scope: .document
