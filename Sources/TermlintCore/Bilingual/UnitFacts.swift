@@ -173,4 +173,19 @@ enum TextScan {
     if parts.count <= words { return parts.joined(separator: " ") }
     return parts.prefix(words).joined(separator: " ") + "…"
   }
+
+  /// The parts where two texts differ, for quoting both in a message: each text from the
+  /// first word where they part (with `…` before it when words were left out), as an excerpt.
+  static func divergence(_ a: String, _ b: String, words: Int = 8) -> (String, String) {
+    let x = a.split(whereSeparator: \.isWhitespace), y = b.split(whereSeparator: \.isWhitespace)
+    var common = 0
+    while common < x.count && common < y.count && x[common] == y[common] { common += 1 }
+    // Keep two words of context before the difference.
+    let start = max(0, min(common, min(x.count, y.count) - 1) - 2)
+    func part(_ w: [Substring]) -> String {
+      let text = excerpt(w[start...].joined(separator: " "), words: words)
+      return start > 0 ? "…" + text : text
+    }
+    return (part(x), part(y))
+  }
 }

@@ -23,6 +23,12 @@ public enum BuiltInRules {
     TargetMissingRule.self,
     TermMissingRule.self,
     UntranslatedRule.self,
+    // The checks every translation QA tool has (issue 16).
+    CaseMismatchRule.self,
+    EscapeMismatchRule.self,
+    PunctuationMismatchRule.self,
+    TargetInconsistentRule.self,
+    TranslationInconsistentRule.self,
   ].sorted { $0.descriptor.id < $1.descriptor.id }
 
   /// The rule type with an id or a deprecated alias, if any.

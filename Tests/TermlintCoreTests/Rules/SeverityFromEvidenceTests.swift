@@ -25,6 +25,8 @@ struct SeverityFromEvidenceTests {
     "term-inconsistent": "needs a glossary; the evaluation set has none matched to its translations yet",
     "term-missing": "needs a glossary; the evaluation set has none matched to its translations yet",
     "name-spelling": "needs a glossary of names; the evaluation set has none yet",
+    "escape-mismatch": "found nothing on the evaluation set (no catalogue there adds or drops a literal escape)",
+    "target-inconsistent": "opt-in reverse of translation-inconsistent (preview, info); not run on the evaluation set yet",
     "target-missing": "reports only translations that are expected (a half-translated plural, an empty target marked translated); none in the evaluation set",
   ]
 
