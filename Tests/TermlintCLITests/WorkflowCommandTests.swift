@@ -228,4 +228,29 @@ struct WorkflowCommandTests {
     let inputError = try CLI.run(["rules", "explain", "input-error"])
     #expect(inputError.status == 0 && inputError.stdout.contains("Input Error"), "\(inputError.stderr)")
   }
+
+  @Test func shardsPartitionTheFilesAndMergeIntoTheReportOfOneRun() throws {
+    let dir = try CLI.temporaryDirectory()
+    for i in 1...7 { try Self.write("Text \(i) with the the repeat.\n", "s/f\(i).md", in: dir) }
+    try Self.write(Self.brokenPO, "s/broken.po", in: dir)
+    let whole = try CLI.run(["lint", "--format", "json", "s"], in: dir)
+    var shardFiles: [[String]] = []
+    for k in 1...3 {
+      let r = try CLI.run(["lint", "--shard", "\(k)/3", "--format", "json", "--output", "shard\(k).json", "s"], in: dir)
+      #expect(r.status == 2 || r.status == 1, "\(r.stderr)")
+      let text = try String(contentsOf: dir.appendingPathComponent("shard\(k).json"), encoding: .utf8)
+      shardFiles.append(try #require(try Self.json(text)["files"] as? [[String: Any]]).compactMap { $0["path"] as? String })
+    }
+    let all = shardFiles.flatMap { $0 }
+    #expect(all.count == 8 && Set(all).count == 8, "every file in exactly one shard: \(shardFiles)")
+    let merged = try CLI.run(["report", "merge", "--format", "json", "shard1.json", "shard2.json", "shard3.json"], in: dir)
+    #expect(merged.status == 2, "a shard's input error keeps exit status 2: \(merged.stderr)")
+    let a = try Self.json(whole.stdout), b = try Self.json(merged.stdout)
+    #expect(try Self.findings(whole.stdout).map { "\($0)" } == (try Self.findings(merged.stdout).map { "\($0)" }))
+    #expect("\(a["summary"] ?? "")" == "\(b["summary"] ?? "")")
+    let sarif = try CLI.run(["report", "merge", "--format", "sarif", "shard1.json", "shard2.json", "shard3.json"], in: dir)
+    #expect(sarif.stdout.contains("\"input-error\"") && sarif.stdout.contains("s/f7.md"))
+    let bad = try CLI.run(["lint", "--shard", "4/3", "s"], in: dir)
+    #expect(bad.status == 2 && bad.stderr.hasPrefix("termlint: error: "), "\(bad.stderr)")
+  }
 }

@@ -24,6 +24,11 @@ struct InputOptions: ParsableArguments {
       valueName: "ref"))
   var changedSince: String?
 
+  @Option(help: ArgumentHelp(
+    "Check only shard K of N (1-based) of the files, e.g. 2/4, for a CI matrix; join the JSON reports with 'termlint report merge'.",
+    valueName: "K/N"))
+  var shard: Shard?
+
   @Flag(help: "With --changed-since: report only findings on lines changed since that revision (new files: every line).")
   var changedLines = false
 
@@ -110,5 +115,27 @@ struct InputOptions: ParsableArguments {
         "no input files: \(files.map { "'\($0)'" }.joined(separator: ", ")) holds no \(what)\(excluded) (name files explicitly, or use --include)")
     }
     return expanded
+  }
+}
+
+/// `--shard K/N`: one of N disjoint parts of the files to check.
+///
+/// After folder walks, excludes and pairing, the files of each configuration are sorted by path
+/// and file number `i` (0-based) goes to shard `i mod N + 1`: every checkout of the same commit
+/// splits the same way, the shards together check every file exactly once, and their sizes
+/// differ by at most one file per configuration.
+struct Shard: ExpressibleByArgument, Sendable, Equatable {
+  let index: Int
+  let count: Int
+
+  init?(argument: String) {
+    let parts = argument.split(separator: "/", omittingEmptySubsequences: false)
+    guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n >= 1, k >= 1, k <= n else { return nil }
+    (index, count) = (k, n)
+  }
+
+  /// The files of this shard, in order.
+  func select(_ files: [String]) -> [String] {
+    files.sorted().enumerated().filter { $0.offset % count == index - 1 }.map(\.element)
   }
 }

@@ -167,10 +167,10 @@ struct Lint: AsyncParsableCommand {
         printError("termlint: warning: \(source): a source article (\(pipeline.sourceLanguage?.value ?? "?")) with no translation beside it (pattern '\(pipeline.pairs?.pattern ?? "")'); not checked")
       }
     }
-    let inputs = paired.inputs
-    guard !inputs.isEmpty || paths.isEmpty else {
+    guard !paired.inputs.isEmpty || paths.isEmpty || input.changedSince != nil else {
       throw TermlintError.usage("no input files: every file found is excluded by the pipeline's 'exclude:' or is a source article without its translation")
     }
+    let inputs = input.shard.map { $0.select(paired.inputs) } ?? paired.inputs
     let jobs = input.jobCount
     let prefetched = jobs > 1
       ? await LintRun.prefetch(inputs.filter { paired.sources[$0] == nil }, defaults: defaults, jobs: jobs - 1, until: stop) : nil
