@@ -120,9 +120,12 @@ struct Lint: AsyncParsableCommand {
         return part
       }
       let report = RunReport.merged(shown.map(\.report))
+      // Files that could not be read are not what warnings about the checks are about.
+      let unreadable = Set(report.findings.filter { $0.ruleID == InputErrors.ruleID }.map(\.location.path))
       if !quiet {
+        let checked = parts.map { ($0.setup, $0.inputs.filter { !unreadable.contains($0) }) }.filter { !$0.1.isEmpty }
         RunWarnings.print(
-          report: report, groups: parts.map { ($0.setup, $0.inputs) }, explicitPipeline: settings.pipeline != nil,
+          report: report, groups: checked, explicitPipeline: settings.pipeline != nil,
           glossaryOptions: settings.glossaries, onlyRules: settings.onlyRules)
       }
       try output.write(report, to: destinations)
