@@ -134,9 +134,14 @@ struct BatchCommandTests {
     let out = dir.appendingPathComponent("report.json")
     try "previous report\n".write(to: out, atomically: true, encoding: .utf8)
     try Data([0xC3]).write(to: dir.appendingPathComponent("broken.md"))
-    let r = try CLI.run(["lint", "--format", "json", "--output", out.path, "broken.md"], in: dir)
+    // A file that cannot be decoded is an input-error finding and the report is written (issue
+    // 15); a run that cannot start — a missing path — leaves the old report as it was.
+    let r = try CLI.run(["lint", "--format", "json", "--output", out.path, "missing.md"], in: dir)
     #expect(r.status == 2)
     #expect(try String(contentsOf: out, encoding: .utf8) == "previous report\n")
+    let broken = try CLI.run(["lint", "--format", "json", "--output", out.path, "broken.md"], in: dir)
+    #expect(broken.status == 2)
+    #expect(try String(contentsOf: out, encoding: .utf8).contains("\"input-error\""))
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["broken.md", "report.json"])
 
     let missingFolder = try CLI.run(["lint", "--format", "json", "--output", dir.appendingPathComponent("no/such/r.json").path, "Examples/article.en.md"])

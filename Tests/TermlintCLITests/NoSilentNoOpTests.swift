@@ -211,7 +211,7 @@ struct NoSilentNoOpTests {
     let path = Self.fixtures.appendingPathComponent(file).path
     let wrong = try CLI.run(["lint", "--source-lang", "ru", "--target-lang", "en", path])
     #expect(wrong.status == 2 && wrong.stdout.isEmpty)
-    #expect(wrong.stderr.hasPrefix("termlint: usage error: \(path): the file declares "), "\(wrong.stderr)")
+    #expect(wrong.stderr.hasPrefix("termlint: error: \(path): the file declares "), "\(wrong.stderr)")
     #expect(wrong.stderr.contains("→ ru") && wrong.stderr.contains("--target-lang en"), "\(wrong.stderr)")
     let target = try CLI.run(["lint", "--target-lang", "en", path])
     #expect(target.status == 2 && target.stderr.contains("--target-lang en was given"), "\(target.stderr)")

@@ -21,6 +21,15 @@ public struct LintRun: Sendable {
   public let read: Read
   /// Inputs already read and parsed (`prefetch`), used instead of reading them again.
   public let prefetched: PrefetchedDocuments?
+  /// Article pairs found in folders (`FolderPairs`): the source article of each target path
+  /// that has one. Such a target is aligned with its source and checked as one bilingual pair.
+  public var pairs: [String: String] = [:]
+  /// Whether an input that cannot be read or parsed becomes an `input-error` finding (and the
+  /// other inputs are still checked) instead of stopping the run (see `InputErrors`).
+  public var reportsInputErrors = false
+  /// The name standard input (`-`) is read and reported as (`--stdin-filename`): its
+  /// extension picks the reader.
+  public var standardInputName: String?
 
   /// Creates a run.
   ///
@@ -63,6 +72,8 @@ public struct LintRun: Sendable {
     /// reporters show what was checked (`html`: source beside target) and count its words
     /// without reading the file again as plain text.
     public var document: Document? = nil
+    /// Other files its findings refer to: the source article of a pair.
+    public var otherFiles: [SourceFile] = []
   }
 
   /// Runs every input and returns the report.
@@ -79,9 +90,15 @@ public struct LintRun: Sendable {
     -> (report: RunReport, baselineEntries: [Baseline.Entry])
   {
     let results = try await results(progress: progress)
+    var rules = linter.rules.map { $0.rule.descriptor }
+    if results.contains(where: { $0.findings.contains { $0.ruleID == InputErrors.ruleID } }) { rules.append(InputErrors.descriptor) }
     var report = RunReport(
-      findings: results.flatMap(\.findings), files: results.map(\.file), rules: linter.rules.map { $0.rule.descriptor },
-      documents: results.map { $0.document ?? DocumentReader.read($0.file, language: nil) })
+      findings: results.flatMap(\.findings), files: results.flatMap { $0.otherFiles + [$0.file] }, rules: rules,
+      documents: results.compactMap(\.document))
+    for result in results where result.findings.contains(where: { $0.ruleID == InputErrors.ruleID }) {
+      // Nothing of a file that could not be read was checked.
+      report.wordCounts[result.file.path] = 0
+    }
     for result in results {
       if let direction = result.direction { report.directions[result.file.path] = direction }
       for id in result.rulesNotRun { report.rulesNotRun[id, default: []].append(result.file.path) }
@@ -94,17 +111,23 @@ public struct LintRun: Sendable {
   /// Lints an unaligned article pair: the two files are aligned sentence by sentence and
   /// checked as one document of beads (see `PairReader`); positions refer to both files.
   public static func pair(linter: Linter, source: String, target: String) throws -> (report: RunReport, baselineEntries: [Baseline.Entry]) {
+    let (document, sourceFile) = try pairDocument(linter: linter, source: source, target: target)
+    let checked = try linter.check(document)
+    var report = RunReport(
+      findings: checked.findings, files: [sourceFile, document.file], rules: linter.rules.map { $0.rule.descriptor },
+      documents: [document])
+    report.directions[document.file.path] = LanguageDirection(document, linter: linter)
+    return (report, checked.baselineEntries)
+  }
+
+  /// Reads an article pair into the document of its aligned beads, and the source file.
+  static func pairDocument(linter: Linter, source: String, target: String) throws -> (Document, SourceFile) {
     let sourceFile = try SourceFile.read(path: source)
     let targetFile = try SourceFile.read(path: target)
     let document = try PairReader.read(
       source: sourceFile, target: targetFile, sourceLanguage: linter.sourceLanguage ?? LanguageTag("ru"),
       targetLanguage: linter.targetLanguage, glossary: linter.glossary)
-    let checked = try linter.check(document)
-    var report = RunReport(
-      findings: checked.findings, files: [sourceFile, targetFile], rules: linter.rules.map { $0.rule.descriptor },
-      documents: [document])
-    report.directions[targetFile.path] = LanguageDirection(document, linter: linter)
-    return (report, checked.baselineEntries)
+    return (document, sourceFile)
   }
 
   /// Runs every input and returns its result, in input order.
@@ -112,14 +135,34 @@ public struct LintRun: Sendable {
     let linter = self.linter
     let read = self.read
     let prefetched = self.prefetched
+    let pairs = self.pairs
+    let reportsInputErrors = self.reportsInputErrors
+    let standardInputName = self.standardInputName
     return try await BoundedTasks.map(inputs, jobs: jobs, progress: progress) { path in
-      let document = try prefetched?.document(for: path) ?? read(try SourceFile.readBytes(path: path), path)
-      let checked = try linter.check(document)
-      let progress = TargetMissingRule.progress(document).map { TranslationProgress(untranslated: $0.untranslated, units: $0.units) }
-      return FileResult(
-        file: document.file, findings: checked.findings, baselineEntries: checked.baselineEntries,
-        direction: LanguageDirection(document, linter: linter), rulesNotRun: linter.rulesNotRun(on: document),
-        translationProgress: progress, document: document)
+      var bytes: [UInt8]?
+      do {
+        let document: Document
+        var otherFiles: [SourceFile] = []
+        if let source = pairs[path] {
+          let (pair, sourceFile) = try LintRun.pairDocument(linter: linter, source: source, target: path)
+          (document, otherFiles) = (pair, [sourceFile])
+        } else if let known = try prefetched?.document(for: path) {
+          document = known
+        } else {
+          bytes = try SourceFile.readBytes(path: path)
+          document = try read(bytes!, path == "-" ? standardInputName ?? path : path)
+        }
+        let checked = try linter.check(document)
+        let progress = TargetMissingRule.progress(document).map { TranslationProgress(untranslated: $0.untranslated, units: $0.units) }
+        return FileResult(
+          file: document.file, findings: checked.findings, baselineEntries: checked.baselineEntries,
+          direction: LanguageDirection(document, linter: linter), rulesNotRun: linter.rulesNotRun(on: document),
+          translationProgress: progress, document: document, otherFiles: otherFiles)
+      } catch where reportsInputErrors && InputErrors.isInputError(error) {
+        if bytes == nil && path != "-" { bytes = try? SourceFile.readBytes(path: path) }
+        let (finding, file) = InputErrors.finding(for: error, path: path == "-" ? standardInputName ?? path : path, bytes: bytes)
+        return FileResult(file: file, findings: [finding], baselineEntries: [])
+      }
     }
   }
 }

@@ -48,6 +48,12 @@ public struct Pipeline: Sendable {
   public var dataRules: [any Rule] = []
   /// Rules run by external commands (`external-rules:`).
   public var externalRules: [ExternalRule] = []
+  /// How a source article and its translation are named in one folder (`pairs:`), so that a
+  /// folder walk checks them as one bilingual pair; nil turns pairing off (`pairs: off`).
+  public var pairs: PairPattern? = .standard
+  /// Globs of files and folders that folder walks skip (`exclude:`), relative to the pipeline's
+  /// folder; added to `--exclude`.
+  public var exclude: [Glob] = []
 
   /// The built-in default: every stable rule at its default severity, fail on errors.
   public static let builtIn = Pipeline(path: nil, sourceLanguage: nil, targetLanguage: nil, glossaries: [], rules: [:], failOn: .error, normalization: .matching)

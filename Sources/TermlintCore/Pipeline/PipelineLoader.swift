@@ -34,7 +34,7 @@ public enum PipelineLoader {
     guard let root = node else { return pipeline }
     let base = URL(fileURLWithPath: path).deletingLastPathComponent()
     let map = try YAMLSupport.mapping(root, path: path, what: "the pipeline")
-    let known = ["name", "description", "languages", "glossaries", "rules", "fail-on", "normalization", "data-rules", "external-rules"]
+    let known = ["name", "description", "languages", "glossaries", "rules", "fail-on", "normalization", "data-rules", "external-rules", "pairs", "exclude"]
     var ruleSettings: Node?
     for (keyNode, value) in map {
       let key = keyNode.string ?? ""
@@ -69,6 +69,23 @@ public enum PipelineLoader {
         }
       case "normalization":
         pipeline.normalization = try parseNormalization(value, path: path)
+      case "pairs":
+        let s = try YAMLSupport.scalar(value, path: path, key: key)
+        if ["off", "false", "no", "none"].contains(s) {
+          pipeline.pairs = nil
+        } else {
+          do { pipeline.pairs = try PairPattern(s) } catch let error as TermlintError {
+            throw TermlintError.configuration(path, line: YAMLSupport.line(value), "\(error.reason) (key 'pairs')")
+          }
+        }
+      case "exclude":
+        let items = value.sequence != nil ? try YAMLSupport.sequence(value, path: path, key: key) : [value]
+        pipeline.exclude = try items.map { item in
+          let pattern = try YAMLSupport.scalar(item, path: path, key: key)
+          do { return try Glob(pattern) } catch let error as TermlintError {
+            throw TermlintError.configuration(path, line: YAMLSupport.line(item), "\(error.reason) (key 'exclude')")
+          }
+        }
       case "rules":
         ruleSettings = value
       case "data-rules":

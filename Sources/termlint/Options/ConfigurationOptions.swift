@@ -21,6 +21,14 @@ struct ConfigurationOptions: ParsableArguments {
   @Option(name: .customLong("disable"), help: "Skip this rule; repeatable.")
   var disabledRules: [String] = []
 
+  func validate() throws {
+    let both = Set(onlyRules).intersection(disabledRules).sorted()
+    if !both.isEmpty {
+      let ids = both.map { "'\($0)'" }.joined(separator: ", ")
+      throw ValidationError("\(ids) is given to both --rule and --disable, which would run nothing of it; give one of them")
+    }
+  }
+
   /// The pipeline with the language options applied (the quick first step of `load`).
   func loadPipeline() throws -> Pipeline {
     try LintSetup.loadPipeline(pipelinePath: pipeline, sourceLanguage: sourceLang, targetLanguage: targetLang)

@@ -22,6 +22,13 @@ struct Fix: AsyncParsableCommand {
   @Flag(help: "Print a unified diff of the fixes instead of writing files.")
   var dryRun = false
 
+  func validate() throws {
+    // Options of lint's reports that fix has no use for are refused rather than ignored.
+    if input.shard != nil { throw ValidationError("--shard splits a lint run; fix each file once instead") }
+    if input.changedLines { throw ValidationError("--changed-lines filters lint's report; fix does not take it") }
+    if input.stdinFilename != nil { throw ValidationError("--stdin-filename is for lint; fix writes files, not standard input") }
+  }
+
   func run() async throws {
     try await runReportingErrors {
       // As lint: --pipeline for every file, else the .termlint.yml nearest to each file.

@@ -263,8 +263,14 @@ extension GlossaryCommand {
     @Argument(help: "The word or phrase (inflected forms find their terms).")
     var words: [String]
 
-    @Option(help: "Search only this language's terms (BCP 47).")
-    var lang: LanguageTag?
+    @Option(help: "Search only this language's terms (BCP 47): the language of the query.")
+    var queryLang: LanguageTag?
+
+    /// The old spelling of `--query-lang`, kept so that scripts keep working.
+    @Option(name: .customLong("lang"), help: .private)
+    var deprecatedLang: LanguageTag?
+
+    private var lang: LanguageTag? { queryLang ?? deprecatedLang }
 
     @Option(help: "Output format.")
     var format: InfoFormat = .text

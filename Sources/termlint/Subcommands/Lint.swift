@@ -14,6 +14,13 @@ struct Lint: AsyncParsableCommand {
       folder or a parent), wherever the command runs from; files with different ones are \
       checked with each their own.
 
+      In folders, an article and its translation side by side (talks.ru.md and talks.en.md, \
+      by the pipeline's languages and its 'pairs:' pattern) are checked as one bilingual pair; \
+      source articles are never checked as translated text.
+
+      A file that cannot be read or parsed becomes an input-error finding; every other file is \
+      still checked and reported, and the exit status is 2.
+
       Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 for usage, \
       configuration or input errors (also when no file is found to check).
       """)
@@ -26,6 +33,15 @@ struct Lint: AsyncParsableCommand {
   @Option(help: "Lowest severity that makes the exit status 1 (default: the pipeline's, else error).")
   var failOn: FailLevel?
 
+  @Option(help: "Report only findings of this severity or above (findings below it do not count for the exit status).")
+  var minSeverity: Severity?
+
+  @Flag(name: [.customShort("q"), .long], help: "Report only errors and print no warnings on standard error (same as --min-severity error).")
+  var quiet = false
+
+  @Flag(help: "After the report, print the number of findings per rule and per file on standard error.")
+  var statistics = false
+
   @Option(help: ArgumentHelp("With --target: the source article of an unaligned pair (.md or plain text).", valueName: "file"))
   var source: String?
 
@@ -36,9 +52,18 @@ struct Lint: AsyncParsableCommand {
   private struct Part {
     let setup: LintSetup
     let inputs: [String]
-    let report: RunReport
+    var report: RunReport
     let baselineEntries: [Baseline.Entry]
   }
+
+  func validate() throws {
+    if quiet, let minSeverity, minSeverity != .error {
+      throw ValidationError("--quiet reports only errors; it cannot be combined with --min-severity \(minSeverity.rawValue)")
+    }
+  }
+
+  /// The lowest severity reported (`--min-severity`, `--quiet`).
+  private var reportedSeverity: Severity? { quiet ? .error : minSeverity }
 
   func run() async throws {
     try await runReportingErrors {
@@ -78,18 +103,47 @@ struct Lint: AsyncParsableCommand {
         }
         parts = done
       }
-      var report = RunReport.merged(parts.map(\.report))
+      // Findings below --min-severity, or off the changed lines with --changed-lines, are not
+      // reported and do not count for the exit status.
+      let changed = input.changedLines ? try input.changedSince.map { try GitChanges.changedLines(since: $0) } : nil
+      let shown = parts.map { part in
+        var part = part
+        part.report.findings.removeAll { finding in
+          guard finding.ruleID != InputErrors.ruleID else { return false }
+          if let reportedSeverity, finding.severity < reportedSeverity { return true }
+          if let changed {
+            let lines = finding.location.line...max(finding.location.line, finding.location.endLine)
+            return !(changed[finding.location.path]?.contains { $0.overlaps(lines) } ?? false)
+          }
+          return false
+        }
+        return part
+      }
+      var report = RunReport.merged(shown.map(\.report))
       // What produced the report, for the formats that say so (html).
       report.configurations = parts.map {
         RunConfiguration(pipeline: $0.setup.pipeline.path, glossaries: $0.setup.pipeline.glossaries + settings.glossaries, files: $0.inputs)
       }
       report.generated = ReportDate.now()
-      RunWarnings.print(
-        report: report, groups: parts.map { ($0.setup, $0.inputs) }, explicitPipeline: settings.pipeline != nil,
-        glossaryOptions: settings.glossaries, onlyRules: settings.onlyRules)
+      // Files that could not be read are not what warnings about the checks are about.
+      let unreadable = Set(report.findings.filter { $0.ruleID == InputErrors.ruleID }.map(\.location.path))
+      if !quiet {
+        let checked = parts.map { ($0.setup, $0.inputs.filter { !unreadable.contains($0) }) }.filter { !$0.1.isEmpty }
+        RunWarnings.print(
+          report: report, groups: checked, explicitPipeline: settings.pipeline != nil,
+          glossaryOptions: settings.glossaries, onlyRules: settings.onlyRules)
+      }
       try output.write(report, to: destinations)
-      if try baselineOptions.write(parts.flatMap(\.baselineEntries)) { return ExitStatus.clean }
-      let failing = parts.contains { part in
+      if statistics { printError(FindingStatistics(report.findings).text) }
+      // Inputs that could not be read are findings in the report and one line each here.
+      let inputErrors = report.findings.filter { $0.ruleID == InputErrors.ruleID }
+      for finding in inputErrors {
+        let l = finding.location
+        printError("termlint: error: \(l.path):\(l.line):\(l.column): \(finding.message)")
+      }
+      if try baselineOptions.write(parts.flatMap(\.baselineEntries)) { return inputErrors.isEmpty ? ExitStatus.clean : ExitStatus.error }
+      if !inputErrors.isEmpty { return ExitStatus.error }
+      let failing = shown.contains { part in
         guard let threshold = failOn.map({ $0.severity }) ?? part.setup.pipeline.failOn else { return false }
         return part.report.findings.contains { $0.severity >= threshold }
       }
@@ -112,15 +166,31 @@ struct Lint: AsyncParsableCommand {
         throw error
       }
     }
+    let walked = input.excluding(paths, pipeline: pipeline)
+    let defaults = LintSetup.languageDefaults(for: pipeline)
+    let paired = FolderPairs.pair(
+      walked, pattern: pipeline.pairs, source: pipeline.sourceLanguage, target: defaults.target, explicit: input.namedFiles)
+    if !quiet {
+      for source in paired.unpaired {
+        printError("termlint: warning: \(source): a source article (\(pipeline.sourceLanguage?.value ?? "?")) with no translation beside it (pattern '\(pipeline.pairs?.pattern ?? "")'); not checked")
+      }
+    }
+    guard !paired.inputs.isEmpty || paths.isEmpty || input.changedSince != nil else {
+      throw TermlintError.usage("no input files: every file found is excluded by the pipeline's 'exclude:' or is a source article without its translation")
+    }
+    let inputs = input.shard.map { $0.select(paired.inputs) } ?? paired.inputs
     let jobs = input.jobCount
     let prefetched = jobs > 1
-      ? await LintRun.prefetch(paths, defaults: LintSetup.languageDefaults(for: pipeline), jobs: jobs - 1, until: stop) : nil
+      ? await LintRun.prefetch(inputs.filter { paired.sources[$0] == nil }, defaults: defaults, jobs: jobs - 1, until: stop) : nil
     let setup = try await building.value
-    let progress = ProgressBar.standardError(total: paths.count, label: "termlint: checking")
+    let progress = ProgressBar.standardError(total: inputs.count, label: "termlint: checking")
     defer { progress?.finish() }
-    let (report, entries) = try await LintRun(linter: setup.linter, inputs: paths, jobs: jobs, prefetched: prefetched)
-      .runCollectingBaseline { progress?.update(done: $0, total: $1) }
+    var run = LintRun(linter: setup.linter, inputs: inputs, jobs: jobs, prefetched: prefetched)
+    run.pairs = paired.sources
+    run.reportsInputErrors = true
+    run.standardInputName = input.stdinFilename
+    let (report, entries) = try await run.runCollectingBaseline { progress?.update(done: $0, total: $1) }
     progress?.finish()
-    return Part(setup: setup, inputs: paths, report: report, baselineEntries: entries)
+    return Part(setup: setup, inputs: inputs, report: report, baselineEntries: entries)
   }
 }

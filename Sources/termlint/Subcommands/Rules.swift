@@ -13,7 +13,7 @@ struct Rules: ParsableCommand {
       abstract: "List every rule: id, category, default severity, title.",
       discussion: "Documentation/Rules.md is 'termlint rules --markdown --pipeline Pipelines/news-ru-en.yml'.")
 
-    @Option(help: "Also list the data and external rules of this pipeline.")
+    @Option(help: "Also list the data and external rules of this pipeline (default: the .termlint.yml of the current folder or a parent).")
     var pipeline: String?
 
     @Flag(help: "Print the full documentation of every rule as Markdown.")
@@ -21,7 +21,7 @@ struct Rules: ParsableCommand {
 
     func run() throws {
       try runReportingErrors {
-        let loaded = try pipeline.map(PipelineLoader.load(path:))
+        let loaded = try (pipeline ?? (markdown ? nil : PipelineLoader.discover())).map(PipelineLoader.load(path:))
         let descriptors = loaded?.descriptors ?? BuiltInRules.descriptors
         writeOutput(markdown ? RuleDocumentation.markdown(descriptors) : RuleDocumentation.table(descriptors))
         return 0
@@ -35,12 +35,14 @@ struct Rules: ParsableCommand {
     @Argument(help: "The rule id.")
     var id: String
 
-    @Option(help: "Also look among the data and external rules of this pipeline.")
+    @Option(help: "Also look among the data and external rules of this pipeline (default: the .termlint.yml of the current folder or a parent).")
     var pipeline: String?
 
     func run() throws {
       try runReportingErrors {
-        let descriptors = try pipeline.map { try PipelineLoader.load(path: $0).descriptors } ?? BuiltInRules.descriptors
+        let path = pipeline ?? PipelineLoader.discover()
+        let descriptors = try (path.map { try PipelineLoader.load(path: $0).descriptors } ?? BuiltInRules.descriptors)
+          + [InputErrors.descriptor]
         guard let descriptor = descriptors.first(where: { $0.id == id || $0.deprecatedAliases.contains(id) }) else {
           throw TermlintError.usage("unknown rule '\(id)'; run 'termlint rules' to list them")
         }

@@ -35,3 +35,8 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable, Sendable {
 extension LanguageTag: ExpressibleByArgument {
   public init?(argument: String) { self.init(argument) }
 }
+
+/// `--min-severity` values.
+extension Severity: ExpressibleByArgument {
+  public init?(argument: String) { self.init(rawValue: argument) }
+}

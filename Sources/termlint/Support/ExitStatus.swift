@@ -15,7 +15,7 @@ func runReportingErrors(_ body: () throws -> Int32) throws {
   do {
     status = try body()
   } catch let error as TermlintError {
-    printError("termlint: \(error.kind == .usage ? "usage error" : "error"): \(error)")
+    printError("termlint: error: \(error)")
     throw ExitCode(ExitStatus.error)
   }
   if status != 0 { throw ExitCode(status) }
@@ -27,7 +27,7 @@ func runReportingErrors(_ body: () async throws -> Int32) async throws {
   do {
     status = try await body()
   } catch let error as TermlintError {
-    printError("termlint: \(error.kind == .usage ? "usage error" : "error"): \(error)")
+    printError("termlint: error: \(error)")
     throw ExitCode(ExitStatus.error)
   }
   if status != 0 { throw ExitCode(status) }
