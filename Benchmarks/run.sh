@@ -4,6 +4,7 @@
 #
 #   bash Benchmarks/run.sh                 # 10 MB corpus, glossaries of 1,000 / 10,000 / 100,000
 #   BENCH_LARGE=1 bash Benchmarks/run.sh   # also the 100 MB corpus
+#   BENCH_REAL_ONLY=1 BENCH_CONCEPTS=1000 bash Benchmarks/run.sh   # up to the real catalogues only
 #
 # Environment: BENCH_CONCEPTS (default "1000 10000 100000"), BENCH_UNITS (XLIFF/PO units,
 # default 5000), BENCH_TIMEOUT (seconds per command, default 900), BENCH_REPEAT (cold-start
@@ -141,6 +142,35 @@ for f in units.xlf units.po; do
   row "bilingual lint, $f, $UNITS units, all default rules, ${GNAME[$MID]}" "$t_cell" "$t_rate" "$t_rss" \
       "\`pofilter\` (all tests) on units.po" "$p_cell" "$p_rate" "$p_rss MB" "$r"
 done
+
+# --- real catalogues vs pofilter ----------------------------------------------------------------
+# The 52 Russian catalogues of the evaluation set (Evaluation/corpus/po, real unit lengths: a
+# generator's units are several times shorter). pofilter gets the same folder.
+REAL="Evaluation/corpus/po"
+real_files=$(find "$REAL" -name '*.po' | wc -l)
+real_units=$(cat $(find "$REAL" -name '*.po') | grep -c '^msgid ' || true)
+log "real catalogues: $real_files files, $real_units entries"
+if command -v pofilter > /dev/null; then
+  measure pofilter --progress=none "$REAL" "$TMP/pofilter-real"
+  rp_ok=$STATUS; rp_wall=$WALL; rp_rss=$RSS; rp_cell=$(cell_time 0); rp_rate=$(rate "$real_units" "$WALL" units/s)
+else
+  rp_ok=127; rp_wall=0; rp_rss="—"; rp_cell="not installed"; rp_rate="—"
+fi
+for jobs in 1 2; do
+  log "lint real catalogues --jobs $jobs"
+  measure "$BIN" lint --jobs "$jobs" --pipeline Evaluation/pipeline.yml --source-lang en --target-lang ru --format sarif "$REAL"
+  ok 1 && { t_cell=$(cell_time 1); t_rate=$(rate "$real_units" "$WALL" units/s); t_rss="$RSS MB"; r=$(ratio "$WALL" "$rp_wall"); } \
+       || { t_cell=$(failure); t_rate="—"; t_rss="—"; r="—"; }
+  [[ "$rp_ok" == 0 ]] || r="—"
+  row "real PO catalogues ($real_files files, $real_units entries), all default rules, \`--jobs $jobs\`" "$t_cell" "$t_rate" "$t_rss" \
+      "\`pofilter\` (all tests), same folder" "$rp_cell" "$rp_rate" "$rp_rss MB" "$r"
+done
+[[ "${BENCH_REAL_ONLY:-0}" == "1" ]] && {
+  echo "| benchmark | termlint | termlint rate | termlint peak RSS | baseline | baseline | baseline rate | baseline peak RSS | termlint ÷ baseline (time) |"
+  echo "| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |"
+  printf '%s\n' "${ROWS[@]}"
+  exit 0
+}
 
 # --- glossary load and compile ------------------------------------------------------------------
 for ext in tbx tsv; do
