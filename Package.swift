@@ -17,9 +17,14 @@ let package = Package(
       name: "CICUShim",
       linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n")]
     ),
+    // System Hunspell (libhunspell-dev) behind a header that exposes no Hunspell types, as for ICU.
+    .target(
+      name: "CHunspellShim",
+      linkerSettings: [.linkedLibrary("hunspell")]
+    ),
     .target(
       name: "TermlintCore",
-      dependencies: ["CICUShim", .product(name: "Yams", package: "Yams")]
+      dependencies: ["CICUShim", "CHunspellShim", .product(name: "Yams", package: "Yams")]
     ),
     .executableTarget(
       name: "termlint",
