@@ -93,15 +93,15 @@ struct SpellingRuleTests {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("termlint-words-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
-    try "# House words of the desk\nsiloviki   # plural of silovik\n\nTermlint\n".write(
+    try "# House words of the desk\nsiloviki   # plural of silovik\n\nZvezdor\n".write(
       to: folder.appendingPathComponent("words.txt"), atomically: true, encoding: .utf8)
     let pipeline = folder.appendingPathComponent("pipeline.yml").path
-    let text = "The siloviki prefer Termlint. Siloviki and TERMLINT agree. The termlint tool and the silovikki disagree."
+    let text = "Siloviki run Zvezdor. Zvezdor agrees. The zvezdor tool and the silovikki disagree."
     let without = try TestLint.findings(text, instances: [Self.rule()])
-    #expect(Set(without.map(\.matchedText)).isSuperset(of: ["siloviki", "Termlint", "termlint", "silovikki"]))
+    #expect(without.map(\.matchedText) == ["Siloviki", "Zvezdor", "zvezdor", "silovikki"])
     let with = try TestLint.findings(text, instances: [Self.rule(["dictionary": "words.txt"], file: pipeline)])
     // A word with capitals matches only as written or in capitals.
-    #expect(with.map(\.matchedText) == ["termlint", "silovikki"])
+    #expect(with.map(\.matchedText) == ["zvezdor", "silovikki"])
     #expect(with.allSatisfy { !$0.fixIsSafe })
     #expect(with.last?.suggestions.contains("siloviki") == false)
   }
@@ -128,10 +128,12 @@ struct SpellingRuleTests {
   /// A language without an installed dictionary: the rule finds nothing and says why.
   @Test func missingDictionaryIsExplained() throws {
     let rule = try Self.rule()
-    let reason = try #require(rule.unavailability(for: try #require(LanguageTag("xx"))))
+    let unknown = try #require(LanguageTag("xx"))
+    let reason = try #require(rule.unavailability(for: unknown))
     #expect(reason.contains("no Hunspell dictionary for 'xx'"))
     if Self.hasEnglishDictionary {
-      #expect(rule.unavailability(for: try #require(LanguageTag("en-GB"))) == nil)
+      let british = try #require(LanguageTag("en-GB"))
+      #expect(rule.unavailability(for: british) == nil)
     }
     let file = SourceFile(path: "a.txt", text: "Teh goverment said so.")
     let linter = Linter(glossary: TestLint.exampleGlossary, rules: [ConfiguredRule(rule, severity: .warning)], targetLanguage: LanguageTag("xx"))

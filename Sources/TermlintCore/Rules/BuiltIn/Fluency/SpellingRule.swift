@@ -25,10 +25,12 @@ struct SpellingRule: BuiltInRule, LanguageResourceRule {
       dictionaries (`en_GB`, or the path of a `.dic` file with its `.aff` beside it), in any
       encoding their `SET` line declares. When there is no dictionary for the language, the rule
       does not run and `termlint lint` says so. Apostrophes and typographic quotes are handled
-      (*countries’*, *Putin’s*, *don’t*), accelerator marks are ignored (*_Open*, *&File*), and
-      *ё* is also looked up as *е*.
+      (*countries’*, *Putin’s*, *don’t*), accelerator marks are ignored (*_Open*, *&File*),
+      *ё* is also looked up as *е*, a Russian word with *не-* written together is known when the
+      word after it is, and so is a compound of two known words (*handwash*, *файлообменный*).
 
-      Not checked: numbers and words with digits, words in capitals (acronyms, codes),
+      Not checked: numbers and words with digits, words in capitals (acronyms, codes, and
+      plural acronyms such as *NPIs*),
       `camelCase` words, abbreviations of up to four letters with a full stop (*Mar.*),
       URLs, e-mail addresses, placeholders, inline codes, markup and other technical chunks
       (`file.txt`, `--option`, `snake_case`), and words in another script than the target
@@ -47,6 +49,13 @@ struct SpellingRule: BuiltInRule, LanguageResourceRule {
         dictionary can vouch for;
       - a word (by its stem) that three units of the document or more use: the text's own
         vocabulary, such as a product's jargon, rather than a slip.
+
+      **Preview (off by default).** Measured on the evaluation set (judged samples at 4f30c05):
+      8.9 % en→ru (4 true of 45: software catalogues and medical text, whose correct jargon,
+      inflections with *не-* and terms Debian's `ru_RU` lacks) and 18.5 % ru→en (5 of 27: the
+      TICO-19 medical vocabulary en_US lacks). On news with a glossary of its names it is quiet
+      (three Wikinews articles of TICO-19, 1,024 words: no finding). Turn it on in a pipeline
+      with a glossary and a house word list for the subject.
 
       Suggestions are Hunspell's, never applied by `termlint fix`. Suppress a finding inline
       (`termlint-disable-next-line spelling`) or add the word to the house word list.
@@ -119,7 +128,9 @@ struct SpellingRule: BuiltInRule, LanguageResourceRule {
 
   func check(_ document: AnnotatedDocument, context: RuleContext) -> [Finding] {
     guard let checker = checker(for: document.targetLanguage) else { return [] }
-    let script = Scripts.expected(for: document.targetLanguage)
+    // A dictionary the pipeline names says which language the words are in (`ru_RU`).
+    let language = configured.isEmpty ? document.targetLanguage : (LanguageTag(String(checker.name.prefix { $0 != "_" })) ?? document.targetLanguage)
+    let script = Scripts.expected(for: language)
     let known = NameIndex.shared(glossary: context.glossary, language: document.targetLanguage, source: document.sourceLanguage)
     let russian = document.sourceLanguage?.language == "ru" || document.targetLanguage?.language == "ru"
     let romanizer: Transliterator? = russian ? Transliterator.russianLatinBGN : nil
@@ -151,7 +162,7 @@ struct SpellingRule: BuiltInRule, LanguageResourceRule {
     }
     // A word (by stem) that three units or more use is the text's own vocabulary (a product's
     // jargon, a name), not a slip.
-    let morphology = Morphology(language: document.targetLanguage)
+    let morphology = Morphology(language: language)
     let stems: [String] = candidates.map { morphology.stem(UnicodeProperties.foldCase($0.word.bare)) }
     var usedIn: [String: Set<Int>] = [:]
     for (c, stem) in zip(candidates, stems) { usedIn[stem, default: []].insert(c.unit) }
@@ -236,6 +247,10 @@ struct SpellChecker {
     }
     let bare = SourceNames.stripPossessive(word)
     if bare != word, bare.count >= 2, knows(bare) != false { return true }
+    // Russian negation written together (*неподдерживаемый*, *несрочный*).
+    if bare.count >= 6, let first = bare.first, "нН".contains(first), bare.dropFirst().first == "е", knows(String(bare.dropFirst(2))) == true {
+      return true
+    }
     return isCompound(bare)
   }
 
@@ -301,6 +316,8 @@ struct SpellChecker {
       // Words of three letters or fewer are mostly abbreviations when a dictionary lacks them
       // (*Пн*, *янв*, *Sep*), and too short to tell a slip from another word.
       guard let word = LanguageEvidence.classify(text[range]), !word.capitals, word.letters >= 4 else { continue }
+      // A plural acronym (*NPIs*, *MOOCs*).
+      if Self.isPluralAcronym(text[range]) { continue }
       if let script, word.script != script { continue }
       let form = Self.lookupForm(text[range])
       if accepts(form) { continue }
@@ -311,6 +328,12 @@ struct SpellChecker {
         sentenceInitial: NameIndex.isSentenceInitial(span, t)))
     }
     return result
+  }
+
+  /// Whether a word is capitals followed by a small *s* (*NPIs*).
+  static func isPluralAcronym(_ units: ArraySlice<UInt16>) -> Bool {
+    guard units.count >= 3, units.last == 0x73 else { return false }
+    return units.dropLast().allSatisfy { $0 >= 0x41 && $0 <= 0x5A }
   }
 
   /// A word as Hunspell should see it: NFC, the typographic apostrophe as `'`, without soft
