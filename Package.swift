@@ -20,10 +20,16 @@ let package = Package(
       name: "CICUShim",
       linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n")]
     ),
+    // System Hunspell (libhunspell-dev) behind a header that exposes no Hunspell types, as for ICU.
+    .target(
+      name: "CHunspellShim",
+      linkerSettings: [.linkedLibrary("hunspell")]
+    ),
     .target(
       name: "TermlintCore",
       dependencies: [
-        "CICUShim", .product(name: "Yams", package: "Yams"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        "CICUShim", "CHunspellShim", .product(name: "Yams", package: "Yams"),
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]
     ),
     // The language server's protocol logic (`termlint lsp`), testable without a process.

@@ -45,3 +45,24 @@ int32_t tl_conv_to_utf16(const char *charset, const uint8_t *source, int32_t len
   *status = code;
   return written;
 }
+
+int32_t tl_conv_from_utf16(const char *charset, const uint16_t *source, int32_t length,
+                           uint8_t *dest, int32_t capacity, int32_t *status) {
+  UErrorCode code = U_ZERO_ERROR;
+  UConverter *converter = ucnv_open(charset, &code);
+  if (converter == NULL || U_FAILURE(code)) {
+    *status = U_FAILURE(code) ? code : U_ILLEGAL_ARGUMENT_ERROR;
+    return 0;
+  }
+  code = U_ZERO_ERROR;
+  ucnv_setFromUCallBack(converter, UCNV_FROM_U_CALLBACK_STOP, NULL, NULL, NULL, &code);
+  char *target = (char *)dest;
+  const UChar *cursor = (const UChar *)source;
+  ucnv_fromUnicode(converter, &target, (char *)dest + capacity, &cursor,
+                   (const UChar *)source + length, NULL, 1, &code);
+  int32_t written = (int32_t)(target - (char *)dest);
+  ucnv_close(converter);
+  *status = code;
+  if (code == U_BUFFER_OVERFLOW_ERROR) return capacity * 2 + 16;
+  return written;
+}

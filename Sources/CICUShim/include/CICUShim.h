@@ -186,6 +186,11 @@ int8_t tl_conv_is_known(const char *charset);
 int32_t tl_conv_to_utf16(const char *charset, const uint8_t *source, int32_t length,
                          uint16_t *dest, int32_t capacity, int32_t *errorOffset,
                          int32_t *status);
+/// Converts UTF-16 to `charset` and returns the byte length; on overflow sets `*status` to 15
+/// and returns a larger capacity to try. A character the charset cannot represent stops the
+/// conversion with a failure status.
+int32_t tl_conv_from_utf16(const char *charset, const uint16_t *source, int32_t length,
+                           uint8_t *dest, int32_t capacity, int32_t *status);
 
 #ifdef __cplusplus
 }

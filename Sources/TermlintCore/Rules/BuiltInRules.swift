@@ -13,6 +13,8 @@ public enum BuiltInRules {
     MixedScriptRule.self,
     QuotesRule.self,
     RepeatedWordRule.self,
+    // Spelling with Hunspell (issue 16).
+    SpellingRule.self,
     WhitespaceRule.self,
     // Bilingual rules, and both forms of untranslated and name-spelling (feature/bilingual).
     AdditionRule.self,

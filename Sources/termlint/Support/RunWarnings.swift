@@ -24,6 +24,7 @@ enum RunWarnings {
     var lines = glossaryWarnings(groups: groups)
     lines += missingGlossaries(groups: groups, explicitPipeline: explicitPipeline, glossaryOptions: glossaryOptions)
     lines += glossariesWithoutTheLanguage(report: report, groups: groups)
+    lines += missingLanguageResources(report: report, groups: groups)
     // The files each rule was asked for on by --rule.
     var askedOn: [String: Set<String>] = [:]
     for (setup, inputs) in groups {
@@ -126,6 +127,25 @@ enum RunWarnings {
       }
     }
     return lines
+  }
+
+  /// One line per rule and checked language it has no resource for (the spelling rule without
+  /// a dictionary for the language): it found nothing there, which must not read as clean.
+  static func missingLanguageResources(report: RunReport, groups: [(setup: LintSetup, inputs: [String])]) -> [String] {
+    var byReason: [String: (rule: String, paths: [String])] = [:]
+    for (setup, inputs) in groups {
+      for configured in setup.linter.rules {
+        guard let rule = configured.rule as? any LanguageResourceRule else { continue }
+        for path in inputs {
+          guard let target = report.directions[path]?.target, let reason = rule.unavailability(for: target) else { continue }
+          byReason["\(rule.descriptor.id): \(reason)", default: (rule.descriptor.id, [])].paths.append(path)
+        }
+      }
+    }
+    return byReason.keys.sorted().map { key in
+      let (rule, paths) = byReason[key]!
+      return "termlint: warning: \(key); \(rule) not run on \(files(paths))"
+    }
   }
 
   /// `a.md`, `a.md and b.md`, or `5 files (a.md, b.md, c.md, …)`.

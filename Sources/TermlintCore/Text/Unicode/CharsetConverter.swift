@@ -66,6 +66,36 @@ public enum CharsetConverter {
   }
 }
 
+extension CharsetConverter {
+  /// Encodes UTF-16 text in `charset`.
+  ///
+  /// - Throws: `Failure.unknownCharset` when ICU has no such converter, `Failure.icu` when a
+  ///   character cannot be represented in the charset (never replaced silently).
+  public static func encode(_ units: [UInt16], charset: String) throws(Failure) -> [UInt8] {
+    guard isKnown(charset) else { throw .unknownCharset }
+    let name = charset.trimmingASCIISpaces
+    if units.isEmpty { return [] }
+    var capacity = units.count * 4 + 16
+    for _ in 0..<3 {
+      var status: Int32 = 0
+      var length: Int32 = 0
+      let result = units.withUnsafeBufferPointer { source in
+        [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+          length = tl_conv_from_utf16(name, source.baseAddress, Int32(source.count), buffer.baseAddress, Int32(capacity), &status)
+          count = status > 0 ? 0 : Int(length)
+        }
+      }
+      if status == ICU.bufferOverflow {
+        capacity = Int(length)
+        continue
+      }
+      if status > 0 { throw .icu(status) }
+      return result
+    }
+    throw .icu(ICU.bufferOverflow)
+  }
+}
+
 extension String {
   fileprivate var trimmingASCIISpaces: String {
     var s = Substring(self)
