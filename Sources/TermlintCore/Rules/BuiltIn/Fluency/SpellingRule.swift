@@ -151,8 +151,19 @@ struct SpellingRule: BuiltInRule, LanguageResourceRule {
           let folded = NameMatching.fold(word.bare)
           if known.knownWords.contains(folded) || houseWords.contains(word.bare) { continue }
           if let sourceWords {
-            if sourceWords.contains(folded: folded) { continue }
-            if sourceWords.renders(word.bare, capitalised: word.capitalised, romanizer: romanizer) { continue }
+            if sourceWords.contains(folded: folded) || sourceWords.romanizes(folded: folded) { continue }
+            // A rendering of a source word (a name, a loanword) — unless the dictionary has a
+            // word that renders it as well: then this one misspells that word (*Amercan* beside
+            // *American*, both like *американской*). A longer form of the dictionary's word is
+            // that word inflected (*Zakharova*, the feminine of *Zakharov*), not a slip.
+            if sourceWords.renders(word.bare, capitalised: word.capitalised, romanizer: romanizer),
+              !checker.suggestions(for: word.bare).contains(where: {
+                $0 != word.bare && !$0.contains(" ") && !word.bare.hasPrefix($0)
+                  && sourceWords.renders($0, capitalised: word.capitalised, romanizer: romanizer)
+              })
+            {
+              continue
+            }
           } else if word.capitalised && !word.sentenceInitial {
             continue
           }
@@ -260,15 +271,23 @@ struct SpellChecker {
   func isCompound(_ word: String) -> Bool {
     let letters = Array(word)
     guard letters.count >= 7, letters.allSatisfy(\.isLetter) else { return false }
-    for cut in 3...(letters.count - 3) {
-      let tail = String(letters[cut...])
-      guard knows(tail) == true || knows(String(tail.prefix(1)).uppercased() + tail.dropFirst()) == true else { continue }
-      let head = String(letters[..<cut])
-      if knows(head) == true { return true }
-      // A linking vowel: the head without it is a word or an adjective's stem.
-      if let last = head.last, "oeое".contains(last), cut >= 4 {
-        let stem = String(head.dropLast())
-        for ending in ["", "ый", "ий", "ой", "а", "ь", "al"] where knows(stem + ending) == true { return true }
+    // Both parts from one dictionary: a compound belongs to one variety of the language, and
+    // across dictionaries rare entries combine into misspellings (en_GB *desi* + en_US *cion*
+    // would accept *desicion*).
+    for d in dictionaries {
+      func known(_ w: String) -> Bool { d.check(w) == true }
+      for cut in 3...(letters.count - 3) {
+        let tail = String(letters[cut...])
+        guard known(tail) || known(String(tail.prefix(1)).uppercased() + tail.dropFirst()) else { continue }
+        // The head as a common word: a capitalised word's head is looked up in lower case, so
+        // that a name or an abbreviation (*Amer*) does not make a compound (*Amercan*).
+        let head = String(letters[..<cut]).lowercased()
+        if known(head) { return true }
+        // A linking vowel: the head without it is a word or an adjective's stem.
+        if let last = head.last, "oeое".contains(last), cut >= 4 {
+          let stem = String(head.dropLast())
+          for ending in ["", "ый", "ий", "ой", "а", "ь", "al"] where known(stem + ending) { return true }
+        }
       }
     }
     return false
@@ -359,6 +378,8 @@ struct SourceWords {
   private var folded = Set<[Character]>()
   private var skeletons: [[Character]] = []
   private var consonants = Set<[Character]>()
+  /// The source's Cyrillic words romanized with BGN as they are, folded.
+  private var romanized = Set<[Character]>()
 
   init(_ spans: [AnnotatedSpan], romanizer: Transliterator?) {
     var seen = Set<String>()
@@ -366,6 +387,9 @@ struct SourceWords {
       for token in span.tokens where token.kind == .word {
         let word = SourceNames.stripPossessive(span.surface(of: token))
         folded.insert(NameMatching.fold(word))
+        if let romanizer, word.unicodeScalars.contains(where: { $0.value >= 0x400 && $0.value < 0x530 }) {
+          romanized.insert(NameMatching.fold(romanizer.transliterate(word)))
+        }
         guard seen.insert(word).inserted, let skeleton = Self.skeleton(word, romanizer: romanizer), skeleton.count >= 3 else { continue }
         skeletons.append(skeleton)
         consonants.insert(Self.consonants(skeleton))
@@ -375,6 +399,15 @@ struct SourceWords {
 
   /// Whether the source has the word (ignoring case and accents).
   func contains(folded word: [Character]) -> Bool { folded.contains(word) }
+
+  /// Whether the word is the BGN romanization of a source word (*Zakharova* for *Захарова*),
+  /// ignoring case and accents, or of its stem before a case ending of up to three letters
+  /// (*Blinken* for *Блинкеном*).
+  func romanizes(folded word: [Character]) -> Bool {
+    if romanized.contains(word) { return true }
+    guard word.count >= 4 else { return false }
+    return romanized.contains { $0.count > word.count && $0.count <= word.count + 3 && $0.starts(with: word) }
+  }
 
   /// Spellings of one sound that differ between English and romanized Russian.
   private static let spellings: [(String, String)] = [("dzh", "j"), ("qu", "kv"), ("ck", "k"), ("ph", "f"), ("ee", "i"), ("oo", "u")]
