@@ -78,6 +78,14 @@ if (( build )); then
   done
 
   rm -rf "$staticdir"; mkdir -p "$staticdir"
+  # SwiftPM reads the .pc file of a system-library dependency itself (ZIPFoundation's zlib) and
+  # passes its `-L${libdir}` (/usr/lib/<triple>) ahead of -L flags given here, so the linker
+  # would meet the system's shared ICU and libxml2 before the archives copied below. A zlib.pc
+  # without -L takes the system one's place for this build.
+  mkdir -p "$staticdir/pkgconfig"
+  printf 'Name: zlib\nDescription: zlib, linked from the archive of %s\nVersion: %s\nLibs: -lz\nCflags:\n' \
+    "$staticdir" "$(pkg-config --modversion zlib 2>/dev/null || echo 1)" >"$staticdir/pkgconfig/zlib.pc"
+  export PKG_CONFIG_PATH="$PWD/$staticdir/pkgconfig${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH}"
   static_libs=()
   for lib in "${libs[@]}"; do
     archive="$(static_archive "$lib")"
