@@ -130,6 +130,7 @@ struct LanguageEvidence: Equatable {
   /// Classifies a word token's original text, or nil when it is not a word (one letter,
   /// digits, mixed scripts, `camelCase`).
   static func classify(_ units: ArraySlice<UInt16>) -> Word? {
+    if units.allSatisfy({ Int($0) < BasicScalars.limit }) { return classifyBasic(units) }
     var letters = 0, upper = 0
     var script: Int32? = nil
     var previousLower = false
@@ -153,6 +154,34 @@ struct LanguageEvidence: Equatable {
         previousLower = false
       } else {
         previousLower = p.isLowercase
+      }
+    }
+    guard let script, letters >= 2 else { return nil }
+    return Word(script: script, letters: letters, lower: upper == 0, capitals: upper == letters)
+  }
+
+  /// `classify` for a word whose scalars are all below `BasicScalars.limit` (one code unit
+  /// each), from the tables.
+  private static func classifyBasic(_ units: ArraySlice<UInt16>) -> Word? {
+    let table = BasicScalars.shared
+    var letters = 0, upper = 0
+    var script: Int32? = nil
+    var previousLower = false
+    for u in units {
+      let f = table.flags[Int(u)]
+      if f & BasicScalars.numeric != 0 { return nil }
+      guard f & BasicScalars.alphabetic != 0 else { continue }
+      let s = table.scripts[Int(u)]
+      if s == UnicodeProperties.Script.common || s == UnicodeProperties.Script.inherited { continue }
+      if let script, script != s { return nil }
+      script = s
+      letters += 1
+      if f & BasicScalars.uppercase != 0 {
+        if previousLower { return nil }
+        upper += 1
+        previousLower = false
+      } else {
+        previousLower = f & BasicScalars.lowercase != 0
       }
     }
     guard let script, letters >= 2 else { return nil }

@@ -73,9 +73,15 @@ extension Scripts {
     let codes = PlaceholderScanner(flags: [], languageCodes: Set([source?.language, language?.language].compactMap { $0 }))
       .codes(in: target.span).map(\.textRange)
     var inSource = 0, total = 0
+    let text = target.span.text
     for token in target.tokens where token.kind == .word {
       let range = target.normalized.map.sourceRange(token.range)
       if codes.contains(where: { $0.overlaps(range) }) { continue }
+      if let (sourceLetters, letters) = Self.countsInFastRange(text[range], script: s) {
+        inSource += sourceLetters
+        total += letters
+        continue
+      }
       let word = target.surface(of: token)
       guard word.allSatisfy({ !$0.isUppercase && !$0.isNumber }) else { continue }
       let counts = letterCounts(Array(word.utf16))
@@ -83,5 +89,83 @@ extension Scripts {
       total += counts.values.reduce(0, +)
     }
     return total > 0 && inSource * 2 >= total && inSource >= 8
+  }
+}
+
+/// Unicode properties of the scalars below U+0530 (Latin, Greek, Cyrillic and their punctuation
+/// and digits), read from tables made once from the same ICU and Swift calls, so that the
+/// per-word scans of rules skip a property lookup per letter on the text they mostly see.
+struct BasicScalars: Sendable {
+  /// Scalars below this are in the tables.
+  static let limit = 0x0530
+  static let shared = BasicScalars()
+
+  /// Bits per scalar (see the `static let`s below).
+  let flags: [UInt8]
+  /// The ICU script of each scalar.
+  let scripts: [Int32]
+
+  /// Upper case or a number as `Character` says for the scalar alone.
+  static let characterUpperOrNumber: UInt8 = 1
+  /// A letter (Alphabetic) of a script other than Common and Inherited.
+  static let scriptLetter: UInt8 = 2
+  /// `Unicode.Scalar.Properties.numericType != nil`.
+  static let numeric: UInt8 = 4
+  /// `Unicode.Scalar.Properties.isAlphabetic`.
+  static let alphabetic: UInt8 = 8
+  /// `Unicode.Scalar.Properties.isUppercase`.
+  static let uppercase: UInt8 = 16
+  /// `Unicode.Scalar.Properties.isLowercase`.
+  static let lowercase: UInt8 = 32
+
+  private init() {
+    var flags = [UInt8](repeating: 0, count: Self.limit), scripts = [Int32](repeating: 0, count: Self.limit)
+    for u in 0..<Self.limit {
+      guard let scalar = Unicode.Scalar(u) else { continue }
+      let c = Character(scalar), p = scalar.properties
+      let script = UnicodeProperties.script(scalar)
+      scripts[u] = script
+      if c.isUppercase || c.isNumber { flags[u] |= Self.characterUpperOrNumber }
+      if UnicodeProperties.has(scalar, .alphabetic) && script != UnicodeProperties.Script.common && script != UnicodeProperties.Script.inherited {
+        flags[u] |= Self.scriptLetter
+      }
+      if p.numericType != nil { flags[u] |= Self.numeric }
+      if p.isAlphabetic { flags[u] |= Self.alphabetic }
+      if p.isUppercase { flags[u] |= Self.uppercase }
+      if p.isLowercase { flags[u] |= Self.lowercase }
+    }
+    self.flags = flags
+    self.scripts = scripts
+  }
+
+  /// Whether a code unit is a character of its own in the tables (not a combining mark, which
+  /// joins the character before it into one `Character`).
+  @inline(__always)
+  static func isSingleCharacter(_ u: UInt16) -> Bool {
+    Int(u) < limit && !(u >= 0x0300 && u <= 0x036F) && !(u >= 0x0483 && u <= 0x0489)
+  }
+}
+
+extension Scripts {
+  /// For a word of Latin, Greek or Cyrillic letters without combining marks (each code unit a
+  /// character of its own): its letters in `script` and all its letters, or (0, 0) when the word
+  /// has an upper-case letter or a number (see `isMostlySourceScript`); nil for any other word,
+  /// which the general path reads.
+  static func countsInFastRange(_ units: ArraySlice<UInt16>, script: Int32) -> (Int, Int)? {
+    let table = BasicScalars.shared
+    var inScript = 0, letters = 0
+    for u in units {
+      guard BasicScalars.isSingleCharacter(u) else { return nil }
+      let f = table.flags[Int(u)]
+      if f & BasicScalars.characterUpperOrNumber != 0 {
+        // The general path skips the word; check that it would have been read there.
+        return units.allSatisfy(BasicScalars.isSingleCharacter) ? (0, 0) : nil
+      }
+      if f & BasicScalars.scriptLetter != 0 {
+        letters += 1
+        if table.scripts[Int(u)] == script { inScript += 1 }
+      }
+    }
+    return (inScript, letters)
   }
 }

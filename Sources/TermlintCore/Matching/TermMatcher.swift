@@ -13,7 +13,10 @@ public struct TermHit: Sendable, Equatable {
 }
 
 /// One span of text prepared for rules: normalized, tokenized and matched against the glossary.
-public struct AnnotatedSpan: Sendable {
+///
+/// A final class, not a struct: rules pass spans around for every unit, and copying a struct of
+/// several arrays retains each of them (a tenth of a PO run's time was such copies).
+public final class AnnotatedSpan: Sendable {
   /// The span.
   public let span: TextSpan
   /// Its matching form.
@@ -22,6 +25,14 @@ public struct AnnotatedSpan: Sendable {
   public let tokens: [Token]
   /// Glossary terms found, sorted by position.
   public let hits: [TermHit]
+
+  /// Wraps a span with its matching form, tokens and term hits.
+  public init(span: TextSpan, normalized: NormalizedText, tokens: [Token], hits: [TermHit]) {
+    self.span = span
+    self.normalized = normalized
+    self.tokens = tokens
+    self.hits = hits
+  }
 
   /// Maps a normalized range to a UTF-16 range in the span's file.
   public func fileRange(normalized range: Range<Int>) -> Range<Int> {

@@ -94,7 +94,7 @@ public struct LintRun: Sendable {
     if results.contains(where: { $0.findings.contains { $0.ruleID == InputErrors.ruleID } }) { rules.append(InputErrors.descriptor) }
     var report = RunReport(
       findings: results.flatMap(\.findings), files: results.flatMap { $0.otherFiles + [$0.file] }, rules: rules,
-      documents: results.compactMap(\.document))
+      documents: results.compactMap(\.document), translationProgress: [:])
     for result in results where result.findings.contains(where: { $0.ruleID == InputErrors.ruleID }) {
       // Nothing of a file that could not be read was checked.
       report.wordCounts[result.file.path] = 0
@@ -152,8 +152,7 @@ public struct LintRun: Sendable {
           bytes = try SourceFile.readBytes(path: path)
           document = try read(bytes!, path == "-" ? standardInputName ?? path : path)
         }
-        let checked = try linter.check(document)
-        let progress = TargetMissingRule.progress(document).map { TranslationProgress(untranslated: $0.untranslated, units: $0.units) }
+        let (checked, progress) = try linter.checkCounting(document)
         return FileResult(
           file: document.file, findings: checked.findings, baselineEntries: checked.baselineEntries,
           direction: LanguageDirection(document, linter: linter), rulesNotRun: linter.rulesNotRun(on: document),

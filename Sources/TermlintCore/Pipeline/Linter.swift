@@ -86,13 +86,18 @@ public struct Linter: Sendable {
   public func lint(_ document: Document) throws -> [Finding] { try check(document).findings }
 
   /// Lints one document and tells what the filter stage kept and dropped.
-  public func check(_ document: Document) throws -> FindingFilter.Result {
+  public func check(_ document: Document) throws -> FindingFilter.Result { try checkCounting(document).checked }
+
+  /// Lints one document (see `check`) and counts, from the same annotation, its units that need
+  /// a translation and those not translated yet (`TargetMissingRule.progress`).
+  public func checkCounting(_ document: Document) throws -> (checked: FindingFilter.Result, progress: TranslationProgress?) {
     let annotated = try annotate(document)
     var findings: [Finding] = []
     for configured in rules {
       let context = RuleContext(glossary: glossary, severity: configured.severity)
       findings.append(contentsOf: configured.rule.check(annotated, context: context))
     }
-    return try filter.apply(SafeFixes.applied(to: findings), document: document)
+    let progress = TargetMissingRule.progress(annotated).map { TranslationProgress(untranslated: $0.untranslated, units: $0.units) }
+    return (try filter.apply(SafeFixes.applied(to: findings), document: document), progress)
   }
 }

@@ -41,9 +41,11 @@ public struct RunReport: Sendable {
   ///   - documents: The documents the linter checked. When nil, every file is read again with
   ///     `DocumentReader`, as `termlint lint` reads it.
   ///   - wordCounts: Words per file path. When nil, counted from `documents` with `WordCount`.
+  ///   - translationProgress: Untranslated units per bilingual file. When nil, counted from
+  ///     `documents` (`TargetMissingRule.progress`).
   public init(
     findings: [Finding], files: [SourceFile], rules: [RuleDescriptor], toolVersion: String = Termlint.version,
-    documents: [Document]? = nil, wordCounts: [String: Int]? = nil
+    documents: [Document]? = nil, wordCounts: [String: Int]? = nil, translationProgress: [String: TranslationProgress]? = nil
   ) {
     self.findings = findings.sorted(by: Finding.reportOrder)
     self.files = files
@@ -53,10 +55,10 @@ public struct RunReport: Sendable {
     self.documents = documents
     self.wordCounts = wordCounts ?? WordCount.perFile(documents)
     var progress: [String: TranslationProgress] = [:]
-    for d in documents where progress[d.file.path] == nil {
+    for d in documents where translationProgress == nil && progress[d.file.path] == nil {
       if let p = TargetMissingRule.progress(d) { progress[d.file.path] = TranslationProgress(untranslated: p.untranslated, units: p.units) }
     }
-    self.translationProgress = progress
+    self.translationProgress = translationProgress ?? progress
   }
 
   /// Untranslated and translatable units of all bilingual files; nil when there are none.

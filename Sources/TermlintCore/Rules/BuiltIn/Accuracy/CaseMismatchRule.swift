@@ -87,7 +87,7 @@ struct CaseMismatchRule: BuiltInRule {
       guard let source = unit.source, let target = unit.target, !source.isBlank, !target.isBlank,
         !UnitFacts.isNotComparable(unit.unit), source.span.text != target.span.text
       else { continue }
-      if Scripts.isMostlySourceScript(target, source: document.sourceLanguage, target: document.targetLanguage) { continue }
+      if unit.targetIsMostlySourceScript { continue }
       let s = UnitText(source), t = UnitText(target)
       guard let sourceStart = SegmentEdges.start(of: s), let targetStart = SegmentEdges.start(of: t) else { continue }
       pairs.append(Pair(unit: unit, source: sourceStart, target: targetStart, sourceText: s, targetText: t))

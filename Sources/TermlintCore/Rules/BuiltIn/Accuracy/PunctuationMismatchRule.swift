@@ -77,7 +77,7 @@ struct PunctuationMismatchRule: BuiltInRule {
       if SegmentEdges.languagesWithoutStops.contains(sourceLanguage) || SegmentEdges.languagesWithoutStops.contains(targetLanguage) {
         continue
       }
-      if Scripts.isMostlySourceScript(target, source: document.sourceLanguage, target: document.targetLanguage) { continue }
+      if unit.targetIsMostlySourceScript { continue }
       let s = UnitText(source), t = UnitText(target)
       guard let sourceEnd = SegmentEdges.end(of: s, language: sourceLanguage),
         let targetEnd = SegmentEdges.end(of: t, language: targetLanguage), sourceEnd.ending != targetEnd.ending

@@ -75,7 +75,7 @@ struct TargetMissingRule: BuiltInRule {
 
   func check(_ document: AnnotatedDocument, context: RuleContext) -> [Finding] {
     var findings: [Finding] = []
-    let missing = Self.missingTargets(document.units.map(\.unit), format: document.document.format)
+    let missing = Self.missingTargets(document)
     for (i, unit) in document.units.enumerated() {
       guard let source = unit.source else { continue }
       // Built only for a finding: most units have none.
@@ -117,38 +117,66 @@ extension TargetMissingRule {
   /// The units (by index) that need a translation and have none, with why: units with source
   /// text, not excluded, not sentences of an aligned article pair, whose target is absent or
   /// has no letters or digits. A fuzzy entry with a translation is not missing.
-  static func missingTargets(_ units: [Unit], format: String) -> [Int: Missing] {
+  static func missingTargets(_ document: AnnotatedDocument) -> [Int: Missing] {
+    // The annotated units are the document's units in order (`Linter.annotate`).
+    let units = document.units
+    return missingTargets(
+      document.document.units, format: document.document.format, isFuzzy: { units[$0].isFuzzy }, needsTranslation: { needsTranslation(units[$0]) })
+  }
+
+  /// `missingTargets` over a document's units, with the facts each unit needs (read from the
+  /// annotated unit when there is one, so no unit's flags or placeholders are read twice).
+  private static func missingTargets(
+    _ units: [Unit], format: String, isFuzzy: (Int) -> Bool, needsTranslation: (Int) -> Bool
+  ) -> [Int: Missing] {
     var result: [Int: Missing] = [:]
     // PO plural entries with a form translated. A fuzzy entry is not: gettext uses none of it,
     // and its empty forms are as untranslated as the rest (`fuzzy: missing` reports the entry).
     var translatedEntries: Set<String> = []
-    for unit in units where !UnitFacts.isFuzzy(unit) {
-      if let entry = pluralEntry(unit), let target = unit.target, !isBlank(target) { translatedEntries.insert(entry) }
+    // NOTE: units are read in place (`units[i]`), not copied out: a copy retains every field.
+    for i in units.indices where !isFuzzy(i) {
+      if let entry = pluralEntry(units[i]), let target = units[i].target, !isBlank(target) { translatedEntries.insert(entry) }
     }
-    for (i, unit) in units.enumerated() {
+    for i in units.indices {
       // The cheap tests first: most units are translated.
-      if let target = unit.target, !isBlank(target) { continue }
-      guard let source = unit.source, !UnitFacts.isExcluded(unit), UnitFacts.bead(unit) == nil,
-        hasText(source, flags: UnitFacts.flags(unit))
-      else { continue }
-      result[i] = expectsTranslation(unit, format: format, translatedEntries: translatedEntries) ? .expected : .notYetTranslated
+      if let target = units[i].target, !isBlank(target) { continue }
+      guard needsTranslation(i) else { continue }
+      result[i] = expectsTranslation(units[i], format: format, translatedEntries: translatedEntries) ? .expected : .notYetTranslated
     }
     return result
+  }
+
+  /// Whether a unit needs a translation: it has source text outside its placeholders, is not
+  /// excluded and is not a sentence of an aligned article pair.
+  private static func needsTranslation(_ unit: AnnotatedUnit) -> Bool {
+    guard let source = unit.source, !unit.isExcluded, unit.bead == nil else { return false }
+    return hasText(source.span, codes: unit.sourceCodes.map(\.textRange))
   }
 
   /// How many units of a document need a translation, and how many of those have none yet
   /// (`Missing.notYetTranslated`); nil for a document without source text (monolingual) or an
   /// aligned article pair (whose sentences are never "not translated yet").
-  public static func progress(_ document: Document) -> (untranslated: Int, units: Int)? {
-    var total = 0
-    for unit in document.units {
-      guard let source = unit.source, !UnitFacts.isExcluded(unit), UnitFacts.bead(unit) == nil, hasText(source, flags: UnitFacts.flags(unit))
-      else { continue }
-      total += 1
-    }
+  public static func progress(_ document: AnnotatedDocument) -> (untranslated: Int, units: Int)? {
+    let units = document.units
+    let total = units.reduce(0) { $0 + (needsTranslation($1) ? 1 : 0) }
     guard total > 0 else { return nil }
-    let untranslated = missingTargets(document.units, format: document.format).values.filter { $0 == .notYetTranslated }.count
+    let untranslated = missingTargets(document).values.filter { $0 == .notYetTranslated }.count
     return (untranslated, total)
+  }
+
+  /// `progress` of a document that was not annotated (its units' facts are read here).
+  public static func progress(_ document: Document) -> (untranslated: Int, units: Int)? {
+    let units = document.units
+    func needsTranslation(_ unit: Unit) -> Bool {
+      guard let source = unit.source, !UnitFacts.isExcluded(unit), UnitFacts.bead(unit) == nil else { return false }
+      return hasText(source, codes: PlaceholderScanner(flags: UnitFacts.flags(unit), languageCodes: []).codes(in: source).map(\.textRange))
+    }
+    let needs = units.map(needsTranslation)
+    let total = needs.filter { $0 }.count
+    guard total > 0 else { return nil }
+    let missing = missingTargets(
+      units, format: document.format, isFuzzy: { UnitFacts.isFuzzy(units[$0]) }, needsTranslation: { needs[$0] })
+    return (missing.values.filter { $0 == .notYetTranslated }.count, total)
   }
 
   private static func pluralEntry(_ unit: Unit) -> String? {
@@ -183,15 +211,14 @@ extension TargetMissingRule {
 
   /// Whether a span has letters or digits outside its placeholders (a source of only `%s`
   /// needs no translation).
-  static func hasText(_ span: TextSpan, flags: Set<String>) -> Bool {
-    let codes = PlaceholderScanner(flags: flags, languageCodes: []).codes(in: span).map(\.textRange)
-    for (k, u) in span.text.enumerated() where !codes.contains(where: { $0.contains(k) }) {
-      if u >= 0x30 && u <= 0x39 { return true }
-      if let scalar = Unicode.Scalar(u), UnicodeProperties.has(scalar, .alphabetic) { return true }
-      if u >= 0xD800 && u <= 0xDBFF { return true }
+  static func hasText(_ span: TextSpan, codes: [Range<Int>]) -> Bool {
+    for (k, u) in span.text.enumerated() {
+      let isText = (u >= 0x30 && u <= 0x39) || (u >= 0xD800 && u <= 0xDBFF) || Unicode.Scalar(u).map { UnicodeProperties.has($0, .alphabetic) } == true
+      if isText && !codes.contains(where: { $0.contains(k) }) { return true }
     }
     return false
   }
+
 }
 
 extension String {

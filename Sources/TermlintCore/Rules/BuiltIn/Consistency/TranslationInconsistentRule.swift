@@ -134,7 +134,7 @@ struct ConsistencyGroups {
         !UnitFacts.isNotComparable(unit.unit), source.span.text != target.span.text,
         SegmentKeys.hasWords(side == .source ? source : target)
       else { continue }
-      if Scripts.isMostlySourceScript(target, source: document.sourceLanguage, target: document.targetLanguage) { continue }
+      if unit.targetIsMostlySourceScript { continue }
       let (grouping, other) = side == .source ? (source, target) : (target, source)
       let (key, numbers) = SegmentKeys.key(grouping)
       let full = Array(SegmentKeys.context(of: unit.unit).utf16) + [0x1E] + key
