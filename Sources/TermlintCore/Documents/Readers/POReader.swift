@@ -266,15 +266,15 @@ struct POParser {
         if k == end { return }
       case 0x2C:  // #,
         try startCommentLine(line, obsolete: false)
-        entry.flags += text(k + 2, end).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        entry.flags += fields(k + 2, end, separatedBy: { $0 == 0x2C }, trimming: true)
         return
       case 0x2E:  // #.
         try startCommentLine(line, obsolete: false)
-        entry.extracted.append(text(k + 2, end).trimmingCharacters(in: .whitespaces))
+        entry.extracted.append(trimmedText(k + 2, end))
         return
       case 0x3A:  // #:
         try startCommentLine(line, obsolete: false)
-        entry.references += text(k + 2, end).split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        entry.references += fields(k + 2, end, separatedBy: { $0 == 0x20 || $0 == 0x09 }, trimming: false)
         return
       case 0x7C:  // #|
         try startCommentLine(line, obsolete: false)
@@ -520,6 +520,36 @@ struct POParser {
 
   private func text(_ start: Int, _ end: Int) -> String {
     start < end ? String(utf16Units: u[start..<end]) : ""
+  }
+
+  /// Whether a code unit is white space as `CharacterSet.whitespaces` has it (a tab or a space
+  /// separator).
+  private static func isBlank(_ unit: UInt16) -> Bool {
+    unit == 0x20 || unit == 0x09 || (unit > 0x7F && Unicode.Scalar(unit)?.properties.generalCategory == .spaceSeparator)
+  }
+
+  /// The text between `start` and `end` without white space at either end.
+  private func trimmedText(_ start: Int, _ end: Int) -> String {
+    var a = start, b = end
+    while a < b && Self.isBlank(u[a]) { a += 1 }
+    while b > a && Self.isBlank(u[b - 1]) { b -= 1 }
+    return text(a, b)
+  }
+
+  /// The non-empty fields between `start` and `end` split at code units that `isSeparator`
+  /// accepts, each trimmed of white space when `trimming` (`#,` flags, `#:` references), read
+  /// from the code units without making the line a `String` first.
+  private func fields(_ start: Int, _ end: Int, separatedBy isSeparator: (UInt16) -> Bool, trimming: Bool) -> [String] {
+    var fields: [String] = []
+    var a = start
+    while a <= end {
+      var b = a
+      while b < end && !isSeparator(u[b]) { b += 1 }
+      let field = trimming ? trimmedText(a, b) : text(a, b)
+      if !field.isEmpty { fields.append(field) }
+      a = b + 1
+    }
+    return fields
   }
 
   private func error(utf16Offset offset: Int, _ reason: String) -> TermlintError {
