@@ -53,15 +53,20 @@ public struct GlossaryCache: Sendable {
   ///
   /// - Throws: what loading or compiling throws; never a cache problem.
   public func compiledGlossary(paths: [String], options: (String) -> SheetOptions = { _ in .none }) throws -> CompiledGlossary {
+    try lookup(paths: paths, options: options).glossary
+  }
+
+  /// `compiledGlossary(paths:options:)`, and whether it came from the cache.
+  func lookup(paths: [String], options: (String) -> SheetOptions = { _ in .none }) throws -> (glossary: CompiledGlossary, hit: Bool) {
     guard !paths.isEmpty, let key = key(paths: paths, options: options) else {
-      return try CompiledGlossary(GlossaryIO.loadAll(paths: paths, options: options))
+      return (try CompiledGlossary(GlossaryIO.loadAll(paths: paths, options: options)), false)
     }
     let file = path(forKey: key.text)
-    if let cached = read(file, key: key.text) { return cached }
+    if let cached = read(file, key: key.text) { return (cached, true) }
     let compiled = try CompiledGlossary(GlossaryIO.loadAll(paths: paths, options: options))
     // A file that changed while it was loaded may not be what was hashed: not stored.
     if paths.map(Self.stamp) == key.stamps { write(compiled, key: key.text, to: file) }
-    return compiled
+    return (compiled, false)
   }
 
   /// A key and the files' (size, modification time) when it was computed.
