@@ -58,9 +58,11 @@ public struct GlossaryCache: Sendable {
 
   /// `compiledGlossary(paths:options:)`, and whether it came from the cache.
   func lookup(paths: [String], options: (String) -> SheetOptions = { _ in .none }) throws -> (glossary: CompiledGlossary, hit: Bool) {
+    let start = Date()
     guard !paths.isEmpty, let key = key(paths: paths, options: options) else {
       return (try CompiledGlossary(GlossaryIO.loadAll(paths: paths, options: options)), false)
     }
+    note("key of \(paths.count) file(s) in \(Int(Date().timeIntervalSince(start) * 1000)) ms")
     let file = path(forKey: key.text)
     if let cached = read(file, key: key.text) { return (cached, true) }
     let compiled = try CompiledGlossary(GlossaryIO.loadAll(paths: paths, options: options))
@@ -117,27 +119,48 @@ public struct GlossaryCache: Sendable {
 
   /// The compiled glossary in `file` when it is a valid cache file for `key`.
   func read(_ file: String, key: String) -> CompiledGlossary? {
-    guard let bytes = Self.readFile(file) else {
-      note("no file \(file)")
-      return nil
-    }
-    do {
-      let compiled = try bytes.withUnsafeBytes { buffer -> CompiledGlossary? in
+    let start = Date()
+    func ms() -> Int { Int(Date().timeIntervalSince(start) * 1000) }
+    let outcome = Self.withMappedFile(file) { buffer -> Result<CompiledGlossary?, Error> in
+      Result {
+        note("mapped \(buffer.count) bytes in \(ms()) ms")
         let (stored, payload) = try GlossaryCacheFormat.header(of: buffer)
         guard stored == key else { return nil }
+        note("checked in \(ms()) ms")
         return try GlossaryCacheFormat.decode(UnsafeRawBufferPointer(rebasing: buffer[payload]))
       }
-      guard let compiled else {
-        note("\(file) was written for other glossaries; replacing it")
-        return nil
-      }
-      utimes(file, nil)  // last use, for the clean-up
-      note("read \(file)")
-      return compiled
-    } catch {
+    }
+    switch outcome {
+    case nil:
+      note("no file \(file)")
+      return nil
+    case .failure?:
       note("\(file) is truncated, corrupt or of another format; replacing it")
       return nil
+    case .success(nil)?:
+      note("\(file) was written for other glossaries; replacing it")
+      return nil
+    case .success(let compiled?)?:
+      utimes(file, nil)  // last use, for the clean-up
+      note("decoded \(file) in \(ms()) ms")
+      return compiled
     }
+  }
+
+  /// Calls `body` with a file's bytes mapped read-only (no copy: the page cache's pages, read
+  /// ahead in one go); nil when the file cannot be opened or mapped. The cache writes files by
+  /// renaming new ones into place, so a mapped file never changes underneath.
+  static func withMappedFile<T>(_ path: String, _ body: (UnsafeRawBufferPointer) -> T) -> T? {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var s = stat()
+    guard fstat(fd, &s) == 0, s.st_size >= 0 else { return nil }
+    let size = Int(s.st_size)
+    if size == 0 { return body(UnsafeRawBufferPointer(start: nil, count: 0)) }
+    guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0), address != MAP_FAILED else { return nil }
+    defer { munmap(address, size) }
+    return body(UnsafeRawBufferPointer(start: address, count: size))
   }
 
   /// Stores a compiled glossary (atomically), then deletes old files; failures are silent.
