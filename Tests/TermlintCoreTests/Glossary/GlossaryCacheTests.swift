@@ -228,7 +228,14 @@ struct GlossaryCacheTests {
       try FileManager.default.setAttributes([.modificationDate: date], ofItemAtPath: path)
     }
     try "keep".write(toFile: s.cache.directory + "/unrelated.txt", atomically: true, encoding: .utf8)
+    // Temporary files of interrupted writes: an old one is removed, a recent one may be in use.
+    for (name, date) in [("a.tlgc.1.2.tmp", Date(timeIntervalSinceNow: -7200)), ("b.tlgc.3.4.tmp", Date())] {
+      try "x".write(toFile: s.cache.directory + "/" + name, atomically: true, encoding: .utf8)
+      try FileManager.default.setAttributes([.modificationDate: date], ofItemAtPath: s.cache.directory + "/" + name)
+    }
     _ = try s.cache.lookup(paths: s.paths)
+    #expect(!FileManager.default.fileExists(atPath: s.cache.directory + "/a.tlgc.1.2.tmp"))
+    #expect(FileManager.default.fileExists(atPath: s.cache.directory + "/b.tlgc.3.4.tmp"))
     let files = s.cacheFiles()
     #expect(files.count == GlossaryCache.maximumFiles)
     #expect(!files.contains("old0.tlgc") && !files.contains("old\(GlossaryCache.maximumFiles + 4).tlgc") && files.contains("old3.tlgc"))

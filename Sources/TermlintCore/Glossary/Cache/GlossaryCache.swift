@@ -169,7 +169,7 @@ public struct GlossaryCache: Sendable {
     do {
       let bytes = try GlossaryCacheFormat.encode(compiled, key: key)
       try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-      try AtomicFile.write(bytes, to: file)
+      try Self.writeAtomically(bytes, to: file)
       note("wrote \(file) (\(bytes.count) bytes)")
     } catch {
       note("not written to \(directory): \(error)")
@@ -178,11 +178,47 @@ public struct GlossaryCache: Sendable {
     removeOldFiles(keeping: file)
   }
 
+  struct WriteFailed: Error { let errno: Int32 }
+
+  /// Writes a file by renaming a temporary file of the same folder into place, so that readers
+  /// see the old file or the new one, never part of one. Unlike `AtomicFile` it does not
+  /// `fsync` (tens of milliseconds for a large glossary): a file torn by a power cut fails its
+  /// hash check and is rebuilt.
+  static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
+    let temporary = "\(path).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
+    let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+    guard fd >= 0 else { throw WriteFailed(errno: errno) }
+    var done = 0
+    let failure: Int32? = bytes.withUnsafeBytes { buffer in
+      while done < buffer.count {
+        let n = Foundation.write(fd, buffer.baseAddress! + done, buffer.count - done)
+        if n < 0 && errno == EINTR { continue }
+        if n <= 0 { return errno }
+        done += n
+      }
+      return nil
+    }
+    let closed = close(fd) == 0
+    if let failure {
+      unlink(temporary)
+      throw WriteFailed(errno: failure)
+    }
+    guard closed, rename(temporary, path) == 0 else {
+      let e = errno
+      unlink(temporary)
+      throw WriteFailed(errno: e)
+    }
+  }
+
   /// Deletes cache files unused for `maximumAge`, then the least recently used beyond
-  /// `maximumFiles`.
+  /// `maximumFiles`, and temporary files an interrupted run left (older than an hour).
   func removeOldFiles(keeping kept: String, now: Date = Date()) {
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
     var files: [(path: String, used: Int)] = []
+    for name in names where name.hasSuffix(".tmp") && name.contains(".\(Self.fileExtension).") {
+      let path = directory + "/" + name
+      if let stamp = Self.stamp(path), Double(stamp.seconds) < now.timeIntervalSince1970 - 3600 { unlink(path) }
+    }
     for name in names where name.hasSuffix("." + Self.fileExtension) {
       let path = directory + "/" + name
       guard path != kept, let stamp = Self.stamp(path) else { continue }
