@@ -53,6 +53,9 @@ fi
 # --- measuring ----------------------------------------------------------------------------------
 TMP="$(mktemp -d)"
 trap 'rm -rf "$TMP"' EXIT
+# Every row but the cache rows loads and compiles its glossary: no glossary cache (and nothing
+# written into the user's ~/.cache).
+export TERMLINT_NO_CACHE=1
 
 # measure CMD... : runs CMD once and sets WALL (seconds), RSS (MB) and STATUS (exit status;
 # 124 = timed out). Standard output goes to a real file, not /dev/null: GNU grep notices
@@ -184,6 +187,20 @@ log "glossary load + compile K=$MAXK"
 measure "$BIN" lint "${TERM_RULES[@]}" --glossary "${GLOSS[$MAXK]}" "$OUT/one-sentence.md"
 row "glossary load + compile (lint of one sentence), ${GNAME[$MAXK]}" \
     "$(cell_time 1)" "$(rate_if 1 "$MAXK" concepts/s)" "$RSS MB" "" "" "" "" ""
+log "glossary cache K=$MAXK: first run (writes it), then $REPEAT runs from it"
+cached() { env -u TERMLINT_NO_CACHE TERMLINT_CACHE_DIR="$TMP/cache" "$@"; }
+rm -rf "$TMP/cache"
+measure cached "$BIN" lint "${TERM_RULES[@]}" --glossary "${GLOSS[$MAXK]}" "$OUT/one-sentence.md"
+first_cell=$(cell_time 1); first_rss=$RSS; first_wall=$WALL
+: > "$TMP/warm"
+for _ in $(seq "$REPEAT"); do
+  measure cached "$BIN" lint "${TERM_RULES[@]}" --glossary "${GLOSS[$MAXK]}" "$OUT/one-sentence.md"
+  echo "$WALL" >> "$TMP/warm"; warm_rss=$RSS; warm_status=$STATUS
+done
+warm=$(sort -n "$TMP/warm" | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'); STATUS=$warm_status
+row "glossary from the cache (lint of one sentence), ${GNAME[$MAXK]} (median of $REPEAT)" \
+    "$( ok 1 && seconds "$warm" || failure)" "" "$warm_rss MB" "first run: load + compile + write the cache" \
+    "$first_cell" "" "$first_rss MB" "$(ratio "$warm" "$first_wall")"
 
 # --- article pair -------------------------------------------------------------------------------
 log "article pair"

@@ -43,9 +43,14 @@ public final class Configurations: @unchecked Sendable {
   /// How many times a configuration was built (loads and compiles), for tests of the cache.
   public private(set) var builds = 0
 
-  public init(explicitPipeline: String? = nil, extraGlossaries: [String] = []) {
+  /// Where compiled glossaries are kept between runs of the server (nil: none; `termlint lsp`
+  /// uses `GlossaryCache.standard()`).
+  public let glossaryCache: GlossaryCache?
+
+  public init(explicitPipeline: String? = nil, extraGlossaries: [String] = [], glossaryCache: GlossaryCache? = nil) {
     self.explicitPipeline = explicitPipeline
     self.extraGlossaries = extraGlossaries
+    self.glossaryCache = glossaryCache
   }
 
   /// The pipeline file a document at `path` uses (nil: the built-in pipeline).
@@ -71,7 +76,7 @@ public final class Configurations: @unchecked Sendable {
     do {
       let pipeline = try LintSetup.pipeline(at: pipelinePath)
       for g in pipeline.glossaries { watched[g] = Self.stamp(g) }
-      outcome = .success(try LintSetup.build(pipeline: pipeline, glossaries: extraGlossaries))
+      outcome = .success(try LintSetup.build(pipeline: pipeline, glossaries: extraGlossaries, cache: glossaryCache))
     } catch let error as TermlintError {
       outcome = .failure(error)
     } catch {

@@ -1,4 +1,5 @@
 import Foundation
+import TermlintCore
 
 #if canImport(Glibc)
   import Glibc
@@ -26,12 +27,15 @@ public final class ServerLoop: @unchecked Sendable {
   }
 
   /// Serves until `exit` or the end of the input; returns the exit status (0 after
-  /// `shutdown` then `exit`, 1 otherwise, as LSP asks).
-  public func run(debounce: Double? = nil) -> Int32 {
+  /// `shutdown` then `exit`, 1 otherwise, as LSP asks). Compiled glossaries come from and go
+  /// to `glossaryCache` when one is given.
+  public func run(debounce: Double? = nil, glossaryCache: GlossaryCache? = nil) -> Int32 {
     let output = self.output
     // A client that has gone away makes the write fail; that is not worth a crash (the loop
     // ends when the input does).
-    let server = LanguageServer(send: { message in try? output.write(contentsOf: MessageFramer.frame(message)) })
+    let server = LanguageServer(
+      configurations: Configurations(glossaryCache: glossaryCache),
+      send: { message in try? output.write(contentsOf: MessageFramer.frame(message)) })
     if let debounce { server.debounce = debounce }
     let reader = Thread { [self] in readLoop() }
     reader.start()

@@ -30,6 +30,14 @@ enum CLI {
     return 1
   }()
 
+  /// The glossary cache folder of the binaries these tests run (`TERMLINT_CACHE_DIR`), created
+  /// on first use and removed at exit.
+  static let cacheDirectory: URL = {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("termlint-cli-cache-\(UUID().uuidString)")
+    TemporaryDirectories.shared.add(url)
+    return url
+  }()
+
   struct Result {
     let status: Int32
     let stdout: String
@@ -44,6 +52,8 @@ enum CLI {
     process.currentDirectoryURL = directory ?? repoRoot
     var env = ProcessInfo.processInfo.environment
     env["NO_COLOR"] = "1"
+    // The glossary cache goes to a folder of this test process, never the user's ~/.cache.
+    env["TERMLINT_CACHE_DIR"] = cacheDirectory.path
     for (k, v) in environment { env[k] = v }
     process.environment = env
     let out = Pipe(), err = Pipe(), input = Pipe()

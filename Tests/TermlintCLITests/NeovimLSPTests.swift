@@ -38,6 +38,7 @@ struct NeovimLSPTests {
     env["TERMLINT_TERM"] = "security assurances"
     env["TERMLINT_PREFERRED"] = "security guarantees"
     env["HOME"] = folder.path  // no user configuration, no shada
+    env["TERMLINT_CACHE_DIR"] = CLI.cacheDirectory.path
     process.environment = env
     process.standardInput = FileHandle.nullDevice
     process.standardOutput = FileHandle.nullDevice

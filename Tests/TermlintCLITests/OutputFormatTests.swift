@@ -129,7 +129,8 @@ struct OutputFormatTests {
       process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
       process.arguments = ["-qec", command, "/dev/null"]
       process.currentDirectoryURL = CLI.repoRoot
-      process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+      process.environment = ProcessInfo.processInfo.environment.merging(["TERMLINT_CACHE_DIR": CLI.cacheDirectory.path]) { $1 }
+        .merging(environment) { $1 }
       let out = Pipe()
       process.standardOutput = out
       process.standardInput = FileHandle.nullDevice

@@ -127,6 +127,18 @@ public final class CompiledGlossary: Sendable {
     self.properNounStems = properNounStems
   }
 
+  /// Assembles a compiled glossary from parts the glossary cache restored (already validated:
+  /// entry indexes within the glossary, trie terminals within the entries).
+  init(glossary: Glossary, entries: [Entry], forms: UTF16Table, stems: UTF16Table, tries: [String: Trie], properNounStems: Set<Int32>) {
+    self.glossary = glossary
+    self.entries = entries
+    self.forms = forms
+    self.stems = stems
+    self.tries = tries
+    self.properNounStems = properNounStems
+    self.morphologies = Dictionary(uniqueKeysWithValues: tries.keys.map { ($0, Morphology(language: LanguageTag($0))) })
+  }
+
   /// The concept an entry belongs to.
   public func concept(of entry: Entry) -> Concept { glossary.concepts[entry.conceptIndex] }
 

@@ -23,6 +23,30 @@ struct UTF16Table: Sendable {
     mask = size - 1
   }
 
+  /// Restores a table from its raw storage (`raw`), as the glossary cache wrote it; nil when
+  /// the parts do not form a valid table (a corrupt cache file), so lookups can never fail.
+  init?(storage: [UInt16], starts: [Int32], slots: [Int32], slotHashes: [UInt32]) {
+    let size = slots.count
+    guard size >= 1, size & (size - 1) == 0, slotHashes.count == size, starts.first == 0,
+      Int(starts.last!) == storage.count, starts.count - 1 < size
+    else { return nil }
+    for i in 1..<starts.count where starts[i] < starts[i - 1] { return nil }
+    let keys = Int32(starts.count - 1)
+    var empty = 0
+    for slot in slots {
+      if slot == 0 { empty += 1 } else if slot < 0 || slot > keys { return nil }
+    }
+    guard empty > 0 else { return nil }
+    self.storage = storage
+    self.starts = starts
+    self.slots = slots
+    self.slotHashes = slotHashes
+    self.mask = size - 1
+  }
+
+  /// The raw storage, for the glossary cache (see `init(storage:starts:slots:slotHashes:)`).
+  var raw: (storage: [UInt16], starts: [Int32], slots: [Int32], slotHashes: [UInt32]) { (storage, starts, slots, slotHashes) }
+
   /// The number of keys.
   var count: Int { starts.count - 1 }
 
@@ -128,6 +152,27 @@ struct EdgeTable: Sendable {
     values = [Int32](repeating: 0, count: 16)
     mask = 15
   }
+
+  /// Restores a table from its raw storage (`raw`), as the glossary cache wrote it; nil when
+  /// the parts do not form a valid table or a value is outside `0..<valueLimit` (a corrupt
+  /// cache file), so lookups always end and return valid node numbers.
+  init?(keys: [UInt64], values: [Int32], valueLimit: Int32) {
+    let size = keys.count
+    guard size >= 1, size & (size - 1) == 0, values.count == size else { return nil }
+    var count = 0
+    for i in 0..<size where keys[i] != EdgeTable.empty {
+      guard values[i] >= 0, values[i] < valueLimit else { return nil }
+      count += 1
+    }
+    guard count < size else { return nil }
+    self.keys = keys
+    self.values = values
+    self.mask = size - 1
+    self.count = count
+  }
+
+  /// The raw storage, for the glossary cache (see `init(keys:values:valueLimit:)`).
+  var raw: (keys: [UInt64], values: [Int32]) { (keys, values) }
 
   @inline(__always)
   private static func hash(_ key: UInt64) -> Int {

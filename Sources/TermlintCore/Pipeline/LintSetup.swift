@@ -23,15 +23,17 @@ public struct LintSetup: Sendable {
   ///   - disabledRules: rule ids to skip.
   ///   - directory: where the search for `.termlint.yml` starts.
   ///   - baseline: accepted findings to hide (`--baseline`).
+  ///   - cache: where compiled glossaries are kept between runs (nil: none; see `GlossaryCache`).
   /// - Throws: `TermlintError` for a bad pipeline or glossary file or an unknown rule id.
   public static func load(
     pipelinePath: String?, glossaries: [String] = [], sourceLanguage: LanguageTag? = nil,
     targetLanguage: LanguageTag? = nil, onlyRules: [String] = [], disabledRules: [String] = [],
-    directory: String = FileManager.default.currentDirectoryPath, baseline: Baseline? = nil
+    directory: String = FileManager.default.currentDirectoryPath, baseline: Baseline? = nil, cache: GlossaryCache? = nil
   ) throws -> LintSetup {
     let pipeline = try loadPipeline(
       pipelinePath: pipelinePath, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, directory: directory)
-    return try build(pipeline: pipeline, glossaries: glossaries, onlyRules: onlyRules, disabledRules: disabledRules, baseline: baseline)
+    return try build(
+      pipeline: pipeline, glossaries: glossaries, onlyRules: onlyRules, disabledRules: disabledRules, baseline: baseline, cache: cache)
   }
 
   /// The first, quick step of `load`: the pipeline with the language overrides applied.
@@ -63,17 +65,21 @@ public struct LintSetup: Sendable {
   }
 
   /// The second, slow step of `load`: loads and compiles the glossaries and configures the
-  /// rules of a pipeline (see `load` for the parameters).
+  /// rules of a pipeline (see `load` for the parameters). With a `cache`, unchanged glossaries
+  /// come compiled from it.
   ///
   /// - Throws: `TermlintError` for a bad glossary file or an unknown rule id.
   public static func build(
     pipeline: Pipeline, glossaries: [String] = [], onlyRules: [String] = [], disabledRules: [String] = [],
-    baseline: Baseline? = nil
+    baseline: Baseline? = nil, cache: GlossaryCache? = nil
   ) throws -> LintSetup {
-    let glossary = try GlossaryIO.loadAll(paths: pipeline.glossaries + glossaries, options: pipeline.sheetOptions(for:))
+    let paths = pipeline.glossaries + glossaries
+    let compiled =
+      try cache?.compiledGlossary(paths: paths, options: pipeline.sheetOptions(for:))
+      ?? CompiledGlossary(GlossaryIO.loadAll(paths: paths, options: pipeline.sheetOptions(for:)))
     let rules = try pipeline.configuredRules(only: onlyRules, disabled: disabledRules)
     let linter = Linter(
-      glossary: try CompiledGlossary(glossary), rules: rules, sourceLanguage: pipeline.sourceLanguage,
+      glossary: compiled, rules: rules, sourceLanguage: pipeline.sourceLanguage,
       targetLanguage: pipeline.targetLanguage ?? LanguageTag("en"), normalization: pipeline.normalization,
       filter: FindingFilter(descriptors: pipeline.descriptors, baseline: baseline), languageDefaults: languageDefaults(for: pipeline))
     return LintSetup(pipeline: pipeline, linter: linter)

@@ -21,6 +21,12 @@ struct ConfigurationOptions: ParsableArguments {
   @Option(name: .customLong("disable"), help: "Skip this rule; repeatable.")
   var disabledRules: [String] = []
 
+  @Flag(name: .customLong("no-cache"), help: "Load and compile the glossaries afresh, without reading or writing the glossary cache (also: TERMLINT_NO_CACHE=1).")
+  var noCache = false
+
+  /// The glossary cache of this run (nil with `--no-cache` or `TERMLINT_NO_CACHE=1`).
+  var glossaryCache: GlossaryCache? { noCache ? nil : GlossaryCache.standard() }
+
   func validate() throws {
     let both = Set(onlyRules).intersection(disabledRules).sorted()
     if !both.isEmpty {
@@ -49,11 +55,11 @@ struct ConfigurationOptions: ParsableArguments {
   /// Loads the glossaries and configures the rules of `pipeline` on a task of its own (the slow
   /// second step of `load`), and sets `whenDone` when it has finished, with or without success.
   func build(pipeline: Pipeline, baseline: Baseline?, whenDone: PrefetchStop) -> Task<LintSetup, any Error> {
-    let (glossaries, onlyRules, disabledRules) = (self.glossaries, self.onlyRules, self.disabledRules)
+    let (glossaries, onlyRules, disabledRules, cache) = (self.glossaries, self.onlyRules, self.disabledRules, glossaryCache)
     return Task.detached {
       defer { whenDone.stop() }
       return try LintSetup.build(
-        pipeline: pipeline, glossaries: glossaries, onlyRules: onlyRules, disabledRules: disabledRules, baseline: baseline)
+        pipeline: pipeline, glossaries: glossaries, onlyRules: onlyRules, disabledRules: disabledRules, baseline: baseline, cache: cache)
     }
   }
 
@@ -61,6 +67,6 @@ struct ConfigurationOptions: ParsableArguments {
   func load(baseline: Baseline? = nil) throws -> LintSetup {
     try LintSetup.load(
       pipelinePath: pipeline, glossaries: glossaries, sourceLanguage: sourceLang, targetLanguage: targetLang,
-      onlyRules: onlyRules, disabledRules: disabledRules, baseline: baseline)
+      onlyRules: onlyRules, disabledRules: disabledRules, baseline: baseline, cache: glossaryCache)
   }
 }

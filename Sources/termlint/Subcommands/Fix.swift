@@ -45,7 +45,8 @@ struct Fix: AsyncParsableCommand {
         let pipelines = try found.map { try settings.loadPipeline(at: $0.pipelinePath) }
         groups = try zip(found, pipelines).map { group, pipeline in
           (try LintSetup.build(
-            pipeline: pipeline, glossaries: settings.glossaries, onlyRules: settings.onlyRules, disabledRules: settings.disabledRules),
+            pipeline: pipeline, glossaries: settings.glossaries, onlyRules: settings.onlyRules, disabledRules: settings.disabledRules,
+            cache: settings.glossaryCache),
            group.inputs)
         }
       }

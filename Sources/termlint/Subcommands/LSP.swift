@@ -30,7 +30,8 @@ struct LSP: ParsableCommand {
   func run() throws {
     // A client that goes away must not kill the server with SIGPIPE halfway through a write.
     signal(SIGPIPE, SIG_IGN)
-    let status = ServerLoop(input: .standardInput, output: .standardOutput).run(debounce: Double(debounce) / 1000)
+    let status = ServerLoop(input: .standardInput, output: .standardOutput)
+      .run(debounce: Double(debounce) / 1000, glossaryCache: GlossaryCache.standard())
     throw ExitCode(status)
   }
 }
