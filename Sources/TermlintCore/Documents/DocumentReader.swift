@@ -116,16 +116,19 @@ public enum DocumentReader {
   ///
   /// - Throws: `TermlintError.usage` naming the file and both languages.
   static func checkLanguages(_ document: Document, defaults: LanguageDefaults) throws -> Document {
-    func declared(_ side: KeyPath<Unit, TextSpan?>, _ fallback: LanguageTag?) -> [LanguageTag] {
+    guard defaults.sourceOrigin == .commandLine || defaults.targetOrigin == .commandLine else { return document }
+    func declared(source: Bool, _ fallback: LanguageTag?) -> [LanguageTag] {
       var seen: [LanguageTag] = fallback.map { [$0] } ?? []
-      for unit in document.units {
-        if let language = unit[keyPath: side]?.language, !seen.contains(where: { $0.matches(language) }) { seen.append(language) }
+      // NOTE: units are read in place: a copy of each unit retains all its fields.
+      for i in document.units.indices {
+        let language = source ? document.units[i].source?.language : document.units[i].target?.language
+        if let language, !seen.contains(where: { $0.matches(language) }) { seen.append(language) }
       }
       return seen
     }
     let name = document.file.path == "-" ? "<stdin>" : document.file.path
-    let sources = declared(\.source, document.sourceLanguage)
-    let targets = declared(\.target, document.targetLanguage)
+    let sources = declared(source: true, document.sourceLanguage)
+    let targets = declared(source: false, document.targetLanguage)
     var conflict = false
     var flags: [String] = []
     if defaults.sourceOrigin == .commandLine, let given = defaults.source {

@@ -85,7 +85,7 @@ struct CaseMismatchRule: BuiltInRule {
     var pairs: [Pair] = []
     for unit in document.units {
       guard let source = unit.source, let target = unit.target, !source.isBlank, !target.isBlank,
-        !UnitFacts.isNotComparable(unit.unit), source.span.text != target.span.text
+        !unit.isNotComparable, source.span.text != target.span.text
       else { continue }
       if unit.targetIsMostlySourceScript { continue }
       let s = UnitText(source), t = UnitText(target)

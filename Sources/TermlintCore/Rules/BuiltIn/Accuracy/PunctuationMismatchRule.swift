@@ -70,7 +70,7 @@ struct PunctuationMismatchRule: BuiltInRule {
     var findings: [Finding] = []
     for unit in document.units {
       guard let source = unit.source, let target = unit.target, !source.isBlank, !target.isBlank,
-        !UnitFacts.isNotComparable(unit.unit), source.span.text != target.span.text
+        !unit.isNotComparable, source.span.text != target.span.text
       else { continue }
       let sourceLanguage = (source.span.language ?? document.sourceLanguage)?.language ?? ""
       let targetLanguage = (target.span.language ?? document.targetLanguage)?.language ?? ""

@@ -131,7 +131,7 @@ struct ConsistencyGroups {
     var byKey: [[UInt16]: [Member]] = [:]
     for (i, unit) in document.units.enumerated() {
       guard let source = unit.source, let target = unit.target, !source.isBlank, !target.isBlank,
-        !UnitFacts.isNotComparable(unit.unit), source.span.text != target.span.text,
+        !unit.isNotComparable, source.span.text != target.span.text,
         SegmentKeys.hasWords(side == .source ? source : target)
       else { continue }
       if unit.targetIsMostlySourceScript { continue }

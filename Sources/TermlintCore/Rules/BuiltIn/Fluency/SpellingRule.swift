@@ -140,8 +140,8 @@ struct SpellingRule: BuiltInRule, LanguageResourceRule {
       var sourceWords: SourceWords? = nil
       for i in group {
         let unit = document.units[i]
-        guard let target = unit.target, !target.isBlank, !UnitFacts.isExcluded(unit.unit) else { continue }
-        let unknown = checker.unknownWords(in: target, unit: unit.unit, script: script)
+        guard let target = unit.target, !target.isBlank, !unit.isExcluded else { continue }
+        let unknown = checker.unknownWords(in: target, placeholders: unit.targetCodes.map(\.textRange), script: script)
         if unknown.isEmpty { continue }
         let hasSource = group.contains { document.units[$0].source.map { !$0.isBlank } ?? false }
         if hasSource && sourceWords == nil {
@@ -293,8 +293,9 @@ struct SpellChecker {
     return false
   }
 
-  /// The checkable words of a span that no dictionary knows.
-  func unknownWords(in span: AnnotatedSpan, unit: Unit, script: Int32?) -> [UnknownWord] {
+  /// The checkable words of a span that no dictionary knows (`placeholders`: the span's
+  /// placeholders and inline codes, as the unit's flags read them).
+  func unknownWords(in span: AnnotatedSpan, placeholders: [Range<Int>], script: Int32?) -> [UnknownWord] {
     let text = span.span.text
     let tokens = span.tokens
     var candidates: [Int] = []
@@ -303,7 +304,7 @@ struct SpellChecker {
     var covered = [Bool](repeating: false, count: tokens.count)
     for hit in span.hits { for k in hit.tokenRange { covered[k] = true } }
     // Code: placeholders, URLs, e-mail addresses, inline codes, technical chunks and markup.
-    var codes: [Range<Int>] = PlaceholderScanner(flags: UnitFacts.flags(unit), languageCodes: []).codes(in: span.span).map(\.textRange)
+    var codes = placeholders
     codes.append(contentsOf: TechnicalText.ranges(in: text))
     codes.append(contentsOf: TechnicalText.markup(in: text))
     var masked = [Bool](repeating: false, count: text.count)

@@ -75,7 +75,7 @@ struct EscapeMismatchRule: BuiltInRule {
   func check(_ document: AnnotatedDocument, context: RuleContext) -> [Finding] {
     var findings: [Finding] = []
     for unit in document.units {
-      guard let source = unit.source, let target = unit.target, !target.isBlank, !UnitFacts.isNotComparable(unit.unit) else { continue }
+      guard let source = unit.source, let target = unit.target, !target.isBlank, !unit.isNotComparable else { continue }
       let s = source.span.text, t = target.span.text
       guard s.contains(0x5C) || t.contains(0x5C) || s.contains(0x0D) || t.contains(0x0D) else { continue }
       let sourceEscapes = Self.escapes(in: s), targetEscapes = Self.escapes(in: t)
