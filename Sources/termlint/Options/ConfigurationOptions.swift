@@ -58,15 +58,17 @@ struct ConfigurationOptions: ParsableArguments {
     let (glossaries, onlyRules, disabledRules, cache) = (self.glossaries, self.onlyRules, self.disabledRules, glossaryCache)
     return Task.detached {
       defer { whenDone.stop() }
-      return try LintSetup.build(
-        pipeline: pipeline, glossaries: glossaries, onlyRules: onlyRules, disabledRules: disabledRules, baseline: baseline, cache: cache)
+      ProcessMemory.prepareForLargeGlossaries()
+      return ProcessMemory.keptUntilExit(try LintSetup.build(
+        pipeline: pipeline, glossaries: glossaries, onlyRules: onlyRules, disabledRules: disabledRules, baseline: baseline, cache: cache))
     }
   }
 
   /// Loads the pipeline and glossaries and configures the rules.
   func load(baseline: Baseline? = nil) throws -> LintSetup {
-    try LintSetup.load(
+    ProcessMemory.prepareForLargeGlossaries()
+    return try ProcessMemory.keptUntilExit(LintSetup.load(
       pipelinePath: pipeline, glossaries: glossaries, sourceLanguage: sourceLang, targetLanguage: targetLang,
-      onlyRules: onlyRules, disabledRules: disabledRules, baseline: baseline, cache: glossaryCache)
+      onlyRules: onlyRules, disabledRules: disabledRules, baseline: baseline, cache: glossaryCache))
   }
 }
