@@ -180,4 +180,28 @@ struct BilingualFormatsTests {
     let s = try CLI.run(["lint", "--pipeline", Self.pipeline, "--rule", "term-missing", "--fail-on", "warning", "--format", "json", name], in: dir)
     #expect(s.status == 1 && s.stdout.contains("\"text\" : \"Moscow has a demand.\""), "\(s.stdout)")
   }
+
+  /// The words and quality score of the target file of a run, from the JSON report.
+  static func wordsAndScore(_ arguments: [String]) throws -> (words: Int, score: Double, findings: Int) {
+    let r = try CLI.run(["lint", "--pipeline", pipeline, "--format", "json", "--rule", "term-forbidden", "--rule", "name-spelling"] + arguments, in: folder)
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any], "\(r.stderr)")
+    let files = try #require(json["files"] as? [[String: Any]])
+    let file = try #require(files.first { ($0["path"] as? String)?.hasPrefix("article-planted") == true && ($0["words"] as? Int ?? 0) > 0 }, "\(files)")
+    return (try #require(file["words"] as? Int), try #require(file["qualityScore"] as? Double), try #require(file["findings"] as? Int))
+  }
+
+  /// The report counts the words of the checked translation, not of the file: the same article
+  /// has the same word count as a pair and in every format (XML markup, PO keywords and the
+  /// Russian source are not translated words), and so the same score for the same findings.
+  @Test func theSameArticleHasTheSameWordCountAndScoreInEveryFormat() throws {
+    let pair = try Self.wordsAndScore(["--source", "article.ru.md", "--target", "article-planted.en.md"])
+    #expect(pair.words == 459)
+    #expect(pair.findings == 2)
+    for format in Self.formats {
+      let file = try Self.wordsAndScore(["article-planted.\(format)"])
+      #expect(file.words == pair.words, "\(format)")
+      #expect(file.findings == pair.findings, "\(format)")
+      #expect(file.score == pair.score, "\(format)")
+    }
+  }
 }
