@@ -105,3 +105,26 @@ public struct Finding: Sendable, Codable, Hashable {
     return a.message < b.message
   }
 }
+
+/// Keeps findings small when there are very many of them.
+enum FindingStorage {
+  /// The findings with equal strings (messages, matched texts, suggestions, units) sharing one
+  /// copy: a rule builds each finding's message anew, so a file with 100,000 findings of one
+  /// term would otherwise hold 100,000 copies of the same message and suggestion.
+  static func sharingStrings(_ findings: [Finding]) -> [Finding] {
+    guard findings.count > 1 else { return findings }
+    var strings = Set<String>()
+    var lists = Set<[String]>()
+    func shared(_ s: String) -> String { strings.insert(s).memberAfterInsert }
+    return findings.map { f in
+      var f = f
+      f.ruleID = shared(f.ruleID)
+      f.message = shared(f.message)
+      f.matchedText = shared(f.matchedText)
+      if !f.suggestions.isEmpty { f.suggestions = lists.insert(f.suggestions.map(shared)).memberAfterInsert }
+      f.unitID = f.unitID.map(shared)
+      f.side = f.side.map(shared)
+      return f
+    }
+  }
+}
