@@ -298,7 +298,15 @@ struct JSONStream {
     // NOTE: encoded strings never hold a raw line break (JSON escapes them), so every line
     // break is the encoder's own.
     if pretty {
-      out.write(encoded.replacingOccurrences(of: "\n", with: "\n" + String(repeating: " ", count: 2 * depth)))
+      // Blank lines (inside an empty array or object) stay blank, as the encoder writes them.
+      let indent = String(repeating: " ", count: 2 * depth)
+      for (i, line) in encoded.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        if i > 0 {
+          out.write(ascii: 0x0A)
+          if !line.isEmpty { out.write(indent) }
+        }
+        out.write(line)
+      }
     } else {
       out.write(encoded)
     }

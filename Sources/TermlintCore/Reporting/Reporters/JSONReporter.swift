@@ -31,10 +31,12 @@ public enum JSONReporter: Reporter {
   public static let schemaVersion = 1
 
   public static func write(_ report: RunReport, options: ReportOptions, to out: inout ReportWriter) throws {
-    // Keys are sorted, so `findings` comes first: written finding by finding. The rest (files,
-    // summary, tool) is small and encoded as before, after it.
+    // Keys are sorted: `files` (small, encoded as before), then `findings` written finding by
+    // finding, then the rest (schema version, summary, tool; encoded).
     var json = JSONStream(pretty: true)
     json.open(0x7B, &out)
+    json.key("files", &out)
+    json.encoded(encode(files(report), pretty: true), &out)
     json.key("findings", &out)
     json.open(0x5B, &out)
     for finding in report.findings {
@@ -68,20 +70,24 @@ public enum JSONReporter: Reporter {
     return encode(document, pretty: true) + "\n"
   }
 
-  /// Everything of the document but its findings.
+  /// The `files` of the document.
+  static func files(_ report: RunReport) -> [JSONFileSummary] {
+    report.fileSlices.map { part in
+      JSONFileSummary(
+        path: part.path,
+        summary: JSONSummary(findings: part.findings, quality: part.quality, files: nil, progress: report.translationProgress[part.path]),
+        direction: report.directions[part.path])
+    }
+  }
+
+  /// The members of the document after its findings.
   static func rest(_ report: RunReport) -> JSONRest {
     JSONRest(
       schemaVersion: schemaVersion,
       tool: .init(name: "termlint", version: report.toolVersion),
       summary: JSONSummary(
         findings: report.findings, quality: report.quality, files: report.files.count, directions: report,
-        progress: report.totalTranslationProgress),
-      files: report.fileSlices.map { part in
-        JSONFileSummary(
-          path: part.path,
-          summary: JSONSummary(findings: part.findings, quality: part.quality, files: nil, progress: report.translationProgress[part.path]),
-          direction: report.directions[part.path])
-      })
+        progress: report.totalTranslationProgress))
   }
 
   /// One finding as `JSONFinding` encodes it (same keys, order and escaping), written directly.
@@ -160,7 +166,6 @@ public enum JSONReporter: Reporter {
     let schemaVersion: Int
     let tool: JSONDocument.Tool
     let summary: JSONSummary
-    let files: [JSONFileSummary]
   }
 
   struct JSONDocument: Encodable {
