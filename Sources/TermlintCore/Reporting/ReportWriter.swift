@@ -108,18 +108,15 @@ public struct ReportWriter {
 
   /// Writes an integer in decimal, as `String(n)` would.
   public mutating func write(_ n: Int) {
-    if n >= 0 && n < 10 {
-      buffer.append(0x30 + UInt8(n))
-    } else {
-      var digits: [UInt8] = []
-      var v = n.magnitude
-      while v > 0 {
-        digits.append(0x30 + UInt8(v % 10))
-        v /= 10
-      }
-      if n < 0 { buffer.append(0x2D) }
-      buffer.append(contentsOf: digits.reversed())
-    }
+    // Digits last to first, then turned around in place: no allocation per number.
+    let start = buffer.count
+    var v = n.magnitude
+    repeat {
+      buffer.append(0x30 + UInt8(v % 10))
+      v /= 10
+    } while v > 0
+    if n < 0 { buffer.append(0x2D) }
+    buffer[start...].reverse()
     flushIfFull()
   }
 

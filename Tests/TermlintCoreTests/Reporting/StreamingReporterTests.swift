@@ -111,6 +111,14 @@ struct StreamingReporterTests {
     }
   }
 
+  @Test func integersAreWrittenAsStringDescribesThem() {
+    for n in [0, 7, 10, 99, 1_000_000, -1, -42, Int.max, Int.min] {
+      var out = ReportWriter()
+      out.write(n)
+      #expect(out.string == String(n))
+    }
+  }
+
   @Test func xmlEscapingKeepsItsFastPathEquivalent() {
     for s in [Self.tricky, "plain", "ß ж 👍🏽", "a\"b", "tab\there", "\u{FFFE}", "\u{FFFD}", "\u{EFFF}", "line\nbreak"] {
       var a = ReportWriter(), b = ReportWriter()
@@ -145,6 +153,13 @@ struct StreamingReporterTests {
     var shuffled = Self.trickyReport
     shuffled.findings.reverse()
     #expect(shuffled.fileSlices.map { Set($0.findings) } == shuffled.fileReports.map { Set($0.findings) })
+  }
+
+  @Test func baselineWhiteSpaceCollapsesAsCharactersSplit() {
+    let samples = ["", " ", "a", " a ", "a  b", "\ta\r\nb\u{B}\u{C}c\u{1C}d\u{1F} ", "x\n\n\ny", "security assurances, ", "Сергей  Рябков", "a\u{A0}b\u{2028}c", Self.tricky]
+    for s in samples {
+      #expect(Baseline.collapse(s) == s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " "), "\(Array(s.unicodeScalars))")
+    }
   }
 
   @Test func sharedStringsLeaveFindingsEqual() {
