@@ -167,11 +167,13 @@ public struct LintRun: Sendable {
           bytes = try SourceFile.readBytes(path: path)
           document = try read(bytes!, path == "-" ? standardInputName ?? path : path)
         }
-        let checked = try linter.check(document)
+        var checked = try linter.check(document)
+        if !keepsBaselineEntries { checked.baselineEntries = [] }
+        FindingStorage.shareStrings(&checked.findings)
         let progress = TargetMissingRule.progress(document).map { TranslationProgress(untranslated: $0.untranslated, units: $0.units) }
         return FileResult(
-          file: document.file, findings: FindingStorage.sharingStrings(checked.findings),
-          baselineEntries: keepsBaselineEntries ? checked.baselineEntries : [],
+          file: document.file, findings: checked.findings,
+          baselineEntries: checked.baselineEntries,
           direction: LanguageDirection(document, linter: linter), rulesNotRun: linter.rulesNotRun(on: document),
           translationProgress: progress, document: keepsDocuments ? document : nil,
           wordCount: WordCount.perFile([document])[document.file.path] ?? 0, otherFiles: otherFiles)
