@@ -92,6 +92,24 @@ struct OutputFormatTests {
     try SchemaValidation.validate(json: golden, schema: Self.reportSchema)
   }
 
+  /// Reports given to --output are streamed into the atomic temporary file: each file is what
+  /// the same format writes to standard output, and the SARIF file still validates.
+  @Test func outputFilesAreStreamedAndEqualStandardOutput() throws {
+    let dir = try CLI.temporaryDirectory()
+    let formats = ["sarif", "json", "jsonl", "text", "junit", "checkstyle", "github"]
+    let files = formats.map { dir.appendingPathComponent("report.\($0)").path }
+    let r = try CLI.run(Self.article + formats.flatMap { ["--format", $0] } + files.flatMap { ["--output", $0] })
+    #expect(r.status == 1, "\(r.stderr)")
+    #expect(r.stdout.isEmpty)
+    for (format, file) in zip(formats, files) {
+      let written = try String(contentsOfFile: file, encoding: .utf8)
+      #expect(written == (try CLI.run(Self.article + ["--format", format])).stdout, "\(format)")
+    }
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix(".") }
+    #expect(leftovers.isEmpty, "no temporary file is left behind")
+    try SchemaValidation.validate(json: try String(contentsOfFile: files[0], encoding: .utf8), schema: Self.sarifSchema)
+  }
+
   @Test func sarifGoldenFileValidatesAgainstTheOfficialSchema() throws {
     // The golden file is what the reporter writes for the shared fixture (related locations,
     // fixes, an empty region, a path with a comma and Cyrillic letters).

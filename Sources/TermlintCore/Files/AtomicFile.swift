@@ -23,6 +23,27 @@ public enum AtomicFile {
   ///   denied, read-only file system, disk full, a folder in the way), or when the process is
   ///   being interrupted.
   public static func write(_ bytes: [UInt8], to path: String) throws {
+    try write(to: path) { fd in
+      try bytes.withUnsafeBytes { try writeAll($0, to: fd, path: path) }
+    }
+  }
+
+  /// Replaces (or creates) the file at `path` with what `body` writes, streamed into the
+  /// temporary file (in blocks of `ReportWriter.defaultCapacity` bytes) rather than gathered in
+  /// memory; renamed over the target only when `body` returns and every byte is on disk.
+  ///
+  /// - Throws: as `write(_:to:)`, and whatever `body` throws (the target is then left as it was).
+  public static func write(to path: String, streaming body: (inout ReportWriter) throws -> Void) throws {
+    try write(to: path) { fd in
+      var out = ReportWriter { bytes in try writeAll(bytes, to: fd, path: path) }
+      try body(&out)
+      try out.flush()
+    }
+  }
+
+  /// Creates the temporary file, lets `contents` write to its descriptor, flushes it to disk
+  /// and renames it over the target.
+  private static func write(to path: String, contents: (Int32) throws -> Void) throws {
     let target = URL(fileURLWithPath: path).resolvingSymlinksInPath()
     let folder = target.deletingLastPathComponent()
     var isDirectory: ObjCBool = false
@@ -43,20 +64,9 @@ public enum AtomicFile {
     defer {
       if !ok { pending.discard(temporary) }
     }
-    var written = 0
-    let count = bytes.count
-    try bytes.withUnsafeBytes { buffer in
-      guard let base = buffer.baseAddress else { return }
-      while written < count {
-        let n = Glibc.write(fd, base + written, count - written)
-        if n < 0 {
-          if errno == EINTR { continue }
-          let code = errno
-          close(fd)
-          throw failure(path, code)
-        }
-        written += n
-      }
+    do { try contents(fd) } catch {
+      close(fd)
+      throw error
     }
     if hasExisting { _ = fchmod(fd, existing.st_mode & 0o7777) }
     // Delayed allocation can report a full disk only here, or at close.
@@ -68,6 +78,20 @@ public enum AtomicFile {
     if close(fd) != 0 { throw failure(path, errno) }
     try pending.commit(temporary, to: target.path, for: path)
     ok = true
+  }
+
+  /// Writes all of `bytes` to `fd` (retrying short writes and `EINTR`).
+  private static func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32, path: String) throws {
+    guard let base = bytes.baseAddress else { return }
+    var written = 0
+    while written < bytes.count {
+      let n = Glibc.write(fd, base + written, bytes.count - written)
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw failure(path, errno)
+      }
+      written += n
+    }
   }
 
   /// Removes the temporary files of every write in progress and stops any further write from

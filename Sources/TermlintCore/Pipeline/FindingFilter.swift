@@ -47,24 +47,33 @@ public struct FindingFilter: Sendable {
       // NOTE: parsed even when the file has no findings, so a misspelt rule id is always reported.
       let format = file.path == document.file.path ? document.format : "text"
       let suppressions = try Suppressions.parse(file, format: format, ruleIDs: ruleIDs)
-      let own = findings.filter { $0.location.path == path }
+      // NOTE: arrays are shared, not copied, where nothing is taken out: a file with millions
+      // of findings would otherwise hold several copies of them at once.
+      let own = findings.allSatisfy { $0.location.path == path } ? findings : findings.filter { $0.location.path == path }
       if own.isEmpty { continue }
-      var active: [Finding] = []
-      for f in own {
-        if suppressions.suppresses(f) { result.suppressed.append(f) } else { active.append(f) }
+      var active = own
+      if own.contains(where: suppressions.suppresses) {
+        active = []
+        for f in own {
+          if suppressions.suppresses(f) { result.suppressed.append(f) } else { active.append(f) }
+        }
       }
       result.baselineEntries += active.map { Baseline.entry(for: $0, in: file) }
+      var kept = active
       if let baseline {
-        let (kept, hidden) = baseline.split(active, file: file)
-        result.findings += kept
-        result.baselined += hidden
-      } else {
-        result.findings += active
+        let split = baseline.split(active, file: file)
+        kept = split.kept
+        result.baselined += split.hidden
       }
+      if result.findings.isEmpty { result.findings = kept } else { result.findings += kept }
     }
     // Findings outside the document's files (none today) are kept as they are.
-    result.findings += findings.filter { files[$0.location.path] == nil }
-    result.findings.sort(by: Finding.reportOrder)
+    if findings.contains(where: { files[$0.location.path] == nil }) {
+      result.findings += findings.filter { files[$0.location.path] == nil }
+    }
+    if !zip(result.findings, result.findings.dropFirst()).allSatisfy({ !Finding.reportOrder($1, $0) }) {
+      result.findings.sort(by: Finding.reportOrder)
+    }
     return result
   }
 }

@@ -30,6 +30,13 @@ public struct LintRun: Sendable {
   /// The name standard input (`-`) is read and reported as (`--stdin-filename`): its
   /// extension picks the reader.
   public var standardInputName: String?
+  /// Whether each file's `Document` is kept for the report (`RunReport.documents`), which only
+  /// reporters that show the text need (`html`). Without it a document is dropped as soon as
+  /// its file is checked and its words and translation progress counted, so a run holds its
+  /// findings and files, not every document's units and tokens.
+  public var keepsDocuments = true
+  /// Whether the baseline entries of the findings are kept (`--write-baseline` needs them).
+  public var keepsBaselineEntries = true
 
   /// Creates a run.
   ///
@@ -72,6 +79,9 @@ public struct LintRun: Sendable {
     /// reporters show what was checked (`html`: source beside target) and count its words
     /// without reading the file again as plain text.
     public var document: Document? = nil
+    /// Words of checked text (`WordCount`), counted from the document; nil for an input that
+    /// could not be read.
+    public var wordCount: Int? = nil
     /// Other files its findings refer to: the source article of a pair.
     public var otherFiles: [SourceFile] = []
   }
@@ -92,9 +102,12 @@ public struct LintRun: Sendable {
     let results = try await results(progress: progress)
     var rules = linter.rules.map { $0.rule.descriptor }
     if results.contains(where: { $0.findings.contains { $0.ruleID == InputErrors.ruleID } }) { rules.append(InputErrors.descriptor) }
+    var words: [String: Int] = [:]
+    for result in results { if let n = result.wordCount { words[result.file.path, default: 0] += n } }
+    // Word counts come from the tasks, so the report never reads a file again.
     var report = RunReport(
       findings: results.flatMap(\.findings), files: results.flatMap { $0.otherFiles + [$0.file] }, rules: rules,
-      documents: results.compactMap(\.document), translationProgress: [:])
+      documents: results.compactMap(\.document), wordCounts: words, translationProgress: [:])
     for result in results where result.findings.contains(where: { $0.ruleID == InputErrors.ruleID }) {
       // Nothing of a file that could not be read was checked.
       report.wordCounts[result.file.path] = 0
@@ -138,6 +151,8 @@ public struct LintRun: Sendable {
     let pairs = self.pairs
     let reportsInputErrors = self.reportsInputErrors
     let standardInputName = self.standardInputName
+    let keepsDocuments = self.keepsDocuments
+    let keepsBaselineEntries = self.keepsBaselineEntries
     return try await BoundedTasks.map(inputs, jobs: jobs, progress: progress) { path in
       var bytes: [UInt8]?
       do {
@@ -152,11 +167,15 @@ public struct LintRun: Sendable {
           bytes = try SourceFile.readBytes(path: path)
           document = try read(bytes!, path == "-" ? standardInputName ?? path : path)
         }
-        let (checked, progress) = try linter.checkCounting(document)
+        var (checked, progress) = try linter.checkCounting(document)
+        if !keepsBaselineEntries { checked.baselineEntries = [] }
+        FindingStorage.shareStrings(&checked.findings)
         return FileResult(
-          file: document.file, findings: checked.findings, baselineEntries: checked.baselineEntries,
+          file: document.file, findings: checked.findings,
+          baselineEntries: checked.baselineEntries,
           direction: LanguageDirection(document, linter: linter), rulesNotRun: linter.rulesNotRun(on: document),
-          translationProgress: progress, document: document, otherFiles: otherFiles)
+          translationProgress: progress, document: keepsDocuments ? document : nil,
+          wordCount: WordCount.perFile([document])[document.file.path] ?? 0, otherFiles: otherFiles)
       } catch where reportsInputErrors && InputErrors.isInputError(error) {
         if bytes == nil && path != "-" { bytes = try? SourceFile.readBytes(path: path) }
         let (finding, file) = InputErrors.finding(for: error, path: path == "-" ? standardInputName ?? path : path, bytes: bytes)

@@ -105,3 +105,25 @@ public struct Finding: Sendable, Codable, Hashable {
     return a.message < b.message
   }
 }
+
+/// Keeps findings small when there are very many of them.
+enum FindingStorage {
+  /// The findings with equal strings (messages, matched texts, suggestions, units) sharing one
+  /// copy: a rule builds each finding's message anew, so a file with 100,000 findings of one
+  /// term would otherwise hold 100,000 copies of the same message and suggestion.
+  static func shareStrings(_ findings: inout [Finding]) {
+    guard findings.count > 1 else { return }
+    var strings = Set<String>()
+    var lists = Set<[String]>()
+    func shared(_ s: String) -> String { strings.insert(s).memberAfterInsert }
+    // In place: a second array of millions of findings would double the memory held.
+    for i in findings.indices {
+      findings[i].ruleID = shared(findings[i].ruleID)
+      findings[i].message = shared(findings[i].message)
+      findings[i].matchedText = shared(findings[i].matchedText)
+      if !findings[i].suggestions.isEmpty { findings[i].suggestions = lists.insert(findings[i].suggestions.map(shared)).memberAfterInsert }
+      findings[i].unitID = findings[i].unitID.map(shared)
+      findings[i].side = findings[i].side.map(shared)
+    }
+  }
+}

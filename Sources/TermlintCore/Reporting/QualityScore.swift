@@ -42,7 +42,7 @@ public struct QualityScore: Sendable, Equatable {
   public let words: Int
 
   /// Scores findings over a word count.
-  public init(findings: [Finding], words: Int) {
+  public init(findings: some Sequence<Finding>, words: Int) {
     penaltyPoints = findings.reduce(0) { $0 + Self.mqmSeverity($1.severity).weight }
     self.words = words
   }

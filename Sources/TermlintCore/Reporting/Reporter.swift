@@ -47,7 +47,10 @@ public struct RunReport: Sendable {
     findings: [Finding], files: [SourceFile], rules: [RuleDescriptor], toolVersion: String = Termlint.version,
     documents: [Document]? = nil, wordCounts: [String: Int]? = nil, translationProgress: [String: TranslationProgress]? = nil
   ) {
-    self.findings = findings.sorted(by: Finding.reportOrder)
+    // Findings from `LintRun` come in report order: checked first, so that millions of them are
+    // not copied into a sorted array beside the given one.
+    let inOrder = zip(findings, findings.dropFirst()).allSatisfy { !Finding.reportOrder($1, $0) }
+    self.findings = inOrder ? findings : findings.sorted(by: Finding.reportOrder)
     self.files = files
     self.rules = rules
     self.toolVersion = toolVersion
@@ -82,7 +85,7 @@ public struct RunReport: Sendable {
   public var counts: [Severity: Int] { Self.counts(findings) }
 
   /// Counts of findings by severity in a list of findings.
-  public static func counts(_ findings: [Finding]) -> [Severity: Int] {
+  public static func counts(_ findings: some Sequence<Finding>) -> [Severity: Int] {
     var c: [Severity: Int] = [:]
     for f in findings { c[f.severity, default: 0] += 1 }
     return c
@@ -107,6 +110,37 @@ public struct RunReport: Sendable {
     return Set(files.keys).union(byPath.keys).sorted().map { path in
       let own = byPath[path] ?? []
       return FileReport(
+        path: path, file: files[path], document: documents[path], findings: own,
+        quality: QualityScore(findings: own, words: wordCounts[path] ?? 0))
+    }
+  }
+
+  /// `fileReports` without copying findings: each path's findings are a slice of `findings`
+  /// (which are in report order, so each path's are together); for reporters that write
+  /// finding by finding.
+  public var fileSlices: [FileSlice] {
+    var ranges: [String: Range<Int>] = [:]
+    var i = 0
+    while i < findings.count {
+      let path = findings[i].location.path
+      var j = i + 1
+      while j < findings.count && findings[j].location.path == path { j += 1 }
+      guard ranges[path] == nil else {
+        // Not in report order (a caller reordered `findings`): group them by copying.
+        return fileReports.map {
+          FileSlice(path: $0.path, file: $0.file, document: $0.document, findings: ArraySlice($0.findings), quality: $0.quality)
+        }
+      }
+      ranges[path] = i..<j
+      i = j
+    }
+    var files: [String: SourceFile] = [:]
+    for f in self.files where files[f.path] == nil { files[f.path] = f }
+    var documents: [String: Document] = [:]
+    for d in self.documents where documents[d.file.path] == nil { documents[d.file.path] = d }
+    return Set(files.keys).union(ranges.keys).sorted().map { path in
+      let own = ranges[path].map { findings[$0] } ?? []
+      return FileSlice(
         path: path, file: files[path], document: documents[path], findings: own,
         quality: QualityScore(findings: own, words: wordCounts[path] ?? 0))
     }
@@ -223,6 +257,21 @@ public struct FileReport: Sendable {
   public let quality: QualityScore
 }
 
+/// One file's part of a run report, as `FileReport`, with its findings a slice of the
+/// report's (`RunReport.fileSlices`).
+public struct FileSlice: Sendable {
+  /// The path as given.
+  public let path: String
+  /// The file, when it was one of the checked files.
+  public let file: SourceFile?
+  /// The document read from it, when known.
+  public let document: Document?
+  /// Its findings, in report order.
+  public let findings: ArraySlice<Finding>
+  /// Its MQM-style quality score.
+  public let quality: QualityScore
+}
+
 /// Output options that depend on where the report goes.
 public struct ReportOptions: Sendable {
   /// Use ANSI colours (text format only). The CLI decides: a terminal, no `NO_COLOR`, no
@@ -241,8 +290,9 @@ public protocol Reporter: Sendable {
   static var summary: String { get }
   /// The usual file name extension of this format, without the dot (`sarif`, `xml`, `html`).
   static var fileExtension: String { get }
-  /// Renders the report.
-  static func render(_ report: RunReport, options: ReportOptions) -> String
+  /// Writes the report into `out`, piece by piece (finding by finding, for the formats that
+  /// can), so that its text is never held in memory as a whole. The caller flushes `out`.
+  static func write(_ report: RunReport, options: ReportOptions, to out: inout ReportWriter) throws
   /// Markdown for a CI job summary (GitHub's `$GITHUB_STEP_SUMMARY`), when the format has one.
   ///
   /// The library never writes files: the CLI appends this text where the CI system says.
@@ -250,6 +300,15 @@ public protocol Reporter: Sendable {
 }
 
 extension Reporter {
+  /// Renders the report as one string (`write` into memory): for tests, golden files and
+  /// small reports.
+  public static func render(_ report: RunReport, options: ReportOptions) -> String {
+    var out = ReportWriter()
+    // NOTE: a writer in memory never fails, and no reporter throws on its own.
+    try? write(report, options: options, to: &out)
+    return out.string
+  }
+
   /// No job summary, by default.
   public static func jobSummary(_ report: RunReport) -> String? { nil }
 }

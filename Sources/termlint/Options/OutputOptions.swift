@@ -51,19 +51,25 @@ struct OutputOptions: ParsableArguments {
     return pairs
   }
 
-  /// Renders every report, writes the files atomically, then writes standard output.
+  /// Writes every report: the files atomically, then standard output. Each report is written
+  /// piece by piece (finding by finding) into its file's temporary file or standard output, in
+  /// blocks of `ReportWriter.defaultCapacity` bytes, never held whole in memory.
   func write(_ report: RunReport, to destinations: [Destination]) throws {
-    var standardOutput: String?
+    var standardOutput: (any Reporter.Type)?
     for destination in destinations {
       guard let reporter = ReporterRegistry.reporter(destination.format.identifier) else { continue }
       try writeJobSummary(reporter, report)
       if let path = destination.path {
-        try AtomicFile.write(Array(reporter.render(report, options: ReportOptions(color: false)).utf8), to: path)
+        try AtomicFile.write(to: path) { out in try reporter.write(report, options: ReportOptions(color: false), to: &out) }
       } else {
-        standardOutput = reporter.render(report, options: ReportOptions(color: useColor))
+        standardOutput = reporter
       }
     }
-    if let standardOutput { writeOutput(standardOutput) }
+    if let reporter = standardOutput {
+      var out = ReportWriter.standardOutput()
+      try reporter.write(report, options: ReportOptions(color: useColor), to: &out)
+      try out.flush()
+    }
   }
 
   private var useColor: Bool {

@@ -189,6 +189,9 @@ struct Lint: AsyncParsableCommand {
     run.pairs = paired.sources
     run.reportsInputErrors = true
     run.standardInputName = input.stdinFilename
+    // Only `html` shows the documents' text; the other formats need the files and findings.
+    run.keepsDocuments = (try? output.destinations())?.contains { $0.format.identifier == HTMLReporter.identifier } ?? true
+    run.keepsBaselineEntries = baselineOptions.writeBaseline != nil
     let (report, entries) = try await run.runCollectingBaseline { progress?.update(done: $0, total: $1) }
     progress?.finish()
     return Part(setup: setup, inputs: inputs, report: report, baselineEntries: entries)

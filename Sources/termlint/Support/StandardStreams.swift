@@ -1,4 +1,5 @@
 import Foundation
+import TermlintCore
 
 #if canImport(Glibc)
   import Glibc
@@ -29,8 +30,12 @@ func writeOutput(_ bytes: [UInt8]) {
 /// a message; failures on standard error are ignored, there being nowhere to report them.
 enum StandardStreams {
   static func write(_ bytes: [UInt8], to fd: Int32) {
+    bytes.withUnsafeBytes { write($0, to: fd) }
+  }
+
+  static func write(_ buffer: UnsafeRawBufferPointer, to fd: Int32) {
     var written = 0
-    bytes.withUnsafeBytes { buffer in
+    do {
       guard let base = buffer.baseAddress else { return }
       while written < buffer.count {
         let n = Glibc.write(fd, base + written, buffer.count - written)
@@ -55,5 +60,13 @@ enum StandardStreams {
         }
       }
     }
+  }
+}
+
+extension ReportWriter {
+  /// A writer to standard output through `StandardStreams` (a reader that went away is not an
+  /// error; another failure ends the run with status 2).
+  static func standardOutput() -> ReportWriter {
+    ReportWriter { bytes in StandardStreams.write(bytes, to: STDOUT_FILENO) }
   }
 }

@@ -47,6 +47,26 @@ struct LintRunTests {
     }
   }
 
+  @Test func droppingDocumentsChangesNoReportButHTML() async throws {
+    let t = try TemporaryTree()
+    defer { t.remove() }
+    let paths = (try Self.writeCorpus(t, count: 7) + Self.writeBilingualCorpus(t, count: 4)).sorted()
+    let linter = try Self.linter()
+    let kept = try await LintRun(linter: linter, inputs: paths, jobs: 2).run()
+    var run = LintRun(linter: linter, inputs: paths, jobs: 2)
+    run.keepsDocuments = false
+    run.keepsBaselineEntries = false
+    let (dropped, entries) = try await run.runCollectingBaseline()
+    #expect(dropped.documents.isEmpty && kept.documents.count == paths.count)
+    #expect(entries.isEmpty)
+    #expect(dropped.wordCounts == kept.wordCounts && dropped.totalWords > 0)
+    #expect(dropped.translationProgress == kept.translationProgress && !kept.translationProgress.isEmpty)
+    #expect(dropped.findings == kept.findings)
+    for reporter in ReporterRegistry.all where reporter.identifier != HTMLReporter.identifier {
+      #expect(reporter.render(dropped, options: ReportOptions()) == reporter.render(kept, options: ReportOptions()), "\(reporter.identifier)")
+    }
+  }
+
   /// Bilingual files whose Russian sources name people: the name-spelling rule builds the
   /// glossary's name index and transliterates the names (`Transliterator.russianLatinBGN`).
   static func writeBilingualCorpus(_ t: TemporaryTree, count: Int) throws -> [String] {

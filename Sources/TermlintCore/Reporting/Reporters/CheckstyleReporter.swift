@@ -17,22 +17,25 @@ public enum CheckstyleReporter: Reporter {
   public static let summary = "Checkstyle XML for reviewdog, Jenkins Warnings NG and Danger"
   public static let fileExtension = "xml"
 
-  public static func render(_ report: RunReport, options: ReportOptions) -> String {
-    var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"4.3\">\n"
-    for part in report.fileReports {
+  public static func write(_ report: RunReport, options: ReportOptions, to out: inout ReportWriter) throws {
+    out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"4.3\">\n")
+    for part in report.fileSlices {
       let (path, findings) = (part.path, part.findings)
       guard !findings.isEmpty else {
-        out += "  <file name=\"\(path.xmlEscaped)\"/>\n"
+        out.write("  <file name=\"\(path.xmlEscaped)\"/>\n")
         continue
       }
-      out += "  <file name=\"\(path.xmlEscaped)\">\n"
+      out.write("  <file name=\"\(path.xmlEscaped)\">\n")
       for f in findings {
-        out += "    <error line=\"\(f.location.line)\" column=\"\(f.location.column)\" severity=\"\(f.severity.rawValue)\" "
-        out += "message=\"\(f.message.xmlEscaped)\" source=\"termlint.\(f.ruleID.xmlEscaped)\"/>\n"
+        out.write("    <error line=\"\(f.location.line)\" column=\"\(f.location.column)\" severity=\"\(f.severity.rawValue)\" ")
+        out.write("message=\"")
+        out.writeXMLEscaped(f.message)
+        out.write("\" source=\"termlint.")
+        out.writeXMLEscaped(f.ruleID)
+        out.write("\"/>\n")
       }
-      out += "  </file>\n"
+      out.write("  </file>\n")
     }
-    out += "</checkstyle>\n"
-    return out
+    out.write("</checkstyle>\n")
   }
 }

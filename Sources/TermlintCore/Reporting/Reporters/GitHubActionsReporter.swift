@@ -22,8 +22,7 @@ public enum GitHubActionsReporter: Reporter {
   /// The size limit of a job summary, in bytes (GitHub allows 1 MiB per step).
   public static let jobSummaryLimit = 1_000_000
 
-  public static func render(_ report: RunReport, options: ReportOptions) -> String {
-    var out = ""
+  public static func write(_ report: RunReport, options: ReportOptions, to out: inout ReportWriter) throws {
     for f in report.findings {
       let l = f.location
       var properties: [(String, String)] = []
@@ -42,15 +41,14 @@ public enum GitHubActionsReporter: Reporter {
       let title = report.rule(f.ruleID).map { "\($0.title) [\(f.ruleID)]" } ?? f.ruleID
       properties.append(("title", title))
       let list = properties.map { "\($0.0)=\($0.1.githubProperty)" }.joined(separator: ",")
-      out += "::\(f.severity.githubLevel) \(list)::\(f.message.githubData)\n"
+      out.write("::\(f.severity.githubLevel) \(list)::\(f.message.githubData)\n")
     }
     let counts = report.counts
-    out += "termlint: " + TextReporter.summaryLine(report, style: TextReporter.Style(enabled: false)) + "\n"
+    out.write("termlint: " + TextReporter.summaryLine(report, style: TextReporter.Style(enabled: false)) + "\n")
     let hidden = Severity.allCases.filter { (counts[$0] ?? 0) > annotationsShownPerLevel }
     if !hidden.isEmpty {
-      out += "termlint: GitHub shows only the first \(annotationsShownPerLevel) annotations of each level; the job summary lists all \(report.findings.count) findings\n"
+      out.write("termlint: GitHub shows only the first \(annotationsShownPerLevel) annotations of each level; the job summary lists all \(report.findings.count) findings\n")
     }
-    return out
   }
 
   /// Every finding as Markdown for `$GITHUB_STEP_SUMMARY`: the summary line, a table per file

@@ -16,23 +16,22 @@ public enum HTMLReporter: Reporter {
   public static let summary = "one self-contained HTML page: each article with its findings highlighted"
   public static let fileExtension = "html"
 
-  public static func render(_ report: RunReport, options: ReportOptions) -> String {
+  public static func write(_ report: RunReport, options: ReportOptions, to out: inout ReportWriter) throws {
     let marks = Dictionary(grouping: report.findings.enumerated().map { Mark(id: "f\($0.offset + 1)", finding: $0.element) }) {
       $0.finding.location.path
     }
-    var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-    out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\n"
-    out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-    out += "<meta name=\"generator\" content=\"termlint \(report.toolVersion.html)\">\n"
-    out += "<title>Termlint report</title>\n<style>\n\(stylesheet)</style>\n</head>\n<body>\n"
+    out.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+    out.write("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\n")
+    out.write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+    out.write("<meta name=\"generator\" content=\"termlint \(report.toolVersion.html)\">\n")
+    out.write("<title>Termlint report</title>\n<style>\n\(stylesheet)</style>\n</head>\n<body>\n")
     let parts = report.fileReports
-    out += header(report, parts)
-    out += findingsTable(report, parts)
+    out.write(header(report, parts))
+    out.write(findingsTable(report, parts))
     for (n, part) in parts.enumerated() {
-      out += fileSection(report, part, number: n + 1, marks: marks)
+      out.write(fileSection(report, part, number: n + 1, marks: marks))
     }
-    out += "<div id=\"pop\" role=\"tooltip\" hidden></div>\n<script>\n\(script)</script>\n</body>\n</html>\n"
-    return out
+    out.write("<div id=\"pop\" role=\"tooltip\" hidden></div>\n<script>\n\(script)</script>\n</body>\n</html>\n")
   }
 
   // MARK: - Private

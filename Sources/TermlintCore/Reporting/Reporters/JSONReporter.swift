@@ -30,7 +30,30 @@ public enum JSONReporter: Reporter {
   /// The schema version; bumped on any incompatible change.
   public static let schemaVersion = 1
 
-  public static func render(_ report: RunReport, options: ReportOptions) -> String {
+  public static func write(_ report: RunReport, options: ReportOptions, to out: inout ReportWriter) throws {
+    // Keys are sorted: `files` (small, encoded as before), then `findings` written finding by
+    // finding, then the rest (schema version, summary, tool; encoded).
+    var json = JSONStream(pretty: true)
+    json.open(0x7B, &out)
+    json.key("files", &out)
+    json.encoded(encode(files(report), pretty: true), &out)
+    json.key("findings", &out)
+    json.open(0x5B, &out)
+    for finding in report.findings {
+      json.element(&out)
+      writeFinding(finding, &json, &out)
+    }
+    json.close(0x5D, &out)
+    let rest = encode(rest(report), pretty: true)
+    // `{` + the members at depth 1 + `}`: they continue this object.
+    out.write(ascii: 0x2C)
+    out.write(rest.dropFirst())
+    out.write(ascii: 0x0A)
+  }
+
+  /// The whole report through `JSONEncoder`, as it was rendered before findings were written
+  /// one by one: the reference `write` is tested against, byte for byte.
+  static func encoderRender(_ report: RunReport) -> String {
     let document = JSONDocument(
       schemaVersion: schemaVersion,
       tool: .init(name: "termlint", version: report.toolVersion),
@@ -45,6 +68,59 @@ public enum JSONReporter: Reporter {
       },
       findings: report.findings.map(JSONFinding.init))
     return encode(document, pretty: true) + "\n"
+  }
+
+  /// The `files` of the document.
+  static func files(_ report: RunReport) -> [JSONFileSummary] {
+    report.fileSlices.map { part in
+      JSONFileSummary(
+        path: part.path,
+        summary: JSONSummary(findings: part.findings, quality: part.quality, files: nil, progress: report.translationProgress[part.path]),
+        direction: report.directions[part.path])
+    }
+  }
+
+  /// The members of the document after its findings.
+  static func rest(_ report: RunReport) -> JSONRest {
+    JSONRest(
+      schemaVersion: schemaVersion,
+      tool: .init(name: "termlint", version: report.toolVersion),
+      summary: JSONSummary(
+        findings: report.findings, quality: report.quality, files: report.files.count, directions: report,
+        progress: report.totalTranslationProgress))
+  }
+
+  /// One finding as `JSONFinding` encodes it (same keys, order and escaping), written directly.
+  static func writeFinding(_ f: Finding, _ json: inout JSONStream, _ out: inout ReportWriter) {
+    json.open(0x7B, &out)
+    json.member("category", f.category.rawValue, &out)
+    json.member("column", f.location.column, &out)
+    json.member("endColumn", f.location.endColumn, &out)
+    json.member("endLine", f.location.endLine, &out)
+    json.member("fixable", f.fixIsSafe && !f.suggestions.isEmpty, &out)
+    json.member("line", f.location.line, &out)
+    json.member("message", f.message, &out)
+    json.member("path", f.location.path, &out)
+    json.key("related", &out)
+    json.open(0x5B, &out)
+    for r in f.related {
+      json.element(&out)
+      json.open(0x7B, &out)
+      json.member("column", r.column, &out)
+      json.member("endColumn", r.endColumn, &out)
+      json.member("endLine", r.endLine, &out)
+      json.member("line", r.line, &out)
+      json.member("path", r.path, &out)
+      json.close(0x7D, &out)
+    }
+    json.close(0x5D, &out)
+    json.member("ruleId", f.ruleID, &out)
+    json.member("severity", f.severity.rawValue, &out)
+    if let side = f.side { json.member("side", side, &out) }
+    json.member("suggestions", f.suggestions, &out)
+    json.member("text", f.matchedText, &out)
+    if let unit = f.unitID { json.member("unit", unit, &out) }
+    json.close(0x7D, &out)
   }
 
   // MARK: - Shared with `jsonl`
@@ -85,6 +161,12 @@ public enum JSONReporter: Reporter {
   }
 
   // MARK: - Private
+
+  struct JSONRest: Encodable {
+    let schemaVersion: Int
+    let tool: JSONDocument.Tool
+    let summary: JSONSummary
+  }
 
   struct JSONDocument: Encodable {
     struct Tool: Encodable { let name: String; let version: String }
@@ -134,7 +216,7 @@ public enum JSONReporter: Reporter {
     /// Bilingual files only: units not translated yet, and units with source text.
     let untranslated: Int?, translatableUnits: Int?
 
-    init(findings: [Finding], quality: QualityScore, files: Int?, directions report: RunReport? = nil, progress: TranslationProgress? = nil) {
+    init(findings: some Collection<Finding>, quality: QualityScore, files: Int?, directions report: RunReport? = nil, progress: TranslationProgress? = nil) {
       untranslated = progress?.untranslated
       translatableUnits = progress?.units
       if let report, let summary = report.directionSummary {

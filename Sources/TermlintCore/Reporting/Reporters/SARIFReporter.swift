@@ -17,7 +17,157 @@ public enum SARIFReporter: Reporter {
   /// The key of Termlint's entry in `partialFingerprints`.
   public static let fingerprintKey = "termlint/v1"
 
-  public static func render(_ report: RunReport, options: ReportOptions) -> String {
+  public static func write(_ report: RunReport, options: ReportOptions, to out: inout ReportWriter) throws {
+    let rules = report.rules.sorted { $0.id < $1.id }
+    let ruleIndex = Dictionary(rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    var files: [String: SourceFile] = [:]
+    for file in report.files where files[file.path] == nil { files[file.path] = file }
+    // Keys are sorted: the run's artifacts, column kind and properties (small, encoded as
+    // before), then its results one by one, then the tool with its rules (encoded).
+    var json = JSONStream(pretty: true)
+    json.open(0x7B, &out)
+    json.member("$schema", Log.schemaURI, &out)
+    json.key("runs", &out)
+    json.open(0x5B, &out)
+    json.element(&out)
+    let head = JSONReporter.encode(
+      RunHead(
+        artifacts: report.files.map { Artifact(location: .init(uri: $0.path.sarifURI), encoding: $0.encoding.rawValue) },
+        columnKind: "unicodeCodePoints", properties: RunProperties(report)),
+      pretty: true)
+    json.encoded(String(head.dropLast(2)), &out)  // without its closing `\n}`
+    json.resume()
+    json.key("results", &out)
+    json.open(0x5B, &out)
+    var occurrences: [String: Int] = [:]
+    var uris: [String: String] = [:]
+    for f in report.findings {
+      let uri = uris[f.location.path] ?? f.location.path.sarifURI
+      uris[f.location.path] = uri
+      // Rule, file, text and message, plus the occurrence number of that combination: stable
+      // when lines are added or removed elsewhere.
+      let key = "\(f.ruleID)|\(uri)|\(f.matchedText)"
+      let n = occurrences[key, default: 0]
+      occurrences[key] = n + 1
+      json.element(&out)
+      writeResult(
+        f, uri: uri, ruleIndex: ruleIndex[f.ruleID], fingerprint: fingerprint("\(key)|\(f.message)|\(n)"), files: files,
+        &json, &out)
+    }
+    json.close(0x5D, &out)
+    json.key("tool", &out)
+    let driver = Driver(
+      name: "termlint", version: report.toolVersion, semanticVersion: report.toolVersion,
+      informationUri: Termlint.informationURI, rules: rules.map(Rule.init))
+    json.encoded(JSONReporter.encode(Tool(driver: driver), pretty: true), &out)
+    json.close(0x7D, &out)
+    json.close(0x5D, &out)
+    json.member("version", "2.1.0", &out)
+    json.close(0x7D, &out)
+    out.write(ascii: 0x0A)
+  }
+
+  /// One result as `Result` encodes it (same keys, order and escaping), written directly.
+  static func writeResult(
+    _ f: Finding, uri: String, ruleIndex: Int?, fingerprint: String, files: [String: SourceFile],
+    _ json: inout JSONStream, _ out: inout ReportWriter
+  ) {
+    json.open(0x7B, &out)
+    if let suggestion = f.suggestions.first {
+      json.key("fixes", &out)
+      json.open(0x5B, &out)
+      json.element(&out)
+      json.open(0x7B, &out)
+      json.key("artifactChanges", &out)
+      json.open(0x5B, &out)
+      json.element(&out)
+      json.open(0x7B, &out)
+      json.key("artifactLocation", &out)
+      json.open(0x7B, &out)
+      json.member("uri", uri, &out)
+      json.close(0x7D, &out)
+      json.key("replacements", &out)
+      json.open(0x5B, &out)
+      json.element(&out)
+      json.open(0x7B, &out)
+      json.key("deletedRegion", &out)
+      writeRegion(f.location, snippet: nil, &json, &out)
+      json.textMember("insertedContent", suggestion, &out)
+      json.close(0x7D, &out)
+      json.close(0x5D, &out)
+      json.close(0x7D, &out)
+      json.close(0x5D, &out)
+      json.textMember("description", fixDescription(f.matchedText, suggestion), &out)
+      json.close(0x7D, &out)
+      json.close(0x5D, &out)
+    }
+    json.member("level", f.severity.sarifLevel, &out)
+    json.key("locations", &out)
+    json.open(0x5B, &out)
+    json.element(&out)
+    json.open(0x7B, &out)
+    json.key("physicalLocation", &out)
+    writePhysicalLocation(uri, f.location, snippet: f.matchedText, &json, &out)
+    json.close(0x7D, &out)
+    json.close(0x5D, &out)
+    json.textMember("message", f.message, &out)
+    json.key("partialFingerprints", &out)
+    json.open(0x7B, &out)
+    json.key(string: fingerprintKey, &out)
+    out.writeJSONString(fingerprint)
+    json.close(0x7D, &out)
+    json.key("properties", &out)
+    json.open(0x7B, &out)
+    json.member("category", f.category.rawValue, &out)
+    if f.fixIsSafe && !f.suggestions.isEmpty { json.member("fixable", true, &out) }
+    if let side = f.side { json.member("side", side, &out) }
+    if let unit = f.unitID { json.member("unit", unit, &out) }
+    json.close(0x7D, &out)
+    if !f.related.isEmpty {
+      json.key("relatedLocations", &out)
+      json.open(0x5B, &out)
+      for (i, l) in f.related.enumerated() {
+        let text = files[l.path]?.text(in: l.utf16Range)
+        json.element(&out)
+        json.open(0x7B, &out)
+        json.member("id", i + 1, &out)
+        if let text { json.textMember("message", "'\(text)' here", &out) }
+        json.key("physicalLocation", &out)
+        writePhysicalLocation(l.path.sarifURI, l, snippet: text, &json, &out)
+        json.close(0x7D, &out)
+      }
+      json.close(0x5D, &out)
+    }
+    json.member("ruleId", f.ruleID, &out)
+    if let ruleIndex { json.member("ruleIndex", ruleIndex, &out) }
+    json.close(0x7D, &out)
+  }
+
+  static func writePhysicalLocation(_ uri: String, _ l: Location, snippet: String?, _ json: inout JSONStream, _ out: inout ReportWriter) {
+    json.open(0x7B, &out)
+    json.key("artifactLocation", &out)
+    json.open(0x7B, &out)
+    json.member("uri", uri, &out)
+    json.close(0x7D, &out)
+    json.key("region", &out)
+    writeRegion(l, snippet: snippet, &json, &out)
+    json.close(0x7D, &out)
+  }
+
+  /// A region as `Region` encodes it.
+  static func writeRegion(_ l: Location, snippet: String?, _ json: inout JSONStream, _ out: inout ReportWriter) {
+    json.open(0x7B, &out)
+    json.member("endColumn", l.utf16Length == 0 ? l.column : l.endColumn, &out)
+    json.member("endLine", l.utf16Length == 0 ? l.line : l.endLine, &out)
+    if let snippet { json.textMember("snippet", snippet, &out) }
+    json.member("startColumn", l.column, &out)
+    json.member("startLine", l.line, &out)
+    json.close(0x7D, &out)
+  }
+
+  /// The whole log through `JSONEncoder`, as it was rendered before results were written one
+  /// by one: the reference `write` is tested against, byte for byte.
+  static func encoderRender(_ report: RunReport) -> String {
     let rules = report.rules.sorted { $0.id < $1.id }
     let ruleIndex = Dictionary(rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     var files: [String: SourceFile] = [:]
@@ -68,10 +218,18 @@ public enum SARIFReporter: Reporter {
   // NOTE: Encodable structs rather than JSONSerialization of dictionaries: JSONEncoder writes
   // 12,000 results several times faster and with much less memory.
   struct Log: Encodable {
-    let schema = "https://json.schemastore.org/sarif-2.1.0.json"
+    static let schemaURI = "https://json.schemastore.org/sarif-2.1.0.json"
+    let schema = Log.schemaURI
     let version = "2.1.0"
     let runs: [Run]
     enum CodingKeys: String, CodingKey { case schema = "$schema", version, runs }
+  }
+
+  /// The members of a run before its results.
+  struct RunHead: Encodable {
+    let artifacts: [Artifact]
+    let columnKind: String
+    let properties: RunProperties?
   }
 
   struct Run: Encodable {

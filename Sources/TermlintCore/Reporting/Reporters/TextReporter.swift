@@ -20,10 +20,9 @@ public enum TextReporter: Reporter {
   public static let summary = "readable, grouped by file: source line, underlined span, suggestion, summary with quality score"
   public static let fileExtension = "txt"
 
-  public static func render(_ report: RunReport, options: ReportOptions) -> String {
+  public static func write(_ report: RunReport, options: ReportOptions, to out: inout ReportWriter) throws {
     let style = Style(enabled: options.color)
-    var out = ""
-    for part in report.fileReports {
+    for part in report.fileSlices {
       let (path, findings, quality) = (part.path, part.findings, part.quality)
       guard !findings.isEmpty else { continue }
       // Reports without word counts (glossary checks) have no quality score.
@@ -32,33 +31,32 @@ public enum TextReporter: Reporter {
       let facts = [ReportText.plural(findings.count, "problem")] + direction
         + (report.wordCounts.isEmpty ? [] : [ReportText.plural(quality.words, "word")] + (quality.score.map { ["quality score \(QualityScore.format($0))"] } ?? []))
         + (report.translationProgress[path].flatMap { $0.untranslated > 0 ? [$0.phrase] : nil } ?? [])
-      out += style.bold(path) + " " + style.dim("(" + facts.joined(separator: " · ") + ")") + "\n"
+      out.write(style.bold(path) + " " + style.dim("(" + facts.joined(separator: " · ") + ")") + "\n")
       let file = part.file
       for f in findings {
         // `path:line:column: severity: message [rule-id]`: editors and terminals jump to it.
-        out += "\(path):\(f.location.line):\(f.location.column): "
-        out += style.severity(f.severity, padded: false) + ": " + ReportText.visible(f.message) + " "
-        out += style.dim("[\(f.ruleID)]") + "\n"
+        out.write("\(path):\(f.location.line):\(f.location.column): ")
+        out.write(style.severity(f.severity, padded: false) + ": " + ReportText.visible(f.message) + " ")
+        out.write(style.dim("[\(f.ruleID)]") + "\n")
         if let file {
           let (line, underline) = snippet(file: file, location: f.location)
-          out += "    " + line + "\n"
-          out += "    " + style.color(underline, for: f.severity) + "\n"
+          out.write("    " + line + "\n")
+          out.write("    " + style.color(underline, for: f.severity) + "\n")
         }
         if let s = ReportText.suggestion(f) {
-          out += "    " + style.dim("suggestion:") + " " + style.green(s) + "\n"
+          out.write("    " + style.dim("suggestion:") + " " + style.green(s) + "\n")
         }
       }
-      out += "\n"
+      out.write("\n")
     }
     // Files without findings that are not wholly translated yet: gettext's and XLIFF's normal
     // state, counted rather than reported.
-    let quiet = report.fileReports.filter { $0.findings.isEmpty && (report.translationProgress[$0.path]?.untranslated ?? 0) > 0 }
+    let quiet = report.fileSlices.filter { $0.findings.isEmpty && (report.translationProgress[$0.path]?.untranslated ?? 0) > 0 }
     for part in quiet {
-      out += style.bold(part.path) + " " + style.dim("(" + report.translationProgress[part.path]!.phrase + ")") + "\n"
+      out.write(style.bold(part.path) + " " + style.dim("(" + report.translationProgress[part.path]!.phrase + ")") + "\n")
     }
-    if !quiet.isEmpty { out += "\n" }
-    out += summaryLine(report, style: style) + "\n"
-    return out
+    if !quiet.isEmpty { out.write("\n") }
+    out.write(summaryLine(report, style: style) + "\n")
   }
 
   // MARK: - Private
