@@ -167,8 +167,7 @@ public struct LintRun: Sendable {
           bytes = try SourceFile.readBytes(path: path)
           document = try read(bytes!, path == "-" ? standardInputName ?? path : path)
         }
-        var (checked, progress) = try linter.checkCounting(document)
-        if !keepsBaselineEntries { checked.baselineEntries = [] }
+        var (checked, progress) = try linter.checkCounting(document, baselineEntries: keepsBaselineEntries)
         FindingStorage.shareStrings(&checked.findings)
         return FileResult(
           file: document.file, findings: checked.findings,

@@ -90,7 +90,10 @@ public struct Linter: Sendable {
 
   /// Lints one document (see `check`) and counts, from the same annotation, its units that need
   /// a translation and those not translated yet (`TargetMissingRule.progress`).
-  public func checkCounting(_ document: Document) throws -> (checked: FindingFilter.Result, progress: TranslationProgress?) {
+  ///
+  /// - Parameter baselineEntries: whether the result carries baseline entries (see
+  ///   `FindingFilter.apply`).
+  public func checkCounting(_ document: Document, baselineEntries: Bool = true) throws -> (checked: FindingFilter.Result, progress: TranslationProgress?) {
     let annotated = try annotate(document)
     var findings: [Finding] = []
     for configured in rules {
@@ -98,6 +101,6 @@ public struct Linter: Sendable {
       findings.append(contentsOf: configured.rule.check(annotated, context: context))
     }
     let progress = TargetMissingRule.progress(annotated).map { TranslationProgress(untranslated: $0.untranslated, units: $0.units) }
-    return (try filter.apply(SafeFixes.applied(to: findings), document: document), progress)
+    return (try filter.apply(SafeFixes.applied(to: findings), document: document, baselineEntries: baselineEntries), progress)
   }
 }
