@@ -25,10 +25,16 @@ let package = Package(
       name: "CHunspellShim",
       linkerSettings: [.linkedLibrary("hunspell")]
     ),
+    // GitHub's cmark-gfm (libcmark-gfm-dev, libcmark-gfm-extensions-dev) reads Markdown, behind
+    // a header that exposes no cmark types, as for ICU.
+    .target(
+      name: "CCmarkShim",
+      linkerSettings: [.linkedLibrary("cmark-gfm-extensions"), .linkedLibrary("cmark-gfm")]
+    ),
     .target(
       name: "TermlintCore",
       dependencies: [
-        "CICUShim", "CHunspellShim", .product(name: "Yams", package: "Yams"),
+        "CICUShim", "CHunspellShim", "CCmarkShim", .product(name: "Yams", package: "Yams"),
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]
     ),

@@ -5,9 +5,9 @@
 #   scripts/release.sh --no-build # package the release binary built by an earlier run
 #
 # The binary links the Swift runtime in (--static-swift-stdlib) and every system library the
-# package or the runtime links by name (ICU for the CICUShim target, libxml2 for FoundationXML,
-# their own dependencies such as libicudata, zlib, liblzma, libstdc++, and any library a target
-# adds later) from its static archive (lib*.a) when the machine has one. Only glibc's libraries
+# package or the runtime links by name (ICU for CICUShim, cmark-gfm for CCmarkShim, libxml2 for
+# FoundationXML, their own dependencies such as libicudata, zlib, liblzma, libstdc++, and any
+# library a target adds later) from its static archive (lib*.a) when the machine has one. Only glibc's libraries
 # may stay dynamic; the script lists whatever else remains and fails when it is Swift or ICU.
 #
 # Swift's Foundation carries its own ICU (_FoundationICU, with swift_-prefixed C functions), but
@@ -62,7 +62,7 @@ needed_by() {
 
 staticdir=".build/release-static-libs"
 if (( build )); then
-  # The libraries linked by name: the package's linkerSettings, the runtime's FoundationXML
+  # The libraries linked by name: the package's linkerSettings (ICU, Hunspell, cmark-gfm), the runtime's FoundationXML
   # (libxml2), and C++'s runtime, which ICU needs; then everything they need, transitively.
   roots=($(sed -n 's/.*linkedLibrary("\([^"]*\)").*/\1/p' Package.swift) xml2 stdc++)
   declare -A seen=()

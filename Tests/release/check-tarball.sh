@@ -5,9 +5,9 @@
 #
 # - its SHA-256 file verifies;
 # - it unpacks to one folder with bin/termlint, the man page, bash/zsh/fish completions, README,
-#   and the licences of the Swift runtime and of ICU;
+#   and the licences of the Swift runtime, of ICU and of cmark-gfm;
 # - ldd of the binary lists no Swift (libswift*, Foundation, dispatch, BlocksRuntime), ICU or
-#   libxml2 library;
+#   libxml2 or cmark-gfm library;
 # - the unpacked binary, with no library path, prints its version, and runs the README's first
 #   command (exit status 1 and the planted mistakes of Examples/article.en.expected).
 # Exits 1 naming every check that fails.
@@ -38,7 +38,8 @@ root="$work/$name"
 check "it unpacks to one folder named like the tarball" bash -c "[[ \$(ls '$work') == '$name' ]]"
 for f in bin/termlint share/man/man1/termlint.1 share/bash-completion/completions/termlint \
   share/zsh/site-functions/_termlint share/fish/vendor_completions.d/termlint.fish README.md \
-  share/licenses/swift-runtime.txt share/licenses/libicuuc.txt; do
+  share/licenses/swift-runtime.txt share/licenses/libicuuc.txt share/licenses/libcmark-gfm.txt \
+  share/licenses/libcmark-gfm-extensions.txt; do
   check "it holds $f" test -s "$root/$f"
 done
 check "the binary is executable" test -x "$root/bin/termlint"
@@ -50,6 +51,7 @@ echo "$libs" | sed 's/^/       /'
 check "ldd lists no Swift library" bash -c "! grep -Eq 'libswift|libFoundation|libdispatch|libBlocksRuntime' <<<'$libs'"
 check "ldd lists no ICU library" bash -c "! grep -q 'libicu' <<<'$libs'"
 check "ldd lists no libxml2 (it would bring ICU back)" bash -c "! grep -q 'libxml2' <<<'$libs'"
+check "ldd lists no cmark-gfm library (its archives are linked in)" bash -c "! grep -q 'libcmark' <<<'$libs'"
 
 version="$(env -i "$root/bin/termlint" --version 2>&1 || true)"
 check "it prints its version and ICU's with an empty environment ($version)" bash -c "[[ '$version' =~ ^termlint\ [0-9.]+.*\(ICU\ [0-9.]+\)\$ ]]"

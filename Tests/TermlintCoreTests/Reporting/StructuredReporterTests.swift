@@ -15,7 +15,7 @@ struct StructuredReporterTests {
     for key in ["files", "findings", "error", "warning", "info", "words", "penaltyPoints", "qualityScore"] {
       #expect(summary[key] != nil, "summary.\(key)")
     }
-    #expect(summary["words"] as? Int == 62 && summary["penaltyPoints"] as? Int == 18)
+    #expect(summary["words"] as? Int == 61 && summary["penaltyPoints"] as? Int == 18)
     let findings = try #require(json["findings"] as? [[String: Any]])
     #expect(findings.count == 8)
     for f in findings {

@@ -22,7 +22,7 @@ struct TextReporterTests {
     let out = TextReporter.render(ReportFixture.report, options: ReportOptions())
     let headers = out.split(separator: "\n").filter { $0.hasPrefix("articles/") && $0.hasSuffix(")") }
     #expect(headers.count == 2, "one header per file with findings; the clean file has none")
-    #expect(headers[0].hasPrefix("articles/briefing.en.md (6 problems · 48 words · quality score "))
+    #expect(headers[0].hasPrefix("articles/briefing.en.md (6 problems · 47 words · quality score "))
     #expect(out.contains("\narticles/briefing.en.md:4:48: warning: 'Nato' is written 'NATO' in the glossary; keep its capitalisation [term-case]\n"))
     // The message's line break does not break the line format.
     #expect(out.contains("used first on line 4; use one \"variant\" throughout [term-inconsistent]\n"))
@@ -123,7 +123,7 @@ struct TextReporterTests {
 
   @Test func summaryLine() {
     let lines = Self.lines(ReportFixture.report)
-    #expect(lines[lines.count - 2] == "8 problems (3 errors, 3 warnings, 2 info) in 3 files · 62 words · MQM-style quality score 71.0 (18 penalty points, 290.3 per 1,000 words)")
+    #expect(lines[lines.count - 2] == "8 problems (3 errors, 3 warnings, 2 info) in 3 files · 61 words · MQM-style quality score 70.5 (18 penalty points, 295.1 per 1,000 words)")
     let clean = RunReport(findings: [], files: [ReportFixture.clean], rules: [])
     #expect(TextReporter.render(clean, options: ReportOptions()) == "No problems found in 1 file · 4 words · MQM-style quality score 100.0\n")
     let empty = RunReport(findings: [], files: [SourceFile(path: "e.md", text: "")], rules: [])
