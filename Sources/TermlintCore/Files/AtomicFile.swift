@@ -82,15 +82,10 @@ public enum AtomicFile {
 
   /// Writes all of `bytes` to `fd` (retrying short writes and `EINTR`).
   private static func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32, path: String) throws {
-    guard let base = bytes.baseAddress else { return }
-    var written = 0
-    while written < bytes.count {
-      let n = Glibc.write(fd, base + written, bytes.count - written)
-      if n < 0 {
-        if errno == EINTR { continue }
-        throw failure(path, errno)
-      }
-      written += n
+    do {
+      try ReportWriter.writeAll(bytes, to: fd)
+    } catch let error as POSIXError {
+      throw failure(path, error.code.rawValue)
     }
   }
 
