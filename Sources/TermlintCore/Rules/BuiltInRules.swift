@@ -1,37 +1,33 @@
 /// The registry of built-in rules, sorted by id. `RegistryCompletenessTests` checks that every
 /// `*Rule.swift` type under `Rules/BuiltIn/` is listed here.
 public enum BuiltInRules {
-  /// Every built-in rule type.
+  /// Every built-in rule type, in the order of their ids (`RuleExamplesTests` checks it).
   public static let all: [any BuiltInRule.Type] = [
-    ForbiddenTermRule.self,
-    InconsistentTermRule.self,
-    TermCaseRule.self,
-    // Typography and script (issue 3).
-    BracketsRule.self,
-    DashesRule.self,
-    InvisibleCharacterRule.self,
-    MixedScriptRule.self,
-    QuotesRule.self,
-    RepeatedWordRule.self,
-    // Spelling with Hunspell (issue 16).
-    SpellingRule.self,
-    WhitespaceRule.self,
-    // Bilingual rules, and both forms of untranslated and name-spelling (feature/bilingual).
-    AdditionRule.self,
-    NameSpellingRule.self,
-    NumberMismatchRule.self,
-    OmissionRule.self,
-    PlaceholderMismatchRule.self,
-    TargetMissingRule.self,
-    TermMissingRule.self,
-    UntranslatedRule.self,
-    // The checks every translation QA tool has (issue 16).
-    CaseMismatchRule.self,
-    EscapeMismatchRule.self,
-    PunctuationMismatchRule.self,
-    TargetInconsistentRule.self,
-    TranslationInconsistentRule.self,
-  ].sorted { $0.descriptor.id < $1.descriptor.id }
+    AdditionRule.self,  // addition
+    BracketsRule.self,  // brackets
+    CaseMismatchRule.self,  // case-mismatch
+    DashesRule.self,  // dashes
+    EscapeMismatchRule.self,  // escape-mismatch
+    InvisibleCharacterRule.self,  // invisible-char
+    MixedScriptRule.self,  // mixed-script
+    NameSpellingRule.self,  // name-spelling
+    NumberMismatchRule.self,  // number-mismatch
+    OmissionRule.self,  // omission
+    PlaceholderMismatchRule.self,  // placeholder-mismatch
+    PunctuationMismatchRule.self,  // punctuation-mismatch
+    QuotesRule.self,  // quotes
+    RepeatedWordRule.self,  // repeated-word
+    SpellingRule.self,  // spelling
+    TargetInconsistentRule.self,  // target-inconsistent
+    TargetMissingRule.self,  // target-missing
+    TermCaseRule.self,  // term-case
+    ForbiddenTermRule.self,  // term-forbidden
+    InconsistentTermRule.self,  // term-inconsistent
+    TermMissingRule.self,  // term-missing
+    TranslationInconsistentRule.self,  // translation-inconsistent
+    UntranslatedRule.self,  // untranslated
+    WhitespaceRule.self,  // whitespace
+  ]
 
   /// The rule type with an id or a deprecated alias, if any.
   public static func type(for id: String) -> (any BuiltInRule.Type)? {
