@@ -64,7 +64,8 @@ staticdir=".build/release-static-libs"
 if (( build )); then
   # The libraries linked by name: the package's linkerSettings (ICU, Hunspell, cmark-gfm), the runtime's FoundationXML
   # (libxml2), and C++'s runtime, which ICU needs; then everything they need, transitively.
-  roots=($(sed -n 's/.*linkedLibrary("\([^"]*\)").*/\1/p' Package.swift) xml2 stdc++)
+  # (Every linkedLibrary of a line: cmark-gfm's target names two on one line.)
+  roots=($(grep -o 'linkedLibrary("[^"]*")' Package.swift | sed 's/linkedLibrary("\(.*\)")/\1/') xml2 stdc++)
   declare -A seen=()
   queue=("${roots[@]}")
   libs=()
