@@ -5,6 +5,8 @@ let package = Package(
   name: "Termlint",
   products: [
     .executable(name: "termlint", targets: ["termlint"]),
+    .library(name: "TermlintText", targets: ["TermlintText"]),
+    .library(name: "TermlintGlossary", targets: ["TermlintGlossary"]),
     .library(name: "TermlintCore", targets: ["TermlintCore"]),
     .library(name: "TermlintLSP", targets: ["TermlintLSP"]),
   ],
@@ -31,18 +33,32 @@ let package = Package(
       name: "CCmarkShim",
       linkerSettings: [.linkedLibrary("cmark-gfm-extensions"), .linkedLibrary("cmark-gfm")]
     ),
+    // ICU wrappers, normalization with offset maps, tokenization, segmentation, morphology,
+    // spelling, language tags and the strict XML scanner: text in, facts about text out.
+    .target(name: "TermlintText", dependencies: ["CICUShim", "CHunspellShim"]),
+    // The glossary model, its readers and writers, the load cache, and the compiled glossary
+    // with its term matcher.
     .target(
-      name: "TermlintCore",
+      name: "TermlintGlossary",
       dependencies: [
-        "CICUShim", "CHunspellShim", "CCmarkShim", .product(name: "Yams", package: "Yams"),
+        "TermlintText", .product(name: "Yams", package: "Yams"),
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]
     ),
+    // Documents, annotation, alignment, rules, the pipeline, reporting and fixing.
+    .target(
+      name: "TermlintCore",
+      dependencies: [
+        "TermlintText", "TermlintGlossary", "CCmarkShim", .product(name: "Yams", package: "Yams"),
+      ]
+    ),
     // The language server's protocol logic (`termlint lsp`), testable without a process.
-    .target(name: "TermlintLSP", dependencies: ["TermlintCore"]),
+    .target(name: "TermlintLSP", dependencies: ["TermlintCore", "TermlintGlossary", "TermlintText"]),
     .executableTarget(
       name: "termlint",
-      dependencies: ["TermlintCore", "TermlintLSP", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+      dependencies: [
+        "TermlintCore", "TermlintGlossary", "TermlintText", "TermlintLSP",
+        .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
     .testTarget(
       name: "TermlintCoreTests", dependencies: ["TermlintCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],

@@ -1,6 +1,8 @@
 import Dispatch
 import Foundation
 import TermlintCore
+import TermlintGlossary
+import TermlintText
 
 /// The Termlint language server's protocol logic, without a process around it: it takes
 /// decoded messages (`handle(body:)`, `handle(batch:)`) and sends messages through `send`.

@@ -1,5 +1,7 @@
 import Foundation
 import TermlintCore
+import TermlintGlossary
+import TermlintText
 
 #if canImport(Glibc)
   import Glibc

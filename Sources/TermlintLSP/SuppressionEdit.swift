@@ -1,4 +1,6 @@
 import TermlintCore
+import TermlintGlossary
+import TermlintText
 
 /// The "suppress on this line" quick fix: the edit that adds Termlint's own suppression comment
 /// (Documentation/Suppression.md) for one rule, in the way the document's format allows.

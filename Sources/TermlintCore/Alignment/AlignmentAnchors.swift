@@ -1,3 +1,6 @@
+import TermlintGlossary
+import TermlintText
+
 /// Finds *anchors* in sentences: things a sentence and its translation share whatever the
 /// languages, which the aligner rewards when they fall in one bead.
 ///

@@ -1,4 +1,6 @@
 import Foundation
+import TermlintGlossary
+import TermlintText
 
 /// Output formats of `termlint align`.
 public enum AlignmentFormat: String, Sendable, CaseIterable {

@@ -1,4 +1,6 @@
 import Foundation
+import TermlintGlossary
+import TermlintText
 
 /// The sentence alignment of an article and its translation kept as two separate files.
 public struct PairAlignment: Sendable {

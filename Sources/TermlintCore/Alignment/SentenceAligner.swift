@@ -1,4 +1,6 @@
 import Foundation
+import TermlintGlossary
+import TermlintText
 
 /// Aligns two sequences of text items (sentences or paragraphs) by length and shared anchors:
 /// Gale–Church dynamic programming with beads 1-1, 1-0, 0-1, 2-1, 1-2 and 2-2 (and, rarely,

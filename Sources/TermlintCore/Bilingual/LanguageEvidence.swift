@@ -1,3 +1,6 @@
+import TermlintGlossary
+import TermlintText
+
 /// What the words of a span say about the language it is written in, for telling untranslated
 /// text from a translation in either direction.
 ///

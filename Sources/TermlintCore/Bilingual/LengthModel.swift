@@ -1,3 +1,6 @@
+import TermlintGlossary
+import TermlintText
+
 /// A Gale–Church length model: how long a translation is expected to be, in letters and digits,
 /// given its source, and how far from that a translation must be for `omission` and `addition`.
 ///

@@ -1,3 +1,6 @@
+import TermlintGlossary
+import TermlintText
+
 /// A number written in a text: its value (with the other values the writing may stand for),
 /// where it is, and whether a mismatch on it can be reported with confidence.
 struct NumberMention: Sendable, Equatable {

@@ -1,3 +1,6 @@
+import TermlintGlossary
+import TermlintText
+
 /// Something in a segment that a translation must carry over unchanged: an inline code of the
 /// file format, a printf/Python/brace/ICU placeholder, a URL or an e-mail address.
 struct InlineCode: Sendable, Equatable {

@@ -1,3 +1,6 @@
+import TermlintGlossary
+import TermlintText
+
 /// What the bilingual rules read from a unit's metadata, in one place.
 ///
 /// Readers and the aligner write these keys (see `Documentation/BilingualRules.md`):

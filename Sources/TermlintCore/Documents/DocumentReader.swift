@@ -1,3 +1,6 @@
+import TermlintGlossary
+import TermlintText
+
 /// The languages a reader uses when a file does not name them (from `--source-lang`,
 /// `--target-lang` or the pipeline).
 public struct LanguageDefaults: Sendable, Equatable {

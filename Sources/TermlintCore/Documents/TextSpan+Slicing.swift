@@ -1,3 +1,6 @@
+import TermlintGlossary
+import TermlintText
+
 extension OffsetMap {
   /// The map of a slice of the derived text: offset 0 of the result is `range.lowerBound` here.
   ///

@@ -1,5 +1,7 @@
 import Foundation
 import Synchronization
+import TermlintGlossary
+import TermlintText
 
 #if canImport(Glibc)
   import Glibc

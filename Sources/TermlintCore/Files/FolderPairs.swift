@@ -1,4 +1,6 @@
 import Foundation
+import TermlintGlossary
+import TermlintText
 
 /// How a source article and its translation are named side by side (`pairs:` in a pipeline):
 /// a pattern of `/`-separated path components with the placeholders `{name}`, `{lang}` (a

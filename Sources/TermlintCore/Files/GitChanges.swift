@@ -1,4 +1,6 @@
 import Foundation
+import TermlintGlossary
+import TermlintText
 
 /// Asks git which files changed since a revision (`--changed-since`).
 public enum GitChanges {

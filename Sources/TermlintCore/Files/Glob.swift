@@ -1,3 +1,6 @@
+import TermlintGlossary
+import TermlintText
+
 /// A shell-style file name pattern, as used by `--include` and `--exclude`.
 ///
 /// Syntax: `*` matches any run of characters except `/`; `**` matches any run including `/`

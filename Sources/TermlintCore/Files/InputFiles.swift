@@ -1,4 +1,6 @@
 import Foundation
+import TermlintGlossary
+import TermlintText
 
 /// Which files a folder walk (or `--changed-since`) selects.
 ///

@@ -1,3 +1,6 @@
+import TermlintGlossary
+import TermlintText
+
 /// A replacement `termlint fix` made.
 public struct AppliedFix: Sendable, Hashable {
   /// The finding, as reported in the text of the pass that fixed it.

@@ -1,3 +1,6 @@
+import TermlintGlossary
+import TermlintText
+
 /// Which built-in rules' suggestions `termlint fix` applies on its own: the one place to change.
 ///
 /// A rule belongs here only when its measured precision on real translations is at least 95 %

@@ -1,3 +1,6 @@
+import TermlintGlossary
+import TermlintText
+
 /// Unified diffs (`diff -u`, `git diff`) between two versions of a text, for `fix --dry-run`.
 ///
 /// Lines keep their own line ends, so a diff of a CRLF file applies with `patch` or `git apply`;

@@ -1,4 +1,6 @@
 import Foundation
+import TermlintGlossary
+import TermlintText
 
 /// Accepted findings (`--write-baseline`, `--baseline`), recorded by rule, file and a
 /// fingerprint of the matched text and the text around it, never by line number, so edits

@@ -1,3 +1,6 @@
+import TermlintGlossary
+import TermlintText
+
 /// The one stage after the rules: drops findings that inline comments suppress, then findings
 /// the baseline accepts.
 public struct FindingFilter: Sendable {

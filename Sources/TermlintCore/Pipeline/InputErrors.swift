@@ -1,3 +1,6 @@
+import TermlintGlossary
+import TermlintText
+
 /// Inputs of a batch that cannot be read or parsed become `input-error` findings, so that one
 /// broken file does not hide the report on every other one (Documentation/BatchRuns.md).
 ///

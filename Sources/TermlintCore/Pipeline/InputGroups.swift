@@ -1,4 +1,6 @@
 import Foundation
+import TermlintGlossary
+import TermlintText
 
 /// Inputs that share one configuration: the `.termlint.yml` that applies to each of them, or
 /// none (the built-in pipeline).

@@ -1,4 +1,6 @@
 import Foundation
+import TermlintGlossary
+import TermlintText
 
 /// Lints many inputs in parallel and collects one `RunReport`.
 ///

@@ -1,4 +1,6 @@
 import Foundation
+import TermlintGlossary
+import TermlintText
 
 /// Everything a run needs before it reads an input: the pipeline, the compiled glossary and the
 /// configured rules, assembled from a pipeline file and command-line overrides.

@@ -1,3 +1,6 @@
+import TermlintGlossary
+import TermlintText
+
 /// A rule with the severity it runs at.
 public struct ConfiguredRule: Sendable {
   /// The rule.

@@ -1,4 +1,6 @@
 import Foundation
+import TermlintGlossary
+import TermlintText
 import Yams
 
 /// What a pipeline file (`Pipelines/*.yml`, `.termlint.yml`) says: languages, glossaries, rules

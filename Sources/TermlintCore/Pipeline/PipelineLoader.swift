@@ -1,4 +1,6 @@
 import Foundation
+import TermlintGlossary
+import TermlintText
 import Yams
 
 /// Reads pipeline files strictly: unknown keys, unknown rule ids and bad values are

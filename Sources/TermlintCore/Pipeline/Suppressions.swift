@@ -1,3 +1,6 @@
+import TermlintGlossary
+import TermlintText
+
 /// The inline suppression comments of one checked file.
 ///
 /// ```

@@ -1,3 +1,5 @@
+import TermlintGlossary
+import TermlintText
 import Yams
 
 /// Small helpers for strict YAML reading with line numbers (Yams `Mark.line` is 1-based).

@@ -1,3 +1,6 @@
+import TermlintGlossary
+import TermlintText
+
 /// How serious a finding is.
 public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
   case info, warning, error

@@ -1,4 +1,6 @@
 import Foundation
+import TermlintGlossary
+import TermlintText
 
 /// An MQM-style quality score: penalty points of the findings normalised by the words checked.
 ///

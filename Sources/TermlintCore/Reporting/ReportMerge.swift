@@ -1,4 +1,6 @@
 import Foundation
+import TermlintGlossary
+import TermlintText
 
 /// Joins the JSON reports of a sharded run (`termlint lint --shard K/N`) into one report, which
 /// any reporter can then render (`termlint report merge`).

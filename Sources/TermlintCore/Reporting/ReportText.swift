@@ -1,3 +1,6 @@
+import TermlintGlossary
+import TermlintText
+
 /// How one code point of original text is shown to a reader (terminal or HTML).
 struct DisplayGlyph: Sendable, Equatable {
   /// What to show: the character itself, spaces for a tab, or `<U+200F>` for an invisible one.

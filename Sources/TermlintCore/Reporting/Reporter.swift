@@ -1,4 +1,6 @@
 import Foundation
+import TermlintGlossary
+import TermlintText
 
 /// Everything a reporter needs: the findings of a run, what was checked and how much of it.
 public struct RunReport: Sendable {
@@ -325,14 +327,6 @@ public enum ReporterRegistry {
   public static func reporter(_ identifier: String) -> (any Reporter.Type)? {
     all.first { $0.identifier == identifier }
   }
-}
-
-/// Facts about this build of Termlint.
-public enum Termlint {
-  /// The version.
-  public static let version = "0.1.0"
-  /// Where to read more.
-  public static let informationURI = "https://github.com/termlint/termlint"
 }
 
 /// How much of a bilingual file is translated: the format's normal "not yet translated" units

@@ -1,3 +1,6 @@
+import TermlintGlossary
+import TermlintText
+
 /// The registry of built-in rules, sorted by id. `RegistryCompletenessTests` checks that every
 /// `*Rule.swift` type under `Rules/BuiltIn/` is listed here.
 public enum BuiltInRules {

@@ -1,3 +1,6 @@
+import TermlintGlossary
+import TermlintText
+
 /// The small glossary every rule example is checked against (and that `rules explain` shows).
 public enum ExampleGlossary {
   private static let en = LanguageTag("en")!

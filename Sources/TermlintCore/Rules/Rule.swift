@@ -1,3 +1,6 @@
+import TermlintGlossary
+import TermlintText
+
 /// A check. Built-in rules are one small type each; data rules and external rules conform too.
 public protocol Rule: Sendable {
   /// The rule's metadata and examples.

@@ -1,3 +1,6 @@
+import TermlintGlossary
+import TermlintText
+
 /// The lifecycle of a rule id (as in Ruff): ids are never reused.
 public enum RuleStatus: String, Sendable, Codable {
   case stable, preview, deprecated, removed

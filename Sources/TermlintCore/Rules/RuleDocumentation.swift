@@ -1,3 +1,6 @@
+import TermlintGlossary
+import TermlintText
+
 /// Renders rule descriptors as text: the `termlint rules` table, `rules explain`, and the
 /// generated `Documentation/Rules.md`.
 public enum RuleDocumentation {

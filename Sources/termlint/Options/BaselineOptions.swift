@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import TermlintCore
+import TermlintGlossary
+import TermlintText
 
 /// `--baseline` and `--write-baseline` (see Documentation/Suppression.md).
 struct BaselineOptions: ParsableArguments {

@@ -1,5 +1,7 @@
 import ArgumentParser
 import TermlintCore
+import TermlintGlossary
+import TermlintText
 
 /// Options that choose the pipeline, glossaries, languages and rules (`lint` and `fix`).
 struct ConfigurationOptions: ParsableArguments {

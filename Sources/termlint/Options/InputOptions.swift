@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import TermlintCore
+import TermlintGlossary
+import TermlintText
 
 /// Options that choose the files to check (`lint` and `fix`).
 struct InputOptions: ParsableArguments {

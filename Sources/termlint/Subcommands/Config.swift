@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import TermlintCore
+import TermlintGlossary
+import TermlintText
 
 /// `termlint config`: the configuration a run would use, as YAML.
 struct Config: ParsableCommand {

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import TermlintCore
+import TermlintGlossary
+import TermlintText
 
 /// `termlint fix`: apply the suggestions rules mark safe, in place.
 struct Fix: AsyncParsableCommand {

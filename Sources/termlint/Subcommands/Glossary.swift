@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import TermlintCore
+import TermlintGlossary
+import TermlintText
 
 /// `termlint glossary`: tools for the people who maintain glossaries as data files.
 struct GlossaryCommand: ParsableCommand {

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import TermlintCore
+import TermlintGlossary
+import TermlintText
 
 /// `termlint init`: writes a commented `.termlint.yml` to start from.
 struct Init: ParsableCommand {

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import TermlintCore
+import TermlintGlossary
 import TermlintLSP
+import TermlintText
 
 /// `termlint lsp`: the language server for editors (LSP 3.17 over standard input and output).
 struct LSP: ParsableCommand {

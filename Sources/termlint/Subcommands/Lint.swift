@@ -1,5 +1,7 @@
 import ArgumentParser
 import TermlintCore
+import TermlintGlossary
+import TermlintText
 
 /// `termlint lint`: check articles against glossaries and report findings.
 struct Lint: AsyncParsableCommand {

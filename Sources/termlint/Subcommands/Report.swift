@@ -1,5 +1,7 @@
 import ArgumentParser
 import TermlintCore
+import TermlintGlossary
+import TermlintText
 
 /// `termlint report`: work on written reports.
 struct Report: ParsableCommand {

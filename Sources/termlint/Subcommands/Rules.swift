@@ -1,5 +1,7 @@
 import ArgumentParser
 import TermlintCore
+import TermlintGlossary
+import TermlintText
 
 /// `termlint rules`: list the built-in rules, or explain one.
 struct Rules: ParsableCommand {

@@ -1,5 +1,7 @@
 import ArgumentParser
 import TermlintCore
+import TermlintGlossary
+import TermlintText
 
 /// `--format` values, from the reporter registry so help and validation cannot drift apart.
 struct ReporterName: ExpressibleByArgument, Sendable {

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import TermlintCore
+import TermlintGlossary
+import TermlintText
 
 /// Exit statuses: 0 clean, 1 findings at or above `--fail-on`, 2 usage/configuration/input errors.
 enum ExitStatus {

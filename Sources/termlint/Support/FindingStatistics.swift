@@ -1,4 +1,6 @@
 import TermlintCore
+import TermlintGlossary
+import TermlintText
 
 /// `--statistics`: how many findings each rule and each file has, most first (then by name).
 struct FindingStatistics {

@@ -1,5 +1,7 @@
 import Foundation
 import TermlintCore
+import TermlintGlossary
+import TermlintText
 
 /// Appends a reporter's job summary to the file GitHub Actions names in `$GITHUB_STEP_SUMMARY`.
 ///

@@ -2,6 +2,8 @@
   import Glibc
 #endif
 import TermlintCore
+import TermlintGlossary
+import TermlintText
 
 /// How the command's process uses memory around a large compiled glossary (a 100,000-concept
 /// glossary is about 250 MB of small objects).

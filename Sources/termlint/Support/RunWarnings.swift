@@ -1,4 +1,6 @@
 import TermlintCore
+import TermlintGlossary
+import TermlintText
 
 /// Warnings on standard error for what loading the glossaries accepted with a remark, and for
 /// what a run could not do, so that a silent no-op never reads

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import TermlintCore
+import TermlintGlossary
+import TermlintText
 
 extension TermlintCommand {
   /// Parses and runs a command like argument-parser's own `main`, except that a command-line

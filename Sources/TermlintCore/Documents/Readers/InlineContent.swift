@@ -1,3 +1,6 @@
+import TermlintGlossary
+import TermlintText
+
 /// How a bilingual XML reader treats an element inside a segment (`<source>`, `<target>`, `<seg>`).
 enum InlineTreatment {
   /// The element is transparent: its content is text (XLIFF `mrk`, a stray `sub`).

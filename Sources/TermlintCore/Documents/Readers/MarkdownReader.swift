@@ -1,4 +1,6 @@
 import CCmarkShim
+import TermlintGlossary
+import TermlintText
 
 /// Reads a Markdown article into one unit per paragraph or heading, with GitHub's cmark-gfm
 /// (CommonMark and the autolink extension) deciding what is prose.

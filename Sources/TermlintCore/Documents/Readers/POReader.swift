@@ -1,4 +1,6 @@
 import Foundation
+import TermlintGlossary
+import TermlintText
 
 /// Reads gettext PO and POT files into units with exact source (`msgid`) and target (`msgstr`)
 /// spans.

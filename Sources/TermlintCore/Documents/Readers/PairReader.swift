@@ -1,4 +1,6 @@
 import Foundation
+import TermlintGlossary
+import TermlintText
 
 /// Reads an unaligned pair (a source article and its translation in two plain-text or Markdown
 /// files) into one `Document` whose units are the beads of their sentence alignment.

@@ -1,3 +1,6 @@
+import TermlintGlossary
+import TermlintText
+
 /// Reads plain text into one unit per paragraph, and Markdown through `MarkdownReader`.
 ///
 /// Plain text: paragraphs are separated by blank lines; a line break inside one is one space.

@@ -1,4 +1,6 @@
 import Foundation
+import TermlintGlossary
+import TermlintText
 
 /// Reads TMX 1.4b (and the 1.1–1.3 files that use `lang` for `xml:lang`) into one unit per
 /// `tu`, with exact source and target spans.

@@ -1,4 +1,6 @@
 import Foundation
+import TermlintGlossary
+import TermlintText
 
 /// Reads XLIFF 1.2 (also 1.0, 1.1, `.sdlxliff`, `.mqxliff`) and XLIFF 2.0, 2.1 and 2.2 into
 /// units with exact source and target spans.

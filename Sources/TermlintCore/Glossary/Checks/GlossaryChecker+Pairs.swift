@@ -1,3 +1,6 @@
+import TermlintGlossary
+import TermlintText
+
 /// Checks that compare terms with each other through the matcher `lint` uses: duplicates,
 /// status conflicts, deprecated terms matching allowed ones, colliding target terms, case
 /// variants, and terms with nothing to match.

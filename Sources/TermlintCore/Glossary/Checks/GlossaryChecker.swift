@@ -1,4 +1,6 @@
 import Foundation
+import TermlintGlossary
+import TermlintText
 
 /// Runs the `GlossaryChecks` over glossary files and returns findings located in those files.
 ///

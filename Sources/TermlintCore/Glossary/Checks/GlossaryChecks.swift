@@ -1,3 +1,6 @@
+import TermlintGlossary
+import TermlintText
+
 /// The checks `termlint glossary check` runs, with their documentation and examples.
 ///
 /// They are not lint rules (they read glossary files, not articles), so they have their own

@@ -1,3 +1,6 @@
+import TermlintGlossary
+import TermlintText
+
 /// Renders glossary-check descriptors as text: `termlint glossary checks ID` and the check
 /// reference in `Documentation/Glossary.md`.
 public enum GlossaryDocumentation {

@@ -1,4 +1,6 @@
 import Foundation
+import TermlintGlossary
+import TermlintText
 
 /// One glossary file loaded for `glossary check`: the glossary, what the loader skipped or did
 /// not understand, and the decoded text, so findings point at the exact place in the file.

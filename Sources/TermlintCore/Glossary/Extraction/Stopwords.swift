@@ -1,3 +1,6 @@
+import TermlintGlossary
+import TermlintText
+
 /// Function words and very common words that cannot start or end a candidate term in
 /// `glossary extract` (they may sit inside one: *weapons of mass destruction*).
 ///

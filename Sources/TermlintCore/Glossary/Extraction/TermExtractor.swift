@@ -1,4 +1,6 @@
 import Foundation
+import TermlintGlossary
+import TermlintText
 
 /// Proposes glossary entries from aligned text (`termlint glossary extract`).
 ///
@@ -239,7 +241,7 @@ private struct Side {
     var range: Range<Int>  // UTF-16 range in the original segment text
   }
 
-  let morphology: Morphology
+  let morphology: TermlintText.Morphology
   let stopwords: Set<String>
   /// Stems of general-language words (never a candidate on their own).
   let commonStems: Set<[UInt16]>

@@ -1,3 +1,6 @@
+import TermlintGlossary
+import TermlintText
+
 /// Checkstyle XML, as Checkstyle's XMLLogger writes it and reviewdog (`-f=checkstyle`),
 /// Jenkins Warnings NG and Danger read it: one `<file>` per checked file (empty when clean), one
 /// `<error>` per finding with a 1-based line and column, `error`/`warning`/`info` severity, and

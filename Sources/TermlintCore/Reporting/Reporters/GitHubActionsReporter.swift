@@ -1,3 +1,6 @@
+import TermlintGlossary
+import TermlintText
+
 /// GitHub Actions workflow commands, one annotation per finding:
 ///
 /// ```

@@ -1,3 +1,6 @@
+import TermlintGlossary
+import TermlintText
+
 extension HTMLReporter {
   /// The page's inline stylesheet (light and dark schemes).
   static let stylesheet = """

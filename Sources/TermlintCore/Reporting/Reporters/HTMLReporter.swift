@@ -1,4 +1,6 @@
 import Foundation
+import TermlintGlossary
+import TermlintText
 
 /// One self-contained HTML page for reviewers: inline CSS and JavaScript, no network access
 /// (a Content-Security-Policy forbids it), readable without JavaScript.

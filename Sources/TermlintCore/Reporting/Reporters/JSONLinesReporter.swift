@@ -1,3 +1,6 @@
+import TermlintGlossary
+import TermlintText
+
 /// JSON Lines: one finding per line, each the same object as an item of the `json` format's
 /// `findings` (schema version 1), compact, keys sorted; nothing else, so `jq` and `grep` can
 /// read a stream of them. A run with no findings writes nothing.

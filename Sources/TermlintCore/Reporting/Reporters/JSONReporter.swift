@@ -1,4 +1,6 @@
 import Foundation
+import TermlintGlossary
+import TermlintText
 
 /// One JSON document, schema version 1, documented in `Documentation/Output.md` and described by
 /// `Documentation/termlint-report.schema.json`:

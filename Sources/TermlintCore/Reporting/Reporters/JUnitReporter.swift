@@ -1,3 +1,6 @@
+import TermlintGlossary
+import TermlintText
+
 /// JUnit XML as Ant, Maven Surefire, Jenkins, GitLab and Azure DevOps read it: one
 /// `<testsuite>` per checked file, one failing `<testcase>` per finding, and one passing test
 /// case for a file without findings (so dashboards count it as checked).

@@ -1,4 +1,6 @@
 import Foundation
+import TermlintGlossary
+import TermlintText
 
 /// SARIF 2.1.0 (OASIS), as GitHub code scanning reads it: one run, every rule's metadata with
 /// help text in `tool.driver.rules`, `columnKind: unicodeCodePoints`, the original text as

@@ -1,3 +1,6 @@
+import TermlintGlossary
+import TermlintText
+
 /// Human-readable output, grouped by file:
 ///
 /// ```

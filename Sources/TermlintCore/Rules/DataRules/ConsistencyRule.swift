@@ -1,3 +1,6 @@
+import TermlintGlossary
+import TermlintText
+
 /// A YAML rule (`extends: consistency`): any spelling of a group may be used, but only one per
 /// document; every use of another spelling than the first one used is flagged.
 ///

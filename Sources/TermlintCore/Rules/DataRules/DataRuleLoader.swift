@@ -1,4 +1,6 @@
 import Foundation
+import TermlintGlossary
+import TermlintText
 import Yams
 
 /// Reads YAML rule files: each file is one rule, an instance of a rule type named by

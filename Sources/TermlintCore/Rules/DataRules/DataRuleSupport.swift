@@ -1,4 +1,6 @@
 import Foundation
+import TermlintGlossary
+import TermlintText
 
 /// What every YAML rule file says besides its type-specific keys.
 struct DataRuleDefinition: Sendable {

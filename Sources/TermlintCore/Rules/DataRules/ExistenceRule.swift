@@ -1,3 +1,6 @@
+import TermlintGlossary
+import TermlintText
+
 /// A YAML rule (`extends: existence`) that flags any of its tokens: words, phrases or ICU
 /// regular expressions.
 ///

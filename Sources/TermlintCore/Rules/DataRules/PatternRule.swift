@@ -1,3 +1,6 @@
+import TermlintGlossary
+import TermlintText
+
 /// A YAML rule (`extends: pattern`) that flags every match of one ICU regular expression.
 ///
 /// ```yaml

@@ -1,3 +1,6 @@
+import TermlintGlossary
+import TermlintText
+
 /// A YAML rule (`extends: substitution`) that flags a word or phrase and suggests another
 /// (`towards` → `toward`).
 ///

@@ -1,4 +1,6 @@
 import Foundation
+import TermlintGlossary
+import TermlintText
 
 /// A rule run by an external command, once per document: Termlint writes the document's units
 /// as JSON lines on the command's standard input and reads findings as JSON lines from its

@@ -1,4 +1,6 @@
 import Foundation
+import TermlintGlossary
+import TermlintText
 
 /// The JSON-lines protocol between Termlint and an external rule (version 1).
 ///

@@ -1,4 +1,6 @@
 import Foundation
+import TermlintGlossary
+import TermlintText
 
 /// Runs a command with bytes on its standard input and a time limit, and collects its output.
 ///

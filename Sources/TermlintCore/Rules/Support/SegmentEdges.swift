@@ -1,3 +1,6 @@
+import TermlintGlossary
+import TermlintText
+
 /// How a segment ends and begins, as the bilingual checks `punctuation-mismatch` and
 /// `case-mismatch` compare them: the final punctuation (with each script's full stops and
 /// question marks, a closing quote or bracket after or before the stop, an ellipsis written

@@ -1,3 +1,6 @@
+import TermlintGlossary
+import TermlintText
+
 /// The comparison keys of `translation-inconsistent` and `target-inconsistent`: a segment's text
 /// with what does not make two segments different folded away.
 ///

@@ -1,3 +1,6 @@
+import TermlintGlossary
+import TermlintText
+
 /// How the typography rules (`whitespace`, `brackets`, `quotes`, `dashes`, `invisible-char`,
 /// `repeated-word`) read a unit that has a source: they report what the translation introduced
 /// relative to its source, not what it shares with it.

@@ -1,3 +1,6 @@
+import TermlintGlossary
+import TermlintText
+
 /// The text of one span as the typography rules read it: the characters rules see (markup
 /// removed, inline code replaced by U+FFFC), which of them stand for a line break of the file,
 /// and the way back to file offsets.

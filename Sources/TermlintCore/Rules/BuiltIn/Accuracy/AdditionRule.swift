@@ -1,3 +1,6 @@
+import TermlintGlossary
+import TermlintText
+
 /// Flags translated text with no counterpart in the source: a target sentence the aligner left
 /// unmatched (a 0-1 bead), or a translation far longer than its source.
 struct AdditionRule: BuiltInRule {

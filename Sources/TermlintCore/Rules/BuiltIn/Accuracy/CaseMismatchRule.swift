@@ -1,3 +1,6 @@
+import TermlintGlossary
+import TermlintText
+
 /// Flags a translation whose first letter is in another case than its source's: a sentence
 /// started in lower case, a sibling label capitalised differently.
 struct CaseMismatchRule: BuiltInRule {

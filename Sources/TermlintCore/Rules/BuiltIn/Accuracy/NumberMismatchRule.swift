@@ -1,3 +1,6 @@
+import TermlintGlossary
+import TermlintText
+
 /// Flags numbers that differ between a source and its translation, compared as values with
 /// each language's conventions.
 struct NumberMismatchRule: BuiltInRule {

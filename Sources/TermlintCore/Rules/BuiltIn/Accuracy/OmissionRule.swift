@@ -1,3 +1,6 @@
+import TermlintGlossary
+import TermlintText
+
 /// Flags source text with no counterpart in the translation: a sentence the aligner left
 /// unmatched (a 1-0 bead), or a translation far shorter than its source.
 struct OmissionRule: BuiltInRule {

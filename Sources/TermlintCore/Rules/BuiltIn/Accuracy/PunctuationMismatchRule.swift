@@ -1,3 +1,6 @@
+import TermlintGlossary
+import TermlintText
+
 /// Flags a translation whose final punctuation differs from its source's: a lost full stop, a
 /// question rendered as a statement, a colon of a label dropped.
 struct PunctuationMismatchRule: BuiltInRule {

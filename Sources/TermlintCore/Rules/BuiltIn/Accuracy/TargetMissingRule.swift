@@ -1,3 +1,6 @@
+import TermlintGlossary
+import TermlintText
+
 /// Flags a unit that should be translated but has no translation.
 struct TargetMissingRule: BuiltInRule {
   static let descriptor = RuleDescriptor(

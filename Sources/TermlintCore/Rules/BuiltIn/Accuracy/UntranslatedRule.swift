@@ -1,3 +1,6 @@
+import TermlintGlossary
+import TermlintText
+
 /// Flags text left in the source language: a target identical to its source, a target whose
 /// words are mostly in the source's script, or a run of source-script words in a Latin-script
 /// translation.

@@ -1,3 +1,6 @@
+import TermlintGlossary
+import TermlintText
+
 /// Flags one translation used for different source texts in one file (opt-in).
 struct TargetInconsistentRule: BuiltInRule {
   static let descriptor = RuleDescriptor(

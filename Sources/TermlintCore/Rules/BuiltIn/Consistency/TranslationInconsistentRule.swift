@@ -1,3 +1,6 @@
+import TermlintGlossary
+import TermlintText
+
 /// Flags the same source text translated two different ways in one file.
 struct TranslationInconsistentRule: BuiltInRule {
   static let descriptor = RuleDescriptor(

@@ -1,4 +1,6 @@
 import Foundation
+import TermlintGlossary
+import TermlintText
 
 /// Flags the same word twice in a row (*be be*), ignoring case, except grammatical repeats.
 struct RepeatedWordRule: BuiltInRule, UnitRule {

@@ -1,4 +1,6 @@
 import Foundation
+import TermlintGlossary
+import TermlintText
 
 /// Flags words that the target language's Hunspell dictionary does not know, leaving alone
 /// glossary terms, house words, names romanized from the source, words kept from the source,

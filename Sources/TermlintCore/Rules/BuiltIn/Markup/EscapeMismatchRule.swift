@@ -1,3 +1,6 @@
+import TermlintGlossary
+import TermlintText
+
 /// Flags escape sequences (`\n`, `\r`, `\t`, `\\` written out in the text) and carriage returns
 /// whose number differs between a source and its translation.
 struct EscapeMismatchRule: BuiltInRule {

@@ -1,3 +1,6 @@
+import TermlintGlossary
+import TermlintText
+
 /// Flags inline codes, placeholders, URLs and e-mail addresses that differ between a source and
 /// its translation.
 struct PlaceholderMismatchRule: BuiltInRule {

@@ -1,3 +1,6 @@
+import TermlintGlossary
+import TermlintText
+
 /// Flags a word that mixes scripts with letters that look alike (*NАТО* with Cyrillic А, Т, О),
 /// using ICU's spoof checker, and suggests the single-script spelling when there is one.
 struct MixedScriptRule: BuiltInRule, UnitRule {

@@ -1,3 +1,6 @@
+import TermlintGlossary
+import TermlintText
+
 /// Flags a deprecated or forbidden glossary term in the target and suggests the preferred term.
 struct ForbiddenTermRule: BuiltInRule {
   static let descriptor = RuleDescriptor(

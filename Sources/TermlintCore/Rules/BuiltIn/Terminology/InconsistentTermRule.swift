@@ -1,3 +1,6 @@
+import TermlintGlossary
+import TermlintText
+
 /// Flags a document that uses more than one allowed variant of the same concept.
 struct InconsistentTermRule: BuiltInRule {
   static let descriptor = RuleDescriptor(

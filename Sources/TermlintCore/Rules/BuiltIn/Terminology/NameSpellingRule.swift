@@ -1,3 +1,6 @@
+import TermlintGlossary
+import TermlintText
+
 /// Flags a proper name spelled a few letters away from its glossary entry or, without one,
 /// from the romanization of the source's name.
 struct NameSpellingRule: BuiltInRule {

@@ -1,3 +1,6 @@
+import TermlintGlossary
+import TermlintText
+
 /// Flags a case-sensitive glossary term written in another case (*Nato* for *NATO*).
 struct TermCaseRule: BuiltInRule {
   static let descriptor = RuleDescriptor(

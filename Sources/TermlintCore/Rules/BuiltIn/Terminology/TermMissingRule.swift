@@ -1,3 +1,6 @@
+import TermlintGlossary
+import TermlintText
+
 /// Flags a glossary term in the source whose concept has no allowed target term in the
 /// translation (nor, for aligned prose, anywhere in the same paragraph of the translation).
 struct TermMissingRule: BuiltInRule {

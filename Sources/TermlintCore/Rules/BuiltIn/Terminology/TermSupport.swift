@@ -1,3 +1,6 @@
+import TermlintGlossary
+import TermlintText
+
 /// Helpers shared by the glossary rules.
 enum TermSupport {
   /// Adapts a suggested term to the text it replaces: keeps the inflection of the last word

@@ -1,3 +1,6 @@
+import TermlintGlossary
+import TermlintText
+
 /// Flags brackets and guillemets left unbalanced within a paragraph.
 struct BracketsRule: BuiltInRule, UnitRule {
   static let descriptor = RuleDescriptor(

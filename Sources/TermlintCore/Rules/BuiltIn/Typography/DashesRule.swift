@@ -1,3 +1,6 @@
+import TermlintGlossary
+import TermlintText
+
 /// Flags a hyphen used as a dash (*word - word*, *word--word*) and dashes that differ from the
 /// house style (spaced em dash, closed em dash or spaced en dash).
 struct DashesRule: BuiltInRule {

@@ -1,3 +1,6 @@
+import TermlintGlossary
+import TermlintText
+
 /// Flags invisible characters: zero-width characters, bidi controls, control characters other
 /// than tab and line ends, a byte-order mark inside the text and soft hyphens.
 struct InvisibleCharacterRule: BuiltInRule, UnitRule {

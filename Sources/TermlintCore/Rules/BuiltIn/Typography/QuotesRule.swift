@@ -1,3 +1,6 @@
+import TermlintGlossary
+import TermlintText
+
 /// Flags quotation marks in the minority style of a document (straight among typographic, or the
 /// reverse) or against the house style, and quotes left unbalanced in a paragraph.
 struct QuotesRule: BuiltInRule {

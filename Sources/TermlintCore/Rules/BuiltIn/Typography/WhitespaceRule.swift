@@ -1,3 +1,6 @@
+import TermlintGlossary
+import TermlintText
+
 /// Flags two or more spaces inside a line, trailing white space, a space before `, . ; : ! ?`
 /// and a missing space after sentence punctuation.
 struct WhitespaceRule: BuiltInRule, UnitRule {
