@@ -60,10 +60,24 @@ let package = Package(
         "TermlintCore", "TermlintGlossary", "TermlintText", "TermlintLSP",
         .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
+    // Paths, fixtures and seeded randomness shared by the test targets.
+    .target(
+      name: "TermlintTestSupport", dependencies: ["TermlintGlossary", "TermlintText"], path: "Tests/TermlintTestSupport"),
     .testTarget(
-      name: "TermlintCoreTests", dependencies: ["TermlintCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+      name: "TermlintTextTests", dependencies: ["TermlintText", "TermlintTestSupport"], exclude: ["Fixtures"]),
+    .testTarget(
+      name: "TermlintGlossaryTests", dependencies: ["TermlintGlossary", "TermlintText", "TermlintTestSupport"],
+      exclude: ["Fixtures"]),
+    .testTarget(
+      name: "TermlintCoreTests",
+      dependencies: [
+        "TermlintCore", "TermlintGlossary", "TermlintText", "TermlintTestSupport",
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ],
       exclude: ["Fixtures", "Reporting/Snapshots"]),
-    .testTarget(name: "TermlintLSPTests", dependencies: ["TermlintLSP", "TermlintCore"]),
-    .testTarget(name: "TermlintCLITests", dependencies: ["TermlintCore", "termlint"], exclude: ["Fixtures"]),
+    .testTarget(name: "TermlintLSPTests", dependencies: ["TermlintLSP", "TermlintCore", "TermlintGlossary", "TermlintText"]),
+    .testTarget(
+      name: "TermlintCLITests", dependencies: ["TermlintCore", "TermlintGlossary", "TermlintText", "termlint"],
+      exclude: ["Fixtures"]),
   ]
 )

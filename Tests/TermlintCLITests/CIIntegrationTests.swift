@@ -1,6 +1,8 @@
 import Foundation
-import Testing
 import TermlintCore
+import TermlintGlossary
+import TermlintText
+import Testing
 
 /// The GitHub Action and the pre-commit hooks call termlint with options that must exist.
 @Suite("CI integration files")

@@ -4,7 +4,7 @@ import Testing
 @Suite("termlint glossary (end to end)")
 struct GlossaryCommandTests {
   static let shipped = ["Glossaries/security-ru-en.csv", "Glossaries/security-ru-en.tbx"]
-  static let planted = "Tests/TermlintCoreTests/Fixtures/glossary/planted-problems.csv"
+  static let planted = "Tests/TermlintGlossaryTests/Fixtures/glossary/planted-problems.csv"
 
   static func json(_ text: String) throws -> [String: Any] {
     try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
@@ -40,7 +40,7 @@ struct GlossaryCommandTests {
   }
 
   @Test func sarifOfCheckValidates() throws {
-    let r = try CLI.run(["glossary", "check", "--format", "sarif", Self.planted, "Tests/TermlintCoreTests/Fixtures/glossary/planted-problems.tbx"])
+    let r = try CLI.run(["glossary", "check", "--format", "sarif", Self.planted, "Tests/TermlintGlossaryTests/Fixtures/glossary/planted-problems.tbx"])
     #expect(r.status == 1)
     let run = try #require((try Self.json(r.stdout)["runs"] as? [[String: Any]])?.first)
     let rules = try #require((run["tool"] as? [String: Any])?["driver"] as? [String: Any])["rules"] as? [[String: Any]]

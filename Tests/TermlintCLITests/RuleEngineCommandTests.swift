@@ -1,6 +1,8 @@
 import Foundation
-import Testing
 import TermlintCore
+import TermlintGlossary
+import TermlintText
+import Testing
 
 @Suite("Rule engine (end to end)")
 struct RuleEngineCommandTests {

@@ -5,8 +5,8 @@ import Testing
 /// bad rows and workbooks as exit status 2, and `glossary convert` from a workbook to TBX.
 @Suite("Spreadsheet glossaries (end to end)")
 struct SheetGlossaryCommandTests {
-  static let team = "Tests/TermlintCoreTests/Fixtures/sheets/team.csv"
-  static let workbook = "Tests/TermlintCoreTests/Fixtures/sheets/team.xlsx"
+  static let team = "Tests/TermlintGlossaryTests/Fixtures/sheets/team.csv"
+  static let workbook = "Tests/TermlintGlossaryTests/Fixtures/sheets/team.xlsx"
 
   static func write(_ text: String, _ name: String, in dir: URL) throws -> String {
     let url = dir.appendingPathComponent(name)

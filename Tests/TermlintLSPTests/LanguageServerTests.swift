@@ -1,7 +1,9 @@
 import Foundation
-import Testing
 import TermlintCore
+import TermlintGlossary
 @testable import TermlintLSP
+import TermlintText
+import Testing
 
 @Suite("Language server framing and text")
 struct FramingTests {

@@ -1,6 +1,9 @@
 import Foundation
-import Testing
 @testable import TermlintCore
+@testable import TermlintGlossary
+@testable import TermlintText
+import TermlintTestSupport
+import Testing
 
 /// The example article pair in `Examples/bilingual`, aligned by hand into sentence beads (as the
 /// aligner will do it): the clean translation reports nothing, the planted one exactly the

@@ -1,5 +1,8 @@
-import Testing
 @testable import TermlintCore
+@testable import TermlintGlossary
+@testable import TermlintText
+import TermlintTestSupport
+import Testing
 
 /// False positives seen on real software translations (GNOME and Symfony files in
 /// ../shared/corpus), reduced to small cases: each must stay silent, and the real problem next

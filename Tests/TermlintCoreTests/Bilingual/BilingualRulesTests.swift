@@ -1,6 +1,9 @@
 import Foundation
-import Testing
 @testable import TermlintCore
+@testable import TermlintGlossary
+@testable import TermlintText
+import TermlintTestSupport
+import Testing
 
 /// Cross-unit and metadata behaviour of the bilingual rules, beyond their examples.
 @Suite("Bilingual rules")

@@ -2,8 +2,11 @@ import Foundation
 #if canImport(FoundationXML)
   import FoundationXML
 #endif
-import Testing
 @testable import TermlintCore
+@testable import TermlintGlossary
+@testable import TermlintText
+import TermlintTestSupport
+import Testing
 
 /// The bilingual rules over 2,930 professional Russian–English sentence pairs (TICO-19, in
 /// `../shared/corpus/tmx`): a translation memory has few real errors, so almost every finding

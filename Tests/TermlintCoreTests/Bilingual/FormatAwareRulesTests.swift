@@ -1,5 +1,8 @@
-import Testing
 @testable import TermlintCore
+@testable import TermlintGlossary
+@testable import TermlintText
+import TermlintTestSupport
+import Testing
 
 /// `mixed-script` by confusables and `placeholder-mismatch` by format flags, on small PO
 /// catalogues modelled on real false alarms (printf directives glued to a word, `%0A` escapes,

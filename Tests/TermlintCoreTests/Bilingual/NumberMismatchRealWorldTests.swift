@@ -1,5 +1,8 @@
-import Testing
 @testable import TermlintCore
+@testable import TermlintGlossary
+@testable import TermlintText
+import TermlintTestSupport
+import Testing
 
 /// False alarms of `number-mismatch` judged on the real catalogues of Evaluation/ (issue 12),
 /// reduced to small PO entries: each class must stay silent, and the real wrong numbers judged

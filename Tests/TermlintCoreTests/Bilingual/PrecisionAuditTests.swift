@@ -1,5 +1,8 @@
-import Testing
 @testable import TermlintCore
+@testable import TermlintGlossary
+@testable import TermlintText
+import TermlintTestSupport
+import Testing
 
 /// False positives and misses found by a precision audit on newly written news articles,
 /// translations (article pairs, XLIFF, PO) and the real files in ../shared/corpus, reduced to

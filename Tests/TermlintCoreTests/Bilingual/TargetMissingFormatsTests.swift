@@ -1,5 +1,8 @@
-import Testing
 @testable import TermlintCore
+@testable import TermlintGlossary
+@testable import TermlintText
+import TermlintTestSupport
+import Testing
 
 /// `target-missing` reports a translation that is expected and missing, and counts the units
 /// that are not translated yet (gettext's and XLIFF's normal state) in the report instead.

@@ -1,6 +1,9 @@
 import Testing
 
 @testable import TermlintCore
+@testable import TermlintGlossary
+@testable import TermlintText
+import TermlintTestSupport
 
 @Suite("TextScan.excerpt")
 struct TextScanExcerptTests {

@@ -1,6 +1,9 @@
 import Foundation
-import Testing
 @testable import TermlintCore
+@testable import TermlintGlossary
+@testable import TermlintText
+import TermlintTestSupport
+import Testing
 
 /// The checks every translation QA tool has (issue 16): final punctuation, first-letter case,
 /// escapes, and one source translated two ways.

@@ -1,5 +1,8 @@
-import Testing
 @testable import TermlintCore
+@testable import TermlintGlossary
+@testable import TermlintText
+import TermlintTestSupport
+import Testing
 
 /// `untranslated` in both directions, on small cases modelled on real false alarms and misses:
 /// English → Russian gettext catalogues (technical tokens, strings that stay unchanged) and

@@ -1,6 +1,9 @@
 import Foundation
-import Testing
 @testable import TermlintCore
+@testable import TermlintGlossary
+@testable import TermlintText
+import TermlintTestSupport
+import Testing
 
 /// Where a document's languages come from (issue 12, item 10): chosen languages pick a TMX's
 /// direction; command-line languages that contradict an XLIFF or PO file are a usage error.

@@ -1,6 +1,9 @@
 import Foundation
-import Testing
 @testable import TermlintCore
+@testable import TermlintGlossary
+@testable import TermlintText
+import TermlintTestSupport
+import Testing
 
 /// Markdown through cmark-gfm (issue 14, item 4): what is prose and what is not, and positions
 /// that map back exactly (UTF-16 offsets, line and column) through lines with prefixes.

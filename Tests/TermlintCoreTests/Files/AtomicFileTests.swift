@@ -1,6 +1,9 @@
 import Foundation
-import Testing
 @testable import TermlintCore
+@testable import TermlintGlossary
+@testable import TermlintText
+import TermlintTestSupport
+import Testing
 
 @Suite("Atomic file writes")
 struct AtomicFileTests {

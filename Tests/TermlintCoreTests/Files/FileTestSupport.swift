@@ -1,4 +1,5 @@
 import Foundation
+import TermlintTestSupport
 
 /// A temporary folder tree for file tests, removed by the caller when done or, at the latest,
 /// when the test process ends.

@@ -1,5 +1,8 @@
-import Testing
 @testable import TermlintCore
+@testable import TermlintGlossary
+@testable import TermlintText
+import TermlintTestSupport
+import Testing
 
 @Suite("Glob")
 struct GlobTests {

@@ -1,6 +1,9 @@
 import Foundation
-import Testing
 @testable import TermlintCore
+@testable import TermlintGlossary
+@testable import TermlintText
+import TermlintTestSupport
+import Testing
 
 /// A rule for fixer tests: every occurrence of a literal in the file is a safe finding.
 struct LiteralReplacementRule: Rule {

@@ -3,12 +3,15 @@ import Testing
 import ZIPFoundation
 
 @testable import TermlintCore
+@testable import TermlintGlossary
+@testable import TermlintText
+import TermlintTestSupport
 
 private typealias S = GlossaryTestSupport
 
 private func tag(_ raw: String) -> LanguageTag { LanguageTag(raw)! }
 
-/// `Tests/TermlintCoreTests/Fixtures/sheets/NAME`.
+/// `Tests/TermlintGlossaryTests/Fixtures/sheets/NAME`.
 private func sheetFixture(_ name: String) -> String { S.testsDirectory + "/Fixtures/sheets/" + name }
 
 private let ruEn = SheetOptions(sourceLanguage: tag("ru"), targetLanguage: tag("en"))

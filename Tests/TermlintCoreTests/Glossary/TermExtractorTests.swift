@@ -2,6 +2,9 @@ import Foundation
 import Testing
 
 @testable import TermlintCore
+@testable import TermlintGlossary
+@testable import TermlintText
+import TermlintTestSupport
 
 private typealias S = GlossaryTestSupport
 

@@ -1,5 +1,8 @@
 import Foundation
 @testable import TermlintCore
+@testable import TermlintGlossary
+@testable import TermlintText
+import TermlintTestSupport
 
 /// The one run every reporter's golden file is rendered from.
 ///

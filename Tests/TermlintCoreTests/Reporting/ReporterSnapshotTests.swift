@@ -1,6 +1,9 @@
 import Foundation
-import Testing
 @testable import TermlintCore
+@testable import TermlintGlossary
+@testable import TermlintText
+import TermlintTestSupport
+import Testing
 
 /// Golden files: every registered reporter renders the shared fixture, compared with
 /// `Snapshots/<identifier>.<extension>`. Re-record with `RECORD_SNAPSHOTS=1 swift test`.

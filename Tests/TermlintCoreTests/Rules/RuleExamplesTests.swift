@@ -1,5 +1,8 @@
-import Testing
 @testable import TermlintCore
+@testable import TermlintGlossary
+@testable import TermlintText
+import TermlintTestSupport
+import Testing
 
 /// The generic rule test: the examples of every built-in rule and of every data rule shipped in
 /// `Pipelines/rules/`, in the plain form and in variants that shift offsets (a multi-byte

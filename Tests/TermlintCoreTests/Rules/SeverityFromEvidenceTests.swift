@@ -1,6 +1,9 @@
 import Foundation
-import Testing
 @testable import TermlintCore
+@testable import TermlintGlossary
+@testable import TermlintText
+import TermlintTestSupport
+import Testing
 
 /// Each built-in rule's default severity, whether it runs by default, and whether its fixes are
 /// safe follow from its precision measured on real translations (`Evaluation/precision.tsv`,

@@ -1,6 +1,9 @@
 import Foundation
-import Testing
 @testable import TermlintCore
+@testable import TermlintGlossary
+@testable import TermlintText
+import TermlintTestSupport
+import Testing
 
 /// The spelling rule beyond its examples: a real news translation, dictionaries in legacy
 /// encodings, the house word list, options, missing dictionaries and concurrent use.

@@ -1,6 +1,9 @@
 import Testing
 
 @testable import TermlintCore
+@testable import TermlintGlossary
+@testable import TermlintText
+import TermlintTestSupport
 
 /// Which allowed term `term-forbidden` suggests for a rejected one.
 @Suite("Suggested replacements for rejected terms")

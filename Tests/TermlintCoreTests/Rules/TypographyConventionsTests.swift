@@ -1,5 +1,8 @@
-import Testing
 @testable import TermlintCore
+@testable import TermlintGlossary
+@testable import TermlintText
+import TermlintTestSupport
+import Testing
 
 /// The typography rules on catalogues and memories in other directions than the rule examples'
 /// ru→en: source comparison on en→ru units, and the conventions of the target language.

@@ -1,18 +1,8 @@
 import Foundation
 @testable import TermlintCore
-
-/// Paths used by tests.
-enum TestPaths {
-  /// The repository root, derived from this file's path.
-  static let repoRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent()
-  /// `../shared/corpus` beside the clone (present in CI, absent in a user's clone).
-  static let corpus: URL = repoRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus")
-  /// Whether the shared corpus is available.
-  static var hasCorpus: Bool { FileManager.default.fileExists(atPath: corpus.path) }
-  /// A file under the repository root.
-  static func repo(_ relative: String) -> String { repoRoot.appendingPathComponent(relative).path }
-}
+@testable import TermlintGlossary
+@testable import TermlintText
+import TermlintTestSupport
 
 /// Builds linters over in-memory text for tests.
 enum TestLint {

@@ -1,5 +1,6 @@
+import TermlintTestSupport
+@testable import TermlintText
 import Testing
-@testable import TermlintCore
 
 @Suite("SourceFile: decoding and positions")
 struct SourceFileTests {

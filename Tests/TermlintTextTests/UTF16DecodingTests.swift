@@ -1,6 +1,7 @@
 import Testing
 
-@testable import TermlintCore
+import TermlintTestSupport
+@testable import TermlintText
 
 @Suite("UTF-16 decoding")
 struct UTF16DecodingTests {

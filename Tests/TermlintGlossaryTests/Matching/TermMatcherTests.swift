@@ -1,5 +1,7 @@
+@testable import TermlintGlossary
+import TermlintTestSupport
+@testable import TermlintText
 import Testing
-@testable import TermlintCore
 
 @Suite("TermMatcher: token sequences, morphology, case, hyphens, overlaps")
 struct TermMatcherTests {

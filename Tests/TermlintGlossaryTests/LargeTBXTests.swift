@@ -1,5 +1,7 @@
+@testable import TermlintGlossary
+import TermlintTestSupport
+@testable import TermlintText
 import Testing
-@testable import TermlintCore
 
 @Suite("TBX: glossaries larger than libxml2's single-chunk limit")
 struct LargeTBXTests {

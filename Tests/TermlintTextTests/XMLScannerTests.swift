@@ -1,6 +1,7 @@
 import Foundation
+import TermlintTestSupport
+@testable import TermlintText
 import Testing
-@testable import TermlintCore
 
 @Suite("XML scanner")
 struct XMLScannerTests {
@@ -112,7 +113,7 @@ struct XMLScannerTests {
 
   @Test func entityDeclarationsAreRefusedBeforeAnythingIsExpanded() throws {
     for name in ["billion-laughs.tbx", "internal-entity.tbx", "nested-entities.tbx", "xxe-file.tbx", "xxe-http.tbx", "xxe-parameter.tbx"] {
-      let url = TestPaths.repoRoot.appendingPathComponent("Tests/TermlintCoreTests/Fixtures/glossary/\(name)")
+      let url = TestPaths.repoRoot.appendingPathComponent("Tests/TermlintGlossaryTests/Fixtures/glossary/\(name)")
       let text = try String(contentsOf: url, encoding: .utf8)
       let error = try #require(Self.failure(text), "\(name) must be refused")
       #expect(error.reason.contains("entity") || error.reason.contains("DOCTYPE"), "\(name): \(error.reason)")
@@ -193,14 +194,5 @@ struct XMLDecodingTests {
     for units in cases {
       #expect(XMLScanner.string(utf16: units) == String(decoding: units, as: UTF16.self), "\(units)")
     }
-  }
-
-  @Test func readerIsChosenByExtension() throws {
-    #expect(DocumentReader.Format(path: "a/B.XLF") == .xliff)
-    #expect(DocumentReader.Format(path: "x.sdlxliff") == .xliff && DocumentReader.Format(path: "x.mqxliff") == .xliff)
-    #expect(DocumentReader.Format(path: "ru.pot") == .po && DocumentReader.Format(path: "m.tmx") == .tmx)
-    #expect(DocumentReader.Format(path: "a.md") == .markdown && DocumentReader.Format(path: "-") == .text)
-    let markdown = try DocumentReader.read(bytes: Array("# Title\n\nText `code` here.\n".utf8), path: "a.md", defaults: DocTest.ruEn)
-    #expect(markdown.format == "markdown" && markdown.units.count == 2 && markdown.targetLanguage?.value == "en")
   }
 }

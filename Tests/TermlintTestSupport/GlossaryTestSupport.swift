@@ -1,40 +1,40 @@
 import Foundation
-import Testing
 
-@testable import TermlintCore
+import TermlintGlossary
+import TermlintText
 
 /// Paths and helpers shared by the glossary tests.
-enum GlossaryTestSupport {
-  /// `Tests/TermlintCoreTests`.
-  static let testsDirectory: String = {
+public enum GlossaryTestSupport {
+  /// `Tests/TermlintGlossaryTests`, where the glossary fixtures are.
+  public static let testsDirectory: String = {
     var url = URL(fileURLWithPath: #filePath)
-    url.deleteLastPathComponent()  // Glossary
-    url.deleteLastPathComponent()  // TermlintCoreTests
-    return url.path
+    url.deleteLastPathComponent()  // TermlintTestSupport
+    url.deleteLastPathComponent()  // Tests
+    return url.path + "/TermlintGlossaryTests"
   }()
 
   /// The repository root (`/work/main`).
-  static let repoRoot: String = {
+  public static let repoRoot: String = {
     var url = URL(fileURLWithPath: testsDirectory)
     url.deleteLastPathComponent()  // Tests
-    url.deleteLastPathComponent()  // repo root
+    url.deleteLastPathComponent()  // repository root
     return url.path
   }()
 
-  /// `Tests/TermlintCoreTests/Fixtures/glossary/<name>`.
-  static func fixture(_ name: String) -> String { testsDirectory + "/Fixtures/glossary/" + name }
+  /// `Tests/TermlintGlossaryTests/Fixtures/glossary/<name>`.
+  public static func fixture(_ name: String) -> String { testsDirectory + "/Fixtures/glossary/" + name }
 
   /// `<repo root>/../shared/corpus`.
-  static let corpus: String = URL(fileURLWithPath: repoRoot).deletingLastPathComponent().appendingPathComponent("shared/corpus").path
+  public static let corpus: String = URL(fileURLWithPath: repoRoot).deletingLastPathComponent().appendingPathComponent("shared/corpus").path
 
   /// Whether the shared corpus is present; corpus tests are skipped (visibly) when it is not.
-  static let corpusAvailable: Bool = FileManager.default.fileExists(atPath: corpus + "/tbx")
+  public static let corpusAvailable: Bool = FileManager.default.fileExists(atPath: corpus + "/tbx")
 
   /// A corpus file path.
-  static func corpusFile(_ relative: String) -> String { corpus + "/" + relative }
+  public static func corpusFile(_ relative: String) -> String { corpus + "/" + relative }
 
   /// The `.tbx` files directly in `corpus/tbx` (not the edge cases), sorted.
-  static var corpusTBXFiles: [String] {
+  public static var corpusTBXFiles: [String] {
     guard corpusAvailable else { return [] }
     let dir = corpus + "/tbx"
     let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
@@ -42,42 +42,26 @@ enum GlossaryTestSupport {
   }
 
   /// The `.tbx` files in `corpus/tbx/edge-cases`, sorted.
-  static var corpusEdgeCaseFiles: [String] {
+  public static var corpusEdgeCaseFiles: [String] {
     guard corpusAvailable else { return [] }
     let dir = corpus + "/tbx/edge-cases"
     let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
     return names.filter { $0.hasSuffix(".tbx") }.sorted().map { dir + "/" + $0 }
   }
 
-  /// Runs `body`, expecting a `TermlintError`, and returns it (records a failure otherwise).
-  static func expectError(
-    _ body: () throws -> Glossary, sourceLocation: SourceLocation = #_sourceLocation
-  ) -> TermlintError? {
-    do {
-      let g = try body()
-      Issue.record("expected an error, loaded \(g.concepts.count) concepts", sourceLocation: sourceLocation)
-      return nil
-    } catch let error as TermlintError {
-      return error
-    } catch {
-      Issue.record("expected TermlintError, got \(error)", sourceLocation: sourceLocation)
-      return nil
-    }
-  }
-
   /// Loads text as a glossary of the given format.
-  static func load(_ text: String, _ format: GlossaryFormat, path: String = "test") throws -> Glossary {
+  public static func load(_ text: String, _ format: GlossaryFormat, path: String = "test") throws -> Glossary {
     try GlossaryIO.load(bytes: Array(text.utf8), path: path, format: format)
   }
 
   /// Writes then reads back a glossary through a format.
-  static func roundTrip(_ g: Glossary, through format: GlossaryFormat) throws -> Glossary {
+  public static func roundTrip(_ g: Glossary, through format: GlossaryFormat) throws -> Glossary {
     let bytes = try GlossaryIO.write(g, format: format)
     return try GlossaryIO.load(bytes: bytes, path: "roundtrip.\(format.preferredExtension)", format: format)
   }
 
   /// A readable first difference between two glossaries, for failure messages.
-  static func firstDifference(_ a: Glossary, _ b: Glossary) -> String {
+  public static func firstDifference(_ a: Glossary, _ b: Glossary) -> String {
     if a.concepts.count != b.concepts.count { return "concept count \(a.concepts.count) vs \(b.concepts.count)" }
     for (x, y) in zip(a.concepts, b.concepts) where x != y {
       if x.id != y.id || x.subjectField != y.subjectField || x.note != y.note {

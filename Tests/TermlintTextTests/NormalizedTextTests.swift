@@ -1,5 +1,6 @@
+import TermlintTestSupport
+@testable import TermlintText
 import Testing
-@testable import TermlintCore
 
 @Suite("NormalizedText: ICU normalization with an exact offset map")
 struct NormalizedTextTests {

@@ -5,7 +5,9 @@ import Testing
   import FoundationXML
 #endif
 
-@testable import TermlintCore
+@testable import TermlintGlossary
+import TermlintTestSupport
+@testable import TermlintText
 
 private typealias S = GlossaryTestSupport
 

@@ -1,5 +1,7 @@
+@testable import TermlintGlossary
+import TermlintTestSupport
+@testable import TermlintText
 import Testing
-@testable import TermlintCore
 
 
 @Suite("UTF16Table and EdgeTable: the matcher's hash tables agree with Dictionary")

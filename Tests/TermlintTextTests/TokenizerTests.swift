@@ -1,5 +1,6 @@
+import TermlintTestSupport
+@testable import TermlintText
 import Testing
-@testable import TermlintCore
 
 @Suite("Tokenizer: ICU word boundaries")
 struct TokenizerTests {

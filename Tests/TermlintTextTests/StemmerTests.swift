@@ -1,5 +1,6 @@
 import Foundation
-import TermlintCore
+import TermlintText
+import TermlintTestSupport
 import Testing
 
 /// One reference row: a lower-cased word and the stem the Snowball reference produced for it.
@@ -12,7 +13,7 @@ private struct StemmerFixtureRow: Sendable {
 private func loadStemmerFixture(_ name: String) throws -> [StemmerFixtureRow] {
   let url = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent()
-    .appendingPathComponent("../Fixtures/stemmer/\(name)")
+    .appendingPathComponent("Fixtures/stemmer/\(name)")
     .standardizedFileURL
   let text = try String(contentsOf: url, encoding: .utf8)
   var rows: [StemmerFixtureRow] = []

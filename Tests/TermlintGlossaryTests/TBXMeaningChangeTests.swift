@@ -1,6 +1,8 @@
 import Foundation
+@testable import TermlintGlossary
+import TermlintTestSupport
+@testable import TermlintText
 import Testing
-@testable import TermlintCore
 
 /// A TBX typo that changes what the glossary says stops `lint` (`GlossaryIO.loadAll`) and is
 /// listed by `glossary check` (`loadReportingIssues`); real-world noise does not stop it.

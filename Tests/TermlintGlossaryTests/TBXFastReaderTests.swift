@@ -1,6 +1,8 @@
 import Foundation
+@testable import TermlintGlossary
+import TermlintTestSupport
+@testable import TermlintText
 import Testing
-@testable import TermlintCore
 
 /// The TBX fast path (`TBXFastReader`) against the general path (FoundationXML): on every input
 /// the fast path either gives up (nil, and the general path decides) or gives exactly what the

@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
-@testable import TermlintCore
+@testable import TermlintGlossary
+import TermlintTestSupport
+@testable import TermlintText
 
 private typealias S = GlossaryTestSupport
 

@@ -1,6 +1,8 @@
 import Foundation
+@testable import TermlintGlossary
+import TermlintTestSupport
+@testable import TermlintText
 import Testing
-@testable import TermlintCore
 
 @Suite("Glossary loaders: fast paths give what the general code gives")
 struct LoaderFastPathTests {

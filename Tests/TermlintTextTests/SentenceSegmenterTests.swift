@@ -1,5 +1,6 @@
+import TermlintTestSupport
+@testable import TermlintText
 import Testing
-@testable import TermlintCore
 
 @Suite("Sentence segmentation: ICU boundaries, abbreviations and initials")
 struct SentenceSegmenterTests {
