@@ -56,10 +56,9 @@ struct ConfigurationOptions: ParsableArguments {
 
   /// Loads the glossaries and configures the rules of `pipeline` on a task of its own (the slow
   /// second step of `load`), and sets `whenDone` when it has finished, with or without success.
-  func build(pipeline: Pipeline, baseline: Baseline?, whenDone: PrefetchStop) -> Task<LintSetup, any Error> {
+  func session(pipeline: Pipeline, baseline: Baseline?) -> LintSession {
     let (glossaries, onlyRules, disabledRules, cache) = (self.glossaries, self.onlyRules, self.disabledRules, glossaryCache)
-    return Task.detached {
-      defer { whenDone.stop() }
+    return LintSession(pipeline: pipeline) {
       ProcessMemory.prepareForLargeGlossaries()
       return ProcessMemory.keptUntilExit(try LintSetup.build(
         pipeline: pipeline, glossaries: glossaries, onlyRules: onlyRules, disabledRules: disabledRules, baseline: baseline, cache: cache))

@@ -77,7 +77,7 @@ struct Lint: AsyncParsableCommand {
       let parts: [Part]
       if let source, let target {
         let pipeline = try settings.loadPipeline(forInputs: [target])
-        let setup = try await settings.build(pipeline: pipeline, baseline: baseline, whenDone: PrefetchStop()).value
+        let setup = try await settings.session(pipeline: pipeline, baseline: baseline).setup
         guard input.files.isEmpty && input.changedSince == nil else {
           throw TermlintError.usage("give either files to check or --source and --target, not both")
         }
@@ -93,7 +93,7 @@ struct Lint: AsyncParsableCommand {
           // A configuration error comes first, as with --pipeline: the configuration of the
           // current folder and --glossary files are checked before the missing input is named.
           let pipeline = try settings.loadPipeline(at: PipelineLoader.discover())
-          _ = try await settings.build(pipeline: pipeline, baseline: baseline, whenDone: PrefetchStop()).value
+          _ = try await settings.session(pipeline: pipeline, baseline: baseline).setup
           throw error
         }
         let groups = paths.isEmpty ? [InputGroup(pipelinePath: PipelineLoader.discover(), inputs: [])] : InputGroup.discovered(paths)
@@ -157,21 +157,20 @@ struct Lint: AsyncParsableCommand {
   /// inputs are found (`paths` nil: from the command line) and, with more than one job, read and
   /// parsed; errors keep their order (configuration first).
   private func run(pipeline: Pipeline, baseline: Baseline?, paths given: [String]?) async throws -> Part {
-    let stop = PrefetchStop()
-    let building = settings.build(pipeline: pipeline, baseline: baseline, whenDone: stop)
+    let session = settings.session(pipeline: pipeline, baseline: baseline)
     let paths: [String]
     if let given {
       paths = given
     } else {
       do { paths = try input.resolve() } catch {
-        _ = try await building.value
+        _ = try await session.setup
         throw error
       }
     }
     let walked = input.excluding(paths, pipeline: pipeline)
-    let defaults = LintSetup.languageDefaults(for: pipeline)
     let paired = FolderPairs.pair(
-      walked, pattern: pipeline.pairs, source: pipeline.sourceLanguage, target: defaults.target, explicit: input.namedFiles)
+      walked, pattern: pipeline.pairs, source: pipeline.sourceLanguage, target: session.defaults.target,
+      explicit: input.namedFiles)
     if !quiet {
       for source in paired.unpaired {
         printError("termlint: warning: \(source): a source article (\(pipeline.sourceLanguage?.value ?? "?")) with no translation beside it (pattern '\(pipeline.pairs?.pattern ?? "")'); not checked")
@@ -181,21 +180,20 @@ struct Lint: AsyncParsableCommand {
       throw TermlintError.usage("no input files: every file found is excluded by the pipeline's 'exclude:' or is a source article without its translation")
     }
     let inputs = input.shard.map { $0.select(paired.inputs) } ?? paired.inputs
-    let jobs = input.jobCount
-    let prefetched = jobs > 1
-      ? await LintRun.prefetch(inputs.filter { paired.sources[$0] == nil }, defaults: defaults, jobs: jobs - 1, until: stop) : nil
-    let setup = try await building.value
     let progress = ProgressBar.standardError(total: inputs.count, label: "termlint: checking")
     defer { progress?.finish() }
-    var run = LintRun(linter: setup.linter, inputs: inputs, jobs: jobs, prefetched: prefetched)
-    run.pairs = paired.sources
-    run.reportsInputErrors = true
-    run.standardInputName = input.stdinFilename
     // Only `html` shows the documents' text; the other formats need the files and findings.
-    run.keepsDocuments = (try? output.destinations())?.contains { $0.format.identifier == HTMLReporter.identifier } ?? true
-    run.keepsBaselineEntries = baselineOptions.writeBaseline != nil
-    let (report, entries) = try await run.runCollectingBaseline { progress?.update(done: $0, total: $1) }
+    let keepsDocuments = (try? output.destinations())?.contains { $0.format.identifier == HTMLReporter.identifier } ?? true
+    let result = try await session.run(inputs, jobs: input.jobCount, pairs: paired.sources) { run in
+      run.reportsInputErrors = true
+      run.standardInputName = input.stdinFilename
+      run.keepsDocuments = keepsDocuments
+      run.keepsBaselineEntries = baselineOptions.writeBaseline != nil
+    } progress: {
+      progress?.update(done: $0, total: $1)
+    }
     progress?.finish()
+    let (setup, report, entries) = (result.setup, result.report, result.baselineEntries)
     return Part(setup: setup, inputs: inputs, report: report, baselineEntries: entries)
   }
 }

@@ -1,6 +1,9 @@
 import Foundation
-import Testing
 @testable import TermlintCore
+@testable import TermlintGlossary
+@testable import TermlintText
+import TermlintTestSupport
+import Testing
 
 @Suite("Lint runs")
 struct LintRunTests {
@@ -180,6 +183,41 @@ struct LintRunTests {
       Issue.record("invalid UTF-8 must fail the run")
     } catch let error as TermlintError {
       #expect(error.file?.hasSuffix("f03-bad.md") == true, "\(error)")
+    }
+  }
+
+  /// A session reads inputs while its setup is built and reports what `LintRun` reports with
+  /// the finished linter; a build that fails fails the run with the build's error first.
+  @Test func aSessionReportsWhatARunReportsAndABuildErrorComesFirst() async throws {
+    let t = try TemporaryTree()
+    defer { t.remove() }
+    var paths = try Self.writeCorpus(t, count: 8)
+    let glossary = try t.write("house.csv", """
+      concept,lang,term,status
+      sg,ru,гарантии безопасности,preferred
+      sg,en,security guarantees,preferred
+      sg,en,security assurances,deprecated
+
+      """)
+    var pipeline = Pipeline.builtIn
+    pipeline.sourceLanguage = LanguageTag("ru")
+    let setup = try LintSetup.build(pipeline: pipeline, glossaries: [glossary])
+    let expected = try await LintRun(linter: setup.linter, inputs: paths, jobs: 1).run()
+    #expect(expected.findings.contains { $0.ruleID == "term-forbidden" })
+    for jobs in [1, 3] {
+      let session = LintSession(pipeline: pipeline, glossaries: [glossary])
+      let result = try await session.run(paths, jobs: jobs) { $0.keepsBaselineEntries = true }
+      #expect(result.report.findings == expected.findings, "jobs \(jobs)")
+      #expect(result.baselineEntries.count == expected.findings.count)
+      #expect(result.setup.linter.rules.count == setup.linter.rules.count)
+    }
+    // A missing glossary is reported before the unreadable input.
+    paths.append(try t.write("f99-bad.md", bytes: [0x61, 0xC3, 0x28]))
+    do {
+      _ = try await LintSession(pipeline: pipeline, glossaries: [t.path("missing.csv")]).run(paths, jobs: 2)
+      Issue.record("a missing glossary must fail the run")
+    } catch let error as TermlintError {
+      #expect(error.file?.hasSuffix("missing.csv") == true, "\(error)")
     }
   }
 
