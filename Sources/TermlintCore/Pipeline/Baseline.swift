@@ -89,7 +89,7 @@ public struct Baseline: Sendable, Equatable {
     let before = context(file, from: range.lowerBound, forward: false)
     let after = context(file, from: range.upperBound, forward: true)
     let text = collapse(finding.matchedText)
-    let fingerprint = SARIFReporter.fingerprint([finding.ruleID, text, before, after].joined(separator: "\u{0}"))
+    let fingerprint = Fingerprint.of([finding.ruleID, text, before, after].joined(separator: "\u{0}"))
     return Entry(rule: finding.ruleID, path: normalized(finding.location.path), fingerprint: fingerprint, text: finding.matchedText)
   }
 

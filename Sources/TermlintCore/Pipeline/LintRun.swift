@@ -140,7 +140,7 @@ public struct LintRun: Sendable {
     let sourceFile = try SourceFile.read(path: source)
     let targetFile = try SourceFile.read(path: target)
     let document = try PairReader.read(
-      source: sourceFile, target: targetFile, sourceLanguage: linter.sourceLanguage ?? LanguageTag("ru"),
+      source: sourceFile, target: targetFile, sourceLanguage: linter.sourceLanguage ?? Pipeline.defaultSourceLanguage,
       targetLanguage: linter.targetLanguage, glossary: linter.glossary)
     return (document, sourceFile)
   }

@@ -82,7 +82,7 @@ public struct LintSetup: Sendable {
     let rules = try pipeline.configuredRules(only: onlyRules, disabled: disabledRules)
     let linter = Linter(
       glossary: compiled, rules: rules, sourceLanguage: pipeline.sourceLanguage,
-      targetLanguage: pipeline.targetLanguage ?? LanguageTag("en"), normalization: pipeline.normalization,
+      targetLanguage: pipeline.effectiveTargetLanguage, normalization: pipeline.normalization,
       filter: FindingFilter(descriptors: pipeline.descriptors, baseline: baseline), languageDefaults: languageDefaults(for: pipeline))
     return LintSetup(pipeline: pipeline, linter: linter)
   }
@@ -94,7 +94,7 @@ public struct LintSetup: Sendable {
       language == nil ? .assumed : commandLine ? .commandLine : .pipeline
     }
     return LanguageDefaults(
-      source: pipeline.sourceLanguage, target: pipeline.targetLanguage ?? LanguageTag("en"),
+      source: pipeline.sourceLanguage, target: pipeline.effectiveTargetLanguage,
       sourceOrigin: origin(pipeline.sourceLanguage, commandLine: pipeline.sourceLanguageFromCommandLine),
       targetOrigin: origin(pipeline.targetLanguage, commandLine: pipeline.targetLanguageFromCommandLine))
   }

@@ -83,12 +83,21 @@ public struct Pipeline: Sendable {
     self.normalization = normalization
   }
 
+  /// The target language when neither the pipeline nor the command line names one.
+  public static let defaultTargetLanguage = LanguageTag("en")!
+  /// The source language where a command needs one and none is named (`align`, `init`,
+  /// `glossary extract`, a `--source`/`--target` pair).
+  public static let defaultSourceLanguage = LanguageTag("ru")!
+
+  /// The target language in effect: the pipeline's, else `defaultTargetLanguage`.
+  public var effectiveTargetLanguage: LanguageTag { targetLanguage ?? Self.defaultTargetLanguage }
+
   /// How to read a glossary file: its `sheet` and `columns` from the pipeline, and the run's
   /// languages (for `source`/`target` columns and headerless two-column sheets).
   public func sheetOptions(for path: String) -> SheetOptions {
     var options = glossarySheets[path] ?? .none
     options.sourceLanguage = sourceLanguage
-    options.targetLanguage = targetLanguage ?? LanguageTag("en")
+    options.targetLanguage = effectiveTargetLanguage
     return options
   }
 

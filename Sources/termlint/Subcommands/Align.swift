@@ -51,8 +51,8 @@ struct Align: ParsableCommand {
         glossaryPaths.isEmpty ? nil : try CompiledGlossary(GlossaryIO.loadAll(paths: glossaryPaths, options: languages.sheetOptions(for:)))
       let alignment = try PairReader.align(
         source: SourceFile.read(path: source), target: SourceFile.read(path: target),
-        sourceLanguage: sourceLang ?? pipeline.sourceLanguage ?? LanguageTag("ru"),
-        targetLanguage: targetLang ?? pipeline.targetLanguage ?? LanguageTag("en"), glossary: glossary)
+        sourceLanguage: sourceLang ?? pipeline.sourceLanguage ?? Pipeline.defaultSourceLanguage,
+        targetLanguage: targetLang ?? pipeline.effectiveTargetLanguage, glossary: glossary)
       writeOutput(format.render(alignment))
       return ExitStatus.clean
     }

@@ -52,7 +52,7 @@ extension GlossaryCommand {
       try runReportingErrors {
         guard !files.isEmpty else { throw TermlintError.usage("no glossary files (give one or more .tbx, .csv, .tsv, .yaml or .xlsx files)") }
         // The target language of a sheet's 'target' column defaults to en, as in lint.
-        let sheet = SheetOptions(sourceLanguage: sourceLang, targetLanguage: LanguageTag("en"))
+        let sheet = SheetOptions(sourceLanguage: sourceLang, targetLanguage: Pipeline.defaultTargetLanguage)
         let sources = try files.map { try GlossarySource.load(path: $0, options: sheet) }
         for warning in sources.flatMap(\.glossary.warnings) { printError("termlint: warning: \(warning)") }
         let checker = GlossaryChecker(sourceLanguage: sourceLang, only: Set(onlyChecks), disabled: Set(disabledChecks))
@@ -365,7 +365,7 @@ extension GlossaryCommand {
         case (let s?, let t?, nil):
           segments = BilingualSegments.articles(
             source: try SourceFile.read(path: s), target: try SourceFile.read(path: t),
-            sourceLanguage: sourceLang ?? LanguageTag("ru")!, targetLanguage: targetLang ?? LanguageTag("en")!)
+            sourceLanguage: sourceLang ?? Pipeline.defaultSourceLanguage, targetLanguage: targetLang ?? Pipeline.defaultTargetLanguage)
         case (nil, nil, let file?):
           guard file.lowercased().hasSuffix(".tmx") else {
             throw TermlintError.usage("'\(file)': extract reads TMX bilingual files (.tmx), or an article pair with --source and --target")

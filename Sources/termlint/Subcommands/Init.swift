@@ -14,10 +14,10 @@ struct Init: ParsableCommand {
   var folder: String = "."
 
   @Option(help: "The language translated from (BCP 47).")
-  var sourceLang: LanguageTag = LanguageTag("ru")!
+  var sourceLang: LanguageTag = Pipeline.defaultSourceLanguage
 
   @Option(help: "The language of the checked text (BCP 47).")
-  var targetLang: LanguageTag = LanguageTag("en")!
+  var targetLang: LanguageTag = Pipeline.defaultTargetLanguage
 
   @Option(name: .customLong("glossary"), help: "A glossary file to list (relative to the folder); repeatable.")
   var glossaries: [String] = []

@@ -53,7 +53,7 @@ public enum SARIFReporter: Reporter {
       occurrences[key] = n + 1
       json.element(&out)
       writeResult(
-        f, uri: uri, ruleIndex: ruleIndex[f.ruleID], fingerprint: fingerprint("\(key)|\(f.message)|\(n)"), files: files,
+        f, uri: uri, ruleIndex: ruleIndex[f.ruleID], fingerprint: Fingerprint.of("\(key)|\(f.message)|\(n)"), files: files,
         &json, &out)
     }
     json.close(0x5D, &out)
@@ -199,7 +199,7 @@ public enum SARIFReporter: Reporter {
       return Result(
         ruleId: f.ruleID, ruleIndex: ruleIndex[f.ruleID], level: f.severity.sarifLevel, message: Message(text: f.message),
         locations: [ResultLocation(physicalLocation: location)],
-        partialFingerprints: [fingerprintKey: fingerprint("\(key)|\(f.message)|\(n)")],
+        partialFingerprints: [fingerprintKey: Fingerprint.of("\(key)|\(f.message)|\(n)")],
         relatedLocations: related.isEmpty ? nil : related, fixes: fixes,
         properties: ResultProperties(
           category: f.category.rawValue, unit: f.unitID, side: f.side, fixable: f.fixIsSafe && !f.suggestions.isEmpty ? true : nil))
@@ -338,17 +338,6 @@ public enum SARIFReporter: Reporter {
     if suggestion.isEmpty { return "Delete '\(matched)'" }
     if matched.isEmpty { return "Insert '\(suggestion)'" }
     return "Replace '\(matched)' with '\(suggestion)'"
-  }
-
-  /// 64-bit FNV-1a as 16 hex digits: stable across runs and platforms.
-  static func fingerprint(_ text: String) -> String {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in text.utf8 {
-      hash ^= UInt64(byte)
-      hash = hash &* 0x100_0000_01b3
-    }
-    let hex = String(hash, radix: 16)
-    return String(repeating: "0", count: 16 - hex.count) + hex
   }
 }
 
