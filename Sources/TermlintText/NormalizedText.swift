@@ -258,7 +258,7 @@ public struct NormalizedText: Sendable {
 /// normalized form of the code point alone when that is one code unit. `NormalizedText` reads
 /// them instead of calling ICU for every letter of a Russian text; the results are the same
 /// ICU calls, made once.
-package final class SmallCodePointTable: Sendable {
+final class SmallCodePointTable: Sendable {
   private static let lower: UInt32 = 0x80, upper: UInt32 = 0x800
   private let boundaryBefore: [Bool]
   private let whitespace: [Bool]
@@ -269,7 +269,7 @@ package final class SmallCodePointTable: Sendable {
   private static let nfkc = SmallCodePointTable(.nfkc)
 
   /// The table for a form (the two matching forms have one), or nil.
-  package static func table(for form: Normalizer.Form) -> SmallCodePointTable? {
+  static func table(for form: Normalizer.Form) -> SmallCodePointTable? {
     switch form {
     case .nfkcCasefold: return nfkcCasefold
     case .nfkc: return nfkc
@@ -278,7 +278,7 @@ package final class SmallCodePointTable: Sendable {
   }
 
   @inline(__always)
-  package static func covers(_ cp: UInt32) -> Bool { cp >= lower && cp < upper }
+  static func covers(_ cp: UInt32) -> Bool { cp >= lower && cp < upper }
 
   private init(_ form: Normalizer.Form) {
     let normalizer = Normalizer.shared(form)
@@ -293,12 +293,12 @@ package final class SmallCodePointTable: Sendable {
   }
 
   @inline(__always)
-  package func hasBoundaryBefore(_ cp: UInt32) -> Bool { boundaryBefore[Int(cp - SmallCodePointTable.lower)] }
+  func hasBoundaryBefore(_ cp: UInt32) -> Bool { boundaryBefore[Int(cp - SmallCodePointTable.lower)] }
   @inline(__always)
   package func isWhitespace(_ cp: UInt32) -> Bool { whitespace[Int(cp - SmallCodePointTable.lower)] }
   @inline(__always)
-  package func isDefaultIgnorable(_ cp: UInt32) -> Bool { ignorable[Int(cp - SmallCodePointTable.lower)] }
+  func isDefaultIgnorable(_ cp: UInt32) -> Bool { ignorable[Int(cp - SmallCodePointTable.lower)] }
   /// The code point's normalized form when it is one code unit, else 0.
   @inline(__always)
-  package func normalizedSingle(_ cp: UInt32) -> UInt16 { single[Int(cp - SmallCodePointTable.lower)] }
+  func normalizedSingle(_ cp: UInt32) -> UInt16 { single[Int(cp - SmallCodePointTable.lower)] }
 }

@@ -38,7 +38,7 @@ package enum Scripts {
 
 extension Scripts {
   /// UTF-16 ranges where letters of a script live, for a fast test that a text has none.
-  package static func blocks(of script: Int32) -> [ClosedRange<UInt16>]? {
+  static func blocks(of script: Int32) -> [ClosedRange<UInt16>]? {
     switch script {
     case UnicodeProperties.Script.cyrillic: return [0x0400...0x052F, 0x1C80...0x1C8F, 0x2DE0...0x2DFF, 0xA640...0xA69F]
     case UnicodeProperties.Script.greek: return [0x0370...0x03FF, 0x1F00...0x1FFF]
@@ -53,7 +53,7 @@ extension Scripts {
   }
 
   /// The share of a span's letters written in `script`, and how many letters that is.
-  package static func share(of script: Int32, in units: some Collection<UInt16>) -> (share: Double, letters: Int) {
+  static func share(of script: Int32, in units: some Collection<UInt16>) -> (share: Double, letters: Int) {
     guard mayContain(script, in: units) else { return (0, 0) }
     let counts = letterCounts(units)
     let total = counts.values.reduce(0, +)
@@ -77,9 +77,9 @@ package struct BasicScalars: Sendable {
   package let scripts: [Int32]
 
   /// Upper case or a number as `Character` says for the scalar alone.
-  package static let characterUpperOrNumber: UInt8 = 1
+  static let characterUpperOrNumber: UInt8 = 1
   /// A letter (Alphabetic) of a script other than Common and Inherited.
-  package static let scriptLetter: UInt8 = 2
+  static let scriptLetter: UInt8 = 2
   /// `Unicode.Scalar.Properties.numericType != nil`.
   package static let numeric: UInt8 = 4
   /// `Unicode.Scalar.Properties.isAlphabetic`.
@@ -112,7 +112,7 @@ package struct BasicScalars: Sendable {
   /// Whether a code unit is a character of its own in the tables (not a combining mark, which
   /// joins the character before it into one `Character`).
   @inline(__always)
-  package static func isSingleCharacter(_ u: UInt16) -> Bool {
+  static func isSingleCharacter(_ u: UInt16) -> Bool {
     Int(u) < limit && !(u >= 0x0300 && u <= 0x036F) && !(u >= 0x0483 && u <= 0x0489)
   }
 }

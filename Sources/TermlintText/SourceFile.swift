@@ -40,7 +40,7 @@ public struct SourceFile: Sendable {
   /// The line ending style.
   public let lineEnding: LineEnding
   /// UTF-16 offsets of the low halves of surrogate pairs, ascending (for code-point columns).
-  package let pairedLowSurrogates: [Int]
+  let pairedLowSurrogates: [Int]
   /// UTF-16 offset of the first unit of every line; `lineStarts[0] == 0`.
   public let lineStarts: [Int]
 
@@ -225,7 +225,7 @@ public struct SourceFile: Sendable {
 
   // MARK: - Decoding
 
-  package static func decodeUTF8(_ bytes: [UInt8], from start: Int, path: String) throws -> [UInt16] {
+  static func decodeUTF8(_ bytes: [UInt8], from start: Int, path: String) throws -> [UInt16] {
     var out = [UInt16]()
     out.reserveCapacity(bytes.count - start)
     var failure: Int?
@@ -293,7 +293,7 @@ public struct SourceFile: Sendable {
   /// - bytes that are valid UTF-8 with multi-byte sequences are UTF-8: UTF-16 with bytes of
   ///   0x80 and above almost never forms valid UTF-8.
   /// Such a file is then read as UTF-8, where its NULs stay visible (`invisible-character`).
-  package static func bomlessUTF16(_ bytes: [UInt8]) -> Bool? {
+  static func bomlessUTF16(_ bytes: [UInt8]) -> Bool? {
     if bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) { return nil }
     let sample = min(bytes.count, 8192) & ~1
     guard sample >= 4 else { return nil }
@@ -335,7 +335,7 @@ public struct SourceFile: Sendable {
     }
   }
 
-  package static func decodeUTF16(_ bytes: [UInt8], path: String, littleEndian: Bool) throws -> [UInt16] {
+  static func decodeUTF16(_ bytes: [UInt8], path: String, littleEndian: Bool) throws -> [UInt16] {
     if bytes.count % 2 != 0 {
       throw TermlintError.input(path, "UTF-16 file has an odd number of bytes (\(bytes.count)); it is truncated")
     }

@@ -7,8 +7,8 @@ package enum TextInspection {
     case straight, typographic, mixed
   }
 
-  package static let straightApostrophe: Unicode.Scalar = "'"
-  package static let typographicApostrophes: Set<Unicode.Scalar> = ["\u{2019}", "\u{02BC}"]
+  static let straightApostrophe: Unicode.Scalar = "'"
+  static let typographicApostrophes: Set<Unicode.Scalar> = ["\u{2019}", "\u{02BC}"]
 
   /// The apostrophe style of a text, nil when it has none.
   package static func apostropheStyle(_ text: String) -> ApostropheStyle? {
@@ -48,7 +48,7 @@ package enum TextInspection {
   package static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool { UnicodeProperties.has(scalar, .whiteSpace) }
 
   /// Line breaks and tabs (white space a one-line field should not contain).
-  package static func isBreakingWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+  static func isBreakingWhitespace(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.value {
     case 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029: return true
     default: return false

@@ -66,7 +66,7 @@ public final class Tokenizer: @unchecked Sendable {
     return icuTokens(in: units)
   }
 
-  package static func isASCII(_ text: UnsafeBufferPointer<UInt16>) -> Bool {
+  static func isASCII(_ text: UnsafeBufferPointer<UInt16>) -> Bool {
     var bits: UInt16 = 0
     for u in text { bits |= u }
     return bits < 0x80
@@ -91,7 +91,7 @@ public final class Tokenizer: @unchecked Sendable {
   /// number (`q1`, `abc123`, `a1.5`), a letter a word (`1a`), `_` a number after a digit and a
   /// word otherwise; a lone `_` is status 0 (a punctuation token). Everything else breaks on
   /// both sides and is white space or punctuation, as in `icuTokens`.
-  package static func asciiTokens(_ text: UnsafeBufferPointer<UInt16>) -> [Token] {
+  static func asciiTokens(_ text: UnsafeBufferPointer<UInt16>) -> [Token] {
     var tokens: [Token] = []
     tokens.reserveCapacity(text.count / 5 + 1)
     asciiClasses.withUnsafeBufferPointer { cls in
@@ -150,7 +150,7 @@ public final class Tokenizer: @unchecked Sendable {
   }
 
   /// Tokenizes UTF-16 text with ICU (every text; `tokens(in:)` uses it for non-ASCII text).
-  package func icuTokens(in units: [UInt16]) -> [Token] {
+  func icuTokens(in units: [UInt16]) -> [Token] {
     var tokens: [Token] = []
     tokens.reserveCapacity(units.count / 5 + 1)
     units.withUnsafeBufferPointer { text in

@@ -4,34 +4,34 @@ import TermlintText
 /// Appends the glossary cache's binary fields: fixed-width integers in little-endian (native on
 /// every platform Termlint builds for; the header records it), arrays of them as their raw
 /// bytes behind a count, strings as UTF-8 behind a length.
-package struct CacheWriter {
+struct CacheWriter {
   private(set) var bytes: [UInt8] = []
 
   /// Too large for a field (a line number beyond 2^31): the glossary is not cached.
-  package struct Unrepresentable: Error {}
+  struct Unrepresentable: Error {}
 
   package init(capacity: Int = 1 << 20) { bytes.reserveCapacity(capacity) }
 
-  package mutating func u8(_ v: UInt8) { bytes.append(v) }
-  package mutating func raw(_ other: [UInt8]) { bytes.append(contentsOf: other) }
-  package mutating func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
-  package mutating func u64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
-  package mutating func i32(_ v: Int32) { u32(UInt32(bitPattern: v)) }
+  mutating func u8(_ v: UInt8) { bytes.append(v) }
+  mutating func raw(_ other: [UInt8]) { bytes.append(contentsOf: other) }
+  mutating func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
+  mutating func u64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
+  mutating func i32(_ v: Int32) { u32(UInt32(bitPattern: v)) }
 
   /// A count or an index (below 2^32 - 1; the maximum is the "absent" marker).
-  package mutating func count(_ v: Int) throws {
+  mutating func count(_ v: Int) throws {
     guard v >= 0, v < Int(UInt32.max) else { throw Unrepresentable() }
     u32(UInt32(v))
   }
 
   /// An optional Int (a line or column): `Int32.min` is absent.
-  package mutating func optionalInt(_ v: Int?) throws {
+  mutating func optionalInt(_ v: Int?) throws {
     guard let v else { return i32(Int32.min) }
     guard v > Int(Int32.min), v <= Int(Int32.max) else { throw Unrepresentable() }
     i32(Int32(v))
   }
 
-  package mutating func string(_ s: String) throws {
+  mutating func string(_ s: String) throws {
     var s = s
     try s.withUTF8 { utf8 in
       try count(utf8.count)
@@ -39,13 +39,13 @@ package struct CacheWriter {
     }
   }
 
-  package mutating func optionalString(_ s: String?) throws {
+  mutating func optionalString(_ s: String?) throws {
     guard let s else { return u32(UInt32.max) }
     try string(s)
   }
 
   /// An array of fixed-width integers: its count, then its bytes.
-  package mutating func array<T: FixedWidthInteger>(_ values: [T]) throws {
+  mutating func array<T: FixedWidthInteger>(_ values: [T]) throws {
     try count(values.count)
     values.withUnsafeBytes { bytes.append(contentsOf: $0) }
   }
@@ -54,8 +54,8 @@ package struct CacheWriter {
 /// Reads what `CacheWriter` wrote, checking every length against the bytes left: a truncated
 /// or corrupt file throws `Corrupt`, never reads out of bounds nor allocates what the file
 /// cannot hold.
-package struct CacheReader {
-  package struct Corrupt: Error {}
+struct CacheReader {
+  struct Corrupt: Error {}
 
   private let base: UnsafeRawPointer
   private let end: Int
@@ -67,7 +67,7 @@ package struct CacheReader {
     self.offset = offset
   }
 
-  package var remaining: Int { end - offset }
+  var remaining: Int { end - offset }
 
   @inline(__always)
   private mutating func take(_ n: Int) throws -> UnsafeRawPointer {
@@ -76,36 +76,36 @@ package struct CacheReader {
     return base + offset
   }
 
-  package mutating func u8() throws -> UInt8 { try take(1).load(as: UInt8.self) }
-  package mutating func u32() throws -> UInt32 { UInt32(littleEndian: try take(4).loadUnaligned(as: UInt32.self)) }
-  package mutating func u64() throws -> UInt64 { UInt64(littleEndian: try take(8).loadUnaligned(as: UInt64.self)) }
-  package mutating func i32() throws -> Int32 { Int32(bitPattern: try u32()) }
+  mutating func u8() throws -> UInt8 { try take(1).load(as: UInt8.self) }
+  mutating func u32() throws -> UInt32 { UInt32(littleEndian: try take(4).loadUnaligned(as: UInt32.self)) }
+  mutating func u64() throws -> UInt64 { UInt64(littleEndian: try take(8).loadUnaligned(as: UInt64.self)) }
+  mutating func i32() throws -> Int32 { Int32(bitPattern: try u32()) }
 
   /// A count of items of at least `itemSize` bytes each (so a corrupt count fails here).
-  package mutating func count(itemSize: Int = 1) throws -> Int {
+  mutating func count(itemSize: Int = 1) throws -> Int {
     let n = Int(try u32())
     guard n < Int(UInt32.max), n * max(itemSize, 0) <= remaining else { throw Corrupt() }
     return n
   }
 
   /// An index below `limit`.
-  package mutating func index(below limit: Int) throws -> Int {
+  mutating func index(below limit: Int) throws -> Int {
     let n = Int(try u32())
     guard n < limit else { throw Corrupt() }
     return n
   }
 
-  package mutating func optionalInt() throws -> Int? {
+  mutating func optionalInt() throws -> Int? {
     let v = try i32()
     return v == Int32.min ? nil : Int(v)
   }
 
-  package mutating func string() throws -> String {
+  mutating func string() throws -> String {
     let n = try count()
     return String(decoding: UnsafeRawBufferPointer(start: try take(n), count: n), as: UTF8.self)
   }
 
-  package mutating func optionalString() throws -> String? {
+  mutating func optionalString() throws -> String? {
     let n = try u32()
     if n == UInt32.max { return nil }
     offset -= 4
@@ -113,10 +113,10 @@ package struct CacheReader {
   }
 
   /// Bytes, unconverted.
-  package mutating func bytes(_ n: Int) throws -> UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: try take(n), count: n) }
+  mutating func bytes(_ n: Int) throws -> UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: try take(n), count: n) }
 
   /// An array of fixed-width integers (copied with one `memcpy`).
-  package mutating func array<T: FixedWidthInteger>(_: T.Type = T.self) throws -> [T] {
+  mutating func array<T: FixedWidthInteger>(_: T.Type = T.self) throws -> [T] {
     let n = try count(itemSize: MemoryLayout<T>.size)
     let source = try take(n * MemoryLayout<T>.size)
     return [T](unsafeUninitializedCapacity: n) { buffer, initialized in

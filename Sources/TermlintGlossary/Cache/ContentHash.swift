@@ -9,7 +9,7 @@ import TermlintText
 /// It detects edits (any changed byte changes both halves with overwhelming probability); it is
 /// not a cryptographic hash, and the cache does not rely on it against an adversary: the full
 /// key is compared, and a cache file only ever holds what this user's own runs wrote.
-package struct ContentHash {
+struct ContentHash {
   private static let multiplierA: UInt64 = 0x9E37_79B9_7F4A_7C15
   private static let multiplierB: UInt64 = 0xC2B2_AE3D_27D4_EB4F
   private var a: (UInt64, UInt64, UInt64, UInt64) = (0x243F_6A88_85A3_08D3, 0x1319_8A2E_0370_7344, 0xA409_3822_299F_31D0, 0x082E_FA98_EC4E_6C89)
@@ -44,7 +44,7 @@ package struct ContentHash {
   }
 
   /// Adds bytes.
-  package mutating func update(_ bytes: UnsafeRawBufferPointer) {
+  mutating func update(_ bytes: UnsafeRawBufferPointer) {
     guard let base = bytes.baseAddress, bytes.count > 0 else { return }
     length &+= UInt64(bytes.count)
     var offset = 0
@@ -64,7 +64,7 @@ package struct ContentHash {
   }
 
   /// Adds bytes.
-  package mutating func update(_ bytes: [UInt8]) { bytes.withUnsafeBytes { update($0) } }
+  mutating func update(_ bytes: [UInt8]) { bytes.withUnsafeBytes { update($0) } }
 
   /// MurmurHash3's 64-bit finalizer.
   private static func finish(_ k: UInt64) -> UInt64 {
@@ -77,7 +77,7 @@ package struct ContentHash {
   }
 
   /// The hash of everything added, as 32 hexadecimal digits.
-  package func finalize() -> String {
+  func finalize() -> String {
     var copy = self
     var tail = copy.pending
     tail.append(UInt8(tail.count))
@@ -98,7 +98,7 @@ package struct ContentHash {
   }
 
   /// The hash of a byte array.
-  package static func of(_ bytes: [UInt8]) -> String {
+  static func of(_ bytes: [UInt8]) -> String {
     var h = ContentHash()
     h.update(bytes)
     return h.finalize()
@@ -106,7 +106,7 @@ package struct ContentHash {
 
   /// The hash of a file's bytes and its size, read in 1 MiB pieces (the whole file never sits in
   /// memory); nil when it cannot be read.
-  package static func ofFile(at path: String) -> (hash: String, size: Int)? {
+  static func ofFile(at path: String) -> (hash: String, size: Int)? {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { return nil }
     defer { close(fd) }

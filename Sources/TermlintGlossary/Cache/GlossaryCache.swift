@@ -29,7 +29,7 @@ public struct GlossaryCache: Sendable {
   public static let maximumAge: TimeInterval = 30 * 24 * 3600
   /// At most this many cache files are kept.
   public static let maximumFiles = 20
-  package static let fileExtension = "tlgc"
+  static let fileExtension = "tlgc"
 
   /// A cache in `directory` (created on the first write).
   public init(directory: String, debug: Bool = false) {
@@ -58,7 +58,7 @@ public struct GlossaryCache: Sendable {
   }
 
   /// `compiledGlossary(paths:options:)`, and whether it came from the cache.
-  package func lookup(paths: [String], options: (String) -> SheetOptions = { _ in .none }) throws -> (glossary: CompiledGlossary, hit: Bool) {
+  func lookup(paths: [String], options: (String) -> SheetOptions = { _ in .none }) throws -> (glossary: CompiledGlossary, hit: Bool) {
     let start = Date()
     guard !paths.isEmpty, let key = key(paths: paths, options: options) else {
       return (try CompiledGlossary(GlossaryIO.loadAll(paths: paths, options: options)), false)
@@ -73,16 +73,16 @@ public struct GlossaryCache: Sendable {
   }
 
   /// A key and the files' (size, modification time) when it was computed.
-  package struct Key {
+  struct Key {
     package let text: String
-    package let stamps: [Stamp?]
+    let stamps: [Stamp?]
   }
 
-  package struct Stamp: Equatable {
-    package let size: Int64, seconds: Int, nanoseconds: Int
+  struct Stamp: Equatable {
+    let size: Int64, seconds: Int, nanoseconds: Int
   }
 
-  package static func stamp(_ path: String) -> Stamp? {
+  static func stamp(_ path: String) -> Stamp? {
     var s = stat()
     guard stat(path, &s) == 0 else { return nil }
     return Stamp(size: Int64(s.st_size), seconds: Int(s.st_mtim.tv_sec), nanoseconds: Int(s.st_mtim.tv_nsec))
@@ -90,13 +90,13 @@ public struct GlossaryCache: Sendable {
 
   /// The size and modification time of the running executable (`/proc/self/exe`), part of the
   /// key so that every build has caches of its own.
-  package static let executableStamp: String = {
+  static let executableStamp: String = {
     guard let s = stamp("/proc/self/exe") else { return "unknown" }
     return "\(s.size)-\(s.seconds).\(s.nanoseconds)"
   }()
 
   /// The key for `paths`; nil when a file cannot be read (loading then reports it).
-  package func key(paths: [String], options: (String) -> SheetOptions) -> Key? {
+  func key(paths: [String], options: (String) -> SheetOptions) -> Key? {
     var text = "termlint \(Termlint.version) cache \(GlossaryCacheFormat.version) icu \(ICU.version) build \(Self.executableStamp)\n"
     var stamps: [Stamp?] = []
     for path in paths {
@@ -109,7 +109,7 @@ public struct GlossaryCache: Sendable {
   }
 
   /// The cache file for a key.
-  package func path(forKey key: String) -> String {
+  func path(forKey key: String) -> String {
     directory + "/" + ContentHash.of(Array(key.utf8)) + "." + Self.fileExtension
   }
 
@@ -119,7 +119,7 @@ public struct GlossaryCache: Sendable {
   }
 
   /// The compiled glossary in `file` when it is a valid cache file for `key`.
-  package func read(_ file: String, key: String) -> CompiledGlossary? {
+  func read(_ file: String, key: String) -> CompiledGlossary? {
     let start = Date()
     func ms() -> Int { Int(Date().timeIntervalSince(start) * 1000) }
     let outcome = Self.withMappedFile(file) { buffer -> Result<CompiledGlossary?, Error> in
@@ -151,7 +151,7 @@ public struct GlossaryCache: Sendable {
   /// Calls `body` with a file's bytes mapped read-only (no copy: the page cache's pages, read
   /// ahead in one go); nil when the file cannot be opened or mapped. The cache writes files by
   /// renaming new ones into place, so a mapped file never changes underneath.
-  package static func withMappedFile<T>(_ path: String, _ body: (UnsafeRawBufferPointer) -> T) -> T? {
+  static func withMappedFile<T>(_ path: String, _ body: (UnsafeRawBufferPointer) -> T) -> T? {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { return nil }
     defer { close(fd) }
@@ -165,7 +165,7 @@ public struct GlossaryCache: Sendable {
   }
 
   /// Stores a compiled glossary (atomically), then deletes old files; failures are silent.
-  package func write(_ compiled: CompiledGlossary, key: String, to file: String) {
+  func write(_ compiled: CompiledGlossary, key: String, to file: String) {
     guard UInt32(1).littleEndian == 1 else { return }
     do {
       let bytes = try GlossaryCacheFormat.encode(compiled, key: key)
@@ -179,13 +179,13 @@ public struct GlossaryCache: Sendable {
     removeOldFiles(keeping: file)
   }
 
-  package struct WriteFailed: Error { let errno: Int32 }
+  struct WriteFailed: Error { let errno: Int32 }
 
   /// Writes a file by renaming a temporary file of the same folder into place, so that readers
   /// see the old file or the new one, never part of one. Unlike `AtomicFile` it does not
   /// `fsync` (tens of milliseconds for a large glossary): a file torn by a power cut fails its
   /// hash check and is rebuilt.
-  package static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
+  static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
     let temporary = "\(path).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
     let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
     guard fd >= 0 else { throw WriteFailed(errno: errno) }
@@ -213,7 +213,7 @@ public struct GlossaryCache: Sendable {
 
   /// Deletes cache files unused for `maximumAge`, then the least recently used beyond
   /// `maximumFiles`, and temporary files an interrupted run left (older than an hour).
-  package func removeOldFiles(keeping kept: String, now: Date = Date()) {
+  func removeOldFiles(keeping kept: String, now: Date = Date()) {
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
     var files: [(path: String, used: Int)] = []
     for name in names where name.hasSuffix(".tmp") && name.contains(".\(Self.fileExtension).") {
@@ -234,7 +234,7 @@ public struct GlossaryCache: Sendable {
   }
 
   /// A whole file in one read; nil when it cannot be read.
-  package static func readFile(_ path: String) -> [UInt8]? {
+  static func readFile(_ path: String) -> [UInt8]? {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { return nil }
     defer { close(fd) }

@@ -20,17 +20,17 @@ import TermlintText
 /// Integers are little-endian. The reader checks the magic, version, key, the payload's length
 /// and hash, and then every count, index and table invariant, so a truncated, corrupt or
 /// foreign file is rejected (`CacheReader.Corrupt`), never trusted.
-package enum GlossaryCacheFormat {
-  package static let magic: [UInt8] = Array("TERMLINTGLOSSARY".utf8)
+enum GlossaryCacheFormat {
+  static let magic: [UInt8] = Array("TERMLINTGLOSSARY".utf8)
   /// Bump when the payload's layout or the meaning of a field changes.
-  package static let version: UInt32 = 1
+  static let version: UInt32 = 1
 
   private static let absent = UInt32.max
 
   // MARK: Writing
 
   /// The whole file for a compiled glossary under `key`.
-  package static func encode(_ compiled: CompiledGlossary, key: String) throws -> [UInt8] {
+  static func encode(_ compiled: CompiledGlossary, key: String) throws -> [UInt8] {
     var payload = CacheWriter(capacity: 1 << 22)
     try encodePayload(compiled, into: &payload)
     var header = CacheWriter(capacity: 256 + key.utf8.count)
@@ -138,7 +138,7 @@ package enum GlossaryCacheFormat {
 
   /// The key and the payload's bounds of a cache file, after checking the magic, the version,
   /// the length and the payload hash.
-  package static func header(of buffer: UnsafeRawBufferPointer) throws -> (key: String, payload: Range<Int>) {
+  static func header(of buffer: UnsafeRawBufferPointer) throws -> (key: String, payload: Range<Int>) {
     var r = CacheReader(buffer)
     guard buffer.count >= magic.count, try r.bytes(magic.count).elementsEqual(magic) else { throw CacheReader.Corrupt() }
     guard try r.u32() == version else { throw CacheReader.Corrupt() }

@@ -238,7 +238,7 @@ public enum GlossaryFormatter {
   }
 
   /// A TBX v3 text up to and including `</tbxHeader>` (LF line ends, no byte order mark).
-  package static func tbxHeader(_ text: String) -> String? {
+  static func tbxHeader(_ text: String) -> String? {
     let unified = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     guard unified.contains("<tbx") else { return nil }
     for marker in ["</tbxHeader>", "<tbxHeader/>"] {
@@ -257,7 +257,7 @@ public enum GlossaryFormatter {
   ///
   /// - Throws: `TermlintError` when the existing file cannot be decoded or the glossary cannot
   ///   be written in the format.
-  package static func write(_ glossary: Glossary, format: GlossaryFormat, keepingHeaderOf existing: [UInt8], path: String) throws -> [UInt8] {
+  static func write(_ glossary: Glossary, format: GlossaryFormat, keepingHeaderOf existing: [UInt8], path: String) throws -> [UInt8] {
     let file = try SourceFile(path: path, bytes: existing)
     let text = file.text
     let output: String
@@ -279,7 +279,7 @@ public enum GlossaryFormatter {
   }
 
   /// Text encoded as the original file was: same encoding, byte order mark and line ends.
-  package static func encode(_ text: String, like file: SourceFile) throws -> [UInt8] {
+  static func encode(_ text: String, like file: SourceFile) throws -> [UInt8] {
     var body = text
     switch file.lineEnding {
     case .crlf: body = body.replacingOccurrences(of: "\n", with: "\r\n")

@@ -9,31 +9,31 @@ import TermlintText
 ///
 /// `glossary convert` reports what it cannot carry over; `glossary fmt` rewrites a TBX file only
 /// when everything in it is in the form `TBXWriter` writes, so a rewrite never loses data.
-package struct TBXInventory {
+struct TBXInventory {
   /// One kind of markup, with where it first appears and how often.
-  package struct Item: Equatable {
+  struct Item: Equatable {
     /// `<transacGrp>`, `<termNote type="grammaticalGender">`, `a second concept note` …
-    package var description: String
+    var description: String
     /// 1-based line of its first appearance.
-    package var line: Int
+    var line: Int
     /// How many times it appears.
-    package var count: Int
+    var count: Int
   }
 
   /// The root element's local name (`tbx`, `martif`, `TBX`).
-  package var root = ""
+  var root = ""
   /// The root's namespace URI, if any.
   package var namespace: String?
   /// The root's `style` attribute (`dca`, `dct`), if any.
-  package var style: String?
+  var style: String?
   /// Markup Termlint's model does not hold: `convert` drops it, `fmt` refuses the file.
-  package var dropped: [Item] = []
+  var dropped: [Item] = []
   /// Markup the model holds but `TBXWriter` writes differently (a `normativeAuthorization`
   /// status, a DCT category, a definition read as a note, a comment inside the body).
-  package var rewritten: [Item] = []
+  var rewritten: [Item] = []
 
   /// Scans TBX bytes; returns nil when the XML is not well-formed (the loader reports that).
-  package static func scan(_ bytes: [UInt8]) -> TBXInventory? {
+  static func scan(_ bytes: [UInt8]) -> TBXInventory? {
     guard let parser = try? XMLParser.streaming(bytes, path: "") else { return nil }
     parser.shouldProcessNamespaces = true
     parser.shouldResolveExternalEntities = false

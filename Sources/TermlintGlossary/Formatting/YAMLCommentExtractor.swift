@@ -13,13 +13,13 @@ import Yams
 ///   started before it, on a continuation line); several on one part are joined.
 ///
 /// `#` inside quoted scalars and block scalars (`|`, `>`) is text, not a comment.
-package enum YAMLCommentExtractor {
+enum YAMLCommentExtractor {
   /// The comments of `text`, a YAML glossary that `YAMLGlossaryLoader` accepts.
   ///
   /// - Parameter canonicalText: the text `glossary fmt` writes for a term, so term comments
   ///   are keyed as the writer will look them up.
   /// - Throws: `TermlintError.configuration` for YAML that does not parse.
-  package static func extract(_ text: String, path: String, canonicalText: (String) -> String) throws -> YAMLComments {
+  static func extract(_ text: String, path: String, canonicalText: (String) -> String) throws -> YAMLComments {
     let lines = scan(text)
     let owners = try self.owners(text, path: path, canonicalText: canonicalText)
     var comments = YAMLComments(header: [])
@@ -110,13 +110,13 @@ package enum YAMLCommentExtractor {
   // MARK: - Line scanner
 
   /// One line: whether it has YAML content, and its comment (from `#`, right-trimmed).
-  package struct ScannedLine: Equatable {
-    package var hasContent: Bool
-    package var comment: String?
+  struct ScannedLine: Equatable {
+    var hasContent: Bool
+    var comment: String?
   }
 
   /// Splits YAML text into lines and finds the comment of each.
-  package static func scan(_ text: String) -> [ScannedLine] {
+  static func scan(_ text: String) -> [ScannedLine] {
     var result: [ScannedLine] = []
     var quote: Unicode.Scalar?
     var blockParentIndent: Int?

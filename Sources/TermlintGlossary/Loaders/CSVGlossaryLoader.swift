@@ -68,7 +68,7 @@ public enum CSVGlossaryLoader {
   }
 
   /// Whether a header row is Termlint's layout: it names the required columns.
-  package static func isOwnLayout(_ header: DelimitedTextReader.Row) -> Bool {
+  static func isOwnLayout(_ header: DelimitedTextReader.Row) -> Bool {
     let names = Set(header.cells.map { $0.value.trimmedForGlossary.lowercased() })
     return requiredColumns.allSatisfy(names.contains)
   }
@@ -78,7 +78,7 @@ public enum CSVGlossaryLoader {
   ///
   /// - Parameter padRows: rows may be shorter than the header (a workbook leaves trailing empty
   ///   cells out); a delimited file's rows must have exactly the header's cells.
-  package static func load(
+  static func load(
     header: DelimitedTextReader.Row, next: () throws -> DelimitedTextReader.Row?, path: String, lenient: Bool, padRows: Bool
   ) throws -> (glossary: Glossary, issues: [GlossaryLoadIssue]) {
     let columns = try parseHeader(header, path: path)

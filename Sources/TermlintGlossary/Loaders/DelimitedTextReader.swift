@@ -9,19 +9,19 @@ import TermlintText
 /// - Unquoted cells are trimmed of spaces and tabs; a `"` inside them is kept as text.
 /// - Before the first row is returned, lines starting with `#` and blank lines are skipped
 ///   (comments before the header); after it, blank lines are skipped and `#` is ordinary text.
-package struct DelimitedTextReader {
+struct DelimitedTextReader {
   /// One cell with its position (1-based line, 1-based column in Unicode scalars).
-  package struct Cell {
+  struct Cell {
     package var value: String
-    package var quoted: Bool
-    package var line: Int
-    package var column: Int
+    var quoted: Bool
+    var line: Int
+    var column: Int
   }
 
   /// One row with the line it starts on.
-  package struct Row {
-    package var cells: [Cell]
-    package var line: Int
+  struct Row {
+    var cells: [Cell]
+    var line: Int
   }
 
   private let scalars: [Unicode.Scalar]
@@ -42,7 +42,7 @@ package struct DelimitedTextReader {
 
   /// The string of some scalars, encoded to UTF-8 in one pass (appending to a
   /// `String.UnicodeScalarView` one scalar at a time was a quarter of loading a large TSV).
-  package static func string(_ slice: ArraySlice<Unicode.Scalar>) -> String {
+  static func string(_ slice: ArraySlice<Unicode.Scalar>) -> String {
     var count = 0
     for scalar in slice {
       let v = scalar.value
@@ -99,7 +99,7 @@ package struct DelimitedTextReader {
   /// The next non-blank row, or nil at the end of the text.
   ///
   /// - Throws: `TermlintError.configuration` for an unterminated quote or text after a closing quote.
-  package mutating func nextRow() throws -> Row? {
+  mutating func nextRow() throws -> Row? {
     while !atEnd {
       if !sawRow {
         var k = i

@@ -88,7 +88,7 @@ public struct GlossaryLoadIssue: Sendable, Equatable, CustomStringConvertible {
 package enum GlossarySupport {
   /// Removes a UTF-8 BOM and decodes UTF-8, or throws an input error at the line of the first
   /// invalid byte. (UTF-16 with a BOM is decoded too, for spreadsheets that export it.)
-  package static func decodeText(_ bytes: [UInt8], path: String) throws -> String {
+  static func decodeText(_ bytes: [UInt8], path: String) throws -> String {
     if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
       let little = bytes[0] == 0xFF
       guard bytes.count % 2 == 0 else { throw TermlintError.input(path, "truncated UTF-16 text (odd number of bytes)") }
@@ -160,7 +160,7 @@ package enum GlossarySupport {
 
   /// Orders a concept's terms by language (first appearance), keeping the order within each
   /// language. Every loader does this, so the YAML layout (terms grouped by language) is lossless.
-  package static func groupedByLanguage(_ terms: [Term]) -> [Term] {
+  static func groupedByLanguage(_ terms: [Term]) -> [Term] {
     // Fast path: already grouped (each language's terms contiguous), as most files are.
     var seen: [LanguageTag] = []
     var grouped = true
@@ -182,10 +182,10 @@ package enum GlossarySupport {
   }
 
   /// The spelling used for a case-sensitivity value in every format.
-  package static func caseName(_ value: Bool) -> String { value ? "sensitive" : "insensitive" }
+  static func caseName(_ value: Bool) -> String { value ? "sensitive" : "insensitive" }
 
   /// Parses `sensitive` / `insensitive` (case-insensitively); nil for anything else.
-  package static func parseCase(_ raw: String) -> Bool? {
+  static func parseCase(_ raw: String) -> Bool? {
     switch raw.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() {
     case "sensitive": return true
     case "insensitive": return false
@@ -194,12 +194,12 @@ package enum GlossarySupport {
   }
 
   /// Parses `stem` / `exact` (case-insensitively); nil for anything else.
-  package static func parseMatch(_ raw: String) -> MatchMode? {
+  static func parseMatch(_ raw: String) -> MatchMode? {
     MatchMode(rawValue: raw.trimmingCharacters(in: .whitespacesAndNewlines).lowercased())
   }
 
   /// `preferred, admitted, …` for error messages.
-  package static var statusList: String { TermStatus.allCases.map(\.rawValue).joined(separator: ", ") }
+  static var statusList: String { TermStatus.allCases.map(\.rawValue).joined(separator: ", ") }
 }
 
 extension String {

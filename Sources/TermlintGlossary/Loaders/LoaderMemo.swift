@@ -8,13 +8,13 @@ import TermlintText
 /// the memo returns exactly what they would.
 ///
 /// One memo per load (not shared across threads).
-package struct LoaderMemo {
+struct LoaderMemo {
   private var tags: [String: LanguageTag?] = [:]
   private var statuses: [String: TermStatus?] = [:]
   private static let limit = 4096
 
   /// `LanguageTag(raw)`, memoized.
-  package mutating func languageTag(_ raw: String) -> LanguageTag? {
+  mutating func languageTag(_ raw: String) -> LanguageTag? {
     if let known = tags[raw] { return known }
     let tag = LanguageTag(raw)
     if tags.count < LoaderMemo.limit { tags[raw] = tag }
@@ -25,7 +25,7 @@ package struct LoaderMemo {
 
   /// The name of `candidates` that `name` is a near miss of (`TBXNames.nearMiss`), memoized:
   /// an unknown element repeats in every concept.
-  package mutating func nearMiss(_ name: String, of candidates: [String]) -> String? {
+  mutating func nearMiss(_ name: String, of candidates: [String]) -> String? {
     let key = "\(candidates.count) \(name)"
     if let known = nearMisses[key] { return known }
     let found = TBXNames.nearMiss(name, of: candidates)
@@ -34,7 +34,7 @@ package struct LoaderMemo {
   }
 
   /// `TermStatus.parse(raw)`, memoized.
-  package mutating func status(_ raw: String) -> TermStatus? {
+  mutating func status(_ raw: String) -> TermStatus? {
     if let known = statuses[raw] { return known }
     let status = TermStatus.parse(raw)
     if statuses.count < LoaderMemo.limit { statuses[raw] = status }
@@ -46,13 +46,13 @@ extension String {
   /// Whether the string starts and ends with a printable ASCII character (not a space): such a
   /// string has nothing to trim for any notion of white space, so the trimming functions can
   /// return it unchanged without going through Foundation.
-  package var hasNoEdgeWhitespace: Bool {
+  var hasNoEdgeWhitespace: Bool {
     guard let first = utf8.first, let last = utf8.last else { return false }
     return first > 0x20 && first < 0x7F && last > 0x20 && last < 0x7F
   }
 
   /// `trimmingCharacters(in: .whitespaces)` with a fast path for strings with nothing to trim.
-  package var trimmedOfSpaces: String {
+  var trimmedOfSpaces: String {
     hasNoEdgeWhitespace ? self : trimmingCharacters(in: .whitespaces)
   }
 }

@@ -91,7 +91,7 @@ public enum SheetGlossaryLoader {
     try loadWorkbook(bytes: bytes, path: path, options: options, lenient: false).glossary
   }
 
-  package static func loadWorkbook(
+  static func loadWorkbook(
     bytes: [UInt8], path: String, options: SheetOptions, lenient: Bool
   ) throws -> (glossary: Glossary, issues: [GlossaryLoadIssue]) {
     let table = try XLSXReader.read(bytes: bytes, path: path, sheet: options.sheet)
@@ -125,7 +125,7 @@ public enum SheetGlossaryLoader {
   }
 
   /// Runs `body`, adding `sheet 'NAME', row N: ` to the reason of the errors it throws.
-  package static func inSheet<T>(_ sheet: String, path: String, _ body: () throws -> T) throws -> T {
+  static func inSheet<T>(_ sheet: String, path: String, _ body: () throws -> T) throws -> T {
     do {
       return try body()
     } catch var error as TermlintError where error.file == path && !error.reason.hasPrefix("sheet '") {
@@ -363,7 +363,7 @@ public enum SheetGlossaryLoader {
   }
 
   /// The variants in a cell, split at `|` and `;`, trimmed, with their columns.
-  package static func variants(_ cell: DelimitedTextReader.Cell) -> [(text: String, column: Int)] {
+  static func variants(_ cell: DelimitedTextReader.Cell) -> [(text: String, column: Int)] {
     var out: [(String, Int)] = []
     var current = ""
     var start = 0
@@ -391,7 +391,7 @@ public enum SheetGlossaryLoader {
 
   /// A part of speech in TBX's spelling when it is a usual one (`proper noun` → `properNoun`,
   /// `adj` → `adjective`); anything else as written.
-  package static func partOfSpeech(_ raw: String) -> String {
+  static func partOfSpeech(_ raw: String) -> String {
     switch SheetHeader.words(raw).joined() {
     case "noun", "n", "nn", "substantive": return "noun"
     case "propernoun", "propername", "pn", "nnp", "name": return "properNoun"

@@ -103,10 +103,10 @@ public enum SheetColumnRole: Sendable, Equatable {
 /// language codes and English language names with decorations (`ru`, `Russian`, `source_ru`,
 /// `ru_RU`, `ru-RU`, `English (US)`, `forbidden_en`) and the per-row columns of the TICO-19
 /// sheets (`sourceLang`, `targetString`).
-package enum SheetHeader {
+enum SheetHeader {
   /// The role a header names; nil when it names nothing Termlint knows (the column is kept as
   /// notes).
-  package static func role(of header: String) -> SheetColumnRole? {
+  static func role(of header: String) -> SheetColumnRole? {
     let words = self.words(header)
     guard !words.isEmpty else { return nil }
     let compact = words.joined()
@@ -148,7 +148,7 @@ package enum SheetHeader {
 
   /// The header split into lower-case words: at anything but letters and digits, and between a
   /// lower-case letter and an upper-case one (`sourceLang` → `source`, `lang`).
-  package static func words(_ header: String) -> [String] {
+  static func words(_ header: String) -> [String] {
     var words: [String] = []
     var current = ""
     var previousLower = false
@@ -172,7 +172,7 @@ package enum SheetHeader {
 
   /// A language from the words left after decorations: a code or an English name, optionally
   /// followed by a region (`ru RU`, `english us`) or a script subtag.
-  package static func language(_ words: [String]) -> LanguageTag? {
+  static func language(_ words: [String]) -> LanguageTag? {
     if let code = languageCode(words.joined(separator: " ")) { return LanguageTag(code) }
     guard words.count >= 2, let code = languageCode(words.dropLast().joined(separator: " ")) else { return nil }
     let last = words[words.count - 1]
@@ -184,12 +184,12 @@ package enum SheetHeader {
 
   /// The ISO 639-1 code for a code (two letters, or three with a two-letter equivalent: `rus`)
   /// or an English language name (`russian`), lower-case; nil when it is neither.
-  package static func languageCode(_ word: String) -> String? { LanguageNames.shared.codes[word] }
+  static func languageCode(_ word: String) -> String? { LanguageNames.shared.codes[word] }
 
   // MARK: - Vocabulary
 
   /// Header names (words joined) of the roles that are not languages.
-  package static let roleNames: [String: SheetColumnRole] = {
+  static let roleNames: [String: SheetColumnRole] = {
     var names: [String: SheetColumnRole] = [:]
     for name in ["id", "conceptid", "concept", "entry", "entryid", "termid", "stringid", "key", "identifier", "uid", "guid"] {
       names[name] = .id
@@ -212,15 +212,15 @@ package enum SheetHeader {
   }()
 
   /// Words that say which side a language column is on.
-  package static let sideWords: [String: SheetLanguage] = [
+  static let sideWords: [String: SheetLanguage] = [
     "source": .source, "src": .source, "target": .target, "tgt": .target, "trg": .target, "translation": .target,
   ]
 
   /// Words around a language name that say nothing more (`Russian term`, `lang_en`).
-  package static let decorations: Set<String> = ["term", "terms", "lang", "language", "string", "text", "word", "words", "phrase", "variant", "variants"]
+  static let decorations: Set<String> = ["term", "terms", "lang", "language", "string", "text", "word", "words", "phrase", "variant", "variants"]
 
   /// Words and phrases that give variants a status.
-  package static let statusPhrases: [([String], TermStatus)] = [
+  static let statusPhrases: [([String], TermStatus)] = [
     (["do", "not", "use"], .forbidden), (["dont", "use"], .forbidden), (["don", "t", "use"], .forbidden),
     (["forbidden"], .forbidden), (["prohibited"], .forbidden), (["banned"], .forbidden), (["avoid"], .forbidden),
     (["not", "allowed"], .forbidden), (["incorrect"], .forbidden), (["wrong"], .forbidden),
@@ -240,12 +240,12 @@ package enum SheetHeader {
 
 /// ISO 639 language codes and their English names, from the ICU data Foundation carries (so
 /// every language ICU knows is recognised, not a hand-picked list).
-package final class LanguageNames: Sendable {
+final class LanguageNames: Sendable {
   package static let shared = LanguageNames()
 
   /// Lower-case code or English name → two-letter code (or the code itself when a language has
   /// no two-letter code).
-  package let codes: [String: String]
+  let codes: [String: String]
 
   private init() {
     var codes: [String: String] = [:]

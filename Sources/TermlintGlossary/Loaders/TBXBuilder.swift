@@ -2,7 +2,7 @@ import Foundation
 import TermlintText
 
 /// The attributes of one start tag, as the builder asks for them (by qualified name).
-package protocol TBXAttributes {
+protocol TBXAttributes {
   /// The value of the attribute whose qualified name is `name`, if present.
   func value(_ name: String) -> String?
 }
@@ -16,11 +16,11 @@ extension Dictionary: TBXAttributes where Key == String, Value == String {
 /// exclusive access at run time on every event (that was 5 % of loading a large TBX). Both readers feed it the same events (local
 /// element names, attributes by qualified name, the start tag's line and column as libxml2
 /// reports them, text), so the two give the same glossary and issues by construction.
-package struct TBXBuilder {
-  package let path: String
-  package var issues: [GlossaryLoadIssue] = []
-  package var rootName: String?
-  package var sawReplacementCharacter = false
+struct TBXBuilder {
+  let path: String
+  var issues: [GlossaryLoadIssue] = []
+  var rootName: String?
+  var sawReplacementCharacter = false
 
   private struct Frame {
     var lang: String?
@@ -126,14 +126,14 @@ package struct TBXBuilder {
 
   /// Whether text now would be kept (inside a term, note or category); readers may skip
   /// decoding text otherwise.
-  package var isCapturing: Bool { capture != nil }
+  var isCapturing: Bool { capture != nil }
 
   // MARK: Events
 
   /// A start tag: `name` is the local name; `line` and `column` where libxml2 reports it (the
   /// tag's closing `>`, or the `/` of `/>`). `column` is read only for `<term>`, so readers
   /// may pass 0 for other elements.
-  package mutating func startElement<Attributes: TBXAttributes>(
+  mutating func startElement<Attributes: TBXAttributes>(
     _ name: String, attributes attributeDict: Attributes, line: Int, column: Int
   ) {
     if rootName == nil { rootName = name }
@@ -224,7 +224,7 @@ package struct TBXBuilder {
   }
 
   /// An end tag (`elementName` is the local name).
-  package mutating func endElement(_ elementName: String) {
+  mutating func endElement(_ elementName: String) {
     let depth = stack.count
     defer { stack.removeLast() }
     if let open = capture {
@@ -258,7 +258,7 @@ package struct TBXBuilder {
   }
 
   /// Character data (text, resolved references or a CDATA section's content).
-  package mutating func characters(_ string: String) {
+  mutating func characters(_ string: String) {
     if capture != nil { capture?.text += string }
   }
 
@@ -369,7 +369,7 @@ package struct TBXBuilder {
     finished.append((draft, conceptCount))
   }
 
-  package mutating func makeGlossary() -> Glossary {
+  mutating func makeGlossary() -> Glossary {
     if let open = concept {
       if term != nil { finishTerm() }
       finishConcept(open)

@@ -24,9 +24,9 @@ import TermlintText
 /// Lines and columns are those libxml2 reports at a start tag: the line of its `>` (or of the
 /// `/` of `/>`), the column of that character counted from 1 in code points, except inside
 /// CDATA sections, which libxml2's push parser counts in bytes.
-package enum TBXFastReader {
+enum TBXFastReader {
   /// Reads `bytes`, or returns nil when the general path must decide.
-  package static func read(_ bytes: [UInt8], path: String) -> (glossary: Glossary, issues: [GlossaryLoadIssue])? {
+  static func read(_ bytes: [UInt8], path: String) -> (glossary: Glossary, issues: [GlossaryLoadIssue])? {
     let built = bytes.withUnsafeBufferPointer { buffer -> TBXBuilder? in
       guard buffer.count > 0 else { return nil }
       var reader = Reader(buffer, builder: TBXBuilder(path: path))
@@ -45,22 +45,22 @@ package enum TBXFastReader {
   }
 
   /// Thrown to give up on the fast path.
-  package struct GiveUp: Error {}
+  struct GiveUp: Error {}
 
   /// One attribute of the current start tag, as byte offsets.
-  package struct Attribute {
-    package var nameStart: Int
-    package var nameEnd: Int
-    package var valueStart: Int
-    package var valueEnd: Int
+  struct Attribute {
+    var nameStart: Int
+    var nameEnd: Int
+    var valueStart: Int
+    var valueEnd: Int
     /// The value holds a reference or a tab or line feed (normalized to a space).
-    package var needsDecoding: Bool
+    var needsDecoding: Bool
   }
 
   /// The attributes of the current start tag, looked up by qualified name.
-  package struct Attributes: TBXAttributes {
-    package let bytes: UnsafeBufferPointer<UInt8>
-    package let list: [Attribute]
+  struct Attributes: TBXAttributes {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let list: [Attribute]
 
     package func value(_ name: String) -> String? {
       var name = name
@@ -98,36 +98,36 @@ package enum TBXFastReader {
   }
 
   /// A namespace prefix declared on an open element.
-  package struct Prefix {
-    package var start: Int
-    package var end: Int
-    package var depth: Int
+  struct Prefix {
+    var start: Int
+    var end: Int
+    var depth: Int
   }
 
   /// An open element: its qualified name's bytes and its local name.
-  package struct Open {
-    package var start: Int
-    package var end: Int
-    package var local: String
+  struct Open {
+    var start: Int
+    var end: Int
+    var local: String
   }
 
-  package struct Reader {
-    package let b: UnsafeBufferPointer<UInt8>
-    package let n: Int
-    package var builder: TBXBuilder
-    package var i = 0
+  struct Reader {
+    let b: UnsafeBufferPointer<UInt8>
+    let n: Int
+    var builder: TBXBuilder
+    var i = 0
     // Line and column bookkeeping: `line` is the line of offset `counted`; `lineStart` is the
     // offset just past the last line feed before `counted`.
-    package var counted = 0
-    package var line = 1
-    package var lineStart = 0
+    var counted = 0
+    var line = 1
+    var lineStart = 0
     // Column cache within the current line: `columnAt` code points up to `columnOffset`.
-    package var columnOffset = 0
-    package var columnValue = 1
+    var columnOffset = 0
+    var columnValue = 1
     var open: [Open] = []
-    package var prefixes: [Prefix] = []
+    var prefixes: [Prefix] = []
     package var attributes: [Attribute] = []
-    package var scratch: [UInt8] = []
+    var scratch: [UInt8] = []
 
     package init(_ buffer: UnsafeBufferPointer<UInt8>, builder: TBXBuilder) {
       b = buffer
@@ -139,13 +139,13 @@ package enum TBXFastReader {
 
     /// Well under libxml2's limits (256 levels without `XML_PARSE_HUGE`; 10 MB per text node
     /// or attribute value; 50,000 bytes per name): the general path decides beyond them.
-    package static let maxDepth = 200
-    package static let maxRun = 1_000_000
-    package static let maxName = 1_000
+    static let maxDepth = 200
+    static let maxRun = 1_000_000
+    static let maxName = 1_000
 
     // MARK: Driver
 
-    package mutating func run() throws(GiveUp) {
+    mutating func run() throws(GiveUp) {
       try validate()
       if n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF {
         i = 3
@@ -160,7 +160,7 @@ package enum TBXFastReader {
     }
 
     /// The whole input is UTF-8 of XML characters, without CR or other control characters.
-    package func validate() throws(GiveUp) {
+    func validate() throws(GiveUp) {
       var k = 0
       let base = UnsafeRawPointer(b.baseAddress!)
       while k < n {
@@ -219,7 +219,7 @@ package enum TBXFastReader {
     // MARK: Positions
 
     /// The line of offset `pos` (not before the last one asked for).
-    package mutating func lineOf(_ pos: Int) -> Int {
+    mutating func lineOf(_ pos: Int) -> Int {
       var feeds = 0
       var k = counted
       // Eight bytes at a time: a byte of `x` is zero where the input has a line feed, and
@@ -250,7 +250,7 @@ package enum TBXFastReader {
     }
 
     /// The column of offset `pos` in code points from 1, after `lineOf(pos)`.
-    package mutating func columnOf(_ pos: Int) -> Int {
+    mutating func columnOf(_ pos: Int) -> Int {
       if columnOffset < lineStart || columnOffset > pos {
         columnOffset = lineStart
         columnValue = 1
@@ -269,7 +269,7 @@ package enum TBXFastReader {
     /// Moves the line and column bookkeeping over `start..<end` counting bytes, not code
     /// points: libxml2's push parser (which `XMLParser(stream:)` drives) skips a CDATA section
     /// with `SKIPL`, one column per byte.
-    package mutating func countBytewise(from start: Int, to end: Int) {
+    mutating func countBytewise(from start: Int, to end: Int) {
       _ = lineOf(start)
       var column = columnOf(start)
       var k = start
@@ -290,10 +290,10 @@ package enum TBXFastReader {
 
     // MARK: Prolog and epilog
 
-    package func has(_ literal: StaticString, at pos: Int) -> Bool { Self.has(literal, in: b, at: pos) }
+    func has(_ literal: StaticString, at pos: Int) -> Bool { Self.has(literal, in: b, at: pos) }
 
     /// Whether the bytes at `pos` are `literal`.
-    package static func has(_ literal: StaticString, in b: UnsafeBufferPointer<UInt8>, at pos: Int) -> Bool {
+    static func has(_ literal: StaticString, in b: UnsafeBufferPointer<UInt8>, at pos: Int) -> Bool {
       let count = literal.utf8CodeUnitCount
       guard pos + count <= b.count else { return false }
       let p = literal.utf8Start
@@ -303,7 +303,7 @@ package enum TBXFastReader {
 
     package func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A }
 
-    package mutating func skipSpaces() -> Bool {
+    mutating func skipSpaces() -> Bool {
       let from = i
       while i < n && isSpace(b[i]) { i += 1 }
       return i > from
@@ -311,7 +311,7 @@ package enum TBXFastReader {
 
     /// The XML declaration, which the general path replaces by a neutral one of the same
     /// length: only its encoding matters, and it must not span lines or hold non-ASCII.
-    package mutating func declaration() throws(GiveUp) {
+    mutating func declaration() throws(GiveUp) {
       guard has("<?xml", at: i), i + 5 < n, isSpace(b[i + 5]) else { return }
       var end = i + 5
       while end + 1 < n && !(b[end] == 0x3F && b[end + 1] == 0x3E) {
@@ -324,7 +324,7 @@ package enum TBXFastReader {
       i = end + 2
     }
 
-    package mutating func prolog() throws(GiveUp) {
+    mutating func prolog() throws(GiveUp) {
       var sawDoctype = false
       while true {
         _ = skipSpaces()
@@ -342,7 +342,7 @@ package enum TBXFastReader {
       }
     }
 
-    package mutating func epilog() throws(GiveUp) {
+    mutating func epilog() throws(GiveUp) {
       while true {
         _ = skipSpaces()
         if i >= n { return }
@@ -357,7 +357,7 @@ package enum TBXFastReader {
     }
 
     /// `<!DOCTYPE name>` or with a `SYSTEM` / `PUBLIC` id of plain characters.
-    package mutating func doctype() throws(GiveUp) {
+    mutating func doctype() throws(GiveUp) {
       i += 9
       guard skipSpaces() else { throw GiveUp() }
       _ = try name()
@@ -386,7 +386,7 @@ package enum TBXFastReader {
     }
 
     /// `<!-- … -->` without `--` inside (nor a `-` just before the closing `-->`).
-    package mutating func comment() throws(GiveUp) {
+    mutating func comment() throws(GiveUp) {
       var k = i + 4
       while k + 1 < n {
         if b[k] == 0x2D && b[k + 1] == 0x2D {
@@ -400,7 +400,7 @@ package enum TBXFastReader {
     }
 
     /// `<?target data?>` with data; not an `xml…` target but `xml-model` and `xml-stylesheet`.
-    package mutating func processingInstruction() throws(GiveUp) {
+    mutating func processingInstruction() throws(GiveUp) {
       i += 2
       let start = i
       try plainName(allowColon: false)
@@ -424,13 +424,13 @@ package enum TBXFastReader {
 
     // MARK: Names
 
-    package static func isNameStart(_ c: UInt8) -> Bool { (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || c == 0x5F }
-    package static func isNameChar(_ c: UInt8) -> Bool {
+    static func isNameStart(_ c: UInt8) -> Bool { (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || c == 0x5F }
+    static func isNameChar(_ c: UInt8) -> Bool {
       isNameStart(c) || (c >= 0x30 && c <= 0x39) || c == 0x2D || c == 0x2E
     }
 
     /// An ASCII NCName at `i`.
-    package mutating func plainName(allowColon: Bool) throws(GiveUp) {
+    mutating func plainName(allowColon: Bool) throws(GiveUp) {
       guard i < n, Reader.isNameStart(b[i]) else { throw GiveUp() }
       i += 1
       while i < n && Reader.isNameChar(b[i]) { i += 1 }
@@ -459,7 +459,7 @@ package enum TBXFastReader {
       return colon
     }
 
-    package func equalBytes(_ a: Range<Int>, _ c: Range<Int>) -> Bool {
+    func equalBytes(_ a: Range<Int>, _ c: Range<Int>) -> Bool {
       guard a.count == c.count else { return false }
       var k = 0
       while k < a.count {
@@ -469,7 +469,7 @@ package enum TBXFastReader {
       return true
     }
 
-    package func isDeclared(_ prefix: Range<Int>) -> Bool {
+    func isDeclared(_ prefix: Range<Int>) -> Bool {
       for declared in prefixes where equalBytes(declared.start..<declared.end, prefix) { return true }
       return false
     }
@@ -478,7 +478,7 @@ package enum TBXFastReader {
 
     /// The scalar and the end offset of the reference at `pos` (`&…;`): a predefined entity
     /// or a character reference to an XML character other than U+FFFD.
-    package static func reference(_ b: UnsafeBufferPointer<UInt8>, at pos: Int) throws(GiveUp) -> (UInt32, Int) {
+    static func reference(_ b: UnsafeBufferPointer<UInt8>, at pos: Int) throws(GiveUp) -> (UInt32, Int) {
       let n = b.count
       var k = pos + 1
       guard k < n else { throw GiveUp() }
@@ -524,14 +524,14 @@ package enum TBXFastReader {
 
     /// Appends the UTF-8 of a scalar `reference` has checked (an XML character, so never a
     /// surrogate).
-    package static func appendUTF8(_ scalar: UInt32, to out: inout [UInt8]) {
+    static func appendUTF8(_ scalar: UInt32, to out: inout [UInt8]) {
       UTF8.encode(Unicode.Scalar(scalar) ?? " ") { out.append($0) }
     }
 
     // MARK: Content
 
     /// The root element and everything in it.
-    package mutating func element() throws(GiveUp) {
+    mutating func element() throws(GiveUp) {
       try startTag()
       while !open.isEmpty {
         try text()
@@ -594,7 +594,7 @@ package enum TBXFastReader {
       builder.characters(String(decoding: scratch, as: UTF8.self))
     }
 
-    package mutating func cdata() throws(GiveUp) {
+    mutating func cdata() throws(GiveUp) {
       let start = i + 9
       var k = start
       while k + 2 < n {
@@ -612,7 +612,7 @@ package enum TBXFastReader {
       throw GiveUp()
     }
 
-    package mutating func endTag() throws(GiveUp) {
+    mutating func endTag() throws(GiveUp) {
       i += 2
       let start = i
       _ = try name()
@@ -626,7 +626,7 @@ package enum TBXFastReader {
       while let last = prefixes.last, last.depth > depth { prefixes.removeLast() }
     }
 
-    package mutating func startTag() throws(GiveUp) {
+    mutating func startTag() throws(GiveUp) {
       guard open.count < Reader.maxDepth else { throw GiveUp() }
       i += 1
       let start = i
@@ -708,7 +708,7 @@ package enum TBXFastReader {
     }
 
     /// Namespace declarations and prefixed attributes of the current start tag.
-    package mutating func namespaces(depth: Int) throws(GiveUp) {
+    mutating func namespaces(depth: Int) throws(GiveUp) {
       for a in attributes {
         let nameRange = a.nameStart..<a.nameEnd
         if has("xmlns", at: a.nameStart) && (nameRange.count == 5 || b[a.nameStart + 5] == 0x3A) {
@@ -754,7 +754,7 @@ package enum TBXFastReader {
 
     /// A namespace name libxml2 takes without a warning: `scheme:` then plain characters; an
     /// authority (`//host`) of letters, digits, dots and hyphens. Not the XML namespaces.
-    package func absoluteURI(_ r: Range<Int>) throws(GiveUp) {
+    func absoluteURI(_ r: Range<Int>) throws(GiveUp) {
       var k = r.lowerBound
       guard k < r.upperBound, b[k] | 0x20 >= 0x61 && b[k] | 0x20 <= 0x7A else { throw GiveUp() }
       while k < r.upperBound && b[k] != 0x3A {

@@ -59,7 +59,7 @@ public enum TBXLoader {
   /// The parse itself; `guardEntities: false` exists only so tests can check that the XML
   /// parser's own configuration never resolves external entities either (it also turns the
   /// fast path off), and `fastPath: false` only so tests can compare the two paths.
-  package static func parse(
+  static func parse(
     bytes: [UInt8], path: String, guardEntities: Bool, fastPath: Bool = true
   ) throws -> (glossary: Glossary, issues: [GlossaryLoadIssue]) {
     if guardEntities { try XMLEntityGuard.check(bytes, path: path) }
@@ -74,7 +74,7 @@ public enum TBXLoader {
 
   /// The general path: FoundationXML's `XMLParser` (libxml2) over `XMLEntityGuard.utf8Document`.
   /// Callers have run `XMLEntityGuard.check` and the empty-file test.
-  package static func parseGeneral(bytes: [UInt8], path: String) throws -> (glossary: Glossary, issues: [GlossaryLoadIssue]) {
+  static func parseGeneral(bytes: [UInt8], path: String) throws -> (glossary: Glossary, issues: [GlossaryLoadIssue]) {
     let parser: XMLParser
     do {
       parser = try XMLParser.streaming(bytes, path: path)
@@ -108,7 +108,7 @@ public enum TBXLoader {
   }
 
   /// Whether the raw bytes hold an encoded U+FFFD (EF BF BD in UTF-8, FFFD in UTF-16).
-  package static func containsReplacementCharacterBytes(_ bytes: [UInt8]) -> Bool {
+  static func containsReplacementCharacterBytes(_ bytes: [UInt8]) -> Bool {
     guard bytes.count >= 2 else { return false }
     for i in 0..<(bytes.count - 1) {
       if bytes[i] == 0xFF && bytes[i + 1] == 0xFD || bytes[i] == 0xFD && bytes[i + 1] == 0xFF { return true }
@@ -118,7 +118,7 @@ public enum TBXLoader {
   }
 
   /// A readable reason for an `XMLParser.ErrorCode` raw value.
-  package static func xmlErrorDescription(_ code: Int) -> String {
+  static func xmlErrorDescription(_ code: Int) -> String {
     switch code {
     case 4: return "the document is empty"
     case 5: return "unexpected end of document (an element is not closed)"

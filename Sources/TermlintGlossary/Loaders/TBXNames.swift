@@ -8,10 +8,10 @@ import TermlintText
 /// Real termbases carry many legitimate elements and categories Termlint does not interpret, so
 /// only a near miss of a name Termlint does read is reported (`GlossaryLoadIssue.Kind`
 /// `unknownElement` and `unknownCategory`).
-package enum TBXNames {
+enum TBXNames {
   /// Whether `name` (a local name) is an element of TBX v2, v3 (core structure, TBX-Basic and
   /// TBX-Min DCT modules) or TBX-Min 2013.
-  package static func isKnownElement(_ name: String) -> Bool {
+  static func isKnownElement(_ name: String) -> Bool {
     switch name {
     // Core structure, v2 and v3.
     case "martif", "martifHeader", "tbx", "tbxHeader", "TBX", "header", "fileDesc", "titleStmt", "title", "publicationStmt",
@@ -36,23 +36,23 @@ package enum TBXNames {
   }
 
   /// Elements whose misspelling loses content the loader reads.
-  package static let structural = [
+  static let structural = [
     "termEntry", "conceptEntry", "langSet", "langSec", "langGroup", "tig", "ntig", "termGrp", "termSec", "termGroup", "term",
     "termNote", "descrip", "admin", "note", "administrativeStatus", "normativeAuthorization", "usageStatus", "termStatus",
     "partOfSpeech", "termType", "subjectField", "definition", "caseSensitivity", "matchMode",
   ]
 
   /// The concept elements (a misspelt one loses the whole concept).
-  package static let conceptElements = ["termEntry", "conceptEntry"]
+  static let conceptElements = ["termEntry", "conceptEntry"]
 
   /// Data categories (`termNote`/`descrip`/`admin` `type`) the loader reads.
-  package static let interpretedCategories = [
+  static let interpretedCategories = [
     "administrativeStatus", "normativeAuthorization", "usageStatus", "termStatus", "partOfSpeech", "termType", "subjectField",
     "definition", "caseSensitivity", "matchMode", "termlint:status",
   ]
 
   /// Whether `category` is one of `interpretedCategories`.
-  package static func isInterpretedCategory(_ category: String) -> Bool {
+  static func isInterpretedCategory(_ category: String) -> Bool {
     switch category {
     case "administrativeStatus", "normativeAuthorization", "usageStatus", "termStatus", "partOfSpeech", "termType",
       "subjectField", "definition", "caseSensitivity", "matchMode", "termlint:status":
@@ -65,7 +65,7 @@ package enum TBXNames {
   /// The candidate `name` is a near miss of: the same name in another case, or one at most one
   /// edit away (a letter added, dropped, changed or two swapped; two for names of more than
   /// five letters). Nil when there is none, or when `name` is a candidate itself.
-  package static func nearMiss(_ name: String, of candidates: [String]) -> String? {
+  static func nearMiss(_ name: String, of candidates: [String]) -> String? {
     let lower = Array(name.lowercased().unicodeScalars)
     var best: (name: String, distance: Int)?
     for candidate in candidates {

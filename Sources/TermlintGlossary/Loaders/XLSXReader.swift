@@ -7,11 +7,11 @@ import ZIPFoundation
 /// A cell's `line` is its row number and its `column` its column number (A = 1), as the sheet
 /// shows them; rows keep gaps (`r="7"` after `r="3"`) and cells keep theirs (`r="D2"` after
 /// `r="A2"`), empty rows are left out.
-package struct SheetTable {
+struct SheetTable {
   /// The sheet's name.
-  package var sheet: String
+  var sheet: String
   /// The non-empty rows, in order, each padded with empty cells to its last non-empty cell.
-  package var rows: [DelimitedTextReader.Row]
+  var rows: [DelimitedTextReader.Row]
 }
 
 /// Reads `.xlsx` workbooks (Office Open XML spreadsheets): a zip (read with ZIPFoundation) of XML
@@ -26,16 +26,16 @@ package struct SheetTable {
 ///
 /// Errors are `TermlintError.input` naming the file, the part and the reason (a corrupt zip, a
 /// missing part or sheet, XML that is not well-formed, a bad cell reference).
-package enum XLSXReader {
-  package static let maxPartSize: UInt64 = 256 << 20
+enum XLSXReader {
+  static let maxPartSize: UInt64 = 256 << 20
 
   /// The sheets of a workbook, in order.
-  package static func sheetNames(bytes: [UInt8], path: String) throws -> [String] {
+  static func sheetNames(bytes: [UInt8], path: String) throws -> [String] {
     try withArchive(bytes, path: path) { archive in try sheets(in: archive, path: path).map(\.name) }
   }
 
   /// Reads one sheet (nil: the first).
-  package static func read(bytes: [UInt8], path: String, sheet wanted: String? = nil) throws -> SheetTable {
+  static func read(bytes: [UInt8], path: String, sheet wanted: String? = nil) throws -> SheetTable {
     try withArchive(bytes, path: path) { archive in try read(archive, path: path, sheet: wanted) }
   }
 
@@ -255,7 +255,7 @@ package enum XLSXReader {
   }
 
   /// `B12` → (2, 12).
-  package static func cellReference(_ reference: String) -> (column: Int, row: Int)? {
+  static func cellReference(_ reference: String) -> (column: Int, row: Int)? {
     var column = 0
     var digits = Substring("")
     for (offset, scalar) in reference.unicodeScalars.enumerated() {
@@ -273,7 +273,7 @@ package enum XLSXReader {
   }
 
   /// 1 → `A`, 27 → `AA`.
-  package static func columnName(_ number: Int) -> String {
+  static func columnName(_ number: Int) -> String {
     var n = number
     var name = ""
     while n > 0 {

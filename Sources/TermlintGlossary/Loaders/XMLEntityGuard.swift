@@ -20,16 +20,16 @@ import TermlintText
 /// never loaded. The scan reads only the prolog, plus the body when rule 5 needs it.
 package enum XMLEntityGuard {
   /// The most entity declarations a document may make.
-  package static let maxEntities = 8
+  static let maxEntities = 8
 
   /// One `<!ENTITY …>` declaration.
-  package struct Declaration {
+  struct Declaration {
     package var name: String
-    package var isParameter: Bool
+    var isParameter: Bool
     package var value: String?
-    package var externalKind: String?
-    package var systemID: String?
-    package var line: Int
+    var externalKind: String?
+    var systemID: String?
+    var line: Int
   }
 
   /// Throws `TermlintError.configuration` when the document must not be parsed.
@@ -73,7 +73,7 @@ package enum XMLEntityGuard {
   }
 
   /// The first non-predefined entity name referenced as `&name;` in an entity value.
-  package static func referencedEntity(in value: String) -> String? {
+  static func referencedEntity(in value: String) -> String? {
     let predefined: Set<String> = ["amp", "lt", "gt", "quot", "apos"]
     var rest = Substring(value)
     while let amp = rest.firstIndex(of: "&") {
@@ -88,7 +88,7 @@ package enum XMLEntityGuard {
 
   /// Bytes in which ASCII markup can be found: UTF-16 is transcoded to UTF-8; ASCII-compatible
   /// encodings (UTF-8, windows-125x, ISO-8859-x) are used as they are.
-  package static func asciiCompatible(_ bytes: [UInt8]) -> [UInt8] {
+  static func asciiCompatible(_ bytes: [UInt8]) -> [UInt8] {
     guard bytes.count >= 2 else { return bytes }
     let littleEndian: Bool
     var start = 0
@@ -351,7 +351,7 @@ extension XMLParser {
   /// same length and keeping its line breaks, so libxml2 never switches encoding on anything
   /// the file says (however the declaration is spelled) and lines and columns stay the same.
   /// A NUL in the first four bytes, which libxml2 would take as UCS-4, is refused.
-  package static func utf8Document(_ bytes: [UInt8], path: String) throws -> [UInt8] {
+  static func utf8Document(_ bytes: [UInt8], path: String) throws -> [UInt8] {
     let wide =
       bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
       || bytes.count >= 4 && (bytes[0...3] == [0x3C, 0x00, 0x3F, 0x00] || bytes[0...3] == [0x00, 0x3C, 0x00, 0x3F])
@@ -377,7 +377,7 @@ extension XMLParser {
   /// with a NULL public id, and FoundationXML's callbacks pass both to `strlen` (SIGSEGV),
   /// whatever the delegate implements. Only the prolog is read: the scan stops at the first
   /// element, so text that looks like a DOCTYPE inside the document is never touched.
-  package static func withBlankInternalSubset(_ text: [UInt8]) -> [UInt8] {
+  static func withBlankInternalSubset(_ text: [UInt8]) -> [UInt8] {
     let n = text.count
     func has(_ needle: String, at i: Int) -> Bool {
       let bytes = Array(needle.utf8)
@@ -440,7 +440,7 @@ extension XMLParser {
   /// 10-byte `<?xibm37?>` at the top of a TBX, found by the TBXLoader fuzzer. Comments and
   /// CDATA sections are skipped, so text that only looks like an instruction is not touched.
   /// Columns after such an instruction on its line move by one.
-  package static func withDataInEveryProcessingInstruction(_ text: [UInt8]) -> [UInt8] {
+  static func withDataInEveryProcessingInstruction(_ text: [UInt8]) -> [UInt8] {
     let lt = UInt8(ascii: "<"), question = UInt8(ascii: "?"), gt = UInt8(ascii: ">")
     let commentOpen = Array("<!--".utf8), commentClose = Array("-->".utf8)
     let cdataOpen = Array("<![CDATA[".utf8), cdataClose = Array("]]>".utf8), piClose = [question, gt]

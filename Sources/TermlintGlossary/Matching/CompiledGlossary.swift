@@ -16,18 +16,18 @@ public final class CompiledGlossary: Sendable {
     /// The term's tokens in matching form (case-folded, normalized).
     package let tokens: [[UInt16]]
     /// Whether the term is case-sensitive (`Term.isCaseSensitive`, computed once).
-    package let isCaseSensitive: Bool
+    let isCaseSensitive: Bool
     /// The term in case-preserving matching form, for case comparisons (empty when the term is
     /// not case-sensitive: it is never compared).
-    package let casePreserved: [UInt16]
+    let casePreserved: [UInt16]
   }
 
   /// One language's trie.
   package struct Trie: Sendable {
     /// Children by node and edge key (see `edgeKey`), in one table (see `edge`).
-    package var edges = EdgeTable()
+    var edges = EdgeTable()
     /// Entries ending at each node (node 0 is the root).
-    package var terminals: [[Int32]] = [[]]
+    var terminals: [[Int32]] = [[]]
 
     /// The child of `node` along the edge `key`, if any.
     @inline(__always)
@@ -35,7 +35,7 @@ public final class CompiledGlossary: Sendable {
 
     /// One table key for a node and an edge key (ids below 2^31, nodes below 2^30).
     @inline(__always)
-    package static func edge(_ node: Int32, _ key: Int64) -> UInt64 { UInt64(UInt32(bitPattern: node)) << 34 | UInt64(bitPattern: key) }
+    static func edge(_ node: Int32, _ key: Int64) -> UInt64 { UInt64(UInt32(bitPattern: node)) << 34 | UInt64(bitPattern: key) }
   }
 
   /// The glossary this was compiled from.
@@ -43,13 +43,13 @@ public final class CompiledGlossary: Sendable {
   /// Every term of every language that is matched (proposed terms are left out).
   public let entries: [Entry]
   /// Interned exact forms of term words (ids are edge labels).
-  package let forms: UTF16Table
+  let forms: UTF16Table
   /// Interned stems of term words (ids are edge labels).
-  package let stems: UTF16Table
-  package let tries: [String: Trie]
+  let stems: UTF16Table
+  let tries: [String: Trie]
   /// Stem ids of the words of proper-noun terms (for inflected names, see `TermMatcher`).
-  package let properNounStems: Set<Int32>
-  package let morphologies: [String: Morphology]
+  let properNounStems: Set<Int32>
+  let morphologies: [String: Morphology]
   /// Indexes derived from the glossary by rules, built once per run (see `NameIndex.shared`).
   package let derived = DerivedCache()
 
@@ -150,13 +150,13 @@ public final class CompiledGlossary: Sendable {
   /// A token is *glued* to the previous one when no space separates them and either is
   /// punctuation: hyphens and slashes are significant (`open-door` ≠ `open door`).
   @inline(__always)
-  package static func isGlued(_ token: Token, previous: Token?) -> Bool {
+  static func isGlued(_ token: Token, previous: Token?) -> Bool {
     guard let previous else { return false }
     return !token.spaceBefore && (token.kind == .punctuation || previous.kind == .punctuation)
   }
 
   @inline(__always)
-  package static func edgeKey(id: Int32, stem: Bool, glued: Bool) -> Int64 {
+  static func edgeKey(id: Int32, stem: Bool, glued: Bool) -> Int64 {
     Int64(id) << 2 | (stem ? 2 : 0) | (glued ? 1 : 0)
   }
 }

@@ -263,10 +263,10 @@ public final class TermMatcher: @unchecked Sendable {
     return hits
   }
 
-  package enum CaseComparison { case same, different, lowercaseWord }
+  enum CaseComparison { case same, different, lowercaseWord }
 
   /// Compares the case of a matched surface with the term over their common (case-folded) prefix.
-  package static func compareCase(surface: [UInt16], term: [UInt16]) -> CaseComparison {
+  static func compareCase(surface: [UInt16], term: [UInt16]) -> CaseComparison {
     let s = Array(String(utf16Units: surface).unicodeScalars)
     let t = Array(String(utf16Units: term).unicodeScalars)
     var differs = false

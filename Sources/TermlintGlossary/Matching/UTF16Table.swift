@@ -47,14 +47,14 @@ package struct UTF16Table: Sendable {
   }
 
   /// The raw storage, for the glossary cache (see `init(storage:starts:slots:slotHashes:)`).
-  package var raw: (storage: [UInt16], starts: [Int32], slots: [Int32], slotHashes: [UInt32]) { (storage, starts, slots, slotHashes) }
+  var raw: (storage: [UInt16], starts: [Int32], slots: [Int32], slotHashes: [UInt32]) { (storage, starts, slots, slotHashes) }
 
   /// The number of keys.
-  package var count: Int { starts.count - 1 }
+  var count: Int { starts.count - 1 }
 
   /// FNV-1a over the code units.
   @inline(__always)
-  package static func hash(_ key: UnsafeBufferPointer<UInt16>) -> UInt32 {
+  static func hash(_ key: UnsafeBufferPointer<UInt16>) -> UInt32 {
     var h: UInt32 = 2_166_136_261
     for u in key {
       h = (h ^ UInt32(u)) &* 16_777_619
@@ -92,17 +92,17 @@ package struct UTF16Table: Sendable {
 
   /// The id of `key`, or nil when it is not in the table.
   @inline(__always)
-  package func id(of key: UnsafeBufferPointer<UInt16>) -> Int32? {
+  func id(of key: UnsafeBufferPointer<UInt16>) -> Int32? {
     let (i, found) = slot(for: key, hash: UTF16Table.hash(key))
     return found ? slots[i] - 1 : nil
   }
 
   /// The id of `key`, or nil when it is not in the table.
-  package func id(of key: [UInt16]) -> Int32? { key.withUnsafeBufferPointer { id(of: $0) } }
+  func id(of key: [UInt16]) -> Int32? { key.withUnsafeBufferPointer { id(of: $0) } }
 
   /// The id of `key`, adding it when new.
   @discardableResult
-  package mutating func intern(_ key: UnsafeBufferPointer<UInt16>) -> Int32 {
+  mutating func intern(_ key: UnsafeBufferPointer<UInt16>) -> Int32 {
     let hash = UTF16Table.hash(key)
     let (i, found) = slot(for: key, hash: hash)
     if found { return slots[i] - 1 }
@@ -117,10 +117,10 @@ package struct UTF16Table: Sendable {
 
   /// The id of `key`, adding it when new.
   @discardableResult
-  package mutating func intern(_ key: [UInt16]) -> Int32 { key.withUnsafeBufferPointer { intern($0) } }
+  mutating func intern(_ key: [UInt16]) -> Int32 { key.withUnsafeBufferPointer { intern($0) } }
 
   /// The key with id `id`.
-  package func key(_ id: Int32) -> ArraySlice<UInt16> { storage[Int(starts[Int(id)])..<Int(starts[Int(id) + 1])] }
+  func key(_ id: Int32) -> ArraySlice<UInt16> { storage[Int(starts[Int(id)])..<Int(starts[Int(id) + 1])] }
 
   private mutating func grow() {
     let size = (mask + 1) * 2
@@ -141,7 +141,7 @@ package struct UTF16Table: Sendable {
 
 /// A map from 64-bit keys to 32-bit values (open addressing, linear probing): the trie's edges
 /// keyed by node and edge label in one table instead of one `Dictionary` per node.
-package struct EdgeTable: Sendable {
+struct EdgeTable: Sendable {
   private static let empty = UInt64.max
   private var keys: [UInt64]
   private var values: [Int32]
@@ -174,7 +174,7 @@ package struct EdgeTable: Sendable {
   }
 
   /// The raw storage, for the glossary cache (see `init(keys:values:valueLimit:)`).
-  package var raw: (keys: [UInt64], values: [Int32]) { (keys, values) }
+  var raw: (keys: [UInt64], values: [Int32]) { (keys, values) }
 
   @inline(__always)
   private static func hash(_ key: UInt64) -> Int {
@@ -195,7 +195,7 @@ package struct EdgeTable: Sendable {
   }
 
   /// Sets the value for a key not yet in the table.
-  package mutating func insert(_ key: UInt64, _ value: Int32) {
+  mutating func insert(_ key: UInt64, _ value: Int32) {
     var i = EdgeTable.hash(key) & mask
     while keys[i] != EdgeTable.empty {
       if keys[i] == key {

@@ -76,7 +76,7 @@ public enum CSVGlossaryWriter {
   }
 
   /// The cell as written: quoted (with `""` for quotes) only when reading it back needs it.
-  package static func quoteIfNeeded(_ value: String, delimiter: Unicode.Scalar) -> String {
+  static func quoteIfNeeded(_ value: String, delimiter: Unicode.Scalar) -> String {
     let scalars = value.unicodeScalars
     let needs =
       scalars.contains { $0 == delimiter || $0 == "\"" || $0 == "\n" || $0 == "\r" }

@@ -14,7 +14,7 @@ import Yams
 /// as `\n`).
 public enum YAMLGlossaryWriter {
   /// The widest flow-mapping line before a term is written as a block mapping.
-  package static let maxFlowWidth = 100
+  static let maxFlowWidth = 100
 
   /// The comment lines written at the top when no others are given.
   public static let defaultHeader = [
@@ -116,7 +116,7 @@ public enum YAMLGlossaryWriter {
   }
 
   /// Whether `value` written plain reads back as the same string (conservatively).
-  package static func isPlainSafe(_ value: String, flow: Bool) -> Bool {
+  static func isPlainSafe(_ value: String, flow: Bool) -> Bool {
     guard let first = value.unicodeScalars.first, let last = value.unicodeScalars.last else { return false }
     if "-?:,[]{}#&*!|>'\"%@`".unicodeScalars.contains(first) { return false }
     if first == " " || first == "\t" || last == " " || last == "\t" || last == ":" { return false }

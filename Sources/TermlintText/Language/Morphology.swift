@@ -65,7 +65,7 @@ package enum EnglishLemmas {
   private static let apostrophe: UInt16 = 0x27
   private static let vowels: Set<UInt16> = Set("aeiou".utf16)
 
-  package static func candidates(_ word: [UInt16]) -> Set<[UInt16]> {
+  static func candidates(_ word: [UInt16]) -> Set<[UInt16]> {
     var bases: [[UInt16]] = [word]
     // Possessives: X's, Xs', X'
     if word.count > 2 && word[word.count - 2] == apostrophe && word.last == 0x73 {

@@ -32,11 +32,11 @@ extension Stemmer {
 // MARK: - Snowball runtime (internal)
 
 /// A set of code units given as a 64-bit mask starting at `base` (a Snowball `grouping`).
-package struct SnowballGrouping: Sendable {
+struct SnowballGrouping: Sendable {
   /// The smallest code unit the mask can hold.
-  package let base: UInt16
+  let base: UInt16
   /// Bit `i` set means `base + i` is in the grouping.
-  package let bits: UInt64
+  let bits: UInt64
 
   /// Builds the grouping from the UTF-16 code units of `members` (all within 64 of the smallest).
   package init(_ members: String) {
@@ -53,27 +53,27 @@ package struct SnowballGrouping: Sendable {
 
   /// Whether `unit` belongs to the grouping.
   @inline(__always)
-  package func contains(_ unit: UInt16) -> Bool {
+  func contains(_ unit: UInt16) -> Bool {
     let d = unit &- base
     return d < 64 && (bits >> UInt64(d)) & 1 == 1
   }
 }
 
 /// A Snowball `among` table: its entries in the order the Snowball compiler emits them, stored flat.
-package struct SnowballAmongTable: Sendable {
+struct SnowballAmongTable: Sendable {
   /// The code units of all entries, one after the other.
-  package let chars: [UInt16]
+  let chars: [UInt16]
   /// `offsets[k]..<offsets[k + 1]` are the code units of entry `k` (count + 1 elements).
-  package let offsets: [Int]
+  let offsets: [Int]
   /// For each entry, the index of the longest entry that is a proper prefix (forward) or suffix
   /// (backward) of it, or -1.
-  package let substringI: [Int]
+  let substringI: [Int]
   /// For each entry, the value `find_among` returns when it matches.
-  package let results: [Int]
+  let results: [Int]
   /// The code units that start some entry (quick rejection going forward; `.all` if an entry is empty).
-  package let firstUnits: SnowballUnitSet
+  let firstUnits: SnowballUnitSet
   /// The code units that end some entry (quick rejection going backward; `.all` if an entry is empty).
-  package let lastUnits: SnowballUnitSet
+  let lastUnits: SnowballUnitSet
 
   /// Builds the table from `(string, substring_i, result)` triples as emitted by Snowball.
   package init(_ entries: [(String, Int, Int)]) {
@@ -100,18 +100,18 @@ package struct SnowballAmongTable: Sendable {
 
 /// A set of code units used to reject an `among` lookup early; falls back to "anything" when the
 /// units span more than 128 values.
-package struct SnowballUnitSet: Sendable {
+struct SnowballUnitSet: Sendable {
   /// Smallest unit covered by the masks.
-  package let base: UInt16
+  let base: UInt16
   /// Units `base ..< base + 64`.
-  package let low: UInt64
+  let low: UInt64
   /// Units `base + 64 ..< base + 128`.
-  package let high: UInt64
+  let high: UInt64
   /// Whether every unit is accepted.
-  package let acceptsAll: Bool
+  let acceptsAll: Bool
 
   /// The set that accepts every unit.
-  package static let all = SnowballUnitSet(base: 0, low: 0, high: 0, acceptsAll: true)
+  static let all = SnowballUnitSet(base: 0, low: 0, high: 0, acceptsAll: true)
 
   /// Memberwise initializer.
   private init(base: UInt16, low: UInt64, high: UInt64, acceptsAll: Bool) {
@@ -152,19 +152,19 @@ package struct SnowballUnitSet: Sendable {
 }
 
 /// The mutable state of one Snowball run: the word, the cursor and the slice (bra...ket).
-package struct SnowballBuffer {
+struct SnowballBuffer {
   /// The word being stemmed.
-  package var current: [UInt16]
+  var current: [UInt16]
   /// Current position.
-  package var cursor = 0
+  var cursor = 0
   /// Forward limit (end of the word while scanning).
   package var limit: Int
   /// Backward limit.
-  package var limitBackward = 0
+  var limitBackward = 0
   /// Start of the slice.
-  package var bra = 0
+  var bra = 0
   /// End of the slice.
-  package var ket: Int
+  var ket: Int
 
   /// Starts a run on `word`.
   package init(_ word: [UInt16]) {
@@ -175,7 +175,7 @@ package struct SnowballBuffer {
 
   /// Moves forward over one code unit of `g`.
   @inline(__always)
-  package mutating func inGrouping(_ g: SnowballGrouping) -> Bool {
+  mutating func inGrouping(_ g: SnowballGrouping) -> Bool {
     if cursor >= limit || !g.contains(current[cursor]) { return false }
     cursor += 1
     return true
@@ -183,7 +183,7 @@ package struct SnowballBuffer {
 
   /// Moves backward over one code unit of `g`.
   @inline(__always)
-  package mutating func inGroupingB(_ g: SnowballGrouping) -> Bool {
+  mutating func inGroupingB(_ g: SnowballGrouping) -> Bool {
     if cursor <= limitBackward || !g.contains(current[cursor - 1]) { return false }
     cursor -= 1
     return true
@@ -191,7 +191,7 @@ package struct SnowballBuffer {
 
   /// Moves forward over one code unit not in `g`.
   @inline(__always)
-  package mutating func outGrouping(_ g: SnowballGrouping) -> Bool {
+  mutating func outGrouping(_ g: SnowballGrouping) -> Bool {
     if cursor >= limit || g.contains(current[cursor]) { return false }
     cursor += 1
     return true
@@ -199,7 +199,7 @@ package struct SnowballBuffer {
 
   /// Moves backward over one code unit not in `g`.
   @inline(__always)
-  package mutating func outGroupingB(_ g: SnowballGrouping) -> Bool {
+  mutating func outGroupingB(_ g: SnowballGrouping) -> Bool {
     if cursor <= limitBackward || g.contains(current[cursor - 1]) { return false }
     cursor -= 1
     return true
@@ -207,7 +207,7 @@ package struct SnowballBuffer {
 
   /// Skips forward while in `g`; true if it stopped before the limit (on a unit not in `g`).
   @inline(__always)
-  package mutating func goInGrouping(_ g: SnowballGrouping) -> Bool {
+  mutating func goInGrouping(_ g: SnowballGrouping) -> Bool {
     while cursor < limit {
       if !g.contains(current[cursor]) { return true }
       cursor += 1
@@ -217,7 +217,7 @@ package struct SnowballBuffer {
 
   /// Skips forward while not in `g`; true if it stopped before the limit (on a unit in `g`).
   @inline(__always)
-  package mutating func goOutGrouping(_ g: SnowballGrouping) -> Bool {
+  mutating func goOutGrouping(_ g: SnowballGrouping) -> Bool {
     while cursor < limit {
       if g.contains(current[cursor]) { return true }
       cursor += 1
@@ -227,7 +227,7 @@ package struct SnowballBuffer {
 
   /// Skips backward while not in `g`; true if it stopped after the backward limit (on a unit in `g`).
   @inline(__always)
-  package mutating func goOutGroupingB(_ g: SnowballGrouping) -> Bool {
+  mutating func goOutGroupingB(_ g: SnowballGrouping) -> Bool {
     while cursor > limitBackward {
       if g.contains(current[cursor - 1]) { return true }
       cursor -= 1
@@ -237,7 +237,7 @@ package struct SnowballBuffer {
 
   /// Tests for (and moves forward over) the literal code unit `c`.
   @inline(__always)
-  package mutating func eqC(_ c: UInt16) -> Bool {
+  mutating func eqC(_ c: UInt16) -> Bool {
     if cursor >= limit || current[cursor] != c { return false }
     cursor += 1
     return true
@@ -245,14 +245,14 @@ package struct SnowballBuffer {
 
   /// Tests for (and moves backward over) the literal code unit `c`.
   @inline(__always)
-  package mutating func eqCB(_ c: UInt16) -> Bool {
+  mutating func eqCB(_ c: UInt16) -> Bool {
     if cursor <= limitBackward || current[cursor - 1] != c { return false }
     cursor -= 1
     return true
   }
 
   /// Tests for (and moves backward over) the literal `s` ending at the cursor.
-  package mutating func eqSB(_ s: [UInt16]) -> Bool {
+  mutating func eqSB(_ s: [UInt16]) -> Bool {
     if cursor - limitBackward < s.count { return false }
     let start = cursor - s.count
     for i in 0..<s.count where current[start + i] != s[i] { return false }
@@ -261,7 +261,7 @@ package struct SnowballBuffer {
   }
 
   /// Snowball `among` going forward: the longest entry starting at the cursor; 0 if none.
-  package mutating func findAmong(_ v: SnowballAmongTable) -> Int {
+  mutating func findAmong(_ v: SnowballAmongTable) -> Int {
     let c = cursor
     let l = limit
     if !v.firstUnits.acceptsAll && (c >= l || !v.firstUnits.mayContain(current[c])) { return 0 }
@@ -319,7 +319,7 @@ package struct SnowballBuffer {
   }
 
   /// Snowball `among` going backward: the longest entry ending at the cursor; 0 if none.
-  package mutating func findAmongB(_ v: SnowballAmongTable) -> Int {
+  mutating func findAmongB(_ v: SnowballAmongTable) -> Int {
     let c = cursor
     let lb = limitBackward
     if !v.lastUnits.acceptsAll && (c <= lb || !v.lastUnits.mayContain(current[c - 1])) { return 0 }
@@ -377,7 +377,7 @@ package struct SnowballBuffer {
 
   /// Replaces `current[cBra..<cKet]` by `s`, adjusting limit and cursor; returns the length change.
   @discardableResult
-  package mutating func replace(_ cBra: Int, _ cKet: Int, _ s: [UInt16]) -> Int {
+  mutating func replace(_ cBra: Int, _ cKet: Int, _ s: [UInt16]) -> Int {
     let adjustment = s.count - (cKet - cBra)
     current.replaceSubrange(cBra..<cKet, with: s)
     limit += adjustment
@@ -390,13 +390,13 @@ package struct SnowballBuffer {
   }
 
   /// Replaces the slice (bra...ket) by `s`.
-  package mutating func sliceFrom(_ s: [UInt16]) {
+  mutating func sliceFrom(_ s: [UInt16]) {
     replace(bra, ket, s)
     ket = bra + s.count
   }
 
   /// Deletes the slice (bra...ket).
-  package mutating func sliceDel() {
+  mutating func sliceDel() {
     sliceFrom([])
   }
 }
@@ -407,7 +407,7 @@ package struct SnowballBuffer {
 /// word with surrogate pairs is run with each pair replaced by one placeholder unit (U+FFFF) and the
 /// pairs are put back afterwards. A literal U+FFFF in the input is carried through the same way.
 @inline(__always)
-package func snowballRun(_ word: [UInt16], _ body: (inout SnowballBuffer) -> Void) -> [UInt16] {
+func snowballRun(_ word: [UInt16], _ body: (inout SnowballBuffer) -> Void) -> [UInt16] {
   var needsMapping = false
   for u in word where u >= 0xD800 && (u < 0xE000 || u == 0xFFFF) {
     needsMapping = true

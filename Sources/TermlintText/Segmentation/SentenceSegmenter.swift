@@ -258,7 +258,7 @@ package enum Chars {
   }
 
   /// Opening brackets and quotes that may precede a word.
-  package static func isOpening(_ u: UInt16) -> Bool {
+  static func isOpening(_ u: UInt16) -> Bool {
     switch u {
     case 0x28, 0x5B, 0x7B, 0x22, 0x27, 0xAB, 0x201C, 0x201E, 0x2018, 0x201A, 0x2039: return true
     default: return false
@@ -266,7 +266,7 @@ package enum Chars {
   }
 
   /// Closing brackets and quotes that may follow a sentence's final punctuation.
-  package static func isClosingQuote(_ u: UInt16) -> Bool {
+  static func isClosingQuote(_ u: UInt16) -> Bool {
     switch u {
     case 0x29, 0x5D, 0x7D, 0x22, 0x27, 0xBB, 0x201D, 0x2019, 0x203A, 0x201C: return true
     default: return false
@@ -292,7 +292,7 @@ package enum Chars {
 
   /// Whether the word at `start` begins with a lower-case letter and has a capital later
   /// (*иРНК*, *iPhone*, *mRNA*).
-  package static func isMixedCaseWord(_ text: [UInt16], at start: Int) -> Bool {
+  static func isMixedCaseWord(_ text: [UInt16], at start: Int) -> Bool {
     guard let first = scalar(text, at: start), UnicodeProperties.isLowercase(first) else { return false }
     var k = start + 1
     while k < text.count && isLetterUnit(text[k]) {
@@ -305,7 +305,7 @@ package enum Chars {
   /// Whether the full stop at `period` ends a word of three or more letters with a lower-case
   /// letter in it (*transmission*, *SARS-CoV*) and no other full stop, and is directly followed
   /// by a capital and a lower-case letter.
-  package static func isGluedSentenceStart(_ text: [UInt16], period: Int) -> Bool {
+  static func isGluedSentenceStart(_ text: [UInt16], period: Int) -> Bool {
     guard let next = scalar(text, at: period + 1), UnicodeProperties.isUppercase(next),
       let after = scalar(text, at: period + 2), UnicodeProperties.isLowercase(after)
     else { return false }
@@ -321,12 +321,12 @@ package enum Chars {
   }
 
   /// The NFC form of a slice, as a string.
-  package static func nfc(_ units: ArraySlice<UInt16>) -> String {
+  static func nfc(_ units: ArraySlice<UInt16>) -> String {
     String(utf16Units: Normalizer.nfc.normalize(units))
   }
 
   /// Whether a word (in NFC) is one or more initials: a capital letter and a full stop, repeated.
-  package static func isInitials(_ word: String) -> Bool {
+  static func isInitials(_ word: String) -> Bool {
     let scalars = Array(word.unicodeScalars)
     guard scalars.count >= 2, scalars.count % 2 == 0 else { return false }
     for k in stride(from: 0, to: scalars.count, by: 2) {

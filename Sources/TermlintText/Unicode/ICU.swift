@@ -21,7 +21,7 @@ public enum ICU {
     return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
   }()
 
-  package static let bufferOverflow: Int32 = 15
+  static let bufferOverflow: Int32 = 15
 
   /// Throws when `status` is a failure code.
   package static func check(_ status: Int32, _ operation: @autoclosure () -> String) throws {
@@ -29,7 +29,7 @@ public enum ICU {
   }
 
   /// Calls `body` with an output buffer, retrying once with the length ICU reports on overflow.
-  package static func withGrowingBuffer(
+  static func withGrowingBuffer(
     capacity: Int, operation: @autoclosure () -> String,
     _ body: (UnsafeMutablePointer<UInt16>, Int32, inout Int32) -> Int32
   ) throws -> [UInt16] {

@@ -47,7 +47,7 @@ public final class ICURegex: @unchecked Sendable {
   }
 
   /// ICU's `U_REGEX_TIME_OUT`.
-  package static let timeOutStatus: Int32 = 66321
+  static let timeOutStatus: Int32 = 66321
 
   /// The pattern as written.
   public let pattern: String

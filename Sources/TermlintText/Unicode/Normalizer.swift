@@ -11,7 +11,7 @@ public struct Normalizer: @unchecked Sendable {
 
   /// The form this normalizer produces.
   public let form: Form
-  package let handle: UnsafeRawPointer
+  let handle: UnsafeRawPointer
 
   /// Shared NFC normalizer (display form).
   public static let nfc = Normalizer(uncheckedForm: .nfc)
@@ -77,12 +77,12 @@ public struct Normalizer: @unchecked Sendable {
 
   /// Returns whether a code point always starts a new normalization chunk.
   @inline(__always)
-  package func hasBoundaryBefore(_ codePoint: UInt32) -> Bool {
+  func hasBoundaryBefore(_ codePoint: UInt32) -> Bool {
     tl_norm_has_boundary_before(handle, Int32(bitPattern: codePoint)) == 1
   }
 
   /// Normalizes a raw buffer slice into `output` (appending). Used by `NormalizedText`.
-  package func normalize(
+  func normalize(
     _ source: UnsafeBufferPointer<UInt16>, appendingTo output: inout [UInt16],
     scratch: inout [UInt16]
   ) {

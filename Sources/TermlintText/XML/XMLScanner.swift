@@ -38,7 +38,7 @@ package struct XMLStartTag: Sendable {
   /// Whether the tag is an empty-element tag (`<x/>`).
   package var isEmpty: Bool
   /// The `xml:lang` in scope (this element's or inherited); nil when none or empty.
-  package var language: String?
+  var language: String?
 
   /// The value of the attribute with this local name (and namespace, when given; an attribute
   /// without a prefix matches any `namespace` of nil).
@@ -83,12 +83,12 @@ package enum XMLEvent: Sendable {
 /// Line ends are not normalized: offsets always refer to the decoded file as it is.
 package struct XMLScanner {
   /// The deepest element nesting accepted.
-  package static let defaultMaxDepth = 256
+  static let defaultMaxDepth = 256
   /// The most attributes one element may have.
-  package static let defaultMaxAttributes = 256
+  static let defaultMaxAttributes = 256
   package static let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
 
-  package let file: SourceFile
+  let file: SourceFile
   private let u: [UInt16]
   private var pos = 0
   private let maxDepth: Int
@@ -122,7 +122,7 @@ package struct XMLScanner {
   }
 
   /// The number of elements open now.
-  package var depth: Int { stack.count }
+  var depth: Int { stack.count }
 
   /// The next event, or nil at the end of the document.
   ///
@@ -429,7 +429,7 @@ package struct XMLScanner {
   }
 
   /// A string from UTF-16 code units (`String(utf16Units:)`).
-  package static func string<C: Collection>(utf16 units: C) -> String where C.Element == UInt16 {
+  static func string<C: Collection>(utf16 units: C) -> String where C.Element == UInt16 {
     String(utf16Units: units)
   }
 
@@ -653,7 +653,7 @@ package struct XMLScanner {
   }
 
   /// A not-well-formed error at a UTF-16 offset.
-  package func error(utf16Offset offset: Int, _ reason: String) -> TermlintError {
+  func error(utf16Offset offset: Int, _ reason: String) -> TermlintError {
     let position = file.position(utf16Offset: offset)
     return TermlintError.input(file.path, line: position.line, column: position.column, "not well-formed XML: \(reason)")
   }

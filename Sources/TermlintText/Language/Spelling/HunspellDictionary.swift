@@ -112,7 +112,7 @@ public final class HunspellDictionary: @unchecked Sendable {
   }
 
   /// ICU's name for a Hunspell `SET` value (`microsoft-cp1251` is ICU's `windows-1251`).
-  package static func icuName(_ declared: String) -> String {
+  static func icuName(_ declared: String) -> String {
     let lower = declared.lowercased()
     if lower.hasPrefix("microsoft-cp") { return "windows-" + lower.dropFirst("microsoft-cp".count) }
     if lower.hasPrefix("microsoft-") { return String(lower.dropFirst("microsoft-".count)) }
