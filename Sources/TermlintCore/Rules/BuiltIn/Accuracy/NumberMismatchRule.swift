@@ -71,7 +71,7 @@ struct NumberMismatchRule: BuiltInRule {
     try options.validate(known: [], rule: Self.descriptor.id)
   }
 
-  fileprivate struct Item {
+  fileprivate struct Item: PairableItem {
     let unit: Int
     let mention: NumberMention
     var matched = false
@@ -117,19 +117,8 @@ struct NumberMismatchRule: BuiltInRule {
       }
       if sources.isEmpty && targets.isEmpty { continue }
       // Match equal values, preferring the same unit, then any reading of either number.
-      for exact in [true, false] {
-        for sameUnit in [true, false] {
-          for t in targets.indices where !targets[t].matched {
-            if let s = sources.indices.first(where: { s in
-              !sources[s].matched && (!sameUnit || sources[s].unit == targets[t].unit)
-                && (exact ? targets[t].mention.matchesExactly(sources[s].mention) : targets[t].mention.matches(sources[s].mention))
-            }) {
-              sources[s].matched = true
-              targets[t].matched = true
-            }
-          }
-        }
-      }
+      SidePairing.pair(&targets, with: &sources) { $0.mention.matchesExactly($1.mention) }
+      SidePairing.pair(&targets, with: &sources) { $0.mention.matches($1.mention) }
       // A number whose digit groups are split wrongly on one side (2240 191 for 2,240,191) is
       // the same value: a typographic slip, not a wrong number.
       Self.matchSplitGroups(&targets, against: &sources, document: document, targetSide: true)

@@ -75,7 +75,7 @@ struct PlaceholderMismatchRule: BuiltInRule {
     try options.validate(known: [], rule: Self.descriptor.id)
   }
 
-  private struct Item {
+  private struct Item: PairableItem {
     let unit: Int
     var code: InlineCode
     var matched = false
@@ -105,16 +105,7 @@ struct PlaceholderMismatchRule: BuiltInRule {
         sources += s
         targets += t
       }
-      for sameUnit in [true, false] {
-        for t in targets.indices where !targets[t].matched {
-          if let s = sources.indices.first(where: {
-            !sources[$0].matched && sources[$0].code.key == targets[t].code.key && (!sameUnit || sources[$0].unit == targets[t].unit)
-          }) {
-            sources[s].matched = true
-            targets[t].matched = true
-          }
-        }
-      }
+      SidePairing.pair(&targets, with: &sources) { $0.code.key == $1.code.key }
       // A code both sides use, only a different number of times, is not reported: plural
       // variants (`…{{ limit }} character|…{{ limit }} characters`) and repeated names differ
       // in count legitimately.
