@@ -20,6 +20,23 @@ extension BuiltInRule {
   public var descriptor: RuleDescriptor { Self.descriptor }
 }
 
+/// A built-in rule that takes no options: it is made with `init()`, and any option in a
+/// pipeline is a configuration error.
+public protocol OptionlessRule: BuiltInRule {
+  /// Creates the rule.
+  init()
+}
+
+extension OptionlessRule {
+  /// Creates the rule; `options` must be empty.
+  ///
+  /// - Throws: `TermlintError.configuration` naming the first option given.
+  public init(options: RuleOptions) throws {
+    try options.validate(known: [], rule: Self.descriptor.id)
+    self.init()
+  }
+}
+
 /// A rule that looks at one unit at a time; the document-level `check` runs it on every unit.
 ///
 /// Rules that compare units (consistency across an article, a house style taken from the

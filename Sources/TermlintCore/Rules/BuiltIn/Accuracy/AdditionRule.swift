@@ -1,6 +1,6 @@
 /// Flags translated text with no counterpart in the source: a target sentence the aligner left
 /// unmatched (a 0-1 bead), or a translation far longer than its source.
-struct AdditionRule: BuiltInRule {
+struct AdditionRule: OptionlessRule {
   static let descriptor = RuleDescriptor(
     id: "addition",
     title: "Addition",
@@ -45,10 +45,6 @@ struct AdditionRule: BuiltInRule {
     ],
     requiresSource: true
   )
-
-  init(options: RuleOptions) throws {
-    try options.validate(known: [], rule: Self.descriptor.id)
-  }
 
   func check(_ document: AnnotatedDocument, context: RuleContext) -> [Finding] {
     LengthMismatch(direction: .addition, descriptor: Self.descriptor, unaligned: String.unaligned, mismatch: String.tooLong)

@@ -1,6 +1,6 @@
 /// Flags a translation whose first letter is in another case than its source's: a sentence
 /// started in lower case, a sibling label capitalised differently.
-struct CaseMismatchRule: BuiltInRule {
+struct CaseMismatchRule: OptionlessRule {
   static let descriptor = RuleDescriptor(
     id: "case-mismatch",
     title: "First Letter Case Mismatch",
@@ -67,10 +67,6 @@ struct CaseMismatchRule: BuiltInRule {
     ],
     requiresSource: true
   )
-
-  init(options: RuleOptions) throws {
-    try options.validate(known: [], rule: Self.descriptor.id)
-  }
 
   /// A comparable unit: its two starts.
   private struct Pair {

@@ -1,6 +1,6 @@
 /// Flags numbers that differ between a source and its translation, compared as values with
 /// each language's conventions.
-struct NumberMismatchRule: BuiltInRule {
+struct NumberMismatchRule: OptionlessRule {
   static let descriptor = RuleDescriptor(
     id: "number-mismatch",
     title: "Number Mismatch",
@@ -66,10 +66,6 @@ struct NumberMismatchRule: BuiltInRule {
     ],
     requiresSource: true
   )
-
-  init(options: RuleOptions) throws {
-    try options.validate(known: [], rule: Self.descriptor.id)
-  }
 
   fileprivate struct Item: PairableItem {
     let unit: Int

@@ -1,6 +1,6 @@
 /// Flags source text with no counterpart in the translation: a sentence the aligner left
 /// unmatched (a 1-0 bead), or a translation far shorter than its source.
-struct OmissionRule: BuiltInRule {
+struct OmissionRule: OptionlessRule {
   static let descriptor = RuleDescriptor(
     id: "omission",
     title: "Omission",
@@ -49,10 +49,6 @@ struct OmissionRule: BuiltInRule {
     ],
     requiresSource: true
   )
-
-  init(options: RuleOptions) throws {
-    try options.validate(known: [], rule: Self.descriptor.id)
-  }
 
   func check(_ document: AnnotatedDocument, context: RuleContext) -> [Finding] {
     LengthMismatch(direction: .omission, descriptor: Self.descriptor, unaligned: String.unaligned, mismatch: String.tooShort)

@@ -1,6 +1,6 @@
 /// Flags a translation whose final punctuation differs from its source's: a lost full stop, a
 /// question rendered as a statement, a colon of a label dropped.
-struct PunctuationMismatchRule: BuiltInRule {
+struct PunctuationMismatchRule: OptionlessRule {
   static let descriptor = RuleDescriptor(
     id: "punctuation-mismatch",
     title: "Final Punctuation Mismatch",
@@ -61,10 +61,6 @@ struct PunctuationMismatchRule: BuiltInRule {
     ],
     requiresSource: true
   )
-
-  init(options: RuleOptions) throws {
-    try options.validate(known: [], rule: Self.descriptor.id)
-  }
 
   func check(_ document: AnnotatedDocument, context: RuleContext) -> [Finding] {
     var findings: [Finding] = []

@@ -1,5 +1,5 @@
 /// Flags one translation used for different source texts in one file (opt-in).
-struct TargetInconsistentRule: BuiltInRule {
+struct TargetInconsistentRule: OptionlessRule {
   static let descriptor = RuleDescriptor(
     id: "target-inconsistent",
     title: "Same Translation for Different Sources",
@@ -40,10 +40,6 @@ struct TargetInconsistentRule: BuiltInRule {
     requiresSource: true,
     scope: .document
   )
-
-  init(options: RuleOptions) throws {
-    try options.validate(known: [], rule: Self.descriptor.id)
-  }
 
   func check(_ document: AnnotatedDocument, context: RuleContext) -> [Finding] {
     let groups = ConsistencyGroups(document, by: .target)

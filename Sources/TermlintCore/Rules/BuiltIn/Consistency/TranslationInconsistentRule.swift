@@ -1,5 +1,5 @@
 /// Flags the same source text translated two different ways in one file.
-struct TranslationInconsistentRule: BuiltInRule {
+struct TranslationInconsistentRule: OptionlessRule {
   static let descriptor = RuleDescriptor(
     id: "translation-inconsistent",
     title: "Inconsistent Translation",
@@ -62,10 +62,6 @@ struct TranslationInconsistentRule: BuiltInRule {
     requiresSource: true,
     scope: .document
   )
-
-  init(options: RuleOptions) throws {
-    try options.validate(known: [], rule: Self.descriptor.id)
-  }
 
   func check(_ document: AnnotatedDocument, context: RuleContext) -> [Finding] {
     let groups = ConsistencyGroups(document, by: .source)

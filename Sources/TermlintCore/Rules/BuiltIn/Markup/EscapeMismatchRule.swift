@@ -1,6 +1,6 @@
 /// Flags escape sequences (`\n`, `\r`, `\t`, `\\` written out in the text) and carriage returns
 /// whose number differs between a source and its translation.
-struct EscapeMismatchRule: BuiltInRule {
+struct EscapeMismatchRule: OptionlessRule {
   static let descriptor = RuleDescriptor(
     id: "escape-mismatch",
     title: "Escape Mismatch",
@@ -42,10 +42,6 @@ struct EscapeMismatchRule: BuiltInRule {
     ],
     requiresSource: true
   )
-
-  init(options: RuleOptions) throws {
-    try options.validate(known: [], rule: Self.descriptor.id)
-  }
 
   /// The escapes of a text: kind (as written in a message) and text range.
   static func escapes(in units: [UInt16]) -> [(kind: String, range: Range<Int>)] {

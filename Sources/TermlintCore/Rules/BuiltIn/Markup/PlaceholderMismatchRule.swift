@@ -1,6 +1,6 @@
 /// Flags inline codes, placeholders, URLs and e-mail addresses that differ between a source and
 /// its translation.
-struct PlaceholderMismatchRule: BuiltInRule {
+struct PlaceholderMismatchRule: OptionlessRule {
   static let descriptor = RuleDescriptor(
     id: "placeholder-mismatch",
     title: "Placeholder Mismatch",
@@ -70,10 +70,6 @@ struct PlaceholderMismatchRule: BuiltInRule {
     ],
     requiresSource: true
   )
-
-  init(options: RuleOptions) throws {
-    try options.validate(known: [], rule: Self.descriptor.id)
-  }
 
   private struct Item: PairableItem {
     let unit: Int

@@ -1,5 +1,5 @@
 /// Flags a deprecated or forbidden glossary term in the target and suggests the preferred term.
-struct ForbiddenTermRule: BuiltInRule {
+struct ForbiddenTermRule: OptionlessRule {
   static let descriptor = RuleDescriptor(
     id: "term-forbidden",
     title: "Deprecated Term",
@@ -34,10 +34,6 @@ struct ForbiddenTermRule: BuiltInRule {
     ],
     requiresGlossary: true
   )
-
-  init(options: RuleOptions) throws {
-    try options.validate(known: [], rule: Self.descriptor.id)
-  }
 
   func check(_ document: AnnotatedDocument, context: RuleContext) -> [Finding] {
     var findings: [Finding] = []

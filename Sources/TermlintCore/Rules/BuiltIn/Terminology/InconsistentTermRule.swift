@@ -1,5 +1,5 @@
 /// Flags a document that uses more than one allowed variant of the same concept.
-struct InconsistentTermRule: BuiltInRule {
+struct InconsistentTermRule: OptionlessRule {
   static let descriptor = RuleDescriptor(
     id: "term-inconsistent",
     title: "Inconsistent Term Variant",
@@ -31,10 +31,6 @@ struct InconsistentTermRule: BuiltInRule {
     requiresGlossary: true,
     scope: .document
   )
-
-  init(options: RuleOptions) throws {
-    try options.validate(known: [], rule: Self.descriptor.id)
-  }
 
   func check(_ document: AnnotatedDocument, context: RuleContext) -> [Finding] {
     struct First {

@@ -1,5 +1,5 @@
 /// Flags a case-sensitive glossary term written in another case (*Nato* for *NATO*).
-struct TermCaseRule: BuiltInRule {
+struct TermCaseRule: OptionlessRule {
   static let descriptor = RuleDescriptor(
     id: "term-case",
     title: "Term Capitalisation",
@@ -30,10 +30,6 @@ struct TermCaseRule: BuiltInRule {
     ],
     requiresGlossary: true
   )
-
-  init(options: RuleOptions) throws {
-    try options.validate(known: [], rule: Self.descriptor.id)
-  }
 
   func check(_ document: AnnotatedDocument, context: RuleContext) -> [Finding] {
     var findings: [Finding] = []

@@ -1,6 +1,6 @@
 /// Flags a glossary term in the source whose concept has no allowed target term in the
 /// translation (nor, for aligned prose, anywhere in the same paragraph of the translation).
-struct TermMissingRule: BuiltInRule {
+struct TermMissingRule: OptionlessRule {
   static let descriptor = RuleDescriptor(
     id: "term-missing",
     title: "Missing Glossary Term",
@@ -48,10 +48,6 @@ struct TermMissingRule: BuiltInRule {
     requiresSource: true,
     requiresGlossary: true
   )
-
-  init(options: RuleOptions) throws {
-    try options.validate(known: [], rule: Self.descriptor.id)
-  }
 
   func check(_ document: AnnotatedDocument, context: RuleContext) -> [Finding] {
     guard let targetLanguage = document.targetLanguage else { return [] }

@@ -1,5 +1,5 @@
 /// Flags brackets and guillemets left unbalanced within a paragraph.
-struct BracketsRule: BuiltInRule, UnitRule {
+struct BracketsRule: OptionlessRule, UnitRule {
   static let descriptor = RuleDescriptor(
     id: "brackets",
     title: "Unbalanced Brackets",
@@ -44,10 +44,6 @@ struct BracketsRule: BuiltInRule, UnitRule {
       RuleExample("The talks ↓(the first since January ended.", source: "Переговоры (первые с января) закончились."),
     ]
   )
-
-  init(options: RuleOptions) throws {
-    try options.validate(known: [], rule: Self.descriptor.id)
-  }
 
   func check(_ unit: AnnotatedUnit, in document: AnnotatedDocument, context: RuleContext) -> [Finding] {
     guard let target = unit.target else { return [] }
