@@ -81,6 +81,7 @@ struct PipelineLoaderTests {
       ("external-rules:\n  - command: [x]\n", 2, "needs an 'id'"),
       ("name: x\nbogus: 1\n", 2, "'bogus'"),
       ("rules:\n  dashes: {options: {style: long}}\n", 2, "'long'"),
+      ("fail-on: error\nrules:\n  brackets: {options: {strict: yes}}\n", 3, "unknown option 'strict' for rule 'brackets' (it takes no options)"),
     ]
     for (yaml, line, text) in cases {
       let dir = try Self.write(["p.yml": yaml, "house/names.yml": "extends: substitution\nswap: {Kiev: Kyiv}\n"])

@@ -17,4 +17,14 @@ struct RegistryCompletenessTests {
     #expect(!declared.isEmpty)
     #expect(Set(declared) == Set(registered), "declared \(declared.sorted()) vs registered \(registered.sorted())")
   }
+
+  /// A rule type is named after its id, word for word (`term-forbidden` is `TermForbiddenRule`,
+  /// `char` is spelled out), so the type, its file and the id users write name one rule.
+  @Test func typeNamesFollowIDs() {
+    for type in BuiltInRules.all {
+      let id = type.descriptor.id
+      let words = id.split(separator: "-").map { $0 == "char" ? "Character" : $0.prefix(1).uppercased() + $0.dropFirst() }
+      #expect(String(describing: type) == words.joined() + "Rule", "rule '\(id)'")
+    }
+  }
 }

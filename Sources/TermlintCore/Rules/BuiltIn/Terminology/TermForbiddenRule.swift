@@ -1,8 +1,8 @@
 /// Flags a deprecated or forbidden glossary term in the target and suggests the preferred term.
-struct ForbiddenTermRule: OptionlessRule {
+struct TermForbiddenRule: OptionlessRule {
   static let descriptor = RuleDescriptor(
     id: "term-forbidden",
-    title: "Deprecated Term",
+    title: "Forbidden Term",
     category: .terminology,
     defaultSeverity: .error,
     summary: "A term the glossary marks deprecated or forbidden is used; use the preferred term",

@@ -1,5 +1,5 @@
 /// Flags a document that uses more than one allowed variant of the same concept.
-struct InconsistentTermRule: OptionlessRule {
+struct TermInconsistentRule: OptionlessRule {
   static let descriptor = RuleDescriptor(
     id: "term-inconsistent",
     title: "Inconsistent Term Variant",
