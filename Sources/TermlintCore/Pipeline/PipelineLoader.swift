@@ -222,9 +222,8 @@ public enum PipelineLoader {
     rationale += "Runs `\(shown)` once per document in the folder of `\(path)` (time limit \(ExternalRule.seconds(timeout)) s), as described in "
       + "Documentation/ExternalRules.md."
     let descriptor = RuleDescriptor(
-      id: id, title: title ?? id, category: category, defaultSeverity: severity,
-      summary: summary ?? "External rule: \(shown)", rationale: rationale, nonTriggeringExamples: [], triggeringExamples: [],
-      scope: .document)
+      of: ExternalRule.self, id: id, title: title ?? id, category: category, defaultSeverity: severity,
+      summary: summary ?? "External rule: \(shown)", rationale: rationale, nonTriggeringExamples: [], triggeringExamples: [])
     return ExternalRule(descriptor: descriptor, command: command, directory: base.path, timeout: timeout, options: options)
   }
 

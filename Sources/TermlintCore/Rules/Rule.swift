@@ -53,6 +53,11 @@ extension UnitRule {
   }
 }
 
+/// A rule that compares a translation with its source. It needs bilingual input: on a
+/// monolingual article it finds nothing, and the run says it did not run
+/// (`Linter.rulesNotRun`).
+public protocol BilingualRule: Rule {}
+
 /// Options for one rule, as strings from a pipeline file, with where they were written.
 public struct RuleOptions: Sendable {
   /// Option values by key.

@@ -27,4 +27,42 @@ struct RegistryCompletenessTests {
       #expect(String(describing: type) == words.joined() + "Rule", "rule '\(id)'")
     }
   }
+
+  /// A descriptor's `requiresSource` and `scope` follow from the rule's type (`BilingualRule`,
+  /// `UnitRule`), so the documentation and `Linter.rulesNotRun` say what the code does.
+  @Test func sourceAndScopeFollowConformances() {
+    for type in BuiltInRules.all {
+      let d = type.descriptor
+      #expect(d.requiresSource == (type is any BilingualRule.Type), "rule '\(d.id)'")
+      #expect(d.scope == (type is any UnitRule.Type ? .unit : .document), "rule '\(d.id)'")
+    }
+    #expect(BuiltInRules.type(for: "omission")?.descriptor.requiresSource == true)
+    #expect(BuiltInRules.type(for: "term-forbidden")?.descriptor.requiresSource == false)
+    #expect(BuiltInRules.type(for: "whitespace")?.descriptor.scope == .unit)
+    #expect(BuiltInRules.type(for: "quotes")?.descriptor.scope == .document)
+  }
+
+  /// A rule that says it needs the source finds nothing without one: the translation of each of
+  /// its flagged examples, linted alone as an article, gives no finding.
+  @Test func bilingualRulesFindNothingWithoutASource() throws {
+    let bilingual = BuiltInRules.all.filter { $0 is any BilingualRule.Type }
+    #expect(bilingual.count >= 10)
+    for type in bilingual {
+      let rule = try type.init(options: RuleOptions())
+      for example in type.descriptor.triggeringExamples {
+        let text = example.target.filter { !"↓⇣∅".contains($0) }
+        let findings = try TestLint.findings(text, instances: [rule])
+        #expect(findings.isEmpty, "\(type.descriptor.id) on '\(text)': \(findings.map(\.message))")
+      }
+    }
+  }
+
+  /// On an article (no unit has a source) the linter names the bilingual rules it was given as not run.
+  @Test func rulesNotRunOnAnArticleAreTheBilingualOnes() throws {
+    let rules = try Pipeline.builtIn.configuredRules(only: ["omission", "term-missing", "term-forbidden", "whitespace"])
+    let linter = Linter(glossary: TestLint.exampleGlossary, rules: rules, sourceLanguage: LanguageTag("ru"), targetLanguage: LanguageTag("en"))
+    let article = PlainTextReader.read(SourceFile(path: "a.md", text: "Moscow agreed.\n"), markdown: true, language: LanguageTag("en"))
+    #expect(Set(linter.rulesNotRun(on: article)) == ["omission", "term-missing"])
+  }
 }
+

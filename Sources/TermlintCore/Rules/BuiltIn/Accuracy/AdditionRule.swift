@@ -1,7 +1,8 @@
 /// Flags translated text with no counterpart in the source: a target sentence the aligner left
 /// unmatched (a 0-1 bead), or a translation far longer than its source.
-struct AdditionRule: OptionlessRule {
+struct AdditionRule: OptionlessRule, BilingualRule {
   static let descriptor = RuleDescriptor(
+    of: Self.self,
     id: "addition",
     title: "Addition",
     category: .accuracy,
@@ -42,8 +43,7 @@ struct AdditionRule: OptionlessRule {
       RuleExample(
         "↓Moscow agreed to the proposal after a long debate, and officials said they expected further rounds in Geneva and Brussels before the summer.",
         source: "Москва согласилась с предложением."),
-    ],
-    requiresSource: true
+    ]
   )
 
   func check(_ document: AnnotatedDocument, context: RuleContext) -> [Finding] {

@@ -1,7 +1,8 @@
 /// Flags a translation whose first letter is in another case than its source's: a sentence
 /// started in lower case, a sibling label capitalised differently.
-struct CaseMismatchRule: OptionlessRule {
+struct CaseMismatchRule: OptionlessRule, BilingualRule {
   static let descriptor = RuleDescriptor(
+    of: Self.self,
     id: "case-mismatch",
     title: "First Letter Case Mismatch",
     category: .accuracy,
@@ -64,8 +65,7 @@ struct CaseMismatchRule: OptionlessRule {
     triggeringExamples: [
       RuleExample("↓sanctions take effect on Monday.", source: "Санкции вступят в силу в понедельник."),
       RuleExample("↓Seconds", source: "секунды"),
-    ],
-    requiresSource: true
+    ]
   )
 
   /// A comparable unit: its two starts.

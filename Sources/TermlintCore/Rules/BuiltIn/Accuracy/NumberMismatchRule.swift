@@ -1,7 +1,8 @@
 /// Flags numbers that differ between a source and its translation, compared as values with
 /// each language's conventions.
-struct NumberMismatchRule: OptionlessRule {
+struct NumberMismatchRule: OptionlessRule, BilingualRule {
   static let descriptor = RuleDescriptor(
+    of: Self.self,
     id: "number-mismatch",
     title: "Number Mismatch",
     category: .accuracy,
@@ -63,8 +64,7 @@ struct NumberMismatchRule: OptionlessRule {
       RuleExample("The talks open on January ↓14.", source: "Переговоры откроются 13 января."),
       RuleExample("↓Troops were pulled back from the border.", source: "От границы отвели 3000 военнослужащих."),
       RuleExample("Set the mode to ↓0555.", source: "Установите режим 0755."),
-    ],
-    requiresSource: true
+    ]
   )
 
   fileprivate struct Item: PairableItem {

@@ -1,7 +1,8 @@
 /// Flags source text with no counterpart in the translation: a sentence the aligner left
 /// unmatched (a 1-0 bead), or a translation far shorter than its source.
-struct OmissionRule: OptionlessRule {
+struct OmissionRule: OptionlessRule, BilingualRule {
   static let descriptor = RuleDescriptor(
+    of: Self.self,
     id: "omission",
     title: "Omission",
     category: .accuracy,
@@ -46,8 +47,7 @@ struct OmissionRule: OptionlessRule {
       RuleExample(
         "The delegation handed over a draft.",
         source: "⇣Российская делегация передала проект договора, попросила дать письменный ответ в течение месяца и пригрозила ответными мерами, если альянс откажется от диалога."),
-    ],
-    requiresSource: true
+    ]
   )
 
   func check(_ document: AnnotatedDocument, context: RuleContext) -> [Finding] {

@@ -1,6 +1,7 @@
 /// Flags a unit that should be translated but has no translation.
-struct TargetMissingRule: BuiltInRule {
+struct TargetMissingRule: BuiltInRule, BilingualRule {
   static let descriptor = RuleDescriptor(
+    of: Self.self,
     id: "target-missing",
     title: "Missing Translation",
     category: .accuracy,
@@ -46,8 +47,7 @@ struct TargetMissingRule: BuiltInRule {
     ],
     triggeringExamples: [
       RuleExample("∅", source: "⇣Переговоры возобновились в Женеве.", options: ["untranslated": "report"]),
-    ],
-    requiresSource: true
+    ]
   )
 
   /// Whether fuzzy entries count as missing (`fuzzy: missing`) or not (`fuzzy: ignore`, default).

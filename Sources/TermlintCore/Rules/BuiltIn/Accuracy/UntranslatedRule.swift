@@ -3,6 +3,7 @@
 /// translation.
 struct UntranslatedRule: OptionlessRule {
   static let descriptor = RuleDescriptor(
+    of: Self.self,
     id: "untranslated",
     title: "Untranslated Text",
     category: .accuracy,

@@ -1,6 +1,7 @@
 /// Flags one translation used for different source texts in one file (opt-in).
-struct TargetInconsistentRule: OptionlessRule {
+struct TargetInconsistentRule: OptionlessRule, BilingualRule {
   static let descriptor = RuleDescriptor(
+    of: Self.self,
     id: "target-inconsistent",
     title: "Same Translation for Different Sources",
     category: .style,
@@ -36,9 +37,7 @@ struct TargetInconsistentRule: OptionlessRule {
     ],
     triggeringExamples: [
       RuleExample("Cancel\n↓Cancel", source: "Отменить\nПрервать")
-    ],
-    requiresSource: true,
-    scope: .document
+    ]
   )
 
   func check(_ document: AnnotatedDocument, context: RuleContext) -> [Finding] {

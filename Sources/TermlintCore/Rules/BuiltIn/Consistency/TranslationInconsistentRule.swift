@@ -1,6 +1,7 @@
 /// Flags the same source text translated two different ways in one file.
-struct TranslationInconsistentRule: OptionlessRule {
+struct TranslationInconsistentRule: OptionlessRule, BilingualRule {
   static let descriptor = RuleDescriptor(
+    of: Self.self,
     id: "translation-inconsistent",
     title: "Inconsistent Translation",
     category: .style,
@@ -58,9 +59,7 @@ struct TranslationInconsistentRule: OptionlessRule {
         "Ryabkov met the ambassador.\n↓Ryabkov held talks with the envoy.",
         source: "Рябков встретился с послом.\nРябков встретился  с послом."),
       RuleExample("Save the file\nOpen\n↓Keep the file", source: "Сохранить файл\nОткрыть\nсохранить файл"),
-    ],
-    requiresSource: true,
-    scope: .document
+    ]
   )
 
   func check(_ document: AnnotatedDocument, context: RuleContext) -> [Finding] {

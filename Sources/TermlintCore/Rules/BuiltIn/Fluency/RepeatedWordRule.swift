@@ -3,6 +3,7 @@ import Foundation
 /// Flags the same word twice in a row (*be be*), ignoring case, except grammatical repeats.
 struct RepeatedWordRule: BuiltInRule, UnitRule {
   static let descriptor = RuleDescriptor(
+    of: Self.self,
     id: "repeated-word",
     title: "Repeated Word",
     category: .linguisticConventions,

@@ -5,6 +5,7 @@ import Foundation
 /// the text's own vocabulary and code.
 struct SpellingRule: BuiltInRule, LanguageResourceRule {
   static let descriptor = RuleDescriptor(
+    of: Self.self,
     id: "spelling",
     title: "Spelling",
     category: .linguisticConventions,

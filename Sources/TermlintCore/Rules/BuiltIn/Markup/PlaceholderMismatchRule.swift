@@ -1,7 +1,8 @@
 /// Flags inline codes, placeholders, URLs and e-mail addresses that differ between a source and
 /// its translation.
-struct PlaceholderMismatchRule: OptionlessRule {
+struct PlaceholderMismatchRule: OptionlessRule, BilingualRule {
   static let descriptor = RuleDescriptor(
+    of: Self.self,
     id: "placeholder-mismatch",
     title: "Placeholder Mismatch",
     category: .designAndMarkup,
@@ -67,8 +68,7 @@ struct PlaceholderMismatchRule: OptionlessRule {
       RuleExample("Copy ↓%3 files?", source: "Скопировать %2 файлов?", corrected: "Copy %2 files?"),
       RuleExample("You have ↓$t(outbox.count) messages", source: "У вас $t(inbox.count) сообщений"),
       RuleExample("Write to ↓pres@example.org.", source: "Пишите на press@example.org.", corrected: "Write to press@example.org."),
-    ],
-    requiresSource: true
+    ]
   )
 
   private struct Item: PairableItem {

@@ -2,6 +2,7 @@
 /// using ICU's spoof checker, and suggests the single-script spelling when there is one.
 struct MixedScriptRule: OptionlessRule, UnitRule {
   static let descriptor = RuleDescriptor(
+    of: Self.self,
     id: "mixed-script",
     title: "Mixed-Script Word",
     category: .linguisticConventions,

@@ -2,6 +2,7 @@
 /// from the romanization of the source's name.
 struct NameSpellingRule: OptionlessRule {
   static let descriptor = RuleDescriptor(
+    of: Self.self,
     id: "name-spelling",
     title: "Name Spelling",
     category: .terminology,

@@ -1,6 +1,7 @@
 /// Flags a document that uses more than one allowed variant of the same concept.
 struct TermInconsistentRule: OptionlessRule {
   static let descriptor = RuleDescriptor(
+    of: Self.self,
     id: "term-inconsistent",
     title: "Inconsistent Term Variant",
     category: .terminology,
@@ -28,8 +29,7 @@ struct TermInconsistentRule: OptionlessRule {
       RuleExample("Both sides promised to de-escalate. The talks ↓deescalated tension.", corrected: "Both sides promised to de-escalate. The talks de-escalated tension."),
       RuleExample("They will deescalate.\n\nOthers will ↓de-escalate too.", corrected: "They will deescalate.\n\nOthers will deescalate too."),
     ],
-    requiresGlossary: true,
-    scope: .document
+    requiresGlossary: true
   )
 
   func check(_ document: AnnotatedDocument, context: RuleContext) -> [Finding] {

@@ -1,7 +1,8 @@
 /// Flags a glossary term in the source whose concept has no allowed target term in the
 /// translation (nor, for aligned prose, anywhere in the same paragraph of the translation).
-struct TermMissingRule: OptionlessRule {
+struct TermMissingRule: OptionlessRule, BilingualRule {
   static let descriptor = RuleDescriptor(
+    of: Self.self,
     id: "term-missing",
     title: "Missing Glossary Term",
     category: .terminology,
@@ -45,7 +46,6 @@ struct TermMissingRule: OptionlessRule {
         "Talks opened in Geneva.\n↓The alliance was asked to stop expanding.",
         source: "В Женеве начались переговоры.\nАльянс попросили отказаться от политики открытых дверей."),
     ],
-    requiresSource: true,
     requiresGlossary: true
   )
 

@@ -1,6 +1,7 @@
 /// Flags brackets and guillemets left unbalanced within a paragraph.
 struct BracketsRule: OptionlessRule, UnitRule {
   static let descriptor = RuleDescriptor(
+    of: Self.self,
     id: "brackets",
     title: "Unbalanced Brackets",
     category: .linguisticConventions,

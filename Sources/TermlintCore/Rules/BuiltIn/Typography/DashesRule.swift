@@ -2,6 +2,7 @@
 /// house style (spaced em dash, closed em dash or spaced en dash).
 struct DashesRule: BuiltInRule {
   static let descriptor = RuleDescriptor(
+    of: Self.self,
     id: "dashes",
     title: "Dashes",
     category: .style,
@@ -54,8 +55,7 @@ struct DashesRule: BuiltInRule {
       RuleExample("The talks↓— the second round — ended.", corrected: "The talks — the second round — ended."),
       RuleExample("Talks resumed↓ — and stalled.", corrected: "Talks resumed—and stalled.", options: ["style": "em-closed"]),
       RuleExample("Talks resumed ↓— and stalled.", corrected: "Talks resumed – and stalled.", options: ["style": "en-spaced"]),
-    ],
-    scope: .document
+    ]
   )
 
   /// A dash style.

@@ -2,6 +2,7 @@
 /// than tab and line ends, a byte-order mark inside the text and soft hyphens.
 struct InvisibleCharacterRule: OptionlessRule, UnitRule {
   static let descriptor = RuleDescriptor(
+    of: Self.self,
     id: "invisible-char",
     title: "Invisible Character",
     category: .designAndMarkup,

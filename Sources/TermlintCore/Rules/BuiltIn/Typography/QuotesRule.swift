@@ -2,6 +2,7 @@
 /// reverse) or against the house style, and quotes left unbalanced in a paragraph.
 struct QuotesRule: BuiltInRule {
   static let descriptor = RuleDescriptor(
+    of: Self.self,
     id: "quotes",
     title: "Quotation Marks",
     category: .style,
@@ -65,8 +66,7 @@ struct QuotesRule: BuiltInRule {
       RuleExample("He said ↓\"no and left."),
       RuleExample("She called it ↓‘final and left."),
       RuleExample("He said ↓\"no and left.", source: "Он сказал «нет» и ушёл."),
-    ],
-    scope: .document
+    ]
   )
 
   /// The house style of quotation marks.

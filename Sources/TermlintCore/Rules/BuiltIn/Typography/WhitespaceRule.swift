@@ -2,6 +2,7 @@
 /// and a missing space after sentence punctuation.
 struct WhitespaceRule: OptionlessRule, UnitRule {
   static let descriptor = RuleDescriptor(
+    of: Self.self,
     id: "whitespace",
     title: "White Space",
     category: .linguisticConventions,
