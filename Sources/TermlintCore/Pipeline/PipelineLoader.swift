@@ -248,6 +248,7 @@ public enum PipelineLoader {
       case "options":
         for (ok, ov) in try YAMLSupport.mapping(v, path: path, what: "options of rule '\(id)'") {
           setting.options[ok.string ?? ""] = try YAMLSupport.scalarOrList(ov, path: path, key: "rules.\(id).options.\(ok.string ?? "")")
+          setting.optionLines[ok.string ?? ""] = YAMLSupport.line(ok)
         }
       default:
         throw YAMLSupport.unknownKey(k, path: path, in: "rules.\(id)", known: ["enabled", "severity", "options"])

@@ -69,6 +69,8 @@ public struct RuleDescriptor: Sendable {
   public var requiresGlossary: Bool
   /// What the rule looks at: `.unit` when its type is a `UnitRule`, else `.document`.
   public let scope: RuleScope
+  /// The options a built-in rule takes, with their defaults (its `Configuration`'s).
+  public let options: [RuleOptionDocumentation]
 
   /// Creates a descriptor.
   ///
@@ -93,5 +95,6 @@ public struct RuleDescriptor: Sendable {
     self.requiresSource = rule.map { $0 is any BilingualRule.Type } ?? false
     self.requiresGlossary = requiresGlossary
     self.scope = rule.map { $0 is any UnitRule.Type } ?? true ? .unit : .document
+    self.options = (rule as? any BuiltInRule.Type).map { $0.optionDocumentation } ?? []
   }
 }
