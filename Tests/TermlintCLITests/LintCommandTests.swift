@@ -92,6 +92,23 @@ struct LintCommandTests {
     #expect(findings.map { $0["suggestions"] as? [String] } == [["Ryabkov\u{2019}s"]])
   }
 
+  /// An option a rule does not take, or a value it cannot take, stops the run with exit status 2
+  /// and names the pipeline file and the option's line.
+  @Test func badRuleOptionsAreExitTwoWithFileAndLine() throws {
+    let dir = try CLI.temporaryDirectory()
+    try "Moscow agreed.\n".write(to: dir.appendingPathComponent("a.md"), atomically: true, encoding: .utf8)
+    let cases = [
+      ("rules:\n  quotes:\n    options:\n      style: straight\n      stile: straight\n", "p.yml:5: unknown option 'stile' for rule 'quotes'"),
+      ("rules:\n  dashes:\n    options:\n      style: long\n", "p.yml:4: bad value 'long' for option 'style' of rule 'dashes'"),
+    ]
+    for (yaml, expected) in cases {
+      try yaml.write(to: dir.appendingPathComponent("p.yml"), atomically: true, encoding: .utf8)
+      let r = try CLI.run(["lint", "--pipeline", "p.yml", "a.md"], in: dir)
+      #expect(r.status == 2, "\(yaml)")
+      #expect(r.stderr.contains(expected), "\(r.stderr)")
+    }
+  }
+
   @Test func badInputIsExitTwoWithOneLine() throws {
     let dir = try CLI.temporaryDirectory()
     try Data([0x61, 0xFF, 0x62]).write(to: dir.appendingPathComponent("bad.md"))

@@ -68,7 +68,7 @@ public struct Linter: Sendable {
     return AnnotatedDocument(document: document, units: units, sourceLanguage: source, targetLanguage: target)
   }
 
-  /// The rules that need a source text (`RuleDescriptor.requiresSource`) and so cannot run on
+  /// The rules that need a source text (each a `BilingualRule`) and so cannot run on
   /// `document` when none of its units has one (a monolingual article).
   public func rulesNotRun(on document: Document) -> [String] {
     guard !document.units.contains(where: { $0.source != nil }) else { return [] }

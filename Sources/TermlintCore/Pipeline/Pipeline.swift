@@ -16,6 +16,8 @@ public struct Pipeline: Sendable {
     public var options: [String: String]
     /// Line in the pipeline file, for errors.
     public var line: Int?
+    /// The line of each option's key, for errors.
+    public var optionLines: [String: Int] = [:]
 
     /// Creates a setting.
     public init(enabled: Bool = true, severity: Severity? = nil, options: [String: String] = [:], line: Int? = nil) {
@@ -127,7 +129,7 @@ public struct Pipeline: Sendable {
       let ids = [d.id] + d.deprecatedAliases
       let setting = ids.lazy.compactMap { rules[$0] }.first
       guard selected(ids, status: d.status, setting: setting) else { continue }
-      let options = RuleOptions(setting?.options ?? [:], file: path, line: setting?.line)
+      let options = RuleOptions(setting?.options ?? [:], file: path, line: setting?.line, lines: setting?.optionLines ?? [:])
       result.append(ConfiguredRule(try type.init(options: options), severity: setting?.severity ?? d.defaultSeverity))
     }
     for rule in definedRules {

@@ -224,9 +224,8 @@ public enum PipelineLoader {
     rationale += "Runs `\(shown)` once per document in the folder of `\(path)` (time limit \(ExternalRule.seconds(timeout)) s), as described in "
       + "Documentation/ExternalRules.md."
     let descriptor = RuleDescriptor(
-      id: id, title: title ?? id, category: category, defaultSeverity: severity,
-      summary: summary ?? "External rule: \(shown)", rationale: rationale, nonTriggeringExamples: [], triggeringExamples: [],
-      scope: .document)
+      of: ExternalRule.self, id: id, title: title ?? id, category: category, defaultSeverity: severity,
+      summary: summary ?? "External rule: \(shown)", rationale: rationale, nonTriggeringExamples: [], triggeringExamples: [])
     return ExternalRule(descriptor: descriptor, command: command, directory: base.path, timeout: timeout, options: options)
   }
 
@@ -251,6 +250,7 @@ public enum PipelineLoader {
       case "options":
         for (ok, ov) in try YAMLSupport.mapping(v, path: path, what: "options of rule '\(id)'") {
           setting.options[ok.string ?? ""] = try YAMLSupport.scalarOrList(ov, path: path, key: "rules.\(id).options.\(ok.string ?? "")")
+          setting.optionLines[ok.string ?? ""] = YAMLSupport.line(ok)
         }
       default:
         throw YAMLSupport.unknownKey(k, path: path, in: "rules.\(id)", known: ["enabled", "severity", "options"])

@@ -24,8 +24,8 @@ public enum BuiltInRules {
     TargetInconsistentRule.self,  // target-inconsistent
     TargetMissingRule.self,  // target-missing
     TermCaseRule.self,  // term-case
-    ForbiddenTermRule.self,  // term-forbidden
-    InconsistentTermRule.self,  // term-inconsistent
+    TermForbiddenRule.self,  // term-forbidden
+    TermInconsistentRule.self,  // term-inconsistent
     TermMissingRule.self,  // term-missing
     TranslationInconsistentRule.self,  // translation-inconsistent
     UntranslatedRule.self,  // untranslated

@@ -9,18 +9,44 @@ public protocol Rule: Sendable {
   func check(_ document: AnnotatedDocument, context: RuleContext) -> [Finding]
 }
 
-/// A built-in rule type: its descriptor is static and it can be made from options.
+/// A built-in rule type: its descriptor is static and it is made from its typed options.
 public protocol BuiltInRule: Rule {
+  /// The rule's options, each with a default (`NoOptions` for a rule that takes none).
+  associatedtype Configuration: RuleConfiguration = NoOptions
   /// The rule's metadata and examples.
   static var descriptor: RuleDescriptor { get }
-  /// Creates the rule with pipeline options (`options:` in a pipeline file).
+  /// Creates the rule with pipeline options (`options:` in a pipeline file); by default,
+  /// decodes them into `Configuration` and calls `init(configuration:options:)`.
   ///
   /// - Throws: `TermlintError.configuration` for an unknown or invalid option.
   init(options: RuleOptions) throws
+  /// Creates the rule with its decoded options; `options` tells where they were written (to
+  /// resolve paths in them and to name the place of an error).
+  ///
+  /// - Throws: `TermlintError.configuration` for an option whose value names something missing.
+  init(configuration: Configuration, options: RuleOptions) throws
 }
 
 extension BuiltInRule {
   public var descriptor: RuleDescriptor { Self.descriptor }
+
+  public init(options: RuleOptions) throws {
+    try self.init(configuration: options.decode(Configuration.self, rule: Self.descriptor.id), options: options)
+  }
+
+  /// The options the rule takes, with their defaults.
+  static var optionDocumentation: [RuleOptionDocumentation] { Configuration.documentation }
+}
+
+/// A built-in rule that takes no options: it is made with `init()`, and any option in a
+/// pipeline is a configuration error.
+public protocol OptionlessRule: BuiltInRule where Configuration == NoOptions {
+  /// Creates the rule.
+  init()
+}
+
+extension OptionlessRule {
+  public init(configuration: NoOptions, options: RuleOptions) { self.init() }
 }
 
 /// A rule that looks at one unit at a time; the document-level `check` runs it on every unit.
@@ -39,27 +65,36 @@ extension UnitRule {
   }
 }
 
-/// Options for one rule, as strings from a pipeline file, with where they were written.
+/// A rule that compares a translation with its source. It needs bilingual input: on a
+/// monolingual article it finds nothing, and the run says it did not run
+/// (`Linter.rulesNotRun`).
+public protocol BilingualRule: Rule {}
+
+/// Options for one rule, as strings from a pipeline file (a list's items joined by `|`), with
+/// where they were written; `decode(_:rule:)` turns them into the rule's `Configuration`.
 public struct RuleOptions: Sendable {
   /// Option values by key.
   public var values: [String: String]
   /// The file the options come from, for error messages.
   public var file: String?
-  /// The line the rule's options start at.
+  /// The line the rule's setting starts at.
   public var line: Int?
+  /// The line of each option's key, when known (else errors give `line`).
+  public var lines: [String: Int]
 
   /// Creates options.
-  public init(_ values: [String: String] = [:], file: String? = nil, line: Int? = nil) {
+  public init(_ values: [String: String] = [:], file: String? = nil, line: Int? = nil, lines: [String: Int] = [:]) {
     self.values = values
     self.file = file
     self.line = line
+    self.lines = lines
   }
 
   /// Throws when an option is not one of `known`.
   public func validate(known: [String], rule: String) throws {
     for key in values.keys.sorted() where !known.contains(key) {
       let list = known.isEmpty ? "it takes no options" : "known options: \(known.joined(separator: ", "))"
-      throw TermlintError.configuration(file, line: line, "unknown option '\(key)' for rule '\(rule)' (\(list))")
+      throw TermlintError.configuration(file, line: lines[key] ?? line, "unknown option '\(key)' for rule '\(rule)' (\(list))")
     }
   }
 }

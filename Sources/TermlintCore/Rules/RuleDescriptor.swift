@@ -65,19 +65,25 @@ public struct RuleDescriptor: Sendable {
   public var triggeringExamples: [RuleExample]
   /// Old ids that still select this rule.
   public var deprecatedAliases: [String]
-  /// Whether the rule needs the source text (bilingual input).
-  public var requiresSource: Bool
+  /// Whether the rule needs the source text (bilingual input): its type is a `BilingualRule`.
+  public let requiresSource: Bool
   /// Whether the rule finds nothing without a glossary (the terminology rules); a run without
   /// one warns that they did not run.
   public var requiresGlossary: Bool
-  /// Whether the rule compares units across the document.
-  public var scope: RuleScope
+  /// What the rule looks at: `.unit` when its type is a `UnitRule`, else `.document`.
+  public let scope: RuleScope
+  /// The options a built-in rule takes, with their defaults (its `Configuration`'s).
+  public let options: [RuleOptionDocumentation]
 
   /// Creates a descriptor.
+  ///
+  /// - Parameter rule: the rule type described; `requiresSource` and `scope` follow from its
+  ///   conformances (`BilingualRule`, `UnitRule`). Nil for checks that are not lint rules
+  ///   (glossary checks): they look at one unit and need no source.
   public init(
-    id: String, title: String, category: Category, defaultSeverity: Severity, status: RuleStatus = .stable,
+    of rule: (any Rule.Type)? = nil, id: String, title: String, category: Category, defaultSeverity: Severity, status: RuleStatus = .stable,
     summary: String, rationale: String, nonTriggeringExamples: [RuleExample], triggeringExamples: [RuleExample],
-    deprecatedAliases: [String] = [], requiresSource: Bool = false, requiresGlossary: Bool = false, scope: RuleScope = .unit
+    deprecatedAliases: [String] = [], requiresGlossary: Bool = false
   ) {
     self.id = id
     self.title = title
@@ -89,8 +95,9 @@ public struct RuleDescriptor: Sendable {
     self.nonTriggeringExamples = nonTriggeringExamples
     self.triggeringExamples = triggeringExamples
     self.deprecatedAliases = deprecatedAliases
-    self.requiresSource = requiresSource
+    self.requiresSource = rule.map { $0 is any BilingualRule.Type } ?? false
     self.requiresGlossary = requiresGlossary
-    self.scope = scope
+    self.scope = rule.map { $0 is any UnitRule.Type } ?? true ? .unit : .document
+    self.options = (rule as? any BuiltInRule.Type).map { $0.optionDocumentation } ?? []
   }
 }

@@ -22,6 +22,9 @@ public enum RuleDocumentation {
     var out = "# \(d.id): \(d.title)\n\n"
     out += facts(d) + "\n\n"
     out += d.summary + "\n\n" + d.rationale.trimmingTrailingNewlines + "\n"
+    if !d.options.isEmpty {
+      out += "\n## Options\n\n" + d.options.map { "    \($0.key) (default: \($0.defaultValue)): \($0.summary)\n" }.joined()
+    }
     out += examples(d, heading: "##", indent: "    ")
     if !d.deprecatedAliases.isEmpty { out += "\nAliases: \(d.deprecatedAliases.joined(separator: ", "))\n" }
     return out
@@ -65,6 +68,10 @@ public enum RuleDocumentation {
     for d in descriptors {
       out += "\n## \(d.id)\n\n**\(d.title)**: \(d.summary).\n\n\(facts(d))\n\n"
       out += markdownRationale(d.rationale) + "\n"
+      if !d.options.isEmpty {
+        out += "\n### Options\n\n| option | default | what it does |\n| --- | --- | --- |\n"
+        out += d.options.map { "| `\($0.key)` | `\($0.defaultValue)` | \($0.summary) |\n" }.joined()
+      }
       out += examples(d, heading: "###", fence: true)
       if !d.deprecatedAliases.isEmpty { out += "\nAliases: \(d.deprecatedAliases.map { "`\($0)`" }.joined(separator: ", "))\n" }
     }

@@ -84,6 +84,12 @@ struct PipelineLoaderTests {
       ("external-rules:\n  - command: [x]\n", 2, "needs an 'id'"),
       ("name: x\nbogus: 1\n", 2, "'bogus'"),
       ("rules:\n  dashes: {options: {style: long}}\n", 2, "'long'"),
+      ("fail-on: error\nrules:\n  brackets: {options: {strict: yes}}\n", 3, "unknown option 'strict' for rule 'brackets' (it takes no options)"),
+      ("rules:\n  quotes:\n    severity: warning\n    options:\n      stile: straight\n", 5, "unknown option 'stile' for rule 'quotes' (known options: style)"),
+      (
+        "rules:\n  target-missing:\n    options:\n      fuzzy: missing\n      untranslated: yes\n", 5,
+        "bad value 'yes' for option 'untranslated' of rule 'target-missing' (use count or report)"
+      ),
     ]
     for (yaml, line, text) in cases {
       let dir = try Self.write(["p.yml": yaml, "house/names.yml": "extends: substitution\nswap: {Kiev: Kyiv}\n"])

@@ -17,7 +17,7 @@ struct GitHubActionsReporterTests {
   @Test func escapesDataAndProperties() {
     let r = Self.report(path: "./a:b,c%.md", text: "x Nato y\n", range: 2..<6, message: "50% done,\r\nnext: 'it'")
     let first = GitHubActionsReporter.render(r, options: ReportOptions()).split(separator: "\n")[0]
-    #expect(first == "::error file=a%3Ab%2Cc%25.md,line=1,col=3,endLine=1,endColumn=7,title=Deprecated Term [term-forbidden]::50%25 done,%0D%0Anext: 'it'")
+    #expect(first == "::error file=a%3Ab%2Cc%25.md,line=1,col=3,endLine=1,endColumn=7,title=Forbidden Term [term-forbidden]::50%25 done,%0D%0Anext: 'it'")
   }
 
   @Test func columnsOnlyForSingleLineSpansAndLevels() {
@@ -26,7 +26,7 @@ struct GitHubActionsReporterTests {
     let empty = Self.report(path: "e.md", text: "a,b\n", range: 2..<2, severity: .info, message: "m")
     #expect(GitHubActionsReporter.render(empty, options: ReportOptions()).hasPrefix("::notice file=e.md,line=1,col=3,endLine=1,endColumn=3,title="))
     let stdin = Self.report(path: "-", text: "Nato\n", range: 0..<4, message: "m")
-    #expect(GitHubActionsReporter.render(stdin, options: ReportOptions()).hasPrefix("::error title=Deprecated Term [term-forbidden]::m\n"))
+    #expect(GitHubActionsReporter.render(stdin, options: ReportOptions()).hasPrefix("::error title=Forbidden Term [term-forbidden]::m\n"))
   }
 
   @Test func notesWhenGitHubWillHideAnnotations() {

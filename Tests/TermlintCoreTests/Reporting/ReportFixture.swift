@@ -32,7 +32,7 @@ enum ReportFixture {
   static let clean = SourceFile(path: "articles/clean.md", text: "All quiet in Vienna.\n")
 
   static let rules: [RuleDescriptor] = [
-    descriptor("term-forbidden", "Deprecated Term", .error, "A deprecated or forbidden glossary term is used; use the preferred term"),
+    descriptor("term-forbidden", "Forbidden Term", .error, "A deprecated or forbidden glossary term is used; use the preferred term"),
     descriptor("term-case", "Term Capitalisation", .warning, "A case-sensitive glossary term is written in another case"),
     descriptor("term-inconsistent", "Inconsistent Term Variant", .warning, "An article mixes allowed variants of one concept"),
     descriptor("term-missing", "Missing Glossary Term", .warning, "A source term's glossary translation is missing from the target"),

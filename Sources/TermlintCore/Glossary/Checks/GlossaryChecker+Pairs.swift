@@ -203,3 +203,205 @@ extension String {
     return "'\(text)' matches the same text as an allowed term of concept '\(concept)'\(same) on line \(line); merge the concepts or make one term more specific"
   }
 }
+
+/// The checks that compare terms with each other, documented.
+extension GlossaryChecks {
+  /// Two concepts share a source-language term.
+  public static let duplicateConcept = RuleDescriptor(
+    id: "glossary-duplicate-concept", title: "Duplicate Concept", category: .terminology, defaultSeverity: .warning,
+    summary: "Two concepts have the same source term (after normalization and stemming)",
+    rationale: """
+      ## Why is this bad?
+      A concept is one meaning. When two concepts list the same source term, a translator (and
+      a bilingual check) cannot tell which target term belongs to it, and the entries drift apart
+      as people edit one of them. Terms are compared the way `lint` matches them, so an inflected
+      form (*гарантия безопасности* beside *гарантии безопасности*) is the same term. The source
+      language is the glossary's declared one, else `--source-lang`, else the language most
+      concepts list first.
+
+      ## Use instead
+      Merge the two concepts, or make the source terms distinct.
+      """,
+    nonTriggeringExamples: [
+      RuleExample("""
+        concept,lang,term,status
+        security-guarantees,ru,гарантии безопасности,preferred
+        security-guarantees,en,security guarantees,preferred
+        negative-assurances,ru,негативные гарантии безопасности,preferred
+        negative-assurances,en,negative security assurances,preferred
+        """)
+    ],
+    triggeringExamples: [
+      RuleExample("""
+        concept,lang,term,status
+        security-guarantees,ru,гарантии безопасности,preferred
+        security-guarantees,en,security guarantees,preferred
+        guarantees,ru,↓гарантия безопасности,preferred
+        guarantees,en,security assurances,preferred
+        """)
+    ])
+
+  /// The same term twice in one concept and language.
+  public static let duplicateTerm = RuleDescriptor(
+    id: "glossary-duplicate-term", title: "Duplicate Term", category: .terminology, defaultSeverity: .warning,
+    summary: "A concept lists the same term twice in one language",
+    rationale: """
+      ## Why is this bad?
+      A repeated term adds nothing but can carry two different statuses or notes, and later edits
+      change one copy and not the other.
+
+      ## Use instead
+      Keep one row for the term.
+      """,
+    nonTriggeringExamples: [
+      RuleExample("""
+        concept,lang,term,status
+        nato,ru,НАТО,preferred
+        nato,en,NATO,preferred
+        nato,de,NATO,preferred
+        """)
+    ],
+    triggeringExamples: [
+      RuleExample("""
+        concept,lang,term,status
+        nato,en,NATO,preferred
+        nato,en,North Atlantic Treaty Organization,admitted
+        nato,en,↓NATO,preferred
+        """)
+    ])
+
+  /// A term allowed in one concept and rejected in another.
+  public static let statusConflict = RuleDescriptor(
+    id: "glossary-status-conflict", title: "Conflicting Status", category: .terminology, defaultSeverity: .error,
+    summary: "A term is preferred or admitted in one concept and deprecated or forbidden in another",
+    rationale: """
+      ## Why is this bad?
+      `lint` flags a deprecated term wherever it appears, so the concept that allows it can
+      never be written without a finding; and readers of the glossary get two answers.
+
+      ## Use instead
+      Give the term one status, or make one of the two terms more specific.
+      """,
+    nonTriggeringExamples: [
+      RuleExample("""
+        concept,lang,term,status
+        security-guarantees,en,security guarantees,preferred
+        security-guarantees,en,security assurances,deprecated
+        negative-assurances,en,negative security assurances,preferred
+        """)
+    ],
+    triggeringExamples: [
+      RuleExample("""
+        concept,lang,term,status
+        security-guarantees,en,security guarantees,preferred
+        security-guarantees,en,security assurances,deprecated
+        assurances,en,↓security assurances,preferred
+        """)
+    ])
+
+  /// A rejected term that matches an allowed term, so `lint` would flag correct text.
+  public static let deprecatedMatchesAllowed = RuleDescriptor(
+    id: "glossary-deprecated-matches-allowed", title: "Deprecated Term Matches Allowed Term", category: .terminology,
+    defaultSeverity: .error,
+    summary: "A deprecated or forbidden term matches an allowed term of the same language, so correct text would be flagged",
+    rationale: """
+      ## Why is this bad?
+      `lint` matches terms after normalization (case folding, apostrophes, white space) and
+      stemming. A deprecated *Nato* also matches the preferred *NATO*, and a deprecated
+      *negotiation* matches the admitted *negotiations*: every correct use would be reported.
+      Each allowed term is run through the same matcher `lint` uses; where a longer allowed
+      term wins (*negative security assurances* over a deprecated *security assurances*),
+      nothing is reported.
+
+      ## Use instead
+      Remove the deprecated term, make it more specific, or give it `match: exact` or
+      `case: sensitive`.
+      """,
+    nonTriggeringExamples: [
+      RuleExample("""
+        concept,lang,term,status
+        missile-defense,en,missile defense,preferred
+        missile-defense,en,missile defence,deprecated
+        iamd,en,Integrated Air and Missile Defence,preferred
+        """),
+      RuleExample("""
+        concept,lang,term,status,match
+        dmitry-peskov,en,Dmitry Peskov,preferred,exact
+        dmitry-peskov,en,Dmitri Peskov,deprecated,exact
+        """),
+    ],
+    triggeringExamples: [
+      RuleExample("""
+        concept,lang,term,status
+        nato,en,NATO,preferred
+        nato,en,↓Nato,deprecated
+        """),
+      RuleExample("""
+        concept,lang,term,status
+        talks,en,talks,preferred
+        talks,en,↓negotiation,deprecated
+        negotiating-team,en,negotiations team,preferred
+        negotiating-team,en,negotiations,admitted
+        """),
+    ])
+
+  /// Two concepts whose allowed target terms match the same text.
+  public static let targetCollision = RuleDescriptor(
+    id: "glossary-target-collision", title: "Colliding Target Terms", category: .terminology, defaultSeverity: .warning,
+    summary: "Allowed target-language terms of two concepts match the same text",
+    rationale: """
+      ## Why is this bad?
+      When a translation uses the term, `lint` cannot tell which concept is meant: consistency
+      checks count it for both, and a bilingual check may demand the wrong source term. Terms
+      are compared the way `lint` matches them (normalization and stemming).
+
+      ## Use instead
+      Merge the concepts, or make one of the terms more specific.
+      """,
+    nonTriggeringExamples: [
+      RuleExample("""
+        concept,lang,term,status
+        strike-weapons,ru,ударные вооружения,preferred
+        strike-weapons,en,strike weapons,preferred
+        offensive-arms,ru,наступательные вооружения,preferred
+        offensive-arms,en,offensive arms,preferred
+        """)
+    ],
+    triggeringExamples: [
+      RuleExample("""
+        concept,lang,term,status
+        strike-weapons,ru,ударные вооружения,preferred
+        strike-weapons,en,strike weapons,preferred
+        offensive-arms,ru,наступательные вооружения,preferred
+        offensive-arms,en,↓strike weapon,preferred
+        """)
+    ])
+
+  /// Two terms that differ only in case.
+  public static let caseVariants = RuleDescriptor(
+    id: "glossary-case-variants", title: "Case Variants", category: .linguisticConventions, defaultSeverity: .warning,
+    summary: "Two terms of one language differ only in letter case",
+    rationale: """
+      ## Why is this bad?
+      `lint` matches ordinary terms without regard to case, so two spellings that differ only
+      in case are one term listed twice, and readers cannot tell which capitalization the house
+      wants.
+
+      ## Use instead
+      Keep one spelling; if the case matters, keep the one to use and set `case: sensitive`.
+      """,
+    nonTriggeringExamples: [
+      RuleExample("""
+        concept,lang,term,status
+        foreign-ministry,en,Foreign Ministry,preferred
+        foreign-minister,en,foreign minister,preferred
+        """)
+    ],
+    triggeringExamples: [
+      RuleExample("""
+        concept,lang,term,status
+        foreign-ministry,en,Foreign Ministry,preferred
+        foreign-ministry,en,↓foreign ministry,admitted
+        """)
+    ])
+}

@@ -150,3 +150,104 @@ extension String {
     return "'\(text)' uses a \(used) apostrophe but most terms of its language use the \(usual) one\(line); use one style"
   }
 }
+
+/// The text checks, documented.
+extension GlossaryChecks {
+  /// A term, subject field or note that is not in Unicode NFC.
+  public static let notNFC = RuleDescriptor(
+    id: "glossary-not-nfc", title: "Not in NFC", category: .linguisticConventions, defaultSeverity: .warning,
+    summary: "A term, subject field or note is not in Unicode Normalization Form C",
+    rationale: """
+      ## Why is this bad?
+      The same letter written as a base letter plus a combining mark (*е* + U+0308) looks like
+      the precomposed *ё* but is different text for search, sorting, spreadsheets and other
+      tools. `lint` normalizes before matching, other tools may not.
+
+      ## Use instead
+      Run `termlint glossary fmt`, which writes every text in NFC.
+      """,
+    nonTriggeringExamples: [RuleExample("concept,lang,term,status\nelysee,fr,\u{00C9}lys\u{00E9}e,preferred")],
+    triggeringExamples: [RuleExample("concept,lang,term,status\nelysee,fr,↓E\u{0301}lyse\u{0301}e,preferred")])
+
+  /// Leading, trailing, repeated or unusual white space in a term or subject field.
+  public static let whitespace = RuleDescriptor(
+    id: "glossary-whitespace", title: "White Space", category: .linguisticConventions, defaultSeverity: .warning,
+    summary: "A term or subject field has leading or trailing white space, two spaces in a row, or a tab or line break",
+    rationale: """
+      ## Why is this bad?
+      Stray spaces are invisible in a spreadsheet but make exact searches, lookups and diffs
+      fail, and a tab or line break inside a term is almost always a paste accident.
+
+      ## Use instead
+      Single spaces between words; `termlint glossary fmt` normalizes white space.
+      """,
+    nonTriggeringExamples: [RuleExample("concept,lang,term,status\nsecurity-guarantees,en,security guarantees,preferred")],
+    triggeringExamples: [
+      RuleExample("concept,lang,term,status\nsecurity-guarantees,en,↓security  guarantees,preferred"),
+      RuleExample("concept,lang,term,status\nsecurity-guarantees,en,↓\" security guarantees\",preferred"),
+    ])
+
+  /// Straight and typographic apostrophes mixed in one language.
+  public static let mixedApostrophes = RuleDescriptor(
+    id: "glossary-mixed-apostrophes", title: "Mixed Apostrophes", category: .linguisticConventions,
+    defaultSeverity: .warning,
+    summary: "Terms of one language mix straight (') and typographic (’) apostrophes",
+    rationale: """
+      ## Why is this bad?
+      `lint` folds apostrophes, but people and other tools search glossaries literally, and a
+      mixed glossary shows that no convention was decided. The style most terms of the language
+      use is taken as the convention; terms that mix both styles are always reported.
+
+      ## Use instead
+      One apostrophe style per language.
+      """,
+    nonTriggeringExamples: [
+      RuleExample("""
+        concept,lang,term,status
+        kyivs-mayor,en,Kyiv’s mayor,preferred
+        russias-president,en,Russia’s president,preferred
+        """)
+    ],
+    triggeringExamples: [
+      RuleExample("""
+        concept,lang,term,status
+        kyivs-mayor,en,Kyiv’s mayor,preferred
+        russias-president,en,Russia’s president,preferred
+        ukraines-president,en,↓Ukraine's president,preferred
+        """)
+    ])
+
+  /// An invisible or control character in a term, subject field or note.
+  public static let invisibleCharacter = RuleDescriptor(
+    id: "glossary-invisible-character", title: "Invisible Character", category: .linguisticConventions,
+    defaultSeverity: .warning,
+    summary: "A term, subject field or note contains an invisible or control character (soft hyphen, zero-width space, bidi mark …)",
+    rationale: """
+      ## Why is this bad?
+      Invisible characters come in with copy and paste from web pages and word processors. They
+      cannot be seen in an editor, break literal searches and can hide a different spelling.
+
+      ## Use instead
+      Delete the character.
+      """,
+    nonTriggeringExamples: [RuleExample("concept,lang,term,status\nde-escalate,en,de-escalate,preferred")],
+    triggeringExamples: [RuleExample("concept,lang,term,status\nde-escalate,en,↓de\u{00AD}escalate,preferred")])
+
+  /// A word that mixes letters of two scripts.
+  public static let mixedScript = RuleDescriptor(
+    id: "glossary-mixed-script", title: "Mixed Scripts", category: .linguisticConventions, defaultSeverity: .error,
+    summary: "A word of a term mixes letters of different scripts (a Cyrillic 'А' in 'NATO')",
+    rationale: """
+      ## Why is this bad?
+      Latin and Cyrillic have letters that look the same (*A*/*А*, *O*/*О*, *C*/*С*). A term
+      typed with one of the wrong script never matches real text, so `lint` silently misses
+      it. Words are checked one by one: a Russian term may contain a Latin acronym as a word.
+
+      ## Use instead
+      Retype the word in one script.
+      """,
+    nonTriggeringExamples: [
+      RuleExample("concept,lang,term,status\ncdc,ru,Центры по контролю заболеваний США (CDC),preferred")
+    ],
+    triggeringExamples: [RuleExample("concept,lang,term,status\nnato,en,↓N\u{0410}TO,preferred")])
+}

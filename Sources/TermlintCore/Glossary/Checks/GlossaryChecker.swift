@@ -199,6 +199,208 @@ public struct GlossaryChecker: Sendable {
   static let partsOfSpeech: Set<String> = ["noun", "verb", "adjective", "adverb", "properNoun", "other"]
 }
 
+/// The checks of values and structure (and of what the loader skipped), documented.
+extension GlossaryChecks {
+  /// A language tag that is not BCP 47; its terms are skipped.
+  public static let invalidLanguageTag = RuleDescriptor(
+    id: "glossary-invalid-language-tag", title: "Invalid Language Tag", category: .designAndMarkup,
+    defaultSeverity: .error,
+    summary: "A language tag is missing or not BCP 47, so its terms are left out of linting",
+    rationale: """
+      ## Why is this bad?
+      Terms are matched per language. A term whose language cannot be read is skipped: `lint`
+      will never report it.
+
+      ## Use instead
+      A BCP 47 tag: `en`, `ru`, `en-GB`.
+      """,
+    nonTriggeringExamples: [RuleExample("concept,lang,term,status\nnato,en-GB,NATO,preferred")],
+    triggeringExamples: [RuleExample("concept,lang,term,status\nnato,↓English (UK),NATO,preferred")])
+
+  /// A language tag spelled in a non-canonical way, or two tags for one language.
+  public static let languageTagStyle = RuleDescriptor(
+    id: "glossary-language-tag-style", title: "Language Tag Style", category: .designAndMarkup,
+    defaultSeverity: .warning,
+    summary: "A language tag is not in canonical BCP 47 form (ru_RU, RU), or one glossary writes one language two ways (ru and ru-RU)",
+    rationale: """
+      ## Why is this bad?
+      Termlint reads `ru_RU` as `ru-RU`, but other tools may not, and a glossary that uses both
+      `ru` and `ru-RU` looks like two languages to them. Each non-canonical spelling is reported
+      once, at its first use; for a language written both bare and with a region, the less
+      common tag is reported.
+
+      ## Use instead
+      Canonical BCP 47 (`ru`, `ru-RU`, `en-GB`), one tag per language.
+      """,
+    nonTriggeringExamples: [
+      RuleExample("""
+        concept,lang,term,status
+        nato,en-GB,NATO,preferred
+        osce,en-GB,OSCE,preferred
+        """)
+    ],
+    triggeringExamples: [
+      RuleExample("""
+        concept,lang,term,status
+        nato,↓ru_RU,НАТО,preferred
+        osce,ru_RU,ОБСЕ,preferred
+        """),
+      RuleExample("""
+        concept,lang,term,status
+        nato,ru,НАТО,preferred
+        osce,ru,ОБСЕ,preferred
+        csto,↓ru-RU,ОДКБ,preferred
+        """),
+    ])
+
+  /// A concept without a preferred term in one of its languages.
+  public static let missingPreferred = RuleDescriptor(
+    id: "glossary-missing-preferred", title: "No Preferred Term", category: .terminology, defaultSeverity: .warning,
+    summary: "A concept has terms in a language but none of them is preferred",
+    rationale: """
+      ## Why is this bad?
+      `lint` suggests a concept's preferred term; without one it falls back to the first
+      allowed term, which is an accident of row order, and with only deprecated terms it has
+      nothing to suggest. A language with a single term and no status at all is taken as
+      that term and not reported.
+
+      ## Use instead
+      Mark the term to use as `preferred`.
+      """,
+    nonTriggeringExamples: [
+      RuleExample("""
+        concept,lang,term,status
+        talks,ru,переговоры,
+        talks,en,talks,
+        """)
+    ],
+    triggeringExamples: [
+      RuleExample("""
+        concept,lang,term,status
+        talks,ru,переговоры,preferred
+        talks,en,↓talks,admitted
+        talks,en,negotiations,admitted
+        """),
+      RuleExample("""
+        concept,lang,term,status
+        kyiv,en,Kyiv,preferred
+        kyiv,uk,↓Київ,admitted
+        """),
+    ])
+
+  /// A status value Termlint does not know.
+  public static let unknownStatus = RuleDescriptor(
+    id: "glossary-unknown-status", title: "Unknown Status", category: .designAndMarkup, defaultSeverity: .error,
+    summary: "A term's status is not one Termlint knows; the term counts as admitted",
+    rationale: """
+      ## Why is this bad?
+      A misspelled status is read as no status, so a term meant to be deprecated is silently
+      allowed.
+
+      ## Use instead
+      `preferred`, `admitted`, `deprecated`, `forbidden` or `proposed` (TBX values such as
+      `deprecatedTerm-admn-sts` are accepted too).
+      """,
+    nonTriggeringExamples: [RuleExample("concept,lang,term,status\nkyiv,en,Kiev,deprecatedTerm-admn-sts")],
+    triggeringExamples: [RuleExample("concept,lang,term,status\nkyiv,en,Kiev,↓depreciated")])
+
+  /// An empty term, or one without letters or digits.
+  public static let emptyTerm = RuleDescriptor(
+    id: "glossary-empty-term", title: "Empty Term", category: .designAndMarkup, defaultSeverity: .error,
+    summary: "A term is empty, or has no letters, digits or symbols to match",
+    rationale: """
+      ## Why is this bad?
+      An empty term is skipped, and a term of punctuation only stops `lint` with an error.
+
+      ## Use instead
+      Fill in the term or delete the row.
+      """,
+    nonTriggeringExamples: [RuleExample("concept,lang,term,status\nnato,en,NATO,preferred")],
+    triggeringExamples: [
+      RuleExample("concept,lang,term,status\nnato,en,NATO,preferred\nnato,ru,↓,preferred"),
+      RuleExample("concept,lang,term,status\nnato,en,NATO,preferred\nnato,ru,↓—,admitted"),
+    ])
+
+  /// A part of speech, case sensitivity or match mode outside its list of values.
+  public static let invalidValue = RuleDescriptor(
+    id: "glossary-invalid-value", title: "Invalid Value", category: .designAndMarkup, defaultSeverity: .warning,
+    summary: "A part of speech, case sensitivity or match mode is not one of its allowed values",
+    rationale: """
+      ## Why is this bad?
+      An unknown case or match value is ignored, and an unknown part of speech means nothing to
+      other tools (TBX-Basic allows `noun`, `verb`, `adjective`, `adverb`, `properNoun`,
+      `other`).
+
+      ## Use instead
+      One of the listed values, or leave the field empty.
+      """,
+    nonTriggeringExamples: [RuleExample("concept,lang,term,status,pos\nnato,en,NATO,preferred,properNoun")],
+    triggeringExamples: [
+      RuleExample("concept,lang,term,status,pos\nsanctions,en,sanctions,preferred,↓nominal"),
+      RuleExample("concept,lang,term,status,match\nsanctions,en,sanctions,preferred,↓exactly"),
+    ])
+
+  /// A concept id used twice (TBX; the CSV and YAML loaders refuse such files).
+  public static let duplicateID = RuleDescriptor(
+    id: "glossary-duplicate-id", title: "Duplicate Concept Id", category: .designAndMarkup, defaultSeverity: .error,
+    summary: "Two concepts have the same id",
+    rationale: """
+      ## Why is this bad?
+      Ids identify concepts in reports, links and merges. Termlint renames the second one to
+      load the file, so reports name an id that is not in the file.
+
+      ## Use instead
+      Give every concept its own id.
+      """,
+    nonTriggeringExamples: [
+      RuleExample("""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic" style="dca" xml:lang="en"><tbxHeader/><text><body>
+        <conceptEntry id="nato"><langSec xml:lang="en"><termSec><term>NATO</term></termSec></langSec></conceptEntry>
+        <conceptEntry id="osce"><langSec xml:lang="en"><termSec><term>OSCE</term></termSec></langSec></conceptEntry>
+        </body></text></tbx>
+        """)
+    ],
+    triggeringExamples: [
+      RuleExample("""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic" style="dca" xml:lang="en"><tbxHeader/><text><body>
+        <conceptEntry id="nato"><langSec xml:lang="en"><termSec><term>NATO</term></termSec></langSec></conceptEntry>
+        <conceptEntry id="↓nato"><langSec xml:lang="en"><termSec><term>OSCE</term></termSec></langSec></conceptEntry>
+        </body></text></tbx>
+        """)
+    ])
+
+  /// Markup the TBX loader skipped.
+  public static let skippedContent = RuleDescriptor(
+    id: "glossary-skipped-content", title: "Skipped Content", category: .designAndMarkup, defaultSeverity: .warning,
+    summary: "Part of a TBX file was skipped (a second term in one term section, a concept without usable terms …)",
+    rationale: """
+      ## Why is this bad?
+      What the loader skips is not linted, and the glossary's maintainers may not know.
+
+      ## Use instead
+      One `<term>` per term section, terms inside term sections, at least one term per concept.
+      """,
+    nonTriggeringExamples: [
+      RuleExample("""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic" style="dca" xml:lang="en"><tbxHeader/><text><body>
+        <conceptEntry id="nato"><langSec xml:lang="en"><termSec><term>NATO</term></termSec></langSec></conceptEntry>
+        </body></text></tbx>
+        """)
+    ],
+    triggeringExamples: [
+      RuleExample("""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic" style="dca" xml:lang="en"><tbxHeader/><text><body>
+        <conceptEntry id="nato"><langSec xml:lang="en"><termSec><term>NATO</term>
+        ↓<term>North Atlantic Treaty Organization</term></termSec></langSec></conceptEntry>
+        </body></text></tbx>
+        """)
+    ])
+}
+
 extension String {
   /// The loader's message in sentence case, with a hint of what to do unless it has one.
   fileprivate static func withHint(_ message: String, _ hint: String?) -> String {

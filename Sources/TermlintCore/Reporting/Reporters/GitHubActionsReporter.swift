@@ -4,7 +4,7 @@ import TermlintText
 /// GitHub Actions workflow commands, one annotation per finding:
 ///
 /// ```
-/// ::error file=a.md,line=3,col=27,endLine=3,endColumn=46,title=Deprecated Term [term-forbidden]::'security assurances' is deprecated …
+/// ::error file=a.md,line=3,col=27,endLine=3,endColumn=46,title=Forbidden Term [term-forbidden]::'security assurances' is deprecated …
 /// ```
 /// `error`, `warning` and `info` findings become `error`, `warning` and `notice` annotations.
 /// `col` and `endColumn` are given only for a single-line span, as GitHub requires. Messages

@@ -53,7 +53,7 @@ struct ConsistencyRule: Rule {
     ignoreCase = definition.ignoreCase
     regex = definition.regex
     let list = spellings.map { $0.map { "`\($0.joined(separator: "`/`"))`" }.joined(separator: " or ") }.joined(separator: "; ")
-    descriptor = definition.descriptor(defaultSummary: "Keeps one spelling of each of \(groups.count) words per document", details: "Either: \(list).")
+    descriptor = definition.descriptor(of: Self.self, defaultSummary: "Keeps one spelling of each of \(groups.count) words per document", details: "Either: \(list).")
   }
 
   func check(_ document: AnnotatedDocument, context: RuleContext) -> [Finding] {

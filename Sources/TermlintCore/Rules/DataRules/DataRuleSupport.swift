@@ -31,14 +31,13 @@ struct DataRuleDefinition: Sendable {
   var nonTriggering: [RuleExample]
 
   /// The descriptor, with a rationale that names the file and the rule's data.
-  func descriptor(defaultSummary: String, details: String) -> RuleDescriptor {
+  func descriptor(of rule: any Rule.Type, defaultSummary: String, details: String) -> RuleDescriptor {
     var rationale = ""
     if let description { rationale += description.trimmingTrailingNewlines + "\n\n" }
     rationale += "Defined in `\(path)` (`extends: \(kind)`\(ignoreCase ? ", case-insensitive" : "")).\n\n" + details
     return RuleDescriptor(
-      id: id, title: title, category: category, defaultSeverity: severity, summary: summary ?? defaultSummary,
-      rationale: rationale, nonTriggeringExamples: nonTriggering, triggeringExamples: triggering,
-      scope: kind == "consistency" ? .document : .unit)
+      of: rule, id: id, title: title, category: category, defaultSeverity: severity, summary: summary ?? defaultSummary,
+      rationale: rationale, nonTriggeringExamples: nonTriggering, triggeringExamples: triggering)
   }
 }
 

@@ -24,7 +24,7 @@ struct ExistenceRule: Rule {
     message = try MessageTemplate(text, allowed: ["match"], path: definition.path, line: definition.messageLine)
     pattern = try TokenPattern(tokens, regex: definition.regex, ignoreCase: definition.ignoreCase, path: definition.path)
     let list = tokens.map { "`\($0.text)`" }.joined(separator: ", ")
-    descriptor = definition.descriptor(
+    descriptor = definition.descriptor(of: Self.self, 
       defaultSummary: "Flags \(definition.regex ? "text matching" : "any of") \(tokens.count == 1 ? "one token" : "\(tokens.count) tokens")",
       details: "Flagged\(definition.regex ? " (regular expressions)" : ""): \(list).")
   }

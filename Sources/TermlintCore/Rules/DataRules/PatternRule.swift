@@ -28,7 +28,7 @@ struct PatternRule: Rule {
     } catch let error as ICURegex.SyntaxError {
       throw TermlintError.configuration(definition.path, line: line, "bad regular expression '\(pattern)': \(error)")
     }
-    descriptor = definition.descriptor(defaultSummary: "Flags text matching a regular expression", details: "Pattern: `\(pattern)`.")
+    descriptor = definition.descriptor(of: Self.self, defaultSummary: "Flags text matching a regular expression", details: "Pattern: `\(pattern)`.")
   }
 
   func check(_ document: AnnotatedDocument, context: RuleContext) -> [Finding] {

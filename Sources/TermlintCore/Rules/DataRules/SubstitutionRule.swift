@@ -30,7 +30,7 @@ struct SubstitutionRule: Rule {
     replacements = swaps.map(\.replacements)
     ignoreCase = definition.ignoreCase
     let list = swaps.map { "`\($0.text)` → `\($0.replacements.joined(separator: "` or `"))`" }.joined(separator: ", ")
-    descriptor = definition.descriptor(defaultSummary: "Suggests the house form of \(swaps.count) words or phrases", details: "Swaps: \(list).")
+    descriptor = definition.descriptor(of: Self.self, defaultSummary: "Suggests the house form of \(swaps.count) words or phrases", details: "Swaps: \(list).")
   }
 
   func check(_ document: AnnotatedDocument, context: RuleContext) -> [Finding] {

@@ -3,8 +3,9 @@ import TermlintText
 
 /// Flags translated text with no counterpart in the source: a target sentence the aligner left
 /// unmatched (a 0-1 bead), or a translation far longer than its source.
-struct AdditionRule: BuiltInRule {
+struct AdditionRule: OptionlessRule, BilingualRule {
   static let descriptor = RuleDescriptor(
+    of: Self.self,
     id: "addition",
     title: "Addition",
     category: .accuracy,
@@ -45,51 +46,12 @@ struct AdditionRule: BuiltInRule {
       RuleExample(
         "↓Moscow agreed to the proposal after a long debate, and officials said they expected further rounds in Geneva and Brussels before the summer.",
         source: "Москва согласилась с предложением."),
-    ],
-    requiresSource: true
+    ]
   )
 
-  init(options: RuleOptions) throws {
-    try options.validate(known: [], rule: Self.descriptor.id)
-  }
-
   func check(_ document: AnnotatedDocument, context: RuleContext) -> [Finding] {
-    let model = LengthModel.pair(for: document)
-    var findings: [Finding] = []
-    for (i, unit) in document.units.enumerated() {
-      guard let target = unit.target, !target.isBlank, !unit.isExcluded else { continue }
-      // Built only for a finding: most units have none.
-      func excerpt() -> String { TextScan.excerpt(target.span.string) }
-      if let bead = unit.bead, bead.target > 0, bead.source == 0, unit.source.map(\.isBlank) ?? true {
-        // Below 0.5 the aligner finds it more likely that the sentence belongs with a
-        // neighbour: a sentence of the source that the translator split in two, the second
-        // half too long or too short for the lengths to tell.
-        if unit.isDoubtfulBead { continue }
-        findings.append(context.finding(
-          Self.descriptor, in: target, fileRange: target.trimmedFileRange, message: .unaligned(excerpt()), unit: unit.unit,
-          related: BeadNeighbours.sourceLocation(near: i, in: document).map { [$0] } ?? []))
-        continue
-      }
-      guard let source = unit.source, !source.isBlank,
-        !unit.targetIsMostlySourceScript,
-        !unit.isDoubtfulBead,
-        // A fuzzy PO entry keeps the translation of an earlier source text (its `#| msgid`),
-        // which gettext does not use: its length says nothing about this source.
-        !unit.isFuzzy
-      else { continue }
-      // Short sources (UI labels, headlines) vary too much in length to judge; the length of
-      // glossary terms found on both sides is then left out of the comparison.
-      let (raw, (sourceLength, targetLength)) = LengthModel.lengths(source: source, target: target, glossary: context.glossary)
-      guard raw.target >= 40, raw.source >= 30, sourceLength > 0 else { continue }
-      let expected = model.expected(sourceLength: sourceLength)
-      if model.isTooLong(sourceLength: sourceLength, targetLength: targetLength) {
-        findings.append(context.finding(
-          Self.descriptor, in: target, fileRange: target.trimmedFileRange,
-          message: .tooLong(excerpt(), percent: Int((100 * Double(targetLength) / expected).rounded())), unit: unit.unit,
-          related: [Location(file: source.span.file, utf16Range: source.trimmedFileRange)]))
-      }
-    }
-    return findings
+    LengthMismatch(direction: .addition, descriptor: Self.descriptor, unaligned: String.unaligned, mismatch: String.tooLong)
+      .check(document, context: context)
   }
 }
 

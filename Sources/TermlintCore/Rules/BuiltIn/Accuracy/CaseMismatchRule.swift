@@ -3,8 +3,9 @@ import TermlintText
 
 /// Flags a translation whose first letter is in another case than its source's: a sentence
 /// started in lower case, a sibling label capitalised differently.
-struct CaseMismatchRule: BuiltInRule {
+struct CaseMismatchRule: OptionlessRule, BilingualRule {
   static let descriptor = RuleDescriptor(
+    of: Self.self,
     id: "case-mismatch",
     title: "First Letter Case Mismatch",
     category: .accuracy,
@@ -67,13 +68,8 @@ struct CaseMismatchRule: BuiltInRule {
     triggeringExamples: [
       RuleExample("↓sanctions take effect on Monday.", source: "Санкции вступят в силу в понедельник."),
       RuleExample("↓Seconds", source: "секунды"),
-    ],
-    requiresSource: true
+    ]
   )
-
-  init(options: RuleOptions) throws {
-    try options.validate(known: [], rule: Self.descriptor.id)
-  }
 
   /// A comparable unit: its two starts.
   private struct Pair {

@@ -3,8 +3,9 @@ import TermlintText
 
 /// Flags numbers that differ between a source and its translation, compared as values with
 /// each language's conventions.
-struct NumberMismatchRule: BuiltInRule {
+struct NumberMismatchRule: OptionlessRule, BilingualRule {
   static let descriptor = RuleDescriptor(
+    of: Self.self,
     id: "number-mismatch",
     title: "Number Mismatch",
     category: .accuracy,
@@ -66,15 +67,10 @@ struct NumberMismatchRule: BuiltInRule {
       RuleExample("The talks open on January ↓14.", source: "Переговоры откроются 13 января."),
       RuleExample("↓Troops were pulled back from the border.", source: "От границы отвели 3000 военнослужащих."),
       RuleExample("Set the mode to ↓0555.", source: "Установите режим 0755."),
-    ],
-    requiresSource: true
+    ]
   )
 
-  init(options: RuleOptions) throws {
-    try options.validate(known: [], rule: Self.descriptor.id)
-  }
-
-  fileprivate struct Item {
+  fileprivate struct Item: PairableItem {
     let unit: Int
     let mention: NumberMention
     var matched = false
@@ -120,19 +116,8 @@ struct NumberMismatchRule: BuiltInRule {
       }
       if sources.isEmpty && targets.isEmpty { continue }
       // Match equal values, preferring the same unit, then any reading of either number.
-      for exact in [true, false] {
-        for sameUnit in [true, false] {
-          for t in targets.indices where !targets[t].matched {
-            if let s = sources.indices.first(where: { s in
-              !sources[s].matched && (!sameUnit || sources[s].unit == targets[t].unit)
-                && (exact ? targets[t].mention.matchesExactly(sources[s].mention) : targets[t].mention.matches(sources[s].mention))
-            }) {
-              sources[s].matched = true
-              targets[t].matched = true
-            }
-          }
-        }
-      }
+      SidePairing.pair(&targets, with: &sources) { $0.mention.matchesExactly($1.mention) }
+      SidePairing.pair(&targets, with: &sources) { $0.mention.matches($1.mention) }
       // A number whose digit groups are split wrongly on one side (2240 191 for 2,240,191) is
       // the same value: a typographic slip, not a wrong number.
       Self.matchSplitGroups(&targets, against: &sources, document: document, targetSide: true)

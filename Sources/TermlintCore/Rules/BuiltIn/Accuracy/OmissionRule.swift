@@ -3,8 +3,9 @@ import TermlintText
 
 /// Flags source text with no counterpart in the translation: a sentence the aligner left
 /// unmatched (a 1-0 bead), or a translation far shorter than its source.
-struct OmissionRule: BuiltInRule {
+struct OmissionRule: OptionlessRule, BilingualRule {
   static let descriptor = RuleDescriptor(
+    of: Self.self,
     id: "omission",
     title: "Omission",
     category: .accuracy,
@@ -49,73 +50,12 @@ struct OmissionRule: BuiltInRule {
       RuleExample(
         "The delegation handed over a draft.",
         source: "⇣Российская делегация передала проект договора, попросила дать письменный ответ в течение месяца и пригрозила ответными мерами, если альянс откажется от диалога."),
-    ],
-    requiresSource: true
+    ]
   )
 
-  init(options: RuleOptions) throws {
-    try options.validate(known: [], rule: Self.descriptor.id)
-  }
-
   func check(_ document: AnnotatedDocument, context: RuleContext) -> [Finding] {
-    let model = LengthModel.pair(for: document)
-    var findings: [Finding] = []
-    for (i, unit) in document.units.enumerated() {
-      guard let source = unit.source, !source.isBlank, !unit.isExcluded else { continue }
-      // Built only for a finding: most units have none.
-      func excerpt() -> String { TextScan.excerpt(source.span.string) }
-      if let bead = unit.bead, bead.source > 0, bead.target == 0, unit.target.map(\.isBlank) ?? true {
-        // Below 0.5 the aligner finds it more likely that the sentence belongs with a
-        // neighbour: two sentences the translator merged into one.
-        if unit.isDoubtfulBead { continue }
-        findings.append(context.finding(
-          Self.descriptor, in: source, fileRange: source.trimmedFileRange, message: .unaligned(excerpt()), unit: unit.unit,
-          side: "source", related: BeadNeighbours.targetLocation(near: i, in: document).map { [$0] } ?? []))
-        continue
-      }
-      guard let target = unit.target, !target.isBlank,
-        !unit.targetIsMostlySourceScript,
-        !unit.isDoubtfulBead,
-        // A fuzzy PO entry keeps the translation of an earlier source text (its `#| msgid`),
-        // which gettext does not use: its length says nothing about this source.
-        !unit.isFuzzy
-      else { continue }
-      // Short sources vary too much in length to judge; the length of glossary terms found on
-      // both sides is then left out of the comparison.
-      let (raw, (sourceLength, targetLength)) = LengthModel.lengths(source: source, target: target, glossary: context.glossary)
-      guard raw.source >= 40, sourceLength > 0 else { continue }
-      let expected = model.expected(sourceLength: sourceLength)
-      if model.isTooShort(sourceLength: sourceLength, targetLength: targetLength) {
-        findings.append(context.finding(
-          Self.descriptor, in: source, fileRange: source.trimmedFileRange,
-          message: .tooShort(excerpt(), percent: Int((100 * Double(targetLength) / expected).rounded())), unit: unit.unit, side: "source",
-          related: [Location(file: target.span.file, utf16Range: target.trimmedFileRange)]))
-      }
-    }
-    return findings
-  }
-}
-
-/// Where the neighbours of an unmatched bead are, for a finding's related location.
-enum BeadNeighbours {
-  /// The target of the nearest unit of the same paragraph (before, else after) that has one.
-  static func targetLocation(near index: Int, in document: AnnotatedDocument) -> Location? {
-    location(near: index, in: document) { $0.target }
-  }
-
-  /// The source of the nearest unit of the same paragraph (before, else after) that has one.
-  static func sourceLocation(near index: Int, in document: AnnotatedDocument) -> Location? {
-    location(near: index, in: document) { $0.source }
-  }
-
-  private static func location(near index: Int, in document: AnnotatedDocument, side: (AnnotatedUnit) -> AnnotatedSpan?) -> Location? {
-    let paragraph = document.units[index].paragraph
-    for k in Array((0..<index).reversed()) + Array((index + 1)..<document.units.count) {
-      let unit = document.units[k]
-      guard unit.paragraph == paragraph else { continue }
-      if let span = side(unit), !span.isBlank { return Location(file: span.span.file, utf16Range: span.trimmedFileRange) }
-    }
-    return nil
+    LengthMismatch(direction: .omission, descriptor: Self.descriptor, unaligned: String.unaligned, mismatch: String.tooShort)
+      .check(document, context: context)
   }
 }
 

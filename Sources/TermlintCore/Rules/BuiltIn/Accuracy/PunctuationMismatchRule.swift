@@ -3,8 +3,9 @@ import TermlintText
 
 /// Flags a translation whose final punctuation differs from its source's: a lost full stop, a
 /// question rendered as a statement, a colon of a label dropped.
-struct PunctuationMismatchRule: BuiltInRule {
+struct PunctuationMismatchRule: OptionlessRule, UnitRule, BilingualRule {
   static let descriptor = RuleDescriptor(
+    of: Self.self,
     id: "punctuation-mismatch",
     title: "Final Punctuation Mismatch",
     category: .accuracy,
@@ -61,72 +62,65 @@ struct PunctuationMismatchRule: BuiltInRule {
       RuleExample("The talks in Geneva have ↓ended", source: "Переговоры в Женеве завершились."),
       RuleExample("↓Title", source: "Заголовок:"),
       RuleExample("Changes saved↓.", source: "Изменения сохранены"),
-    ],
-    requiresSource: true
+    ]
   )
 
-  init(options: RuleOptions) throws {
-    try options.validate(known: [], rule: Self.descriptor.id)
-  }
-
-  func check(_ document: AnnotatedDocument, context: RuleContext) -> [Finding] {
+  func check(_ unit: AnnotatedUnit, in document: AnnotatedDocument, context: RuleContext) -> [Finding] {
     var findings: [Finding] = []
-    for unit in document.units {
-      guard let source = unit.source, let target = unit.target, !source.isBlank, !target.isBlank,
-        !unit.isNotComparable, source.span.text != target.span.text
-      else { continue }
-      let sourceLanguage = (source.span.language ?? document.sourceLanguage)?.language ?? ""
-      let targetLanguage = (target.span.language ?? document.targetLanguage)?.language ?? ""
-      if SegmentEdges.languagesWithoutStops.contains(sourceLanguage) || SegmentEdges.languagesWithoutStops.contains(targetLanguage) {
-        continue
-      }
-      if unit.targetIsMostlySourceScript { continue }
-      let s = UnitText(source), t = UnitText(target)
-      guard let sourceEnd = SegmentEdges.end(of: s, language: sourceLanguage),
-        let targetEnd = SegmentEdges.end(of: t, language: targetLanguage), sourceEnd.ending != targetEnd.ending
-      else { continue }
-      // A one-word label with a full stop against none is most often an abbreviation (*off* →
-      // *откл.*, *Min.* → *Мин*), whose stop belongs to the word.
-      if (sourceEnd.ending == .fullStop && targetEnd.ending == .none && SegmentKeys.wordCount(source) == 1)
-        || (targetEnd.ending == .fullStop && sourceEnd.ending == .none && SegmentKeys.wordCount(target) == 1)
-      {
-        continue
-      }
-      if sourceEnd.ending == .none {
-        // A source that ends with a preposition, an article or a copula is continued by the
-        // program (*View all works in* ‹link›, *The active account is* ‹name›): how the
-        // translation ends before the inserted text is its own choice.
-        let lastWord = s.string(sourceEnd.lastWord).lowercased()
-        if Self.continuingWords[sourceLanguage]?.contains(lastWord) == true { continue }
-        // A colon added before whatever follows (*Funded by* → *Финансирование:*) is the
-        // same adaptation.
-        if targetEnd.ending == .colon { continue }
-        // A full stop added where the source omitted its own: a long sentence, a text whose
-        // other sentences end with stops, or a fragment that starts in lower case and is
-        // embedded in a sentence.
-        if targetEnd.ending == .fullStop,
-          SegmentKeys.wordCount(source) >= 10 || Self.hasInnerStop(s) || SegmentEdges.start(of: s)?.letterCase == .lower
-            || SegmentEdges.start(of: t)?.letterCase == .lower
-        {
-          continue
-        }
-      }
-      let range = targetEnd.ending == .none ? targetEnd.lastWord : targetEnd.punctuation
-      let relatedRange = sourceEnd.ending == .none ? sourceEnd.lastWord : sourceEnd.punctuation
-      let message: String
-      switch (sourceEnd.ending, targetEnd.ending) {
-      case (_, .none):
-        message = .lost(sourceEnd.ending, SegmentEdges.display(sourceEnd, in: s))
-      case (.none, _):
-        message = .added(targetEnd.ending, SegmentEdges.display(targetEnd, in: t))
-      default:
-        message = .changed(
-          sourceEnd.ending, SegmentEdges.display(sourceEnd, in: s), targetEnd.ending, SegmentEdges.display(targetEnd, in: t))
-      }
-      findings.append(context.finding(
-        Self.descriptor, in: target, fileRange: t.fileRange(range), message: message, unit: unit.unit,
-        related: [Location(file: source.span.file, utf16Range: s.fileRange(relatedRange))]))
+    guard let source = unit.source, let target = unit.target, !source.isBlank, !target.isBlank,
+      !unit.isNotComparable, source.span.text != target.span.text
+    else { return [] }
+    let sourceLanguage = (source.span.language ?? document.sourceLanguage)?.language ?? ""
+    let targetLanguage = (target.span.language ?? document.targetLanguage)?.language ?? ""
+    if SegmentEdges.languagesWithoutStops.contains(sourceLanguage) || SegmentEdges.languagesWithoutStops.contains(targetLanguage) {
+      return []
     }
+    if unit.targetIsMostlySourceScript { return [] }
+    let s = UnitText(source), t = UnitText(target)
+    guard let sourceEnd = SegmentEdges.end(of: s, language: sourceLanguage),
+      let targetEnd = SegmentEdges.end(of: t, language: targetLanguage), sourceEnd.ending != targetEnd.ending
+    else { return [] }
+    // A one-word label with a full stop against none is most often an abbreviation (*off* →
+    // *откл.*, *Min.* → *Мин*), whose stop belongs to the word.
+    if (sourceEnd.ending == .fullStop && targetEnd.ending == .none && SegmentKeys.wordCount(source) == 1)
+      || (targetEnd.ending == .fullStop && sourceEnd.ending == .none && SegmentKeys.wordCount(target) == 1)
+    {
+      return []
+    }
+    if sourceEnd.ending == .none {
+      // A source that ends with a preposition, an article or a copula is continued by the
+      // program (*View all works in* ‹link›, *The active account is* ‹name›): how the
+      // translation ends before the inserted text is its own choice.
+      let lastWord = s.string(sourceEnd.lastWord).lowercased()
+      if Self.continuingWords[sourceLanguage]?.contains(lastWord) == true { return [] }
+      // A colon added before whatever follows (*Funded by* → *Финансирование:*) is the
+      // same adaptation.
+      if targetEnd.ending == .colon { return [] }
+      // A full stop added where the source omitted its own: a long sentence, a text whose
+      // other sentences end with stops, or a fragment that starts in lower case and is
+      // embedded in a sentence.
+      if targetEnd.ending == .fullStop,
+        SegmentKeys.wordCount(source) >= 10 || Self.hasInnerStop(s) || SegmentEdges.start(of: s)?.letterCase == .lower
+          || SegmentEdges.start(of: t)?.letterCase == .lower
+      {
+        return []
+      }
+    }
+    let range = targetEnd.ending == .none ? targetEnd.lastWord : targetEnd.punctuation
+    let relatedRange = sourceEnd.ending == .none ? sourceEnd.lastWord : sourceEnd.punctuation
+    let message: String
+    switch (sourceEnd.ending, targetEnd.ending) {
+    case (_, .none):
+      message = .lost(sourceEnd.ending, SegmentEdges.display(sourceEnd, in: s))
+    case (.none, _):
+      message = .added(targetEnd.ending, SegmentEdges.display(targetEnd, in: t))
+    default:
+      message = .changed(
+        sourceEnd.ending, SegmentEdges.display(sourceEnd, in: s), targetEnd.ending, SegmentEdges.display(targetEnd, in: t))
+    }
+    findings.append(context.finding(
+      Self.descriptor, in: target, fileRange: t.fileRange(range), message: message, unit: unit.unit,
+      related: [Location(file: source.span.file, utf16Range: s.fileRange(relatedRange))]))
     return findings
   }
 }

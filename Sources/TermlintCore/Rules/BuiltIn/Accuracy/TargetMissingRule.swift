@@ -2,8 +2,9 @@ import TermlintGlossary
 import TermlintText
 
 /// Flags a unit that should be translated but has no translation.
-struct TargetMissingRule: BuiltInRule {
+struct TargetMissingRule: BuiltInRule, BilingualRule {
   static let descriptor = RuleDescriptor(
+    of: Self.self,
     id: "target-missing",
     title: "Missing Translation",
     category: .accuracy,
@@ -49,8 +50,7 @@ struct TargetMissingRule: BuiltInRule {
     ],
     triggeringExamples: [
       RuleExample("∅", source: "⇣Переговоры возобновились в Женеве.", options: ["untranslated": "report"]),
-    ],
-    requiresSource: true
+    ]
   )
 
   /// Whether fuzzy entries count as missing (`fuzzy: missing`) or not (`fuzzy: ignore`, default).
@@ -59,21 +59,37 @@ struct TargetMissingRule: BuiltInRule {
   /// the report's summary (`untranslated: count`, default).
   let reportsUntranslated: Bool
 
-  init(options: RuleOptions) throws {
-    try options.validate(known: ["fuzzy", "untranslated"], rule: Self.descriptor.id)
-    switch options.values["fuzzy"] ?? "ignore" {
-    case "ignore": fuzzyIsMissing = false
-    case "missing": fuzzyIsMissing = true
-    case let other:
-      throw TermlintError.configuration(options.file, line: options.line, "option 'fuzzy' of rule 'target-missing' must be 'ignore' or 'missing', not '\(other)'")
+  /// The rule's options.
+  struct Configuration: RuleConfiguration {
+    /// What a fuzzy entry is.
+    enum Fuzzy: String, CaseIterable { case ignore, missing }
+    /// What happens to units not yet translated.
+    enum Untranslated: String, CaseIterable { case count, report }
+
+    var fuzzy = Fuzzy.ignore
+    var untranslated = Untranslated.count
+
+    static let documentation = [
+      RuleOptionDocumentation(key: "fuzzy", defaultValue: "ignore", summary: "missing reports fuzzy entries as missing translations"),
+      RuleOptionDocumentation(
+        key: "untranslated", defaultValue: "count",
+        summary: "report reports each unit not yet translated; count only counts them in the report's summary"),
+    ]
+
+    init() {}
+
+    init(from decoder: any Decoder) throws {
+      let options = try decoder.container(keyedBy: CodingKeys.self)
+      fuzzy = try options.choice(Fuzzy.self, forKey: .fuzzy) ?? fuzzy
+      untranslated = try options.choice(Untranslated.self, forKey: .untranslated) ?? untranslated
     }
-    switch options.values["untranslated"] ?? "count" {
-    case "count": reportsUntranslated = false
-    case "report": reportsUntranslated = true
-    case let other:
-      throw TermlintError.configuration(
-        options.file, line: options.line, "option 'untranslated' of rule 'target-missing' must be 'count' or 'report', not '\(other)'")
-    }
+
+    private enum CodingKeys: String, CodingKey { case fuzzy, untranslated }
+  }
+
+  init(configuration: Configuration, options: RuleOptions) {
+    fuzzyIsMissing = configuration.fuzzy == .missing
+    reportsUntranslated = configuration.untranslated == .report
   }
 
   func check(_ document: AnnotatedDocument, context: RuleContext) -> [Finding] {

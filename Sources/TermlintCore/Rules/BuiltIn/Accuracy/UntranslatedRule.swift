@@ -4,8 +4,9 @@ import TermlintText
 /// Flags text left in the source language: a target identical to its source, a target whose
 /// words are mostly in the source's script, or a run of source-script words in a Latin-script
 /// translation.
-struct UntranslatedRule: BuiltInRule {
+struct UntranslatedRule: OptionlessRule {
   static let descriptor = RuleDescriptor(
+    of: Self.self,
     id: "untranslated",
     title: "Untranslated Text",
     category: .accuracy,
@@ -90,10 +91,6 @@ struct UntranslatedRule: BuiltInRule {
       RuleExample("↓Переговоры возобновились в Женеве (Geneva).", source: "Переговоры возобновились в Женеве."),
     ]
   )
-
-  init(options: RuleOptions) throws {
-    try options.validate(known: [], rule: Self.descriptor.id)
-  }
 
   func check(_ document: AnnotatedDocument, context: RuleContext) -> [Finding] {
     let targetScript = Scripts.expected(for: document.targetLanguage)

@@ -2,8 +2,9 @@ import TermlintGlossary
 import TermlintText
 
 /// Flags one translation used for different source texts in one file (opt-in).
-struct TargetInconsistentRule: BuiltInRule {
+struct TargetInconsistentRule: OptionlessRule, BilingualRule {
   static let descriptor = RuleDescriptor(
+    of: Self.self,
     id: "target-inconsistent",
     title: "Same Translation for Different Sources",
     category: .style,
@@ -39,14 +40,8 @@ struct TargetInconsistentRule: BuiltInRule {
     ],
     triggeringExamples: [
       RuleExample("Cancel\n↓Cancel", source: "Отменить\nПрервать")
-    ],
-    requiresSource: true,
-    scope: .document
+    ]
   )
-
-  init(options: RuleOptions) throws {
-    try options.validate(known: [], rule: Self.descriptor.id)
-  }
 
   func check(_ document: AnnotatedDocument, context: RuleContext) -> [Finding] {
     let groups = ConsistencyGroups(document, by: .target)

@@ -2,8 +2,9 @@ import TermlintGlossary
 import TermlintText
 
 /// Flags the same source text translated two different ways in one file.
-struct TranslationInconsistentRule: BuiltInRule {
+struct TranslationInconsistentRule: OptionlessRule, BilingualRule {
   static let descriptor = RuleDescriptor(
+    of: Self.self,
     id: "translation-inconsistent",
     title: "Inconsistent Translation",
     category: .style,
@@ -61,14 +62,8 @@ struct TranslationInconsistentRule: BuiltInRule {
         "Ryabkov met the ambassador.\n↓Ryabkov held talks with the envoy.",
         source: "Рябков встретился с послом.\nРябков встретился  с послом."),
       RuleExample("Save the file\nOpen\n↓Keep the file", source: "Сохранить файл\nОткрыть\nсохранить файл"),
-    ],
-    requiresSource: true,
-    scope: .document
+    ]
   )
-
-  init(options: RuleOptions) throws {
-    try options.validate(known: [], rule: Self.descriptor.id)
-  }
 
   func check(_ document: AnnotatedDocument, context: RuleContext) -> [Finding] {
     let groups = ConsistencyGroups(document, by: .source)

@@ -5,6 +5,7 @@ import TermlintText
 /// Flags the same word twice in a row (*be be*), ignoring case, except grammatical repeats.
 struct RepeatedWordRule: BuiltInRule, UnitRule {
   static let descriptor = RuleDescriptor(
+    of: Self.self,
     id: "repeated-word",
     title: "Repeated Word",
     category: .linguisticConventions,
@@ -57,12 +58,27 @@ struct RepeatedWordRule: BuiltInRule, UnitRule {
   /// Words that may be repeated, case-folded.
   let allowed: Set<String>
 
-  init(options: RuleOptions) throws {
-    try options.validate(known: ["allow"], rule: Self.descriptor.id)
-    let extra = (options.values["allow"] ?? "").split(separator: "|").map {
-      UnicodeProperties.foldCase(String($0).trimmingCharacters(in: .whitespaces))
+  /// The rule's options.
+  struct Configuration: RuleConfiguration {
+    /// Words that may be repeated besides `defaultAllowed`.
+    var allow: [String] = []
+
+    static let documentation = [
+      RuleOptionDocumentation(key: "allow", defaultValue: "[]", summary: "more words that may be repeated (a list)")
+    ]
+
+    init() {}
+
+    init(from decoder: any Decoder) throws {
+      let options = try decoder.container(keyedBy: CodingKeys.self)
+      allow = try options.list(forKey: .allow) ?? allow
     }
-    allowed = Self.defaultAllowed.union(extra.filter { !$0.isEmpty })
+
+    private enum CodingKeys: String, CodingKey { case allow }
+  }
+
+  init(configuration: Configuration, options: RuleOptions) {
+    allowed = Self.defaultAllowed.union(configuration.allow.map(UnicodeProperties.foldCase).filter { !$0.isEmpty })
   }
 
   func check(_ unit: AnnotatedUnit, in document: AnnotatedDocument, context: RuleContext) -> [Finding] {

@@ -7,6 +7,7 @@ import TermlintText
 /// the text's own vocabulary and code.
 struct SpellingRule: BuiltInRule, LanguageResourceRule {
   static let descriptor = RuleDescriptor(
+    of: Self.self,
     id: "spelling",
     title: "Spelling",
     category: .linguisticConventions,
@@ -92,34 +93,60 @@ struct SpellingRule: BuiltInRule, LanguageResourceRule {
   /// The house word list.
   let houseWords: HouseWords
 
-  init(options: RuleOptions) throws {
-    try options.validate(known: ["hunspell", "dictionary", "words"], rule: Self.descriptor.id)
-    let base = options.file.map { URL(fileURLWithPath: $0).deletingLastPathComponent() }
-    func list(_ key: String) -> [String] {
-      (options.values[key] ?? "").split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+  /// The rule's options.
+  struct Configuration: RuleConfiguration {
+    /// Hunspell dictionaries: names (`ru_RU`) or `.dic` paths.
+    var hunspell: [String] = []
+    /// House word list files.
+    var dictionary: [String] = []
+    /// House words.
+    var words: [String] = []
+
+    static let documentation = [
+      RuleOptionDocumentation(
+        key: "hunspell", defaultValue: "[]",
+        summary: "Hunspell dictionaries to use instead of the target language's: names (ru_RU) or .dic paths (a list)"),
+      RuleOptionDocumentation(key: "dictionary", defaultValue: "[]", summary: "files of house words, one a line (a list)"),
+      RuleOptionDocumentation(key: "words", defaultValue: "[]", summary: "house words (a list)"),
+    ]
+
+    init() {}
+
+    init(from decoder: any Decoder) throws {
+      let options = try decoder.container(keyedBy: CodingKeys.self)
+      hunspell = try options.list(forKey: .hunspell) ?? hunspell
+      dictionary = try options.list(forKey: .dictionary) ?? dictionary
+      words = try options.list(forKey: .words) ?? words
     }
-    configured = try list("hunspell").map { item in
+
+    private enum CodingKeys: String, CodingKey { case hunspell, dictionary, words }
+  }
+
+  init(configuration: Configuration, options: RuleOptions) throws {
+    let base = options.file.map { URL(fileURLWithPath: $0).deletingLastPathComponent() }
+    let line = options.lines["hunspell"] ?? options.line
+    configured = try configuration.hunspell.map { item in
       if item.hasSuffix(".dic") || item.contains("/") {
         let path = base.map { PipelineLoader.resolve(item, against: $0) } ?? item
         let dic = path.hasSuffix(".dic") ? path : path + ".dic"
         guard FileManager.default.fileExists(atPath: dic) else {
-          throw TermlintError.configuration(options.file, line: options.line, "no Hunspell dictionary '\(dic)' (option 'hunspell' of rule 'spelling')")
+          throw TermlintError.configuration(options.file, line: line, "no Hunspell dictionary '\(dic)' (option 'hunspell' of rule 'spelling')")
         }
         return dic
       }
       guard let dic = SpellingDictionaries.installed(item).first else {
         throw TermlintError.configuration(
-          options.file, line: options.line,
+          options.file, line: line,
           "no Hunspell dictionary '\(item)' in \(SpellingDictionaries.systemFolders.joined(separator: ", ")) (option 'hunspell' of rule 'spelling'; install its hunspell-* package or give the path of a .dic file)")
       }
       return dic
     }
     var house = HouseWords()
-    for item in list("dictionary") {
+    for item in configuration.dictionary {
       let path = base.map { PipelineLoader.resolve(item, against: $0) } ?? item
       try house.load(path: path)
     }
-    for word in list("words") { house.add(word) }
+    for word in configuration.words { house.add(word) }
     houseWords = house
   }
 

@@ -3,8 +3,9 @@ import TermlintText
 
 /// Flags escape sequences (`\n`, `\r`, `\t`, `\\` written out in the text) and carriage returns
 /// whose number differs between a source and its translation.
-struct EscapeMismatchRule: BuiltInRule {
+struct EscapeMismatchRule: OptionlessRule, UnitRule, BilingualRule {
   static let descriptor = RuleDescriptor(
+    of: Self.self,
     id: "escape-mismatch",
     title: "Escape Mismatch",
     category: .designAndMarkup,
@@ -42,13 +43,8 @@ struct EscapeMismatchRule: BuiltInRule {
     triggeringExamples: [
       RuleExample("↓Line 1 Line 2", source: "Строка 1\\nСтрока 2"),
       RuleExample("Done↓\\r", source: "Готово"),
-    ],
-    requiresSource: true
+    ]
   )
-
-  init(options: RuleOptions) throws {
-    try options.validate(known: [], rule: Self.descriptor.id)
-  }
 
   /// The escapes of a text: kind (as written in a message) and text range.
   static func escapes(in units: [UInt16]) -> [(kind: String, range: Range<Int>)] {
@@ -75,29 +71,27 @@ struct EscapeMismatchRule: BuiltInRule {
     return result
   }
 
-  func check(_ document: AnnotatedDocument, context: RuleContext) -> [Finding] {
+  func check(_ unit: AnnotatedUnit, in document: AnnotatedDocument, context: RuleContext) -> [Finding] {
     var findings: [Finding] = []
-    for unit in document.units {
-      guard let source = unit.source, let target = unit.target, !target.isBlank, !unit.isNotComparable else { continue }
-      let s = source.span.text, t = target.span.text
-      guard s.contains(0x5C) || t.contains(0x5C) || s.contains(0x0D) || t.contains(0x0D) else { continue }
-      let sourceEscapes = Self.escapes(in: s), targetEscapes = Self.escapes(in: t)
-      let introduced = SourceComparison.introduced(
-        target: targetEscapes, targetLength: t.count, source: sourceEscapes, sourceLength: s.count)
-      for (k, escape) in targetEscapes.enumerated() where introduced[k] {
-        let range = target.fileRange(text: escape.range)
-        findings.append(context.finding(
-          Self.descriptor, in: target, fileRange: range, message: .extra(escape.kind), unit: unit.unit,
-          related: [Location(file: source.span.file, utf16Range: source.trimmedFileRange)]))
-      }
-      // The source's escapes the translation has fewer of.
-      let lost = SourceComparison.introduced(
-        target: sourceEscapes, targetLength: s.count, source: targetEscapes, sourceLength: t.count)
-      for (k, escape) in sourceEscapes.enumerated() where lost[k] {
-        findings.append(context.finding(
-          Self.descriptor, in: target, fileRange: target.trimmedFileRange, message: .missing(escape.kind), unit: unit.unit,
-          related: [Location(file: source.span.file, utf16Range: source.fileRange(text: escape.range))]))
-      }
+    guard let source = unit.source, let target = unit.target, !target.isBlank, !unit.isNotComparable else { return [] }
+    let s = source.span.text, t = target.span.text
+    guard s.contains(0x5C) || t.contains(0x5C) || s.contains(0x0D) || t.contains(0x0D) else { return [] }
+    let sourceEscapes = Self.escapes(in: s), targetEscapes = Self.escapes(in: t)
+    let introduced = SourceComparison.introduced(
+      target: targetEscapes, targetLength: t.count, source: sourceEscapes, sourceLength: s.count)
+    for (k, escape) in targetEscapes.enumerated() where introduced[k] {
+      let range = target.fileRange(text: escape.range)
+      findings.append(context.finding(
+        Self.descriptor, in: target, fileRange: range, message: .extra(escape.kind), unit: unit.unit,
+        related: [Location(file: source.span.file, utf16Range: source.trimmedFileRange)]))
+    }
+    // The source's escapes the translation has fewer of.
+    let lost = SourceComparison.introduced(
+      target: sourceEscapes, targetLength: s.count, source: targetEscapes, sourceLength: t.count)
+    for (k, escape) in sourceEscapes.enumerated() where lost[k] {
+      findings.append(context.finding(
+        Self.descriptor, in: target, fileRange: target.trimmedFileRange, message: .missing(escape.kind), unit: unit.unit,
+        related: [Location(file: source.span.file, utf16Range: source.fileRange(text: escape.range))]))
     }
     return findings
   }

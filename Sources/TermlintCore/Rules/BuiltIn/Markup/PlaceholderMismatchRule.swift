@@ -3,8 +3,9 @@ import TermlintText
 
 /// Flags inline codes, placeholders, URLs and e-mail addresses that differ between a source and
 /// its translation.
-struct PlaceholderMismatchRule: BuiltInRule {
+struct PlaceholderMismatchRule: OptionlessRule, BilingualRule {
   static let descriptor = RuleDescriptor(
+    of: Self.self,
     id: "placeholder-mismatch",
     title: "Placeholder Mismatch",
     category: .designAndMarkup,
@@ -70,15 +71,10 @@ struct PlaceholderMismatchRule: BuiltInRule {
       RuleExample("Copy ↓%3 files?", source: "Скопировать %2 файлов?", corrected: "Copy %2 files?"),
       RuleExample("You have ↓$t(outbox.count) messages", source: "У вас $t(inbox.count) сообщений"),
       RuleExample("Write to ↓pres@example.org.", source: "Пишите на press@example.org.", corrected: "Write to press@example.org."),
-    ],
-    requiresSource: true
+    ]
   )
 
-  init(options: RuleOptions) throws {
-    try options.validate(known: [], rule: Self.descriptor.id)
-  }
-
-  private struct Item {
+  private struct Item: PairableItem {
     let unit: Int
     var code: InlineCode
     var matched = false
@@ -108,16 +104,7 @@ struct PlaceholderMismatchRule: BuiltInRule {
         sources += s
         targets += t
       }
-      for sameUnit in [true, false] {
-        for t in targets.indices where !targets[t].matched {
-          if let s = sources.indices.first(where: {
-            !sources[$0].matched && sources[$0].code.key == targets[t].code.key && (!sameUnit || sources[$0].unit == targets[t].unit)
-          }) {
-            sources[s].matched = true
-            targets[t].matched = true
-          }
-        }
-      }
+      SidePairing.pair(&targets, with: &sources) { $0.code.key == $1.code.key }
       // A code both sides use, only a different number of times, is not reported: plural
       // variants (`…{{ limit }} character|…{{ limit }} characters`) and repeated names differ
       // in count legitimately.

@@ -3,8 +3,9 @@ import TermlintText
 
 /// Flags a word that mixes scripts with letters that look alike (*NАТО* with Cyrillic А, Т, О),
 /// using ICU's spoof checker, and suggests the single-script spelling when there is one.
-struct MixedScriptRule: BuiltInRule, UnitRule {
+struct MixedScriptRule: OptionlessRule, UnitRule {
   static let descriptor = RuleDescriptor(
+    of: Self.self,
     id: "mixed-script",
     title: "Mixed-Script Word",
     category: .linguisticConventions,
@@ -56,10 +57,6 @@ struct MixedScriptRule: BuiltInRule, UnitRule {
       RuleExample("The ↓NΑΤΟ summit (Greek capitals).", corrected: "The NATO summit (Greek capitals)."),
     ]
   )
-
-  init(options: RuleOptions) throws {
-    try options.validate(known: [], rule: Self.descriptor.id)
-  }
 
   func check(_ unit: AnnotatedUnit, in document: AnnotatedDocument, context: RuleContext) -> [Finding] {
     guard let target = unit.target, SpoofChecker.shared != nil else { return [] }

@@ -3,8 +3,9 @@ import TermlintText
 
 /// Flags a proper name spelled a few letters away from its glossary entry or, without one,
 /// from the romanization of the source's name.
-struct NameSpellingRule: BuiltInRule {
+struct NameSpellingRule: OptionlessRule {
   static let descriptor = RuleDescriptor(
+    of: Self.self,
     id: "name-spelling",
     title: "Name Spelling",
     category: .terminology,
@@ -60,10 +61,6 @@ struct NameSpellingRule: BuiltInRule {
       RuleExample("Anna ↓Petorva said the talks had stalled.", source: "Анна Петрова заявила, что переговоры зашли в тупик.", corrected: "Anna Petrova said the talks had stalled."),
     ]
   )
-
-  init(options: RuleOptions) throws {
-    try options.validate(known: [], rule: Self.descriptor.id)
-  }
 
   func check(_ document: AnnotatedDocument, context: RuleContext) -> [Finding] {
     let glossary = context.glossary

@@ -2,8 +2,9 @@ import TermlintGlossary
 import TermlintText
 
 /// Flags a case-sensitive glossary term written in another case (*Nato* for *NATO*).
-struct TermCaseRule: BuiltInRule {
+struct TermCaseRule: OptionlessRule, UnitRule {
   static let descriptor = RuleDescriptor(
+    of: Self.self,
     id: "term-case",
     title: "Term Capitalisation",
     category: .terminology,
@@ -34,23 +35,17 @@ struct TermCaseRule: BuiltInRule {
     requiresGlossary: true
   )
 
-  init(options: RuleOptions) throws {
-    try options.validate(known: [], rule: Self.descriptor.id)
-  }
-
-  func check(_ document: AnnotatedDocument, context: RuleContext) -> [Finding] {
+  func check(_ unit: AnnotatedUnit, in document: AnnotatedDocument, context: RuleContext) -> [Finding] {
     var findings: [Finding] = []
-    for unit in document.units {
-      guard let target = unit.target else { continue }
-      for hit in target.hits where !hit.caseMatches {
-        let entry = context.glossary.entries[hit.entryIndex]
-        guard !entry.term.effectiveStatus.isRejected else { continue }
-        let matched = target.span.file.text(in: hit.fileRange)
-        let suggestion = Self.recase(matched, like: entry.term.text)
-        findings.append(context.finding(
-          Self.descriptor, in: target, fileRange: hit.fileRange,
-          message: .wrongCase(matched, term: entry.term.text), suggestions: [suggestion], fixIsSafe: true, unit: unit.unit))
-      }
+    guard let target = unit.target else { return [] }
+    for hit in target.hits where !hit.caseMatches {
+      let entry = context.glossary.entries[hit.entryIndex]
+      guard !entry.term.effectiveStatus.isRejected else { continue }
+      let matched = target.span.file.text(in: hit.fileRange)
+      let suggestion = Self.recase(matched, like: entry.term.text)
+      findings.append(context.finding(
+        Self.descriptor, in: target, fileRange: hit.fileRange,
+        message: .wrongCase(matched, term: entry.term.text), suggestions: [suggestion], fixIsSafe: true, unit: unit.unit))
     }
     return findings
   }

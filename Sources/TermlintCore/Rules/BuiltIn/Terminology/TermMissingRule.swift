@@ -3,8 +3,9 @@ import TermlintText
 
 /// Flags a glossary term in the source whose concept has no allowed target term in the
 /// translation (nor, for aligned prose, anywhere in the same paragraph of the translation).
-struct TermMissingRule: BuiltInRule {
+struct TermMissingRule: OptionlessRule, BilingualRule {
   static let descriptor = RuleDescriptor(
+    of: Self.self,
     id: "term-missing",
     title: "Missing Glossary Term",
     category: .terminology,
@@ -48,13 +49,8 @@ struct TermMissingRule: BuiltInRule {
         "Talks opened in Geneva.\n↓The alliance was asked to stop expanding.",
         source: "В Женеве начались переговоры.\nАльянс попросили отказаться от политики открытых дверей."),
     ],
-    requiresSource: true,
     requiresGlossary: true
   )
-
-  init(options: RuleOptions) throws {
-    try options.validate(known: [], rule: Self.descriptor.id)
-  }
 
   func check(_ document: AnnotatedDocument, context: RuleContext) -> [Finding] {
     guard let targetLanguage = document.targetLanguage else { return [] }

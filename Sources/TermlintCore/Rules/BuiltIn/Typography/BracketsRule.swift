@@ -2,8 +2,9 @@ import TermlintGlossary
 import TermlintText
 
 /// Flags brackets and guillemets left unbalanced within a paragraph.
-struct BracketsRule: BuiltInRule, UnitRule {
+struct BracketsRule: OptionlessRule, UnitRule {
   static let descriptor = RuleDescriptor(
+    of: Self.self,
     id: "brackets",
     title: "Unbalanced Brackets",
     category: .linguisticConventions,
@@ -47,10 +48,6 @@ struct BracketsRule: BuiltInRule, UnitRule {
       RuleExample("The talks ↓(the first since January ended.", source: "Переговоры (первые с января) закончились."),
     ]
   )
-
-  init(options: RuleOptions) throws {
-    try options.validate(known: [], rule: Self.descriptor.id)
-  }
 
   func check(_ unit: AnnotatedUnit, in document: AnnotatedDocument, context: RuleContext) -> [Finding] {
     guard let target = unit.target else { return [] }

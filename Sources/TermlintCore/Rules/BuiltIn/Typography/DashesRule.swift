@@ -5,6 +5,7 @@ import TermlintText
 /// house style (spaced em dash, closed em dash or spaced en dash).
 struct DashesRule: BuiltInRule {
   static let descriptor = RuleDescriptor(
+    of: Self.self,
     id: "dashes",
     title: "Dashes",
     category: .style,
@@ -57,8 +58,7 @@ struct DashesRule: BuiltInRule {
       RuleExample("The talks↓— the second round — ended.", corrected: "The talks — the second round — ended."),
       RuleExample("Talks resumed↓ — and stalled.", corrected: "Talks resumed—and stalled.", options: ["style": "em-closed"]),
       RuleExample("Talks resumed ↓— and stalled.", corrected: "Talks resumed – and stalled.", options: ["style": "en-spaced"]),
-    ],
-    scope: .document
+    ]
   )
 
   /// A dash style.
@@ -77,17 +77,37 @@ struct DashesRule: BuiltInRule {
     }
   }
 
+  /// The rule's options.
+  struct Configuration: RuleConfiguration {
+    /// The `style` option: a house style, or `auto`.
+    enum StyleOption: String, CaseIterable {
+      case auto, emSpaced = "em-spaced", emClosed = "em-closed", enSpaced = "en-spaced"
+    }
+
+    /// The house style.
+    var style = StyleOption.auto
+
+    static let documentation = [
+      RuleOptionDocumentation(
+        key: "style", defaultValue: "auto",
+        summary: "the house style: em-spaced, em-closed, en-spaced, or auto (the style most used in the document)")
+    ]
+
+    init() {}
+
+    init(from decoder: any Decoder) throws {
+      let options = try decoder.container(keyedBy: CodingKeys.self)
+      style = try options.choice(StyleOption.self, forKey: .style) ?? style
+    }
+
+    private enum CodingKeys: String, CodingKey { case style }
+  }
+
   /// The house style, nil for `auto`.
   let style: Style?
 
-  init(options: RuleOptions) throws {
-    try options.validate(known: ["style"], rule: Self.descriptor.id)
-    let value = options.values["style"] ?? "auto"
-    guard value == "auto" || Style(rawValue: value) != nil else {
-      throw TermlintError.configuration(
-        options.file, line: options.line, "bad value '\(value)' for option 'style' of rule 'dashes' (use auto, em-spaced, em-closed or en-spaced)")
-    }
-    self.style = Style(rawValue: value)
+  init(configuration: Configuration, options: RuleOptions) {
+    style = Style(rawValue: configuration.style.rawValue)
   }
 
   func check(_ document: AnnotatedDocument, context: RuleContext) -> [Finding] {

@@ -3,8 +3,9 @@ import TermlintText
 
 /// Flags invisible characters: zero-width characters, bidi controls, control characters other
 /// than tab and line ends, a byte-order mark inside the text and soft hyphens.
-struct InvisibleCharacterRule: BuiltInRule, UnitRule {
+struct InvisibleCharacterRule: OptionlessRule, UnitRule {
   static let descriptor = RuleDescriptor(
+    of: Self.self,
     id: "invisible-char",
     title: "Invisible Character",
     category: .designAndMarkup,
@@ -53,10 +54,6 @@ struct InvisibleCharacterRule: BuiltInRule, UnitRule {
       RuleExample("Zero width↓\u{200B} space.", source: "Пробел нулевой ширины.", corrected: "Zero width space."),
     ]
   )
-
-  init(options: RuleOptions) throws {
-    try options.validate(known: [], rule: Self.descriptor.id)
-  }
 
   func check(_ unit: AnnotatedUnit, in document: AnnotatedDocument, context: RuleContext) -> [Finding] {
     guard let target = unit.target else { return [] }

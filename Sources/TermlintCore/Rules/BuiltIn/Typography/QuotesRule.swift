@@ -5,6 +5,7 @@ import TermlintText
 /// reverse) or against the house style, and quotes left unbalanced in a paragraph.
 struct QuotesRule: BuiltInRule {
   static let descriptor = RuleDescriptor(
+    of: Self.self,
     id: "quotes",
     title: "Quotation Marks",
     category: .style,
@@ -68,8 +69,7 @@ struct QuotesRule: BuiltInRule {
       RuleExample("He said ↓\"no and left."),
       RuleExample("She called it ↓‘final and left."),
       RuleExample("He said ↓\"no and left.", source: "Он сказал «нет» и ушёл."),
-    ],
-    scope: .document
+    ]
   )
 
   /// The house style of quotation marks.
@@ -77,16 +77,31 @@ struct QuotesRule: BuiltInRule {
     case auto, typographic, straight
   }
 
+  /// The rule's options.
+  struct Configuration: RuleConfiguration {
+    /// The house style.
+    var style = Style.auto
+
+    static let documentation = [
+      RuleOptionDocumentation(
+        key: "style", defaultValue: "auto",
+        summary: "the house style: typographic, straight, or auto (the style most used in the document)")
+    ]
+
+    init() {}
+
+    init(from decoder: any Decoder) throws {
+      let options = try decoder.container(keyedBy: CodingKeys.self)
+      style = try options.choice(Style.self, forKey: .style) ?? style
+    }
+
+    private enum CodingKeys: String, CodingKey { case style }
+  }
+
   let style: Style
 
-  init(options: RuleOptions) throws {
-    try options.validate(known: ["style"], rule: Self.descriptor.id)
-    let value = options.values["style"] ?? "auto"
-    guard let style = Style(rawValue: value) else {
-      throw TermlintError.configuration(
-        options.file, line: options.line, "bad value '\(value)' for option 'style' of rule 'quotes' (use auto, typographic or straight)")
-    }
-    self.style = style
+  init(configuration: Configuration, options: RuleOptions) {
+    style = configuration.style
   }
 
   func check(_ document: AnnotatedDocument, context: RuleContext) -> [Finding] {

@@ -3,8 +3,9 @@ import TermlintText
 
 /// Flags two or more spaces inside a line, trailing white space, a space before `, . ; : ! ?`
 /// and a missing space after sentence punctuation.
-struct WhitespaceRule: BuiltInRule, UnitRule {
+struct WhitespaceRule: OptionlessRule, UnitRule {
   static let descriptor = RuleDescriptor(
+    of: Self.self,
     id: "whitespace",
     title: "White Space",
     category: .linguisticConventions,
@@ -72,10 +73,6 @@ struct WhitespaceRule: BuiltInRule, UnitRule {
       RuleExample("Talks resumed↓  on Monday.", source: "Переговоры возобновились в понедельник.", corrected: "Talks resumed on Monday."),
     ]
   )
-
-  init(options: RuleOptions) throws {
-    try options.validate(known: [], rule: Self.descriptor.id)
-  }
 
   func check(_ document: AnnotatedDocument, context: RuleContext) -> [Finding] {
     let layout = Layout(document)

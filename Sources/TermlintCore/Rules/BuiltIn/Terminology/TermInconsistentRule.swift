@@ -2,8 +2,9 @@ import TermlintGlossary
 import TermlintText
 
 /// Flags a document that uses more than one allowed variant of the same concept.
-struct InconsistentTermRule: BuiltInRule {
+struct TermInconsistentRule: OptionlessRule {
   static let descriptor = RuleDescriptor(
+    of: Self.self,
     id: "term-inconsistent",
     title: "Inconsistent Term Variant",
     category: .terminology,
@@ -31,13 +32,8 @@ struct InconsistentTermRule: BuiltInRule {
       RuleExample("Both sides promised to de-escalate. The talks ↓deescalated tension.", corrected: "Both sides promised to de-escalate. The talks de-escalated tension."),
       RuleExample("They will deescalate.\n\nOthers will ↓de-escalate too.", corrected: "They will deescalate.\n\nOthers will deescalate too."),
     ],
-    requiresGlossary: true,
-    scope: .document
+    requiresGlossary: true
   )
-
-  init(options: RuleOptions) throws {
-    try options.validate(known: [], rule: Self.descriptor.id)
-  }
 
   func check(_ document: AnnotatedDocument, context: RuleContext) -> [Finding] {
     struct First {

@@ -2,10 +2,11 @@ import TermlintGlossary
 import TermlintText
 
 /// Flags a deprecated or forbidden glossary term in the target and suggests the preferred term.
-struct ForbiddenTermRule: BuiltInRule {
+struct TermForbiddenRule: OptionlessRule, UnitRule {
   static let descriptor = RuleDescriptor(
+    of: Self.self,
     id: "term-forbidden",
-    title: "Deprecated Term",
+    title: "Forbidden Term",
     category: .terminology,
     defaultSeverity: .error,
     summary: "A term the glossary marks deprecated or forbidden is used; use the preferred term",
@@ -38,30 +39,24 @@ struct ForbiddenTermRule: BuiltInRule {
     requiresGlossary: true
   )
 
-  init(options: RuleOptions) throws {
-    try options.validate(known: [], rule: Self.descriptor.id)
-  }
-
-  func check(_ document: AnnotatedDocument, context: RuleContext) -> [Finding] {
+  func check(_ unit: AnnotatedUnit, in document: AnnotatedDocument, context: RuleContext) -> [Finding] {
     var findings: [Finding] = []
-    for unit in document.units {
-      guard let target = unit.target else { continue }
-      for hit in target.hits {
-        let entry = context.glossary.entries[hit.entryIndex]
-        guard entry.term.effectiveStatus.isRejected else { continue }
-        let concept = context.glossary.concept(of: entry)
-        let matched = target.span.file.text(in: hit.fileRange)
-        if let preferred = TermSupport.replacement(for: entry.term, in: concept) {
-          let suggestion = TermSupport.suggestion(preferred, replacing: entry, in: target, hit: hit)
-          findings.append(context.finding(
-            Self.descriptor, in: target, fileRange: hit.fileRange,
-            message: .deprecated(matched, preferred: suggestion, note: entry.term.note),
-            suggestions: [suggestion], fixIsSafe: true, unit: unit.unit))
-        } else {
-          findings.append(context.finding(
-            Self.descriptor, in: target, fileRange: hit.fileRange,
-            message: .forbiddenWithoutAlternative(matched, concept: concept.id, note: entry.term.note), unit: unit.unit))
-        }
+    guard let target = unit.target else { return [] }
+    for hit in target.hits {
+      let entry = context.glossary.entries[hit.entryIndex]
+      guard entry.term.effectiveStatus.isRejected else { continue }
+      let concept = context.glossary.concept(of: entry)
+      let matched = target.span.file.text(in: hit.fileRange)
+      if let preferred = TermSupport.replacement(for: entry.term, in: concept) {
+        let suggestion = TermSupport.suggestion(preferred, replacing: entry, in: target, hit: hit)
+        findings.append(context.finding(
+          Self.descriptor, in: target, fileRange: hit.fileRange,
+          message: .deprecated(matched, preferred: suggestion, note: entry.term.note),
+          suggestions: [suggestion], fixIsSafe: true, unit: unit.unit))
+      } else {
+        findings.append(context.finding(
+          Self.descriptor, in: target, fileRange: hit.fileRange,
+          message: .forbiddenWithoutAlternative(matched, concept: concept.id, note: entry.term.note), unit: unit.unit))
       }
     }
     return findings
