@@ -1,4 +1,6 @@
 import Foundation
+import TermlintGlossary
+import TermlintText
 
 /// One option of a built-in rule as documentation shows it: the key written under `options:`,
 /// the default, and what it does.

@@ -1,5 +1,7 @@
-import Testing
 @testable import TermlintCore
+import TermlintGlossary
+import TermlintText
+import Testing
 
 @Suite("Rule options")
 struct RuleConfigurationTests {

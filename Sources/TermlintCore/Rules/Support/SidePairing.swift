@@ -1,3 +1,6 @@
+import TermlintGlossary
+import TermlintText
+
 /// An item found on one side of a group of units (a number, a placeholder) that can be paired
 /// with one item of the other side.
 protocol PairableItem {

@@ -1,3 +1,6 @@
+import TermlintGlossary
+import TermlintText
+
 /// The check behind `addition` and `omission`, run in one direction or the other: text on one
 /// side with no counterpart on the other, either a sentence the aligner left unmatched or a
 /// translation whose length is far from what the length model expects of its source.
