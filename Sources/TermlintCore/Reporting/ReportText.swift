@@ -1,3 +1,4 @@
+import Foundation
 import TermlintGlossary
 import TermlintText
 
@@ -140,58 +141,17 @@ enum ReportText {
 }
 
 extension String {
-  /// Escaped for XML character data and attribute values.
-  ///
-  /// `& < > "` become entities, line breaks and tabs become character references (so that
-  /// attribute values keep them), and characters XML 1.0 cannot carry at all (other C0
-  /// controls, U+FFFE, U+FFFF) are written as `<U+XXXX>` text.
-  var xmlEscaped: String {
-    var out = ""
-    out.reserveCapacity(utf8.count)
-    for scalar in unicodeScalars {
-      switch scalar {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "\n": out += "&#10;"
-      case "\r": out += "&#13;"
-      case "\t": out += "&#9;"
-      default:
-        if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF {
-          out += ReportText.code(scalar).replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return out
-  }
-}
+  /// Escaped for XML character data and attribute values: `& < > "` become entities, line
+  /// breaks and tabs character references (so that attribute values keep them), and characters
+  /// XML 1.0 cannot carry at all are written as `<U+XXXX>` text.
+  var xmlEscaped: String { XMLEscaping.escape(self, attribute: true, invalid: Self.visibleCode) }
 
-extension String {
   /// Escaped for XML character data: `& < >` become entities, CR a character reference, and
   /// characters XML 1.0 cannot carry are written as `<U+XXXX>` text; line breaks and tabs stay.
-  var xmlText: String {
-    var out = ""
-    out.reserveCapacity(utf8.count)
-    for scalar in unicodeScalars {
-      switch scalar {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\r": out += "&#13;"
-      case "\n", "\t": out.unicodeScalars.append(scalar)
-      default:
-        if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF {
-          out += ReportText.code(scalar).replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return out
+  var xmlText: String { XMLEscaping.escape(self, attribute: false, invalid: Self.visibleCode) }
+
+  /// `<U+XXXX>`, escaped, for a character XML cannot carry.
+  private static func visibleCode(_ scalar: Unicode.Scalar) -> String {
+    ReportText.code(scalar).replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
   }
 }
-
-import Foundation

@@ -133,44 +133,18 @@ private struct Output {
     line(depth, open + ">" + (try content(value)) + "</\(name)>")
   }
 
-  func check(_ scalar: Unicode.Scalar, in value: String) throws {
-    let v = scalar.value
-    if (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D) || v == 0xFFFE || v == 0xFFFF {
-      throw TermlintError.configuration(
-        path, "cannot write TBX: '\(value.debugDescription)' contains U+\(String(v, radix: 16, uppercase: true)), which XML 1.0 cannot represent")
-    }
+  func unrepresentable(_ scalar: Unicode.Scalar, in value: String) throws -> String {
+    throw TermlintError.configuration(
+      path,
+      "cannot write TBX: '\(value.debugDescription)' contains U+\(String(scalar.value, radix: 16, uppercase: true)), which XML 1.0 cannot represent"
+    )
   }
 
   func content(_ value: String) throws -> String {
-    var out = ""
-    for scalar in value.unicodeScalars {
-      try check(scalar, in: value)
-      switch scalar {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\r": out += "&#13;"
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return out
+    try XMLEscaping.escape(value, attribute: false) { try unrepresentable($0, in: value) }
   }
 
   func attribute(_ value: String) throws -> String {
-    var out = ""
-    for scalar in value.unicodeScalars {
-      try check(scalar, in: value)
-      switch scalar {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "\t": out += "&#9;"
-      case "\n": out += "&#10;"
-      case "\r": out += "&#13;"
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return out
+    try XMLEscaping.escape(value, attribute: true) { try unrepresentable($0, in: value) }
   }
 }
