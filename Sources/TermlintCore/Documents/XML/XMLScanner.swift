@@ -74,7 +74,9 @@ enum XMLEvent: Sendable {
 /// - skips the DOCTYPE, but refuses any entity declaration and any parameter-entity reference in
 ///   it: Termlint never expands DTD entities and never reads a file or URL a document names (an
 ///   external DTD subset, `<!DOCTYPE tmx SYSTEM "tmx14.dtd">`, is allowed and ignored); an
-///   undefined entity reference in content is an error;
+///   undefined entity reference in content is an error. With `EntityPolicy.declaredUnused`
+///   (TBX glossaries, which often carry a DTD subset) a few internal general entities may be
+///   declared as long as nothing refers to them; see `EntityPolicy`;
 /// - resolves namespace prefixes (an unbound prefix is not an error: older XLIFF and TMX files
 ///   are sloppy; it simply has no namespace) and tracks the inherited `xml:lang`;
 /// - bounds the element depth and the number of attributes per element.
@@ -88,11 +90,30 @@ struct XMLScanner {
   static let defaultMaxAttributes = 256
   static let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
 
+  /// What the DOCTYPE's internal subset may declare.
+  enum EntityPolicy: Sendable {
+    /// Any `<!ENTITY …>` declaration is refused (XLIFF, TMX, XLSX parts).
+    case refuse
+    /// Internal general entities may be declared but never used (TBX): the whole subset is read
+    /// first, then, in this order, an external entity (`SYSTEM`/`PUBLIC`, general or
+    /// parameter) is refused, then a parameter entity or parameter-entity reference, then more
+    /// than `maxDeclaredEntities` declarations ("billion laughs" needs many), then an entity
+    /// whose value refers to another entity; a reference to a declared entity in the document
+    /// is refused with its own message. Nothing is ever expanded.
+    case declaredUnused
+  }
+
+  /// The most entity declarations `EntityPolicy.declaredUnused` accepts.
+  static let maxDeclaredEntities = 8
+
   let file: SourceFile
   private let u: [UInt16]
   private var pos = 0
   private let maxDepth: Int
   private let maxAttributes: Int
+  private let entityPolicy: EntityPolicy
+  /// Names of the internal entities the DOCTYPE declared (`EntityPolicy.declaredUnused`).
+  private var declaredEntities: Set<String> = []
 
   private struct Open {
     var name: String
@@ -108,17 +129,36 @@ struct XMLScanner {
   private var sawDoctype = false
   private var finished = false
 
+  /// Whether comments and processing instructions the scanner skips are recorded in
+  /// `skippedMarkup` (for `TBXInventory`, which reports them).
+  var recordsSkippedMarkup = false
+  /// Comments (`isComment`) and processing instructions skipped since the last
+  /// `takeSkippedMarkup()`, with the UTF-16 offset of their last character; only when
+  /// `recordsSkippedMarkup` is set.
+  private var skippedMarkup: [(isComment: Bool, at: Int)] = []
+
+  /// The comments and processing instructions skipped since the last call (see
+  /// `recordsSkippedMarkup`), in document order.
+  mutating func takeSkippedMarkup() -> [(isComment: Bool, at: Int)] {
+    defer { skippedMarkup.removeAll() }
+    return skippedMarkup
+  }
+
   /// The `encoding` of the XML declaration, if the document has one with it.
   private(set) var declaredEncoding: String?
   /// The `version` of the XML declaration, if any.
   private(set) var declaredVersion: String?
 
   /// Creates a scanner; nothing is read until `next()`.
-  init(file: SourceFile, maxDepth: Int = defaultMaxDepth, maxAttributes: Int = defaultMaxAttributes) {
+  init(
+    file: SourceFile, maxDepth: Int = defaultMaxDepth, maxAttributes: Int = defaultMaxAttributes,
+    entityPolicy: EntityPolicy = .refuse
+  ) {
     self.file = file
     self.u = file.utf16
     self.maxDepth = maxDepth
     self.maxAttributes = maxAttributes
+    self.entityPolicy = entityPolicy
   }
 
   /// The number of elements open now.
@@ -252,12 +292,24 @@ struct XMLScanner {
     throw error(utf16Offset: start, "the DOCTYPE is not closed with '>'")
   }
 
+  /// One `<!ENTITY …>` declaration read under `EntityPolicy.declaredUnused`.
+  private struct EntityDeclaration {
+    var name: String
+    var isParameter: Bool
+    var value: String?
+    var external: (kind: String, systemID: String)?
+    var at: Int
+  }
+
   private mutating func skipInternalSubset() throws {
+    var declarations: [EntityDeclaration] = []
+    var parameterReference: (name: String, at: Int)?
     while true {
       skipSpace()
       guard pos < u.count else { throw error(utf16Offset: pos, "the DOCTYPE's internal subset is not closed with ']'") }
       if u[pos] == 0x5D {  // ]
         pos += 1
+        try checkEntities(declarations, parameterReference: parameterReference)
         return
       }
       if has("<!--") {
@@ -275,9 +327,12 @@ struct XMLScanner {
           skipSpace()
         }
         let name = isNameStart(u, pos) ? scanName() : "?"
-        throw error(
-          utf16Offset: at,
-          "the DOCTYPE declares the entity '\(parameter)\(name)': entity declarations are refused (Termlint never expands DTD entities nor reads files or URLs a document names); remove the declaration and write the text in place")
+        guard entityPolicy == .declaredUnused else {
+          throw error(
+            utf16Offset: at,
+            "the DOCTYPE declares the entity '\(parameter)\(name)': entity declarations are refused (Termlint never expands DTD entities nor reads files or URLs a document names); remove the declaration and write the text in place")
+        }
+        declarations.append(try scanEntityDeclaration(name: name, isParameter: !parameter.isEmpty, at: at))
       } else if has("<!") {
         // ELEMENT, ATTLIST, NOTATION: skipped, stepping over quoted literals.
         let at = pos
@@ -288,11 +343,96 @@ struct XMLScanner {
         guard pos < u.count else { throw error(utf16Offset: at, "unterminated declaration in the DOCTYPE") }
         pos += 1
       } else if u[pos] == 0x25 {
-        throw error(utf16Offset: pos, "parameter entity references are refused in the DOCTYPE (Termlint never expands DTD entities)")
+        guard entityPolicy == .declaredUnused else {
+          throw error(utf16Offset: pos, "parameter entity references are refused in the DOCTYPE (Termlint never expands DTD entities)")
+        }
+        let at = pos
+        pos += 1
+        let name = isNameStart(u, pos) ? scanName() : "?"
+        if pos < u.count && u[pos] == 0x3B { pos += 1 }
+        if parameterReference == nil { parameterReference = (name, at) }
       } else {
         throw error(utf16Offset: pos, "unexpected text in the DOCTYPE's internal subset")
       }
     }
+  }
+
+  /// Reads the rest of `<!ENTITY name …>` after its name, up to and including its `>`.
+  private mutating func scanEntityDeclaration(name: String, isParameter: Bool, at: Int) throws -> EntityDeclaration {
+    var declaration = EntityDeclaration(name: name, isParameter: isParameter, at: at)
+    skipSpace()
+    func literal() throws -> String? {
+      guard pos < u.count, u[pos] == quot || u[pos] == apos else { return nil }
+      let start = pos + 1
+      try skipQuoted()
+      return String(utf16Units: u[start..<(pos - 1)])
+    }
+    if let value = try literal() {
+      declaration.value = value
+    } else if has("SYSTEM") || has("PUBLIC") {
+      let kind = has("SYSTEM") ? "SYSTEM" : "PUBLIC"
+      pos += 6
+      skipSpace()
+      var systemID = try literal() ?? ""
+      if kind == "PUBLIC" {
+        skipSpace()
+        systemID = try literal() ?? ""
+      }
+      declaration.external = (kind, systemID)
+    } else {
+      throw error(utf16Offset: at, "malformed declaration of the entity '\(name)' (expected a quoted value, SYSTEM or PUBLIC)")
+    }
+    while pos < u.count && u[pos] != gt {
+      if u[pos] == quot || u[pos] == apos { try skipQuoted() } else { pos += 1 }
+    }
+    guard pos < u.count else { throw error(utf16Offset: at, "unterminated declaration in the DOCTYPE") }
+    pos += 1
+    return declaration
+  }
+
+  /// The checks of `EntityPolicy.declaredUnused`, once the whole internal subset is read.
+  private mutating func checkEntities(_ declarations: [EntityDeclaration], parameterReference: (name: String, at: Int)?) throws {
+    if let external = declarations.first(where: { $0.external != nil }), let (kind, systemID) = external.external {
+      let what = external.isParameter ? "external parameter entity '%\(external.name)'" : "external entity '\(external.name)'"
+      throw error(
+        utf16Offset: external.at,
+        "\(what) (\(kind) \"\(systemID)\") is not allowed: Termlint never reads files or URLs named by a document; remove the declaration")
+    }
+    if let parameter = declarations.first(where: \.isParameter) {
+      throw error(utf16Offset: parameter.at, "parameter entity '%\(parameter.name)' is not allowed in a glossary DOCTYPE")
+    }
+    if let reference = parameterReference {
+      throw error(utf16Offset: reference.at, "parameter entity reference '%\(reference.name);' in the DOCTYPE is not allowed in a glossary")
+    }
+    if declarations.count > Self.maxDeclaredEntities {
+      throw error(
+        utf16Offset: declarations[Self.maxDeclaredEntities].at,
+        "the DOCTYPE declares \(declarations.count) entities (at most \(Self.maxDeclaredEntities) allowed): refusing a possible entity-expansion (\"billion laughs\") attack")
+    }
+    for declaration in declarations {
+      if let inner = Self.referencedEntity(in: declaration.value ?? "") {
+        throw error(
+          utf16Offset: declaration.at,
+          "entity '\(declaration.name)' refers to entity '\(inner)': nested entity expansion is refused (possible \"billion laughs\" attack)")
+      }
+    }
+    declaredEntities = Set(declarations.map(\.name))
+  }
+
+  /// The first entity other than the five predefined ones referred to as `&name;` (or `%name;`)
+  /// in an entity's value.
+  static func referencedEntity(in value: String) -> String? {
+    var rest = Substring(value)
+    while let mark = rest.firstIndex(where: { $0 == "&" || $0 == "%" }) {
+      let isParameter = rest[mark] == "%"
+      let after = rest[rest.index(after: mark)...]
+      guard let semi = after.firstIndex(of: ";") else { return (isParameter ? "%" : "") + String(after.prefix(32)) }
+      let name = String(after[..<semi])
+      if isParameter { return "%" + name }
+      if !name.hasPrefix("#") && !["amp", "lt", "gt", "quot", "apos"].contains(name) { return name }
+      rest = after[after.index(after: semi)...]
+    }
+    return nil
   }
 
   private mutating func skipQuoted() throws {
@@ -515,6 +655,11 @@ struct XMLScanner {
     case "quot": return [quot]
     case "apos": return [apos]
     default:
+      if declaredEntities.contains(name) {
+        throw error(
+          utf16Offset: start,
+          "entity reference '&\(name);' is not supported: Termlint never expands DTD entities; write the text in place of the reference")
+      }
       throw error(
         utf16Offset: start,
         "undefined entity '&\(name);': only &amp; &lt; &gt; &quot; &apos; and character references (&#x00A0;) are allowed; Termlint does not expand DTD entities")
@@ -528,6 +673,7 @@ struct XMLScanner {
       if u[pos] == 0x2D && pos + 1 < u.count && u[pos + 1] == 0x2D {
         guard pos + 2 < u.count, u[pos + 2] == gt else { throw error(utf16Offset: pos, "'--' is not allowed inside a comment") }
         pos += 3
+        if recordsSkippedMarkup { skippedMarkup.append((true, pos - 1)) }
         return
       }
       try checkChar(at: pos)
@@ -547,6 +693,7 @@ struct XMLScanner {
     while pos < u.count {
       if u[pos] == 0x3F && pos + 1 < u.count && u[pos + 1] == gt {
         pos += 2
+        if recordsSkippedMarkup { skippedMarkup.append((false, pos - 1)) }
         return
       }
       try checkChar(at: pos)
