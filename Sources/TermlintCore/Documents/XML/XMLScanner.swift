@@ -394,24 +394,24 @@ struct XMLScanner {
   private mutating func checkEntities(_ declarations: [EntityDeclaration], parameterReference: (name: String, at: Int)?) throws {
     if let external = declarations.first(where: { $0.external != nil }), let (kind, systemID) = external.external {
       let what = external.isParameter ? "external parameter entity '%\(external.name)'" : "external entity '\(external.name)'"
-      throw error(
+      throw refusal(
         utf16Offset: external.at,
         "\(what) (\(kind) \"\(systemID)\") is not allowed: Termlint never reads files or URLs named by a document; remove the declaration")
     }
     if let parameter = declarations.first(where: \.isParameter) {
-      throw error(utf16Offset: parameter.at, "parameter entity '%\(parameter.name)' is not allowed in a glossary DOCTYPE")
+      throw refusal(utf16Offset: parameter.at, "parameter entity '%\(parameter.name)' is not allowed in a glossary DOCTYPE")
     }
     if let reference = parameterReference {
-      throw error(utf16Offset: reference.at, "parameter entity reference '%\(reference.name);' in the DOCTYPE is not allowed in a glossary")
+      throw refusal(utf16Offset: reference.at, "parameter entity reference '%\(reference.name);' in the DOCTYPE is not allowed in a glossary")
     }
     if declarations.count > Self.maxDeclaredEntities {
-      throw error(
+      throw refusal(
         utf16Offset: declarations[Self.maxDeclaredEntities].at,
         "the DOCTYPE declares \(declarations.count) entities (at most \(Self.maxDeclaredEntities) allowed): refusing a possible entity-expansion (\"billion laughs\") attack")
     }
     for declaration in declarations {
       if let inner = Self.referencedEntity(in: declaration.value ?? "") {
-        throw error(
+        throw refusal(
           utf16Offset: declaration.at,
           "entity '\(declaration.name)' refers to entity '\(inner)': nested entity expansion is refused (possible \"billion laughs\" attack)")
       }
@@ -656,7 +656,7 @@ struct XMLScanner {
     case "apos": return [apos]
     default:
       if declaredEntities.contains(name) {
-        throw error(
+        throw refusal(
           utf16Offset: start,
           "entity reference '&\(name);' is not supported: Termlint never expands DTD entities; write the text in place of the reference")
       }
@@ -797,6 +797,13 @@ struct XMLScanner {
   private func format4(_ c: UInt16) -> String {
     let hex = String(c, radix: 16, uppercase: true)
     return String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+  }
+
+  /// A refusal of well-formed input Termlint will not read (an entity it never expands), at a
+  /// UTF-16 offset.
+  func refusal(utf16Offset offset: Int, _ reason: String) -> TermlintError {
+    let position = file.position(utf16Offset: offset)
+    return TermlintError.input(file.path, line: position.line, column: position.column, reason)
   }
 
   /// A not-well-formed error at a UTF-16 offset.
