@@ -60,8 +60,9 @@ enum XMLEvent: Sendable {
 /// A small, strict, non-validating XML 1.0 pull scanner over decoded UTF-16 text that keeps the
 /// UTF-16 offset of everything it reports.
 ///
-/// FoundationXML's `XMLParser` reports only lines and columns of events, not offsets of
-/// characters, so it cannot map a word inside an element back to the file. This scanner can.
+/// It is Termlint's only XML reader (XLIFF, TMX, TBX, XLSX parts): a SAX parser reports only
+/// lines and columns of events, not offsets of characters, so it cannot map a word inside an
+/// element back to the file. This scanner can.
 ///
 /// What it does:
 /// - checks well-formedness: one root element, balanced and matching tags, unique attributes,
