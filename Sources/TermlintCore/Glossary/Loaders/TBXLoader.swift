@@ -53,7 +53,7 @@ public enum TBXLoader {
     }
     var builder: TBXBuilder
     do {
-      builder = try read(XMLDecoding.decode(bytes: bytes, path: path))
+      builder = try read(utf8: utf8Bytes(bytes, path: path), path: path)
     } catch let error as TermlintError where error.kind != .configuration {
       // A glossary that cannot be decoded or scanned is a configuration problem.
       throw TermlintError(.configuration, file: error.file, line: error.line, column: error.column, error.reason)
@@ -69,41 +69,164 @@ public enum TBXLoader {
     return (builder.makeGlossary(), builder.issues)
   }
 
-  /// Streams the scanner's events into a builder (no tree is built).
-  private static func read(_ file: SourceFile) throws -> TBXBuilder {
-    var builder = TBXBuilder(path: file.path)
-    var scanner = XMLScanner(file: file, entityPolicy: .declaredUnused)
-    let lineStarts = file.lineStarts
-    let units = file.utf16
-    // Offsets only grow, so the line is found by walking forward, not by a search per tag.
-    var lineIndex = 0
-    while let event = try scanner.next() {
-      switch event {
-      case .start(let tag):
-        // libxml2's position of a start tag: its closing `>` (or the `/` of `/>`).
-        let end = tag.range.upperBound - 1
-        while lineIndex + 1 < lineStarts.count && lineStarts[lineIndex + 1] <= end { lineIndex += 1 }
+  /// The document as UTF-8 without a byte-order mark: the bytes themselves when they are UTF-8
+  /// (checked strictly, as `SourceFile` decodes them), otherwise the text `XMLDecoding` decoded
+  /// (UTF-16, a legacy charset the declaration names), re-encoded. Lines and columns in code
+  /// points are the same in either encoding.
+  ///
+  /// - Throws: `TermlintError.input` when the bytes cannot be decoded as the document says.
+  static func utf8Bytes(_ bytes: [UInt8], path: String) throws -> [UInt8] {
+    let bom = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+    var isUTF8 = !(bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
+      && SourceFile.bomlessUTF16(bytes) == nil
+    if isUTF8 && !bom {
+      if bytes.count >= 4 && (bytes[0...3] == [0x3C, 0x00, 0x3F, 0x00] || bytes[0...3] == [0x00, 0x3C, 0x00, 0x3F]) {
+        isUTF8 = false
+      } else if let charset = XMLDecoding.declaredEncoding(bytes), SourceFile.DeclaredCharset(charset) != .utf8 {
+        isUTF8 = false
+      }
+    }
+    guard isUTF8 else { return Array(try XMLDecoding.decode(bytes: bytes, path: path).text.utf8) }
+    guard SourceFile.isStrictUTF8(bytes, from: bom ? 3 : 0) else {
+      // Throws the decoder's own message (the byte offset and the byte).
+      _ = try SourceFile.decodeUTF8(bytes, from: bom ? 3 : 0, path: path)
+      throw TermlintError.input(path, "invalid UTF-8; save the file as UTF-8")
+    }
+    return bom ? Array(bytes[3...]) : bytes
+  }
+
+  /// Streams the tokenizer's tokens over UTF-8 into a builder (no tree is built, and no string
+  /// is made for a name already seen or for text the builder does not keep).
+  private static func read(utf8 bytes: [UInt8], path: String) throws -> TBXBuilder {
+    var builder = TBXBuilder(path: path)
+    var scanner = XMLTokenizer<UInt8>(
+      units: bytes, path: path, file: nil, maxDepth: XMLScanner.defaultMaxDepth, maxAttributes: XMLScanner.defaultMaxAttributes,
+      entityPolicy: .declaredUnused)
+    var names = NameTable()
+    // The local names the builder's end events get (the part after the first colon).
+    var open: [String] = []
+    open.reserveCapacity(32)
+    var lines = LineCounter()
+    while let token = try scanner.next() {
+      switch token {
+      case .start:
+        let tag = scanner.tagRange
+        // The position of a start tag: its closing `>` (or the `/` of `/>`), as libxml2 gave it.
+        lines.advance(bytes, to: tag.upperBound - 1)
+        let (local, endLocal) = names.localNames(bytes, scanner.tagName)
         // The builder reads the column of `<term>` only: where its text starts.
-        let column = tag.localName == "term" ? file.position(utf16Offset: tag.range.upperBound).column : 0
-        builder.startElement(tag.localName, attributes: tag, line: lineIndex + 1, column: column)
-      case .end(let name, _):
-        builder.endElement(localName(name))
-      case .text(let text):
+        let column = local == "term" ? lines.column(bytes, at: tag.upperBound) : 0
+        builder.startElement(local, attributes: UTF8Attributes(bytes: bytes, list: scanner.attributes), line: lines.line, column: column)
+        open.append(endLocal)
+      case .end:
+        builder.endElement(open.removeLast())
+      case .text(let range, let scalar):
         guard builder.isCapturing else { continue }
-        if let replacement = text.replacement {
-          builder.characters(String(utf16Units: replacement))
+        if let scalar {
+          builder.characters(String(Character(scalar)))
         } else {
-          builder.characters(String(utf16Units: units[text.range]))
+          builder.characters(String(decoding: bytes[range], as: UTF8.self))
         }
       }
     }
     return builder
   }
 
-  /// The local part of a qualified name.
-  private static func localName(_ name: String) -> String {
-    guard let colon = name.utf8.firstIndex(of: UInt8(ascii: ":")) else { return name }
-    return String(name[name.index(after: colon)...])
+  /// The line of an offset, found by walking forward (offsets only grow): lines end at LF,
+  /// CRLF or a lone CR, as `SourceFile` counts them.
+  private struct LineCounter {
+    /// The 1-based line of `counted`.
+    var line = 1
+    /// The offset where that line starts.
+    var lineStart = 0
+    var counted = 0
+
+    mutating func advance(_ bytes: [UInt8], to offset: Int) {
+      guard offset > counted else { return }
+      let from = counted
+      bytes.withUnsafeBufferPointer { b in
+        let n = b.count
+        var i = from
+        guard let base = b.baseAddress else { return }
+        while i < offset {
+          // NOTE: eight bytes at a time while none is a CR or LF (most of a TBX line).
+          if i + 8 <= offset {
+            let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            if !Self.hasByte(word, 0x0A) && !Self.hasByte(word, 0x0D) {
+              i += 8
+              continue
+            }
+          }
+          let c = b[i]
+          if c == 0x0A || (c == 0x0D && !(i + 1 < n && b[i + 1] == 0x0A)) {
+            line += 1
+            lineStart = i + 1
+          }
+          i += 1
+        }
+      }
+      counted = offset
+    }
+
+    /// Whether one of the eight bytes of `word` is `byte`.
+    @inline(__always)
+    static func hasByte(_ word: UInt64, _ byte: UInt8) -> Bool {
+      let x = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+      return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
+    }
+
+    /// The 1-based column (in code points) of an offset on the current line.
+    func column(_ bytes: [UInt8], at offset: Int) -> Int {
+      UInt8.codePoints(bytes, lineStart..<offset) + 1
+    }
+  }
+
+  /// Element names seen, so a name is made into a string once, not at every tag.
+  private struct NameTable {
+    private var slots: [(bytes: [UInt8], local: String, endLocal: String)?] = Array(repeating: nil, count: 256)
+
+    /// The local name of a qualified name (after a colon that is neither first nor last, as
+    /// `XMLScanner` splits it) and the part after its first colon (the end tag's name).
+    mutating func localNames(_ bytes: [UInt8], _ range: Range<Int>) -> (local: String, endLocal: String) {
+      let count = range.count
+      let first = Int(bytes[range.lowerBound])
+      let last = Int(bytes[range.upperBound - 1])
+      let middle = Int(bytes[range.lowerBound + count / 2])
+      let slot = (count &* 31 &+ first &* 7 &+ middle &* 5 &+ last) & 255
+      if let entry = slots[slot], entry.bytes.count == count {
+        var k = 0
+        while k < count && entry.bytes[k] == bytes[range.lowerBound + k] { k += 1 }
+        if k == count { return (entry.local, entry.endLocal) }
+      }
+      let name = String(decoding: bytes[range], as: UTF8.self)
+      var local = name, endLocal = name
+      if let colon = bytes[range].firstIndex(of: UInt8(ascii: ":")) {
+        endLocal = String(decoding: bytes[(colon + 1)..<range.upperBound], as: UTF8.self)
+        if colon != range.lowerBound && colon + 1 != range.upperBound { local = endLocal }
+      }
+      slots[slot] = (Array(bytes[range]), local, endLocal)
+      return (local, endLocal)
+    }
+  }
+
+  /// The attributes of the current start tag, looked up by qualified name in the bytes.
+  private struct UTF8Attributes: TBXAttributes {
+    let bytes: [UInt8]
+    let list: [XMLTokenizer<UInt8>.Attribute]
+
+    func value(_ name: String) -> String? {
+      guard !list.isEmpty else { return nil }
+      var name = name
+      return name.withUTF8 { key -> String? in
+        for attribute in list where attribute.name.count == key.count {
+          var k = 0
+          while k < key.count && bytes[attribute.name.lowerBound + k] == key[k] { k += 1 }
+          guard k == key.count else { continue }
+          return attribute.normalized ?? String(decoding: bytes[attribute.value], as: UTF8.self)
+        }
+        return nil
+      }
+    }
   }
 
   /// Whether the raw bytes hold an encoded U+FFFD (EF BF BD in UTF-8, FFFD in UTF-16).
@@ -117,18 +240,18 @@ public enum TBXLoader {
   }
 }
 
-extension XMLStartTag: TBXAttributes {
-  /// The value of the attribute whose qualified name is `name`.
-  func value(_ name: String) -> String? {
-    for attribute in attributes where attribute.name == name { return attribute.value }
-    return nil
-  }
-}
-
 extension TBXLoader {
   /// For the fuzz harness (`Fuzz/Targets/TBXLoader.swift`): whether `TBXInventory` (the scan of
   /// `glossary fmt` and `convert`) reads the document.
   @_spi(Testing) public static func inventoryReads(bytes: [UInt8]) -> Bool {
     TBXInventory.scan(bytes) != nil
+  }
+}
+
+extension XMLStartTag: TBXAttributes {
+  /// The value of the attribute whose qualified name is `name` (`TBXInventory`).
+  func value(_ name: String) -> String? {
+    for attribute in attributes where attribute.name == name { return attribute.value }
+    return nil
   }
 }
