@@ -1,5 +1,6 @@
-// libFuzzer harness: the TBX glossary loader (XMLDecoding + XMLScanner with the TBX entity
-// policy, streamed into TBXBuilder), and the TBX inventory `glossary fmt`/`convert` scan.
+// libFuzzer harness: the TBX glossary loader (XMLTokenizer over UTF-8 with the TBX entity
+// policy, streamed into TBXBuilder), the TBX inventory `glossary fmt`/`convert` scan
+// (XMLScanner over UTF-16), and the tokenizer over UTF-8 against the tokenizer over UTF-16.
 // Built by Fuzz/run.sh with swiftc -sanitize=fuzzer,address against TermlintCore.
 import Foundation
 @_spi(Testing) import TermlintCore
@@ -13,6 +14,10 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   // well-formed (it cannot fail on a document the loader read).
   if loaded != nil && !TBXLoader.inventoryReads(bytes: bytes) {
     fatalError("the TBX inventory refuses a document the loader read")
+  }
+  // The same tokenizer over bytes and over UTF-16: the same tokens, offsets, errors.
+  if !XMLTokenizerAgreement.agree(bytes) {
+    fatalError("XMLTokenizer reads UTF-8 and UTF-16 differently")
   }
   return 0
 }
