@@ -315,6 +315,9 @@ struct XMLTokenizer<Unit: XMLCodeUnit> {
     let start = pos
     pos += 5
     var pseudo: [String: String] = [:]
+    // In document order: an unknown one is reported first come (a dictionary's order differs
+    // from one instance to the next, so the message did too; found by fuzzing).
+    var names: [String] = []
     while true {
       skipSpace()
       guard pos < u.count else { throw error(start, "the XML declaration is not closed with '?>'") }
@@ -336,12 +339,12 @@ struct XMLTokenizer<Unit: XMLCodeUnit> {
       let valueStart = pos
       while pos < u.count && u[pos] != quote && u[pos] != lt { pos += 1 }
       guard pos < u.count, u[pos] == quote else { throw error(valueStart, "malformed XML declaration: unterminated value") }
-      pseudo[name] = string(valueStart..<pos)
+      if pseudo.updateValue(string(valueStart..<pos), forKey: name) == nil { names.append(name) }
       pos += 1
     }
     guard let version = pseudo["version"] else { throw error(start, "the XML declaration has no version") }
     guard version.hasPrefix("1.") else { throw error(start, "unsupported XML version '\(version)' (expected 1.0 or 1.1)") }
-    for key in pseudo.keys where !["version", "encoding", "standalone"].contains(key) {
+    for key in names where !["version", "encoding", "standalone"].contains(key) {
       throw error(start, "unknown pseudo-attribute '\(key)' in the XML declaration")
     }
     declaredVersion = version
