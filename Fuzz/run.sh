@@ -48,15 +48,17 @@ bin=$(swift build -c release --build-path "$build" "${swiftflags[@]}" --show-bin
 # 2. The harness, linked against the library's objects.
 objects=()
 while IFS= read -r o; do objects+=("$o"); done < <(
-  find "$bin/TermlintCore.build" "$bin/Yams.build" "$bin/CYaml.build" "$bin/CICUShim.build" -name '*.o' | sort)
+  find "$bin/TermlintCore.build" "$bin/Yams.build" "$bin/CYaml.build" "$bin/CICUShim.build" "$bin/CHunspellShim.build" \
+    "$bin/CCmarkShim.build" "$bin/ZIPFoundation.build" -name '*.o' | sort)
 maps=()
 while IFS= read -r m; do maps+=(-Xcc "-fmodule-map-file=$m"); done < <(
-  find "$bin/CICUShim.build" "$build/checkouts/Yams/Sources/CYaml" -name module.modulemap)
+  find "$bin/CICUShim.build" "$bin/CHunspellShim.build" "$bin/CCmarkShim.build" "$build/checkouts/Yams/Sources/CYaml" \
+    "$build/checkouts/ZIPFoundation/Sources/CZLib" -name module.modulemap)
 if [ ! -x "$exe" ] || [ -n "$(find "Fuzz/Targets/$target.swift" "$bin/TermlintCore.build" -newer "$exe" -print -quit)" ]; then
   echo "linking $exe"
   nice -n "$nice" swiftc -sanitize=fuzzer,address -parse-as-library -O -g -use-ld=lld \
     -I "$bin/Modules" "${maps[@]}" "Fuzz/Targets/$target.swift" "${objects[@]}" \
-    -licuuc -licui18n -lstdc++ -o "$exe"
+    -licuuc -licui18n -lhunspell -lcmark-gfm-extensions -lcmark-gfm -lz -lstdc++ -o "$exe"
 fi
 fi
 # A harness linked against objects built without coverage instrumentation still runs, blind,

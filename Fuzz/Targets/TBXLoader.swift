@@ -1,6 +1,7 @@
-// libFuzzer harness: the TBX glossary loader (with its entity guard), and its fast path
-// against the general one. Built by Fuzz/run.sh with swiftc -sanitize=fuzzer,address against
-// TermlintCore.
+// libFuzzer harness: the TBX glossary loader (XMLTokenizer over UTF-8 with the TBX entity
+// policy, streamed into TBXBuilder), the TBX inventory `glossary fmt`/`convert` scan
+// (XMLScanner over UTF-16), and the tokenizer over UTF-8 against the tokenizer over UTF-16.
+// Built by Fuzz/run.sh with swiftc -sanitize=fuzzer,address against TermlintCore.
 import Foundation
 @_spi(Testing) import TermlintCore
 
@@ -8,10 +9,15 @@ import Foundation
 public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   let bytes = Array(UnsafeBufferPointer(start: data, count: size))
   // Any thrown TermlintError is a correct answer to bad input; only crashes, hangs and leaks count.
-  _ = try? TBXLoader.loadReportingIssues(bytes: bytes, path: "fuzz.tbx")
-  // The fast path must give up or give exactly what FoundationXML gives: a divergence is a crash.
-  if let divergence = TBXLoader.fastPathDivergence(bytes: bytes, path: "fuzz.tbx") {
-    fatalError("TBX fast path diverges: \(divergence)")
+  let loaded = try? TBXLoader.loadReportingIssues(bytes: bytes, path: "fuzz.tbx")
+  // The inventory scan reads the same XML with the same scanner: it must agree on what is
+  // well-formed (it cannot fail on a document the loader read).
+  if loaded != nil && !TBXLoader.inventoryReads(bytes: bytes) {
+    fatalError("the TBX inventory refuses a document the loader read")
+  }
+  // The same tokenizer over bytes and over UTF-16: the same tokens, offsets, errors.
+  if !XMLTokenizerAgreement.agree(bytes) {
+    fatalError("XMLTokenizer reads UTF-8 and UTF-16 differently")
   }
   return 0
 }

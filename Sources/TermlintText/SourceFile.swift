@@ -225,7 +225,57 @@ public struct SourceFile: Sendable {
 
   // MARK: - Decoding
 
-  static func decodeUTF8(_ bytes: [UInt8], from start: Int, path: String) throws -> [UInt16] {
+  /// Whether `bytes` from `start` are UTF-8 that `decodeUTF8` accepts (shortest forms, no
+  /// surrogates, nothing above U+10FFFF), without decoding them: a reader of UTF-8 (TBX) checks
+  /// them once, then reads the bytes themselves.
+  package static func isStrictUTF8(_ bytes: [UInt8], from start: Int) -> Bool {
+    bytes.withUnsafeBufferPointer { b in
+      var i = start
+      let n = b.count
+      guard let base = b.baseAddress else { return true }
+      while i < n {
+        // Eight ASCII bytes at a time.
+        if i + 8 <= n && UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+          i += 8
+          continue
+        }
+        let b0 = b[i]
+        if b0 < 0x80 {
+          i += 1
+          continue
+        }
+        // Two-byte characters (Cyrillic, Greek, Hebrew, Arabic …) without the general loop.
+        if b0 >= 0xC2 && b0 <= 0xDF {
+          guard i + 1 < n, b[i + 1] & 0xC0 == 0x80 else { return false }
+          i += 2
+          continue
+        }
+        var scalar: UInt32
+        let need: Int
+        let minimum: UInt32
+        if b0 & 0xE0 == 0xC0 {
+          scalar = UInt32(b0 & 0x1F); need = 1; minimum = 0x80
+        } else if b0 & 0xF0 == 0xE0 {
+          scalar = UInt32(b0 & 0x0F); need = 2; minimum = 0x800
+        } else if b0 & 0xF8 == 0xF0 {
+          scalar = UInt32(b0 & 0x07); need = 3; minimum = 0x10000
+        } else {
+          return false
+        }
+        if i + need >= n { return false }
+        for k in 1...need {
+          let bk = b[i + k]
+          if bk & 0xC0 != 0x80 { return false }
+          scalar = scalar << 6 | UInt32(bk & 0x3F)
+        }
+        if scalar < minimum || scalar > 0x10FFFF || (scalar >= 0xD800 && scalar <= 0xDFFF) { return false }
+        i += need + 1
+      }
+      return true
+    }
+  }
+
+  package static func decodeUTF8(_ bytes: [UInt8], from start: Int, path: String) throws -> [UInt16] {
     var out = [UInt16]()
     out.reserveCapacity(bytes.count - start)
     var failure: Int?
@@ -293,7 +343,7 @@ public struct SourceFile: Sendable {
   /// - bytes that are valid UTF-8 with multi-byte sequences are UTF-8: UTF-16 with bytes of
   ///   0x80 and above almost never forms valid UTF-8.
   /// Such a file is then read as UTF-8, where its NULs stay visible (`invisible-character`).
-  static func bomlessUTF16(_ bytes: [UInt8]) -> Bool? {
+  package static func bomlessUTF16(_ bytes: [UInt8]) -> Bool? {
     if bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) { return nil }
     let sample = min(bytes.count, 8192) & ~1
     guard sample >= 4 else { return nil }

@@ -1,10 +1,6 @@
 import Foundation
 import TermlintText
 
-#if canImport(FoundationXML)
-  import FoundationXML
-#endif
-
 /// What a TBX file holds beyond Termlint's model, found by one pass over its elements.
 ///
 /// `glossary convert` reports what it cannot carry over; `glossary fmt` rewrites a TBX file only
@@ -34,12 +30,29 @@ struct TBXInventory {
 
   /// Scans TBX bytes; returns nil when the XML is not well-formed (the loader reports that).
   static func scan(_ bytes: [UInt8]) -> TBXInventory? {
-    guard let parser = try? XMLParser.streaming(bytes, path: "") else { return nil }
-    parser.shouldProcessNamespaces = true
-    parser.shouldResolveExternalEntities = false
+    guard let file = try? XMLDecoding.decode(bytes: bytes, path: "") else { return nil }
+    var xml = XMLScanner(file: file, entityPolicy: .declaredUnused)
+    xml.recordsSkippedMarkup = true
     let scanner = Scanner()
-    parser.delegate = scanner
-    guard parser.parse() else { return nil }
+    func line(_ offset: Int) -> Int { file.lineIndex(utf16Offset: offset) + 1 }
+    do {
+      while let event = try xml.next() {
+        for skipped in xml.takeSkippedMarkup() {
+          if skipped.isComment { scanner.comment(line: line(skipped.at)) } else { scanner.processingInstruction(line: line(skipped.at)) }
+        }
+        switch event {
+        case .start(let tag): scanner.start(tag, line: line(tag.range.upperBound - 1))
+        case .end: scanner.end()
+        case .text: break
+        }
+      }
+      for skipped in xml.takeSkippedMarkup() {
+        if skipped.isComment { scanner.comment(line: line(skipped.at)) } else { scanner.processingInstruction(line: line(skipped.at)) }
+      }
+    } catch {
+      return nil
+    }
+    scanner.finish()
     return scanner.inventory
   }
 
@@ -52,8 +65,8 @@ struct TBXInventory {
 
 // MARK: - Private
 
-/// The SAX delegate: classifies every element inside concept entries.
-private final class Scanner: NSObject, XMLParserDelegate {
+/// Classifies every element inside concept entries, from `XMLScanner`'s events.
+private final class Scanner {
   var inventory = TBXInventory()
   private var stack: [String] = []
   private var conceptDepth: Int?
@@ -88,15 +101,13 @@ private final class Scanner: NSObject, XMLParserDelegate {
     }
   }
 
-  func parser(
-    _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-    attributes: [String: String] = [:]
-  ) {
-    let line = parser.lineNumber
+  func start(_ tag: XMLStartTag, line: Int) {
+    let name = tag.localName
+    let qualifiedName: String? = tag.name
     if stack.isEmpty {
       inventory.root = name
-      inventory.namespace = namespaceURI
-      inventory.style = attributes["style"]
+      inventory.namespace = tag.namespace
+      inventory.style = tag.value("style")
     }
     stack.append(name)
     if droppedDepth != nil { return }
@@ -110,7 +121,7 @@ private final class Scanner: NSObject, XMLParserDelegate {
     }
     // Text markup inside a term or note is read as text.
     if stack.dropLast().contains(where: { $0 == "term" || $0 == "note" || $0 == "termNote" || $0 == "descrip" }) { return }
-    let type = attributes["type"]?.trimmingCharacters(in: .whitespaces) ?? ""
+    let type = tag.value("type")?.trimmingCharacters(in: .whitespaces) ?? ""
     let inTerm = stack.dropLast().contains { ["tig", "ntig", "termSec", "termGroup"].contains($0) }
     let atConcept = stack.count == conceptDepth + 1
     let noteLike = name == "note" || (name == "descrip" && ["", "definition", "subjectField"].contains(type))
@@ -151,23 +162,21 @@ private final class Scanner: NSObject, XMLParserDelegate {
     }
   }
 
-  func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+  func end() {
     if let depth = droppedDepth, depth == stack.count { droppedDepth = nil }
     if let depth = conceptDepth, depth == stack.count { conceptDepth = nil }
     stack.removeLast()
   }
 
-  func parser(_ parser: XMLParser, foundComment comment: String) {
-    if conceptDepth != nil || stack.contains("body") { note("an XML comment inside the body", dropped: true, line: parser.lineNumber, element: false) }
+  func comment(line: Int) {
+    if conceptDepth != nil || stack.contains("body") { note("an XML comment inside the body", dropped: true, line: line, element: false) }
   }
 
-  func parser(_ parser: XMLParser, foundProcessingInstructionWithTarget target: String, data: String?) {
-    if stack.contains("body") { note("a processing instruction inside the body", dropped: true, line: parser.lineNumber, element: false) }
+  func processingInstruction(line: Int) {
+    if stack.contains("body") { note("a processing instruction inside the body", dropped: true, line: line, element: false) }
   }
 
-  func parser(_ parser: XMLParser, resolveExternalEntityName name: String, systemID: String?) -> Data? { nil }
-
-  func parserDidEndDocument(_ parser: XMLParser) {
+  func finish() {
     inventory.dropped = droppedOrder.compactMap { dropped[$0] }
     inventory.rewritten = rewrittenOrder.compactMap { rewritten[$0] }
   }

@@ -7,15 +7,10 @@ protocol TBXAttributes {
   func value(_ name: String) -> String?
 }
 
-extension Dictionary: TBXAttributes where Key == String, Value == String {
-  package func value(_ name: String) -> String? { self[name] }
-}
-
-/// Builds concepts as elements stream past, from either XML reader: FoundationXML's `XMLParser`
-/// (through `TBXHandler`) or `TBXFastReader`. A struct, so its fields are not checked for
-/// exclusive access at run time on every event (that was 5 % of loading a large TBX). Both readers feed it the same events (local
-/// element names, attributes by qualified name, the start tag's line and column as libxml2
-/// reports them, text), so the two give the same glossary and issues by construction.
+/// Builds concepts as elements stream past from `XMLScanner` (`TBXLoader`): local element
+/// names, attributes by qualified name, the start tag's line (of its `>`), text. A struct, so
+/// its fields are not checked for exclusive access at run time on every event (that was 5 % of
+/// loading a large TBX).
 struct TBXBuilder {
   let path: String
   var issues: [GlossaryLoadIssue] = []
@@ -130,9 +125,9 @@ struct TBXBuilder {
 
   // MARK: Events
 
-  /// A start tag: `name` is the local name; `line` and `column` where libxml2 reports it (the
-  /// tag's closing `>`, or the `/` of `/>`). `column` is read only for `<term>`, so readers
-  /// may pass 0 for other elements.
+  /// A start tag: `name` is the local name; `line` is that of the tag's closing `>` (or the
+  /// `/` of `/>`); `column` is where the element's content starts, just after the `>`, in code
+  /// points. `column` is read only for `<term>`, so readers may pass 0 for other elements.
   mutating func startElement<Attributes: TBXAttributes>(
     _ name: String, attributes attributeDict: Attributes, line: Int, column: Int
   ) {
@@ -180,7 +175,7 @@ struct TBXBuilder {
       term?.line = line
       // The text starts right after the tag's `>` (when whitespace or a reference comes
       // first, `GlossarySource` finds the text on the line instead).
-      term?.column = column > 0 ? column + 1 : nil
+      term?.column = column > 0 ? column : nil
       term?.langRaw = frame.lang
       capture = Capture(kind: .termText, depth: depth, line: line, preserve: frame.preserve)
     } else if name == "note" || (name == "descrip" && (attributeDict.value("type") ?? "").isEmpty) {

@@ -1,10 +1,6 @@
 import Foundation
 import TermlintText
 
-#if canImport(FoundationXML)
-  import FoundationXML
-#endif
-
 /// Loads TBX termbases: TBX v2 (`martif` / `termEntry` / `langSet` / `tig` or `ntig`), TBX v3
 /// (`tbx` / `conceptEntry` / `langSec` / `termSec`) in DCA and DCT style, and TBX-Min 2013
 /// (`TBX` / `conceptEntry` / `langGroup` / `termGroup`).
@@ -30,17 +26,17 @@ import TermlintText
 /// written; a term with a missing or invalid language is skipped;
 /// a concept left without terms is dropped; a second `<term>` in one term section is ignored.
 /// Each of these is reported by `loadReportingIssues` for `glossary check`, not thrown.
-/// Not-well-formed XML, external or expanding entities (see `XMLEntityGuard`) and a root that
-/// is not a TBX root throw `TermlintError.configuration`.
+/// Not-well-formed XML, external or expanding entities (see `XMLScanner.EntityPolicy`) and a
+/// root that is not a TBX root throw `TermlintError.configuration`.
 ///
 /// Terms are grouped by language within a concept (order kept within each language). Line
-/// numbers are where the parser reports the start tag, i.e. the line of its closing `>`.
+/// numbers are those of a start tag's closing `>` (as libxml2, which read TBX until issue 14,
+/// reported them); a term's column is where its text starts, right after `<term>`'s `>`.
 ///
-/// Two readers feed one `TBXBuilder`: `TBXFastReader`, a byte-level reader for well-formed
-/// UTF-8 TBX, and FoundationXML's `XMLParser` (libxml2) for everything the fast reader gives
-/// up on — other encodings, DTD subsets, anything malformed — so results, issues and error
-/// messages are the same whichever reads a file (`TBXFastReaderTests` and the fuzz harness
-/// compare them).
+/// One reader: Termlint's own strict `XMLScanner` over the text `XMLDecoding` decoded (any
+/// byte-order mark, UTF-16, or a legacy charset the declaration names), streamed into a
+/// `TBXBuilder` event by event, with `XMLScanner.EntityPolicy.declaredUnused`: external
+/// entities are never resolved, entity expansion is refused, and nothing reaches libxml2.
 public enum TBXLoader {
   /// Loads a TBX document from its raw bytes (any encoding the XML declaration or BOM names).
   ///
@@ -53,58 +49,185 @@ public enum TBXLoader {
   ///
   /// - Throws: `TermlintError.configuration` for XML that is not well-formed or not TBX.
   public static func loadReportingIssues(bytes: [UInt8], path: String) throws -> (glossary: Glossary, issues: [GlossaryLoadIssue]) {
-    try parse(bytes: bytes, path: path, guardEntities: true)
-  }
-
-  /// The parse itself; `guardEntities: false` exists only so tests can check that the XML
-  /// parser's own configuration never resolves external entities either (it also turns the
-  /// fast path off), and `fastPath: false` only so tests can compare the two paths.
-  static func parse(
-    bytes: [UInt8], path: String, guardEntities: Bool, fastPath: Bool = true
-  ) throws -> (glossary: Glossary, issues: [GlossaryLoadIssue]) {
-    if guardEntities { try XMLEntityGuard.check(bytes, path: path) }
     guard bytes.contains(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) }) else {
       throw TermlintError.configuration(path, "empty file (expected a TBX document)")
     }
-    // The fast path reads only well-formed UTF-8 TBX it fully understands and gives up (nil) on
-    // anything else, which then goes through FoundationXML below for today's results and errors.
-    if guardEntities && fastPath, let result = TBXFastReader.read(bytes, path: path) { return result }
-    return try parseGeneral(bytes: bytes, path: path)
-  }
-
-  /// The general path: FoundationXML's `XMLParser` (libxml2) over `XMLEntityGuard.utf8Document`.
-  /// Callers have run `XMLEntityGuard.check` and the empty-file test.
-  static func parseGeneral(bytes: [UInt8], path: String) throws -> (glossary: Glossary, issues: [GlossaryLoadIssue]) {
-    let parser: XMLParser
+    var builder: TBXBuilder
     do {
-      parser = try XMLParser.streaming(bytes, path: path)
-    } catch let error as TermlintError {
-      // A glossary that cannot be decoded is a configuration problem, like one that does not parse.
+      builder = try read(utf8: utf8Bytes(bytes, path: path), path: path)
+    } catch let error as TermlintError where error.kind != .configuration {
+      // A glossary that cannot be decoded or scanned is a configuration problem.
       throw TermlintError(.configuration, file: error.file, line: error.line, column: error.column, error.reason)
     }
-    parser.shouldProcessNamespaces = true
-    parser.shouldReportNamespacePrefixes = false
-    parser.shouldResolveExternalEntities = false
-    let handler = TBXHandler(path: path)
-    parser.delegate = handler
-    let finished = parser.parse()
-    if let error = handler.firstError {
-      throw TermlintError.configuration(path, line: error.line, column: error.column, "not well-formed XML: \(xmlErrorDescription(error.code))")
-    }
-    if !finished {
-      let code = (parser.parserError as NSError?)?.code ?? 1
-      throw TermlintError.configuration(
-        path, line: parser.lineNumber, column: parser.columnNumber, "not well-formed XML: \(xmlErrorDescription(code))")
-    }
-    guard let root = handler.builder.rootName else { throw TermlintError.configuration(path, "empty document (expected a TBX document)") }
+    guard let root = builder.rootName else { throw TermlintError.configuration(path, "empty document (expected a TBX document)") }
     guard ["martif", "tbx", "TBX"].contains(root) else {
       throw TermlintError.configuration(
         path, line: 1, "not a TBX document: the root element is <\(root)>, expected <tbx>, <martif> or <TBX>")
     }
-    if handler.builder.sawReplacementCharacter && !containsReplacementCharacterBytes(bytes) {
+    if builder.sawReplacementCharacter && !containsReplacementCharacterBytes(bytes) {
       throw TermlintError.input(path, "text could not be decoded from the encoding the file declares (U+FFFD appeared); convert the file to UTF-8")
     }
-    return (handler.builder.makeGlossary(), handler.builder.issues)
+    return (builder.makeGlossary(), builder.issues)
+  }
+
+  /// The document as UTF-8 without a byte-order mark: the bytes themselves when they are UTF-8
+  /// (checked strictly, as `SourceFile` decodes them), otherwise the text `XMLDecoding` decoded
+  /// (UTF-16, a legacy charset the declaration names), re-encoded. Lines and columns in code
+  /// points are the same in either encoding.
+  ///
+  /// - Throws: `TermlintError.input` when the bytes cannot be decoded as the document says.
+  static func utf8Bytes(_ bytes: [UInt8], path: String) throws -> [UInt8] {
+    let bom = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+    var isUTF8 = !(bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
+      && SourceFile.bomlessUTF16(bytes) == nil
+    if isUTF8 && !bom {
+      if bytes.count >= 4 && (bytes[0...3] == [0x3C, 0x00, 0x3F, 0x00] || bytes[0...3] == [0x00, 0x3C, 0x00, 0x3F]) {
+        isUTF8 = false
+      } else if let charset = XMLDecoding.declaredEncoding(bytes), SourceFile.DeclaredCharset(charset) != .utf8 {
+        isUTF8 = false
+      }
+    }
+    guard isUTF8 else { return Array(try XMLDecoding.decode(bytes: bytes, path: path).text.utf8) }
+    guard SourceFile.isStrictUTF8(bytes, from: bom ? 3 : 0) else {
+      // Throws the decoder's own message (the byte offset and the byte).
+      _ = try SourceFile.decodeUTF8(bytes, from: bom ? 3 : 0, path: path)
+      throw TermlintError.input(path, "invalid UTF-8; save the file as UTF-8")
+    }
+    return bom ? Array(bytes[3...]) : bytes
+  }
+
+  /// Streams the tokenizer's tokens over UTF-8 into a builder (no tree is built, and no string
+  /// is made for a name already seen or for text the builder does not keep).
+  private static func read(utf8 bytes: [UInt8], path: String) throws -> TBXBuilder {
+    var builder = TBXBuilder(path: path)
+    var scanner = XMLTokenizer<UInt8>(
+      units: bytes, path: path, file: nil, maxDepth: XMLScanner.defaultMaxDepth, maxAttributes: XMLScanner.defaultMaxAttributes,
+      entityPolicy: .declaredUnused)
+    var names = NameTable()
+    // The local names the builder's end events get (the part after the first colon).
+    var open: [String] = []
+    open.reserveCapacity(32)
+    var lines = LineCounter()
+    while let token = try scanner.next() {
+      switch token {
+      case .start:
+        let tag = scanner.tagRange
+        // The position of a start tag: its closing `>` (or the `/` of `/>`), as libxml2 gave it.
+        lines.advance(bytes, to: tag.upperBound - 1)
+        let (local, endLocal) = names.localNames(bytes, scanner.tagName)
+        // The builder reads the column of `<term>` only: where its text starts.
+        let column = local == "term" ? lines.column(bytes, at: tag.upperBound) : 0
+        builder.startElement(local, attributes: UTF8Attributes(bytes: bytes, list: scanner.attributes), line: lines.line, column: column)
+        open.append(endLocal)
+      case .end:
+        builder.endElement(open.removeLast())
+      case .text(let range, let scalar):
+        guard builder.isCapturing else { continue }
+        if let scalar {
+          builder.characters(String(Character(scalar)))
+        } else {
+          builder.characters(String(decoding: bytes[range], as: UTF8.self))
+        }
+      }
+    }
+    return builder
+  }
+
+  /// The line of an offset, found by walking forward (offsets only grow): lines end at LF,
+  /// CRLF or a lone CR, as `SourceFile` counts them.
+  private struct LineCounter {
+    /// The 1-based line of `counted`.
+    var line = 1
+    /// The offset where that line starts.
+    var lineStart = 0
+    var counted = 0
+
+    mutating func advance(_ bytes: [UInt8], to offset: Int) {
+      guard offset > counted else { return }
+      let from = counted
+      bytes.withUnsafeBufferPointer { b in
+        let n = b.count
+        var i = from
+        guard let base = b.baseAddress else { return }
+        while i < offset {
+          // NOTE: eight bytes at a time while none is a CR or LF (most of a TBX line).
+          if i + 8 <= offset {
+            let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            if !Self.hasByte(word, 0x0A) && !Self.hasByte(word, 0x0D) {
+              i += 8
+              continue
+            }
+          }
+          let c = b[i]
+          if c == 0x0A || (c == 0x0D && !(i + 1 < n && b[i + 1] == 0x0A)) {
+            line += 1
+            lineStart = i + 1
+          }
+          i += 1
+        }
+      }
+      counted = offset
+    }
+
+    /// Whether one of the eight bytes of `word` is `byte`.
+    @inline(__always)
+    static func hasByte(_ word: UInt64, _ byte: UInt8) -> Bool {
+      let x = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+      return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
+    }
+
+    /// The 1-based column (in code points) of an offset on the current line.
+    func column(_ bytes: [UInt8], at offset: Int) -> Int {
+      UInt8.codePoints(bytes, lineStart..<offset) + 1
+    }
+  }
+
+  /// Element names seen, so a name is made into a string once, not at every tag.
+  private struct NameTable {
+    private var slots: [(bytes: [UInt8], local: String, endLocal: String)?] = Array(repeating: nil, count: 256)
+
+    /// The local name of a qualified name (after a colon that is neither first nor last, as
+    /// `XMLScanner` splits it) and the part after its first colon (the end tag's name).
+    mutating func localNames(_ bytes: [UInt8], _ range: Range<Int>) -> (local: String, endLocal: String) {
+      let count = range.count
+      let first = Int(bytes[range.lowerBound])
+      let last = Int(bytes[range.upperBound - 1])
+      let middle = Int(bytes[range.lowerBound + count / 2])
+      let slot = (count &* 31 &+ first &* 7 &+ middle &* 5 &+ last) & 255
+      if let entry = slots[slot], entry.bytes.count == count {
+        var k = 0
+        while k < count && entry.bytes[k] == bytes[range.lowerBound + k] { k += 1 }
+        if k == count { return (entry.local, entry.endLocal) }
+      }
+      let name = String(decoding: bytes[range], as: UTF8.self)
+      var local = name, endLocal = name
+      if let colon = bytes[range].firstIndex(of: UInt8(ascii: ":")) {
+        endLocal = String(decoding: bytes[(colon + 1)..<range.upperBound], as: UTF8.self)
+        if colon != range.lowerBound && colon + 1 != range.upperBound { local = endLocal }
+      }
+      slots[slot] = (Array(bytes[range]), local, endLocal)
+      return (local, endLocal)
+    }
+  }
+
+  /// The attributes of the current start tag, looked up by qualified name in the bytes.
+  private struct UTF8Attributes: TBXAttributes {
+    let bytes: [UInt8]
+    let list: [XMLTokenizer<UInt8>.Attribute]
+
+    func value(_ name: String) -> String? {
+      guard !list.isEmpty else { return nil }
+      var name = name
+      return name.withUTF8 { key -> String? in
+        for attribute in list where attribute.name.count == key.count {
+          var k = 0
+          while k < key.count && bytes[attribute.name.lowerBound + k] == key[k] { k += 1 }
+          guard k == key.count else { continue }
+          return attribute.normalized ?? String(decoding: bytes[attribute.value], as: UTF8.self)
+        }
+        return nil
+      }
+    }
   }
 
   /// Whether the raw bytes hold an encoded U+FFFD (EF BF BD in UTF-8, FFFD in UTF-16).
@@ -116,94 +239,20 @@ public enum TBXLoader {
     }
     return false
   }
-
-  /// A readable reason for an `XMLParser.ErrorCode` raw value.
-  static func xmlErrorDescription(_ code: Int) -> String {
-    switch code {
-    case 4: return "the document is empty"
-    case 5: return "unexpected end of document (an element is not closed)"
-    case 9: return "invalid character (control character, or bytes that do not match the declared encoding)"
-    case 23, 25: return "an entity or character reference is missing its ';'"
-    case 26: return "undeclared entity (only &amp; &lt; &gt; &quot; &apos; and character references are known)"
-    case 31, 32, 79, 81: return "unsupported or unknown encoding in the XML declaration"
-    case 38: return "'<' is not allowed in an attribute value"
-    case 39, 40, 41: return "malformed attribute value (missing quotes?)"
-    case 42: return "an attribute is given twice"
-    case 45: return "a comment is not closed"
-    case 61: return "malformed DOCTYPE declaration"
-    case 63: return "a CDATA section is not closed"
-    case 64: return "the XML declaration is not at the very start of the file"
-    case 68: return "a name was expected (stray '<' or '&'?)"
-    case 73: return "'>' expected"
-    case 76: return "mismatched tag (an end tag does not match the open element; a tag is missing)"
-    case 77: return "unfinished tag"
-    case 85: return "the document is not well balanced"
-    case 86: return "extra content at the end of the document (more than one root element?)"
-    case 89: return "entity reference loop or excessive entity expansion"
-    case 111: return "the document is not well-formed"
-    default: return "XML parser error \(code)"
-    }
-  }
-}
-
-// MARK: - Private
-
-/// The SAX delegate of the general path: hands FoundationXML's events to a `TBXBuilder`.
-private final class TBXHandler: NSObject, XMLParserDelegate {
-  var builder: TBXBuilder
-  var firstError: (code: Int, line: Int, column: Int)?
-
-  init(path: String) { builder = TBXBuilder(path: path) }
-
-  func parser(
-    _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName qName: String?,
-    attributes attributeDict: [String: String] = [:]
-  ) {
-    builder.startElement(elementName, attributes: attributeDict, line: parser.lineNumber, column: parser.columnNumber)
-  }
-
-  func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
-    builder.endElement(elementName)
-  }
-
-  func parser(_ parser: XMLParser, foundCharacters string: String) {
-    if builder.isCapturing { builder.characters(string) }
-  }
-
-  func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-    if builder.isCapturing { builder.characters(String(decoding: CDATABlock, as: UTF8.self)) }
-  }
-
-  func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
-    guard firstError == nil else { return }
-    firstError = ((parseError as NSError).code, parser.lineNumber, parser.columnNumber)
-    parser.abortParsing()
-  }
-
-  func parser(_ parser: XMLParser, resolveExternalEntityName name: String, systemID: String?) -> Data? { nil }
 }
 
 extension TBXLoader {
-  /// For the fuzz harness (`Fuzz/Targets/TBXLoader.swift`): loads `bytes` on both paths and
-  /// describes how the fast path diverged from the general one, or returns nil when it gave up
-  /// or gave exactly the same glossary and issues (positions included).
-  @_spi(Testing) public static func fastPathDivergence(bytes: [UInt8], path: String) -> String? {
-    guard (try? XMLEntityGuard.check(bytes, path: path)) != nil,
-      bytes.contains(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) }),
-      let fast = TBXFastReader.read(bytes, path: path)
-    else { return nil }
-    func fingerprint(_ result: (glossary: Glossary, issues: [GlossaryLoadIssue])) -> String {
-      var text = ""
-      dump(result.glossary, to: &text)
-      for issue in result.issues { text += "\(issue) kind=\(issue.kind) value=\(issue.value ?? "nil")\n" }
-      return text
-    }
-    do {
-      let general = try parseGeneral(bytes: bytes, path: path)
-      let a = fingerprint(general), b = fingerprint(fast)
-      return a == b ? nil : "the fast path's result differs.\n--- general\n\(a)--- fast\n\(b)"
-    } catch {
-      return "the fast path loaded what the general path refuses: \(error)"
-    }
+  /// For the fuzz harness (`Fuzz/Targets/TBXLoader.swift`): whether `TBXInventory` (the scan of
+  /// `glossary fmt` and `convert`) reads the document.
+  @_spi(Testing) public static func inventoryReads(bytes: [UInt8]) -> Bool {
+    TBXInventory.scan(bytes) != nil
+  }
+}
+
+extension XMLStartTag: TBXAttributes {
+  /// The value of the attribute whose qualified name is `name` (`TBXInventory`).
+  package func value(_ name: String) -> String? {
+    for attribute in attributes where attribute.name == name { return attribute.value }
+    return nil
   }
 }

@@ -42,7 +42,7 @@ package struct XMLElement: Sendable {
   }
 
   /// All character data inside the element, references resolved, as UTF-16.
-  func textUnits(in file: SourceFile) -> [UInt16] {
+  package func textUnits(in file: SourceFile) -> [UInt16] {
     var out: [UInt16] = []
     for node in children {
       switch node {

@@ -2,10 +2,6 @@ import Foundation
 import TermlintGlossary
 import TermlintText
 
-#if canImport(FoundationXML)
-  import FoundationXML
-#endif
-
 /// Aligned source and target text for `glossary extract`, from a TMX file or an article pair.
 ///
 /// NOTE: a minimal reader for extraction only; the TMX document reader for `lint` is a separate
@@ -27,13 +23,15 @@ public struct BilingualSegments: Sendable {
   /// - Throws: `TermlintError.input` for XML that is not well-formed, entity declarations, or a
   ///   file without two languages.
   public static func tmx(bytes: [UInt8], path: String, source: LanguageTag? = nil, target: LanguageTag? = nil) throws -> BilingualSegments {
-    try XMLEntityGuard.check(bytes, path: path)
-    let parser = try XMLParser.streaming(bytes, path: path)
-    parser.shouldResolveExternalEntities = false
-    let handler = TMXHandler()
-    parser.delegate = handler
-    if !parser.parse() {
-      throw TermlintError.input(path, line: parser.lineNumber, column: parser.columnNumber, "not well-formed XML (TMX)")
+    let file = try XMLDecoding.decode(bytes: bytes, path: path)
+    var scanner = XMLScanner(file: file, entityPolicy: .declaredUnused)
+    var handler = TMXHandler()
+    while let event = try scanner.next() {
+      switch event {
+      case .start(let tag): handler.start(tag)
+      case .end(let name, _): handler.end(name)
+      case .text(let text): handler.characters(text.replacement.map { String(utf16Units: $0) } ?? String(utf16Units: file.utf16[text.range]))
+      }
     }
     guard let sourceTag = source ?? handler.headerSource ?? handler.units.first?.first?.language else {
       throw TermlintError.input(path, "no translation units with a language (xml:lang) found")
@@ -108,8 +106,8 @@ public struct BilingualSegments: Sendable {
 
 // MARK: - Private
 
-/// The SAX delegate: collects the text of every `tuv/seg` per `tu`.
-private final class TMXHandler: NSObject, XMLParserDelegate {
+/// Collects the text of every `tuv/seg` per `tu` from `XMLScanner`'s events.
+private struct TMXHandler {
   struct Variant {
     var language: LanguageTag
     var text: String
@@ -124,21 +122,19 @@ private final class TMXHandler: NSObject, XMLParserDelegate {
 
   private static let codes: Set<String> = ["bpt", "ept", "ph", "it", "ut"]
 
-  func parser(
-    _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-    attributes: [String: String] = [:]
-  ) {
+  mutating func start(_ tag: XMLStartTag) {
+    let name = tag.name
     if skipDepth > 0 {
       skipDepth += 1
       return
     }
     switch name {
     case "header":
-      if let raw = attributes["srclang"], raw != "*all*" { headerSource = LanguageTag(raw) }
+      if let raw = tag.value("srclang"), raw != "*all*" { headerSource = LanguageTag(raw) }
     case "tu":
       unit = []
     case "tuv":
-      language = (attributes["xml:lang"] ?? attributes["lang"]).flatMap(LanguageTag.init)
+      language = (tag.value("xml:lang") ?? tag.value("lang")).flatMap(LanguageTag.init)
     case "seg":
       if unit != nil { segment = "" }
     case _ where TMXHandler.codes.contains(name) && segment != nil:
@@ -148,7 +144,7 @@ private final class TMXHandler: NSObject, XMLParserDelegate {
     }
   }
 
-  func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+  mutating func end(_ name: String) {
     if skipDepth > 0 {
       skipDepth -= 1
       return
@@ -169,13 +165,7 @@ private final class TMXHandler: NSObject, XMLParserDelegate {
     }
   }
 
-  func parser(_ parser: XMLParser, foundCharacters string: String) {
+  mutating func characters(_ string: String) {
     if skipDepth == 0, segment != nil { segment? += string }
   }
-
-  func parser(_ parser: XMLParser, foundCDATA block: Data) {
-    if skipDepth == 0, segment != nil { segment? += String(decoding: block, as: UTF8.self) }
-  }
-
-  func parser(_ parser: XMLParser, resolveExternalEntityName name: String, systemID: String?) -> Data? { nil }
 }
