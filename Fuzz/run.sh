@@ -3,7 +3,8 @@
 #   Fuzz/run.sh TARGET SECONDS [extra libFuzzer flags...]    e.g. Fuzz/run.sh TBXLoader 600
 #   Fuzz/run.sh all SECONDS                                   every target in turn
 #
-# TermlintCore, Yams and the C shims are compiled by SwiftPM in release mode with
+# The Termlint libraries (TermlintCore and the TermlintGlossary and TermlintText it uses), Yams
+# and the C shims are compiled by SwiftPM in release mode with
 # `-sanitize=fuzzer,address` (coverage instrumentation + ASan, no libFuzzer main)
 # into .build/fuzz; the harness is then linked against those objects with
 # `swiftc -sanitize=fuzzer,address`, which adds libFuzzer's main.
@@ -48,13 +49,13 @@ bin=$(swift build -c release --build-path "$build" "${swiftflags[@]}" --show-bin
 # 2. The harness, linked against the library's objects.
 objects=()
 while IFS= read -r o; do objects+=("$o"); done < <(
-  find "$bin/TermlintCore.build" "$bin/Yams.build" "$bin/CYaml.build" "$bin/CICUShim.build" "$bin/CHunspellShim.build" \
+  find "$bin/TermlintCore.build" "$bin/TermlintGlossary.build" "$bin/TermlintText.build" "$bin/Yams.build" "$bin/CYaml.build" "$bin/CICUShim.build" "$bin/CHunspellShim.build" \
     "$bin/CCmarkShim.build" "$bin/ZIPFoundation.build" -name '*.o' | sort)
 maps=()
 while IFS= read -r m; do maps+=(-Xcc "-fmodule-map-file=$m"); done < <(
   find "$bin/CICUShim.build" "$bin/CHunspellShim.build" "$bin/CCmarkShim.build" "$build/checkouts/Yams/Sources/CYaml" \
     "$build/checkouts/ZIPFoundation/Sources/CZLib" -name module.modulemap)
-if [ ! -x "$exe" ] || [ -n "$(find "Fuzz/Targets/$target.swift" "$bin/TermlintCore.build" -newer "$exe" -print -quit)" ]; then
+if [ ! -x "$exe" ] || [ -n "$(find "Fuzz/Targets/$target.swift" "$bin/TermlintCore.build" "$bin/TermlintGlossary.build" "$bin/TermlintText.build" -newer "$exe" -print -quit)" ]; then
   echo "linking $exe"
   nice -n "$nice" swiftc -sanitize=fuzzer,address -parse-as-library -O -g -use-ld=lld \
     -I "$bin/Modules" "${maps[@]}" "Fuzz/Targets/$target.swift" "${objects[@]}" \

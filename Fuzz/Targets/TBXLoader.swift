@@ -1,9 +1,10 @@
 // libFuzzer harness: the TBX glossary loader (XMLTokenizer over UTF-8 with the TBX entity
 // policy, streamed into TBXBuilder), the TBX inventory `glossary fmt`/`convert` scan
 // (XMLScanner over UTF-16), and the tokenizer over UTF-8 against the tokenizer over UTF-16.
-// Built by Fuzz/run.sh with swiftc -sanitize=fuzzer,address against TermlintCore.
+// Built by Fuzz/run.sh with swiftc -sanitize=fuzzer,address against the Termlint libraries.
 import Foundation
-@_spi(Testing) import TermlintCore
+@_spi(Testing) import TermlintGlossary
+@_spi(Testing) import TermlintText
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

@@ -1,7 +1,9 @@
 // libFuzzer harness: the XLIFF 1.2 / 2.x reader (XMLScanner, XMLDecoding)
-// Built by Fuzz/run.sh with swiftc -sanitize=fuzzer,address against TermlintCore.
+// Built by Fuzz/run.sh with swiftc -sanitize=fuzzer,address against the Termlint libraries.
 import Foundation
 import TermlintCore
+import TermlintGlossary
+import TermlintText
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

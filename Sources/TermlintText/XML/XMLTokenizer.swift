@@ -211,6 +211,9 @@ package struct XMLTokenizer<Unit: XMLCodeUnit> {
   package private(set) var declaredVersion: String?
 
   /// Creates a tokenizer over `units` (for UTF-16, `file.utf16` with `file`).
+  // The TBX loader calls these from TermlintGlossary, which cannot specialize this module's
+  // generic code itself: the UTF-8 specialization is compiled here and exported.
+  @_specialize(exported: true, where Unit == UInt8)
   package init(units: [Unit], path: String, file: SourceFile?, maxDepth: Int, maxAttributes: Int, entityPolicy: XMLEntityPolicy) {
     self.u = units
     self.path = path
@@ -235,6 +238,7 @@ package struct XMLTokenizer<Unit: XMLCodeUnit> {
   /// The next token, or nil at the end of the document.
   ///
   /// - Throws: `TermlintError.input` for input that is not well-formed.
+  @_specialize(exported: true, where Unit == UInt8)
   package mutating func next() throws -> Token? {
     if let at = pendingEnd {
       pendingEnd = nil
