@@ -53,20 +53,25 @@ let package = Package(
       ]
     ),
     // The language server's protocol logic (`termlint lsp`), testable without a process.
-    .target(name: "TermlintLSP", dependencies: ["TermlintCore", "TermlintGlossary", "TermlintText"]),
+    .target(
+      name: "TermlintLSP", dependencies: ["TermlintCore", "TermlintGlossary", "TermlintText"]),
     .executableTarget(
       name: "termlint",
       dependencies: [
         "TermlintCore", "TermlintGlossary", "TermlintText", "TermlintLSP",
-        .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
     ),
     // Paths, fixtures and seeded randomness shared by the test targets.
     .target(
-      name: "TermlintTestSupport", dependencies: ["TermlintGlossary", "TermlintText"], path: "Tests/TermlintTestSupport"),
+      name: "TermlintTestSupport", dependencies: ["TermlintGlossary", "TermlintText"],
+      path: "Tests/TermlintTestSupport"),
     .testTarget(
-      name: "TermlintTextTests", dependencies: ["TermlintText", "TermlintTestSupport"], exclude: ["Fixtures"]),
+      name: "TermlintTextTests", dependencies: ["TermlintText", "TermlintTestSupport"],
+      exclude: ["Fixtures"]),
     .testTarget(
-      name: "TermlintGlossaryTests", dependencies: ["TermlintGlossary", "TermlintText", "TermlintTestSupport"],
+      name: "TermlintGlossaryTests",
+      dependencies: ["TermlintGlossary", "TermlintText", "TermlintTestSupport"],
       exclude: ["Fixtures"]),
     .testTarget(
       name: "TermlintCoreTests",
@@ -75,9 +80,12 @@ let package = Package(
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ],
       exclude: ["Fixtures", "Reporting/Snapshots"]),
-    .testTarget(name: "TermlintLSPTests", dependencies: ["TermlintLSP", "TermlintCore", "TermlintGlossary", "TermlintText"]),
     .testTarget(
-      name: "TermlintCLITests", dependencies: ["TermlintCore", "TermlintGlossary", "TermlintText", "termlint"],
+      name: "TermlintLSPTests",
+      dependencies: ["TermlintLSP", "TermlintCore", "TermlintGlossary", "TermlintText"]),
+    .testTarget(
+      name: "TermlintCLITests",
+      dependencies: ["TermlintCore", "TermlintGlossary", "TermlintText", "termlint"],
       exclude: ["Fixtures"]),
   ]
 )

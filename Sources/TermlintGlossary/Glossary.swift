@@ -33,7 +33,8 @@ public enum TermStatus: String, Sendable, Codable, CaseIterable, Comparable {
     switch raw {
     case "preferredTerm-admn-sts", "preferredTerm": return .preferred
     case "admittedTerm-admn-sts", "admittedTerm": return .admitted
-    case "deprecatedTerm-admn-sts", "deprecatedTerm", "supersededTerm-admn-sts", "supersededTerm": return .deprecated
+    case "deprecatedTerm-admn-sts", "deprecatedTerm", "supersededTerm-admn-sts", "supersededTerm":
+      return .deprecated
     default: break
     }
     var s = raw.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
@@ -120,12 +121,16 @@ public struct Term: Sendable, Hashable, Codable {
   public var isProperNoun: Bool { partOfSpeech == "properNoun" }
 
   /// Whether the term is an abbreviated form (acronym, abbreviation, short form).
-  public var isShortForm: Bool { ["acronym", "abbreviation", "shortForm"].contains(termType ?? "") }
+  public var isShortForm: Bool {
+    ["acronym", "abbreviation", "shortForm"].contains(termType ?? "")
+  }
 
   /// Equality ignores the diagnostic line and column.
   public static func == (a: Term, b: Term) -> Bool {
-    a.text == b.text && a.language == b.language && a.status == b.status && a.partOfSpeech == b.partOfSpeech
-      && a.termType == b.termType && a.caseSensitive == b.caseSensitive && a.matchMode == b.matchMode
+    a.text == b.text && a.language == b.language && a.status == b.status
+      && a.partOfSpeech == b.partOfSpeech
+      && a.termType == b.termType && a.caseSensitive == b.caseSensitive
+      && a.matchMode == b.matchMode
       && a.note == b.note
   }
 
@@ -150,7 +155,10 @@ public struct Concept: Sendable, Hashable, Codable {
   public var line: Int?
 
   /// Creates a concept.
-  public init(id: String, subjectField: String? = nil, note: String? = nil, terms: [Term] = [], line: Int? = nil) {
+  public init(
+    id: String, subjectField: String? = nil, note: String? = nil, terms: [Term] = [],
+    line: Int? = nil
+  ) {
     self.id = id
     self.subjectField = subjectField
     self.note = note
@@ -159,18 +167,23 @@ public struct Concept: Sendable, Hashable, Codable {
   }
 
   /// The terms in one language.
-  public func terms(in language: LanguageTag) -> [Term] { terms.filter { $0.language.matches(language) } }
+  public func terms(in language: LanguageTag) -> [Term] {
+    terms.filter { $0.language.matches(language) }
+  }
 
   /// The term to suggest in a language: the first preferred term, else the first allowed one.
   public func preferredTerm(in language: LanguageTag) -> Term? {
     let candidates = terms(in: language)
-    return candidates.first { $0.status == .preferred } ?? candidates.first { $0.effectiveStatus.isAllowed }
+    return candidates.first { $0.status == .preferred }
+      ?? candidates.first { $0.effectiveStatus.isAllowed }
   }
 
   /// The languages this concept has terms in, in order of appearance.
   public var languages: [LanguageTag] {
     var seen: [LanguageTag] = []
-    for t in terms where !seen.contains(where: { $0.matches(t.language) }) { seen.append(t.language) }
+    for t in terms where !seen.contains(where: { $0.matches(t.language) }) {
+      seen.append(t.language)
+    }
     return seen
   }
 
@@ -201,7 +214,10 @@ public struct Glossary: Sendable, Equatable, Codable {
   }
 
   /// Creates a glossary.
-  public init(concepts: [Concept] = [], path: String? = nil, sourceLanguage: LanguageTag? = nil, targetLanguage: LanguageTag? = nil) {
+  public init(
+    concepts: [Concept] = [], path: String? = nil, sourceLanguage: LanguageTag? = nil,
+    targetLanguage: LanguageTag? = nil
+  ) {
     self.concepts = concepts
     self.path = path
     self.sourceLanguage = sourceLanguage
@@ -219,7 +235,9 @@ public struct Glossary: Sendable, Equatable, Codable {
   /// Every language that has at least one term.
   public var languages: [LanguageTag] {
     var seen: [LanguageTag] = []
-    for c in concepts { for l in c.languages where !seen.contains(where: { $0.matches(l) }) { seen.append(l) } }
+    for c in concepts {
+      for l in c.languages where !seen.contains(where: { $0.matches(l) }) { seen.append(l) }
+    }
     return seen
   }
 

@@ -21,11 +21,11 @@ public final class Configurations: @unchecked Sendable {
 
   /// A file's identity for change detection.
   struct Stamp: Equatable {
-    let modified: timespec_pair
+    let modified: ModificationTime
     let size: Int64
   }
 
-  struct timespec_pair: Equatable {
+  struct ModificationTime: Equatable {
     let seconds: Int
     let nanoseconds: Int
   }
@@ -49,7 +49,10 @@ public final class Configurations: @unchecked Sendable {
   /// uses `GlossaryCache.standard()`).
   public let glossaryCache: GlossaryCache?
 
-  public init(explicitPipeline: String? = nil, extraGlossaries: [String] = [], glossaryCache: GlossaryCache? = nil) {
+  public init(
+    explicitPipeline: String? = nil, extraGlossaries: [String] = [],
+    glossaryCache: GlossaryCache? = nil
+  ) {
     self.explicitPipeline = explicitPipeline
     self.extraGlossaries = extraGlossaries
     self.glossaryCache = glossaryCache
@@ -58,7 +61,8 @@ public final class Configurations: @unchecked Sendable {
   /// The pipeline file a document at `path` uses (nil: the built-in pipeline).
   public func pipelinePath(forDocumentAt path: String) -> String? {
     if let explicitPipeline { return explicitPipeline }
-    return PipelineLoader.discover(from: URL(fileURLWithPath: path).deletingLastPathComponent().path)
+    return PipelineLoader.discover(
+      from: URL(fileURLWithPath: path).deletingLastPathComponent().path)
   }
 
   /// The setup for a document, built or reused.
@@ -78,7 +82,8 @@ public final class Configurations: @unchecked Sendable {
     do {
       let pipeline = try LintSetup.pipeline(at: pipelinePath)
       for g in pipeline.glossaries { watched[g] = Self.stamp(g) }
-      outcome = .success(try LintSetup.build(pipeline: pipeline, glossaries: extraGlossaries, cache: glossaryCache))
+      outcome = .success(
+        try LintSetup.build(pipeline: pipeline, glossaries: extraGlossaries, cache: glossaryCache))
     } catch let error as TermlintError {
       outcome = .failure(error)
     } catch {
@@ -96,7 +101,9 @@ public final class Configurations: @unchecked Sendable {
   /// Whether a watched file changed since its configuration was built (checked while idle, so
   /// that a glossary saved in another program re-lints the open documents).
   public func anyWatchedFileChanged() -> Bool {
-    lock.withLock { entries.values.contains { $0.watched.contains { Self.stamp($0.key) != $0.value } } }
+    lock.withLock {
+      entries.values.contains { $0.watched.contains { Self.stamp($0.key) != $0.value } }
+    }
   }
 
   /// Forgets every configuration (the next lookups rebuild).
@@ -112,6 +119,8 @@ public final class Configurations: @unchecked Sendable {
   static func stamp(_ path: String) -> Stamp? {
     var s = stat()
     guard stat(path, &s) == 0 else { return nil }
-    return Stamp(modified: timespec_pair(seconds: s.st_mtim.tv_sec, nanoseconds: s.st_mtim.tv_nsec), size: Int64(s.st_size))
+    return Stamp(
+      modified: ModificationTime(seconds: s.st_mtim.tv_sec, nanoseconds: s.st_mtim.tv_nsec),
+      size: Int64(s.st_size))
   }
 }

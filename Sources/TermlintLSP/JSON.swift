@@ -39,7 +39,9 @@ public enum JSON: Sendable, Hashable {
     return Int(n)
   }
   public var array: [JSON]? { if case .array(let a) = self { return a } else { return nil } }
-  public var object: [String: JSON]? { if case .object(let o) = self { return o } else { return nil } }
+  public var object: [String: JSON]? {
+    if case .object(let o) = self { return o } else { return nil }
+  }
   public var isNull: Bool { self == .null }
 
   /// The value as compact JSON text (object members sorted, so output is deterministic).
@@ -92,7 +94,9 @@ public enum JSON: Sendable, Hashable {
       case "\t": out += "\\t"
       default:
         if scalar.value < 0x20 {
-          out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
+          out +=
+            "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
+            + String(scalar.value, radix: 16)
         } else {
           out.unicodeScalars.append(scalar)
         }
@@ -133,8 +137,10 @@ extension JSON: Codable {
   }
 }
 
-extension JSON: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
-  ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral, ExpressibleByFloatLiteral
+extension JSON: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
+  ExpressibleByBooleanLiteral,
+  ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral,
+  ExpressibleByFloatLiteral
 {
   public init(stringLiteral value: String) { self = .string(value) }
   public init(integerLiteral value: Int) { self = .number(Double(value)) }

@@ -61,7 +61,9 @@ public final class LanguageServer: @unchecked Sendable {
   ///   - debounce: seconds of quiet after a change before the document is linted.
   ///   - configurations: the configuration cache (default: discovery per document).
   ///   - send: where messages to the client go.
-  public init(debounce: Double = 0.03, configurations: Configurations = Configurations(), send: @escaping Send) {
+  public init(
+    debounce: Double = 0.03, configurations: Configurations = Configurations(), send: @escaping Send
+  ) {
     self.debounce = debounce
     self.configurations = configurations
     self.send = send
@@ -90,7 +92,8 @@ public final class LanguageServer: @unchecked Sendable {
         respondError(id: .null, .parseError, "the message is not valid JSON")
       }
     }
-    let cancelled = Set(messages.compactMap { $0["method"].string == "$/cancelRequest" ? $0["params"]["id"] : nil })
+    let cancelled = Set(
+      messages.compactMap { $0["method"].string == "$/cancelRequest" ? $0["params"]["id"] : nil })
     for message in messages {
       if message["method"].string != nil, !message["id"].isNull, cancelled.contains(message["id"]) {
         respondError(id: message["id"], .requestCancelled, "the request was cancelled")
@@ -109,7 +112,9 @@ public final class LanguageServer: @unchecked Sendable {
     let id = message["id"]
     guard let method = message["method"].string else {
       // A response to one of our requests (client/registerCapability): nothing to do.
-      if !id.isNull && (message.object?["result"] != nil || message.object?["error"] != nil) { return }
+      if !id.isNull && (message.object?["result"] != nil || message.object?["error"] != nil) {
+        return
+      }
       respondError(id: id, .invalidRequest, "a message needs a 'method'")
       return
     }
@@ -149,7 +154,9 @@ public final class LanguageServer: @unchecked Sendable {
   private func request(_ method: String, params: JSON) throws -> JSON {
     switch method {
     case "initialize":
-      guard !initialized else { throw RequestError(code: .invalidRequest, message: "the server is already initialized") }
+      guard !initialized else {
+        throw RequestError(code: .invalidRequest, message: "the server is already initialized")
+      }
       initialized = true
       return initialize(params)
     case "shutdown":
@@ -173,7 +180,8 @@ public final class LanguageServer: @unchecked Sendable {
       guard let uri, let text = params["textDocument"]["text"].string else { return }
       documents[uri] = OpenDocument(
         text: TextDocument(
-          uri: uri, languageID: params["textDocument"]["languageId"].string ?? "", version: params["textDocument"]["version"].int ?? 0,
+          uri: uri, languageID: params["textDocument"]["languageId"].string ?? "",
+          version: params["textDocument"]["version"].int ?? 0,
           text: text),
         due: LanguageServer.now())
     case "textDocument/didChange":
@@ -209,9 +217,13 @@ public final class LanguageServer: @unchecked Sendable {
   private func initialize(_ params: JSON) -> JSON {
     let options = params["initializationOptions"]
     if let pipeline = options["pipeline"].string { configurations.explicitPipeline = pipeline }
-    if let glossaries = options["glossaries"].array { configurations.extraGlossaries = glossaries.compactMap(\.string) }
+    if let glossaries = options["glossaries"].array {
+      configurations.extraGlossaries = glossaries.compactMap(\.string)
+    }
     if let ms = options["debounceMilliseconds"].double, ms >= 0 { debounce = ms / 1000 }
-    clientWatchesFiles = params["capabilities"]["workspace"]["didChangeWatchedFiles"]["dynamicRegistration"].bool ?? false
+    clientWatchesFiles =
+      params["capabilities"]["workspace"]["didChangeWatchedFiles"]["dynamicRegistration"].bool
+      ?? false
     return [
       "capabilities": [
         "positionEncoding": "utf-16",
@@ -234,10 +246,12 @@ public final class LanguageServer: @unchecked Sendable {
     send([
       "jsonrpc": "2.0", "id": .int(id), "method": "client/registerCapability",
       "params": [
-        "registrations": [[
-          "id": "termlint-watch", "method": "workspace/didChangeWatchedFiles",
-          "registerOptions": ["watchers": .array(globs.map { ["globPattern": .string($0)] })],
-        ]]
+        "registrations": [
+          [
+            "id": "termlint-watch", "method": "workspace/didChangeWatchedFiles",
+            "registerOptions": ["watchers": .array(globs.map { ["globPattern": .string($0)] })],
+          ]
+        ]
       ],
     ])
   }
@@ -276,12 +290,19 @@ public final class LanguageServer: @unchecked Sendable {
     var published: [Published] = []
     switch outcome {
     case .failure(let error):
-      published = [errorDiagnostic(error, in: document.text, path: path, configuration: pipelinePath, fromConfiguration: true)]
+      published = [
+        errorDiagnostic(
+          error, in: document.text, path: path, configuration: pipelinePath, fromConfiguration: true
+        )
+      ]
       document.descriptors = [:]
     case .success(let setup):
-      document.descriptors = Dictionary(setup.pipeline.descriptors.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+      document.descriptors = Dictionary(
+        setup.pipeline.descriptors.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
       do {
-        let read = try DocumentReader.read(bytes: Array(document.text.text.utf8), path: path, defaults: setup.linter.languageDefaults)
+        let read = try DocumentReader.read(
+          bytes: Array(document.text.text.utf8), path: path, defaults: setup.linter.languageDefaults
+        )
         let findings = try setup.linter.lint(read)
         // A byte order mark is not part of the decoded file the offsets count in.
         let shift = document.text.utf16.first == 0xFEFF ? 1 : 0
@@ -291,7 +312,10 @@ public final class LanguageServer: @unchecked Sendable {
       } catch let error as TermlintError {
         published = [errorDiagnostic(error, in: document.text, path: path, configuration: nil)]
       } catch {
-        published = [errorDiagnostic(.input(path, "\(error)"), in: document.text, path: path, configuration: nil)]
+        published = [
+          errorDiagnostic(
+            .input(path, "\(error)"), in: document.text, path: path, configuration: nil)
+        ]
       }
     }
     document.published = published
@@ -310,7 +334,9 @@ public final class LanguageServer: @unchecked Sendable {
     send(["jsonrpc": "2.0", "method": "textDocument/publishDiagnostics", "params": .object(params)])
   }
 
-  private func diagnostic(_ f: Finding, in text: TextDocument, path: String, shift: Int) -> Published {
+  private func diagnostic(_ f: Finding, in text: TextDocument, path: String, shift: Int)
+    -> Published
+  {
     let range = LSPRange(
       start: text.position(of: f.location.utf16Offset + shift),
       end: text.position(of: f.location.utf16Offset + f.location.utf16Length + shift))
@@ -320,14 +346,24 @@ public final class LanguageServer: @unchecked Sendable {
       "code": .string(f.ruleID),
       "source": "termlint",
       "message": .string(f.message),
-      "data": ["suggestions": .array(f.suggestions.map { .string($0) }), "fixIsSafe": .bool(f.fixIsSafe)],
+      "data": [
+        "suggestions": .array(f.suggestions.map { .string($0) }), "fixIsSafe": .bool(f.fixIsSafe),
+      ],
     ]
-    if let href = Self.documentationURL(ruleID: f.ruleID) { d["codeDescription"] = ["href": .string(href)] }
+    if let href = Self.documentationURL(ruleID: f.ruleID) {
+      d["codeDescription"] = ["href": .string(href)]
+    }
     let related: [JSON] = f.related.compactMap { l in
       if l.path == path {
-        let r = LSPRange(start: text.position(of: l.utf16Offset + shift), end: text.position(of: l.utf16Offset + l.utf16Length + shift))
-        let quoted = String(decoding: text.utf16[text.offset(of: r.start)..<text.offset(of: r.end)], as: UTF16.self)
-        return ["location": ["uri": .string(text.uri), "range": r.json], "message": .string("'\(quoted)' here")]
+        let r = LSPRange(
+          start: text.position(of: l.utf16Offset + shift),
+          end: text.position(of: l.utf16Offset + l.utf16Length + shift))
+        let quoted = String(
+          decoding: text.utf16[text.offset(of: r.start)..<text.offset(of: r.end)], as: UTF16.self)
+        return [
+          "location": ["uri": .string(text.uri), "range": r.json],
+          "message": .string("'\(quoted)' here"),
+        ]
       }
       // Another file (the other half of a pair): its own text gives the UTF-16 positions.
       guard let file = try? SourceFile.read(path: l.path) else { return nil }
@@ -338,7 +374,9 @@ public final class LanguageServer: @unchecked Sendable {
       return [
         "location": [
           "uri": .string(URL(fileURLWithPath: l.path).absoluteString),
-          "range": ["start": position(l.utf16Offset), "end": position(l.utf16Offset + l.utf16Length)],
+          "range": [
+            "start": position(l.utf16Offset), "end": position(l.utf16Offset + l.utf16Length),
+          ],
         ],
         "message": .string("'\(file.text(in: l.utf16Range))' here"),
       ]
@@ -350,11 +388,16 @@ public final class LanguageServer: @unchecked Sendable {
   /// A diagnostic for an error that stopped the lint: a bad configuration (shown on the first
   /// line, pointing at the configuration file) or malformed input (at its line and column).
   private func errorDiagnostic(
-    _ error: TermlintError, in text: TextDocument, path: String, configuration: String?, fromConfiguration: Bool = false
+    _ error: TermlintError, in text: TextDocument, path: String, configuration: String?,
+    fromConfiguration: Bool = false
   ) -> Published {
-    var range = LSPRange(start: LSPPosition(line: 0, character: 0), end: LSPPosition(line: 0, character: text.lineEnd(0)))
+    var range = LSPRange(
+      start: LSPPosition(line: 0, character: 0),
+      end: LSPPosition(line: 0, character: text.lineEnd(0)))
     var d: [String: JSON] = ["severity": 1, "source": "termlint"]
-    if !fromConfiguration, error.kind == .input, error.file == path || error.file == nil, let line = error.line, line >= 1, line <= text.lineStarts.count {
+    if !fromConfiguration, error.kind == .input, error.file == path || error.file == nil,
+      let line = error.line, line >= 1, line <= text.lineStarts.count
+    {
       let lineText = text.lineText(line - 1)
       let startCharacter = Self.utf16Column(codePointColumn: error.column ?? 1, in: lineText)
       range = LSPRange(
@@ -367,19 +410,26 @@ public final class LanguageServer: @unchecked Sendable {
       d["message"] = .string("termlint could not check this document: \(error.description)")
       if let file = error.file ?? configuration, file != path {
         let line = max(0, (error.line ?? 1) - 1)
-        d["relatedInformation"] = [[
-          "location": [
-            "uri": .string(URL(fileURLWithPath: file).absoluteString),
-            "range": LSPRange(start: LSPPosition(line: line, character: 0), end: LSPPosition(line: line, character: 0)).json,
-          ],
-          "message": .string(error.reason),
-        ]]
+        d["relatedInformation"] = [
+          [
+            "location": [
+              "uri": .string(URL(fileURLWithPath: file).absoluteString),
+              "range": LSPRange(
+                start: LSPPosition(line: line, character: 0),
+                end: LSPPosition(line: line, character: 0)
+              ).json,
+            ],
+            "message": .string(error.reason),
+          ]
+        ]
       }
     }
     d["range"] = range.json
     let finding = Finding(
-      ruleID: d["code"]?.string ?? "", severity: .error, category: .designAndMarkup, message: d["message"]?.string ?? "",
-      location: Location(file: SourceFile(path: path, text: ""), utf16Range: 0..<0), matchedText: "")
+      ruleID: d["code"]?.string ?? "", severity: .error, category: .designAndMarkup,
+      message: d["message"]?.string ?? "",
+      location: Location(file: SourceFile(path: path, text: ""), utf16Range: 0..<0), matchedText: ""
+    )
     return Published(finding: finding, range: range, diagnostic: .object(d))
   }
 
@@ -396,7 +446,8 @@ public final class LanguageServer: @unchecked Sendable {
   /// Where a built-in rule is documented (Documentation/Rules.md, by GitHub's heading anchor).
   static func documentationURL(ruleID: String) -> String? {
     guard BuiltInRules.descriptors.contains(where: { $0.id == ruleID }) else { return nil }
-    let anchor = String(ruleID.lowercased().filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
+    let anchor = String(
+      ruleID.lowercased().filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
     return "\(Termlint.informationURI)/blob/main/Documentation/Rules.md#\(anchor)"
   }
 
@@ -410,8 +461,12 @@ public final class LanguageServer: @unchecked Sendable {
     } else {
       path = FileManager.default.currentDirectoryPath + "/untitled"
     }
-    let byLanguage: [String: String] = ["markdown": ".md", "po": ".po", "gettext": ".po", "xliff": ".xlf", "tmx": ".tmx"]
-    if DocumentReader.Format(path: path) == .text, let ext = byLanguage[languageID.lowercased()] { path += ext }
+    let byLanguage: [String: String] = [
+      "markdown": ".md", "po": ".po", "gettext": ".po", "xliff": ".xlf", "tmx": ".tmx",
+    ]
+    if DocumentReader.Format(path: path) == .text, let ext = byLanguage[languageID.lowercased()] {
+      path += ext
+    }
     return path
   }
 
@@ -430,14 +485,20 @@ public final class LanguageServer: @unchecked Sendable {
 
   private func codeActions(_ params: JSON) throws -> JSON {
     let (uri, document) = try document(params)
-    guard let range = LSPRange(params["range"]) else { throw RequestError(code: .invalidParams, message: "'range' is missing") }
-    if let only = params["context"]["only"].array?.compactMap(\.string), !only.contains(where: { "quickfix".hasPrefix($0) }) {
+    guard let range = LSPRange(params["range"]) else {
+      throw RequestError(code: .invalidParams, message: "'range' is missing")
+    }
+    if let only = params["context"]["only"].array?.compactMap(\.string),
+      !only.contains(where: { "quickfix".hasPrefix($0) })
+    {
       return []
     }
-    let format = DocumentReader.Format(path: Self.readPath(uri: uri, languageID: document.text.languageID))
+    let format = DocumentReader.Format(
+      path: Self.readPath(uri: uri, languageID: document.text.languageID))
     var actions: [JSON] = []
     var suppressed: Set<String> = []
-    for p in document.published where p.range.touches(range) && !p.finding.ruleID.hasSuffix("-error") {
+    for p in document.published
+    where p.range.touches(range) && !p.finding.ruleID.hasSuffix("-error") {
       for (i, suggestion) in p.finding.suggestions.prefix(5).enumerated() {
         actions.append([
           "title": .string("Replace '\(p.finding.matchedText)' with '\(suggestion)'"),
@@ -449,14 +510,20 @@ public final class LanguageServer: @unchecked Sendable {
       }
       let key = "\(p.finding.ruleID)@\(p.range.start.line)"
       guard !suppressed.contains(key),
-        let suppression = SuppressionEdit.make(rule: p.finding.ruleID, line: p.range.start.line, in: document.text, format: format)
+        let suppression = SuppressionEdit.make(
+          rule: p.finding.ruleID, line: p.range.start.line, in: document.text, format: format)
       else { continue }
       suppressed.insert(key)
       actions.append([
         "title": .string(suppression.title),
         "kind": "quickfix",
         "diagnostics": [p.diagnostic],
-        "edit": ["changes": [uri: .array(suppression.edits.map { ["range": $0.range.json, "newText": .string($0.newText)] })]],
+        "edit": [
+          "changes": [
+            uri: .array(
+              suppression.edits.map { ["range": $0.range.json, "newText": .string($0.newText)] })
+          ]
+        ],
       ])
     }
     return .array(actions)
@@ -464,17 +531,24 @@ public final class LanguageServer: @unchecked Sendable {
 
   private func hover(_ params: JSON) throws -> JSON {
     let (_, document) = try document(params)
-    guard let position = LSPPosition(params["position"]) else { throw RequestError(code: .invalidParams, message: "'position' is missing") }
+    guard let position = LSPPosition(params["position"]) else {
+      throw RequestError(code: .invalidParams, message: "'position' is missing")
+    }
     let hits = document.published.filter { $0.range.start <= position && position <= $0.range.end }
     guard !hits.isEmpty else { return .null }
     let parts = hits.map { p -> String in
       let f = p.finding
       var text = "**\(f.ruleID)** (\(f.severity.rawValue)): \(f.message)"
       if let d = document.descriptors[f.ruleID] {
-        text += "\n\n*\(d.title).* \(d.summary)\n\n\(d.rationale.trimmingCharacters(in: .whitespacesAndNewlines))"
+        text +=
+          "\n\n*\(d.title).* \(d.summary)\n\n\(d.rationale.trimmingCharacters(in: .whitespacesAndNewlines))"
       }
-      if !f.suggestions.isEmpty { text += "\n\nSuggested: " + f.suggestions.map { "'\($0)'" }.joined(separator: ", ") }
-      if let href = Self.documentationURL(ruleID: f.ruleID) { text += "\n\n[Documentation of \(f.ruleID)](\(href))" }
+      if !f.suggestions.isEmpty {
+        text += "\n\nSuggested: " + f.suggestions.map { "'\($0)'" }.joined(separator: ", ")
+      }
+      if let href = Self.documentationURL(ruleID: f.ruleID) {
+        text += "\n\n[Documentation of \(f.ruleID)](\(href))"
+      }
       return text
     }
     return [
@@ -490,7 +564,10 @@ public final class LanguageServer: @unchecked Sendable {
   }
 
   private func respondError(id: JSON, _ code: ErrorCode, _ message: String) {
-    send(["jsonrpc": "2.0", "id": id, "error": ["code": .int(code.rawValue), "message": .string(message)]])
+    send([
+      "jsonrpc": "2.0", "id": id,
+      "error": ["code": .int(code.rawValue), "message": .string(message)],
+    ])
   }
 
   /// Reports a frame the transport could not use (a bad header) as a parse error.

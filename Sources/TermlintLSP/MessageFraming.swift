@@ -45,11 +45,14 @@ public struct MessageFramer: Sendable {
       return .body(body)
     }
     // Blank lines between messages are tolerated.
-    while start + 1 < buffer.count && buffer[start] == 0x0D && buffer[start + 1] == 0x0A { start += 2 }
+    while start + 1 < buffer.count && buffer[start] == 0x0D && buffer[start + 1] == 0x0A {
+      start += 2
+    }
     guard let end = headerEnd() else {
       if buffer.count - start > Self.maximumHeaderLength {
         start = buffer.count
-        return .malformedHeader("a header longer than \(Self.maximumHeaderLength) bytes was skipped")
+        return .malformedHeader(
+          "a header longer than \(Self.maximumHeaderLength) bytes was skipped")
       }
       return nil
     }
@@ -63,8 +66,12 @@ public struct MessageFramer: Sendable {
       let name = line[..<colon].trimmingCharacters(in: " \t").lowercased()
       let value = line[line.index(after: colon)...].trimmingCharacters(in: " \t")
       if name == "content-length" {
-        guard let n = Int(value), n >= 0 else { return .malformedHeader("bad Content-Length '\(value.prefix(40))'") }
-        guard n <= Self.maximumBodyLength else { return .malformedHeader("Content-Length \(n) is over the limit") }
+        guard let n = Int(value), n >= 0 else {
+          return .malformedHeader("bad Content-Length '\(value.prefix(40))'")
+        }
+        guard n <= Self.maximumBodyLength else {
+          return .malformedHeader("Content-Length \(n) is over the limit")
+        }
         length = n
       }
     }
@@ -77,7 +84,9 @@ public struct MessageFramer: Sendable {
   private func headerEnd() -> (header: Int, body: Int)? {
     var i = start
     while i + 3 < buffer.count {
-      if buffer[i] == 0x0D && buffer[i + 1] == 0x0A && buffer[i + 2] == 0x0D && buffer[i + 3] == 0x0A {
+      if buffer[i] == 0x0D && buffer[i + 1] == 0x0A && buffer[i + 2] == 0x0D
+        && buffer[i + 3] == 0x0A
+      {
         return (i, i + 4)
       }
       i += 1

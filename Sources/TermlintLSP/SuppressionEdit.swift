@@ -22,7 +22,9 @@ struct SuppressionEdit {
   let title: String
   let edits: [TextEdit]
 
-  static func make(rule: String, line: Int, in document: TextDocument, format: DocumentReader.Format) -> SuppressionEdit? {
+  static func make(
+    rule: String, line: Int, in document: TextDocument, format: DocumentReader.Format
+  ) -> SuppressionEdit? {
     guard line >= 0 && line < document.lineStarts.count else { return nil }
     let text = Array(document.lineText(line).utf16)
     let lineStart = document.lineStarts[line]
@@ -36,24 +38,37 @@ struct SuppressionEdit {
       // A comment already there: add the rule to it.
       let existing = Array("termlint-disable-line".utf16)
       let close = Array("-->".utf16)
-      if let start = find(existing, in: text, from: 0), let end = find(close, in: text, from: start) {
+      if let start = find(existing, in: text, from: 0), let end = find(close, in: text, from: start)
+      {
         var insert = end
-        while insert > start && (text[insert - 1] == 0x20 || text[insert - 1] == 0x09) { insert -= 1 }
+        while insert > start && (text[insert - 1] == 0x20 || text[insert - 1] == 0x09) {
+          insert -= 1
+        }
         let hasRules = insert > start + existing.count
-        return SuppressionEdit(title: title, edits: [TextEdit(range: at(insert), newText: hasRules ? ", \(rule)" : " \(rule)")])
+        return SuppressionEdit(
+          title: title,
+          edits: [TextEdit(range: at(insert), newText: hasRules ? ", \(rule)" : " \(rule)")])
       }
       var end = text.count
       while end > 0 && (text[end - 1] == 0x20 || text[end - 1] == 0x09) { end -= 1 }
-      if format == .markdown && end > 0 && text[end - 1] == 0x5C { end -= 1 }  // a backslash hard break
+      // a backslash hard break
+      if format == .markdown && end > 0 && text[end - 1] == 0x5C { end -= 1 }
       let spaceBefore = end > 0 && text[end - 1] != 0x20 ? " " : ""
       let after = end < text.count && text[end] != 0x20 ? " " : ""
       return SuppressionEdit(
-        title: title, edits: [TextEdit(range: at(end), newText: "\(spaceBefore)<!-- termlint-disable-line \(rule) -->\(after)")])
+        title: title,
+        edits: [
+          TextEdit(
+            range: at(end), newText: "\(spaceBefore)<!-- termlint-disable-line \(rule) -->\(after)")
+        ])
     case .xliff, .tmx:
       let indent = text.prefix { $0 == 0x20 || $0 == 0x09 }
       guard text.count > indent.count, text[indent.count] == 0x3C else { return nil }
-      let newText = String(decoding: indent, as: UTF16.self) + "<!-- termlint-disable-next-line \(rule) -->" + document.lineBreak
-      return SuppressionEdit(title: "Suppress \(rule) on this line", edits: [TextEdit(range: at(0), newText: newText)])
+      let newText =
+        String(decoding: indent, as: UTF16.self) + "<!-- termlint-disable-next-line \(rule) -->"
+        + document.lineBreak
+      return SuppressionEdit(
+        title: "Suppress \(rule) on this line", edits: [TextEdit(range: at(0), newText: newText)])
     case .po:
       // The entry: the lines around `line` up to blank lines.
       func isBlank(_ l: Int) -> Bool { document.lineText(l).allSatisfy { $0 == " " || $0 == "\t" } }
@@ -63,9 +78,22 @@ struct SuppressionEdit {
       while next < document.lineStarts.count && !isBlank(next) { next += 1 }
       while next < document.lineStarts.count && isBlank(next) { next += 1 }
       let lb = document.lineBreak
-      var edits = [TextEdit(range: LSPRange(start: LSPPosition(line: first, character: 0), end: LSPPosition(line: first, character: 0)), newText: "# termlint-disable \(rule)\(lb)")]
-      if next < document.lineStarts.count && document.offset(of: LSPPosition(line: next, character: 0)) > lineStart {
-        edits.append(TextEdit(range: LSPRange(start: LSPPosition(line: next, character: 0), end: LSPPosition(line: next, character: 0)), newText: "# termlint-enable \(rule)\(lb)"))
+      var edits = [
+        TextEdit(
+          range: LSPRange(
+            start: LSPPosition(line: first, character: 0),
+            end: LSPPosition(line: first, character: 0)), newText: "# termlint-disable \(rule)\(lb)"
+        )
+      ]
+      if next < document.lineStarts.count
+        && document.offset(of: LSPPosition(line: next, character: 0)) > lineStart
+      {
+        edits.append(
+          TextEdit(
+            range: LSPRange(
+              start: LSPPosition(line: next, character: 0),
+              end: LSPPosition(line: next, character: 0)), newText: "# termlint-enable \(rule)\(lb)"
+          ))
       }
       return SuppressionEdit(title: "Suppress \(rule) in this entry", edits: edits)
     }

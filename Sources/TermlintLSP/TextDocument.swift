@@ -31,7 +31,9 @@ public struct LSPRange: Sendable, Hashable {
   }
 
   public init?(_ json: JSON) {
-    guard let start = LSPPosition(json["start"]), let end = LSPPosition(json["end"]) else { return nil }
+    guard let start = LSPPosition(json["start"]), let end = LSPPosition(json["end"]) else {
+      return nil
+    }
     self.init(start: start, end: end)
   }
 
@@ -89,7 +91,8 @@ public struct TextDocument: Sendable {
   /// The position of a UTF-16 offset.
   public func position(of offset: Int) -> LSPPosition {
     let offset = min(max(0, offset), utf16.count)
-    var low = 0, high = lineStarts.count - 1
+    var low = 0
+    var high = lineStarts.count - 1
     while low < high {
       let mid = (low + high + 1) / 2
       if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }

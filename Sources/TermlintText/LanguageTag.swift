@@ -16,11 +16,14 @@ public struct LanguageTag: Hashable, Sendable, Codable, CustomStringConvertible,
     }
     let parts = raw.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "-")
       .split(separator: "-", omittingEmptySubsequences: false).map(String.init)
-    guard let first = parts.first, (2...8).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter })
+    guard let first = parts.first, (2...8).contains(first.count),
+      first.allSatisfy({ $0.isASCII && $0.isLetter })
     else { return nil }
     var out = [first.lowercased()]
     for part in parts.dropFirst() {
-      guard !part.isEmpty, part.count <= 8, part.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else { return nil }
+      guard !part.isEmpty, part.count <= 8,
+        part.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) })
+      else { return nil }
       if part.count == 2 && part.allSatisfy(\.isLetter) {
         out.append(part.uppercased())
       } else if part.count == 4 && part.allSatisfy(\.isLetter) {
@@ -48,7 +51,8 @@ public struct LanguageTag: Hashable, Sendable, Codable, CustomStringConvertible,
   public init(from decoder: Decoder) throws {
     let raw = try decoder.singleValueContainer().decode(String.self)
     guard let tag = LanguageTag(raw) else {
-      throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "invalid language tag '\(raw)'"))
+      throw DecodingError.dataCorrupted(
+        .init(codingPath: decoder.codingPath, debugDescription: "invalid language tag '\(raw)'"))
     }
     self = tag
   }

@@ -15,7 +15,9 @@ package enum NameMatching {
       for j in 1...b.count {
         let cost = a[i - 1] == b[j - 1] ? 0 : 1
         var v = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-        if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] { v = min(v, previous2[j - 2] + 1) }
+        if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+          v = min(v, previous2[j - 2] + 1)
+        }
         current[j] = v
       }
       (previous2, previous, current) = (previous, current, previous2)
@@ -87,7 +89,10 @@ package enum NameMatching {
       }
       k += 1
     }
-    if t.count >= 5 && Array(t.suffix(5)) == ["a", "n", "d", "e", "r"] { t.removeLast(2); t.append("r") }
+    if t.count >= 5 && Array(t.suffix(5)) == ["a", "n", "d", "e", "r"] {
+      t.removeLast(2)
+      t.append("r")
+    }
     var out: [Character] = []
     for c in t where c != "i" && c != "y" && c != "j" && out.last != c { out.append(c) }
     return out
@@ -101,7 +106,9 @@ package enum NameMatching {
   }
 
   /// `nameDistance` with the skeletons already computed.
-  package static func nameDistance(_ a: [Character], _ sa: [Character], _ b: [Character], _ sb: [Character]) -> Int {
+  package static func nameDistance(
+    _ a: [Character], _ sa: [Character], _ b: [Character], _ sb: [Character]
+  ) -> Int {
     if a == b { return 0 }
     return max(1, distance(sa, sb))
   }
@@ -110,15 +117,23 @@ package enum NameMatching {
   /// plural, possessive, demonym (*Russia* → *Russian*, *Crimea* → *Crimean*) or the feminine
   /// form of a surname (*Ryabkov* → *Ryabkova*, *Zelensky* → *Zelenska*).
   package static func isDerived(_ candidate: [Character], from name: [Character]) -> Bool {
-    let c = String(candidate), n = String(name)
-    for suffix in ["s", "es", "n", "an", "ian", "ians", "ns", "ans", "ese", "i", "a", "aya", "ite", "ites", "ism"] where c == n + suffix {
+    let c = String(candidate)
+    let n = String(name)
+    for suffix in [
+      "s", "es", "n", "an", "ian", "ians", "ns", "ans", "ese", "i", "a", "aya", "ite", "ites",
+      "ism",
+    ] where c == n + suffix {
       return true
     }
     if let last = n.last, "aeiouy".contains(last) {
       let stem = String(n.dropLast())
-      for suffix in ["an", "ian", "ans", "ians", "n", "ns", "a", "aya", "ese"] where c == stem + suffix { return true }
+      for suffix in ["an", "ian", "ans", "ians", "n", "ns", "a", "aya", "ese"]
+      where c == stem + suffix { return true }
     }
-    for (masculine, feminine) in [("sky", "ska"), ("skiy", "skaya"), ("sky", "skaya"), ("skyi", "ska"), ("tsky", "tska"), ("y", "aya")]
+    for (masculine, feminine) in [
+      ("sky", "ska"), ("skiy", "skaya"), ("sky", "skaya"), ("skyi", "ska"), ("tsky", "tska"),
+      ("y", "aya"),
+    ]
     where n.hasSuffix(masculine) && c == n.dropLast(masculine.count) + feminine {
       return true
     }
@@ -137,7 +152,10 @@ package enum NameMatching {
     let rest = String(candidate.dropFirst(base.count))
     guard rest.count <= 8 else { return false }
     let word = String(candidate)
-    for ending in ["ий", "ый", "ая", "ое", "ие", "ые", "ого", "ой", "ому", "ую", "им", "ими", "их", "ом", "ым", "ыми", "ых"] {
+    for ending in [
+      "ий", "ый", "ая", "ое", "ие", "ые", "ого", "ой", "ому", "ую", "им", "ими", "их", "ом", "ым",
+      "ыми", "ых",
+    ] {
       guard word.hasSuffix(ending) else { continue }
       let stem = word.dropLast(ending.count)
       guard stem.hasSuffix("ск") || stem.hasSuffix("цк") else { continue }

@@ -3,7 +3,9 @@ public enum NearestName {
   /// The name among `names` within `maxDistance` edits of `word` (insertions, deletions,
   /// substitutions of characters, compared case-insensitively), the closest first, ties by
   /// order; nil when none is close enough. A word that is itself a name has distance 0.
-  public static func closest(to word: String, among names: [String], maxDistance: Int = 2) -> String? {
+  public static func closest(to word: String, among names: [String], maxDistance: Int = 2)
+    -> String?
+  {
     let w = Array(word.lowercased())
     var best: (name: String, distance: Int)?
     for name in names {

@@ -32,7 +32,8 @@ public struct NormalizationOptions: Sendable, Hashable {
   public static let matchingPreservingCase = NormalizationOptions(form: .nfkc)
   /// The display form: NFC only.
   public static let display = NormalizationOptions(
-    form: .nfc, foldQuotes: false, foldHyphens: false, removeIgnorables: false, collapseWhitespace: false)
+    form: .nfc, foldQuotes: false, foldHyphens: false, removeIgnorables: false,
+    collapseWhitespace: false)
 }
 
 /// ICU-normalized UTF-16 text with a map back to the offsets of the text it came from.
@@ -56,7 +57,9 @@ public struct NormalizedText: Sendable {
       NormalizedText.build($0, options: options)
     }
     self.units = built.units
-    self.map = OffsetMap(runs: built.runs, count: built.units.count, sourceBase: sourceBase, sourceLength: source.count)
+    self.map = OffsetMap(
+      runs: built.runs, count: built.units.count, sourceBase: sourceBase, sourceLength: source.count
+    )
   }
 
   /// Normalizes a string (offsets are UTF-16 offsets into it).
@@ -92,7 +95,10 @@ public struct NormalizedText: Sendable {
     /// Closes the aligned run being extended.
     mutating func flush() {
       if alignedLength > 0 {
-        runs.append(OffsetMap.Run(normalizedStart: alignedStart, normalizedLength: alignedLength, sourceStart: alignedSource, sourceLength: alignedLength))
+        runs.append(
+          OffsetMap.Run(
+            normalizedStart: alignedStart, normalizedLength: alignedLength,
+            sourceStart: alignedSource, sourceLength: alignedLength))
         alignedLength = 0
       }
     }
@@ -104,7 +110,10 @@ public struct NormalizedText: Sendable {
         return
       }
       flush()
-      runs.append(OffsetMap.Run(normalizedStart: units.count, normalizedLength: output.count, sourceStart: sourceStart, sourceLength: sourceLength))
+      runs.append(
+        OffsetMap.Run(
+          normalizedStart: units.count, normalizedLength: output.count, sourceStart: sourceStart,
+          sourceLength: sourceLength))
       units.append(contentsOf: output)
     }
   }
@@ -150,7 +159,9 @@ public struct NormalizedText: Sendable {
   /// `build` for ASCII text, which every normalization form leaves as it is (NFKC_Casefold
   /// lower-cases A–Z), has no default-ignorable characters and nothing to fold: only white
   /// space is collapsed. Same units and runs as the general loop.
-  private static func buildASCII(_ s: UnsafeBufferPointer<UInt16>, caseFold: Bool, collapseWhitespace: Bool)
+  private static func buildASCII(
+    _ s: UnsafeBufferPointer<UInt16>, caseFold: Bool, collapseWhitespace: Bool
+  )
     -> (units: [UInt16], runs: [OffsetMap.Run])
   {
     var b = Builder()
@@ -162,7 +173,11 @@ public struct NormalizedText: Sendable {
       if collapseWhitespace && (u == 0x20 || (u >= 0x09 && u <= 0x0D)) {
         var j = i + 1
         while j < n && (s[j] == 0x20 || (s[j] >= 0x09 && s[j] <= 0x0D)) { j += 1 }
-        if j - i == 1 { b.appendAligned(0x20, source: i) } else { b.appendChunk([0x20], sourceStart: i, sourceLength: j - i) }
+        if j - i == 1 {
+          b.appendAligned(0x20, source: i)
+        } else {
+          b.appendChunk([0x20], sourceStart: i, sourceLength: j - i)
+        }
         i = j
         continue
       }
@@ -171,7 +186,10 @@ public struct NormalizedText: Sendable {
       i += 1
     }
     b.flush()
-    if b.runs.isEmpty { b.runs.append(OffsetMap.Run(normalizedStart: 0, normalizedLength: 0, sourceStart: 0, sourceLength: n)) }
+    if b.runs.isEmpty {
+      b.runs.append(
+        OffsetMap.Run(normalizedStart: 0, normalizedLength: 0, sourceStart: 0, sourceLength: n))
+    }
     return (b.units, b.runs)
   }
 
@@ -179,7 +197,9 @@ public struct NormalizedText: Sendable {
     -> (units: [UInt16], runs: [OffsetMap.Run])
   {
     let caseFold = options.form == .nfkcCasefold
-    if Tokenizer.isASCII(s) { return buildASCII(s, caseFold: caseFold, collapseWhitespace: options.collapseWhitespace) }
+    if Tokenizer.isASCII(s) {
+      return buildASCII(s, caseFold: caseFold, collapseWhitespace: options.collapseWhitespace)
+    }
     let normalizer = Normalizer.shared(options.form)
     let table = SmallCodePointTable.table(for: options.form)
     var b = Builder()
@@ -198,7 +218,11 @@ public struct NormalizedText: Sendable {
           if !isWhitespace(next) { break }
           j += w
         }
-        if j - i == 1 { b.appendAligned(0x20, source: i) } else { b.appendChunk([0x20], sourceStart: i, sourceLength: j - i) }
+        if j - i == 1 {
+          b.appendAligned(0x20, source: i)
+        } else {
+          b.appendChunk([0x20], sourceStart: i, sourceLength: j - i)
+        }
         i = j
         continue
       }
@@ -236,18 +260,24 @@ public struct NormalizedText: Sendable {
           continue
         }
       }
-      if options.removeIgnorables && j - i == width && UnicodeProperties.has(codePoint: cp, .defaultIgnorable) {
+      if options.removeIgnorables && j - i == width
+        && UnicodeProperties.has(codePoint: cp, .defaultIgnorable)
+      {
         i = j
         continue
       }
       chunk.removeAll(keepingCapacity: true)
-      normalizer.normalize(UnsafeBufferPointer(rebasing: s[i..<j]), appendingTo: &chunk, scratch: &scratch)
+      normalizer.normalize(
+        UnsafeBufferPointer(rebasing: s[i..<j]), appendingTo: &chunk, scratch: &scratch)
       for k in chunk.indices { chunk[k] = fold(chunk[k], options) }
       b.appendChunk(chunk[...], sourceStart: i, sourceLength: j - i)
       i = j
     }
     b.flush()
-    if b.runs.isEmpty { b.runs.append(OffsetMap.Run(normalizedStart: 0, normalizedLength: 0, sourceStart: 0, sourceLength: n)) }
+    if b.runs.isEmpty {
+      b.runs.append(
+        OffsetMap.Run(normalizedStart: 0, normalizedLength: 0, sourceStart: 0, sourceLength: n))
+    }
     return (b.units, b.runs)
   }
 }
@@ -293,9 +323,13 @@ final class SmallCodePointTable: Sendable {
   }
 
   @inline(__always)
-  func hasBoundaryBefore(_ cp: UInt32) -> Bool { boundaryBefore[Int(cp - SmallCodePointTable.lower)] }
+  func hasBoundaryBefore(_ cp: UInt32) -> Bool {
+    boundaryBefore[Int(cp - SmallCodePointTable.lower)]
+  }
   @inline(__always)
-  package func isWhitespace(_ cp: UInt32) -> Bool { whitespace[Int(cp - SmallCodePointTable.lower)] }
+  package func isWhitespace(_ cp: UInt32) -> Bool {
+    whitespace[Int(cp - SmallCodePointTable.lower)]
+  }
   @inline(__always)
   func isDefaultIgnorable(_ cp: UInt32) -> Bool { ignorable[Int(cp - SmallCodePointTable.lower)] }
   /// The code point's normalized form when it is one code unit, else 0.

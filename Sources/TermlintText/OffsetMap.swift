@@ -34,7 +34,10 @@ public struct OffsetMap: Sendable {
 
   /// Creates a map from runs sorted by `normalizedStart`.
   public init(runs: [Run], count: Int, sourceBase: Int, sourceLength: Int) {
-    self.runs = runs.isEmpty ? [Run(normalizedStart: 0, normalizedLength: 0, sourceStart: 0, sourceLength: sourceLength)] : runs
+    self.runs =
+      runs.isEmpty
+      ? [Run(normalizedStart: 0, normalizedLength: 0, sourceStart: 0, sourceLength: sourceLength)]
+      : runs
     self.count = count
     self.sourceBase = sourceBase
     self.sourceLength = sourceLength
@@ -42,7 +45,10 @@ public struct OffsetMap: Sendable {
 
   /// The identity map of `length` units starting at `sourceBase`.
   public static func identity(length: Int, sourceBase: Int) -> OffsetMap {
-    OffsetMap(runs: [Run(normalizedStart: 0, normalizedLength: length, sourceStart: 0, sourceLength: length)], count: length, sourceBase: sourceBase, sourceLength: length)
+    OffsetMap(
+      runs: [
+        Run(normalizedStart: 0, normalizedLength: length, sourceStart: 0, sourceLength: length)
+      ], count: length, sourceBase: sourceBase, sourceLength: length)
   }
 
   /// Maps a derived range back to the source.
@@ -81,7 +87,8 @@ public struct OffsetMap: Sendable {
   }
 
   private func runIndex(_ index: Int) -> Int {
-    var low = 0, high = runs.count - 1
+    var low = 0
+    var high = runs.count - 1
     while low < high {
       let mid = (low + high + 1) / 2
       if runs[mid].normalizedStart <= index { low = mid } else { high = mid - 1 }

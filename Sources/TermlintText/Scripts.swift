@@ -7,8 +7,10 @@ package enum Scripts {
     case "ru", "uk", "be", "bg", "sr", "mk", "kk", "ky", "tg", "mn", "tt", "ba", "cv", "ce", "os":
       return UnicodeProperties.Script.cyrillic
     case "el": return UnicodeProperties.Script.greek
-    case "en", "de", "fr", "es", "it", "pt", "nl", "sv", "no", "nb", "nn", "da", "fi", "et", "lv", "lt", "pl", "cs", "sk",
-      "sl", "hr", "bs", "hu", "ro", "tr", "az", "uz", "id", "ms", "vi", "ca", "eu", "gl", "ga", "cy", "is", "mt", "sq",
+    case "en", "de", "fr", "es", "it", "pt", "nl", "sv", "no", "nb", "nn", "da", "fi", "et", "lv",
+      "lt", "pl", "cs", "sk",
+      "sl", "hr", "bs", "hu", "ro", "tr", "az", "uz", "id", "ms", "vi", "ca", "eu", "gl", "ga",
+      "cy", "is", "mt", "sq",
       "af", "sw", "tl":
       return UnicodeProperties.Script.latin
     default: return nil
@@ -21,7 +23,9 @@ package enum Scripts {
     for scalar in String(utf16Units: Array(units)).unicodeScalars
     where UnicodeProperties.has(scalar, .alphabetic) {
       let script = UnicodeProperties.script(scalar)
-      if script == UnicodeProperties.Script.common || script == UnicodeProperties.Script.inherited { continue }
+      if script == UnicodeProperties.Script.common || script == UnicodeProperties.Script.inherited {
+        continue
+      }
       counts[script, default: 0] += 1
     }
     return counts
@@ -40,7 +44,8 @@ extension Scripts {
   /// UTF-16 ranges where letters of a script live, for a fast test that a text has none.
   static func blocks(of script: Int32) -> [ClosedRange<UInt16>]? {
     switch script {
-    case UnicodeProperties.Script.cyrillic: return [0x0400...0x052F, 0x1C80...0x1C8F, 0x2DE0...0x2DFF, 0xA640...0xA69F]
+    case UnicodeProperties.Script.cyrillic:
+      return [0x0400...0x052F, 0x1C80...0x1C8F, 0x2DE0...0x2DFF, 0xA640...0xA69F]
     case UnicodeProperties.Script.greek: return [0x0370...0x03FF, 0x1F00...0x1FFF]
     default: return nil
     }
@@ -53,7 +58,9 @@ extension Scripts {
   }
 
   /// The share of a span's letters written in `script`, and how many letters that is.
-  static func share(of script: Int32, in units: some Collection<UInt16>) -> (share: Double, letters: Int) {
+  static func share(of script: Int32, in units: some Collection<UInt16>) -> (
+    share: Double, letters: Int
+  ) {
     guard mayContain(script, in: units) else { return (0, 0) }
     let counts = letterCounts(units)
     let total = counts.values.reduce(0, +)
@@ -90,14 +97,18 @@ package struct BasicScalars: Sendable {
   package static let lowercase: UInt8 = 32
 
   private init() {
-    var flags = [UInt8](repeating: 0, count: Self.limit), scripts = [Int32](repeating: 0, count: Self.limit)
+    var flags = [UInt8](repeating: 0, count: Self.limit)
+    var scripts = [Int32](repeating: 0, count: Self.limit)
     for u in 0..<Self.limit {
       guard let scalar = Unicode.Scalar(u) else { continue }
-      let c = Character(scalar), p = scalar.properties
+      let c = Character(scalar)
+      let p = scalar.properties
       let script = UnicodeProperties.script(scalar)
       scripts[u] = script
       if c.isUppercase || c.isNumber { flags[u] |= Self.characterUpperOrNumber }
-      if UnicodeProperties.has(scalar, .alphabetic) && script != UnicodeProperties.Script.common && script != UnicodeProperties.Script.inherited {
+      if UnicodeProperties.has(scalar, .alphabetic) && script != UnicodeProperties.Script.common
+        && script != UnicodeProperties.Script.inherited
+      {
         flags[u] |= Self.scriptLetter
       }
       if p.numericType != nil { flags[u] |= Self.numeric }
@@ -124,7 +135,8 @@ extension Scripts {
   /// which the general path reads.
   package static func countsInFastRange(_ units: ArraySlice<UInt16>, script: Int32) -> (Int, Int)? {
     let table = BasicScalars.shared
-    var inScript = 0, letters = 0
+    var inScript = 0
+    var letters = 0
     for u in units {
       guard BasicScalars.isSingleCharacter(u) else { return nil }
       let f = table.flags[Int(u)]

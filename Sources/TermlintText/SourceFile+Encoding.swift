@@ -18,7 +18,8 @@ extension SourceFile {
       out.reserveCapacity(units.count * 2 + 2)
       if hasBOM { out += little ? [0xFF, 0xFE] : [0xFE, 0xFF] }
       for unit in units {
-        let high = UInt8(unit >> 8), low = UInt8(unit & 0xFF)
+        let high = UInt8(unit >> 8)
+        let low = UInt8(unit & 0xFF)
         out += little ? [low, high] : [high, low]
       }
     } else {

@@ -26,7 +26,10 @@ public struct SourceFile: Sendable {
 
   /// The line ending style found in the file.
   public enum LineEnding: String, Sendable, Codable {
-    case lf = "LF", crlf = "CRLF", cr = "CR", mixed, none
+    case lf = "LF"
+    case crlf = "CRLF"
+    case cr = "CR"
+    case mixed, none
   }
 
   /// The path as the user gave it (`-` for standard input).
@@ -59,18 +62,27 @@ public struct SourceFile: Sendable {
       let units: [UInt16]
       do {
         // decodeUTF16 skips two bytes of byte-order mark; give it a pretend one.
-        units = try SourceFile.decodeUTF16((littleEndian ? [0xFF, 0xFE] : [0xFE, 0xFF]) + bytes, path: path, littleEndian: littleEndian)
+        units = try SourceFile.decodeUTF16(
+          (littleEndian ? [0xFF, 0xFE] : [0xFE, 0xFF]) + bytes, path: path,
+          littleEndian: littleEndian)
       } catch let error as TermlintError {
         throw TermlintError.input(
-          path, "looks like \(name) without a byte-order mark (NUL bytes at every other position) but cannot be decoded as such (\(error.reason)); save the file as UTF-8")
+          path,
+          "looks like \(name) without a byte-order mark (NUL bytes at every other position) but cannot be decoded as such (\(error.reason)); save the file as UTF-8"
+        )
       }
-      self.init(path: path, utf16: units, encoding: littleEndian ? .utf16LE : .utf16BE, hasBOM: false)
+      self.init(
+        path: path, utf16: units, encoding: littleEndian ? .utf16LE : .utf16BE, hasBOM: false)
       return
     }
     if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xFE {
-      self.init(path: path, utf16: try SourceFile.decodeUTF16(bytes, path: path, littleEndian: true), encoding: .utf16LE, hasBOM: true)
+      self.init(
+        path: path, utf16: try SourceFile.decodeUTF16(bytes, path: path, littleEndian: true),
+        encoding: .utf16LE, hasBOM: true)
     } else if bytes.count >= 2, bytes[0] == 0xFE, bytes[1] == 0xFF {
-      self.init(path: path, utf16: try SourceFile.decodeUTF16(bytes, path: path, littleEndian: false), encoding: .utf16BE, hasBOM: true)
+      self.init(
+        path: path, utf16: try SourceFile.decodeUTF16(bytes, path: path, littleEndian: false),
+        encoding: .utf16BE, hasBOM: true)
     } else {
       let bom = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
       let units = try SourceFile.decodeUTF8(bytes, from: bom ? 3 : 0, path: path)
@@ -100,14 +112,20 @@ public struct SourceFile: Sendable {
       switch errno {
       case ENOENT, ENOTDIR: throw TermlintError.input(path, "no such file")
       case EACCES: throw TermlintError.input(path, "cannot be read (permission denied)")
-      default: throw TermlintError.input(path, "cannot be read: \(String(cString: strerror(errno)))")
+      default:
+        throw TermlintError.input(path, "cannot be read: \(String(cString: strerror(errno)))")
       }
     }
     defer { close(fd) }
     var info = stat()
-    guard fstat(fd, &info) == 0 else { throw TermlintError.input(path, "cannot be read: \(String(cString: strerror(errno)))") }
-    if info.st_mode & S_IFMT == S_IFDIR { throw TermlintError.input(path, "is a directory, not a file") }
-    return try readAll(fd, path: path, sizeHint: info.st_mode & S_IFMT == S_IFREG ? Int(info.st_size) : 0)
+    guard fstat(fd, &info) == 0 else {
+      throw TermlintError.input(path, "cannot be read: \(String(cString: strerror(errno)))")
+    }
+    if info.st_mode & S_IFMT == S_IFDIR {
+      throw TermlintError.input(path, "is a directory, not a file")
+    }
+    return try readAll(
+      fd, path: path, sizeHint: info.st_mode & S_IFMT == S_IFREG ? Int(info.st_size) : 0)
   }
 
   /// Reads a descriptor to its end; `sizeHint` (a regular file's size) saves reallocations.
@@ -135,7 +153,9 @@ public struct SourceFile: Sendable {
     self.hasBOM = hasBOM
     var starts = [0]
     var trailing: [Int] = []
-    var lf = 0, crlf = 0, cr = 0
+    var lf = 0
+    var crlf = 0
+    var cr = 0
     var i = 0
     let n = utf16.count
     utf16.withUnsafeBufferPointer { u in
@@ -175,7 +195,8 @@ public struct SourceFile: Sendable {
 
   /// The 0-based index of the line containing a UTF-16 offset.
   public func lineIndex(utf16Offset offset: Int) -> Int {
-    var low = 0, high = lineStarts.count - 1
+    var low = 0
+    var high = lineStarts.count - 1
     while low < high {
       let mid = (low + high + 1) / 2
       if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
@@ -190,13 +211,16 @@ public struct SourceFile: Sendable {
     let start = lineStarts[index]
     // Code points = UTF-16 units minus the low halves of surrogate pairs in between. Counted by
     // binary search, so a finding on a line of megabytes costs no more than one on a short line.
-    let pairs = Self.countBelow(offset, in: pairedLowSurrogates) - Self.countBelow(start, in: pairedLowSurrogates)
+    let pairs =
+      Self.countBelow(offset, in: pairedLowSurrogates)
+      - Self.countBelow(start, in: pairedLowSurrogates)
     return (index + 1, offset - start - pairs + 1)
   }
 
   /// How many elements of the sorted `values` are below `bound`.
   private static func countBelow(_ bound: Int, in values: [Int]) -> Int {
-    var low = 0, high = values.count
+    var low = 0
+    var high = values.count
     while low < high {
       let mid = (low + high) / 2
       if values[mid] < bound { low = mid + 1 } else { high = mid }
@@ -235,7 +259,9 @@ public struct SourceFile: Sendable {
       guard let base = b.baseAddress else { return true }
       while i < n {
         // Eight ASCII bytes at a time.
-        if i + 8 <= n && UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+        if i + 8 <= n
+          && UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+        {
           i += 8
           continue
         }
@@ -254,11 +280,17 @@ public struct SourceFile: Sendable {
         let need: Int
         let minimum: UInt32
         if b0 & 0xE0 == 0xC0 {
-          scalar = UInt32(b0 & 0x1F); need = 1; minimum = 0x80
+          scalar = UInt32(b0 & 0x1F)
+          need = 1
+          minimum = 0x80
         } else if b0 & 0xF0 == 0xE0 {
-          scalar = UInt32(b0 & 0x0F); need = 2; minimum = 0x800
+          scalar = UInt32(b0 & 0x0F)
+          need = 2
+          minimum = 0x800
         } else if b0 & 0xF8 == 0xF0 {
-          scalar = UInt32(b0 & 0x07); need = 3; minimum = 0x10000
+          scalar = UInt32(b0 & 0x07)
+          need = 3
+          minimum = 0x10000
         } else {
           return false
         }
@@ -268,14 +300,17 @@ public struct SourceFile: Sendable {
           if bk & 0xC0 != 0x80 { return false }
           scalar = scalar << 6 | UInt32(bk & 0x3F)
         }
-        if scalar < minimum || scalar > 0x10FFFF || (scalar >= 0xD800 && scalar <= 0xDFFF) { return false }
+        if scalar < minimum || scalar > 0x10FFFF || (scalar >= 0xD800 && scalar <= 0xDFFF) {
+          return false
+        }
         i += need + 1
       }
       return true
     }
   }
 
-  package static func decodeUTF8(_ bytes: [UInt8], from start: Int, path: String) throws -> [UInt16] {
+  package static func decodeUTF8(_ bytes: [UInt8], from start: Int, path: String) throws -> [UInt16]
+  {
     var out = [UInt16]()
     out.reserveCapacity(bytes.count - start)
     var failure: Int?
@@ -293,22 +328,36 @@ public struct SourceFile: Sendable {
         var need: Int
         var minimum: UInt32
         if b0 & 0xE0 == 0xC0 {
-          scalar = UInt32(b0 & 0x1F); need = 1; minimum = 0x80
+          scalar = UInt32(b0 & 0x1F)
+          need = 1
+          minimum = 0x80
         } else if b0 & 0xF0 == 0xE0 {
-          scalar = UInt32(b0 & 0x0F); need = 2; minimum = 0x800
+          scalar = UInt32(b0 & 0x0F)
+          need = 2
+          minimum = 0x800
         } else if b0 & 0xF8 == 0xF0 {
-          scalar = UInt32(b0 & 0x07); need = 3; minimum = 0x10000
+          scalar = UInt32(b0 & 0x07)
+          need = 3
+          minimum = 0x10000
         } else {
-          failure = i; return
+          failure = i
+          return
         }
-        if i + need >= n { failure = i; return }
+        if i + need >= n {
+          failure = i
+          return
+        }
         for k in 1...need {
           let bk = b[i + k]
-          if bk & 0xC0 != 0x80 { failure = i; return }
+          if bk & 0xC0 != 0x80 {
+            failure = i
+            return
+          }
           scalar = scalar << 6 | UInt32(bk & 0x3F)
         }
         if scalar < minimum || scalar > 0x10FFFF || (scalar >= 0xD800 && scalar <= 0xDFFF) {
-          failure = i; return
+          failure = i
+          return
         }
         if scalar >= 0x10000 {
           let v = scalar - 0x10000
@@ -321,7 +370,10 @@ public struct SourceFile: Sendable {
       }
     }
     if let failure {
-      throw TermlintError.input(path, "invalid UTF-8 at byte offset \(failure) (byte 0x\(String(bytes[failure], radix: 16, uppercase: true))); save the file as UTF-8")
+      throw TermlintError.input(
+        path,
+        "invalid UTF-8 at byte offset \(failure) (byte 0x\(String(bytes[failure], radix: 16, uppercase: true))); save the file as UTF-8"
+      )
     }
     return out
   }
@@ -344,16 +396,23 @@ public struct SourceFile: Sendable {
   ///   0x80 and above almost never forms valid UTF-8.
   /// Such a file is then read as UTF-8, where its NULs stay visible (`invisible-character`).
   package static func bomlessUTF16(_ bytes: [UInt8]) -> Bool? {
-    if bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) { return nil }
+    if bytes.count >= 2
+      && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
+    {
+      return nil
+    }
     let sample = min(bytes.count, 8192) & ~1
     guard sample >= 4 else { return nil }
-    var even = 0, odd = 0
+    var even = 0
+    var odd = 0
     // Pairs without a NUL, and those of them made of two ASCII text bytes.
-    var nulFree = 0, asciiPairs = 0
+    var nulFree = 0
+    var asciiPairs = 0
     var high = false
     var i = 0
     while i < sample {
-      let a = bytes[i], b = bytes[i + 1]
+      let a = bytes[i]
+      let b = bytes[i + 1]
       if a == 0 { even += 1 }
       if b == 0 { odd += 1 }
       if a != 0 && b != 0 {
@@ -381,19 +440,24 @@ public struct SourceFile: Sendable {
   /// cut short.
   private static func isValidUTF8(_ sample: ArraySlice<UInt8>) -> Bool {
     (0...min(3, sample.count)).contains { cut in
-      sample.suffix(cut).allSatisfy { $0 >= 0x80 } && String(validating: sample.dropLast(cut), as: UTF8.self) != nil
+      sample.suffix(cut).allSatisfy { $0 >= 0x80 }
+        && String(validating: sample.dropLast(cut), as: UTF8.self) != nil
     }
   }
 
   static func decodeUTF16(_ bytes: [UInt8], path: String, littleEndian: Bool) throws -> [UInt16] {
     if bytes.count % 2 != 0 {
-      throw TermlintError.input(path, "UTF-16 file has an odd number of bytes (\(bytes.count)); it is truncated")
+      throw TermlintError.input(
+        path, "UTF-16 file has an odd number of bytes (\(bytes.count)); it is truncated")
     }
     var out = [UInt16]()
     out.reserveCapacity(bytes.count / 2 - 1)
     var i = 2
     while i + 1 < bytes.count {
-      out.append(littleEndian ? UInt16(bytes[i]) | UInt16(bytes[i + 1]) << 8 : UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1]))
+      out.append(
+        littleEndian
+          ? UInt16(bytes[i]) | UInt16(bytes[i + 1]) << 8
+          : UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1]))
       i += 2
     }
     var k = 0
@@ -401,11 +465,13 @@ public struct SourceFile: Sendable {
       let c = out[k]
       if c >= 0xD800 && c <= 0xDBFF {
         guard k + 1 < out.count, out[k + 1] >= 0xDC00, out[k + 1] <= 0xDFFF else {
-          throw TermlintError.input(path, "invalid UTF-16 (unpaired surrogate) at byte offset \(2 + 2 * k)")
+          throw TermlintError.input(
+            path, "invalid UTF-16 (unpaired surrogate) at byte offset \(2 + 2 * k)")
         }
         k += 2
       } else if c >= 0xDC00 && c <= 0xDFFF {
-        throw TermlintError.input(path, "invalid UTF-16 (unpaired surrogate) at byte offset \(2 + 2 * k)")
+        throw TermlintError.input(
+          path, "invalid UTF-16 (unpaired surrogate) at byte offset \(2 + 2 * k)")
       } else {
         k += 1
       }

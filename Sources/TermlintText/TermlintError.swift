@@ -23,7 +23,9 @@ public struct TermlintError: Error, CustomStringConvertible, Sendable, Equatable
   public var reason: String
 
   /// Creates an error.
-  public init(_ kind: Kind, file: String? = nil, line: Int? = nil, column: Int? = nil, _ reason: String) {
+  public init(
+    _ kind: Kind, file: String? = nil, line: Int? = nil, column: Int? = nil, _ reason: String
+  ) {
     self.kind = kind
     self.file = file
     self.line = line
@@ -32,12 +34,16 @@ public struct TermlintError: Error, CustomStringConvertible, Sendable, Equatable
   }
 
   /// An input error.
-  public static func input(_ file: String?, line: Int? = nil, column: Int? = nil, _ reason: String) -> TermlintError {
+  public static func input(_ file: String?, line: Int? = nil, column: Int? = nil, _ reason: String)
+    -> TermlintError
+  {
     TermlintError(.input, file: file, line: line, column: column, reason)
   }
 
   /// A configuration error.
-  public static func configuration(_ file: String?, line: Int? = nil, column: Int? = nil, _ reason: String) -> TermlintError {
+  public static func configuration(
+    _ file: String?, line: Int? = nil, column: Int? = nil, _ reason: String
+  ) -> TermlintError {
     TermlintError(.configuration, file: file, line: line, column: column, reason)
   }
 

@@ -45,7 +45,9 @@ package enum TextInspection {
   }
 
   @inline(__always)
-  package static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool { UnicodeProperties.has(scalar, .whiteSpace) }
+  package static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+    UnicodeProperties.has(scalar, .whiteSpace)
+  }
 
   /// Line breaks and tabs (white space a one-line field should not contain).
   static func isBreakingWhitespace(_ scalar: Unicode.Scalar) -> Bool {
@@ -100,7 +102,9 @@ package enum TextInspection {
       let ignorable = UnicodeProperties.has(scalar, .defaultIgnorable)
       let control = category == 15 && !isWhitespace(scalar)
       guard ignorable || control else { continue }
-      if isEmojiJoiner(scalar), k > 0, UnicodeProperties.generalCategory(scalars[k - 1]) == 27 || isEmojiJoiner(scalars[k - 1]) {
+      if isEmojiJoiner(scalar), k > 0,
+        UnicodeProperties.generalCategory(scalars[k - 1]) == 27 || isEmojiJoiner(scalars[k - 1])
+      {
         continue
       }
       found.append(scalar)
@@ -109,7 +113,8 @@ package enum TextInspection {
   }
 
   private static func isEmojiJoiner(_ scalar: Unicode.Scalar) -> Bool {
-    scalar == "\u{200D}" || (0xFE00...0xFE0F).contains(scalar.value) || (0xE0020...0xE007F).contains(scalar.value)
+    scalar == "\u{200D}" || (0xFE00...0xFE0F).contains(scalar.value)
+      || (0xE0020...0xE007F).contains(scalar.value)
   }
 
   /// The text without the characters `invisibleCharacters` reports.
@@ -125,11 +130,16 @@ package enum TextInspection {
     let hex = String(scalar.value, radix: 16, uppercase: true)
     let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     let names: [UInt32: String] = [
-      0xAD: "soft hyphen", 0x200B: "zero width space", 0x200C: "zero width non-joiner", 0x200D: "zero width joiner",
-      0x200E: "left-to-right mark", 0x200F: "right-to-left mark", 0x2060: "word joiner", 0xFEFF: "zero width no-break space",
-      0x202A: "left-to-right embedding", 0x202B: "right-to-left embedding", 0x202C: "pop directional formatting",
-      0x202D: "left-to-right override", 0x202E: "right-to-left override", 0x2066: "left-to-right isolate",
-      0x2067: "right-to-left isolate", 0x2068: "first strong isolate", 0x2069: "pop directional isolate",
+      0xAD: "soft hyphen", 0x200B: "zero width space", 0x200C: "zero width non-joiner",
+      0x200D: "zero width joiner",
+      0x200E: "left-to-right mark", 0x200F: "right-to-left mark", 0x2060: "word joiner",
+      0xFEFF: "zero width no-break space",
+      0x202A: "left-to-right embedding", 0x202B: "right-to-left embedding",
+      0x202C: "pop directional formatting",
+      0x202D: "left-to-right override", 0x202E: "right-to-left override",
+      0x2066: "left-to-right isolate",
+      0x2067: "right-to-left isolate", 0x2068: "first strong isolate",
+      0x2069: "pop directional isolate",
       0x061C: "Arabic letter mark", 0x034F: "combining grapheme joiner",
     ]
     if let name = names[scalar.value] { return "\(code) (\(name))" }
@@ -165,7 +175,8 @@ package enum TextInspection {
       }
       guard scripts.count > 1 else { return nil }
       let set = Set(scripts)
-      let japanese: Set<Int32> = [17, 20, 22], korean: Set<Int32> = [17, 18]
+      let japanese: Set<Int32> = [17, 20, 22]
+      let korean: Set<Int32> = [17, 18]
       if set.isSubset(of: japanese) || set.isSubset(of: korean) { return nil }
       return (String(word), scripts.map(scriptName))
     }
@@ -175,7 +186,9 @@ package enum TextInspection {
       if isLetterOrMark {
         word.append(scalar)
         let script = UnicodeProperties.script(scalar)
-        if script != UnicodeProperties.Script.common && script != UnicodeProperties.Script.inherited && !scripts.contains(script) {
+        if script != UnicodeProperties.Script.common && script != UnicodeProperties.Script.inherited
+          && !scripts.contains(script)
+        {
           scripts.append(script)
         }
       } else if let mixed = finish() {

@@ -17,7 +17,10 @@ public struct TextSpan: Sendable {
   public var placeholders: [Placeholder]
 
   /// Creates a span.
-  public init(file: SourceFile, text: [UInt16], map: OffsetMap, language: LanguageTag?, placeholders: [Placeholder] = []) {
+  public init(
+    file: SourceFile, text: [UInt16], map: OffsetMap, language: LanguageTag?,
+    placeholders: [Placeholder] = []
+  ) {
     self.file = file
     self.text = text
     self.map = map
@@ -27,7 +30,9 @@ public struct TextSpan: Sendable {
 
   /// A span that is a verbatim slice of the file.
   public init(file: SourceFile, range: Range<Int>, language: LanguageTag?) {
-    self.init(file: file, text: Array(file.utf16[range]), map: .identity(length: range.count, sourceBase: range.lowerBound), language: language)
+    self.init(
+      file: file, text: Array(file.utf16[range]),
+      map: .identity(length: range.count, sourceBase: range.lowerBound), language: language)
   }
 
   /// The text as a string.

@@ -122,7 +122,8 @@ public final class Tokenizer: @unchecked Sendable {
             continue
           }
           if k + 1 < n {
-            let m = text[k], r = cls[Int(text[k + 1])]
+            let m = text[k]
+            let r = cls[Int(text[k + 1])]
             if p == letter && r == letter && (m == 0x2E || m == 0x27) {
               status = 200
               k += 2
@@ -137,7 +138,8 @@ public final class Tokenizer: @unchecked Sendable {
           break
         }
         if status >= 100 {
-          tokens.append(Token(range: i..<k, kind: status < 200 ? .number : .word, spaceBefore: space))
+          tokens.append(
+            Token(range: i..<k, kind: status < 200 ? .number : .word, spaceBefore: space))
         } else {
           // A lone "_".
           tokens.append(Token(range: i..<k, kind: .punctuation, spaceBefore: space))
@@ -159,7 +161,8 @@ public final class Tokenizer: @unchecked Sendable {
       iterator.forEachBoundary(in: text) { end, status in
         defer { start = end }
         if status >= 100 {
-          tokens.append(Token(range: start..<end, kind: status < 200 ? .number : .word, spaceBefore: space))
+          tokens.append(
+            Token(range: start..<end, kind: status < 200 ? .number : .word, spaceBefore: space))
           space = false
           return
         }

@@ -10,7 +10,10 @@ struct TermlintCommand: AsyncParsableCommand {
     commandName: "termlint",
     abstract: "Translation and terminology QA: glossary-aware linting with exact positions.",
     version: "termlint \(Termlint.version) (ICU \(ICU.version))",
-    subcommands: [Lint.self, Fix.self, Align.self, Rules.self, GlossaryCommand.self, Config.self, Init.self, Report.self, LSP.self],
+    subcommands: [
+      Lint.self, Fix.self, Align.self, Rules.self, GlossaryCommand.self, Config.self, Init.self,
+      Report.self, LSP.self,
+    ],
     defaultSubcommand: Lint.self
   )
 }

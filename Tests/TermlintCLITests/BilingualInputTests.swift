@@ -68,7 +68,9 @@ struct BilingualInputTests {
     let dir = try CLI.temporaryDirectory()
     try content.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
     // Positions are the point here; the placeholder rule rightly notes the codes the source lacks.
-    let r = try CLI.run(["lint", "--glossary", Self.glossary, "--rule", "term-forbidden", "--format", "json", name], in: dir)
+    let r = try CLI.run(
+      ["lint", "--glossary", Self.glossary, "--rule", "term-forbidden", "--format", "json", name],
+      in: dir)
     #expect(r.status == 1, "\(r.stderr)")
     let findings = try Self.findings(r.stdout)
     try #require(findings.count == 1, "\(r.stdout)")
@@ -83,24 +85,36 @@ struct BilingualInputTests {
 
   @Test func textOutputQuotesTheOriginalLine() throws {
     let dir = try CLI.temporaryDirectory()
-    try Self.xliff.write(to: dir.appendingPathComponent("lead.xlf"), atomically: true, encoding: .utf8)
-    let r = try CLI.run(["lint", "--glossary", Self.glossary, "--rule", "term-forbidden", "lead.xlf"], in: dir)
+    try Self.xliff.write(
+      to: dir.appendingPathComponent("lead.xlf"), atomically: true, encoding: .utf8)
+    let r = try CLI.run(
+      ["lint", "--glossary", Self.glossary, "--rule", "term-forbidden", "lead.xlf"], in: dir)
     let expected = Self.position(of: "security assurances", in: Self.xliff)
     let lines = r.stdout.split(separator: "\n").map(String.init)
-    #expect(lines.count > 2 && lines[1].hasPrefix("lead.xlf:\(expected.line):\(expected.column): error:"), "\(r.stdout)")
-    #expect(lines.count > 2 && lines[2].contains("pledges&#8221; &amp; <x id=\"2\"/>security assurances from NATO.</target>"))
+    #expect(
+      lines.count > 2 && lines[1].hasPrefix("lead.xlf:\(expected.line):\(expected.column): error:"),
+      "\(r.stdout)")
+    #expect(
+      lines.count > 2
+        && lines[2].contains(
+          "pledges&#8221; &amp; <x id=\"2\"/>security assurances from NATO.</target>")
+    )
   }
 
   @Test func malformedBilingualFilesAreExitTwoWithFileLineAndColumn() throws {
     let dir = try CLI.temporaryDirectory()
-    try "<xliff version=\"1.2\">\n<file><body><trans-unit id=\"1\">\n<source>a &nbsp; b</source>\n</trans-unit></body></file></xliff>\n"
+    try
+      "<xliff version=\"1.2\">\n<file><body><trans-unit id=\"1\">\n<source>a &nbsp; b</source>\n</trans-unit></body></file></xliff>\n"
       .write(to: dir.appendingPathComponent("bad.xlf"), atomically: true, encoding: .utf8)
     let r = try CLI.run(["lint", "--glossary", Self.glossary, "bad.xlf"], in: dir)
     #expect(r.status == 2)
-    #expect(r.stderr.contains("bad.xlf:3:11:") && r.stderr.contains("undefined entity '&nbsp;'"), "\(r.stderr)")
+    #expect(
+      r.stderr.contains("bad.xlf:3:11:") && r.stderr.contains("undefined entity '&nbsp;'"),
+      "\(r.stderr)")
     #expect(r.stderr.split(separator: "\n").count == 1)
 
-    try "msgid \"a\"\nmsgstr \"b\n".write(to: dir.appendingPathComponent("bad.po"), atomically: true, encoding: .utf8)
+    try "msgid \"a\"\nmsgstr \"b\n".write(
+      to: dir.appendingPathComponent("bad.po"), atomically: true, encoding: .utf8)
     let po = try CLI.run(["lint", "bad.po"], in: dir)
     #expect(po.status == 2 && po.stderr.contains("bad.po:2:8:"), "\(po.stderr)")
   }

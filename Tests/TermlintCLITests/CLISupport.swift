@@ -2,7 +2,8 @@ import Foundation
 
 /// Runs the built `termlint` binary.
 enum CLI {
-  static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
 
   /// The binary SwiftPM built next to the test bundle, or the one `TERMLINT_TEST_BINARY`
   /// names (`.ci/run` runs these tests once more against the release build: the optimizer
@@ -12,12 +13,14 @@ enum CLI {
       return URL(fileURLWithPath: path)
     }
     let candidates = [
-      URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("termlint"),
+      URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        .appendingPathComponent("termlint"),
       Bundle.main.bundleURL.appendingPathComponent("termlint"),
       Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("termlint"),
       repoRoot.appendingPathComponent(".build/debug/termlint"),
     ]
-    return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates.last!
+    return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates
+      .last!
   }()
 
   /// How many times slower than a plain debug build this test binary (and the termlint built
@@ -33,7 +36,8 @@ enum CLI {
   /// The glossary cache folder of the binaries these tests run (`TERMLINT_CACHE_DIR`), created
   /// on first use and removed at exit.
   static let cacheDirectory: URL = {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("termlint-cli-cache-\(UUID().uuidString)")
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "termlint-cli-cache-\(UUID().uuidString)")
     TemporaryDirectories.shared.add(url)
     return url
   }()
@@ -45,7 +49,10 @@ enum CLI {
   }
 
   /// Runs termlint with arguments in `directory` (default: the repository root).
-  static func run(_ arguments: [String], in directory: URL? = nil, stdin: String? = nil, environment: [String: String] = [:]) throws -> Result {
+  static func run(
+    _ arguments: [String], in directory: URL? = nil, stdin: String? = nil,
+    environment: [String: String] = [:]
+  ) throws -> Result {
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
@@ -56,7 +63,9 @@ enum CLI {
     env["TERMLINT_CACHE_DIR"] = cacheDirectory.path
     for (k, v) in environment { env[k] = v }
     process.environment = env
-    let out = Pipe(), err = Pipe(), input = Pipe()
+    let out = Pipe()
+    let err = Pipe()
+    let input = Pipe()
     process.standardOutput = out
     process.standardError = err
     process.standardInput = input
@@ -76,7 +85,9 @@ enum CLI {
     reading.wait()
     let e = errors.data
     process.waitUntilExit()
-    return Result(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    return Result(
+      status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+      stderr: String(decoding: e, as: UTF8.self))
   }
 
   /// Bytes handed over from a reader thread.
@@ -90,7 +101,8 @@ enum CLI {
   /// A fresh temporary directory, removed when the test process ends (tests that remove it
   /// themselves earlier may).
   static func temporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("termlint-cli-\(UUID().uuidString)")
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "termlint-cli-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     TemporaryDirectories.shared.add(url)
     return url

@@ -27,15 +27,21 @@ struct EvaluationRegressionTests {
 
   /// Undoes sample.py's cell escapes: \\ \t \n \r.
   static func unescape(_ s: Substring) -> String {
-    var out = "", it = s.makeIterator()
+    var out = ""
+    var it = s.makeIterator()
     while let c = it.next() {
-      guard c == "\\", let n = it.next() else { out.append(c); continue }
+      guard c == "\\", let n = it.next() else {
+        out.append(c)
+        continue
+      }
       switch n {
       case "\\": out.append("\\")
       case "t": out.append("\t")
       case "n": out.append("\n")
       case "r": out.append("\r")
-      default: out.append("\\"); out.append(n)
+      default:
+        out.append("\\")
+        out.append(n)
       }
     }
     return out
@@ -43,13 +49,22 @@ struct EvaluationRegressionTests {
 
   /// Rows of a TSV with a header line (comment lines start with #).
   static func rows(_ name: String) -> [[String: String]] {
-    guard let text = try? String(contentsOf: evaluation.appendingPathComponent(name), encoding: .utf8) else { return [] }
+    guard
+      let text = try? String(contentsOf: evaluation.appendingPathComponent(name), encoding: .utf8)
+    else { return [] }
     var header: [String]?
     var rows: [[String: String]] = []
-    for line in text.split(separator: "\n", omittingEmptySubsequences: true) where !line.hasPrefix("#") {
+    for line in text.split(separator: "\n", omittingEmptySubsequences: true)
+    where !line.hasPrefix("#") {
       let cols = line.split(separator: "\t", omittingEmptySubsequences: false).map(unescape)
-      guard let h = header else { header = cols; continue }
-      rows.append(Dictionary(uniqueKeysWithValues: zip(h, cols + Array(repeating: "", count: max(0, h.count - cols.count)))))
+      guard let h = header else {
+        header = cols
+        continue
+      }
+      rows.append(
+        Dictionary(
+          uniqueKeysWithValues: zip(
+            h, cols + Array(repeating: "", count: max(0, h.count - cols.count)))))
     }
     return rows
   }
@@ -61,9 +76,11 @@ struct EvaluationRegressionTests {
     }
     var grouped: [String: [Verdict]] = [:]
     for row in rows("judged.tsv") {
-      let v = Verdict(key: row["key"]!, file: row["file"]!, direction: row["direction"]!, rule: row["rule"]!,
-                      text: row["text"] ?? "", reason: row["reason"] ?? "", fixed: row["fixed"] ?? "", line: Int(row["line"]!) ?? 0,
-                      isTrue: row["verdict"] == "true")
+      let v = Verdict(
+        key: row["key"]!, file: row["file"]!, direction: row["direction"]!, rule: row["rule"]!,
+        text: row["text"] ?? "", reason: row["reason"] ?? "", fixed: row["fixed"] ?? "",
+        line: Int(row["line"]!) ?? 0,
+        isTrue: row["verdict"] == "true")
       grouped["\(v.file)\t\(v.direction)", default: []].append(v)
     }
     return grouped.keys.sorted().map { k in
@@ -89,16 +106,21 @@ struct EvaluationRegressionTests {
   /// Lints one file as evaluate.py does and gives each finding its stable key.
   static func lint(_ c: Case) throws -> [Found] {
     let r = try CLI.run([
-      "lint", "--pipeline", "Evaluation/pipeline.yml", "--source-lang", c.source, "--target-lang", c.target,
+      "lint", "--pipeline", "Evaluation/pipeline.yml", "--source-lang", c.source, "--target-lang",
+      c.target,
       "--format", "jsonl", "--fail-on", "never", "--color", "never", c.file,
     ])
     #expect(r.status == 0, "termlint lint \(c.file) exited with \(r.status): \(r.stderr)")
     var seen: [String: Int] = [:]
     return try r.stdout.split(separator: "\n").map { line in
-      let f = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
-      let rule = f["ruleId"] as! String, text = f["text"] as? String ?? ""
-      let lineNo = (f["line"] as! NSNumber).intValue, column = (f["column"] as! NSNumber).intValue
-      var key = "\(f["path"] as! String)|\(c.direction)|\(rule)|\(lineNo):\(column)|\(textHash(text))"
+      let f = try #require(
+        try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+      let rule = f["ruleId"] as! String
+      let text = f["text"] as? String ?? ""
+      let lineNo = (f["line"] as! NSNumber).intValue
+      let column = (f["column"] as! NSNumber).intValue
+      var key =
+        "\(f["path"] as! String)|\(c.direction)|\(rule)|\(lineNo):\(column)|\(textHash(text))"
       seen[key, default: 0] += 1
       if seen[key]! > 1 { key += "#\(seen[key]!)" }
       return Found(key: key, rule: rule, text: text, line: lineNo)
@@ -107,8 +129,11 @@ struct EvaluationRegressionTests {
 
   @Test("judged false alarms stay away, judged true findings stay", arguments: cases)
   func verdictsHold(_ c: Case) throws {
-    guard FileManager.default.fileExists(atPath: CLI.repoRoot.appendingPathComponent(c.file).path) else {
-      print("skipped: \(c.file) is absent (\(c.verdicts.count) verdicts not checked); the shared corpus is optional")
+    guard FileManager.default.fileExists(atPath: CLI.repoRoot.appendingPathComponent(c.file).path)
+    else {
+      print(
+        "skipped: \(c.file) is absent (\(c.verdicts.count) verdicts not checked); the shared corpus is optional"
+      )
       return
     }
     // Under a sanitizer termlint runs several times slower, and these runs are about memory and
@@ -120,7 +145,9 @@ struct EvaluationRegressionTests {
     let found = try Self.lint(c)
     let keys = Set(found.map(\.key))
     for v in c.verdicts where !v.isTrue && !v.fixed.isEmpty && keys.contains(v.key) {
-      Issue.record("judged-false finding came back (fixed at \(v.fixed)): \(v.key) [\(v.rule)] — judged false because: \(v.reason)")
+      Issue.record(
+        "judged-false finding came back (fixed at \(v.fixed)): \(v.key) [\(v.rule)] — judged false because: \(v.reason)"
+      )
     }
     // A true finding whose `fixed` cell says `given-up: why` is one the project chose not to
     // report any more (for example, fuzzy PO entries are not compared with their msgid); the
@@ -128,10 +155,14 @@ struct EvaluationRegressionTests {
     for v in c.verdicts where v.isTrue && !v.fixed.hasPrefix("given-up") && !keys.contains(v.key) {
       let overlapping = found.contains { f in
         f.rule == v.rule && f.line == v.line
-          && (f.text == v.text || (!f.text.isEmpty && !v.text.isEmpty && (f.text.contains(v.text) || v.text.contains(f.text))))
+          && (f.text == v.text
+            || (!f.text.isEmpty && !v.text.isEmpty
+              && (f.text.contains(v.text) || v.text.contains(f.text))))
       }
       if !overlapping {
-        Issue.record("judged-true finding disappeared: \(v.key) [\(v.rule)] text \(v.text.debugDescription) — judged true because: \(v.reason)")
+        Issue.record(
+          "judged-true finding disappeared: \(v.key) [\(v.rule)] text \(v.text.debugDescription) — judged true because: \(v.reason)"
+        )
       }
     }
   }

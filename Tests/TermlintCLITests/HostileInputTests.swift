@@ -18,7 +18,9 @@ struct HostileInputTests {
     let elapsed = Date().timeIntervalSince(start)
     #expect(elapsed < timeLimit, "termlint \(arguments.joined(separator: " ")) took \(elapsed) s")
     #expect([0, 1, 2].contains(result.status), "exit status \(result.status): \(result.stderr)")
-    #expect(!result.stderr.contains("Fatal error") && !result.stderr.contains("Stack dump"), "crash: \(result.stderr)")
+    #expect(
+      !result.stderr.contains("Fatal error") && !result.stderr.contains("Stack dump"),
+      "crash: \(result.stderr)")
     return result
   }
 
@@ -36,7 +38,8 @@ struct HostileInputTests {
   /// document to lint.
   static func lint(_ file: String, in dir: URL) throws -> CLI.Result {
     if file.hasSuffix(".tbx") {
-      let doc = try write("Security assurances were discussed.\n", "doc-\(UUID().uuidString).md", in: dir)
+      let doc = try write(
+        "Security assurances were discussed.\n", "doc-\(UUID().uuidString).md", in: dir)
       return try run(["lint", "--glossary", file, doc], in: dir)
     }
     return try run(["lint", "--glossary", glossary, file], in: dir)
@@ -86,7 +89,9 @@ struct HostileInputTests {
     defer { try? FileManager.default.removeItem(at: dir) }
     let secret = "secret-\(UUID().uuidString)"
     let secretPath = try Self.write(secret + "\n", "secret.txt", in: dir)
-    let hostname = (try? String(contentsOfFile: "/etc/hostname", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+    let hostname =
+      (try? String(contentsOfFile: "/etc/hostname", encoding: .utf8))?.trimmingCharacters(
+        in: .whitespacesAndNewlines) ?? ""
     let root = Self.roots[format]!
     let targets = [
       ("file", "SYSTEM \"file://\(secretPath)\""),
@@ -98,14 +103,18 @@ struct HostileInputTests {
     ]
     for (label, system) in targets {
       let doctype = "<!DOCTYPE \(root) [ <!ENTITY xxe \(system)> ]>"
-      let path = try Self.write(Self.xml(format, doctype: doctype, reference: "&xxe;"), "xxe-\(label).\(format)", in: dir)
+      let path = try Self.write(
+        Self.xml(format, doctype: doctype, reference: "&xxe;"), "xxe-\(label).\(format)", in: dir)
       let result = try Self.lint(path, in: dir)
       #expect(result.status == 2, "\(format) \(label): \(result.stdout) \(result.stderr)")
-      #expect(result.stderr.contains("xxe-\(label).\(format)"), "\(format) \(label): \(result.stderr)")
+      #expect(
+        result.stderr.contains("xxe-\(label).\(format)"), "\(format) \(label): \(result.stderr)")
       #expect(result.stderr.lowercased().contains("entit"), "\(format) \(label): \(result.stderr)")
       let output = result.stdout + result.stderr
       #expect(!output.contains(secret), "\(format) \(label) leaked the file")
-      if hostname.count >= 6 { #expect(!output.contains(hostname), "\(format) \(label) leaked /etc/hostname") }
+      if hostname.count >= 6 {
+        #expect(!output.contains(hostname), "\(format) \(label) leaked /etc/hostname")
+      }
     }
   }
 
@@ -122,14 +131,21 @@ struct HostileInputTests {
     let big = "<!ENTITY big \"\(String(repeating: "ha", count: 50_000))\">"
     let cases = [
       ("nested", "<!DOCTYPE \(Self.roots[format]!) [\n\(entities)\n]>", "&lol9;"),
-      ("quadratic", "<!DOCTYPE \(Self.roots[format]!) [ \(big) ]>", String(repeating: "&big;", count: 20_000)),
+      (
+        "quadratic", "<!DOCTYPE \(Self.roots[format]!) [ \(big) ]>",
+        String(repeating: "&big;", count: 20_000)
+      ),
     ]
     for (label, doctype, reference) in cases {
-      let path = try Self.write(Self.xml(format, doctype: doctype, reference: reference), "laughs-\(label).\(format)", in: dir)
+      let path = try Self.write(
+        Self.xml(format, doctype: doctype, reference: reference), "laughs-\(label).\(format)",
+        in: dir)
       let result = try Self.lint(path, in: dir)
       #expect(result.status == 2, "\(format) \(label): \(result.stderr)")
-      #expect(result.stderr.contains("laughs-\(label).\(format)"), "\(format) \(label): \(result.stderr)")
-      #expect(result.stdout.count < 10_000, "\(format) \(label) printed \(result.stdout.count) bytes")
+      #expect(
+        result.stderr.contains("laughs-\(label).\(format)"), "\(format) \(label): \(result.stderr)")
+      #expect(
+        result.stdout.count < 10_000, "\(format) \(label) printed \(result.stdout.count) bytes")
     }
   }
 
@@ -142,10 +158,15 @@ struct HostileInputTests {
     let path = try Self.write(text, "broken.\(format)", in: dir)
     let result = try Self.lint(path, in: dir)
     #expect(result.status == 2, "\(format): \(result.stderr)")
-    let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("</i>") }! + 1
+    let line =
+      text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex {
+        $0.contains("</i>")
+      }! + 1
     // file:line:column: reason
     let pattern = "broken.\(format):\(line):"
-    #expect(result.stderr.contains(pattern), "\(format): expected '\(pattern)<column>' in \(result.stderr)")
+    #expect(
+      result.stderr.contains(pattern),
+      "\(format): expected '\(pattern)<column>' in \(result.stderr)")
     if let range = result.stderr.range(of: pattern) {
       let after = result.stderr[range.upperBound...]
       #expect(after.first?.isNumber == true, "\(format): no column in \(result.stderr)")
@@ -157,12 +178,14 @@ struct HostileInputTests {
   @Test func nulBytesInTextGiveFindingsOrAClearError() throws {
     let dir = try CLI.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
-    let path = try Self.write(Array("Security\u{0}assurances were\u{0} discussed.\n".utf8), "nul.md", in: dir)
+    let path = try Self.write(
+      Array("Security\u{0}assurances were\u{0} discussed.\n".utf8), "nul.md", in: dir)
     let result = try Self.run(["lint", "--glossary", Self.glossary, path], in: dir)
     if result.status == 2 {
       #expect(result.stderr.contains("nul.md"))
     } else {
-      #expect(result.stdout.contains("nul.md:1:9"), "the NUL is reported where it is: \(result.stdout)")
+      #expect(
+        result.stdout.contains("nul.md:1:9"), "the NUL is reported where it is: \(result.stdout)")
     }
   }
 
@@ -193,7 +216,8 @@ struct HostileInputTests {
       littleEndian ? [UInt8(u & 0xFF), UInt8(u >> 8)] : [UInt8(u >> 8), UInt8(u & 0xFF)]
     }
     let path = try Self.write(bytes, "utf16.md", in: dir)
-    let result = try Self.run(["lint", "--glossary", Self.glossary, "--rule", "term-forbidden", path], in: dir)
+    let result = try Self.run(
+      ["lint", "--glossary", Self.glossary, "--rule", "term-forbidden", path], in: dir)
     // The deprecated term is found at its place on line 2: the text was decoded, not mangled.
     #expect(result.status == 1, "\(result.stdout) \(result.stderr)")
     #expect(result.stdout.contains("utf16.md:2:19"), "\(result.stdout)")
@@ -213,16 +237,20 @@ struct HostileInputTests {
         }
       }
     }
-    let header = "msgid \"\"\nmsgstr \"\"\n\"Language: en\\n\"\n\"X-Source-Language: ru\\n\"\n\"Content-Type: text/plain; charset=windows-1251\\n\"\n\n"
+    let header =
+      "msgid \"\"\nmsgstr \"\"\n\"Language: en\\n\"\n\"X-Source-Language: ru\\n\"\n\"Content-Type: text/plain; charset=windows-1251\\n\"\n\n"
     let entry = "msgid \"Гарантии безопасности.\"\nmsgstr \"The security assurances.\"\n"
     let path = try Self.write(cp1251(header + entry), "legacy.po", in: dir)
-    let result = try Self.run(["lint", "--glossary", Self.glossary, "--format", "json", path], in: dir)
+    let result = try Self.run(
+      ["lint", "--glossary", Self.glossary, "--format", "json", path], in: dir)
     #expect(result.status == 1, "\(result.stderr)")
     #expect(result.stdout.contains("security assurances"))
     #expect(!result.stdout.contains("\u{FFFD}") && !result.stderr.contains("\u{FFFD}"))
 
     // The same bytes declared as UTF-8 are not valid UTF-8: a clear error, not a mis-decoding.
-    let wrong = try Self.write(cp1251(header.replacingOccurrences(of: "windows-1251", with: "UTF-8") + entry), "wrong.po", in: dir)
+    let wrong = try Self.write(
+      cp1251(header.replacingOccurrences(of: "windows-1251", with: "UTF-8") + entry), "wrong.po",
+      in: dir)
     let bad = try Self.run(["lint", "--glossary", Self.glossary, wrong], in: dir)
     #expect(bad.status == 2 && bad.stderr.contains("wrong.po"), "\(bad.stderr)")
   }
@@ -230,7 +258,8 @@ struct HostileInputTests {
   @Test func aFileOfOnlyCombiningMarks() throws {
     let dir = try CLI.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
-    let marks = String(String.UnicodeScalarView((0..<50_000).map { Unicode.Scalar(0x0300 + UInt32($0 % 0x70))! }))
+    let marks = String(
+      String.UnicodeScalarView((0..<50_000).map { Unicode.Scalar(0x0300 + UInt32($0 % 0x70))! }))
     let path = try Self.write(marks + "\n" + marks, "marks.md", in: dir)
     let result = try Self.run(["lint", "--glossary", Self.glossary, path], in: dir)
     #expect(result.status != 2, "\(result.stderr)")
@@ -243,7 +272,9 @@ struct HostileInputTests {
     let sentence = "The ministry confirmed the talks and the security assurances again. "
     let count = 2_000_000 / sentence.utf8.count
     let path = try Self.write(String(repeating: sentence, count: count), "long.md", in: dir)
-    let result = try Self.run(["lint", "--glossary", Self.glossary, "--rule", "term-forbidden", "--format", "json", path], in: dir)
+    let result = try Self.run(
+      ["lint", "--glossary", Self.glossary, "--rule", "term-forbidden", "--format", "json", path],
+      in: dir)
     #expect(result.status == 1, "\(result.stderr)")
     let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
     let findings = json?["findings"] as? [[String: Any]] ?? []
@@ -264,7 +295,9 @@ struct HostileInputTests {
     var seen = 0
     for folder in folders.sorted() {
       let edge = corpus.appendingPathComponent(folder).appendingPathComponent("edge-cases")
-      guard let files = try? FileManager.default.contentsOfDirectory(atPath: edge.path) else { continue }
+      guard let files = try? FileManager.default.contentsOfDirectory(atPath: edge.path) else {
+        continue
+      }
       for file in files.sorted() {
         let path = edge.appendingPathComponent(file).path
         let result = try Self.lint(path, in: dir)
@@ -282,14 +315,23 @@ struct HostileInputTests {
   @Test func entityRefusalsNameTheEntityExactly() throws {
     let dir = try CLI.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
-    let external = try Self.write(Self.xml("tbx", doctype: "<!DOCTYPE tbx [ <!ENTITY xxe SYSTEM \"/etc/hostname\"> ]>", reference: "&xxe;"), "external.tbx", in: dir)
+    let external = try Self.write(
+      Self.xml(
+        "tbx", doctype: "<!DOCTYPE tbx [ <!ENTITY xxe SYSTEM \"/etc/hostname\"> ]>",
+        reference: "&xxe;"), "external.tbx", in: dir)
     let r1 = try CLI.run(["glossary", "check", external], in: dir)
     #expect(r1.status == 2)
-    #expect(r1.stderr.contains("external.tbx:2:17: external entity 'xxe' (SYSTEM \"/etc/hostname\") is not allowed"), "\(r1.stderr)")
-    let internalEntity = "<?xml version=\"1.0\"?>\n<!DOCTYPE martif [\n  <!ENTITY co \"Acme\">\n]>\n<martif type=\"TBX\" xml:lang=\"en\"><text><body>\n<termEntry id=\"c1\"><langSet xml:lang=\"en\"><tig><term>&amp; &co;</term></tig></langSet></termEntry>\n</body></text></martif>\n"
+    #expect(
+      r1.stderr.contains(
+        "external.tbx:2:17: external entity 'xxe' (SYSTEM \"/etc/hostname\") is not allowed"),
+      "\(r1.stderr)")
+    let internalEntity =
+      "<?xml version=\"1.0\"?>\n<!DOCTYPE martif [\n  <!ENTITY co \"Acme\">\n]>\n<martif type=\"TBX\" xml:lang=\"en\"><text><body>\n<termEntry id=\"c1\"><langSet xml:lang=\"en\"><tig><term>&amp; &co;</term></tig></langSet></termEntry>\n</body></text></martif>\n"
     let path = try Self.write(internalEntity, "internal.tbx", in: dir)
     let r2 = try CLI.run(["glossary", "check", path], in: dir)
     #expect(r2.status == 2)
-    #expect(r2.stderr.contains("internal.tbx:6:60: entity reference '&co;' is not supported"), "\(r2.stderr)")
+    #expect(
+      r2.stderr.contains("internal.tbx:6:60: entity reference '&co;' is not supported"),
+      "\(r2.stderr)")
   }
 }

@@ -5,17 +5,22 @@ import Testing
 /// (Debian's `neovim`). Skipped when `nvim` is not installed.
 @Suite("Neovim drives termlint lsp")
 struct NeovimLSPTests {
-  static let nvim: String? = ["/usr/bin/nvim", "/usr/local/bin/nvim"].first { FileManager.default.isExecutableFile(atPath: $0) }
+  static let nvim: String? = ["/usr/bin/nvim", "/usr/local/bin/nvim"].first {
+    FileManager.default.isExecutableFile(atPath: $0)
+  }
 
   @Test(.enabled(if: nvim != nil, "nvim is not installed (Debian package neovim)"))
   func neovimGetsDiagnosticsAQuickFixAndFreshDiagnosticsAfterEdits() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("termlint-nvim-\(UUID().uuidString)")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "termlint-nvim-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     // The shipped example article and glossary; an emoji and Cyrillic are put before the
     // deprecated term, so UTF-16 units, code points and bytes all differ on its line.
-    var lines = try String(contentsOf: CLI.repoRoot.appendingPathComponent("Examples/article.en.md"), encoding: .utf8)
-      .components(separatedBy: "\n")
+    var lines = try String(
+      contentsOf: CLI.repoRoot.appendingPathComponent("Examples/article.en.md"), encoding: .utf8
+    )
+    .components(separatedBy: "\n")
     let lineIndex = try #require(lines.firstIndex { $0.contains("security assurances") })
     lines[lineIndex] = "🇨🇭 Женева. " + lines[lineIndex]
     let article = folder.appendingPathComponent("article.en.md")
@@ -27,7 +32,9 @@ struct NeovimLSPTests {
 
     let process = Process()
     process.executableURL = URL(fileURLWithPath: Self.nvim!)
-    let script = CLI.repoRoot.appendingPathComponent("Tests/TermlintCLITests/Fixtures/lsp/neovim-e2e.lua").path
+    let script = CLI.repoRoot.appendingPathComponent(
+      "Tests/TermlintCLITests/Fixtures/lsp/neovim-e2e.lua"
+    ).path
     process.arguments = ["--headless", "--clean", "-u", "NONE", "-c", "luafile \(script)"]
     process.currentDirectoryURL = folder
     var env = ProcessInfo.processInfo.environment
@@ -58,8 +65,12 @@ struct NeovimLSPTests {
     let start = try #require(line.range(of: "security assurances"))
     #expect(result["col"] as? Int == line[..<start.lowerBound].utf8.count)
     #expect(result["end_col"] as? Int == line[..<start.upperBound].utf8.count)
-    #expect((result["titles"] as? [String])?.contains("Replace 'security assurances' with 'security guarantees'") == true)
-    #expect(result["line_after_fix"] as? String == line.replacingOccurrences(of: "security assurances", with: "security guarantees"))
+    #expect(
+      (result["titles"] as? [String])?.contains(
+        "Replace 'security assurances' with 'security guarantees'") == true)
+    #expect(
+      result["line_after_fix"] as? String
+        == line.replacingOccurrences(of: "security assurances", with: "security guarantees"))
     #expect(result["cleared"] as? Bool == true)
     #expect(result["edits"] as? [Bool] == Array(repeating: true, count: 6))
   }

@@ -23,21 +23,31 @@ struct NoLostDataTests {
     return url.path
   }
 
-  static func contents(_ path: String) -> String? { try? String(contentsOfFile: path, encoding: .utf8) }
+  static func contents(_ path: String) -> String? {
+    try? String(contentsOfFile: path, encoding: .utf8)
+  }
 
   // MARK: Read-only places
 
   @Test func reportIntoAReadOnlyFolderFailsAndKeepsTheOldReport() throws {
     var reason = ""
-    guard let folder = WritePlaces.ReadOnlyFolder(files: ["report.json": Self.previous], skipReason: &reason) else {
+    guard
+      let folder = WritePlaces.ReadOnlyFolder(
+        files: ["report.json": Self.previous], skipReason: &reason)
+    else {
       print("skipped: \(reason); the read-only --output case is not checked")
       return
     }
     defer { folder.remove() }
     for name in ["report.json", "new.txt"] {
-      let result = try CLI.run(["lint", "--glossary", Self.glossary, "--format", "json", "--output", folder.path(name), Self.article])
+      let result = try CLI.run([
+        "lint", "--glossary", Self.glossary, "--format", "json", "--output", folder.path(name),
+        Self.article,
+      ])
       #expect(result.status == 2, "\(folder.how): \(result.stderr)")
-      #expect(result.stderr.contains("\(folder.path(name)): cannot write"), "\(folder.how): \(result.stderr)")
+      #expect(
+        result.stderr.contains("\(folder.path(name)): cannot write"),
+        "\(folder.how): \(result.stderr)")
       #expect(result.stdout.isEmpty)
     }
     #expect(Self.contents(folder.path("report.json")) == Self.previous)
@@ -49,26 +59,36 @@ struct NoLostDataTests {
     defer { try? FileManager.default.removeItem(at: dir) }
     let file = dir.appendingPathComponent("plain.txt").path
     try Self.previous.write(toFile: file, atomically: false, encoding: .utf8)
-    let result = try CLI.run(["lint", "--glossary", Self.glossary, "--output", file + "/report.txt", Self.article])
+    let result = try CLI.run([
+      "lint", "--glossary", Self.glossary, "--output", file + "/report.txt", Self.article,
+    ])
     #expect(result.status == 2)
-    #expect(result.stderr.contains("\(file)/report.txt: cannot write: '\(file)' is not a folder"), "\(result.stderr)")
+    #expect(
+      result.stderr.contains("\(file)/report.txt: cannot write: '\(file)' is not a folder"),
+      "\(result.stderr)")
     #expect(Self.contents(file) == Self.previous)
   }
 
   @Test func fixInAReadOnlyFolderLeavesTheArticleAlone() throws {
     let original = try #require(Self.contents(Self.article))
     var reason = ""
-    guard let folder = WritePlaces.ReadOnlyFolder(files: ["article.en.md": original], skipReason: &reason) else {
+    guard
+      let folder = WritePlaces.ReadOnlyFolder(
+        files: ["article.en.md": original], skipReason: &reason)
+    else {
       print("skipped: \(reason); the read-only fix case is not checked")
       return
     }
     defer { folder.remove() }
     // The article has fixable findings: a dry run would change it.
-    let dry = try CLI.run(["fix", "--glossary", Self.glossary, "--dry-run", folder.path("article.en.md")])
+    let dry = try CLI.run([
+      "fix", "--glossary", Self.glossary, "--dry-run", folder.path("article.en.md"),
+    ])
     #expect(dry.status == 1 && dry.stdout.contains("+++"), "\(dry.stderr)")
     let result = try CLI.run(["fix", "--glossary", Self.glossary, folder.path("article.en.md")])
     #expect(result.status == 2, "\(folder.how): \(result.stdout) \(result.stderr)")
-    #expect(result.stderr.contains("\(folder.path("article.en.md")): cannot write"), "\(result.stderr)")
+    #expect(
+      result.stderr.contains("\(folder.path("article.en.md")): cannot write"), "\(result.stderr)")
     #expect(Self.contents(folder.path("article.en.md")) == original)
     #expect(try folder.entries() == ["article.en.md"])
   }
@@ -76,18 +96,24 @@ struct NoLostDataTests {
   @Test func glossaryFmtAndConvertInAReadOnlyFolderChangeNothing() throws {
     let unformatted = "concept,lang,term,status\nb,ru,борьба,preferred\na,ru,агрессия,preferred\n"
     var reason = ""
-    guard let folder = WritePlaces.ReadOnlyFolder(files: ["g.csv": unformatted], skipReason: &reason) else {
+    guard
+      let folder = WritePlaces.ReadOnlyFolder(files: ["g.csv": unformatted], skipReason: &reason)
+    else {
       print("skipped: \(reason); the read-only glossary case is not checked")
       return
     }
     defer { folder.remove() }
-    #expect(try CLI.run(["glossary", "fmt", "--check", folder.path("g.csv")]).status == 1, "the file is not in canonical form")
+    #expect(
+      try CLI.run(["glossary", "fmt", "--check", folder.path("g.csv")]).status == 1,
+      "the file is not in canonical form")
     let fmt = try CLI.run(["glossary", "fmt", folder.path("g.csv")])
     #expect(fmt.status == 2, "\(folder.how): \(fmt.stdout) \(fmt.stderr)")
     #expect(fmt.stderr.contains("\(folder.path("g.csv")): cannot write"), "\(fmt.stderr)")
     #expect(Self.contents(folder.path("g.csv")) == unformatted)
     let convert = try CLI.run(["glossary", "convert", Self.glossary, folder.path("g.yaml")])
-    #expect(convert.status == 2 && convert.stderr.contains("\(folder.path("g.yaml")): cannot write"), "\(convert.stderr)")
+    #expect(
+      convert.status == 2 && convert.stderr.contains("\(folder.path("g.yaml")): cannot write"),
+      "\(convert.stderr)")
     #expect(try folder.entries() == ["g.csv"])
   }
 
@@ -95,7 +121,9 @@ struct NoLostDataTests {
 
   @Test func aFullDiskFailsTheWriteAndKeepsWhatWasThere() throws {
     guard let disk = WritePlaces.TinyDisk(size: 64 * 1024) else {
-      print("skipped: cannot mount a 64 KiB tmpfs (needs root or CAP_SYS_ADMIN); the full-disk cases are not checked")
+      print(
+        "skipped: cannot mount a 64 KiB tmpfs (needs root or CAP_SYS_ADMIN); the full-disk cases are not checked"
+      )
       return
     }
     defer { disk.remove() }
@@ -105,20 +133,31 @@ struct NoLostDataTests {
     let big = try Self.bigArticle(2_000, in: dir)
     try Self.previous.write(toFile: disk.path("report.json"), atomically: false, encoding: .utf8)
 
-    let report = try CLI.run(["lint", "--glossary", Self.glossary, "--format", "json", "--output", disk.path("report.json"), big])
+    let report = try CLI.run([
+      "lint", "--glossary", Self.glossary, "--format", "json", "--output", disk.path("report.json"),
+      big,
+    ])
     #expect(report.status == 2, "\(report.stderr)")
-    #expect(report.stderr.contains("\(disk.path("report.json")): cannot write: No space left on device"), "\(report.stderr)")
+    #expect(
+      report.stderr.contains("\(disk.path("report.json")): cannot write: No space left on device"),
+      "\(report.stderr)")
     #expect(Self.contents(disk.path("report.json")) == Self.previous)
     #expect(try disk.entries() == ["report.json"], "no partial temporary file")
 
     // Standard output redirected to a file on the full disk: an error, not a crash or silence.
     _ = FileManager.default.createFile(atPath: disk.path("stdout.txt"), contents: nil)
     let stdout = try FileHandle(forWritingTo: disk.url.appendingPathComponent("stdout.txt"))
-    let redirected = try RunningTermlint(["lint", "--glossary", Self.glossary, "--format", "json", big], in: dir, standardOutput: stdout)
+    let redirected = try RunningTermlint(
+      ["lint", "--glossary", Self.glossary, "--format", "json", big], in: dir,
+      standardOutput: stdout)
     #expect(redirected.wait(limit: 60 * CLI.slowdown), "termlint did not end")
     try stdout.close()
-    #expect(redirected.process.terminationReason == .exit && redirected.process.terminationStatus == 2, "\(redirected.stderr)")
-    #expect(redirected.stderr.contains("cannot write standard output: No space left on device"), "\(redirected.stderr)")
+    #expect(
+      redirected.process.terminationReason == .exit && redirected.process.terminationStatus == 2,
+      "\(redirected.stderr)")
+    #expect(
+      redirected.stderr.contains("cannot write standard output: No space left on device"),
+      "\(redirected.stderr)")
     try FileManager.default.removeItem(atPath: disk.path("stdout.txt"))
 
     // fix on a disk with no room for the fixed copy.
@@ -127,7 +166,9 @@ struct NoLostDataTests {
     try disk.fill(leaving: 0)
     let fix = try CLI.run(["fix", "--glossary", Self.glossary, disk.path("article.en.md")])
     #expect(fix.status == 2, "\(fix.stdout) \(fix.stderr)")
-    #expect(fix.stderr.contains("\(disk.path("article.en.md")): cannot write: No space left on device"), "\(fix.stderr)")
+    #expect(
+      fix.stderr.contains("\(disk.path("article.en.md")): cannot write: No space left on device"),
+      "\(fix.stderr)")
     #expect(Self.contents(disk.path("article.en.md")) == original)
     #expect(try disk.entries() == [".filler", "article.en.md", "report.json"])
   }
@@ -135,7 +176,8 @@ struct NoLostDataTests {
   // MARK: Interrupts
 
   @Test func anInterruptMidRunLeavesTheOldReport() throws {
-    let inputs = try CLI.temporaryDirectory(), out = try CLI.temporaryDirectory()
+    let inputs = try CLI.temporaryDirectory()
+    let out = try CLI.temporaryDirectory()
     defer {
       try? FileManager.default.removeItem(at: inputs)
       try? FileManager.default.removeItem(at: out)
@@ -145,7 +187,8 @@ struct NoLostDataTests {
     var arguments = ["lint", "--glossary", Self.glossary, "--format", "json"]
     for k in 0..<8 { arguments.append(try Self.bigArticle(1_000, in: inputs, name: "a\(k).md")) }
     let fifo = inputs.appendingPathComponent("z-never-written.md").path
-    try #require(mkfifo(fifo, 0o600) == 0, "cannot make a named pipe: \(String(cString: strerror(errno)))")
+    try #require(
+      mkfifo(fifo, 0o600) == 0, "cannot make a named pipe: \(String(cString: strerror(errno)))")
     let report = out.appendingPathComponent("report.json").path
     try Self.previous.write(toFile: report, atomically: false, encoding: .utf8)
     let running = try RunningTermlint(arguments + ["--output", report, fifo], in: out)
@@ -153,7 +196,9 @@ struct NoLostDataTests {
     try #require(running.process.isRunning, "the run ended before the interrupt: \(running.stderr)")
     kill(running.pid, SIGINT)
     #expect(running.wait(limit: 20 * CLI.slowdown), "termlint did not end after SIGINT")
-    #expect(running.process.terminationReason == .uncaughtSignal && running.process.terminationStatus == SIGINT, "ends by the signal, so the shell sees 130")
+    #expect(
+      running.process.terminationReason == .uncaughtSignal
+        && running.process.terminationStatus == SIGINT, "ends by the signal, so the shell sees 130")
     #expect(running.stderr.contains("termlint: interrupted by SIGINT"), "\(running.stderr)")
     #expect(Self.contents(report) == Self.previous)
     #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["report.json"])
@@ -168,7 +213,8 @@ struct NoLostDataTests {
     defer { close(watch) }
     let folder = (report as NSString).deletingLastPathComponent
     try #require(inotify_add_watch(watch, folder, UInt32(IN_CREATE)) >= 0)
-    let running = try RunningTermlint(["lint", "--glossary", Self.glossary, "--format", "json", "--output", report, input], in: dir)
+    let running = try RunningTermlint(
+      ["lint", "--glossary", Self.glossary, "--format", "json", "--output", report, input], in: dir)
     var temporary: String?
     var buffer = [UInt8](repeating: 0, count: 4096)
     var poller = pollfd(fd: watch, events: Int16(POLLIN), revents: 0)
@@ -200,10 +246,17 @@ struct NoLostDataTests {
     #expect(running.wait(limit: 60 * CLI.slowdown), "termlint did not end after SIGINT")
     #expect(!FileManager.default.fileExists(atPath: temp), "the temporary file was removed")
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["report.json"])
-    let endedBySignal = running.process.terminationReason == .uncaughtSignal && running.process.terminationStatus == SIGINT
+    let endedBySignal =
+      running.process.terminationReason == .uncaughtSignal
+      && running.process.terminationStatus == SIGINT
     if caught && Self.contents(report) == Self.previous {
-      #expect(endedBySignal, "ends by the signal, so the shell sees 130: \(running.process.terminationReason == .exit) \(running.process.terminationStatus) \(running.stderr)")
-      #expect(running.stderr.contains("termlint: \(report): not written (interrupted); left as it was"), "\(running.stderr)")
+      #expect(
+        endedBySignal,
+        "ends by the signal, so the shell sees 130: \(running.process.terminationReason == .exit) \(running.process.terminationStatus) \(running.stderr)"
+      )
+      #expect(
+        running.stderr.contains("termlint: \(report): not written (interrupted); left as it was"),
+        "\(running.stderr)")
       return true
     }
     // The rename came first: SIGCONT wakes every thread at once, and the writer can rename
@@ -212,7 +265,10 @@ struct NoLostDataTests {
     // past its last check for one, with its own status (1: the article has findings).
     #expect(Self.contents(report).map { $0.hasSuffix("}\n") || $0.hasSuffix("}") } == true)
     #expect(!running.stderr.contains("not written"), "\(running.stderr)")
-    #expect(endedBySignal || (running.process.terminationReason == .exit && running.process.terminationStatus == 1), "\(running.stderr)")
+    #expect(
+      endedBySignal
+        || (running.process.terminationReason == .exit && running.process.terminationStatus == 1),
+      "\(running.stderr)")
     return false
   }
 
@@ -222,12 +278,15 @@ struct NoLostDataTests {
   /// uninterruptible) does: that writer could still rename after the main thread looks stopped.
   static func waitUntilStopped(_ pid: pid_t) -> Bool {
     for _ in 0..<6_000 {
-      guard let tasks = try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task"), !tasks.isEmpty else {
+      guard let tasks = try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task"),
+        !tasks.isEmpty
+      else {
         return false
       }
       var all = true
       for task in tasks {
-        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/stat", encoding: .utf8),
+        guard
+          let stat = try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/stat", encoding: .utf8),
           let close = stat.lastIndex(of: ")")
         else { continue }  // the thread ended
         let state = stat[stat.index(after: close)...].split(separator: " ").first
@@ -241,7 +300,8 @@ struct NoLostDataTests {
   }
 
   @Test func anInterruptDuringTheWriteLeavesTheOldReport() throws {
-    let dir = try CLI.temporaryDirectory(), out = try CLI.temporaryDirectory()
+    let dir = try CLI.temporaryDirectory()
+    let out = try CLI.temporaryDirectory()
     defer {
       try? FileManager.default.removeItem(at: dir)
       try? FileManager.default.removeItem(at: out)
@@ -260,7 +320,9 @@ struct NoLostDataTests {
   // MARK: A reader that goes away
 
   /// Runs termlint with standard output into a pipe whose reader takes one line and closes it.
-  static func firstLineThenClose(_ arguments: [String], in dir: URL) throws -> (line: String, running: RunningTermlint) {
+  static func firstLineThenClose(_ arguments: [String], in dir: URL) throws -> (
+    line: String, running: RunningTermlint
+  ) {
     let pipe = Pipe()
     let running = try RunningTermlint(arguments, in: dir, standardOutput: pipe)
     let reader = pipe.fileHandleForReading
@@ -280,17 +342,19 @@ struct NoLostDataTests {
     // Far more than a pipe buffer (64 KiB) of text report.
     let big = try Self.bigArticle(3_000, in: dir)
     try """
-      languages: {source: ru, target: en}
-      external-rules:
-        - id: house.quiet
-          command: ["true"]
-      """.write(to: dir.appendingPathComponent("pipeline.yml"), atomically: false, encoding: .utf8)
+    languages: {source: ru, target: en}
+    external-rules:
+      - id: house.quiet
+        command: ["true"]
+    """.write(to: dir.appendingPathComponent("pipeline.yml"), atomically: false, encoding: .utf8)
     // Without and with an external rule (which makes Termlint handle SIGPIPE itself: a closed
     // pipe used to crash it with a Foundation backtrace then).
     for extra in [[], ["--pipeline", "pipeline.yml"]] {
-      let (line, running) = try Self.firstLineThenClose(["lint", "--glossary", Self.glossary] + extra + [big], in: dir)
+      let (line, running) = try Self.firstLineThenClose(
+        ["lint", "--glossary", Self.glossary] + extra + [big], in: dir)
       #expect(line.hasPrefix(big) && line.contains("3,000 problems"), "\(line)")
-      #expect(running.wait(limit: 60 * CLI.slowdown), "termlint did not end after its reader went away")
+      #expect(
+        running.wait(limit: 60 * CLI.slowdown), "termlint did not end after its reader went away")
       #expect(running.process.terminationReason == .exit, "not killed by SIGPIPE")
       #expect(running.process.terminationStatus == 1, "the run's own status: findings")
       #expect(running.stderr.isEmpty, "no crash report, no 'Broken pipe': \(running.stderr)")
@@ -298,6 +362,8 @@ struct NoLostDataTests {
     // A clean run keeps status 0.
     let (_, clean) = try Self.firstLineThenClose(["rules"], in: dir)
     #expect(clean.wait(limit: 60 * CLI.slowdown))
-    #expect(clean.process.terminationReason == .exit && clean.process.terminationStatus == 0 && clean.stderr.isEmpty, "\(clean.stderr)")
+    #expect(
+      clean.process.terminationReason == .exit && clean.process.terminationStatus == 0
+        && clean.stderr.isEmpty, "\(clean.stderr)")
   }
 }

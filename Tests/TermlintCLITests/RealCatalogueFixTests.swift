@@ -3,7 +3,9 @@ import Testing
 
 /// Where gettext's `msgfmt` is, if installed.
 enum Gettext {
-  static let msgfmt: String? = ["/usr/bin/msgfmt", "/usr/local/bin/msgfmt", "/opt/homebrew/bin/msgfmt"].first {
+  static let msgfmt: String? = [
+    "/usr/bin/msgfmt", "/usr/local/bin/msgfmt", "/opt/homebrew/bin/msgfmt",
+  ].first {
     FileManager.default.isExecutableFile(atPath: $0)
   }
 }
@@ -16,12 +18,16 @@ enum Gettext {
 /// in `Evaluation/corpus/po/` of this repository, in `../shared/corpus/po/` beside it, and the
 /// fixture `Fixtures/format-strings/` (written for this test, modelled on real patterns). A
 /// folder that is absent is named on standard error and skipped.
-@Suite("termlint fix on real PO catalogues", .enabled(if: Gettext.msgfmt != nil, "msgfmt (gettext) is not installed"))
+@Suite(
+  "termlint fix on real PO catalogues",
+  .enabled(if: Gettext.msgfmt != nil, "msgfmt (gettext) is not installed"))
 struct RealCatalogueFixTests {
   static var msgfmt: String? { Gettext.msgfmt }
 
   static var folders: [URL] {
-    var paths = (ProcessInfo.processInfo.environment["TERMLINT_REAL_PO_DIRS"] ?? "").split(separator: ":").map(String.init)
+    var paths = (ProcessInfo.processInfo.environment["TERMLINT_REAL_PO_DIRS"] ?? "").split(
+      separator: ":"
+    ).map(String.init)
     paths += [
       CLI.repoRoot.appendingPathComponent("Evaluation/corpus/po").path,
       CLI.repoRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus/po").path,
@@ -34,11 +40,14 @@ struct RealCatalogueFixTests {
     var files: [URL] = []
     var seen = Set<String>()
     for folder in folders {
-      guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else {
-        FileHandle.standardError.write(Data("RealCatalogueFixTests: \(folder.path) is absent; skipped\n".utf8))
+      guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
+      else {
+        FileHandle.standardError.write(
+          Data("RealCatalogueFixTests: \(folder.path) is absent; skipped\n".utf8))
         continue
       }
-      for case let url as URL in walker where url.pathExtension == "po" && seen.insert(url.resolvingSymlinksInPath().path).inserted {
+      for case let url as URL in walker
+      where url.pathExtension == "po" && seen.insert(url.resolvingSymlinksInPath().path).inserted {
         files.append(url)
       }
     }
@@ -63,23 +72,30 @@ struct RealCatalogueFixTests {
   struct Span { let line: Int, start: Int, end: Int? }
 
   static func safeSpans(_ json: String) throws -> [Span] {
-    let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any], "not JSON")
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any], "not JSON")
     let list = try #require(object["findings"] as? [[String: Any]])
     var spans: [Span] = []
     for f in list where (f["fixable"] as? Bool) == true {
-      guard let line = f["line"] as? Int, let column = f["column"] as? Int, let endLine = f["endLine"] as? Int,
+      guard let line = f["line"] as? Int, let column = f["column"] as? Int,
+        let endLine = f["endLine"] as? Int,
         let endColumn = f["endColumn"] as? Int
       else { continue }
       for l in line...endLine {
-        spans.append(Span(line: l, start: l == line ? column - 1 : 0, end: l == endLine ? endColumn - 1 : nil))
+        spans.append(
+          Span(line: l, start: l == line ? column - 1 : 0, end: l == endLine ? endColumn - 1 : nil))
       }
     }
     return spans
   }
 
   /// Whether `fixed` is `original` with some of `spans` replaced and nothing else changed.
-  static func changesOnlySpans(_ original: [Unicode.Scalar], _ fixed: [Unicode.Scalar], _ spans: [Span]) -> Bool {
-    let ranges = spans.map { $0.start..<min(original.count, max($0.start, $0.end ?? original.count)) }.sorted { $0.lowerBound < $1.lowerBound }
+  static func changesOnlySpans(
+    _ original: [Unicode.Scalar], _ fixed: [Unicode.Scalar], _ spans: [Span]
+  ) -> Bool {
+    let ranges = spans.map {
+      $0.start..<min(original.count, max($0.start, $0.end ?? original.count))
+    }.sorted { $0.lowerBound < $1.lowerBound }
     guard !ranges.isEmpty else { return false }
     // The text outside the spans, in order.
     var frames: [[Unicode.Scalar]] = []
@@ -89,7 +105,9 @@ struct RealCatalogueFixTests {
       cursor = max(cursor, r.upperBound)
     }
     frames.append(Array(original[min(cursor, original.count)...]))
-    guard fixed.starts(with: frames[0]), fixed.reversed().starts(with: frames[frames.count - 1].reversed()) else { return false }
+    guard fixed.starts(with: frames[0]),
+      fixed.reversed().starts(with: frames[frames.count - 1].reversed())
+    else { return false }
     var position = frames[0].count
     for frame in frames.dropFirst().dropLast() where !frame.isEmpty {
       var found: Int?
@@ -111,20 +129,31 @@ struct RealCatalogueFixTests {
     let pipeline = CLI.repoRoot.appendingPathComponent("Pipelines/default.yml").path
     let files = Self.catalogues()
     #expect(!files.isEmpty)
-    var checked = 0, changed = 0
+    var checked = 0
+    var changed = 0
     for original in files {
       if let complaint = try Self.msgfmtCheck(original) {
-        FileHandle.standardError.write(Data("RealCatalogueFixTests: \(original.lastPathComponent) fails msgfmt -c before any fix; skipped (\(complaint.prefix(120)))\n".utf8))
+        FileHandle.standardError.write(
+          Data(
+            "RealCatalogueFixTests: \(original.lastPathComponent) fails msgfmt -c before any fix; skipped (\(complaint.prefix(120)))\n"
+              .utf8))
         continue
       }
       let dir = try CLI.temporaryDirectory()
       defer { try? FileManager.default.removeItem(at: dir) }
       let copy = dir.appendingPathComponent(original.lastPathComponent)
       try FileManager.default.copyItem(at: original, to: copy)
-      let lint = try CLI.run(["lint", "--pipeline", pipeline, "--format", "json", "--fail-on", "never", copy.lastPathComponent], in: dir)
+      let lint = try CLI.run(
+        [
+          "lint", "--pipeline", pipeline, "--format", "json", "--fail-on", "never",
+          copy.lastPathComponent,
+        ], in: dir)
       guard lint.status == 0 else {
         // An input termlint cannot read (a broken charset declaration) is not fixed either.
-        FileHandle.standardError.write(Data("RealCatalogueFixTests: \(original.lastPathComponent) cannot be read; skipped (\(lint.stderr.prefix(120)))\n".utf8))
+        FileHandle.standardError.write(
+          Data(
+            "RealCatalogueFixTests: \(original.lastPathComponent) cannot be read; skipped (\(lint.stderr.prefix(120)))\n"
+              .utf8))
         let fix = try CLI.run(["fix", "--pipeline", pipeline, copy.lastPathComponent], in: dir)
         let untouched = try Data(contentsOf: copy) == Data(contentsOf: original)
         #expect(fix.status == 2 && untouched)
@@ -132,14 +161,17 @@ struct RealCatalogueFixTests {
       }
       let spans = try Self.safeSpans(lint.stdout)
       let fix = try CLI.run(["fix", "--pipeline", pipeline, copy.lastPathComponent], in: dir)
-      if fix.status == 2 && fix.stderr.contains("cannot be rewritten") { continue }  // a legacy charset: fix refuses it whole
+      // a legacy charset: fix refuses it whole
+      if fix.status == 2 && fix.stderr.contains("cannot be rewritten") { continue }
       #expect(fix.status == 0, "\(original.path): \(fix.stderr)")
       checked += 1
       if let complaint = try Self.msgfmtCheck(copy) {
         Issue.record("\(original.path): msgfmt -c rejects the fixed file: \(complaint)")
       }
-      let before = String(decoding: try Data(contentsOf: original), as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-      let after = String(decoding: try Data(contentsOf: copy), as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+      let before = String(decoding: try Data(contentsOf: original), as: UTF8.self).split(
+        separator: "\n", omittingEmptySubsequences: false)
+      let after = String(decoding: try Data(contentsOf: copy), as: UTF8.self).split(
+        separator: "\n", omittingEmptySubsequences: false)
       #expect(before.count == after.count, "\(original.path): the fix changed the number of lines")
       guard before.count == after.count else { continue }
       for (k, (old, new)) in zip(before, after).enumerated() where old != new {
@@ -151,27 +183,40 @@ struct RealCatalogueFixTests {
       }
     }
     #expect(checked > 0)
-    FileHandle.standardError.write(Data("RealCatalogueFixTests: \(checked) catalogues fixed, \(changed) lines changed\n".utf8))
+    FileHandle.standardError.write(
+      Data("RealCatalogueFixTests: \(checked) catalogues fixed, \(changed) lines changed\n".utf8))
   }
 
   @Test func fixLeavesDirectivesAndEscapesAlone() throws {
-    let fixture = CLI.repoRoot.appendingPathComponent("Tests/TermlintCLITests/Fixtures/format-strings/ru.po")
+    let fixture = CLI.repoRoot.appendingPathComponent(
+      "Tests/TermlintCLITests/Fixtures/format-strings/ru.po")
     let dir = try CLI.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
     let copy = dir.appendingPathComponent("ru.po")
     try FileManager.default.copyItem(at: fixture, to: copy)
-    let r = try CLI.run(["fix", "--pipeline", CLI.repoRoot.appendingPathComponent("Pipelines/default.yml").path, "ru.po"], in: dir)
+    let r = try CLI.run(
+      [
+        "fix", "--pipeline", CLI.repoRoot.appendingPathComponent("Pipelines/default.yml").path,
+        "ru.po",
+      ], in: dir)
     #expect(r.status == 0, "\(r.stderr)")
     let text = String(decoding: try Data(contentsOf: copy), as: UTF8.self)
     // The look-alike typos are fixed …
-    for word in ["к серверу %s", "готов к работе", "%s: хост", "для продолжения"] { #expect(text.contains(word), "\(word)") }
+    for word in ["к серверу %s", "готов к работе", "%s: хост", "для продолжения"] {
+      #expect(text.contains(word), "\(word)")
+    }
     // … directives, escapes, metavariables and suffixes are not touched …
-    for kept in ["%sподсказка", "%cбудут", "%0AВведите", "ПРЕФИКСaa, ПРЕФИКСab", "RФАЙЛ", "IИспользовано", "%%(then)", "%6$s %5$s"] {
+    for kept in [
+      "%sподсказка", "%cбудут", "%0AВведите", "ПРЕФИКСaa, ПРЕФИКСab", "RФАЙЛ", "IИспользовано",
+      "%%(then)", "%6$s %5$s",
+    ] {
       #expect(text.contains(kept), "\(kept)")
     }
     // … and a typo glued to a directive is left for a person, with the reason.
     #expect(text.contains("%sCервер"))
-    #expect(r.stdout.contains("next to a format directive, escape, placeholder, markup or URL"), "\(r.stdout)")
+    #expect(
+      r.stdout.contains("next to a format directive, escape, placeholder, markup or URL"),
+      "\(r.stdout)")
     #expect(try Self.msgfmtCheck(copy) == nil)
   }
 }

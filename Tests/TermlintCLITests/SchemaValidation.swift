@@ -3,7 +3,9 @@ import Testing
 
 /// Validates JSON against a JSON Schema with Python's `jsonschema` (installed by .ci/run).
 enum SchemaValidation {
-  static func validate(json: String, schema: URL, sourceLocation: SourceLocation = #_sourceLocation) throws {
+  static func validate(json: String, schema: URL, sourceLocation: SourceLocation = #_sourceLocation)
+    throws
+  {
     guard FileManager.default.fileExists(atPath: schema.path) else {
       // NOTE: ../shared is beside the clone in CI, not in a user's clone.
       print("skipped: schema validation needs \(schema.path) (../shared is absent)")
@@ -33,9 +35,12 @@ enum SchemaValidation {
     let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     p.waitUntilExit()
     if text.contains("NO_JSONSCHEMA") {
-      Issue.record("python3 'jsonschema' is missing: run 'pip install jsonschema' (.ci/run does)", sourceLocation: sourceLocation)
+      Issue.record(
+        "python3 'jsonschema' is missing: run 'pip install jsonschema' (.ci/run does)",
+        sourceLocation: sourceLocation)
       return
     }
-    #expect(p.terminationStatus == 0, "SARIF does not validate: \(text)", sourceLocation: sourceLocation)
+    #expect(
+      p.terminationStatus == 0, "SARIF does not validate: \(text)", sourceLocation: sourceLocation)
   }
 }

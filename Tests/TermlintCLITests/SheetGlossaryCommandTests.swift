@@ -16,19 +16,26 @@ struct SheetGlossaryCommandTests {
 
   @Test func lintReportsAForbiddenVariantFromATeamSheetAndWarnsOncePerFile() throws {
     let dir = try CLI.temporaryDirectory()
-    let article = try Self.write("The talks covered security assurances.\n\nAnd safety guarantees.\n", "a.en.md", in: dir)
+    let article = try Self.write(
+      "The talks covered security assurances.\n\nAnd safety guarantees.\n", "a.en.md", in: dir)
     let other = try Self.write("Security assurances again.\n", "b.en.md", in: dir)
     // The team's shape with a column Termlint does not know, filled on every row.
     let sheet = try Self.write(
       "id,ru,en,forbidden,comment,Reviewer\n1,гарантии безопасности,security guarantees,security assurances|safety guarantees,,Anna\n"
         + "2,мир,peace,,,Anna\n3,война,war,,,Boris\n", "team.csv", in: dir)
-    let r = try CLI.run(["lint", "--source-lang", "ru", "--rule", "term-forbidden", "--glossary", sheet, article, other])
+    let r = try CLI.run([
+      "lint", "--source-lang", "ru", "--rule", "term-forbidden", "--glossary", sheet, article,
+      other,
+    ])
     #expect(r.status == 1, "\(r.stderr)")
     #expect(r.stdout.contains("a.en.md:1:19: error: 'security assurances'"))
     #expect(r.stdout.contains("a.en.md:3:5: error: 'safety guarantees'"))
     #expect(r.stdout.contains("b.en.md:1:1: error: 'Security assurances'"))
     let warnings = r.stderr.split(separator: "\n").filter { $0.contains("Reviewer") }
-    #expect(warnings == ["termlint: warning: \(sheet):1: column 'Reviewer' is not one Termlint knows; its values are kept in each concept's note"])
+    #expect(
+      warnings == [
+        "termlint: warning: \(sheet):1: column 'Reviewer' is not one Termlint knows; its values are kept in each concept's note"
+      ])
   }
 
   @Test func badSheetsExitTwoNamingFileLineAndReason() throws {
@@ -37,7 +44,9 @@ struct SheetGlossaryCommandTests {
     let short = try Self.write("id,ru,en\n1,мир,peace\n2,война\n", "short.csv", in: dir)
     let r = try CLI.run(["lint", "--glossary", short, article])
     #expect(r.status == 2)
-    #expect(r.stderr == "termlint: error: \(short):3: row has 2 fields but the header has 3 (id, ru, en)\n")
+    #expect(
+      r.stderr
+        == "termlint: error: \(short):3: row has 2 fields but the header has 3 (id, ru, en)\n")
 
     let corrupt = try Self.write("not a zip", "broken.xlsx", in: dir)
     let zip = try CLI.run(["lint", "--glossary", corrupt, article])
@@ -49,7 +58,9 @@ struct SheetGlossaryCommandTests {
       "p.yml", in: dir)
     let sheet = try CLI.run(["lint", "--pipeline", pipeline, article])
     #expect(sheet.status == 2)
-    #expect(sheet.stderr.contains("team.xlsx: the workbook has no sheet 'Nope' (sheets: 'Glossary', 'TICO')"))
+    #expect(
+      sheet.stderr.contains(
+        "team.xlsx: the workbook has no sheet 'Nope' (sheets: 'Glossary', 'TICO')"))
   }
 
   @Test func convertWritesAWorkbookAsTBXThatLoadsTheSame() throws {
@@ -66,7 +77,9 @@ struct SheetGlossaryCommandTests {
       fromTBX.stdout.split(separator: "\n").filter { !$0.hasPrefix("languages:") }
         == fromSheet.stdout.split(separator: "\n").filter { !$0.hasPrefix("languages:") })
 
-    let named = try CLI.run(["glossary", "convert", "--sheet", "TICO", Self.workbook, "-", "--to", "yaml"])
+    let named = try CLI.run([
+      "glossary", "convert", "--sheet", "TICO", Self.workbook, "-", "--to", "yaml",
+    ])
     #expect(named.stdout.contains("ru-RU"))
     let fmt = try CLI.run(["glossary", "fmt", "--check", Self.team])
     #expect(fmt.status == 2)

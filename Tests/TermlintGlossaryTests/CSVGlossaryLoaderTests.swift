@@ -1,8 +1,8 @@
 import Foundation
+import TermlintTestSupport
 import Testing
 
 @testable import TermlintGlossary
-import TermlintTestSupport
 @testable import TermlintText
 
 private typealias S = GlossaryTestSupport
@@ -10,7 +10,9 @@ private typealias S = GlossaryTestSupport
 private func tag(_ raw: String) -> LanguageTag { LanguageTag(raw)! }
 
 /// Loads CSV text and returns the error it throws.
-private func csvError(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) -> TermlintError? {
+private func csvError(_ text: String, sourceLocation: SourceLocation = #_sourceLocation)
+  -> TermlintError?
+{
   S.expectError({ try S.load(text, .csv, path: "g.csv") }, sourceLocation: sourceLocation)
 }
 
@@ -26,32 +28,38 @@ struct CSVGlossaryLoaderTests {
     #expect(first.line == 4)
     #expect(
       first.terms == [
-        Term("гарантии безопасности", language: tag("ru"), status: .preferred, partOfSpeech: "noun"),
+        Term(
+          "гарантии безопасности", language: tag("ru"), status: .preferred, partOfSpeech: "noun"),
         Term("security guarantees", language: tag("en"), status: .preferred, partOfSpeech: "noun"),
         Term(
-          "security assurances", language: tag("en"), status: .deprecated, partOfSpeech: "noun", matchMode: .exact,
+          "security assurances", language: tag("en"), status: .deprecated, partOfSpeech: "noun",
+          matchMode: .exact,
           note: "Avoid: reads as \"insurance\", not a guarantee."),
       ])
     #expect(first.terms.map(\.line) == [4, 5, 6])
     let nato = g.concepts[1]
-    #expect(nato.terms.map(\.text) == ["NATO", "North Atlantic\nTreaty Organization", "НАТО"])  // grouped by language
+    // grouped by language
+    #expect(nato.terms.map(\.text) == ["NATO", "North Atlantic\nTreaty Organization", "НАТО"])
     #expect(nato.terms[0].caseSensitive == true)
     #expect(nato.terms[0].termType == "acronym")
   }
 
   @Test func bomCRLFAnyColumnOrderAndCaseInsensitiveHeader() throws {
-    let text = "\u{FEFF}# comment\r\n\r\nTerm,Lang,Concept,Status\r\n\"a, b\",en,x,Preferred\r\nc,en-gb,x,deprecatedTerm-admn-sts\r\n"
+    let text =
+      "\u{FEFF}# comment\r\n\r\nTerm,Lang,Concept,Status\r\n\"a, b\",en,x,Preferred\r\nc,en-gb,x,deprecatedTerm-admn-sts\r\n"
     let g = try GlossaryIO.load(bytes: Array(text.utf8), path: "g.csv", format: .csv)
     #expect(g.concepts.count == 1)
     #expect(
       g.concepts[0].terms == [
-        Term("a, b", language: tag("en"), status: .preferred), Term("c", language: tag("en-GB"), status: .deprecated),
+        Term("a, b", language: tag("en"), status: .preferred),
+        Term("c", language: tag("en-GB"), status: .deprecated),
       ])
     #expect(g.concepts[0].terms.map(\.line) == [4, 5])
   }
 
   @Test func tsvAllowsQuotesAndTabsInQuotedCells() throws {
-    let text = "concept\tlang\tterm\tnote\nx\tru\t\"с\ttab\"\t\"say \"\"hi\"\"\"\ny\ten\tplain \"quote\" inside\t\n"
+    let text =
+      "concept\tlang\tterm\tnote\nx\tru\t\"с\ttab\"\t\"say \"\"hi\"\"\"\ny\ten\tplain \"quote\" inside\t\n"
     let g = try S.load(text, .tsv, path: "g.tsv")
     #expect(g.concepts.map(\.id) == ["x", "y"])
     #expect(g.concepts[0].terms[0].text == "с\ttab")
@@ -83,12 +91,17 @@ struct CSVGlossaryLoaderTests {
   }
 
   @Test func unknownColumnIsKeptAsANoteWithOneWarning() throws {
-    let g = try S.load("concept,lang,term,Colour,note\nx,en,red,warm,usage\nx,ru,красный,,\ny,en,blue,cold,\n", .csv, path: "g.csv")
-    #expect(g.concepts.flatMap(\.terms).map(\.note) == ["usage\nColour: warm", nil, "Colour: cold"])
+    let g = try S.load(
+      "concept,lang,term,Colour,note\nx,en,red,warm,usage\nx,ru,красный,,\ny,en,blue,cold,\n", .csv,
+      path: "g.csv")
+    #expect(
+      g.concepts.flatMap(\.terms).map(\.note) == ["usage\nColour: warm", nil, "Colour: cold"])
     #expect(g.warnings.count == 1)
     let warning = try #require(g.warnings.first)
     #expect(warning.hasPrefix("g.csv:1: column 'Colour' is not one of Termlint's"))
-    #expect(warning.contains("concept, subject, concept_note, lang, term, status, pos, type, case, match, note"))
+    #expect(
+      warning.contains(
+        "concept, subject, concept_note, lang, term, status, pos, type, case, match, note"))
   }
 
   @Test func duplicateColumn() throws {
@@ -141,7 +154,8 @@ struct CSVGlossaryLoaderTests {
   }
 
   @Test func conflictingConceptFieldsNameBothLines() throws {
-    let error = try #require(csvError("concept,subject,lang,term\nx,law,en,a\nx,,en,b\nx,politics,en,c\n"))
+    let error = try #require(
+      csvError("concept,subject,lang,term\nx,law,en,a\nx,,en,b\nx,politics,en,c\n"))
     #expect(error.line == 4)
     #expect(error.column == 3)
     #expect(error.reason.contains("'law' (line 2)"))
@@ -157,12 +171,15 @@ struct CSVGlossaryLoaderTests {
     let error = try #require(csvError("concept,lang,term\nx,en,a\ny,en,b\nx,en,c\n"))
     #expect(error.line == 4)
     #expect(error.column == 1)
-    #expect(error.reason.contains("concept 'x' reappears after other concepts (its rows start at line 2)"))
+    #expect(
+      error.reason.contains("concept 'x' reappears after other concepts (its rows start at line 2)")
+    )
   }
 
   @Test func invalidUTF8IsAnInputError() throws {
     let bytes: [UInt8] = Array("concept,lang,term\nx,en,".utf8) + [0xC3, 0x28] + Array("\n".utf8)
-    let error = try #require(S.expectError { try GlossaryIO.load(bytes: bytes, path: "g.csv", format: .csv) })
+    let error = try #require(
+      S.expectError { try GlossaryIO.load(bytes: bytes, path: "g.csv", format: .csv) })
     #expect(error.kind == .input)
     #expect(error.line == 2)
   }

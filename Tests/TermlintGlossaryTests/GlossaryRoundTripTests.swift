@@ -1,8 +1,8 @@
 import Foundation
+import TermlintTestSupport
 import Testing
 
 @testable import TermlintGlossary
-import TermlintTestSupport
 @testable import TermlintText
 
 private typealias S = GlossaryTestSupport
@@ -11,13 +11,15 @@ private func tag(_ raw: String) -> LanguageTag { LanguageTag(raw)! }
 
 /// Asserts `g` survives `first` then `second` then back unchanged.
 private func expectRoundTrip(
-  _ g: Glossary, _ formats: [GlossaryFormat], label: String, sourceLocation: SourceLocation = #_sourceLocation
+  _ g: Glossary, _ formats: [GlossaryFormat], label: String,
+  sourceLocation: SourceLocation = #_sourceLocation
 ) throws {
   var current = g
   for format in formats {
     current = try S.roundTrip(current, through: format)
     #expect(
-      current == g, "\(label) via \(formats.map(\.rawValue).joined(separator: "→")) at \(format): \(S.firstDifference(g, current))",
+      current == g,
+      "\(label) via \(formats.map(\.rawValue).joined(separator: "→")) at \(format): \(S.firstDifference(g, current))",
       sourceLocation: sourceLocation)
   }
 }
@@ -27,9 +29,11 @@ private func richGlossary() -> Glossary {
   Glossary(
     concepts: [
       Concept(
-        id: "security-guarantees", subjectField: "arms control, treaties", note: "Line one\nline two: \"quoted\"",
+        id: "security-guarantees", subjectField: "arms control, treaties",
+        note: "Line one\nline two: \"quoted\"",
         terms: [
-          Term("гарантии безопасности", language: tag("ru"), status: .preferred, partOfSpeech: "noun"),
+          Term(
+            "гарантии безопасности", language: tag("ru"), status: .preferred, partOfSpeech: "noun"),
           Term("security guarantees", language: tag("en"), status: .preferred, note: "Use this."),
           Term("security assurances", language: tag("en"), status: .deprecated, matchMode: .exact),
           Term("safety guarantees", language: tag("en"), status: .forbidden, note: "never\nreally"),
@@ -38,7 +42,9 @@ private func richGlossary() -> Glossary {
       Concept(
         id: "nato",
         terms: [
-          Term("NATO", language: tag("en"), status: .admitted, termType: "acronym", caseSensitive: true),
+          Term(
+            "NATO", language: tag("en"), status: .admitted, termType: "acronym", caseSensitive: true
+          ),
           Term("НАТО", language: tag("ru"), termType: "acronym", matchMode: .stem),
         ]),
     ], sourceLanguage: tag("ru"), targetLanguage: tag("en"))
@@ -68,7 +74,8 @@ struct GlossaryRoundTripTests {
   }
 
   @Test func missingFileIsAnInputError() throws {
-    let error = try #require(S.expectError { try GlossaryIO.load(path: S.fixture("does-not-exist.csv")) })
+    let error = try #require(
+      S.expectError { try GlossaryIO.load(path: S.fixture("does-not-exist.csv")) })
     #expect(error.kind == .input)
   }
 
@@ -81,7 +88,9 @@ struct GlossaryRoundTripTests {
   }
 
   @Test func loadAllMergesInOrder() throws {
-    let merged = try GlossaryIO.loadAll(paths: [S.fixture("sample.yaml"), S.fixture("tbx-min-2013-sample.tbx")])
+    let merged = try GlossaryIO.loadAll(paths: [
+      S.fixture("sample.yaml"), S.fixture("tbx-min-2013-sample.tbx"),
+    ])
     #expect(merged.concepts.map(\.id) == ["security-guarantees", "nato", "C001"])
     #expect(merged.sourceLanguage == tag("ru"))
     #expect(try GlossaryIO.loadAll(paths: []).concepts.isEmpty)
@@ -115,23 +124,37 @@ struct GlossaryRoundTripTests {
 
   @Test func forbiddenAndProposedAreWrittenLosslesslyInTBX() throws {
     let text = try TBXWriter.string(richGlossary())
-    #expect(text.contains("<termNote type=\"administrativeStatus\">deprecatedTerm-admn-sts</termNote>\n            <termNote type=\"termlint:status\">forbidden</termNote>"))
+    #expect(
+      text.contains(
+        "<termNote type=\"administrativeStatus\">deprecatedTerm-admn-sts</termNote>\n            <termNote type=\"termlint:status\">forbidden</termNote>"
+      ))
     #expect(text.contains("<termNote type=\"termlint:status\">proposed</termNote>"))
     #expect(text.contains("<termNote type=\"caseSensitivity\">sensitive</termNote>"))
     #expect(text.contains("<termNote type=\"matchMode\">exact</termNote>"))
-    #expect(text.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tbx xmlns=\"urn:iso:std:iso:30042:ed-2\" type=\"TBX-Basic\" style=\"dca\" xml:lang=\"ru\">\n  <tbxHeader>"))
+    #expect(
+      text.hasPrefix(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tbx xmlns=\"urn:iso:std:iso:30042:ed-2\" type=\"TBX-Basic\" style=\"dca\" xml:lang=\"ru\">\n  <tbxHeader>"
+      ))
     #expect(!text.contains("\r"))
   }
 
   @Test func writersAreDeterministicAndReadable() throws {
     let yaml = YAMLGlossaryWriter.string(richGlossary())
     #expect(yaml == YAMLGlossaryWriter.string(richGlossary()))
-    #expect(yaml.contains("languages: {source: ru, target: en}\nconcepts:\n  - id: security-guarantees\n"))
-    #expect(yaml.contains("      en:\n        - {text: security guarantees, status: preferred, note: Use this.}\n"))
-    #expect(yaml.contains("        - text: safety guarantees\n          status: forbidden\n          note: \"never\\nreally\"\n"))
+    #expect(
+      yaml.contains("languages: {source: ru, target: en}\nconcepts:\n  - id: security-guarantees\n")
+    )
+    #expect(
+      yaml.contains(
+        "      en:\n        - {text: security guarantees, status: preferred, note: Use this.}\n"))
+    #expect(
+      yaml.contains(
+        "        - text: safety guarantees\n          status: forbidden\n          note: \"never\\nreally\"\n"
+      ))
     let csv = CSVGlossaryWriter.string(richGlossary())
     #expect(csv.hasPrefix("# Termlint glossary"))
-    #expect(csv.contains("\nconcept,subject,concept_note,lang,term,status,pos,type,case,match,note\n"))
+    #expect(
+      csv.contains("\nconcept,subject,concept_note,lang,term,status,pos,type,case,match,note\n"))
     #expect(csv.contains("\nnato,,,en,NATO,admitted,,acronym,sensitive,,\n"))
     #expect(csv.contains("\"arms control, treaties\""))
   }
@@ -139,7 +162,9 @@ struct GlossaryRoundTripTests {
   @Test func csvWriterOmitsUnusedColumns() throws {
     let g = Glossary(concepts: [Concept(id: "x", terms: [Term("a", language: tag("en"))])])
     #expect(CSVGlossaryWriter.string(g).hasSuffix("\nconcept,lang,term\nx,en,a\n"))
-    #expect(YAMLGlossaryWriter.string(g).hasSuffix("concepts:\n  - id: x\n    terms:\n      en:\n        - a\n"))
+    #expect(
+      YAMLGlossaryWriter.string(g).hasSuffix(
+        "concepts:\n  - id: x\n    terms:\n      en:\n        - a\n"))
     #expect(YAMLGlossaryWriter.string(Glossary()).hasSuffix("concepts: []\n"))
     try expectRoundTrip(Glossary(), [.yaml], label: "empty")
   }
@@ -154,13 +179,20 @@ struct GlossaryRoundTripTests {
 
   /// Awkward strings: delimiters, quotes, newlines, `|`, leading `#`, colons, YAML-special words.
   static let awkwardStrings: [String] = [
-    "a, b", "say \"hi\"", "\"quoted\"", "line1\nline2", "multi\n\nblank", "a | b", "|", ">", "#hashtag", "#",
-    "a #not comment", "key: value", "ends with colon:", ": ", ":", "- x", "-", "--- doc", "...", "? q", "yes", "no",
-    "Yes", "NO", "on", "off", "true", "null", "Null", "~", "123", "1.5", "0x1F", "1e3", ".inf", "2024-01-01", "<<",
-    "=", "@at", "&anchor", "*alias", "!tag", "%percent", "`tick`", "[brackets]", "{braces}", "a,b]", "back\\slash",
-    "tab\there", "trailing ", " leading", "  both  ", "'single'", "it's", "emoji 🛰️", "NBSP\u{00A0}inside",
-    "e\u{0301} combining", "RTL \u{200F}mark", "=SUM(A1)", "<tag> & entity", "]]>", "a\u{2028}b", "\u{85}next",
-    "BOM\u{FEFF}inside", "x\u{1}y", "x:y", "a#b", "http://example.com/a?b=c#frag", "a\\nb", "\"", "\"\"",
+    "a, b", "say \"hi\"", "\"quoted\"", "line1\nline2", "multi\n\nblank", "a | b", "|", ">",
+    "#hashtag", "#",
+    "a #not comment", "key: value", "ends with colon:", ": ", ":", "- x", "-", "--- doc", "...",
+    "? q", "yes", "no",
+    "Yes", "NO", "on", "off", "true", "null", "Null", "~", "123", "1.5", "0x1F", "1e3", ".inf",
+    "2024-01-01", "<<",
+    "=", "@at", "&anchor", "*alias", "!tag", "%percent", "`tick`", "[brackets]", "{braces}", "a,b]",
+    "back\\slash",
+    "tab\there", "trailing ", " leading", "  both  ", "'single'", "it's", "emoji 🛰️",
+    "NBSP\u{00A0}inside",
+    "e\u{0301} combining", "RTL \u{200F}mark", "=SUM(A1)", "<tag> & entity", "]]>", "a\u{2028}b",
+    "\u{85}next",
+    "BOM\u{FEFF}inside", "x\u{1}y", "x:y", "a#b", "http://example.com/a?b=c#frag", "a\\nb", "\"",
+    "\"\"",
   ]
 
   @Test(arguments: awkwardStrings)
@@ -168,12 +200,17 @@ struct GlossaryRoundTripTests {
     let g = Glossary(
       concepts: [
         Concept(
-          id: "id-" + String(text.unicodeScalars.filter { $0.properties.isAlphabetic }), subjectField: text, note: text,
+          id: "id-" + String(text.unicodeScalars.filter { $0.properties.isAlphabetic }),
+          subjectField: text, note: text,
           terms: [
-            Term(text, language: tag("en"), status: .preferred, partOfSpeech: text, termType: text, note: text),
+            Term(
+              text, language: tag("en"), status: .preferred, partOfSpeech: text, termType: text,
+              note: text),
             Term(text, language: tag("ru")),
           ]),
-        Concept(id: text.trimmedForGlossary.isEmpty ? "blank" : text.trimmedForGlossary, terms: [Term("x", language: tag("en"))]),
+        Concept(
+          id: text.trimmedForGlossary.isEmpty ? "blank" : text.trimmedForGlossary,
+          terms: [Term("x", language: tag("en"))]),
       ])
     try expectRoundTrip(g, [.csv, .yaml, .csv], label: text.debugDescription)
     try expectRoundTrip(g, [.tsv, .yaml, .tsv], label: text.debugDescription)
@@ -187,8 +224,10 @@ struct GlossaryRoundTripTests {
   @Test func randomAwkwardTextRoundTrips() throws {
     var rng = SeededGenerator(seed: 0x7E4D_11A7)
     let alphabet: [String] = [
-      "a", "Z", "я", "Ё", " ", " ", "\t", "\n", ",", ";", "\"", "'", "|", "#", ":", "-", "?", "!", "&", "*", "%", "@",
-      "`", "[", "]", "{", "}", ">", "<", "\\", "=", "~", "0", "1", ".", "\u{A0}", "\u{301}", "🛰️", "yes", "null",
+      "a", "Z", "я", "Ё", " ", " ", "\t", "\n", ",", ";", "\"", "'", "|", "#", ":", "-", "?", "!",
+      "&", "*", "%", "@",
+      "`", "[", "]", "{", "}", ">", "<", "\\", "=", "~", "0", "1", ".", "\u{A0}", "\u{301}", "🛰️",
+      "yes", "null",
     ]
     for round in 0..<300 {
       let length = Int.random(in: 1...12, using: &rng)
@@ -197,7 +236,10 @@ struct GlossaryRoundTripTests {
       let g = Glossary(concepts: [
         Concept(
           id: "c\(round)", subjectField: text, note: text,
-          terms: [Term(text, language: tag("en"), status: .admitted, note: text), Term(text, language: tag("ru"))])
+          terms: [
+            Term(text, language: tag("en"), status: .admitted, note: text),
+            Term(text, language: tag("ru")),
+          ])
       ])
       try expectRoundTrip(g, [.csv, .yaml, .tsv, .tbx, .csv], label: text.debugDescription)
     }
@@ -207,7 +249,9 @@ struct GlossaryRoundTripTests {
     for special in ["yes", "null", "- x", ": ", "a: b", "#c", "123", "", " x", "x\ny"] {
       #expect(!YAMLGlossaryWriter.isPlainSafe(special, flow: false), "\(special.debugDescription)")
     }
-    for plain in ["security guarantees", "гарантии безопасности", "it's", "a-b", "C++", "x:y", "5G network"] {
+    for plain in [
+      "security guarantees", "гарантии безопасности", "it's", "a-b", "C++", "x:y", "5G network",
+    ] {
       #expect(YAMLGlossaryWriter.isPlainSafe(plain, flow: false), "\(plain.debugDescription)")
     }
     #expect(!YAMLGlossaryWriter.isPlainSafe("a, b", flow: true))
@@ -216,7 +260,11 @@ struct GlossaryRoundTripTests {
   }
 }
 
-@Suite("Glossary round trips on the corpus", .enabled(if: S.corpusAvailable, "shared corpus not found at <repo root>/../shared/corpus; corpus tests skipped"))
+@Suite(
+  "Glossary round trips on the corpus",
+  .enabled(
+    if: S.corpusAvailable,
+    "shared corpus not found at <repo root>/../shared/corpus; corpus tests skipped"))
 struct GlossaryCorpusRoundTripTests {
   static var loadableFiles: [String] {
     S.corpusTBXFiles + S.corpusEdgeCaseFiles.filter { !$0.hasSuffix("ltac_poorly_formed_xml.tbx") }
@@ -252,7 +300,10 @@ struct ShippedGlossaryTests {
     try expectRoundTrip(g, [.csv, .yaml, .csv], label: "security-ru-en.csv")
   }
 
-  @Test(.enabled(if: FileManager.default.fileExists(atPath: tbxPath), "Glossaries/security-ru-en.tbx not present yet"))
+  @Test(
+    .enabled(
+      if: FileManager.default.fileExists(atPath: tbxPath),
+      "Glossaries/security-ru-en.tbx not present yet"))
   func csvAndTBXAreEqual() throws {
     let csv = try GlossaryIO.load(path: Self.csvPath)
     let tbx = try GlossaryIO.load(path: Self.tbxPath)

@@ -9,15 +9,21 @@ import Testing
 @Suite("Library use without TermlintCore")
 struct LibraryUseTests {
   @Test func aShippedTBXFindsItsTermsInText() throws {
-    let glossary = try CompiledGlossary(GlossaryIO.load(path: TestPaths.repo("Glossaries/security-ru-en.tbx")))
+    let glossary = try CompiledGlossary(
+      GlossaryIO.load(path: TestPaths.repo("Glossaries/security-ru-en.tbx")))
     let matcher = try TermMatcher(glossary: glossary)
     let english = LanguageTag("en")
-    let file = SourceFile(path: "note.md", text: "Kyiv wants security assurances, not security guarantees.\n")
+    let file = SourceFile(
+      path: "note.md", text: "Kyiv wants security assurances, not security guarantees.\n")
     let span = TextSpan(file: file, range: 0..<file.utf16.count, language: english)
     let found = matcher.annotate(span, language: english).hits.map { hit in
       let term = glossary.entries[hit.entryIndex].term
-      return "\(String(utf16Units: Array(file.utf16[hit.fileRange]))) \(term.status?.rawValue ?? "-")"
+      return
+        "\(String(utf16Units: Array(file.utf16[hit.fileRange]))) \(term.status?.rawValue ?? "-")"
     }
-    #expect(found == ["Kyiv preferred", "security assurances deprecated", "security guarantees preferred"])
+    #expect(
+      found == [
+        "Kyiv preferred", "security assurances deprecated", "security guarantees preferred",
+      ])
   }
 }

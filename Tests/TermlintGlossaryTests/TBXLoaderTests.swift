@@ -1,15 +1,16 @@
 import Foundation
+import TermlintTestSupport
 import Testing
 
 @testable import TermlintGlossary
 @testable import TermlintText
-import TermlintTestSupport
 
 private typealias S = GlossaryTestSupport
 
 private func tag(_ raw: String) -> LanguageTag { LanguageTag(raw)! }
 
-private func loadFixture(_ name: String) throws -> (glossary: Glossary, issues: [GlossaryLoadIssue]) {
+private func loadFixture(_ name: String) throws -> (glossary: Glossary, issues: [GlossaryLoadIssue])
+{
   let path = S.fixture(name)
   return try TBXLoader.loadReportingIssues(bytes: GlossaryIO.readBytes(path: path), path: path)
 }
@@ -44,14 +45,18 @@ struct TBXLoaderTests {
     #expect(first.note == "Assurances that a state's security will be upheld.")
     #expect(first.line == 9)
     #expect(first.terms.count == 3)
-    #expect(first.terms[0] == Term("гарантии безопасности", language: tag("ru"), status: .preferred))
+    #expect(
+      first.terms[0] == Term("гарантии безопасности", language: tag("ru"), status: .preferred))
     #expect(first.terms[0].line == 15)
     #expect(
       first.terms[1]
         == Term(
           "security guarantees", language: tag("en-US"), status: .preferred, partOfSpeech: "noun",
           note: "Used in the 2021 draft treaties.\nPlural."))
-    #expect(first.terms[2] == Term("security assurances", language: tag("en-US"), status: .deprecated, matchMode: .exact))
+    #expect(
+      first.terms[2]
+        == Term(
+          "security assurances", language: tag("en-US"), status: .deprecated, matchMode: .exact))
 
     let second = g.concepts[1]
     #expect(second.note == "Untyped description is a note")
@@ -62,7 +67,8 @@ struct TBXLoaderTests {
 
     let messages = issues.map(\.message)
     #expect(messages.contains { $0.contains("unknown administrativeStatus 'bogusValue'") })
-    #expect(messages.contains { $0.contains("'junk language' skipped: invalid language tag '---'") })
+    #expect(
+      messages.contains { $0.contains("'junk language' skipped: invalid language tag '---'") })
     #expect(messages.contains { $0.contains("concept 'no-terms' has no usable terms") })
     #expect(issues.allSatisfy { $0.file == S.fixture("tbx-v2-sample.tbx") && $0.line != nil })
   }
@@ -77,7 +83,9 @@ struct TBXLoaderTests {
     #expect(
       c.terms == [
         Term("open cluster", language: tag("en"), status: .preferred, partOfSpeech: "noun"),
-        Term("galactic cluster", language: tag("en"), status: .deprecated, partOfSpeech: "noun", termType: "variant"),
+        Term(
+          "galactic cluster", language: tag("en"), status: .deprecated, partOfSpeech: "noun",
+          termType: "variant"),
         Term("cúmulo abierto", language: tag("es"), status: .admitted),
       ])
   }
@@ -131,11 +139,15 @@ struct TBXLoaderTests {
     #expect(error.file == path)
     #expect(error.line == 9)
     #expect(error.column != nil)
-    #expect(error.reason == "not well-formed XML: the end tag </termSec> does not match the start tag <term> on line 8")
+    #expect(
+      error.reason
+        == "not well-formed XML: the end tag </termSec> does not match the start tag <term> on line 8"
+    )
   }
 
   @Test func notTBXRootAndEmptyFileAreErrors() throws {
-    let xliff = try #require(S.expectError { try S.load("<xliff version=\"1.2\"><file/></xliff>", .tbx) })
+    let xliff = try #require(
+      S.expectError { try S.load("<xliff version=\"1.2\"><file/></xliff>", .tbx) })
     #expect(xliff.kind == .configuration)
     #expect(xliff.reason.contains("root element is <xliff>"))
     let empty = try #require(S.expectError { try S.load("  \n", .tbx) })
@@ -151,7 +163,9 @@ struct TBXLoaderTests {
     for littleEndian in [true, false] {
       var bytes: [UInt8] = littleEndian ? [0xFF, 0xFE] : [0xFE, 0xFF]
       for unit in xml.utf16 {
-        let pair = littleEndian ? [UInt8(unit & 0xFF), UInt8(unit >> 8)] : [UInt8(unit >> 8), UInt8(unit & 0xFF)]
+        let pair =
+          littleEndian
+          ? [UInt8(unit & 0xFF), UInt8(unit >> 8)] : [UInt8(unit >> 8), UInt8(unit & 0xFF)]
         bytes += pair
       }
       let g = try TBXLoader.load(bytes: bytes, path: "utf16.tbx")
@@ -161,15 +175,20 @@ struct TBXLoaderTests {
   }
 
   @Test func windows1254DeclaredEncodingDecodesTurkish() throws {
-    var bytes = Array("<?xml version=\"1.0\" encoding=\"windows-1254\"?>\n<martif type=\"TBX\"><text><body><termEntry id=\"t\"><langSet xml:lang=\"tr\"><tig><term>".utf8)
-    bytes += [0x64, 0xFD, 0xF0, 0x65, 0x72, 0x20, 0xDE, 0x69, 0xFE, 0x6C, 0x69]  // dığer Şişli in windows-1254
+    var bytes = Array(
+      "<?xml version=\"1.0\" encoding=\"windows-1254\"?>\n<martif type=\"TBX\"><text><body><termEntry id=\"t\"><langSet xml:lang=\"tr\"><tig><term>"
+        .utf8)
+    // dığer Şişli in windows-1254
+    bytes += [0x64, 0xFD, 0xF0, 0x65, 0x72, 0x20, 0xDE, 0x69, 0xFE, 0x6C, 0x69]
     bytes += Array("</term></tig></langSet></termEntry></body></text></martif>\n".utf8)
     let g = try TBXLoader.load(bytes: bytes, path: "tr.tbx")
     #expect(g.concepts.first?.terms.first?.text == "dığer Şişli")
   }
 
   @Test func windows1255DeclaredEncodingDecodesHebrew() throws {
-    var bytes = Array("<?xml version='1.0' encoding=\"windows-1255\" ?>\n<martif type=\"TBX\"><text><body><termEntry id=\"t\"><langSet xml:lang=\"he\"><tig><term>".utf8)
+    var bytes = Array(
+      "<?xml version='1.0' encoding=\"windows-1255\" ?>\n<martif type=\"TBX\"><text><body><termEntry id=\"t\"><langSet xml:lang=\"he\"><tig><term>"
+        .utf8)
     bytes += [0xF9, 0xEC, 0xE5, 0xED]  // שלום in windows-1255
     bytes += Array("</term></tig></langSet></termEntry></body></text></martif>\n".utf8)
     let g = try TBXLoader.load(bytes: bytes, path: "he.tbx")
@@ -198,12 +217,18 @@ struct TBXLoaderTests {
   /// declared charset) and through a declaration too long for a 1 KB look-ahead: the mark
   /// decides (UTF-8, strictly), and libxml2 never sees the declared name.
   @Test func declaredCharsetBehindAMarkOrALongDeclarationCannotReachLibxml2() throws {
-    let bom = [0xEF, 0xBB, 0xBF] + Array("<?xml version=\"1.0\" encoding=\"windows-1255\"?>\n<martif><text>".utf8) + [0xDD]
+    let bom =
+      [0xEF, 0xBB, 0xBF]
+      + Array("<?xml version=\"1.0\" encoding=\"windows-1255\"?>\n<martif><text>".utf8) + [0xDD]
       + Array("</text></martif>\n".utf8)
     let error = try #require(S.expectError { try TBXLoader.load(bytes: bom, path: "bom.tbx") })
-    #expect(error.file == "bom.tbx" && error.reason.contains("invalid UTF-8") && error.reason.contains("0xDD"))
+    #expect(
+      error.file == "bom.tbx" && error.reason.contains("invalid UTF-8")
+        && error.reason.contains("0xDD"))
 
-    let long = "<?xml version=\"1.0\"" + String(repeating: " ", count: 1100) + "encoding=\"windows-1255\"?>\n"
+    let long =
+      "<?xml version=\"1.0\"" + String(repeating: " ", count: 1100)
+      + "encoding=\"windows-1255\"?>\n"
       + "<martif type=\"TBX\"><text><body><termEntry id=\"t\"><langSet xml:lang=\"he\"><tig><term>שלום</term></tig></langSet></termEntry></body></text></martif>\n"
     let g = try TBXLoader.load(bytes: Array(long.utf8), path: "long.tbx")
     #expect(g.concepts.first?.terms.first?.text == "שלום")
@@ -249,19 +274,23 @@ struct TBXLoaderTests {
       <term>open <![CDATA[<!DOCTYPE x [<!NOTATION n SYSTEM "x">]>]]> cluster</term></tig></langSet></termEntry></body></text></martif>
       """
     let g = try TBXLoader.load(bytes: Array(tbx.utf8), path: "dtd.tbx")
-    #expect(g.concepts.first?.terms.first?.text == #"open <!DOCTYPE x [<!NOTATION n SYSTEM "x">]> cluster"#)
+    #expect(
+      g.concepts.first?.terms.first?.text
+        == #"open <!DOCTYPE x [<!NOTATION n SYSTEM "x">]> cluster"#)
     #expect(g.concepts.first?.terms.first?.line == 6)
   }
 
   @Test func utf16WithoutBOMLoads() throws {
-    let xml = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<martif type=\"TBX\"><text><body><termEntry id=\"x\"><langSet xml:lang=\"ru\"><tig><term>спутник</term></tig></langSet></termEntry></body></text></martif>"
+    let xml =
+      "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<martif type=\"TBX\"><text><body><termEntry id=\"x\"><langSet xml:lang=\"ru\"><tig><term>спутник</term></tig></langSet></termEntry></body></text></martif>"
     let bytes = xml.utf16.flatMap { [UInt8(truncatingIfNeeded: $0), UInt8($0 >> 8)] }
     let g = try TBXLoader.load(bytes: bytes, path: "utf16le.tbx")
     #expect(g.concepts.first?.terms.first?.text == "спутник")
   }
 
   @Test func unknownDeclaredEncodingFailsClearly() throws {
-    let bytes = Array("<?xml version=\"1.0\" encoding=\"x-termlint-nonsense\"?>\n<martif><text/></martif>\n".utf8)
+    let bytes = Array(
+      "<?xml version=\"1.0\" encoding=\"x-termlint-nonsense\"?>\n<martif><text/></martif>\n".utf8)
     let error = try #require(S.expectError { try TBXLoader.load(bytes: bytes, path: "enc.tbx") })
     #expect(error.kind == .configuration)
     #expect(error.reason.contains("encoding"))
@@ -277,15 +306,21 @@ struct TBXHostileInputTests {
     return name.isEmpty ? nil : name
   }()
 
-  private func expectNoHostname(in text: String, besides systemID: String = "file:///etc/hostname", sourceLocation: SourceLocation = #_sourceLocation) {
+  private func expectNoHostname(
+    in text: String, besides systemID: String = "file:///etc/hostname",
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) {
     guard let hostname = Self.hostname else { return }
     let withoutLiteral = text.replacingOccurrences(of: systemID, with: "")
-    #expect(!withoutLiteral.contains(hostname), "host name '\(hostname)' leaked into: \(text)", sourceLocation: sourceLocation)
+    #expect(
+      !withoutLiteral.contains(hostname), "host name '\(hostname)' leaked into: \(text)",
+      sourceLocation: sourceLocation)
   }
 
   @Test func billionLaughsFailsFast() throws {
     let start = Date()
-    let error = try #require(S.expectError { try GlossaryIO.load(path: S.fixture("billion-laughs.tbx")) })
+    let error = try #require(
+      S.expectError { try GlossaryIO.load(path: S.fixture("billion-laughs.tbx")) })
     #expect(Date().timeIntervalSince(start) < TestTiming.bound(2))
     #expect(error.kind == .configuration)
     #expect(error.line == 11)
@@ -294,7 +329,8 @@ struct TBXHostileInputTests {
   }
 
   @Test func nestedEntitiesAreRefused() throws {
-    let error = try #require(S.expectError { try GlossaryIO.load(path: S.fixture("nested-entities.tbx")) })
+    let error = try #require(
+      S.expectError { try GlossaryIO.load(path: S.fixture("nested-entities.tbx")) })
     #expect(error.kind == .configuration)
     #expect(error.line == 4)
     #expect(error.reason.contains("entity 'b' refers to entity 'a'"))
@@ -312,18 +348,22 @@ struct TBXHostileInputTests {
     let error = try #require(S.expectError { try GlossaryIO.load(path: S.fixture("xxe-http.tbx")) })
     #expect(error.kind == .configuration)
     #expect(error.line == 3)
-    #expect(error.reason.contains("external entity 'remote' (PUBLIC \"http://127.0.0.1:9/termlint-must-not-fetch.xml\")"))
+    #expect(
+      error.reason.contains(
+        "external entity 'remote' (PUBLIC \"http://127.0.0.1:9/termlint-must-not-fetch.xml\")"))
   }
 
   @Test func externalParameterEntityIsRefused() throws {
-    let error = try #require(S.expectError { try GlossaryIO.load(path: S.fixture("xxe-parameter.tbx")) })
+    let error = try #require(
+      S.expectError { try GlossaryIO.load(path: S.fixture("xxe-parameter.tbx")) })
     #expect(error.kind == .configuration)
     #expect(error.line == 3)
     #expect(error.reason.contains("external parameter entity '%dtd'"))
   }
 
   @Test func referencedInternalEntityIsRefusedRatherThanDropped() throws {
-    let error = try #require(S.expectError { try GlossaryIO.load(path: S.fixture("internal-entity.tbx")) })
+    let error = try #require(
+      S.expectError { try GlossaryIO.load(path: S.fixture("internal-entity.tbx")) })
     #expect(error.kind == .configuration)
     #expect(error.line == 6)
     #expect(error.reason.contains("'&co;'"))
@@ -374,7 +414,11 @@ struct TBXHostileInputTests {
   }
 }
 
-@Suite("TBX corpus", .enabled(if: S.corpusAvailable, "shared corpus not found at <repo root>/../shared/corpus; corpus tests skipped"))
+@Suite(
+  "TBX corpus",
+  .enabled(
+    if: S.corpusAvailable,
+    "shared corpus not found at <repo root>/../shared/corpus; corpus tests skipped"))
 struct TBXCorpusTests {
   static let expectedCounts: [String: (concepts: Int, terms: Int)] = [
     "ltac-converter_Good-Basic1_v2_tbx-basic.tbx": (50, 127),
@@ -394,10 +438,14 @@ struct TBXCorpusTests {
     let g = try GlossaryIO.load(path: path)
     let name = (path as NSString).lastPathComponent
     #expect(!g.concepts.isEmpty)
-    let termElements = try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: "<term").count - 1
+    let termElements =
+      try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: "<term").count - 1
     let terms = g.concepts.flatMap(\.terms)
     #expect(terms.count <= termElements)
-    #expect(terms.allSatisfy { !$0.text.isEmpty && $0.text == GlossarySupport.collapseWhitespace($0.text) && $0.line != nil })
+    #expect(
+      terms.allSatisfy {
+        !$0.text.isEmpty && $0.text == GlossarySupport.collapseWhitespace($0.text) && $0.line != nil
+      })
     #expect(g.concepts.allSatisfy { !$0.terms.isEmpty && $0.line != nil })
     #expect(Set(g.concepts.map(\.id)).count == g.concepts.count, "concept ids are unique")
     if let expected = Self.expectedCounts[name] {
@@ -424,8 +472,10 @@ struct TBXCorpusTests {
   }
 
   @Test func v2AndV3GoodBasicPairAreEqual() throws {
-    let v2 = try GlossaryIO.load(path: S.corpusFile("tbx/ltac-converter_Good-Basic1_v2_tbx-basic.tbx"))
-    let v3 = try GlossaryIO.load(path: S.corpusFile("tbx/ltac-converter_Good-Basic1_v3_converted.tbx"))
+    let v2 = try GlossaryIO.load(
+      path: S.corpusFile("tbx/ltac-converter_Good-Basic1_v2_tbx-basic.tbx"))
+    let v3 = try GlossaryIO.load(
+      path: S.corpusFile("tbx/ltac-converter_Good-Basic1_v3_converted.tbx"))
     #expect(v2 == v3, "\(S.firstDifference(v2, v3))")
     #expect(v2.concepts.flatMap(\.terms).allSatisfy { $0.status == .preferred })
     #expect(v2.languages == [tag("en"), tag("pt")])
@@ -462,9 +512,13 @@ struct TBXCorpusTests {
 
   @Test func plantedPartOfSpeechErrorIsReported() throws {
     let path = S.corpusFile("tbx/edge-cases/ltac_basic_bad.tbx")
-    let (g, issues) = try TBXLoader.loadReportingIssues(bytes: GlossaryIO.readBytes(path: path), path: path)
+    let (g, issues) = try TBXLoader.loadReportingIssues(
+      bytes: GlossaryIO.readBytes(path: path), path: path)
     #expect(g.concepts.flatMap(\.terms).contains { $0.partOfSpeech == "nominal" })
-    #expect(issues.contains { $0.message.hasPrefix("partOfSpeech 'nominal' is not a TBX value") && $0.line != nil })
+    #expect(
+      issues.contains {
+        $0.message.hasPrefix("partOfSpeech 'nominal' is not a TBX value") && $0.line != nil
+      })
   }
 
   @Test func windows1254FileHasTurkishText() throws {
@@ -485,8 +539,12 @@ struct TBXCorpusTests {
 
   @Test func invalidValuesAreReportedNotFatal() throws {
     let path = S.corpusFile("tbx/edge-cases/ltac_min_bad.tbx")
-    let (g, issues) = try TBXLoader.loadReportingIssues(bytes: GlossaryIO.readBytes(path: path), path: path)
+    let (g, issues) = try TBXLoader.loadReportingIssues(
+      bytes: GlossaryIO.readBytes(path: path), path: path)
     #expect(g.concepts.count == 45)
-    #expect(issues.contains { $0.message.contains("unknown usageStatus 'not an allowed value'") && $0.line != nil })
+    #expect(
+      issues.contains {
+        $0.message.contains("unknown usageStatus 'not an allowed value'") && $0.line != nil
+      })
   }
 }

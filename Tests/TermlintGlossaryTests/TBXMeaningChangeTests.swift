@@ -1,15 +1,17 @@
 import Foundation
-@testable import TermlintGlossary
 import TermlintTestSupport
-@testable import TermlintText
 import Testing
+
+@testable import TermlintGlossary
+@testable import TermlintText
 
 /// A TBX typo that changes what the glossary says stops `lint` (`GlossaryIO.loadAll`) and is
 /// listed by `glossary check` (`loadReportingIssues`); real-world noise does not stop it.
 @Suite("TBX: problems that change meaning")
 struct TBXMeaningChangeTests {
   static func tbx(_ body: String) -> [UInt8] {
-    Array("""
+    Array(
+      """
       <?xml version="1.0" encoding="UTF-8"?>
       <martif type="TBX" xml:lang="en"><martifHeader><fileDesc><sourceDesc><p>t</p></sourceDesc></fileDesc></martifHeader>
       <text><body>
@@ -23,7 +25,8 @@ struct TBXMeaningChangeTests {
   }
 
   static func lint(_ body: String) throws -> Glossary {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("termlint-tbx-\(UUID().uuidString)")
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "termlint-tbx-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
     let path = dir.appendingPathComponent("g.tbx").path
@@ -32,31 +35,43 @@ struct TBXMeaningChangeTests {
   }
 
   @Test(arguments: [
-    ("""
-    <termEntry id="c1"><langSet xml:lang="en"><tig><term>security assurances</term>
-    <termNote type="administrativeStatus">deprecatedTerm-admin-sts</termNote></tig></langSet></termEntry>
-    """, GlossaryLoadIssue.Kind.unknownStatus),
-    ("""
-    <termEntry id="c1"><langSet xml:lang="en"><tigg><term>security assurances</term></tigg></langSet></termEntry>
-    """, .unknownElement),
-    ("""
-    <termEntri id="c1"><langSet xml:lang="en"><tig><term>security assurances</term></tig></langSet></termEntri>
-    """, .unknownElement),
-    ("""
-    <termEntry id="c1"><langSet xml:lang="en"><tig><term>security assurances</term>
-    <termNote type="administrativeStatuss">deprecatedTerm-admn-sts</termNote></tig></langSet></termEntry>
-    """, .unknownCategory),
-    ("""
-    <termEntry id="c1"><langSet xml:lang="en"><tig><term>NATO</term>
-    <termNote type="caseSensitivity">sensitiv</termNote></tig></langSet></termEntry>
-    """, .invalidValue),
+    (
+      """
+      <termEntry id="c1"><langSet xml:lang="en"><tig><term>security assurances</term>
+      <termNote type="administrativeStatus">deprecatedTerm-admin-sts</termNote></tig></langSet></termEntry>
+      """, GlossaryLoadIssue.Kind.unknownStatus
+    ),
+    (
+      """
+      <termEntry id="c1"><langSet xml:lang="en"><tigg><term>security assurances</term></tigg></langSet></termEntry>
+      """, .unknownElement
+    ),
+    (
+      """
+      <termEntri id="c1"><langSet xml:lang="en"><tig><term>security assurances</term></tig></langSet></termEntri>
+      """, .unknownElement
+    ),
+    (
+      """
+      <termEntry id="c1"><langSet xml:lang="en"><tig><term>security assurances</term>
+      <termNote type="administrativeStatuss">deprecatedTerm-admn-sts</termNote></tig></langSet></termEntry>
+      """, .unknownCategory
+    ),
+    (
+      """
+      <termEntry id="c1"><langSet xml:lang="en"><tig><term>NATO</term>
+      <termNote type="caseSensitivity">sensitiv</termNote></tig></langSet></termEntry>
+      """, .invalidValue
+    ),
   ])
   func meaningChangingProblemsStopLint(body: String, kind: GlossaryLoadIssue.Kind) throws {
     let (_, issues) = try Self.load(body)
     let issue = try #require(issues.first { $0.changesMeaning }, "\(issues)")
     #expect(issue.kind == kind && issue.line != nil)
     let error = try #require(throws: TermlintError.self) { try Self.lint(body) }
-    #expect(error.kind == .configuration && error.line == issue.line && error.file?.hasSuffix("g.tbx") == true)
+    #expect(
+      error.kind == .configuration && error.line == issue.line
+        && error.file?.hasSuffix("g.tbx") == true)
   }
 
   @Test func realWorldNoiseDoesNotStopLint() throws {

@@ -6,12 +6,16 @@ import Testing
 
 @Suite("TBX over UTF-8")
 struct TBXUTF8Tests {
-  static func tbx(_ body: String, declaration: String = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", lineEnd: String = "\n") -> String {
-    declaration + [
-      "<tbx style=\"dca\" type=\"TBX-Basic\" xml:lang=\"en\" xmlns=\"urn:iso:std:iso:30042:ed-2\"><text><body>",
-      body,
-      "</body></text></tbx>",
-    ].joined(separator: lineEnd)
+  static func tbx(
+    _ body: String, declaration: String = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n",
+    lineEnd: String = "\n"
+  ) -> String {
+    declaration
+      + [
+        "<tbx style=\"dca\" type=\"TBX-Basic\" xml:lang=\"en\" xmlns=\"urn:iso:std:iso:30042:ed-2\"><text><body>",
+        body,
+        "</body></text></tbx>",
+      ].joined(separator: lineEnd)
   }
 
   static let concept =
@@ -19,7 +23,8 @@ struct TBXUTF8Tests {
 
   @Test(arguments: ["\n", "\r\n", "\r"])
   func termLinesAndColumnsAfterMultiByteCharacters(lineEnd: String) throws {
-    let text = Self.tbx(Self.concept.replacingOccurrences(of: "\n", with: lineEnd), lineEnd: lineEnd)
+    let text = Self.tbx(
+      Self.concept.replacingOccurrences(of: "\n", with: lineEnd), lineEnd: lineEnd)
     let (glossary, _) = try TBXLoader.loadReportingIssues(bytes: Array(text.utf8), path: "c.tbx")
     let concept = try #require(glossary.concepts.first)
     #expect(concept.id == "ж1")
@@ -44,7 +49,9 @@ struct TBXUTF8Tests {
   @Test func utf16ReadsAsUTF8() throws {
     let text = Self.tbx(Self.concept, declaration: "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n")
     let utf8 = try TBXLoader.load(bytes: Array(Self.tbx(Self.concept).utf8), path: "c.tbx")
-    let utf16 = try TBXLoader.load(bytes: [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }, path: "c.tbx")
+    let utf16 = try TBXLoader.load(
+      bytes: [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }, path: "c.tbx"
+    )
     #expect(utf16.concepts.first?.terms.map(\.text) == utf8.concepts.first?.terms.map(\.text))
     #expect(utf16.concepts.first?.terms.map(\.column) == utf8.concepts.first?.terms.map(\.column))
   }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TermlintLSP
 
 /// The acceptance session: an editor (this scripted client) on a real article with
@@ -9,9 +10,11 @@ struct RealArticleSessionTests {
   @Test func theShippedArticleGetsItsExpectedFindingsAFixAndFreshDiagnosticsAfterEachEdit() throws {
     let root = ScriptedClient.repoRoot
     let glossary = root.appendingPathComponent("Glossaries/security-ru-en.csv").path
-    let ws = try Workspace(pipeline: "languages:\n  source: ru\n  target: en\nglossaries:\n  - \(glossary)\n")
+    let ws = try Workspace(
+      pipeline: "languages:\n  source: ru\n  target: en\nglossaries:\n  - \(glossary)\n")
     defer { ws.remove() }
-    let text = try String(contentsOf: root.appendingPathComponent("Examples/article.en.md"), encoding: .utf8)
+    let text = try String(
+      contentsOf: root.appendingPathComponent("Examples/article.en.md"), encoding: .utf8)
     let lines = text.components(separatedBy: "\n")
     let client = ScriptedClient()
     defer { client.close() }
@@ -21,15 +24,20 @@ struct RealArticleSessionTests {
     let diagnostics = try #require(client.diagnostics(uri, version: 1))
 
     // Examples/article.en.expected: line:column (code points) rule text, one per finding.
-    let expected = try String(contentsOf: root.appendingPathComponent("Examples/article.en.expected"), encoding: .utf8)
-      .split(separator: "\n").map { $0.split(separator: "\t").map(String.init) }
+    let expected = try String(
+      contentsOf: root.appendingPathComponent("Examples/article.en.expected"), encoding: .utf8
+    )
+    .split(separator: "\n").map { $0.split(separator: "\t").map(String.init) }
     #expect(diagnostics.count == expected.count)
     for row in expected {
       let position = row[0].split(separator: ":").compactMap { Int($0) }
       let line = position[0] - 1
       let character = LanguageServer.utf16Column(codePointColumn: position[1], in: lines[line])
-      let want = LSPRange(start: .init(line: line, character: character), end: .init(line: line, character: character + row[2].utf16.count))
-      #expect(diagnostics.contains { $0["code"].string == row[1] && $0["range"] == want.json }, "\(row)")
+      let want = LSPRange(
+        start: .init(line: line, character: character),
+        end: .init(line: line, character: character + row[2].utf16.count))
+      #expect(
+        diagnostics.contains { $0["code"].string == row[1] && $0["range"] == want.json }, "\(row)")
     }
     // The second spelling of a term points at the first.
     let inconsistent = try #require(diagnostics.first { $0["code"].string == "term-inconsistent" })
@@ -41,10 +49,15 @@ struct RealArticleSessionTests {
 
     // The quick fix for the deprecated term, applied as the editor would.
     let forbidden = try #require(diagnostics.first { $0["code"].string == "term-forbidden" })
-    let actions = try #require(client.request("textDocument/codeAction", [
-      "textDocument": ["uri": .string(uri)], "range": forbidden["range"], "context": ["diagnostics": [forbidden]],
-    ])?["result"].array)
-    let fix = try #require(actions.first { $0["title"].string?.hasPrefix("Replace 'security assurances'") == true })
+    let actions = try #require(
+      client.request(
+        "textDocument/codeAction",
+        [
+          "textDocument": ["uri": .string(uri)], "range": forbidden["range"],
+          "context": ["diagnostics": [forbidden]],
+        ])?["result"].array)
+    let fix = try #require(
+      actions.first { $0["title"].string?.hasPrefix("Replace 'security assurances'") == true })
     let fixed = applied(fix, uri: uri, to: text)
     client.change(uri, version: 2, [["text": .string(fixed)]])
     let afterFix = try #require(client.diagnostics(uri, version: 2))
@@ -56,12 +69,16 @@ struct RealArticleSessionTests {
     for version in 3...8 {
       let bringBack = version % 2 == 1
       let edit: JSON = [
-        "range": LSPRange(start: range.start, end: .init(line: range.start.line, character: range.start.character + 19)).json,
+        "range": LSPRange(
+          start: range.start,
+          end: .init(line: range.start.line, character: range.start.character + 19)
+        ).json,
         "text": bringBack ? "security assurances" : "security guarantees",
       ]
       client.change(uri, version: version, [edit])
       let fresh = try #require(client.diagnostics(uri, version: version))
-      #expect(fresh.count == (bringBack ? expected.count : expected.count - 1), "version \(version)")
+      #expect(
+        fresh.count == (bringBack ? expected.count : expected.count - 1), "version \(version)")
     }
   }
 
@@ -92,14 +109,28 @@ struct RealArticleSessionTests {
     let line = xliff.components(separatedBy: "\n")[6]
     let start = try #require(line.range(of: "security assurances"))
     let character = line[..<start.lowerBound].utf16.count
-    #expect(forbidden["range"] == LSPRange(start: .init(line: 6, character: character), end: .init(line: 6, character: character + 19)).json)
-    let actions = try #require(client.request("textDocument/codeAction", [
-      "textDocument": ["uri": .string(uri)], "range": forbidden["range"], "context": ["diagnostics": [forbidden]],
-    ])?["result"].array)
-    let suppress = try #require(actions.first { $0["title"].string == "Suppress term-forbidden on this line" })
+    #expect(
+      forbidden["range"]
+        == LSPRange(
+          start: .init(line: 6, character: character),
+          end: .init(line: 6, character: character + 19)
+        ).json)
+    let actions = try #require(
+      client.request(
+        "textDocument/codeAction",
+        [
+          "textDocument": ["uri": .string(uri)], "range": forbidden["range"],
+          "context": ["diagnostics": [forbidden]],
+        ])?["result"].array)
+    let suppress = try #require(
+      actions.first { $0["title"].string == "Suppress term-forbidden on this line" })
     let suppressed = applied(suppress, uri: uri, to: xliff)
-    #expect(suppressed.contains("        <!-- termlint-disable-next-line term-forbidden -->\n        <target>"))
+    #expect(
+      suppressed.contains(
+        "        <!-- termlint-disable-next-line term-forbidden -->\n        <target>"))
     client.change(uri, version: 2, [["text": .string(suppressed)]])
-    #expect(client.diagnostics(uri, version: 2)?.contains { $0["code"].string == "term-forbidden" } == false)
+    #expect(
+      client.diagnostics(uri, version: 2)?.contains { $0["code"].string == "term-forbidden" }
+        == false)
   }
 }

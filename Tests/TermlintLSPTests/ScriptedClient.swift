@@ -11,10 +11,12 @@ final class ScriptedClient: @unchecked Sendable {
   private var exitStatus: Int32?
   private var nextID = 1
 
-  static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
 
   init(debounce: Double = 0, pollInterval: Double = 30) {
-    let loop = ServerLoop(input: toServer.fileHandleForReading, output: fromServer.fileHandleForWriting)
+    let loop = ServerLoop(
+      input: toServer.fileHandleForReading, output: fromServer.fileHandleForWriting)
     loop.pollInterval = pollInterval
     Thread { [self] in
       let status = loop.run(debounce: debounce)
@@ -86,17 +88,31 @@ final class ScriptedClient: @unchecked Sendable {
   var pending: [JSON] { condition.withLock { inbox } }
 
   func initialize(options: JSON = [:]) -> JSON? {
-    let response = request("initialize", ["processId": nil, "rootUri": nil, "capabilities": [:], "initializationOptions": options])
+    let response = request(
+      "initialize",
+      ["processId": nil, "rootUri": nil, "capabilities": [:], "initializationOptions": options])
     notify("initialized")
     return response
   }
 
   func open(_ uri: String, language: String = "markdown", text: String, version: Int = 1) {
-    notify("textDocument/didOpen", ["textDocument": ["uri": .string(uri), "languageId": .string(language), "version": .int(version), "text": .string(text)]])
+    notify(
+      "textDocument/didOpen",
+      [
+        "textDocument": [
+          "uri": .string(uri), "languageId": .string(language), "version": .int(version),
+          "text": .string(text),
+        ]
+      ])
   }
 
   func change(_ uri: String, version: Int, _ changes: [JSON]) {
-    notify("textDocument/didChange", ["textDocument": ["uri": .string(uri), "version": .int(version)], "contentChanges": .array(changes)])
+    notify(
+      "textDocument/didChange",
+      [
+        "textDocument": ["uri": .string(uri), "version": .int(version)],
+        "contentChanges": .array(changes),
+      ])
   }
 
   /// The exit status of the loop once it has returned.
@@ -132,10 +148,13 @@ struct Workspace {
     """
 
   init(glossary: String = Workspace.glossary, pipeline: String? = nil) throws {
-    root = FileManager.default.temporaryDirectory.appendingPathComponent("termlint-lsp-\(UUID().uuidString)")
+    root = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "termlint-lsp-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
     try write("glossary.csv", glossary)
-    try write(".termlint.yml", pipeline ?? "languages:\n  source: ru\n  target: en\nglossaries:\n  - glossary.csv\n")
+    try write(
+      ".termlint.yml",
+      pipeline ?? "languages:\n  source: ru\n  target: en\nglossaries:\n  - glossary.csv\n")
   }
 
   func write(_ name: String, _ text: String) throws {
@@ -150,10 +169,15 @@ struct Workspace {
 /// A text with a code action's edits for `uri` applied (from the last to the first).
 func applied(_ action: JSON, uri: String, to text: String) -> String {
   var document = TextDocument(uri: uri, languageID: "", version: 0, text: text)
-  let edits = (action["edit"]["changes"][uri].array ?? []).compactMap { edit -> (LSPRange, String)? in
-    guard let range = LSPRange(edit["range"]), let newText = edit["newText"].string else { return nil }
+  let edits = (action["edit"]["changes"][uri].array ?? []).compactMap {
+    edit -> (LSPRange, String)? in
+    guard let range = LSPRange(edit["range"]), let newText = edit["newText"].string else {
+      return nil
+    }
     return (range, newText)
   }
-  for (range, newText) in edits.sorted(by: { $0.0.start > $1.0.start }) { document.replace(range, with: newText) }
+  for (range, newText) in edits.sorted(by: { $0.0.start > $1.0.start }) {
+    document.replace(range, with: newText)
+  }
   return document.text
 }

@@ -10,7 +10,8 @@ extension GlossaryTestSupport {
   ) -> TermlintError? {
     do {
       let g = try body()
-      Issue.record("expected an error, loaded \(g.concepts.count) concepts", sourceLocation: sourceLocation)
+      Issue.record(
+        "expected an error, loaded \(g.concepts.count) concepts", sourceLocation: sourceLocation)
       return nil
     } catch let error as TermlintError {
       return error

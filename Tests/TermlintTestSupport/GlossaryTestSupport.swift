@@ -1,5 +1,4 @@
 import Foundation
-
 import TermlintGlossary
 import TermlintText
 
@@ -22,10 +21,13 @@ public enum GlossaryTestSupport {
   }()
 
   /// `Tests/TermlintGlossaryTests/Fixtures/glossary/<name>`.
-  public static func fixture(_ name: String) -> String { testsDirectory + "/Fixtures/glossary/" + name }
+  public static func fixture(_ name: String) -> String {
+    testsDirectory + "/Fixtures/glossary/" + name
+  }
 
   /// `<repo root>/../shared/corpus`.
-  public static let corpus: String = URL(fileURLWithPath: repoRoot).deletingLastPathComponent().appendingPathComponent("shared/corpus").path
+  public static let corpus: String = URL(fileURLWithPath: repoRoot).deletingLastPathComponent()
+    .appendingPathComponent("shared/corpus").path
 
   /// Whether the shared corpus is present; corpus tests are skipped (visibly) when it is not.
   public static let corpusAvailable: Bool = FileManager.default.fileExists(atPath: corpus + "/tbx")
@@ -50,24 +52,32 @@ public enum GlossaryTestSupport {
   }
 
   /// Loads text as a glossary of the given format.
-  public static func load(_ text: String, _ format: GlossaryFormat, path: String = "test") throws -> Glossary {
+  public static func load(_ text: String, _ format: GlossaryFormat, path: String = "test") throws
+    -> Glossary
+  {
     try GlossaryIO.load(bytes: Array(text.utf8), path: path, format: format)
   }
 
   /// Writes then reads back a glossary through a format.
   public static func roundTrip(_ g: Glossary, through format: GlossaryFormat) throws -> Glossary {
     let bytes = try GlossaryIO.write(g, format: format)
-    return try GlossaryIO.load(bytes: bytes, path: "roundtrip.\(format.preferredExtension)", format: format)
+    return try GlossaryIO.load(
+      bytes: bytes, path: "roundtrip.\(format.preferredExtension)", format: format)
   }
 
   /// A readable first difference between two glossaries, for failure messages.
   public static func firstDifference(_ a: Glossary, _ b: Glossary) -> String {
-    if a.concepts.count != b.concepts.count { return "concept count \(a.concepts.count) vs \(b.concepts.count)" }
+    if a.concepts.count != b.concepts.count {
+      return "concept count \(a.concepts.count) vs \(b.concepts.count)"
+    }
     for (x, y) in zip(a.concepts, b.concepts) where x != y {
       if x.id != y.id || x.subjectField != y.subjectField || x.note != y.note {
-        return "concept \(x.id)/\(y.id): subject \(x.subjectField.debugDescription) vs \(y.subjectField.debugDescription), note \(x.note.debugDescription) vs \(y.note.debugDescription)"
+        return
+          "concept \(x.id)/\(y.id): subject \(x.subjectField.debugDescription) vs \(y.subjectField.debugDescription), note \(x.note.debugDescription) vs \(y.note.debugDescription)"
       }
-      if x.terms.count != y.terms.count { return "concept \(x.id): \(x.terms.count) vs \(y.terms.count) terms" }
+      if x.terms.count != y.terms.count {
+        return "concept \(x.id): \(x.terms.count) vs \(y.terms.count) terms"
+      }
       for (s, t) in zip(x.terms, y.terms) where s != t { return "concept \(x.id): \(s) vs \(t)" }
     }
     return "no difference"

@@ -1,13 +1,17 @@
 import TermlintTestSupport
-@testable import TermlintText
 import Testing
+
+@testable import TermlintText
 
 @Suite("NormalizedText: ICU normalization with an exact offset map")
 struct NormalizedTextTests {
   /// Finds `needle` in the normalized text and returns the original text it maps back to.
-  func original(of needle: String, in text: String, options: NormalizationOptions = .matching) -> String? {
+  func original(of needle: String, in text: String, options: NormalizationOptions = .matching)
+    -> String?
+  {
     let n = NormalizedText(text, options: options)
-    let hay = n.units, pin = Array(needle.utf16)
+    let hay = n.units
+    let pin = Array(needle.utf16)
     guard hay.count >= pin.count else { return nil }
     for start in 0...(hay.count - pin.count) where Array(hay[start..<(start + pin.count)]) == pin {
       let r = n.sourceRange(start..<(start + pin.count))
@@ -87,7 +91,9 @@ struct NormalizedTextRunTests {
     let n = NormalizedText(text)
     #expect(n.string == "guarantee ёж fine")
     let source = Array(text.utf16)
-    func original(_ range: Range<Int>) -> String { String(decoding: source[n.sourceRange(range)], as: UTF16.self) }
+    func original(_ range: Range<Int>) -> String {
+      String(decoding: source[n.sourceRange(range)], as: UTF16.self)
+    }
     #expect(original(0..<9) == "gu\u{00AD}arantee")
     #expect(original(9..<10) == "  ")
     #expect(original(10..<12) == "Ёж")
@@ -95,7 +101,8 @@ struct NormalizedTextRunTests {
     #expect(original(13..<17) == "\u{FB01}ne")
     // Adjacent aligned stretches are merged: every run boundary is a place where the map changes.
     let runs = n.map.runs
-    for (a, b) in zip(runs, runs.dropFirst()) where a.normalizedLength == a.sourceLength && b.normalizedLength == b.sourceLength {
+    for (a, b) in zip(runs, runs.dropFirst())
+    where a.normalizedLength == a.sourceLength && b.normalizedLength == b.sourceLength {
       #expect(a.sourceStart + a.sourceLength != b.sourceStart)
     }
   }
@@ -109,7 +116,9 @@ struct NormalizedTextASCIITests {
     let alphabet = Array("aZ09 .,'\"-_\t\n\r\u{0B}\u{0C}  AB".utf16)
     for options in [NormalizationOptions.matching, .matchingPreservingCase, .display] {
       for _ in 0..<3_000 {
-        let ascii = (0..<Int.random(in: 0...14, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }
+        let ascii = (0..<Int.random(in: 0...14, using: &rng)).map { _ in
+          alphabet.randomElement(using: &rng)!
+        }
         let fast = NormalizedText(ascii, options: options)
         let general = NormalizedText(ascii + [0xE9], options: options)
         #expect(general.units == fast.units + [0xE9])
@@ -128,14 +137,24 @@ struct NormalizedTextSmallCodePointTests {
   /// letters) normalizes to what ICU gives for the whole text, folded; offsets stay monotonic.
   @Test func agreesWithICUOnTheWholeText() {
     var rng = SeededGenerator(seed: 23)
-    let pool: [UInt16] = Array(0x80..<0x800).map { UInt16($0) } + Array("aZ".utf16) + [0x0301, 0x0308, 0x0401, 0x0419, 0x0439, 0x00C5, 0x01C4, 0x0130]
+    let pool: [UInt16] =
+      Array(0x80..<0x800).map { UInt16($0) } + Array("aZ".utf16) + [
+        0x0301, 0x0308, 0x0401, 0x0419, 0x0439, 0x00C5, 0x01C4, 0x0130,
+      ]
     for options in [NormalizationOptions.matching, .matchingPreservingCase] {
       let normalizer = Normalizer.shared(options.form)
       for _ in 0..<4_000 {
-        let units = (0..<Int.random(in: 1...10, using: &rng)).map { _ in pool.randomElement(using: &rng)! }
-          .filter { !UnicodeProperties.has(codePoint: UInt32($0), .whiteSpace) && !UnicodeProperties.has(codePoint: UInt32($0), .defaultIgnorable) }
+        let units = (0..<Int.random(in: 1...10, using: &rng)).map { _ in
+          pool.randomElement(using: &rng)!
+        }
+        .filter {
+          !UnicodeProperties.has(codePoint: UInt32($0), .whiteSpace)
+            && !UnicodeProperties.has(codePoint: UInt32($0), .defaultIgnorable)
+        }
         let text = NormalizedText(units, options: options)
-        #expect(text.units == normalizer.normalize(units).map { NormalizedText.fold($0, options) }, "\(units.map { String($0, radix: 16) })")
+        #expect(
+          text.units == normalizer.normalize(units).map { NormalizedText.fold($0, options) },
+          "\(units.map { String($0, radix: 16) })")
         var last = 0
         for k in 0..<text.units.count {
           let offset = text.map.sourceOffset(startingAt: k)

@@ -1,6 +1,7 @@
 import TermlintTestSupport
-@testable import TermlintText
 import Testing
+
+@testable import TermlintText
 
 @Suite("Sentence segmentation: ICU boundaries, abbreviations and initials")
 struct SentenceSegmenterTests {
@@ -9,7 +10,9 @@ struct SentenceSegmenterTests {
 
   static func split(_ text: String, _ language: LanguageTag) throws -> [String] {
     let units = Array(text.utf16)
-    return try SentenceSegmenter(language: language).sentences(in: units).map { String(decoding: units[$0], as: UTF16.self) }
+    return try SentenceSegmenter(language: language).sentences(in: units).map {
+      String(decoding: units[$0], as: UTF16.self)
+    }
   }
 
   /// Text variants that must not change where sentences break.
@@ -29,7 +32,10 @@ struct SentenceSegmenterTests {
   static let english: [[String]] = [
     ["Mr. Smith met Gen. Lee in the U.S. Senate on Jan. 5.", "They talked for an hour."],
     ["The sanctions took effect in the U.S.", "The European Union followed a week later."],
-    ["The delegations met in Geneva, i.e. on neutral ground.", "No. 10 Downing Street said nothing."],
+    [
+      "The delegations met in Geneva, i.e. on neutral ground.",
+      "No. 10 Downing Street said nothing.",
+    ],
     ["The talks ended at 5 p.m.", "Russia left first."],
     ["J. K. Rowling spoke at the forum.", "Then she left."],
     ["Tanks, trucks, etc. were moved to the border.", "Officials confirmed the move."],
@@ -40,7 +46,10 @@ struct SentenceSegmenterTests {
   static let russian: [[String]] = [
     ["Об этом сообщил замминистра иностранных дел С. А. Рябков.", "Переговоры пройдут в Женеве."],
     ["В. Путин прибыл в г. Сочи.", "Встреча началась в 10 часов."],
-    ["Встреча прошла в МГУ им. Ломоносова, т. е. на нейтральной площадке.", "Делегации обсудили меры доверия."],
+    [
+      "Встреча прошла в МГУ им. Ломоносова, т. е. на нейтральной площадке.",
+      "Делегации обсудили меры доверия.",
+    ],
     ["США вышли из договора в 2019 г.", "Он утратил силу."],
     ["В 2019 г. США вышли из договора.", "Москва это осудила."],
     ["Стороны обсудили ракеты, танки и т. д.", "В Москве итоги не комментировали."],
@@ -49,12 +58,16 @@ struct SentenceSegmenterTests {
     ["«Когда?» — спросил он.", "«Скоро», — ответил министр."],
     ["Он спросил: «Когда?» и вышел из зала."],
     ["Пациенты получали витамины C и D.", "Состояние улучшилось."],
-    ["Речь идет о ст. 5 договора, в т. ч. о ее толковании.", "Министр выступит 3 янв. 2024 г. в Москве."],
+    [
+      "Речь идет о ст. 5 договора, в т. ч. о ее толковании.",
+      "Министр выступит 3 янв. 2024 г. в Москве.",
+    ],
     ["Вирус кодирует иРНК.", "иРНК переносит информацию."],
   ]
 
   static let cases: [(String, [String], Variant)] =
-    english.flatMap { s in Variant.allCases.map { ("en", s, $0) } } + russian.flatMap { s in Variant.allCases.map { ("ru", s, $0) } }
+    english.flatMap { s in Variant.allCases.map { ("en", s, $0) } }
+    + russian.flatMap { s in Variant.allCases.map { ("ru", s, $0) } }
 
   @Test(arguments: cases)
   func splitsWhereExpected(language: String, expected: [String], variant: Variant) throws {
@@ -65,37 +78,56 @@ struct SentenceSegmenterTests {
   }
 
   @Test func gluedSentencesAreSeparatedAtTheMissingSpace() throws {
-    #expect(try Self.split("Talks resumed on Monday.Negotiators met for three hours.", Self.en) == ["Talks resumed on Monday.", "Negotiators met for three hours."])
-    #expect(try Self.split("Договор обсуждали в Женеве.Переговоры шли три часа.", Self.ru) == ["Договор обсуждали в Женеве.", "Переговоры шли три часа."])
+    #expect(
+      try Self.split("Talks resumed on Monday.Negotiators met for three hours.", Self.en) == [
+        "Talks resumed on Monday.", "Negotiators met for three hours.",
+      ])
+    #expect(
+      try Self.split("Договор обсуждали в Женеве.Переговоры шли три часа.", Self.ru) == [
+        "Договор обсуждали в Женеве.", "Переговоры шли три часа.",
+      ])
     // Not a sentence end: a domain name, an abbreviation in capitals, a decimal.
-    #expect(try Self.split("The site example.com and the ASP.Net page show 3.5 percent.", Self.en).count == 1)
+    #expect(
+      try Self.split("The site example.com and the ASP.Net page show 3.5 percent.", Self.en).count
+        == 1)
   }
 
   @Test func aPronounThatLooksLikeAnAbbreviationEndsASentenceBeforeAnotherScript() throws {
     #expect(try Self.split("Центр им. Е. М. Примакова провел опрос.", Self.ru).count == 1)
-    #expect(try Self.split("Белок связывается с ним и помогает им. B0AT1 стал мишенью.", Self.ru).count == 2)
+    #expect(
+      try Self.split("Белок связывается с ним и помогает им. B0AT1 стал мишенью.", Self.ru).count
+        == 2)
   }
 
   @Test func weakBreaksAreReportedOnlyForAmbiguousAbbreviations() throws {
     let segmenter = try SentenceSegmenter(language: Self.en)
-    let text = Array("In the U.S. Senate, Mr. Smith and J. K. Rowling took vitamin D. Large crowds came.".utf16)
+    let text = Array(
+      "In the U.S. Senate, Mr. Smith and J. K. Rowling took vitamin D. Large crowds came.".utf16)
     let sentences = segmenter.segment(text)
     try #require(sentences.count == 1)
     let weak = sentences[0].weakBreaks.map { String(decoding: text[$0..<($0 + 5)], as: UTF16.self) }
-    #expect(weak == ["Senat", "Large"], "titles and several initials are certain; U.S. and a single initial are not")
+    #expect(
+      weak == ["Senat", "Large"],
+      "titles and several initials are certain; U.S. and a single initial are not")
   }
 
   @Test func sentencesExcludeSurroundingSpaceAndCoverTheText() throws {
     let text = "  Первое предложение.   Второе предложение!  "
     let units = Array(text.utf16)
     let ranges = try SentenceSegmenter(language: Self.ru).sentences(in: units)
-    #expect(ranges.map { String(decoding: units[$0], as: UTF16.self) } == ["Первое предложение.", "Второе предложение!"])
+    #expect(
+      ranges.map { String(decoding: units[$0], as: UTF16.self) } == [
+        "Первое предложение.", "Второе предложение!",
+      ])
     #expect(try SentenceSegmenter(language: Self.ru).sentences(in: []).isEmpty)
     #expect(try Self.split("Заголовок без точки", Self.ru) == ["Заголовок без точки"])
   }
 
   @Test func otherLanguagesKeepInitialsTogether() throws {
     let de = LanguageTag("de")!
-    #expect(try Self.split("Das sagte A. Merkel am Montag. Danach ging sie.", de) == ["Das sagte A. Merkel am Montag.", "Danach ging sie."])
+    #expect(
+      try Self.split("Das sagte A. Merkel am Montag. Danach ging sie.", de) == [
+        "Das sagte A. Merkel am Montag.", "Danach ging sie.",
+      ])
   }
 }

@@ -1,6 +1,7 @@
 import TermlintTestSupport
-@testable import TermlintText
 import Testing
+
+@testable import TermlintText
 
 @Suite("SourceFile: decoding and positions")
 struct SourceFileTests {
@@ -62,7 +63,10 @@ struct SourceFileTests {
   func decodesUTF16WithoutBOMInBothByteOrders(littleEndian: Bool) throws {
     // Latin (a NUL in every pair), Cyrillic (NULs only in spaces and line ends) and CJK (in
     // line ends only).
-    for text in ["Plain English text.\nSecond line.\n", "Первая строка текста.\nВторая.\n", "术语表检查工具。\nA glossary check.\n"] {
+    for text in [
+      "Plain English text.\nSecond line.\n", "Первая строка текста.\nВторая.\n",
+      "术语表检查工具。\nA glossary check.\n",
+    ] {
       let file = try SourceFile(path: "u", bytes: Self.utf16(text, littleEndian: littleEndian))
       #expect(file.text == text, "\(littleEndian ? "LE" : "BE"): \(file.text)")
       #expect(file.encoding == (littleEndian ? .utf16LE : .utf16BE))
@@ -72,7 +76,9 @@ struct SourceFileTests {
 
   @Test func bomlessUTF16ThatDoesNotDecodeIsAClearError() {
     // Little-endian by its NULs, but an unpaired high surrogate (0xD83D) in the middle.
-    let bytes = Self.utf16("abcdef", littleEndian: true) + [0x3D, 0xD8] + Self.utf16("ghij", littleEndian: true)
+    let bytes =
+      Self.utf16("abcdef", littleEndian: true) + [0x3D, 0xD8]
+      + Self.utf16("ghij", littleEndian: true)
     #expect {
       try SourceFile(path: "broken.txt", bytes: bytes)
     } throws: { error in

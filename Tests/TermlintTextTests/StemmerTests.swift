@@ -1,6 +1,6 @@
 import Foundation
-import TermlintText
 import TermlintTestSupport
+import TermlintText
 import Testing
 
 /// One reference row: a lower-cased word and the stem the Snowball reference produced for it.

@@ -18,12 +18,18 @@ struct XMLTokenizerUTF8Tests {
         switch event {
         case .start(let tag):
           let attributes = tag.attributes.map { "\($0.name)=\($0.value)" }.joined(separator: ",")
-          out.append("start \(tag.name) [\(attributes)] \(tag.isEmpty) @\(at(file.position(utf16Offset: tag.range.lowerBound)))-\(at(file.position(utf16Offset: tag.range.upperBound)))")
+          out.append(
+            "start \(tag.name) [\(attributes)] \(tag.isEmpty) @\(at(file.position(utf16Offset: tag.range.lowerBound)))-\(at(file.position(utf16Offset: tag.range.upperBound)))"
+          )
         case .end(let name, let range):
-          out.append("end \(name) @\(at(file.position(utf16Offset: range.lowerBound)))-\(at(file.position(utf16Offset: range.upperBound)))")
+          out.append(
+            "end \(name) @\(at(file.position(utf16Offset: range.lowerBound)))-\(at(file.position(utf16Offset: range.upperBound)))"
+          )
         case .text(let t):
-          let value = t.replacement.map { String(decoding: $0, as: UTF16.self) } ?? file.text(in: t.range)
-          out.append("text \(value.debugDescription) @\(at(file.position(utf16Offset: t.range.lowerBound)))")
+          let value =
+            t.replacement.map { String(decoding: $0, as: UTF16.self) } ?? file.text(in: t.range)
+          out.append(
+            "text \(value.debugDescription) @\(at(file.position(utf16Offset: t.range.lowerBound)))")
         }
       }
     } catch {
@@ -35,7 +41,8 @@ struct XMLTokenizerUTF8Tests {
   static func trace(utf8 text: String, policy: XMLEntityPolicy = .refuse) -> [String] {
     let bytes = Array(text.utf8)
     var tokens = XMLTokenizer<UInt8>(
-      units: bytes, path: "t.xml", file: nil, maxDepth: XMLScanner.defaultMaxDepth, maxAttributes: XMLScanner.defaultMaxAttributes,
+      units: bytes, path: "t.xml", file: nil, maxDepth: XMLScanner.defaultMaxDepth,
+      maxAttributes: XMLScanner.defaultMaxAttributes,
       entityPolicy: policy)
     var names: [String] = []
     var out: [String] = []
@@ -46,12 +53,18 @@ struct XMLTokenizerUTF8Tests {
         case .start:
           let name = tokens.string(tokens.tagName)
           names.append(name)
-          let attributes = tokens.attributes.map { "\(tokens.string($0.name))=\(tokens.value($0))" }.joined(separator: ",")
-          out.append("start \(name) [\(attributes)] \(tokens.tagIsEmpty) @\(position(tokens.tagRange.lowerBound))-\(position(tokens.tagRange.upperBound))")
+          let attributes = tokens.attributes.map { "\(tokens.string($0.name))=\(tokens.value($0))" }
+            .joined(separator: ",")
+          out.append(
+            "start \(name) [\(attributes)] \(tokens.tagIsEmpty) @\(position(tokens.tagRange.lowerBound))-\(position(tokens.tagRange.upperBound))"
+          )
         case .end(let range):
-          out.append("end \(names.removeLast()) @\(position(range.lowerBound))-\(position(range.upperBound))")
+          out.append(
+            "end \(names.removeLast()) @\(position(range.lowerBound))-\(position(range.upperBound))"
+          )
         case .text(let range, let scalar):
-          let value = scalar.map { String(Character($0)) } ?? String(decoding: bytes[range], as: UTF8.self)
+          let value =
+            scalar.map { String(Character($0)) } ?? String(decoding: bytes[range], as: UTF8.self)
           out.append("text \(value.debugDescription) @\(position(range.lowerBound))")
         }
       }
@@ -104,8 +117,11 @@ struct XMLTokenizerUTF8Tests {
   /// depended on a dictionary's order, which differs between instances.
   @Test func firstUnknownPseudoAttributeIsNamed() {
     for _ in 0..<20 {
-      let error = XMLScannerTests.failure("<?xml version=\"1.0\" eersion=\"1.0\" encoding18030=\"UTF-8\" zz=\"1\"?><a/>")
-      #expect(error?.reason.contains("unknown pseudo-attribute 'eersion'") == true, "\(String(describing: error))")
+      let error = XMLScannerTests.failure(
+        "<?xml version=\"1.0\" eersion=\"1.0\" encoding18030=\"UTF-8\" zz=\"1\"?><a/>")
+      #expect(
+        error?.reason.contains("unknown pseudo-attribute 'eersion'") == true,
+        "\(String(describing: error))")
     }
   }
 
@@ -125,7 +141,9 @@ struct XMLTokenizerUTF8Tests {
 
   @Test(arguments: glossaryDoctypes)
   func entityPolicyDecidesAsTheUTF16Scanner(text: String) {
-    #expect(Self.trace(utf8: text, policy: .declaredUnused) == Self.trace(utf16: text, policy: .declaredUnused))
+    #expect(
+      Self.trace(utf8: text, policy: .declaredUnused)
+        == Self.trace(utf16: text, policy: .declaredUnused))
   }
 
   @Test func positionCountsCodePointsAndEveryLineEnd() {
@@ -143,7 +161,9 @@ struct XMLTokenizerUTF8Tests {
     utf16Offsets.append(units)
     #expect(offsets.count == utf16Offsets.count)
     for (byte, unit) in zip(offsets, utf16Offsets) {
-      #expect(Self.at(UInt8.position(bytes, byte, file: nil)) == Self.at(file.position(utf16Offset: unit)), "byte \(byte)")
+      #expect(
+        Self.at(UInt8.position(bytes, byte, file: nil))
+          == Self.at(file.position(utf16Offset: unit)), "byte \(byte)")
     }
   }
 

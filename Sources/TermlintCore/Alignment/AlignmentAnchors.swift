@@ -44,21 +44,27 @@ public final class AnchorExtractor: @unchecked Sendable {
   /// Creates an extractor for a language pair; `glossary` adds concept anchors.
   ///
   /// - Throws: `ICUError` when ICU cannot open a transliterator or a break iterator.
-  public init(sourceLanguage: LanguageTag?, targetLanguage: LanguageTag?, glossary: CompiledGlossary? = nil) throws {
+  public init(
+    sourceLanguage: LanguageTag?, targetLanguage: LanguageTag?, glossary: CompiledGlossary? = nil
+  ) throws {
     self.sourceLanguage = sourceLanguage
     self.targetLanguage = targetLanguage
     self.glossary = glossary
     self.matcher = try glossary.map(TermMatcher.init(glossary:))
     self.tokenizer = try Tokenizer()
     var transliterators: [Int32: Transliterator] = [:]
-    transliterators[UnicodeProperties.Script.cyrillic] = try Transliterator(id: "Russian-Latin/BGN; Latin-ASCII")
+    transliterators[UnicodeProperties.Script.cyrillic] = try Transliterator(
+      id: "Russian-Latin/BGN; Latin-ASCII")
     transliterators[-1] = try Transliterator(id: "Any-Latin; Latin-ASCII")
     self.transliterators = transliterators
     var concepts = Set<Int>()
     if let glossary, let source = sourceLanguage, let target = targetLanguage {
       for (index, concept) in glossary.glossary.concepts.enumerated() {
-        let languages = Set(concept.terms.filter { $0.status != .proposed }.map { $0.language.language })
-        if languages.contains(source.language) && languages.contains(target.language) { concepts.insert(index) }
+        let languages = Set(
+          concept.terms.filter { $0.status != .proposed }.map { $0.language.language })
+        if languages.contains(source.language) && languages.contains(target.language) {
+          concepts.insert(index)
+        }
       }
     }
     self.bilingualConcepts = concepts
@@ -71,7 +77,9 @@ public final class AnchorExtractor: @unchecked Sendable {
     let units = normalized.units
     let tokens = tokenizer.tokens(in: units)
     var anchors: [Anchor] = []
-    anchors += numbers(units, tokens: tokens, language: language).map { Anchor(kind: .number, key: $0) }
+    anchors += numbers(units, tokens: tokens, language: language).map {
+      Anchor(kind: .number, key: $0)
+    }
     anchors += lexical(units, tokens: tokens)
     if let matcher, !bilingualConcepts.isEmpty {
       let annotated = matcher.annotate(span, language: language)
@@ -98,7 +106,8 @@ public final class AnchorExtractor: @unchecked Sendable {
     var i = 0
     while i < tokens.count {
       // A token with letters (*B0AT1*, *слово582*) is a code, not a number.
-      guard tokens[i].kind == .number, !units[tokens[i].range].contains(where: Chars.isLetterUnit) else {
+      guard tokens[i].kind == .number, !units[tokens[i].range].contains(where: Chars.isLetterUnit)
+      else {
         i += 1
         continue
       }
@@ -107,7 +116,8 @@ public final class AnchorExtractor: @unchecked Sendable {
       if decimalComma {
         var lastGroup = text.reversed().prefix { $0.isNumber }.count
         while j < tokens.count, tokens[j].kind == .number, tokens[j].spaceBefore, lastGroup <= 3,
-          tokens[j].range.lowerBound - tokens[j - 1].range.upperBound == 1, tokens[j].range.count == 3,
+          tokens[j].range.lowerBound - tokens[j - 1].range.upperBound == 1,
+          tokens[j].range.count == 3,
           units[tokens[j].range].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
         {
           text += String(utf16Units: units[tokens[j].range])
@@ -115,7 +125,9 @@ public final class AnchorExtractor: @unchecked Sendable {
           j += 1
         }
       }
-      if let value = AnchorExtractor.numberValue(text, decimalComma: decimalComma) { result.append(value) }
+      if let value = AnchorExtractor.numberValue(text, decimalComma: decimalComma) {
+        result.append(value)
+      }
       i = j
     }
     return result
@@ -173,8 +185,12 @@ public final class AnchorExtractor: @unchecked Sendable {
     var result: [Anchor] = []
     for token in tokens where token.kind != .punctuation {
       let word = Array(units[token.range])
-      guard let first = Chars.scalar(word, at: 0), word.contains(where: Chars.isLetterUnit) else { continue }
-      if UnicodeProperties.script(first) == UnicodeProperties.Script.latin, word.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) {
+      guard let first = Chars.scalar(word, at: 0), word.contains(where: Chars.isLetterUnit) else {
+        continue
+      }
+      if UnicodeProperties.script(first) == UnicodeProperties.Script.latin,
+        word.contains(where: { $0 >= 0x30 && $0 <= 0x39 })
+      {
         // A code in Latin letters and digits (*H1N1*, *B0AT1*) is kept whole, in lower case.
         let code = word.compactMap { u -> UInt16? in
           if (u >= 0x61 && u <= 0x7A) || (u >= 0x30 && u <= 0x39) { return u }
@@ -214,7 +230,11 @@ public final class AnchorExtractor: @unchecked Sendable {
     }
     var ascii: [UInt16] = []
     for u in latin {
-      if u >= 0x61 && u <= 0x7A { ascii.append(u) } else if u >= 0x41 && u <= 0x5A { ascii.append(u + 0x20) }
+      if u >= 0x61 && u <= 0x7A {
+        ascii.append(u)
+      } else if u >= 0x41 && u <= 0x5A {
+        ascii.append(u + 0x20)
+      }
     }
     var folded: [UInt16] = []
     var k = 0

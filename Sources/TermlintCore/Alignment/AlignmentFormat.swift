@@ -33,10 +33,13 @@ public enum AlignmentFormat: String, Sendable, CaseIterable {
       }.joined(separator: "\n") + (alignment.beads.isEmpty ? "" : "\n")
     case .json:
       let document = JSONAlignment(
-        schemaVersion: AlignmentFormat.schemaVersion, expectedRatio: AlignmentFormat.rounded(alignment.expectedRatio),
+        schemaVersion: AlignmentFormat.schemaVersion,
+        expectedRatio: AlignmentFormat.rounded(alignment.expectedRatio),
         lengthVariance: AlignmentFormat.rounded(alignment.lengthVariance),
-        source: .init(path: alignment.source.file.path, language: alignment.source.targetLanguage?.value),
-        target: .init(path: alignment.target.file.path, language: alignment.target.targetLanguage?.value),
+        source: .init(
+          path: alignment.source.file.path, language: alignment.source.targetLanguage?.value),
+        target: .init(
+          path: alignment.target.file.path, language: alignment.target.targetLanguage?.value),
         beads: alignment.beads.map(JSONBead.init))
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -86,7 +89,8 @@ public enum AlignmentFormat: String, Sendable, CaseIterable {
 
     init(_ sentence: PairAlignment.Sentence) {
       let span = sentence.span
-      let location = Location(file: span.file, utf16Range: span.map.sourceRange(0..<span.text.count))
+      let location = Location(
+        file: span.file, utf16Range: span.map.sourceRange(0..<span.text.count))
       text = AlignmentFormat.displayText(span)
       line = location.line
       column = location.column

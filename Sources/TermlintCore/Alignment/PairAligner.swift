@@ -62,7 +62,8 @@ public struct PairAlignment: Sendable {
     while k < sentences.count {
       var e = k + 1
       while e < sentences.count && sentences[e].paragraph == sentences[k].paragraph { e += 1 }
-      pieces.append(sentences[k..<e].count == 1 ? sentences[k].span : contiguous(Array(sentences[k..<e])))
+      pieces.append(
+        sentences[k..<e].count == 1 ? sentences[k].span : contiguous(Array(sentences[k..<e])))
       k = e
     }
     return TextSpan.joined(pieces)
@@ -70,7 +71,8 @@ public struct PairAlignment: Sendable {
 
   /// One span from the first sentence's start to the last one's end (same paragraph).
   private static func contiguous(_ sentences: [Sentence]) -> TextSpan {
-    sentences[0].paragraphSpan.slice(sentences[0].range.lowerBound..<sentences[sentences.count - 1].range.upperBound)
+    sentences[0].paragraphSpan.slice(
+      sentences[0].range.lowerBound..<sentences[sentences.count - 1].range.upperBound)
   }
 }
 
@@ -88,7 +90,9 @@ public final class PairAligner: @unchecked Sendable {
   private let anchors: AnchorExtractor
 
   /// Base weights (nats) of anchors by kind: numbers, names, cognates, glossary concepts.
-  public static let anchorWeights: [AnchorExtractor.Kind: Double] = [.number: 2.0, .name: 1.5, .cognate: 0.75, .concept: 2.0]
+  public static let anchorWeights: [AnchorExtractor.Kind: Double] = [
+    .number: 2.0, .name: 1.5, .cognate: 0.75, .concept: 2.0,
+  ]
   /// Typical target characters per source character (white space not counted) by language
   /// pair: English is about 16% shorter than Russian (0.84, the mean over the 30 prose documents
   /// of TICO-19, which range from 0.76 to 0.93).
@@ -114,12 +118,15 @@ public final class PairAligner: @unchecked Sendable {
   /// Creates an aligner for a language pair; a glossary adds concept anchors.
   ///
   /// - Throws: `ICUError` when ICU cannot open a break iterator or a transliterator.
-  public init(sourceLanguage: LanguageTag?, targetLanguage: LanguageTag?, glossary: CompiledGlossary? = nil) throws {
+  public init(
+    sourceLanguage: LanguageTag?, targetLanguage: LanguageTag?, glossary: CompiledGlossary? = nil
+  ) throws {
     self.sourceLanguage = sourceLanguage
     self.targetLanguage = targetLanguage
     sourceSegmenter = try SentenceSegmenter(language: sourceLanguage)
     targetSegmenter = try SentenceSegmenter(language: targetLanguage)
-    anchors = try AnchorExtractor(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, glossary: glossary)
+    anchors = try AnchorExtractor(
+      sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, glossary: glossary)
   }
 
   /// Aligns two documents read from plain text or Markdown (one unit per paragraph).
@@ -130,21 +137,28 @@ public final class PairAligner: @unchecked Sendable {
     let targetTotal = targetParagraphs.reduce(0) { $0 + $1.length }
     // A known language pair starts from its typical ratio: the ratio of two whole texts is
     // biased by whatever the translation left out or added.
-    let measuredRatio = sourceTotal > 0 && targetTotal > 0 ? min(4, max(0.25, Double(targetTotal) / Double(sourceTotal))) : 1
+    let measuredRatio =
+      sourceTotal > 0 && targetTotal > 0
+      ? min(4, max(0.25, Double(targetTotal) / Double(sourceTotal))) : 1
     let ratio = PairAligner.typicalRatio(sourceLanguage, targetLanguage) ?? measuredRatio
     let vocabulary = AnchorVocabulary(source: sourceParagraphs, target: targetParagraphs)
 
     // Two passes: the second uses the length ratio and variance measured on the first pass's
     // confident 1-1 beads. The ratio of whole texts is biased by what a translation leaves out;
     // a close translation deserves a stricter judgement of length differences.
-    var model = LengthModel(ratio: ratio, variance: SentenceAligner.Parameters.sentences(ratio: ratio).variance)
+    var model = LengthModel(
+      ratio: ratio, variance: SentenceAligner.Parameters.sentences(ratio: ratio).variance)
     var beads = alignAll(sourceParagraphs, targetParagraphs, model: model, vocabulary: vocabulary)
     let measured = PairAligner.measure(beads, prior: model)
-    if abs(measured.variance - model.variance) > 0.25 || abs(measured.ratio / model.ratio - 1) > 0.02 {
+    if abs(measured.variance - model.variance) > 0.25
+      || abs(measured.ratio / model.ratio - 1) > 0.02
+    {
       model = measured
       beads = alignAll(sourceParagraphs, targetParagraphs, model: model, vocabulary: vocabulary)
     }
-    return PairAlignment(source: source, target: target, beads: beads, expectedRatio: model.ratio, lengthVariance: model.variance)
+    return PairAlignment(
+      source: source, target: target, beads: beads, expectedRatio: model.ratio,
+      lengthVariance: model.variance)
   }
 
   /// The length model's two numbers: target characters per source character, and the variance
@@ -154,16 +168,23 @@ public final class PairAligner: @unchecked Sendable {
     var variance: Double
   }
 
-  private func alignAll(_ sourceParagraphs: [Paragraph], _ targetParagraphs: [Paragraph], model: LengthModel, vocabulary: AnchorVocabulary) -> [PairAlignment.Bead] {
-    let groups = paragraphGroups(sourceParagraphs, targetParagraphs, vocabulary: vocabulary, model: model)
-    var parameters = SentenceAligner.Parameters.sentences(ratio: model.ratio, anchorWeights: vocabulary.weights)
+  private func alignAll(
+    _ sourceParagraphs: [Paragraph], _ targetParagraphs: [Paragraph], model: LengthModel,
+    vocabulary: AnchorVocabulary
+  ) -> [PairAlignment.Bead] {
+    let groups = paragraphGroups(
+      sourceParagraphs, targetParagraphs, vocabulary: vocabulary, model: model)
+    var parameters = SentenceAligner.Parameters.sentences(
+      ratio: model.ratio, anchorWeights: vocabulary.weights)
     parameters.variance = model.variance
     parameters.anchorMissWeights = vocabulary.missWeights
-    return alignSentences(groups, sourceParagraphs, targetParagraphs, parameters: parameters, vocabulary: vocabulary)
+    return alignSentences(
+      groups, sourceParagraphs, targetParagraphs, parameters: parameters, vocabulary: vocabulary)
   }
 
   private func alignSentences(
-    _ groups: [Group], _ sourceParagraphs: [Paragraph], _ targetParagraphs: [Paragraph], parameters: SentenceAligner.Parameters,
+    _ groups: [Group], _ sourceParagraphs: [Paragraph], _ targetParagraphs: [Paragraph],
+    parameters: SentenceAligner.Parameters,
     vocabulary: AnchorVocabulary
   ) -> [PairAlignment.Bead] {
     let aligner = SentenceAligner(parameters: parameters)
@@ -171,18 +192,25 @@ public final class PairAligner: @unchecked Sendable {
     for (index, group) in groups.enumerated() {
       var sourceSentences = group.source.flatMap { sourceParagraphs[$0].sentences }
       var targetSentences = group.target.flatMap { targetParagraphs[$0].sentences }
-      var found = aligner.align(source: sourceSentences.map(vocabulary.item), target: targetSentences.map(vocabulary.item))
-      if restoreWeakBreaks(found, &sourceSentences, &targetSentences, aligner: aligner, vocabulary: vocabulary) {
-        found = aligner.align(source: sourceSentences.map(vocabulary.item), target: targetSentences.map(vocabulary.item))
+      var found = aligner.align(
+        source: sourceSentences.map(vocabulary.item), target: targetSentences.map(vocabulary.item))
+      if restoreWeakBreaks(
+        found, &sourceSentences, &targetSentences, aligner: aligner, vocabulary: vocabulary)
+      {
+        found = aligner.align(
+          source: sourceSentences.map(vocabulary.item), target: targetSentences.map(vocabulary.item)
+        )
       }
       for bead in found {
         let s = bead.source.reduce(0) { $0 + sourceSentences[$1].length }
         let t = bead.target.reduce(0) { $0 + targetSentences[$1].length }
         beads.append(
           PairAlignment.Bead(
-            paragraph: index, source: sourceSentences[bead.source].map(\.sentence), target: targetSentences[bead.target].map(\.sentence),
+            paragraph: index, source: sourceSentences[bead.source].map(\.sentence),
+            target: targetSentences[bead.target].map(\.sentence),
             confidence: bead.confidence * group.confidence,
-            lengthRatio: s > 0 && t > 0 ? Double(t) / Double(s) / parameters.ratio : nil, lengthScore: bead.lengthScore))
+            lengthRatio: s > 0 && t > 0 ? Double(t) / Double(s) / parameters.ratio : nil,
+            lengthScore: bead.lengthScore))
       }
     }
     return beads
@@ -192,12 +220,17 @@ public final class PairAligner: @unchecked Sendable {
   /// median squared score), each shrunk towards the prior by the weight of ten beads; the
   /// variance is kept within 1.5…12 and the ratio within 0.25…4.
   static func measure(_ beads: [PairAlignment.Bead], prior: LengthModel) -> LengthModel {
-    let confident = beads.filter { $0.source.count == 1 && $0.target.count == 1 && $0.confidence >= 0.9 }
+    let confident = beads.filter {
+      $0.source.count == 1 && $0.target.count == 1 && $0.confidence >= 0.9
+    }
     guard confident.count >= 3 else { return prior }
-    let n = Double(confident.count), weight = 10.0
+    let n = Double(confident.count)
+    let weight = 10.0
     let sourceLength = confident.reduce(0.0) { $0 + Double(length($1.source[0].span.text)) }
     let targetLength = confident.reduce(0.0) { $0 + Double(length($1.target[0].span.text)) }
-    let ratio = sourceLength > 0 ? (n * targetLength / sourceLength + weight * prior.ratio) / (n + weight) : prior.ratio
+    let ratio =
+      sourceLength > 0
+      ? (n * targetLength / sourceLength + weight * prior.ratio) / (n + weight) : prior.ratio
     // NOTE: the median of a squared standard normal variable is 0.455.
     let squares = confident.map { $0.lengthScore * $0.lengthScore * prior.variance }.sorted()
     let variance = (n * squares[squares.count / 2] / 0.455 + weight * prior.variance) / (n + weight)
@@ -231,7 +264,8 @@ public final class PairAligner: @unchecked Sendable {
     var missWeights: [Double] = []
 
     init(source: [Paragraph], target: [Paragraph]) {
-      var sourceCount: [Int] = [], targetCount: [Int] = []
+      var sourceCount: [Int] = []
+      var targetCount: [Int] = []
       for (paragraphs, isSource) in [(source, true), (target, false)] {
         for segment in paragraphs.flatMap(\.sentences) {
           for anchor in Set(segment.anchors) {
@@ -263,29 +297,40 @@ public final class PairAligner: @unchecked Sendable {
     }
 
     func item(_ segment: Segment) -> SentenceAligner.Item {
-      SentenceAligner.Item(length: segment.length, anchors: segment.anchors.compactMap { ids[$0] }, kind: segment.sentence.kind == "heading" ? 1 : 0)
+      SentenceAligner.Item(
+        length: segment.length, anchors: segment.anchors.compactMap { ids[$0] },
+        kind: segment.sentence.kind == "heading" ? 1 : 0)
     }
   }
 
-  private func paragraphs(of document: Document, segmenter: SentenceSegmenter, isSource: Bool) -> [Paragraph] {
+  private func paragraphs(of document: Document, segmenter: SentenceSegmenter, isSource: Bool)
+    -> [Paragraph]
+  {
     var result: [Paragraph] = []
     for unit in document.units {
       guard let span = unit.target ?? unit.source else { continue }
       let kind = unit.metadata["kind"] ?? "paragraph"
       let index = result.count
       let sentences = segmenter.segment(span.text).map { found in
-        segment(span, found.range, paragraph: index, kind: kind, weakBreaks: found.weakBreaks, isSource: isSource)
+        segment(
+          span, found.range, paragraph: index, kind: kind, weakBreaks: found.weakBreaks,
+          isSource: isSource)
       }
       result.append(Paragraph(kind: kind, sentences: sentences))
     }
     return result
   }
 
-  private func segment(_ paragraph: TextSpan, _ range: Range<Int>, paragraph index: Int, kind: String, weakBreaks: [Int], isSource: Bool) -> Segment {
+  private func segment(
+    _ paragraph: TextSpan, _ range: Range<Int>, paragraph index: Int, kind: String,
+    weakBreaks: [Int], isSource: Bool
+  ) -> Segment {
     let span = paragraph.slice(range)
     return Segment(
-      sentence: PairAlignment.Sentence(span: span, paragraph: index, kind: kind, paragraphSpan: paragraph, range: range),
-      length: PairAligner.length(span.text), anchors: anchors.anchors(in: span, isSource: isSource), weakBreaks: weakBreaks)
+      sentence: PairAlignment.Sentence(
+        span: span, paragraph: index, kind: kind, paragraphSpan: paragraph, range: range),
+      length: PairAligner.length(span.text), anchors: anchors.anchors(in: span, isSource: isSource),
+      weakBreaks: weakBreaks)
   }
 
   /// Splits a sentence at one of its weak breaks (a possible abbreviation or initial before a
@@ -293,7 +338,8 @@ public final class PairAligner: @unchecked Sendable {
   /// single sentence, cut at the break, makes two 1-1 beads that cost less than the bead.
   /// Returns whether any sentence was split.
   private func restoreWeakBreaks(
-    _ beads: [SentenceAligner.Bead], _ source: inout [Segment], _ target: inout [Segment], aligner: SentenceAligner,
+    _ beads: [SentenceAligner.Bead], _ source: inout [Segment], _ target: inout [Segment],
+    aligner: SentenceAligner,
     vocabulary: AnchorVocabulary
   ) -> Bool {
     var splits: [(isSource: Bool, index: Int, pieces: [Segment])] = []
@@ -303,20 +349,29 @@ public final class PairAligner: @unchecked Sendable {
       guard !single.weakBreaks.isEmpty else { continue }
       let pair = splitSource ? Array(target[bead.target]) : Array(source[bead.source])
       let item = vocabulary.item
-      let original = splitSource
-        ? aligner.beadCost(source: [item(single)], target: pair.map(item)) : aligner.beadCost(source: pair.map(item), target: [item(single)])
+      let original =
+        splitSource
+        ? aligner.beadCost(source: [item(single)], target: pair.map(item))
+        : aligner.beadCost(source: pair.map(item), target: [item(single)])
       var best: (cost: Double, pieces: [Segment])? = nil
       for point in single.weakBreaks {
         let pieces = split(single, at: point, isSource: splitSource)
         guard pieces.count == 2 else { continue }
         var cost = 0.0
         for k in 0..<2 {
-          cost += splitSource
-            ? aligner.beadCost(source: [item(pieces[k])], target: [item(pair[k])]) : aligner.beadCost(source: [item(pair[k])], target: [item(pieces[k])])
+          cost +=
+            splitSource
+            ? aligner.beadCost(source: [item(pieces[k])], target: [item(pair[k])])
+            : aligner.beadCost(source: [item(pair[k])], target: [item(pieces[k])])
         }
-        if cost + PairAligner.splitMargin < original && cost < (best?.cost ?? .infinity) { best = (cost, pieces) }
+        if cost + PairAligner.splitMargin < original && cost < (best?.cost ?? .infinity) {
+          best = (cost, pieces)
+        }
       }
-      if let best { splits.append((splitSource, splitSource ? bead.source.lowerBound : bead.target.lowerBound, best.pieces)) }
+      if let best {
+        splits.append(
+          (splitSource, splitSource ? bead.source.lowerBound : bead.target.lowerBound, best.pieces))
+      }
     }
     for split in splits.reversed() {
       if split.isSource {
@@ -335,10 +390,15 @@ public final class PairAligner: @unchecked Sendable {
     var end = point
     while end > sentence.range.lowerBound && Chars.isSpace(text[end - 1]) { end -= 1 }
     guard end > sentence.range.lowerBound, point < sentence.range.upperBound else { return [] }
-    let first = sentence.range.lowerBound..<end, second = point..<sentence.range.upperBound
+    let first = sentence.range.lowerBound..<end
+    let second = point..<sentence.range.upperBound
     return [
-      self.segment(sentence.paragraphSpan, first, paragraph: sentence.paragraph, kind: sentence.kind, weakBreaks: segment.weakBreaks.filter { $0 < point }, isSource: isSource),
-      self.segment(sentence.paragraphSpan, second, paragraph: sentence.paragraph, kind: sentence.kind, weakBreaks: segment.weakBreaks.filter { $0 > point }, isSource: isSource),
+      self.segment(
+        sentence.paragraphSpan, first, paragraph: sentence.paragraph, kind: sentence.kind,
+        weakBreaks: segment.weakBreaks.filter { $0 < point }, isSource: isSource),
+      self.segment(
+        sentence.paragraphSpan, second, paragraph: sentence.paragraph, kind: sentence.kind,
+        weakBreaks: segment.weakBreaks.filter { $0 > point }, isSource: isSource),
     ]
   }
 
@@ -352,22 +412,30 @@ public final class PairAligner: @unchecked Sendable {
   /// programming as sentences (1-1, 1-0, 0-1, 2-1, 1-2, 3-1, 1-3). When one side has at most one
   /// paragraph, or fewer than half as many as the other, paragraphs are not comparable (a text
   /// without blank lines) and every sentence is aligned in one group.
-  private func paragraphGroups(_ source: [Paragraph], _ target: [Paragraph], vocabulary: AnchorVocabulary, model: LengthModel) -> [Group] {
-    let n = source.count, m = target.count
+  private func paragraphGroups(
+    _ source: [Paragraph], _ target: [Paragraph], vocabulary: AnchorVocabulary, model: LengthModel
+  ) -> [Group] {
+    let n = source.count
+    let m = target.count
     if n == m {
       return (0..<n).map { Group(source: [$0], target: [$0], confidence: 1) }
     }
     if n == 0 || m == 0 {
-      return n == 0 ? (0..<m).map { Group(source: [], target: [$0], confidence: 1) } : (0..<n).map { Group(source: [$0], target: [], confidence: 1) }
+      return n == 0
+        ? (0..<m).map { Group(source: [], target: [$0], confidence: 1) }
+        : (0..<n).map { Group(source: [$0], target: [], confidence: 1) }
     }
     if min(n, m) <= 1 || Double(min(n, m)) / Double(max(n, m)) < 0.5 {
       return [Group(source: Array(0..<n), target: Array(0..<m), confidence: 1)]
     }
     func item(_ paragraph: Paragraph) -> SentenceAligner.Item {
       SentenceAligner.Item(
-        length: paragraph.length, anchors: paragraph.sentences.flatMap { vocabulary.item($0).anchors }, kind: paragraph.kind == "heading" ? 1 : 0)
+        length: paragraph.length,
+        anchors: paragraph.sentences.flatMap { vocabulary.item($0).anchors },
+        kind: paragraph.kind == "heading" ? 1 : 0)
     }
-    var parameters = SentenceAligner.Parameters.paragraphs(ratio: model.ratio, anchorWeights: vocabulary.weights)
+    var parameters = SentenceAligner.Parameters.paragraphs(
+      ratio: model.ratio, anchorWeights: vocabulary.weights)
     parameters.variance = model.variance
     parameters.anchorMissWeights = vocabulary.missWeights
     let aligner = SentenceAligner(parameters: parameters)

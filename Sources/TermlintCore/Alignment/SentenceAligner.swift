@@ -90,7 +90,8 @@ public struct SentenceAligner: Sendable {
       Parameters(
         ratio: ratio, variance: 6.8,
         priors: [
-          Shape(1, 1): 0.89, Shape(1, 0): 0.0099 / 2, Shape(0, 1): 0.0099 / 2, Shape(2, 1): 0.089 / 2,
+          Shape(1, 1): 0.89, Shape(1, 0): 0.0099 / 2, Shape(0, 1): 0.0099 / 2,
+          Shape(2, 1): 0.089 / 2,
           Shape(1, 2): 0.089 / 2, Shape(2, 2): 0.002, Shape(3, 1): 0.002, Shape(1, 3): 0.002,
         ], anchorWeights: anchorWeights, kindMismatchCost: 3)
     }
@@ -101,7 +102,8 @@ public struct SentenceAligner: Sendable {
       Parameters(
         ratio: ratio, variance: 6.8,
         priors: [
-          Shape(1, 1): 0.9, Shape(1, 0): 0.01, Shape(0, 1): 0.01, Shape(2, 1): 0.035, Shape(1, 2): 0.035,
+          Shape(1, 1): 0.9, Shape(1, 0): 0.01, Shape(0, 1): 0.01, Shape(2, 1): 0.035,
+          Shape(1, 2): 0.035,
           Shape(3, 1): 0.002, Shape(1, 3): 0.002,
         ], anchorWeights: anchorWeights, kindMismatchCost: 3)
     }
@@ -114,13 +116,16 @@ public struct SentenceAligner: Sendable {
   /// Creates an aligner.
   public init(parameters: Parameters) {
     self.parameters = parameters
-    self.shapes = parameters.priors.sorted { ($0.key.source, $0.key.target) < ($1.key.source, $1.key.target) }
-      .map { ($0.key, -log($0.value)) }
+    self.shapes = parameters.priors.sorted {
+      ($0.key.source, $0.key.target) < ($1.key.source, $1.key.target)
+    }
+    .map { ($0.key, -log($0.value)) }
   }
 
   /// Aligns `source` with `target`; the beads cover both sequences in order.
   public func align(source: [Item], target: [Item]) -> [Bead] {
-    let n = source.count, m = target.count
+    let n = source.count
+    let m = target.count
     if n == 0 && m == 0 { return [] }
     if n == 0 || m == 0 {
       // Nothing to choose: every item is its own 1-0 or 0-1 bead.
@@ -129,11 +134,13 @@ public struct SentenceAligner: Sendable {
         : (0..<n).map { Bead(source: $0..<($0 + 1), target: 0..<0, confidence: 1, lengthScore: 0) }
     }
     let band = Band(n: n, m: m)
-    var sourcePrefix = [0], targetPrefix = [0]
+    var sourcePrefix = [0]
+    var targetPrefix = [0]
     for item in source { sourcePrefix.append(sourcePrefix.last! + item.length) }
     for item in target { targetPrefix.append(targetPrefix.last! + item.length) }
     let lattice = Lattice(
-      aligner: self, source: source, target: target, sourcePrefix: sourcePrefix, targetPrefix: targetPrefix, band: band)
+      aligner: self, source: source, target: target, sourcePrefix: sourcePrefix,
+      targetPrefix: targetPrefix, band: band)
 
     // Viterbi (minimum cost) and forward (log-sum) in one pass, backward in a second. The cost
     // of the bead of shape k that starts at cell c is kept at costs[c * shapeCount + k].
@@ -150,7 +157,8 @@ public struct SentenceAligner: Sendable {
         var sum = LogSum()
         for k in 0..<shapeCount {
           let shape = shapes[k].shape
-          let i0 = i - shape.source, j0 = j - shape.target
+          let i0 = i - shape.source
+          let j0 = j - shape.target
           guard i0 >= 0, j0 >= 0, band.contains(i0, j0) else { continue }
           let start = band.index(i0, j0)
           guard best[start].isFinite else { continue }
@@ -174,7 +182,8 @@ public struct SentenceAligner: Sendable {
         var sum = LogSum()
         for k in 0..<shapeCount {
           let shape = shapes[k].shape
-          let i1 = i + shape.source, j1 = j + shape.target
+          let i1 = i + shape.source
+          let j1 = j + shape.target
           guard i1 <= n, j1 <= m, band.contains(i1, j1) else { continue }
           let end = backward[band.index(i1, j1)]
           guard end > -.infinity, costs[cell * shapeCount + k].isFinite else { continue }
@@ -185,17 +194,23 @@ public struct SentenceAligner: Sendable {
     }
     let total = forward[band.index(n, m)]
     var beads: [Bead] = []
-    var i = n, j = m
+    var i = n
+    var j = m
     while i > 0 || j > 0 {
       let k = Int(back[band.index(i, j)])
       guard k >= 0 else { break }
       let shape = shapes[k].shape
-      let i0 = i - shape.source, j0 = j - shape.target
+      let i0 = i - shape.source
+      let j0 = j - shape.target
       let cost = costs[band.index(i0, j0) * shapeCount + k]
       let posterior = exp(forward[band.index(i0, j0)] - cost + backward[band.index(i, j)] - total)
-      let score = shape.source > 0 && shape.target > 0
+      let score =
+        shape.source > 0 && shape.target > 0
         ? lattice.delta(sourcePrefix[i] - sourcePrefix[i0], targetPrefix[j] - targetPrefix[j0]) : 0
-      beads.append(Bead(source: i0..<i, target: j0..<j, confidence: min(1, max(0, posterior)), lengthScore: score))
+      beads.append(
+        Bead(
+          source: i0..<i, target: j0..<j, confidence: min(1, max(0, posterior)), lengthScore: score)
+      )
       i = i0
       j = j0
     }
@@ -205,12 +220,16 @@ public struct SentenceAligner: Sendable {
   /// The cost of one bead made of all of `source` and all of `target` (infinite when the shape
   /// is not allowed).
   public func beadCost(source: [Item], target: [Item]) -> Double {
-    guard let k = shapes.firstIndex(where: { $0.shape == Shape(source.count, target.count) }) else { return .infinity }
-    var sourcePrefix = [0], targetPrefix = [0]
+    guard let k = shapes.firstIndex(where: { $0.shape == Shape(source.count, target.count) }) else {
+      return .infinity
+    }
+    var sourcePrefix = [0]
+    var targetPrefix = [0]
     for item in source { sourcePrefix.append(sourcePrefix.last! + item.length) }
     for item in target { targetPrefix.append(targetPrefix.last! + item.length) }
     let lattice = Lattice(
-      aligner: self, source: source, target: target, sourcePrefix: sourcePrefix, targetPrefix: targetPrefix,
+      aligner: self, source: source, target: target, sourcePrefix: sourcePrefix,
+      targetPrefix: targetPrefix,
       band: Band(n: source.count, m: target.count))
     return lattice.cost(k, 0, 0)
   }
@@ -218,7 +237,8 @@ public struct SentenceAligner: Sendable {
   /// The Gale–Church length score of `source` characters against `target` characters.
   public func delta(source: Int, target: Int) -> Double {
     let c = parameters.ratio
-    let s = Double(source), t = Double(target)
+    let s = Double(source)
+    let t = Double(target)
     return (t - c * s) / (parameters.variance * max(1, (c * s + t) / 2)).squareRoot()
   }
 
@@ -257,9 +277,18 @@ public struct SentenceAligner: Sendable {
     mutating func next() -> Int? {
       var which = -1
       var smallest = Int.max
-      if let a = lists.0.first, a < smallest { smallest = a; which = 0 }
-      if let b = lists.1.first, b < smallest { smallest = b; which = 1 }
-      if let c = lists.2.first, c < smallest { smallest = c; which = 2 }
+      if let a = lists.0.first, a < smallest {
+        smallest = a
+        which = 0
+      }
+      if let b = lists.1.first, b < smallest {
+        smallest = b
+        which = 1
+      }
+      if let c = lists.2.first, c < smallest {
+        smallest = c
+        which = 2
+      }
       switch which {
       case 0: lists.0 = lists.0.dropFirst()
       case 1: lists.1 = lists.1.dropFirst()
@@ -302,11 +331,13 @@ public struct SentenceAligner: Sendable {
       self.n = n
       self.m = m
       halfWidth = n * m <= 250_000 ? max(n, m) + 1 : max(40, abs(n - m) + 40)
-      var offsets: [Int] = [], lowers: [Int] = []
+      var offsets: [Int] = []
+      var lowers: [Int] = []
       var total = 0
       for i in 0...n {
         let center = n == 0 ? 0 : i * m / n
-        let lower = max(0, center - halfWidth), upper = min(m, center + halfWidth)
+        let lower = max(0, center - halfWidth)
+        let upper = min(m, center + halfWidth)
         offsets.append(total)
         lowers.append(lower)
         total += upper - lower + 1
@@ -341,8 +372,12 @@ public struct SentenceAligner: Sendable {
     func cost(_ k: Int, _ i0: Int, _ j0: Int) -> Double {
       let (shape, prior) = aligner.shapes[k]
       if shape.source == 0 || shape.target == 0 { return prior }
-      let i1 = i0 + shape.source, j1 = j0 + shape.target
-      var cost = prior + SentenceAligner.lengthCost(delta(sourcePrefix[i1] - sourcePrefix[i0], targetPrefix[j1] - targetPrefix[j0]))
+      let i1 = i0 + shape.source
+      let j1 = j0 + shape.target
+      var cost =
+        prior
+        + SentenceAligner.lengthCost(
+          delta(sourcePrefix[i1] - sourcePrefix[i0], targetPrefix[j1] - targetPrefix[j0]))
       cost -= anchorBonus(source[i0..<i1], target[j0..<j1])
       if source[i0].kind != target[j0].kind { cost += aligner.parameters.kindMismatchCost }
       return cost
@@ -354,8 +389,10 @@ public struct SentenceAligner: Sendable {
       let weights = aligner.parameters.anchorWeights
       if weights.isEmpty { return 0 }
       let misses = aligner.parameters.anchorMissWeights
-      var a = MergedAnchors(s), b = MergedAnchors(t)
-      var x = a.next(), y = b.next()
+      var a = MergedAnchors(s)
+      var b = MergedAnchors(t)
+      var x = a.next()
+      var y = b.next()
       var bonus = 0.0
       func miss(_ id: Int) -> Double { id < misses.count ? misses[id] : 0 }
       while x != nil || y != nil {

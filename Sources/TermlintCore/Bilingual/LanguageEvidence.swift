@@ -31,7 +31,9 @@ struct LanguageEvidence: Equatable {
   var sourceWords: [(form: String, content: Bool, line: Int)] = []
 
   static func == (a: LanguageEvidence, b: LanguageEvidence) -> Bool {
-    (a.words, a.ordinary, a.inSource, a.sourceContent, a.inTarget, a.codeChunks) == (b.words, b.ordinary, b.inSource, b.sourceContent, b.inTarget, b.codeChunks)
+    (a.words, a.ordinary, a.inSource, a.sourceContent, a.inTarget, a.codeChunks) == (
+      b.words, b.ordinary, b.inSource, b.sourceContent, b.inTarget, b.codeChunks
+    )
   }
 
   /// The evidence without the source-script words of `kept`: words that the translators of
@@ -69,14 +71,21 @@ struct LanguageEvidence: Equatable {
     let text = span.span.text
     let chunks = TechnicalText.ranges(in: text)
     // Punctuation alone (`/`, `|`) is not code.
-    for chunk in chunks where !TechnicalText.isPlaceholder(text, chunk) && text[chunk].contains(where: { Self.isAlphanumeric($0) }) {
+    for chunk in chunks
+    where !TechnicalText.isPlaceholder(text, chunk)
+      && text[chunk].contains(where: { Self.isAlphanumeric($0) })
+    {
       codeChunks += 1
       if let target, Scripts.letterCounts(text[chunk])[target] != nil { inTarget += 1 }
     }
     // Markup (tag names, attributes) is neither language.
-    let excluded = (placeholders + chunks + TechnicalText.markup(in: text)).sorted { $0.lowerBound < $1.lowerBound }
+    let excluded = (placeholders + chunks + TechnicalText.markup(in: text)).sorted {
+      $0.lowerBound < $1.lowerBound
+    }
     var next = 0
-    var scanned = 0, onLine = 0, line = 0
+    var scanned = 0
+    var onLine = 0
+    var line = 0
     for token in span.tokens where token.kind == .word {
       let range = span.normalized.map.sourceRange(token.range)
       if range.lowerBound > scanned {
@@ -101,7 +110,8 @@ struct LanguageEvidence: Equatable {
         if content { sourceContent += 1 }
         onLine += 1
         sourceOnOneLine = max(sourceOnOneLine, onLine)
-        sourceWords.append((UnicodeProperties.foldCase(String(utf16Units: text[range])), content, line))
+        sourceWords.append(
+          (UnicodeProperties.foldCase(String(utf16Units: text[range])), content, line))
       }
       if word.script == target { inTarget += 1 }
     }
@@ -113,7 +123,8 @@ struct LanguageEvidence: Equatable {
   /// (names of files and commands, terms); a copied or half-done one keeps few target words;
   /// a command line or a configuration example is mostly code.
   var isMostlySource: Bool {
-    inSource >= 2 && sourceContent >= 1 && inSource >= 3 * inTarget && inSource >= 2 * (codeChunks + 1) && sourceOnOneLine >= 2
+    inSource >= 2 && sourceContent >= 1 && inSource >= 3 * inTarget
+      && inSource >= 2 * (codeChunks + 1) && sourceOnOneLine >= 2
   }
 
   static func isAlphanumeric(_ u: UInt16) -> Bool {
@@ -134,7 +145,8 @@ struct LanguageEvidence: Equatable {
   /// digits, mixed scripts, `camelCase`).
   static func classify(_ units: ArraySlice<UInt16>) -> Word? {
     if units.allSatisfy({ Int($0) < BasicScalars.limit }) { return classifyBasic(units) }
-    var letters = 0, upper = 0
+    var letters = 0
+    var upper = 0
     var script: Int32? = nil
     var previousLower = false
     for scalar in String(utf16Units: units).unicodeScalars {
@@ -167,7 +179,8 @@ struct LanguageEvidence: Equatable {
   /// each), from the tables.
   private static func classifyBasic(_ units: ArraySlice<UInt16>) -> Word? {
     let table = BasicScalars.shared
-    var letters = 0, upper = 0
+    var letters = 0
+    var upper = 0
     var script: Int32? = nil
     var previousLower = false
     for u in units {
@@ -175,7 +188,9 @@ struct LanguageEvidence: Equatable {
       if f & BasicScalars.numeric != 0 { return nil }
       guard f & BasicScalars.alphabetic != 0 else { continue }
       let s = table.scripts[Int(u)]
-      if s == UnicodeProperties.Script.common || s == UnicodeProperties.Script.inherited { continue }
+      if s == UnicodeProperties.Script.common || s == UnicodeProperties.Script.inherited {
+        continue
+      }
       if let script, script != s { return nil }
       script = s
       letters += 1
@@ -240,7 +255,9 @@ enum TechnicalText {
         if chunk.elementsEqual("=".utf16) || chunk.elementsEqual(":=".utf16) { lineIsCode = true }
         if lineStart == nil {
           lineStart = k
-          if chunk.elementsEqual("$".utf16) || chunk.elementsEqual(">>>".utf16) { lineIsCode = true }
+          if chunk.elementsEqual("$".utf16) || chunk.elementsEqual(">>>".utf16) {
+            lineIsCode = true
+          }
         }
         line.append(k..<end)
         if let inner = technical(text, k..<end) { result.append(inner) }
@@ -259,9 +276,14 @@ enum TechnicalText {
       defer { k += 1 }
       guard text[k] == 0x3C else { continue }
       let next = text[k + 1]
-      guard (next >= 0x41 && next <= 0x5A) || (next >= 0x61 && next <= 0x7A) || next == 0x2F || next == 0x21 else { continue }
+      guard
+        (next >= 0x41 && next <= 0x5A) || (next >= 0x61 && next <= 0x7A) || next == 0x2F
+          || next == 0x21
+      else { continue }
       var end = k + 1
-      while end < text.count && text[end] != 0x3E && text[end] != 0x3C && text[end] != 0x0A && end - k < 300 { end += 1 }
+      while end < text.count && text[end] != 0x3E && text[end] != 0x3C && text[end] != 0x0A
+        && end - k < 300
+      { end += 1 }
       if end < text.count && text[end] == 0x3E {
         result.append(k..<(end + 1))
         k = end
@@ -289,7 +311,8 @@ enum TechnicalText {
 
   /// The chunk less its surrounding punctuation, when it is technical.
   static func technical(_ text: [UInt16], _ chunk: Range<Int>) -> Range<Int>? {
-    var lower = chunk.lowerBound, upper = chunk.upperBound
+    var lower = chunk.lowerBound
+    var upper = chunk.upperBound
     // A word in square brackets is a section, a metavariable or a tag (`[extensions]`, `[FILE]`,
     // `[autosummary]`); prose brackets hold several words, so the chunks of one open or close.
     var end = upper
@@ -297,7 +320,11 @@ enum TechnicalText {
     if end - lower >= 3 && text[lower] == 0x5B && text[end - 1] == 0x5D { return lower..<end }
     // Emphasis marks (`*word*`, `_word_`) go, but not a glob's star (`*.txt`).
     while lower < upper && leading.contains(text[lower]) {
-      if (text[lower] == 0x2A || text[lower] == 0x5F) && lower + 1 < upper && !isWordStart(text[lower + 1]) { break }
+      if (text[lower] == 0x2A || text[lower] == 0x5F) && lower + 1 < upper
+        && !isWordStart(text[lower + 1])
+      {
+        break
+      }
       lower += 1
     }
     while upper > lower && trailing.contains(text[upper - 1]) { upper -= 1 }
@@ -310,13 +337,21 @@ enum TechnicalText {
     // Options (-x, --foo) and file extensions or hidden files (.xlsx, .hgignore).
     if c.count >= 2 && c.first == 0x2E && isAlnum(c[lower + 1]) { return lower..<upper }
     // Options: -x, --foo.
-    if c.count >= 2 && c.first == 0x2D && (isAlnum(c[lower + 1]) || c[lower + 1] == 0x2D) { return lower..<upper }
-    var hasLetter = false, hasDigit = false, slash = false
+    if c.count >= 2 && c.first == 0x2D && (isAlnum(c[lower + 1]) || c[lower + 1] == 0x2D) {
+      return lower..<upper
+    }
+    var hasLetter = false
+    var hasDigit = false
+    var slash = false
     for i in c.indices {
       let u = c[i]
       if code.contains(u) { return lower..<upper }
       if u == 0x3A && i + 1 < upper && c[i + 1] == 0x3A { return lower..<upper }  // std::string
-      if (u == 0x2E || u == 0x3A) && i > lower && i + 1 < upper && isAlnum(c[i - 1]) && isAlnum(c[i + 1]) { return lower..<upper }
+      if (u == 0x2E || u == 0x3A) && i > lower && i + 1 < upper && isAlnum(c[i - 1])
+        && isAlnum(c[i + 1])
+      {
+        return lower..<upper
+      }
       if u == 0x28 && i > lower { return lower..<upper }  // a call: secret(), bisect(range)
       if u == 0x2F { slash = true }
       if u >= 0x30 && u <= 0x39 { hasDigit = true } else if isAlnum(u) { hasLetter = true }
@@ -325,7 +360,11 @@ enum TechnicalText {
     if slash {
       // Words joined by slashes (и/или, input/output) are prose; anything else is a path.
       let parts = c.split(separator: 0x2F, omittingEmptySubsequences: false)
-      if parts.contains(where: { $0.isEmpty || !$0.allSatisfy { isAlnum($0) || $0 == 0x2D || $0 == 0x27 } }) { return lower..<upper }
+      if parts.contains(where: {
+        $0.isEmpty || !$0.allSatisfy { isAlnum($0) || $0 == 0x2D || $0 == 0x27 }
+      }) {
+        return lower..<upper
+      }
     }
     return nil
   }

@@ -45,18 +45,22 @@ struct LengthModel: Sendable {
   /// those of an unknown pair.
   static func pair(for document: AnnotatedDocument) -> LengthModel {
     var source = document.sourceLanguage
-    if source == nil, document.document.format == "po", document.targetLanguage?.language != "en" { source = LanguageTag("en") }
+    if source == nil, document.document.format == "po", document.targetLanguage?.language != "en" {
+      source = LanguageTag("en")
+    }
     return pair(source: source, target: document.targetLanguage)
   }
 
   /// Whether a translation is far shorter than its source leads to expect (`omission`).
   func isTooShort(sourceLength: Int, targetLength: Int) -> Bool {
-    Double(targetLength) <= shortFactor * expected(sourceLength: sourceLength) && deviation(sourceLength: sourceLength, targetLength: targetLength) <= -3.5
+    Double(targetLength) <= shortFactor * expected(sourceLength: sourceLength)
+      && deviation(sourceLength: sourceLength, targetLength: targetLength) <= -3.5
   }
 
   /// Whether a translation is far longer than its source leads to expect (`addition`).
   func isTooLong(sourceLength: Int, targetLength: Int) -> Bool {
-    Double(targetLength) >= longFactor * expected(sourceLength: sourceLength) && deviation(sourceLength: sourceLength, targetLength: targetLength) >= 3.5
+    Double(targetLength) >= longFactor * expected(sourceLength: sourceLength)
+      && deviation(sourceLength: sourceLength, targetLength: targetLength) >= 3.5
   }
 
   /// The standard score of a target length for a source length (negative: shorter than expected).
@@ -75,32 +79,45 @@ struct LengthModel: Sendable {
   /// terms of concepts found on both sides (ООН and United Nations, постпред and permanent
   /// representative: a fixed rendering whose length says nothing about what was left out or
   /// added); `raw` keeps them, for the minimum lengths a judgement needs.
-  static func lengths(source: AnnotatedSpan, target: AnnotatedSpan, glossary: CompiledGlossary? = nil)
+  static func lengths(
+    source: AnnotatedSpan, target: AnnotatedSpan, glossary: CompiledGlossary? = nil
+  )
     -> (raw: (source: Int, target: Int), counted: (source: Int, target: Int))
   {
-    var skipSource = Set<Int>(), skipTarget = Set<Int>()
+    var skipSource = Set<Int>()
+    var skipTarget = Set<Int>()
     if let glossary, !source.hits.isEmpty, !target.hits.isEmpty {
       let concepts = Set(source.hits.map { glossary.entries[$0.entryIndex].conceptIndex })
         .intersection(target.hits.map { glossary.entries[$0.entryIndex].conceptIndex })
-      for hit in source.hits where concepts.contains(glossary.entries[hit.entryIndex].conceptIndex) { skipSource.formUnion(hit.tokenRange) }
-      for hit in target.hits where concepts.contains(glossary.entries[hit.entryIndex].conceptIndex) { skipTarget.formUnion(hit.tokenRange) }
+      for hit in source.hits where concepts.contains(glossary.entries[hit.entryIndex].conceptIndex)
+      { skipSource.formUnion(hit.tokenRange) }
+      for hit in target.hits where concepts.contains(glossary.entries[hit.entryIndex].conceptIndex)
+      { skipTarget.formUnion(hit.tokenRange) }
     }
     let raw = lengths(source: source, target: target, skipping: [], [])
     if skipSource.isEmpty && skipTarget.isEmpty { return (raw, raw) }
     return (raw, lengths(source: source, target: target, skipping: skipSource, skipTarget))
   }
 
-  private static func lengths(source: AnnotatedSpan, target: AnnotatedSpan, skipping skipSource: Set<Int>, _ skipTarget: Set<Int>) -> (source: Int, target: Int) {
+  private static func lengths(
+    source: AnnotatedSpan, target: AnnotatedSpan, skipping skipSource: Set<Int>,
+    _ skipTarget: Set<Int>
+  ) -> (source: Int, target: Int) {
     // Each counted word with whether it stands in brackets. White space, line breaks and
     // punctuation are never counted, so a column layout (runs of spaces, a line break and
     // indentation) measures the same as running text.
-    func forms(_ span: AnnotatedSpan, skipping skip: Set<Int>) -> [(form: [UInt16], bracketed: Bool)] {
+    func forms(_ span: AnnotatedSpan, skipping skip: Set<Int>) -> [(
+      form: [UInt16], bracketed: Bool
+    )] {
       let bracketed = bracketedTokens(span)
-      return span.tokens.indices.filter { span.tokens[$0].kind != .punctuation && !skip.contains($0) }.map {
+      return span.tokens.indices.filter {
+        span.tokens[$0].kind != .punctuation && !skip.contains($0)
+      }.map {
         (Array(span.normalized.units[span.tokens[$0].range]), bracketed.contains($0))
       }
     }
-    let s = forms(source, skipping: skipSource), t = forms(target, skipping: skipTarget)
+    let s = forms(source, skipping: skipSource)
+    let t = forms(target, skipping: skipTarget)
     var shared = Set(s.map(\.form)).intersection(t.map(\.form))
     // A translator's gloss: the translation renders a word and adds the original in brackets
     // (*слияние (merge)*, *Институт … (Health Data Research UK)*). The bracketed copy is left
@@ -109,19 +126,28 @@ struct LengthModel: Sendable {
     // The same the other way round: a source that glosses a word the translation keeps.
     let sourceOutside = Set(s.filter { !$0.bracketed }.map(\.form))
     let targetOutside = Set(t.filter { !$0.bracketed }.map(\.form))
-    let glossed = shared.filter { sourceOutside.contains($0) && !targetOutside.contains($0) && isWord($0) }
-    let glossedInSource = shared.filter { targetOutside.contains($0) && !sourceOutside.contains($0) && isWord($0) }
+    let glossed = shared.filter {
+      sourceOutside.contains($0) && !targetOutside.contains($0) && isWord($0)
+    }
+    let glossedInSource = shared.filter {
+      targetOutside.contains($0) && !sourceOutside.contains($0) && isWord($0)
+    }
     shared.subtract(glossed)
     shared.subtract(glossedInSource)
-    func count(_ words: [(form: [UInt16], bracketed: Bool)], skipping skipped: Set<[UInt16]>) -> Int {
+    func count(_ words: [(form: [UInt16], bracketed: Bool)], skipping skipped: Set<[UInt16]>) -> Int
+    {
       var n = 0
       for (word, _) in words where !shared.contains(word) && !skipped.contains(word) {
         for u in word {
           if u < 0x80 {
-            if (u >= 0x30 && u <= 0x39) || (u >= 0x61 && u <= 0x7A) || (u >= 0x41 && u <= 0x5A) { n += 1 }
+            if (u >= 0x30 && u <= 0x39) || (u >= 0x61 && u <= 0x7A) || (u >= 0x41 && u <= 0x5A) {
+              n += 1
+            }
           } else if u >= 0xDC00 && u <= 0xDFFF {
             continue  // the second half of a surrogate pair was counted with the first
-          } else if (u >= 0xD800 && u <= 0xDBFF) || UnicodeProperties.has(codePoint: UInt32(u), .alphabetic) {
+          } else if (u >= 0xD800 && u <= 0xDBFF)
+            || UnicodeProperties.has(codePoint: UInt32(u), .alphabetic)
+          {
             n += 1
           }
         }
@@ -133,7 +159,11 @@ struct LengthModel: Sendable {
 
   /// Whether a form has a letter (a number in brackets is not a gloss).
   private static func isWord(_ form: [UInt16]) -> Bool {
-    form.contains { u in u >= 0x80 ? UnicodeProperties.has(codePoint: UInt32(u), .alphabetic) : ((u | 0x20) >= 0x61 && (u | 0x20) <= 0x7A) }
+    form.contains { u in
+      u >= 0x80
+        ? UnicodeProperties.has(codePoint: UInt32(u), .alphabetic)
+        : ((u | 0x20) >= 0x61 && (u | 0x20) <= 0x7A)
+    }
   }
 
   /// The indices of the tokens that stand inside round brackets opened after white space or at

@@ -60,7 +60,9 @@ struct NameIndex: Sendable {
 
   /// The index of `language`'s proper nouns for a source language, built once per glossary and
   /// shared by every document of a run (building it walks every term of the glossary).
-  static func shared(glossary: CompiledGlossary, language: LanguageTag?, source: LanguageTag?) -> NameIndex {
+  static func shared(glossary: CompiledGlossary, language: LanguageTag?, source: LanguageTag?)
+    -> NameIndex
+  {
     glossary.derived.value(for: CacheKey(language: language, source: source)) {
       NameIndex(glossary: glossary, language: language, source: source)
     }
@@ -85,7 +87,8 @@ struct NameIndex: Sendable {
       return
     }
     let transliterate = source?.language == "ru" ? Transliterator.russianLatinBGN : nil
-    for (index, entry) in glossary.entries.enumerated() where entry.term.language.matches(language) {
+    for (index, entry) in glossary.entries.enumerated() where entry.term.language.matches(language)
+    {
       guard entry.term.isProperNoun, entry.term.effectiveStatus.isAllowed else { continue }
       let words = NameIndex.words(entry.term.text)
       guard !words.isEmpty else { continue }
@@ -105,16 +108,21 @@ struct NameIndex: Sendable {
         // Организация); of them only the last (a surname) may be compared on its own.
         for (k, w) in words.enumerated() {
           let key = NameMatching.skeleton(w)
-          romanized[k] = w.first?.isUppercase == true && sourceWords.contains { NameMatching.distance($0, key) <= 1 }
+          romanized[k] =
+            w.first?.isUppercase == true
+            && sourceWords.contains { NameMatching.distance($0, key) <= 1 }
         }
         comparable[words.count - 1] = romanized[words.count - 1]
       }
-      let translated = words.count > 1 && transliterate != nil && source != nil && !romanized.contains(true)
+      let translated =
+        words.count > 1 && transliterate != nil && source != nil && !romanized.contains(true)
         && !glossary.glossary.concepts[entry.conceptIndex].terms(in: source!).isEmpty
-      names.append(Name(
-        words: words, folded: words.map(NameMatching.fold), skeletons: words.map(NameMatching.skeleton), entryIndex: index,
-        conceptIndex: entry.conceptIndex,
-        partsComparable: comparable, partsRomanized: romanized, isTranslated: translated))
+      names.append(
+        Name(
+          words: words, folded: words.map(NameMatching.fold),
+          skeletons: words.map(NameMatching.skeleton), entryIndex: index,
+          conceptIndex: entry.conceptIndex,
+          partsComparable: comparable, partsRomanized: romanized, isTranslated: translated))
     }
     self.names = names
     self.longestFirst = names.indices.sorted { names[$0].words.count > names[$1].words.count }
@@ -124,7 +132,11 @@ struct NameIndex: Sendable {
     for (position, i) in longestFirst.enumerated() {
       rank[i] = position
       guard names[i].words.count >= 2 else { continue }
-      if let letter = names[i].folded[0].first { byFirst[letter, default: []].append(i) } else { unlettered.append(i) }
+      if let letter = names[i].folded[0].first {
+        byFirst[letter, default: []].append(i)
+      } else {
+        unlettered.append(i)
+      }
     }
     self.rank = rank
     self.multiWordByFirst = byFirst
@@ -178,7 +190,9 @@ struct NameIndex: Sendable {
   static func words(_ text: String) -> [String] {
     // Fast path: ASCII white space is tab to carriage return and the space.
     if text.utf8.allSatisfy({ $0 < 0x80 }) {
-      return text.utf8.split(whereSeparator: { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }).map { String(Substring($0)) }
+      return text.utf8.split(whereSeparator: { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }).map {
+        String(Substring($0))
+      }
     }
     return text.split(whereSeparator: { $0.isWhitespace }).map(String.init)
   }
@@ -200,7 +214,9 @@ struct NameIndex: Sendable {
   ///   - concepts: when given, only names of these concepts are considered.
   ///   - exhaustive: compare every name with every sequence instead of looking names up by first
   ///     letter (the same result, slower; for tests of the index).
-  func nearMisses(in span: AnnotatedSpan, concepts: Set<Int>? = nil, exhaustive: Bool = false) -> [NearMiss] {
+  func nearMisses(in span: AnnotatedSpan, concepts: Set<Int>? = nil, exhaustive: Bool = false)
+    -> [NearMiss]
+  {
     // Which names to consider (nil: all of them), without copying any.
     var candidates: [Bool]? = nil
     if let concepts {
@@ -228,7 +244,9 @@ struct NameIndex: Sendable {
         j += 1
       }
       let initial = NameIndex.isSentenceInitial(span, i)
-      result += nearMisses(words, in: candidates, sentenceInitial: initial, trusted: concepts != nil, exhaustive: exhaustive)
+      result += nearMisses(
+        words, in: candidates, sentenceInitial: initial, trusted: concepts != nil,
+        exhaustive: exhaustive)
       i = j
     }
     return result
@@ -240,7 +258,8 @@ struct NameIndex: Sendable {
     let token = span.tokens[k]
     guard token.kind == .word, !covered[k] else { return nil }
     // Fast exit: an ASCII first letter that is not a capital.
-    let firstUnit = span.span.text[span.normalized.map.sourceOffset(startingAt: token.range.lowerBound)]
+    let firstUnit = span.span.text[
+      span.normalized.map.sourceOffset(startingAt: token.range.lowerBound)]
     if firstUnit < 0x80 && !(firstUnit >= 0x41 && firstUnit <= 0x5A) { return nil }
     var word = span.surface(of: token)
     guard let first = word.first, first.isUppercase, first.isLetter else { return nil }
@@ -262,7 +281,9 @@ struct NameIndex: Sendable {
       guard token.kind == .punctuation else { return false }
       let c = String(utf16Units: units[token.range])
       if [".", "!", "?", "…", ":", ";"].contains(c) { return true }
-      if !["\"", "'", "«", "»", "“", "”", "„", "(", "[", "—", "–", "-", "*", "_"].contains(c) { return false }
+      if !["\"", "'", "«", "»", "“", "”", "„", "(", "[", "—", "–", "-", "*", "_"].contains(c) {
+        return false
+      }
       j -= 1
     }
     return true
@@ -273,7 +294,8 @@ struct NameIndex: Sendable {
   /// not inside a longer capitalised sequence such as a title), unless `trusted` (the source
   /// names the concept).
   private func nearMisses(
-    _ words: [(index: Int, word: String)], in candidates: [Bool]?, sentenceInitial: Bool, trusted: Bool, exhaustive: Bool
+    _ words: [(index: Int, word: String)], in candidates: [Bool]?, sentenceInitial: Bool,
+    trusted: Bool, exhaustive: Bool
   ) -> [NearMiss] {
     var result: [NearMiss] = []
     let folded = words.map { NameMatching.fold($0.word) }
@@ -303,19 +325,26 @@ struct NameIndex: Sendable {
       }
     } else if words.count >= 2 {
       var letters = Set<Character>()
-      for w in folded { if let letter = w.first, letters.insert(letter).inserted { multiWord += multiWordByFirst[letter] ?? [] } }
+      for w in folded {
+        if let letter = w.first, letters.insert(letter).inserted {
+          multiWord += multiWordByFirst[letter] ?? []
+        }
+      }
       multiWord += multiWordUnlettered
       multiWord.sort { rank[$0] < rank[$1] }
     }
     for i in multiWord where candidates?[i] ?? true {
       let name = names[i]
-      guard name.words.count >= 2 && name.words.count <= words.count, !name.isTranslated else { continue }
+      guard name.words.count >= 2 && name.words.count <= words.count, !name.isTranslated else {
+        continue
+      }
       let n = name.words.count
       for start in 0...(words.count - n) where !used[start..<(start + n)].contains(true) {
         var edits = 0
         var ok = true
         for k in 0..<n {
-          let w = folded[start + k], t = name.folded[k]
+          let w = folded[start + k]
+          let t = name.folded[k]
           if w == t { continue }
           if w.first != t.first || abs(w.count - t.count) > 2 {
             ok = false
@@ -323,7 +352,8 @@ struct NameIndex: Sendable {
           }
           let d = NameMatching.nameDistance(w, skeleton(start + k), t, name.skeletons[k])
           if w.first != t.first || d > NameMatching.allowedEdits(length: min(w.count, t.count))
-            || NameMatching.isDerived(w, from: t) || NameMatching.isDerived(t, from: w) || sameStem(w, t)
+            || NameMatching.isDerived(w, from: t) || NameMatching.isDerived(t, from: w)
+            || sameStem(w, t)
             || (!name.partsRomanized[k] && known().contains(w))
           {
             ok = false
@@ -337,9 +367,12 @@ struct NameIndex: Sendable {
         for k in start..<(start + n) { used[k] = true }
         // Report only the words that differ (Sergey *Riabkow* → Ryabkov).
         let differing = (0..<n).filter { folded[start + $0] != name.folded[$0] }
-        let first = differing.first!, last = differing.last!
+        let first = differing.first!
+        let last = differing.last!
         let range = words[start + first].index..<(words[start + last].index + 1)
-        result.append(NearMiss(tokens: range, name: name, suggestion: name.words[first...last].joined(separator: " ")))
+        result.append(
+          NearMiss(
+            tokens: range, name: name, suggestion: name.words[first...last].joined(separator: " ")))
       }
     }
     // Single words against single-word names and the romanized words of longer names.
@@ -347,20 +380,28 @@ struct NameIndex: Sendable {
     for (k, w) in folded.enumerated() where !used[k] && w.count >= 5 {
       if !trusted && k == 0 && sentenceInitial { continue }
       var best: (Name, Int, Int)? = nil  // name, word index, distance
-      let parts = exhaustive ? names.indices.flatMap { i in names[i].folded.indices.map { (name: i, part: $0) } }.filter {
-        names[$0.name].partsComparable[$0.part] && names[$0.name].folded[$0.part].count >= 5 && names[$0.name].folded[$0.part].first == w[0]
-      } : comparablePartsByFirst[w[0]] ?? []
+      let parts =
+        exhaustive
+        ? names.indices.flatMap { i in names[i].folded.indices.map { (name: i, part: $0) } }.filter
+        {
+          names[$0.name].partsComparable[$0.part] && names[$0.name].folded[$0.part].count >= 5
+            && names[$0.name].folded[$0.part].first == w[0]
+        } : comparablePartsByFirst[w[0]] ?? []
       for (i, p) in parts where candidates?[i] ?? true {
         let name = names[i]
         if !trusted && name.words.count == 1 && words.count > 1 { continue }
         let part = name.folded[p]
         guard abs(part.count - w.count) <= 2 else { continue }
-        if exhaustive && (NameMatching.isDerived(w, from: part) || NameMatching.isDerived(part, from: w) || sameStem(w, part)) {
+        if exhaustive
+          && (NameMatching.isDerived(w, from: part) || NameMatching.isDerived(part, from: w)
+            || sameStem(w, part))
+        {
           continue  // the tests in the order used before the distance came first
         }
         // The distance first: it rules out almost every part, and the other tests are dearer.
         let d = NameMatching.nameDistance(w, skeleton(k), part, name.skeletons[p])
-        guard d > 0, d <= NameMatching.allowedEdits(length: min(w.count, part.count)), !NameMatching.isDerived(w, from: part),
+        guard d > 0, d <= NameMatching.allowedEdits(length: min(w.count, part.count)),
+          !NameMatching.isDerived(w, from: part),
           !NameMatching.isDerived(part, from: w), !sameStem(w, part)
         else { continue }
         if best == nil || d < best!.2 { best = (name, p, d) }

@@ -19,7 +19,9 @@ struct NumberMention: Sendable, Equatable {
   }
 
   /// Whether the primary values are equal.
-  func matchesExactly(_ other: NumberMention) -> Bool { NumberScanner.same(values[0], other.values[0]) }
+  func matchesExactly(_ other: NumberMention) -> Bool {
+    NumberScanner.same(values[0], other.values[0])
+  }
 }
 
 /// Finds numbers in a span with the language's conventions: digit grouping (*12 500*, *12,500*),
@@ -35,7 +37,8 @@ struct NumberScanner {
 
   init(language: LanguageTag?) {
     self.language = language?.language ?? ""
-    commaDecimal = !["en", "ja", "zh", "ko", "he", "th", "hi", "ga", "mt", ""].contains(self.language)
+    commaDecimal = !["en", "ja", "zh", "ko", "he", "th", "hi", "ga", "mt", ""].contains(
+      self.language)
   }
 
   /// Whether two values are equal (relative tolerance for decimals).
@@ -73,17 +76,22 @@ struct NumberScanner {
       let startsWithDigit = first >= 0x30 && first <= 0x39
       if !startsWithDigit && !units[token.range].contains(where: { $0 >= 0x30 && $0 <= 0x39 })
         && (!Self.initials.contains(first) || token.range.count > 24
-          || (token.range.count >= 2 && !Self.leadingPairs.contains(UInt32(first) << 16 | UInt32(units[token.range.lowerBound + 1]))))
+          || (token.range.count >= 2
+            && !Self.leadingPairs.contains(
+              UInt32(first) << 16 | UInt32(units[token.range.lowerBound + 1]))))
       {
         i += 1
         continue
       }
       if startsWithDigit {
-        i = scanNumeric(at: i, span: span, form: form, glued: glued, isPunct: isPunct, textRange: textRange, into: &result)
+        i = scanNumeric(
+          at: i, span: span, form: form, glued: glued, isPunct: isPunct, textRange: textRange,
+          into: &result)
         continue
       }
       if token.kind != .punctuation {
-        i = scanWords(at: i, span: span, form: form, glued: glued, textRange: textRange, into: &result)
+        i = scanWords(
+          at: i, span: span, form: form, glued: glued, textRange: textRange, into: &result)
         continue
       }
       i += 1
@@ -96,7 +104,9 @@ struct NumberScanner {
     var result: [Range<Int>] = []
     var k = 0
     func isDigit(_ u: UInt16) -> Bool { u >= 0x30 && u <= 0x39 }
-    func isHex(_ u: UInt16) -> Bool { isDigit(u) || (u >= 0x41 && u <= 0x46) || (u >= 0x61 && u <= 0x66) }
+    func isHex(_ u: UInt16) -> Bool {
+      isDigit(u) || (u >= 0x41 && u <= 0x46) || (u >= 0x61 && u <= 0x66)
+    }
     while k + 3 < text.count {
       guard text[k] == 0x26, text[k + 1] == 0x23 else {  // "&#"
         k += 1
@@ -121,51 +131,70 @@ struct NumberScanner {
 
   private func scanNumeric(
     at start: Int, span: AnnotatedSpan, form: (Int) -> String, glued: (Int) -> Bool,
-    isPunct: (Int, Set<String>) -> Bool, textRange: (Int, Int) -> Range<Int>, into result: inout [NumberMention]
+    isPunct: (Int, Set<String>) -> Bool, textRange: (Int, Int) -> Range<Int>,
+    into result: inout [NumberMention]
   ) -> Int {
     let tokens = span.tokens
     let f = form(start)
     var end = start
     let dashes: Set<String> = ["-", "‐", "‑", "–", "—"]
     // A number glued by a hyphen to a preceding word is part of a code: S-400, COVID-19, СНВ-3.
-    let isCode = start >= 2 && !tokens[start].spaceBefore && isPunct(start - 1, dashes) && !tokens[start - 1].spaceBefore
-      && tokens[start - 2].kind == .word && !(form(start - 2).utf16.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false)
+    let isCode =
+      start >= 2 && !tokens[start].spaceBefore && isPunct(start - 1, dashes)
+      && !tokens[start - 1].spaceBefore
+      && tokens[start - 2].kind == .word
+      && !(form(start - 2).utf16.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false)
 
     // Glued to a slash on either side (24/7, 50/50, 153/2): a ratio or a code, soft.
-    let slashed = (isPunct(start - 1, ["/"]) && glued(start) && start >= 2 && glued(start - 1) && tokens[start - 2].kind == .number)
-      || (isPunct(start + 1, ["/"]) && glued(start + 1) && glued(start + 2) && start + 2 < tokens.count && tokens[start + 2].kind == .number)
+    let slashed =
+      (isPunct(start - 1, ["/"]) && glued(start) && start >= 2 && glued(start - 1)
+        && tokens[start - 2].kind == .number)
+      || (isPunct(start + 1, ["/"]) && glued(start + 1) && glued(start + 2)
+        && start + 2 < tokens.count && tokens[start + 2].kind == .number)
     // The second year of a range written short: 2010–11, 2019/20.
     var shortYear: Double? = nil
-    if f.count == 2, f.allSatisfy(\.isASCIIDigit), start >= 2, glued(start), isPunct(start - 1, dashes.union(["/"])), glued(start - 1) {
+    if f.count == 2, f.allSatisfy(\.isASCIIDigit), start >= 2, glued(start),
+      isPunct(start - 1, dashes.union(["/"])), glued(start - 1)
+    {
       let previous = form(start - 2)
-      if previous.count == 4, previous.allSatisfy(\.isASCIIDigit), let year = Double(previous), let v = Double(f) {
+      if previous.count == 4, previous.allSatisfy(\.isASCIIDigit), let year = Double(previous),
+        let v = Double(f)
+      {
         shortYear = (year / 100).rounded(.down) * 100 + v
       }
     }
     // A decimal fraction written without the zero: .08 (English).
-    if !commaDecimal, isPunct(start - 1, ["."]), glued(start), start == 1 || tokens[start - 1].spaceBefore || start - 1 == 0,
+    if !commaDecimal, isPunct(start - 1, ["."]), glued(start),
+      start == 1 || tokens[start - 1].spaceBefore || start - 1 == 0,
       f.allSatisfy(\.isASCIIDigit), let v = Double("0." + f)
     {
-      result.append(NumberMention(values: [v], textRange: textRange(start - 1, start), isHard: !isCode))
+      result.append(
+        NumberMention(values: [v], textRange: textRange(start - 1, start), isHard: !isCode))
       return start + 1
     }
 
     if f.contains(where: { $0.isLetter }) {
       // Digits with letters in one token: 21st, 1990s, 5bn, G20-like codes.
       if let mention = digitWord(f) {
-        result.append(NumberMention(values: mention.values, textRange: textRange(start, start), isHard: mention.hard && !isCode))
+        result.append(
+          NumberMention(
+            values: mention.values, textRange: textRange(start, start),
+            isHard: mention.hard && !isCode))
       }
       return start + 1
     }
 
     // Times: 15:00, 3:30.
-    if isPunct(start + 1, [":"]) && glued(start + 1) && start + 2 < tokens.count && tokens[start + 2].kind == .number && glued(start + 2),
-      let h = Double(f), let m = Double(form(start + 2)), f.count <= 2, form(start + 2).count == 2, h <= 24, m < 60
+    if isPunct(start + 1, [":"]) && glued(start + 1) && start + 2 < tokens.count
+      && tokens[start + 2].kind == .number && glued(start + 2),
+      let h = Double(f), let m = Double(form(start + 2)), f.count <= 2, form(start + 2).count == 2,
+      h <= 24, m < 60
     {
       // Seconds (20:00:00) belong to the time: 20:00:00 equals 20:00.
       var end = start + 2
       var seconds = 0.0
-      if isPunct(start + 3, [":"]) && glued(start + 3) && start + 4 < tokens.count && tokens[start + 4].kind == .number && glued(start + 4),
+      if isPunct(start + 3, [":"]) && glued(start + 3) && start + 4 < tokens.count
+        && tokens[start + 4].kind == .number && glued(start + 4),
         form(start + 4).count == 2, let s = Double(form(start + 4)), s < 60
       {
         seconds = s / 3600
@@ -173,14 +202,20 @@ struct NumberScanner {
       }
       let base = h + m / 60 + seconds
       let twelve = h.truncatingRemainder(dividingBy: 12) + m / 60 + seconds
-      result.append(NumberMention(values: [base, twelve, twelve + 12], textRange: textRange(start, end), isHard: !isCode))
+      result.append(
+        NumberMention(
+          values: [base, twelve, twelve + 12], textRange: textRange(start, end), isHard: !isCode))
       return end + 1
     }
     // Numeric dates with slashes or ISO hyphens: 1/13/2022, 13/01/2022, 2022-01-13.
-    if let date = numericDate(at: start, form: form, glued: glued, isPunct: isPunct, count: tokens.count) {
+    if let date = numericDate(
+      at: start, form: form, glued: glued, isPunct: isPunct, count: tokens.count)
+    {
       for (k, part) in date.parts.enumerated() {
         let index = start + 2 * k
-        result.append(NumberMention(values: [part.value], textRange: textRange(index, index), isHard: part.hard && !isCode))
+        result.append(
+          NumberMention(
+            values: [part.value], textRange: textRange(index, index), isHard: part.hard && !isCode))
       }
       return start + 2 * date.parts.count - 1
     }
@@ -189,10 +224,15 @@ struct NumberScanner {
     var literal = f
     if literal.allSatisfy(\.isASCIIDigit), literal.count <= 3 {
       var k = start + 1
-      while k < tokens.count, tokens[k].kind == .number, tokens[k].spaceBefore, isGroupGap(before: k, in: span) {
+      while k < tokens.count, tokens[k].kind == .number, tokens[k].spaceBefore,
+        isGroupGap(before: k, in: span)
+      {
         let next = form(k)
         let digits = next.prefix { $0.isASCIIDigit }
-        guard digits.count == 3, next.count == 3 || (next.count > 4 && next.dropFirst(3).first == (commaDecimal ? "," : ".")) else { break }
+        guard digits.count == 3,
+          next.count == 3
+            || (next.count > 4 && next.dropFirst(3).first == (commaDecimal ? "," : "."))
+        else { break }
         literal += next
         end = k
         k += 1
@@ -200,34 +240,46 @@ struct NumberScanner {
     }
     // Numeric dates with points: 13.01.2022.
     let pieces = literal.split(separator: ".", omittingEmptySubsequences: false)
-    if pieces.count == 3, pieces.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }), pieces[0].count <= 2, pieces[1].count <= 2,
-      pieces[2].count == 4 || pieces[2].count == 2, let d = Double(pieces[0]), let m = Double(pieces[1]), let y = Double(pieces[2])
+    if pieces.count == 3, pieces.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }),
+      pieces[0].count <= 2, pieces[1].count <= 2,
+      pieces[2].count == 4 || pieces[2].count == 2, let d = Double(pieces[0]),
+      let m = Double(pieces[1]), let y = Double(pieces[2])
     {
       let range = textRange(start, end)
       result.append(NumberMention(values: [d], textRange: range, isHard: false))
       result.append(NumberMention(values: [m], textRange: range, isHard: false))
-      result.append(NumberMention(values: [pieces[2].count == 2 ? 2000 + y : y, y], textRange: range, isHard: !isCode))
+      result.append(
+        NumberMention(
+          values: [pieces[2].count == 2 ? 2000 + y : y, y], textRange: range, isHard: !isCode))
       return end + 1
     }
     var values = parse(literal)
     if values.isEmpty {
       // A list written without spaces (1,2,3): each part on its own, softly.
       for part in literal.split(whereSeparator: { !$0.isASCIIDigit }) {
-        if let v = Double(part) { result.append(NumberMention(values: [v], textRange: textRange(start, end), isHard: false)) }
+        if let v = Double(part) {
+          result.append(NumberMention(values: [v], textRange: textRange(start, end), isHard: false))
+        }
       }
       return end + 1
     }
     var hard = !isCode
     var next = end + 1
     // Russian suffixes after a hyphen: 21-й, 13-го, 90-х, 2022-м.
-    if isPunct(next, dashes) && glued(next) && next + 1 < tokens.count && glued(next + 1) && tokens[next + 1].kind == .word {
+    if isPunct(next, dashes) && glued(next) && next + 1 < tokens.count && glued(next + 1)
+      && tokens[next + 1].kind == .word
+    {
       let suffix = form(next + 1)
       if Self.russianNumberSuffixes.contains(suffix) {
-        if ["х", "е", "ми", "ых", "ые"].contains(suffix), let v = values.first, v.truncatingRemainder(dividingBy: 10) == 0 {
+        if ["х", "е", "ми", "ых", "ые"].contains(suffix), let v = values.first,
+          v.truncatingRemainder(dividingBy: 10) == 0
+        {
           values = v < 100 ? [v, 1900 + v, 2000 + v] : [v]
         }
         next += 2
-      } else if language == "ru", suffix.count >= 4, suffix.allSatisfy({ ("а"..."я").contains($0) || $0 == "ё" }) {
+      } else if language == "ru", suffix.count >= 4,
+        suffix.allSatisfy({ ("а"..."я").contains($0) || $0 == "ё" })
+      {
         // A Russian compound adjective (16-ричный, 24-битный, 3-этажный) often renders a word
         // of the other language (hex, true color, three-storey): it can match, never alone.
         hard = false
@@ -235,7 +287,9 @@ struct NumberScanner {
       }
     }
     // Multipliers: 5 млн, 12.5 billion, 3 тыс.
-    if next < tokens.count, tokens[next].kind == .word, let multiplier = Self.multiplier(form(next), language: language) {
+    if next < tokens.count, tokens[next].kind == .word,
+      let multiplier = Self.multiplier(form(next), language: language)
+    {
       // The figure alone stays a reading: 32 тысячи нуклеотидов may be "32 kilobases".
       values = values.map { $0 * multiplier } + values
       next += 1
@@ -243,16 +297,24 @@ struct NumberScanner {
       end = next - 1
     }
     // Hours with a.m./p.m.: 3 p.m. is 15:00.
-    if next < tokens.count, tokens[next].kind == .word, ["p.m", "a.m", "pm", "am"].contains(form(next)), let h = values.first, h <= 12 {
-      values = [h, h.truncatingRemainder(dividingBy: 12) + 12, h.truncatingRemainder(dividingBy: 12)]
+    if next < tokens.count, tokens[next].kind == .word,
+      ["p.m", "a.m", "pm", "am"].contains(form(next)), let h = values.first, h <= 12
+    {
+      values = [
+        h, h.truncatingRemainder(dividingBy: 12) + 12, h.truncatingRemainder(dividingBy: 12),
+      ]
     }
-    if pieces.count == 2, let day = Double(pieces[0]), day >= 1, day <= 31, pieces[1].count == 2, let month = Int(pieces[1]), (1...12).contains(month) {
+    if pieces.count == 2, let day = Double(pieces[0]), day >= 1, day <= 31, pieces[1].count == 2,
+      let month = Int(pieces[1]), (1...12).contains(month)
+    {
       values.append(day)  // 13.01 may be a date written the Russian way
     }
-    if tokens[start].kind == .number && f.count > 15 { hard = false }  // an identifier, not a quantity
+    // an identifier, not a quantity
+    if tokens[start].kind == .number && f.count > 15 { hard = false }
     if slashed { hard = false }
     // A manual page section glued to its name, hgrc(5), printf(3): part of a reference.
-    if start >= 2, isPunct(start - 1, ["("]), glued(start), glued(start - 1), tokens[start - 2].kind == .word, isPunct(end + 1, [")"]),
+    if start >= 2, isPunct(start - 1, ["("]), glued(start), glued(start - 1),
+      tokens[start - 2].kind == .word, isPunct(end + 1, [")"]),
       glued(end + 1), f.count == 1
     {
       hard = false
@@ -277,9 +339,15 @@ struct NumberScanner {
   /// value and its other readings, or nothing when the separators make no number.
   func parse(_ literal: String) -> [Double] {
     let ascii = literal.utf8.allSatisfy { $0 < 0x80 }
-    let s = ascii ? (literal.utf8.contains(0x27) ? String(literal.filter { $0 != "'" }) : literal) : literal.replacingOccurrences(of: "'", with: "")
+    let s =
+      ascii
+      ? (literal.utf8.contains(0x27) ? String(literal.filter { $0 != "'" }) : literal)
+      : literal.replacingOccurrences(of: "'", with: "")
     if s.allSatisfy(\.isASCIIDigit) { return Double(s).map { [$0] } ?? [] }
-    let thousandsComma: Bool, thousandsPoint: Bool, simpleComma: Bool, simplePoint: Bool
+    let thousandsComma: Bool
+    let thousandsPoint: Bool
+    let simpleComma: Bool
+    let simplePoint: Bool
     if ascii {
       // The patterns below, matched by hand: a `Regex` literal is parsed again on every call.
       let bytes = Array(s.utf8)
@@ -296,15 +364,34 @@ struct NumberScanner {
     func number(_ text: String) -> Double? { Double(text) }
     var values: [Double] = []
     if commaDecimal {
-      if simpleComma, let v = number(s.replacingOccurrences(of: ",", with: ".")) { values.append(v) }
-      if thousandsPoint, let v = number(s.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: ".")) { values.append(v) }
+      if simpleComma, let v = number(s.replacingOccurrences(of: ",", with: ".")) {
+        values.append(v)
+      }
+      if thousandsPoint,
+        let v = number(
+          s.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: "."))
+      {
+        values.append(v)
+      }
       if simplePoint, let v = number(s) { values.append(v) }
-      if thousandsComma, let v = number(s.replacingOccurrences(of: ",", with: "")) { values.append(v) }
+      if thousandsComma, let v = number(s.replacingOccurrences(of: ",", with: "")) {
+        values.append(v)
+      }
     } else {
-      if thousandsComma, let v = number(s.replacingOccurrences(of: ",", with: "")) { values.append(v) }
+      if thousandsComma, let v = number(s.replacingOccurrences(of: ",", with: "")) {
+        values.append(v)
+      }
       if simplePoint, let v = number(s) { values.append(v) }
-      if thousandsPoint, let v = number(s.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: ".")) { values.append(v) }
-      if simpleComma && !thousandsComma, let v = number(s.replacingOccurrences(of: ",", with: ".")) { values.append(v) }
+      if thousandsPoint,
+        let v = number(
+          s.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: "."))
+      {
+        values.append(v)
+      }
+      if simpleComma && !thousandsComma, let v = number(s.replacingOccurrences(of: ",", with: "."))
+      {
+        values.append(v)
+      }
     }
     var unique: [Double] = []
     for v in values where !unique.contains(where: { Self.same($0, v) }) { unique.append(v) }
@@ -320,7 +407,8 @@ struct NumberScanner {
     guard (1...3).contains(i) else { return false }
     var groups = 0
     while i < bytes.count && bytes[i] == group {
-      guard i + 3 < bytes.count, isDigit(bytes[i + 1]), isDigit(bytes[i + 2]), isDigit(bytes[i + 3]) else { return false }
+      guard i + 3 < bytes.count, isDigit(bytes[i + 1]), isDigit(bytes[i + 2]), isDigit(bytes[i + 3])
+      else { return false }
       i += 4
       groups += 1
       if i < bytes.count && isDigit(bytes[i]) { return false }
@@ -334,7 +422,8 @@ struct NumberScanner {
   /// Whether ASCII `bytes` are `\d+M\d+` for the decimal mark M.
   static func isSimpleDecimal(_ bytes: [UInt8], mark: UInt8) -> Bool {
     guard let k = bytes.firstIndex(of: mark), k > 0, k + 1 < bytes.count else { return false }
-    return bytes[..<k].allSatisfy { $0 >= 0x30 && $0 <= 0x39 } && bytes[(k + 1)...].allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    return bytes[..<k].allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+      && bytes[(k + 1)...].allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
   }
 
   private struct DatePart {
@@ -345,20 +434,38 @@ struct NumberScanner {
   /// A date written with slashes or ISO hyphens: its parts, one per number token; only the
   /// year is hard (day and month order differs between conventions).
   private func numericDate(
-    at start: Int, form: (Int) -> String, glued: (Int) -> Bool, isPunct: (Int, Set<String>) -> Bool, count: Int
+    at start: Int, form: (Int) -> String, glued: (Int) -> Bool, isPunct: (Int, Set<String>) -> Bool,
+    count: Int
   ) -> (parts: [DatePart], Void)? {
     guard start + 4 < count else { return nil }
     for separator in ["/", "-"] {
-      guard isPunct(start + 1, [separator]), isPunct(start + 3, [separator]), glued(start + 1), glued(start + 2), glued(start + 3), glued(start + 4)
+      guard isPunct(start + 1, [separator]), isPunct(start + 3, [separator]), glued(start + 1),
+        glued(start + 2), glued(start + 3), glued(start + 4)
       else { continue }
-      let a = form(start), b = form(start + 2), c = form(start + 4)
-      guard [a, b, c].allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }), let va = Double(a), let vb = Double(b), let vc = Double(c) else { return nil }
+      let a = form(start)
+      let b = form(start + 2)
+      let c = form(start + 4)
+      guard [a, b, c].allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }),
+        let va = Double(a), let vb = Double(b), let vc = Double(c)
+      else { return nil }
       if separator == "-" {
         guard a.count == 4, b.count == 2, c.count == 2, vb <= 12, vc <= 31 else { return nil }
-        return ([DatePart(value: va, hard: true), DatePart(value: vb, hard: false), DatePart(value: vc, hard: false)], ())
+        return (
+          [
+            DatePart(value: va, hard: true), DatePart(value: vb, hard: false),
+            DatePart(value: vc, hard: false),
+          ], ()
+        )
       }
-      guard a.count <= 2, b.count <= 2, c.count == 4 || c.count == 2, va <= 31, vb <= 31 else { return nil }
-      return ([DatePart(value: va, hard: false), DatePart(value: vb, hard: false), DatePart(value: c.count == 2 ? 2000 + vc : vc, hard: true)], ())
+      guard a.count <= 2, b.count <= 2, c.count == 4 || c.count == 2, va <= 31, vb <= 31 else {
+        return nil
+      }
+      return (
+        [
+          DatePart(value: va, hard: false), DatePart(value: vb, hard: false),
+          DatePart(value: c.count == 2 ? 2000 + vc : vc, hard: true),
+        ], ()
+      )
     }
     return nil
   }
@@ -374,11 +481,14 @@ struct NumberScanner {
       return ([v], true)
     case "s", "'s":
       // A decade (1990s, 90s); 0s and 1s are plurals of digits ("a list of 0s and 1s").
-      if v >= 10, v.truncatingRemainder(dividingBy: 10) == 0 { return (v < 100 ? [v, 1900 + v, 2000 + v] : [v], true) }
+      if v >= 10, v.truncatingRemainder(dividingBy: 10) == 0 {
+        return (v < 100 ? [v, 1900 + v, 2000 + v] : [v], true)
+      }
       return ([v], false)
     case "k", "m", "mn", "mln", "bn", "b", "tn":
       guard !commaDecimal else { return ([v], false) }
-      let multiplier: Double = ["k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12][rest] ?? 1
+      let multiplier: Double =
+        ["k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12][rest] ?? 1
       return ([v * multiplier, v], true)
     default:
       return ([v], false)
@@ -415,17 +525,21 @@ struct NumberScanner {
     }
     guard let first = Self.word(f, language: language) else { return start + 1 }
     if case .multiplier(let m, let singular) = first {
-      if singular { result.append(NumberMention(values: [m], textRange: textRange(start, start), isHard: false)) }
+      if singular {
+        result.append(NumberMention(values: [m], textRange: textRange(start, start), isHard: false))
+      }
       return start + 1
     }
     // A run of number words: twenty-five, сто двадцать пять тысяч, one hundred and five.
-    var total = 0.0, current = 0.0
+    var total = 0.0
+    var current = 0.0
     var sawNumber = false
     var end = start
     var k = start
     scan: while k < tokens.count {
       guard tokens[k].kind == .word, let w = Self.word(form(k), language: language) else {
-        let connector = (form(k) == "-" && glued(k) && glued(k + 1)) || (form(k) == "and" && current >= 100)
+        let connector =
+          (form(k) == "-" && glued(k) && glued(k + 1)) || (form(k) == "and" && current >= 100)
         if sawNumber, connector, k + 1 < tokens.count, tokens[k + 1].kind == .word,
           case .cardinal = Self.word(form(k + 1), language: language)
         {
@@ -458,7 +572,8 @@ struct NumberScanner {
       k += 1
     }
     if sawNumber {
-      result.append(NumberMention(values: [total + current], textRange: textRange(start, end), isHard: false))
+      result.append(
+        NumberMention(values: [total + current], textRange: textRange(start, end), isHard: false))
     }
     return end + 1
   }
@@ -478,7 +593,8 @@ struct NumberScanner {
 
   /// Russian suffixes written after a hyphen on numerals: 21-й, 13-го, 1990-х.
   static let russianNumberSuffixes: Set<String> = [
-    "й", "го", "му", "м", "я", "е", "х", "ми", "ю", "ой", "ый", "ий", "ая", "ое", "ые", "ых", "ым", "ом", "ого", "ому", "ую", "ей", "ти", "ть",
+    "й", "го", "му", "м", "я", "е", "х", "ми", "ю", "ой", "ый", "ий", "ая", "ое", "ые", "ых", "ым",
+    "ом", "ого", "ому", "ую", "ей", "ти", "ть",
   ]
 
   /// The multiplier a word stands for after a number (*млн*, *thousand*).
@@ -491,15 +607,20 @@ struct NumberScanner {
   static func word(_ word: String, language: String) -> NumberWord? {
     if let w = allWords[word] { return w }
     // English tens and units written as one word: fortyfive, twentyone.
-    guard word.utf8.count >= 7, word.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return nil }
+    guard word.utf8.count >= 7, word.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else {
+      return nil
+    }
     for (tens, t) in englishTens where word.hasPrefix(tens) {
-      if let v = englishCardinals[String(word.dropFirst(tens.count))], v >= 1, v <= 9 { return .cardinal(t + v) }
+      if let v = englishCardinals[String(word.dropFirst(tens.count))], v >= 1, v <= 9 {
+        return .cardinal(t + v)
+      }
     }
     return nil
   }
 
   private static let englishTens: [(String, Double)] = [
-    ("twenty", 20), ("thirty", 30), ("forty", 40), ("fifty", 50), ("sixty", 60), ("seventy", 70), ("eighty", 80), ("ninety", 90),
+    ("twenty", 20), ("thirty", 30), ("forty", 40), ("fifty", 50), ("sixty", 60), ("seventy", 70),
+    ("eighty", 80), ("ninety", 90),
   ]
 
   /// The first letters of number words, Roman numerals and numeral compounds.
@@ -533,18 +654,23 @@ struct NumberScanner {
     for (w, m) in englishMultipliers { table[w] = .multiplier(m.0, singular: m.1) }
     for (w, v) in RussianNumerals.cardinals { table[w] = .cardinal(v) }
     for (w, v) in RussianNumerals.ordinalForms where table[w] == nil { table[w] = .ordinal(v) }
-    for w in RussianNumerals.multiplierForms { if let m = RussianNumerals.multiplier(w) { table[w] = .multiplier(m.0, singular: m.1) } }
+    for w in RussianNumerals.multiplierForms {
+      if let m = RussianNumerals.multiplier(w) { table[w] = .multiplier(m.0, singular: m.1) }
+    }
     return table
   }()
 
   static let englishCardinals: [String: Double] = {
     let words = [
-      "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+      "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+      "eleven", "twelve", "thirteen",
       "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
     ]
     var table: [String: Double] = [:]
     for (k, w) in words.enumerated() { table[w] = Double(k) }
-    for (k, w) in ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"].enumerated() { table[w] = Double(20 + 10 * k) }
+    for (k, w) in ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+      .enumerated()
+    { table[w] = Double(20 + 10 * k) }
     table["hundred"] = 100
     table["dozen"] = 12
     table["twice"] = 2
@@ -554,12 +680,17 @@ struct NumberScanner {
 
   static let englishOrdinals: [String: Double] = {
     let words = [
-      "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
-      "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+      "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+      "eleventh", "twelfth",
+      "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
+      "nineteenth",
     ]
     var table: [String: Double] = [:]
     for (k, w) in words.enumerated() { table[w] = Double(k + 1) }
-    for (k, w) in ["twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth"].enumerated() {
+    for (k, w) in [
+      "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth",
+      "ninetieth",
+    ].enumerated() {
       table[w] = Double(20 + 10 * k)
     }
     table["hundredth"] = 100
@@ -568,7 +699,8 @@ struct NumberScanner {
   }()
 
   static let englishMultipliers: [String: (Double, Bool)] = [
-    "thousand": (1e3, true), "million": (1e6, true), "billion": (1e9, true), "trillion": (1e12, true),
+    "thousand": (1e3, true), "million": (1e6, true), "billion": (1e9, true),
+    "trillion": (1e12, true),
     "mln": (1e6, false), "bn": (1e9, false), "tn": (1e12, false),
   ]
 
@@ -602,7 +734,9 @@ struct NumberScanner {
 enum RussianNumerals {
   static let cardinals: [String: Double] = {
     var t: [String: Double] = [:]
-    func add(_ v: Double, _ forms: String) { for f in forms.split(separator: " ") { t[String(f)] = v } }
+    func add(_ v: Double, _ forms: String) {
+      for f in forms.split(separator: " ") { t[String(f)] = v }
+    }
     add(0, "ноль нуль ноля нуля нолю нулю нолем нулем нулём")
     add(1, "один одна одно одного одной одному одним одном одну")
     add(2, "два две двух двум двумя")
@@ -611,8 +745,10 @@ enum RussianNumerals {
     add(1.5, "полтора полторы полутора")
     // 5–20 and 30: -ь, -и, -ью.
     for (v, stem) in [
-      (5.0, "пят"), (6, "шест"), (7, "сем"), (9, "девят"), (10, "десят"), (11, "одиннадцат"), (12, "двенадцат"), (13, "тринадцат"),
-      (14, "четырнадцат"), (15, "пятнадцат"), (16, "шестнадцат"), (17, "семнадцат"), (18, "восемнадцат"), (19, "девятнадцат"),
+      (5.0, "пят"), (6, "шест"), (7, "сем"), (9, "девят"), (10, "десят"), (11, "одиннадцат"),
+      (12, "двенадцат"), (13, "тринадцат"),
+      (14, "четырнадцат"), (15, "пятнадцат"), (16, "шестнадцат"), (17, "семнадцат"),
+      (18, "восемнадцат"), (19, "девятнадцат"),
       (20, "двадцат"), (30, "тридцат"),
     ] {
       add(v, "\(stem)ь \(stem)и \(stem)ью")
@@ -629,7 +765,8 @@ enum RussianNumerals {
     add(300, "триста трехсот трёхсот тремстам тремястами трехстах трёхстах")
     add(400, "четыреста четырехсот четырёхсот четырьмстам четырьмястами четырехстах четырёхстах")
     for (v, nom, stem) in [
-      (500.0, "пятьсот", "пят"), (600, "шестьсот", "шест"), (700, "семьсот", "сем"), (800, "восемьсот", "восьм"), (900, "девятьсот", "девят"),
+      (500.0, "пятьсот", "пят"), (600, "шестьсот", "шест"), (700, "семьсот", "сем"),
+      (800, "восемьсот", "восьм"), (900, "девятьсот", "девят"),
     ] {
       add(v, "\(nom) \(stem)исот \(stem)истам \(stem)ьюстами \(stem)истах")
     }
@@ -645,8 +782,11 @@ enum RussianNumerals {
   /// The value of the numeral root of a compound word (*двухнедельный*, *пятилетний*,
   /// *трехсторонний*), when the rest of the word is long enough to be a word of its own.
   static func compoundPrefix(_ word: String) -> Double? {
-    guard word.utf16.count >= 8, let first = word.first, "дтчпшсвд".contains(first) else { return nil }
-    for (prefix, value) in compoundRoots where word.hasPrefix(prefix) && word.count >= prefix.count + 4 {
+    guard word.utf16.count >= 8, let first = word.first, "дтчпшсвд".contains(first) else {
+      return nil
+    }
+    for (prefix, value) in compoundRoots
+    where word.hasPrefix(prefix) && word.count >= prefix.count + 4 {
       return value
     }
     return nil
@@ -656,8 +796,10 @@ enum RussianNumerals {
   static var compoundRootWords: [String] { compoundRoots.map(\.0) }
 
   private static let compoundRoots: [(String, Double)] = [
-    ("двух", 2), ("дву", 2), ("трех", 3), ("трёх", 3), ("четырех", 4), ("четырёх", 4), ("пяти", 5), ("шести", 6), ("семи", 7),
-    ("восьми", 8), ("девяти", 9), ("десяти", 10), ("двенадцати", 12), ("пятнадцати", 15), ("двадцати", 20), ("тридцати", 30),
+    ("двух", 2), ("дву", 2), ("трех", 3), ("трёх", 3), ("четырех", 4), ("четырёх", 4), ("пяти", 5),
+    ("шести", 6), ("семи", 7),
+    ("восьми", 8), ("девяти", 9), ("десяти", 10), ("двенадцати", 12), ("пятнадцати", 15),
+    ("двадцати", 20), ("тридцати", 30),
     ("сорока", 40), ("пятидесяти", 50), ("столетн", 100), ("тысячелет", 1000),
   ].sorted { $0.0.count > $1.0.count }
 
@@ -666,29 +808,41 @@ enum RussianNumerals {
   static func multiplier(_ word: String) -> (Double, Bool)? {
     switch word {
     case "тыс", "млн", "млрд", "трлн":
-      return ([("тыс", 1e3), ("млн", 1e6), ("млрд", 1e9), ("трлн", 1e12)].first { $0.0 == word }!.1, false)
+      return (
+        [("тыс", 1e3), ("млн", 1e6), ("млрд", 1e9), ("трлн", 1e12)].first { $0.0 == word }!.1, false
+      )
     default: break
     }
-    for (stem, value) in [("тысяч", 1e3), ("миллион", 1e6), ("миллиард", 1e9), ("триллион", 1e12)] where word.hasPrefix(stem) {
+    for (stem, value) in [("тысяч", 1e3), ("миллион", 1e6), ("миллиард", 1e9), ("триллион", 1e12)]
+    where word.hasPrefix(stem) {
       let ending = word.dropFirst(stem.count)
       let singularEndings: Set<Substring> = ["а", "у", "ей", "ью", "е", ""]
-      let allEndings: Set<Substring> = ["а", "и", "у", "ей", "ью", "е", "", "ы", "ов", "ам", "ами", "ах", "ом"]
+      let allEndings: Set<Substring> = [
+        "а", "и", "у", "ей", "ью", "е", "", "ы", "ов", "ам", "ами", "ах", "ом",
+      ]
       guard allEndings.contains(ending) else { return nil }
-      let singular = stem == "тысяч" ? ["а", "у", "ей", "ью", "е"].contains(ending) : singularEndings.contains(ending)
+      let singular =
+        stem == "тысяч"
+        ? ["а", "у", "ей", "ью", "е"].contains(ending) : singularEndings.contains(ending)
       return (value, singular)
     }
     return nil
   }
 
   private static let ordinalStems: [String: Double] = [
-    "перв": 1, "втор": 2, "трет": 3, "четверт": 4, "четвёрт": 4, "пят": 5, "шест": 6, "седьм": 7, "восьм": 8, "девят": 9,
-    "десят": 10, "одиннадцат": 11, "двенадцат": 12, "тринадцат": 13, "четырнадцат": 14, "пятнадцат": 15, "шестнадцат": 16,
-    "семнадцат": 17, "восемнадцат": 18, "девятнадцат": 19, "двадцат": 20, "тридцат": 30, "сороков": 40, "пятидесят": 50,
-    "шестидесят": 60, "семидесят": 70, "восьмидесят": 80, "девяност": 90, "сот": 100, "тысячн": 1000,
+    "перв": 1, "втор": 2, "трет": 3, "четверт": 4, "четвёрт": 4, "пят": 5, "шест": 6, "седьм": 7,
+    "восьм": 8, "девят": 9,
+    "десят": 10, "одиннадцат": 11, "двенадцат": 12, "тринадцат": 13, "четырнадцат": 14,
+    "пятнадцат": 15, "шестнадцат": 16,
+    "семнадцат": 17, "восемнадцат": 18, "девятнадцат": 19, "двадцат": 20, "тридцат": 30,
+    "сороков": 40, "пятидесят": 50,
+    "шестидесят": 60, "семидесят": 70, "восьмидесят": 80, "девяност": 90, "сот": 100,
+    "тысячн": 1000,
   ]
 
   private static let adjectiveEndings = [
-    "ыми", "ими", "ого", "его", "ому", "ему", "ый", "ой", "ий", "ая", "яя", "ое", "ее", "ые", "ие", "ым", "им", "ом", "ем", "ую", "юю",
+    "ыми", "ими", "ого", "его", "ому", "ему", "ый", "ой", "ий", "ая", "яя", "ое", "ее", "ые", "ие",
+    "ым", "им", "ом", "ем", "ую", "юю",
     "ых", "их", "ей", "ья", "ье", "ьи", "ьего", "ьему", "ьим", "ьем", "ью", "ьих", "ьими",
   ].sorted { $0.count > $1.count }
 
@@ -708,7 +862,9 @@ enum RussianNumerals {
   static let multiplierForms: [String] = {
     var forms = ["тыс", "млн", "млрд", "трлн"]
     for stem in ["тысяч", "миллион", "миллиард", "триллион"] {
-      for ending in ["а", "и", "у", "ей", "ью", "е", "", "ы", "ов", "ам", "ами", "ах", "ом"] { forms.append(stem + ending) }
+      for ending in ["а", "и", "у", "ей", "ью", "е", "", "ы", "ов", "ам", "ами", "ах", "ом"] {
+        forms.append(stem + ending)
+      }
     }
     return forms
   }()

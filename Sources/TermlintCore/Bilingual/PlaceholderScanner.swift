@@ -48,8 +48,10 @@ struct PlaceholderScanner {
 
   /// The PO flags that name a printf-style format (their `no-` forms turn it off).
   static let printfFlags: Set<String> = [
-    "c-format", "objc-format", "c++-format", "python-format", "php-format", "perl-format", "awk-format",
-    "object-pascal-format", "gcc-internal-format", "gfc-internal-format", "boost-format", "lua-format",
+    "c-format", "objc-format", "c++-format", "python-format", "php-format", "perl-format",
+    "awk-format",
+    "object-pascal-format", "gcc-internal-format", "gfc-internal-format", "boost-format",
+    "lua-format",
     "javascript-format", "tcl-format", "ruby-format", "sh-format",
   ]
 
@@ -59,15 +61,27 @@ struct PlaceholderScanner {
   var printfMode: PercentMode {
     if protecting { return .declared }
     if flags.contains(where: Self.printfFlags.contains) { return .declared }
-    if flags.contains("no-c-format") || flags.contains(where: { $0.hasPrefix("no-") && Self.printfFlags.contains(String($0.dropFirst(3))) }) {
+    if flags.contains("no-c-format")
+      || flags.contains(where: {
+        $0.hasPrefix("no-") && Self.printfFlags.contains(String($0.dropFirst(3)))
+      })
+    {
       return .off
     }
     return .conservative
   }
 
   var qtMode: PercentMode {
-    if protecting || flags.contains("qt-format") || flags.contains("kde-format") || flags.contains("qt-plural-format") { return .declared }
-    if flags.contains("no-qt-format") || flags.contains("no-kde-format") || flags.contains(where: Self.printfFlags.contains) { return .off }
+    if protecting || flags.contains("qt-format") || flags.contains("kde-format")
+      || flags.contains("qt-plural-format")
+    {
+      return .declared
+    }
+    if flags.contains("no-qt-format") || flags.contains("no-kde-format")
+      || flags.contains(where: Self.printfFlags.contains)
+    {
+      return .off
+    }
     return printfMode == .off ? .off : .conservative
   }
 
@@ -81,13 +95,20 @@ struct PlaceholderScanner {
       if k < span.placeholders.count {
         let p = span.placeholders[k]
         let key = p.id.isEmpty ? "\(p.kind):\(p.content ?? "")" : "\(p.kind):\(p.id)"
-        result.append(InlineCode(kind: "inline", key: key, display: p.content ?? "<\(p.kind) id=\"\(p.id)\">", textRange: i..<(i + 1)))
+        result.append(
+          InlineCode(
+            kind: "inline", key: key, display: p.content ?? "<\(p.kind) id=\"\(p.id)\">",
+            textRange: i..<(i + 1)))
       }
       k += 1
     }
     // Cheap tests first: most prose has none of these characters, and then the inline codes
     // (already in text order) are all there is.
-    var hasAt = false, hasPercent = false, hasBrace = false, hasDollar = false, hasBackslash = false
+    var hasAt = false
+    var hasPercent = false
+    var hasBrace = false
+    var hasDollar = false
+    var hasBackslash = false
     for u in text {
       switch u {
       case 0x40: hasAt = true
@@ -99,34 +120,50 @@ struct PlaceholderScanner {
       }
     }
     let mayHaveURL = Self.mayHaveURL(text)
-    if !hasAt && !hasPercent && !hasBrace && !mayHaveURL && !hasDollar && !(protecting && hasBackslash) { return result }
+    if !hasAt && !hasPercent && !hasBrace && !mayHaveURL && !hasDollar
+      && !(protecting && hasBackslash)
+    {
+      return result
+    }
     var taken: [Range<Int>] = result.map(\.textRange)
     func addRange(_ kind: String, _ key: String, _ range: Range<Int>) {
       if taken.contains(where: { $0.overlaps(range) }) { return }
       taken.append(range)
-      result.append(InlineCode(kind: kind, key: key, display: String(utf16Units: text[range]), textRange: range))
+      result.append(
+        InlineCode(kind: kind, key: key, display: String(utf16Units: text[range]), textRange: range)
+      )
     }
     if mayHaveURL || hasAt || hasBrace {
       let string = String(utf16Units: text)
       func add(_ kind: String, _ key: String, _ match: Range<String.Index>) {
-        addRange(kind, key, match.lowerBound.utf16Offset(in: string)..<match.upperBound.utf16Offset(in: string))
+        addRange(
+          kind, key,
+          match.lowerBound.utf16Offset(in: string)..<match.upperBound.utf16Offset(in: string))
       }
       if hasAt {
-        for m in string.matches(of: Self.email) { add("email", "email:" + String(string[m.range]).lowercased(), m.range) }
+        for m in string.matches(of: Self.email) {
+          add("email", "email:" + String(string[m.range]).lowercased(), m.range)
+        }
       }
       for m in mayHaveURL ? string.matches(of: Self.url) : [] {
         var range = m.range
         // Trailing punctuation belongs to the sentence, not the URL.
-        while range.upperBound > range.lowerBound, let last = string[range].last, ".,;:!?»\"'”’)".contains(last) {
+        while range.upperBound > range.lowerBound, let last = string[range].last,
+          ".,;:!?»\"'”’)".contains(last)
+        {
           let text = string[range]
-          if last == ")" && text.filter({ $0 == "(" }).count >= text.filter({ $0 == ")" }).count { break }
+          if last == ")" && text.filter({ $0 == "(" }).count >= text.filter({ $0 == ")" }).count {
+            break
+          }
           range = range.lowerBound..<string.index(before: range.upperBound)
         }
         // A scheme alone (`http:// and https:// URLs`) names a kind of URL, not one.
         if string[range].hasSuffix("://") { continue }
         add("url", "url:" + normalizedURL(String(string[range])), range)
       }
-      if hasBrace && (protecting || !flags.contains("no-python-brace-format")) { scanBraces(string, add: add) }
+      if hasBrace && (protecting || !flags.contains("no-python-brace-format")) {
+        scanBraces(string, add: add)
+      }
     }
     if hasPercent { scanPercent(text, add: addRange) }
     if hasDollar { scanI18nextNesting(text, add: addRange) }
@@ -137,17 +174,22 @@ struct PlaceholderScanner {
   // MARK: - Percent directives
 
   private static func isASCIIDigit(_ u: UInt16) -> Bool { u >= 0x30 && u <= 0x39 }
-  private static func isHexDigit(_ u: UInt16) -> Bool { isASCIIDigit(u) || (u | 0x20 >= 0x61 && u | 0x20 <= 0x66) }
+  private static func isHexDigit(_ u: UInt16) -> Bool {
+    isASCIIDigit(u) || (u | 0x20 >= 0x61 && u | 0x20 <= 0x66)
+  }
   private static func isLetterOrDigit(_ u: UInt16) -> Bool {
-    guard let scalar = Unicode.Scalar(u) else { return true }  // a surrogate: some astral letter or symbol
-    return UnicodeProperties.has(scalar, .alphabetic) || isASCIIDigit(u) || scalar.properties.numericType != nil
+    // a surrogate: some astral letter or symbol
+    guard let scalar = Unicode.Scalar(u) else { return true }
+    return UnicodeProperties.has(scalar, .alphabetic) || isASCIIDigit(u)
+      || scalar.properties.numericType != nil
   }
 
   /// Reads `%` directives left to right: `%%`, Python `%(name)s`, printf, Qt `%1`, and (when
   /// protecting) URL-style `%0A` escapes.
   private func scanPercent(_ text: [UInt16], add: (String, String, Range<Int>) -> Void) {
     let n = text.count
-    let printf = printfMode, qt = qtMode
+    let printf = printfMode
+    let qt = qtMode
     let python = protecting || !flags.contains("no-python-format")
     var i = 0
     var lastEnd = -1
@@ -216,7 +258,8 @@ struct PlaceholderScanner {
     guard i < n, t[i] == 0x28 else { return nil }
     i += 1
     let nameStart = i
-    while i < n, t[i] == 0x5F || isASCIIDigit(t[i]) || (t[i] | 0x20 >= 0x61 && t[i] | 0x20 <= 0x7A) { i += 1 }
+    while i < n, t[i] == 0x5F || isASCIIDigit(t[i]) || (t[i] | 0x20 >= 0x61 && t[i] | 0x20 <= 0x7A)
+    { i += 1 }
     guard i > nameStart, !isASCIIDigit(t[nameStart]), i < n, t[i] == 0x29 else { return nil }
     i += 1
     while i < n, [0x2D, 0x2B, 0x20, 0x23, 0x30].contains(t[i]) { i += 1 }
@@ -313,7 +356,11 @@ struct PlaceholderScanner {
     for k in 0..<(text.count - 3) {
       let c = text[k] | 0x20
       if text[k] == 0x3A && text[k + 1] == 0x2F && text[k + 2] == 0x2F { return true }
-      if c == 0x77 && text[k + 1] | 0x20 == 0x77 && text[k + 2] | 0x20 == 0x77 && text[k + 3] == 0x2E { return true }
+      if c == 0x77 && text[k + 1] | 0x20 == 0x77 && text[k + 2] | 0x20 == 0x77
+        && text[k + 3] == 0x2E
+      {
+        return true
+      }
     }
     return false
   }
@@ -323,7 +370,9 @@ struct PlaceholderScanner {
   // NOTE: computed, so that no `Regex` (not Sendable) is shared between tasks; they run only
   // when a cheap test has found the character they need.
 
-  static var email: Regex<AnyRegexOutput> { Regex(/[\p{L}\p{N}._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}/) }
+  static var email: Regex<AnyRegexOutput> {
+    Regex(/[\p{L}\p{N}._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}/)
+  }
   static var url: Regex<AnyRegexOutput> { Regex(/(?i:https?:\/\/|ftp:\/\/|www\.)[^\s<>"«»“”]+/) }
 
   /// The comparison key of a printf conversion: its argument position (when written) and its
@@ -347,7 +396,9 @@ struct PlaceholderScanner {
   /// path (`ru.example.org/ru/news` ↔ `en.example.org/en/news`) are ignored.
   func normalizedURL(_ url: String) -> String {
     var s = url.lowercased()
-    for prefix in ["https://", "http://", "ftp://"] where s.hasPrefix(prefix) { s.removeFirst(prefix.count) }
+    for prefix in ["https://", "http://", "ftp://"] where s.hasPrefix(prefix) {
+      s.removeFirst(prefix.count)
+    }
     if s.hasPrefix("www.") { s.removeFirst(4) }
     while s.hasSuffix("/") { s.removeLast() }
     var parts = s.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
@@ -355,10 +406,12 @@ struct PlaceholderScanner {
       let labels = host.split(separator: ".").map(String.init)
       parts[0] = labels.filter { !languageCodes.contains($0) }.joined(separator: ".")
     }
-    parts = parts.enumerated().filter { $0.offset == 0 || !languageCodes.contains($0.element) }.map(\.element)
+    parts = parts.enumerated().filter { $0.offset == 0 || !languageCodes.contains($0.element) }.map(
+      \.element)
     var joined = parts.joined(separator: "/")
     for code in languageCodes {
-      joined = joined.replacingOccurrences(of: "lang=\(code)", with: "lang=").replacingOccurrences(of: "hl=\(code)", with: "hl=")
+      joined = joined.replacingOccurrences(of: "lang=\(code)", with: "lang=").replacingOccurrences(
+        of: "hl=\(code)", with: "hl=")
     }
     return joined
   }
@@ -380,7 +433,9 @@ struct PlaceholderScanner {
       // {{ var }} (Angular, Jinja, Symfony, Handlebars).
       if i + 1 < chars.count, chars[i + 1] == "{" {
         var j = i + 2
-        while j + 1 < chars.count, !(chars[j] == "}" && chars[j + 1] == "}"), chars[j] != "{", j - i < 80 { j += 1 }
+        while j + 1 < chars.count, !(chars[j] == "}" && chars[j + 1] == "}"), chars[j] != "{",
+          j - i < 80
+        { j += 1 }
         if j + 1 < chars.count, chars[j] == "}", chars[j + 1] == "}" {
           let inner = String(chars[(i + 2)..<j]).filter { !$0.isWhitespace }
           if !inner.isEmpty {
@@ -404,24 +459,32 @@ struct PlaceholderScanner {
         i = j + 1
         continue
       }
-      guard !name.isEmpty, name.first.map({ $0.isLetter || $0.isNumber || $0 == "_" }) == true else {
+      guard !name.isEmpty, name.first.map({ $0.isLetter || $0.isNumber || $0 == "_" }) == true
+      else {
         i += 1
         continue
       }
       // A Python field may index its argument: {long_month.forms[Р]} uses {long_month}.
       if j < chars.count, chars[j] == "[" {
         var k = j + 1
-        while k < chars.count, chars[k] != "]", chars[k] != "{", chars[k] != "}", k - j < 24 { k += 1 }
+        while k < chars.count, chars[k] != "]", chars[k] != "{", chars[k] != "}", k - j < 24 {
+          k += 1
+        }
         if k < chars.count, chars[k] == "]" { j = k + 1 }
       }
       let root = String(name.prefix { $0 != "." })
       while j < chars.count, chars[j].isWhitespace { j += 1 }
       // A Python conversion and format spec: {name!r}, {0:>10}, {value:,.2f} (compared by name).
       var end = j
-      if end < chars.count, chars[end] == "!", end + 1 < chars.count, "rsa".contains(chars[end + 1]) { end += 2 }
+      if end < chars.count, chars[end] == "!", end + 1 < chars.count, "rsa".contains(chars[end + 1])
+      {
+        end += 2
+      }
       if end < chars.count, chars[end] == ":" {
         var k = end + 1
-        while k < chars.count, chars[k] != "}", chars[k] != "{", chars[k] != "\n", k - end < 24 { k += 1 }
+        while k < chars.count, chars[k] != "}", chars[k] != "{", chars[k] != "\n", k - end < 24 {
+          k += 1
+        }
         end = k
       }
       if end < chars.count, chars[end] == "}" {
@@ -435,7 +498,10 @@ struct PlaceholderScanner {
         let typeStart = t
         while t < chars.count, chars[t].isLetter { t += 1 }
         let type = String(chars[typeStart..<t])
-        let icuTypes: Set<String> = ["plural", "select", "selectordinal", "number", "date", "time", "spellout", "ordinal", "duration", "choice"]
+        let icuTypes: Set<String> = [
+          "plural", "select", "selectordinal", "number", "date", "time", "spellout", "ordinal",
+          "duration", "choice",
+        ]
         if icuTypes.contains(type) {
           // Report the head `{count, plural` and keep scanning inside the branches.
           add("icu", "{\(name), \(type)}", indices[i]..<indices[t])

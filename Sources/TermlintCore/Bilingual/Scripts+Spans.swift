@@ -8,12 +8,19 @@ extension Scripts {
   ///
   /// Only words in lower case throughout count: names, acronyms and codes (*SARS-CoV-2*,
   /// *Orthocoronavirinae*, *Katherine*) are often kept in their original script on purpose.
-  static func isMostlySourceScript(_ target: AnnotatedSpan, source: LanguageTag?, target language: LanguageTag?) -> Bool {
-    guard let s = expected(for: source), let t = expected(for: language), s != t, mayContain(s, in: target.span.text) else { return false }
+  static func isMostlySourceScript(
+    _ target: AnnotatedSpan, source: LanguageTag?, target language: LanguageTag?
+  ) -> Bool {
+    guard let s = expected(for: source), let t = expected(for: language), s != t,
+      mayContain(s, in: target.span.text)
+    else { return false }
     // Placeholders (`{{ compared_value }}`, `%(name)s`) are code, not language.
-    let codes = PlaceholderScanner(flags: [], languageCodes: Set([source?.language, language?.language].compactMap { $0 }))
-      .codes(in: target.span).map(\.textRange)
-    var inSource = 0, total = 0
+    let codes = PlaceholderScanner(
+      flags: [], languageCodes: Set([source?.language, language?.language].compactMap { $0 })
+    )
+    .codes(in: target.span).map(\.textRange)
+    var inSource = 0
+    var total = 0
     let text = target.span.text
     for token in target.tokens where token.kind == .word {
       let range = target.normalized.map.sourceRange(token.range)

@@ -21,7 +21,9 @@ public enum UnitFacts {
   }
 
   /// The aligner's confidence in a bead (0…1), when it gives one.
-  public static func confidence(_ unit: Unit) -> Double? { unit.metadata["confidence"].flatMap(Double.init) }
+  public static func confidence(_ unit: Unit) -> Double? {
+    unit.metadata["confidence"].flatMap(Double.init)
+  }
 
   /// Whether the aligner is unsure of a bead (confidence below 0.5): lengths compared across a
   /// doubtful bead say more about the alignment than about the translation.
@@ -33,7 +35,8 @@ public enum UnitFacts {
   /// The unit's flags (PO `#,` flags), lower-cased.
   public static func flags(_ unit: Unit) -> Set<String> {
     guard let raw = unit.metadata["flags"] else { return [] }
-    return Set(raw.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\t" }).map { $0.lowercased() })
+    return Set(
+      raw.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\t" }).map { $0.lowercased() })
   }
 
   /// Whether the unit is marked as not to be translated (XLIFF `translate="no"`) or obsolete,
@@ -43,7 +46,9 @@ public enum UnitFacts {
 
   /// `isExcluded(_:)` with the unit's flags already parsed.
   static func isExcluded(_ unit: Unit, flags: Set<String>) -> Bool {
-    if let t = unit.metadata["translate"]?.lowercased(), ["no", "false", "0"].contains(t) { return true }
+    if let t = unit.metadata["translate"]?.lowercased(), ["no", "false", "0"].contains(t) {
+      return true
+    }
     if isTrue(unit.metadata["obsolete"]) || flags.contains("obsolete") { return true }
     if let source = unit.source, isMessageKey(source.text) { return true }
     return false
@@ -117,7 +122,8 @@ extension AnnotatedSpan {
   /// Whether the span has no letters or digits (empty, white space, inline codes only).
   var isBlank: Bool {
     !span.text.contains { u in
-      guard let scalar = Unicode.Scalar(u) else { return true }  // a surrogate: some astral character
+      // a surrogate: some astral character
+      guard let scalar = Unicode.Scalar(u) else { return true }
       return UnicodeProperties.has(scalar, .alphabetic) || (u >= 0x30 && u <= 0x39)
     }
   }
@@ -125,10 +131,13 @@ extension AnnotatedSpan {
   /// The span's file range without leading and trailing white space.
   var trimmedFileRange: Range<Int> {
     let text = span.text
-    var start = 0, end = text.count
+    var start = 0
+    var end = text.count
     while start < end && TextScan.isSpace(text[start]) { start += 1 }
     while end > start && TextScan.isSpace(text[end - 1]) { end -= 1 }
-    if start == end { return span.map.sourceOffset(startingAt: 0)..<span.map.sourceOffset(startingAt: 0) }
+    if start == end {
+      return span.map.sourceOffset(startingAt: 0)..<span.map.sourceOffset(startingAt: 0)
+    }
     return span.map.sourceRange(start..<end)
   }
 
@@ -140,7 +149,8 @@ extension AnnotatedSpan {
 
   /// The span's text range of a run of tokens.
   func textRange(tokens range: Range<Int>) -> Range<Int> {
-    normalized.map.sourceRange(tokens[range.lowerBound].range.lowerBound..<tokens[range.upperBound - 1].range.upperBound)
+    normalized.map.sourceRange(
+      tokens[range.lowerBound].range.lowerBound..<tokens[range.upperBound - 1].range.upperBound)
   }
 }
 
@@ -150,7 +160,8 @@ enum TextScan {
   @inline(__always)
   static func isSpace(_ u: UInt16) -> Bool {
     u == 0x20 || u == 0x09 || u == 0x0A || u == 0x0D || u == 0xA0 || u == 0x0B || u == 0x0C
-      || (u >= 0x2000 && u <= 0x200A) || u == 0x202F || u == 0x205F || u == 0x3000 || u == 0x2028 || u == 0x2029
+      || (u >= 0x2000 && u <= 0x200A) || u == 0x202F || u == 0x205F || u == 0x3000 || u == 0x2028
+      || u == 0x2029
   }
 
   /// The first words of a text, for quoting a long sentence in a message.
@@ -180,7 +191,8 @@ enum TextScan {
   /// The parts where two texts differ, for quoting both in a message: each text from the
   /// first word where they part (with `…` before it when words were left out), as an excerpt.
   static func divergence(_ a: String, _ b: String, words: Int = 8) -> (String, String) {
-    let x = a.split(whereSeparator: \.isWhitespace), y = b.split(whereSeparator: \.isWhitespace)
+    let x = a.split(whereSeparator: \.isWhitespace)
+    let y = b.split(whereSeparator: \.isWhitespace)
     var common = 0
     while common < x.count && common < y.count && x[common] == y[common] { common += 1 }
     // Keep two words of context before the difference.

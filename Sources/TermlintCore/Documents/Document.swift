@@ -13,7 +13,9 @@ public struct Unit: Sendable {
   public var metadata: [String: String]
 
   /// Creates a unit.
-  public init(id: String, source: TextSpan? = nil, target: TextSpan?, metadata: [String: String] = [:]) {
+  public init(
+    id: String, source: TextSpan? = nil, target: TextSpan?, metadata: [String: String] = [:]
+  ) {
     self.id = id
     self.source = source
     self.target = target
@@ -43,7 +45,8 @@ public struct Document: Sendable {
 
   /// Creates a document.
   public init(
-    file: SourceFile, format: String, units: [Unit], sourceLanguage: LanguageTag? = nil, targetLanguage: LanguageTag? = nil,
+    file: SourceFile, format: String, units: [Unit], sourceLanguage: LanguageTag? = nil,
+    targetLanguage: LanguageTag? = nil,
     skippedUnits: [Unit] = [], metadata: [String: String] = [:]
   ) {
     self.file = file

@@ -24,7 +24,10 @@ public struct LanguageDefaults: Sendable, Equatable {
   public var targetOrigin: Origin
 
   /// Creates defaults.
-  public init(source: LanguageTag? = nil, target: LanguageTag? = nil, sourceOrigin: Origin = .assumed, targetOrigin: Origin = .assumed) {
+  public init(
+    source: LanguageTag? = nil, target: LanguageTag? = nil, sourceOrigin: Origin = .assumed,
+    targetOrigin: Origin = .assumed
+  ) {
     self.source = source
     self.target = target
     self.sourceOrigin = sourceOrigin
@@ -102,10 +105,16 @@ public enum DocumentReader {
   /// Reads bytes with the reader the path's extension selects.
   ///
   /// - Throws: `TermlintError.input` naming the file when it cannot be decoded or is malformed.
-  public static func read(bytes: [UInt8], path: String, defaults: LanguageDefaults) throws -> Document {
+  public static func read(bytes: [UInt8], path: String, defaults: LanguageDefaults) throws
+    -> Document
+  {
     switch Format(path: path) {
-    case .xliff: return try checkLanguages(XLIFFReader.read(bytes: bytes, path: path, defaults: defaults), defaults: defaults)
-    case .po: return try checkLanguages(POReader.read(bytes: bytes, path: path, defaults: defaults), defaults: defaults)
+    case .xliff:
+      return try checkLanguages(
+        XLIFFReader.read(bytes: bytes, path: path, defaults: defaults), defaults: defaults)
+    case .po:
+      return try checkLanguages(
+        POReader.read(bytes: bytes, path: path, defaults: defaults), defaults: defaults)
     case .tmx: return try TMXReader.read(bytes: bytes, path: path, defaults: defaults)
     case .markdown, .text:
       return read(try SourceFile(path: path, bytes: bytes), language: defaults.target)
@@ -119,12 +128,15 @@ public enum DocumentReader {
   ///
   /// - Throws: `TermlintError.usage` naming the file and both languages.
   static func checkLanguages(_ document: Document, defaults: LanguageDefaults) throws -> Document {
-    guard defaults.sourceOrigin == .commandLine || defaults.targetOrigin == .commandLine else { return document }
+    guard defaults.sourceOrigin == .commandLine || defaults.targetOrigin == .commandLine else {
+      return document
+    }
     func declared(source: Bool, _ fallback: LanguageTag?) -> [LanguageTag] {
       var seen: [LanguageTag] = fallback.map { [$0] } ?? []
       // NOTE: units are read in place: a copy of each unit retains all its fields.
       for i in document.units.indices {
-        let language = source ? document.units[i].source?.language : document.units[i].target?.language
+        let language =
+          source ? document.units[i].source?.language : document.units[i].target?.language
         if let language, !seen.contains(where: { $0.matches(language) }) { seen.append(language) }
       }
       return seen
@@ -143,7 +155,9 @@ public enum DocumentReader {
       conflict = conflict || targets.contains { !$0.matches(given) }
     }
     guard conflict else { return document }
-    func list(_ tags: [LanguageTag]) -> String { tags.isEmpty ? "?" : tags.map(\.value).joined(separator: "/") }
+    func list(_ tags: [LanguageTag]) -> String {
+      tags.isEmpty ? "?" : tags.map(\.value).joined(separator: "/")
+    }
     throw TermlintError(
       .usage, file: name,
       "the file declares \(list(sources)) → \(list(targets)), but \(flags.joined(separator: " ")) "

@@ -13,12 +13,19 @@ extension OffsetMap {
       guard lower < upper else { continue }
       if run.normalizedLength == run.sourceLength {
         let shift = lower - run.normalizedStart
-        result.append(Run(normalizedStart: lower - range.lowerBound, normalizedLength: upper - lower, sourceStart: run.sourceStart + shift, sourceLength: upper - lower))
+        result.append(
+          Run(
+            normalizedStart: lower - range.lowerBound, normalizedLength: upper - lower,
+            sourceStart: run.sourceStart + shift, sourceLength: upper - lower))
       } else {
-        result.append(Run(normalizedStart: lower - range.lowerBound, normalizedLength: upper - lower, sourceStart: run.sourceStart, sourceLength: run.sourceLength))
+        result.append(
+          Run(
+            normalizedStart: lower - range.lowerBound, normalizedLength: upper - lower,
+            sourceStart: run.sourceStart, sourceLength: run.sourceLength))
       }
     }
-    return OffsetMap(runs: result, count: range.count, sourceBase: sourceBase, sourceLength: sourceLength)
+    return OffsetMap(
+      runs: result, count: range.count, sourceBase: sourceBase, sourceLength: sourceLength)
   }
 }
 
@@ -30,7 +37,9 @@ extension TextSpan {
     let count = placeholders.isEmpty ? 0 : text[..<range.lowerBound].filter { $0 == 0xFFFC }.count
     let inside = placeholders.isEmpty ? 0 : text[range].filter { $0 == 0xFFFC }.count
     let kept = Array(placeholders.dropFirst(count).prefix(inside))
-    return TextSpan(file: file, text: Array(text[range]), map: map.slice(range), language: language, placeholders: kept)
+    return TextSpan(
+      file: file, text: Array(text[range]), map: map.slice(range), language: language,
+      placeholders: kept)
   }
 
   /// Joins spans of one file in order; the text between two of them becomes one space that maps
@@ -44,14 +53,20 @@ extension TextSpan {
     for span in spans.dropFirst() {
       let gapStart = result.map.sourceOffset(endingAfter: result.text.count - 1)
       let gapEnd = span.map.sourceOffset(startingAt: 0)
-      runs.append(OffsetMap.Run(normalizedStart: result.text.count, normalizedLength: 1, sourceStart: gapStart, sourceLength: max(0, gapEnd - gapStart)))
+      runs.append(
+        OffsetMap.Run(
+          normalizedStart: result.text.count, normalizedLength: 1, sourceStart: gapStart,
+          sourceLength: max(0, gapEnd - gapStart)))
       let base = result.text.count + 1
       runs += span.map.absoluteRuns.map {
-        OffsetMap.Run(normalizedStart: $0.normalizedStart + base, normalizedLength: $0.normalizedLength, sourceStart: $0.sourceStart, sourceLength: $0.sourceLength)
+        OffsetMap.Run(
+          normalizedStart: $0.normalizedStart + base, normalizedLength: $0.normalizedLength,
+          sourceStart: $0.sourceStart, sourceLength: $0.sourceLength)
       }
       result.text += [0x20] + span.text
       result.placeholders += span.placeholders
-      result.map = OffsetMap(runs: runs, count: result.text.count, sourceBase: 0, sourceLength: span.file.utf16.count)
+      result.map = OffsetMap(
+        runs: runs, count: result.text.count, sourceBase: 0, sourceLength: span.file.utf16.count)
     }
     return result
   }
@@ -60,6 +75,10 @@ extension TextSpan {
 extension OffsetMap {
   /// The runs with `sourceBase` folded into their source starts.
   fileprivate var absoluteRuns: [Run] {
-    runs.map { Run(normalizedStart: $0.normalizedStart, normalizedLength: $0.normalizedLength, sourceStart: $0.sourceStart + sourceBase, sourceLength: $0.sourceLength) }
+    runs.map {
+      Run(
+        normalizedStart: $0.normalizedStart, normalizedLength: $0.normalizedLength,
+        sourceStart: $0.sourceStart + sourceBase, sourceLength: $0.sourceLength)
+    }
   }
 }

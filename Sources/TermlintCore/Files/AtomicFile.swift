@@ -35,7 +35,9 @@ public enum AtomicFile {
   /// memory; renamed over the target only when `body` returns and every byte is on disk.
   ///
   /// - Throws: as `write(_:to:)`, and whatever `body` throws (the target is then left as it was).
-  public static func write(to path: String, streaming body: (inout ReportWriter) throws -> Void) throws {
+  public static func write(to path: String, streaming body: (inout ReportWriter) throws -> Void)
+    throws
+  {
     try write(to: path) { fd in
       var out = ReportWriter { bytes in try writeAll(bytes, to: fd, path: path) }
       try body(&out)
@@ -49,17 +51,23 @@ public enum AtomicFile {
     let target = URL(fileURLWithPath: path).resolvingSymlinksInPath()
     let folder = target.deletingLastPathComponent()
     var isDirectory: ObjCBool = false
-    if FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory), isDirectory.boolValue {
+    if FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory),
+      isDirectory.boolValue
+    {
       throw TermlintError.input(path, "is a folder; cannot write a file there")
     }
     guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory) else {
       throw TermlintError.input(path, "cannot write: folder '\(folder.path)' does not exist")
     }
-    guard isDirectory.boolValue else { throw TermlintError.input(path, "cannot write: '\(folder.path)' is not a folder") }
+    guard isDirectory.boolValue else {
+      throw TermlintError.input(path, "cannot write: '\(folder.path)' is not a folder")
+    }
     var existing = stat()
     let hasExisting = stat(target.path, &existing) == 0
 
-    let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).termlint-\(UInt32.random(in: 0...UInt32.max)).tmp").path
+    let temporary = folder.appendingPathComponent(
+      ".\(target.lastPathComponent).termlint-\(UInt32.random(in: 0...UInt32.max)).tmp"
+    ).path
     // A new file gets 0666 less the umask, as any editor's would.
     let fd = try pending.create(temporary, for: path)
     var ok = false
@@ -104,10 +112,14 @@ public enum AtomicFile {
   /// for `abandonWrites()`, which the process runs before it ends on the signal. Without this
   /// a writer thread could rename in the moment between the signal and the thread that acts
   /// on it, replacing a file the user interrupted the run to keep.
-  public static func noteInterrupt() { interruptRequested.store(true, ordering: .sequentiallyConsistent) }
+  public static func noteInterrupt() {
+    interruptRequested.store(true, ordering: .sequentiallyConsistent)
+  }
 
   /// Whether `noteInterrupt()` has been called: the process is about to end by a signal.
-  public static var interruptNoted: Bool { interruptRequested.load(ordering: .sequentiallyConsistent) }
+  public static var interruptNoted: Bool {
+    interruptRequested.load(ordering: .sequentiallyConsistent)
+  }
 
   /// Call once before installing a handler that calls `noteInterrupt()`, so that the handler
   /// never runs the flag's one-time initialisation.
@@ -131,7 +143,9 @@ public enum AtomicFile {
     private var abandoned = false
 
     func create(_ temporary: String, for path: String) throws -> Int32 {
-      if AtomicFile.interruptRequested.load(ordering: .sequentiallyConsistent) { try Self.awaitEnd(path) }
+      if AtomicFile.interruptRequested.load(ordering: .sequentiallyConsistent) {
+        try Self.awaitEnd(path)
+      }
       return try lock.withLock {
         if abandoned { throw TermlintError.input(path, "cannot write: interrupted") }
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)

@@ -20,7 +20,8 @@ public enum BrokenPipes {
 
   private static let installed: Void = {
     var current = sigaction()
-    guard sigaction(SIGPIPE, nil, &current) == 0, current.__sigaction_handler.sa_handler == nil else { return }
+    guard sigaction(SIGPIPE, nil, &current) == 0, current.__sigaction_handler.sa_handler == nil
+    else { return }
     var action = sigaction()
     action.__sigaction_handler.sa_handler = { _ in }
     sigemptyset(&action.sa_mask)

@@ -36,9 +36,14 @@ public struct PairPattern: Sendable, Hashable, CustomStringConvertible {
           let name = rest[rest.index(after: rest.startIndex)..<close]
           switch name {
           case "name": pieces.append(.name)
-          case "lang": pieces.append(.lang); langs += 1
+          case "lang":
+            pieces.append(.lang)
+            langs += 1
           case "ext": pieces.append(.ext)
-          default: throw TermlintError.usage("unknown placeholder '{\(name)}' in the pair pattern '\(pattern)' (use {name}, {lang} and {ext})")
+          default:
+            throw TermlintError.usage(
+              "unknown placeholder '{\(name)}' in the pair pattern '\(pattern)' (use {name}, {lang} and {ext})"
+            )
           }
           rest = rest[rest.index(after: close)...]
         } else {
@@ -50,7 +55,9 @@ public struct PairPattern: Sendable, Hashable, CustomStringConvertible {
       components.append(pieces)
     }
     guard langs == 1 else {
-      throw TermlintError.usage("the pair pattern '\(pattern)' must contain {lang} exactly once (e.g. '{name}.{lang}.{ext}')")
+      throw TermlintError.usage(
+        "the pair pattern '\(pattern)' must contain {lang} exactly once (e.g. '{name}.{lang}.{ext}')"
+      )
     }
     self.components = components
   }
@@ -82,9 +89,13 @@ public struct PairPattern: Sendable, Hashable, CustomStringConvertible {
 
   /// Matches one component; nil when it does not match, `.some(nil)` when it matches without
   /// a `{lang}`, else the text before the code, the code and the text after it.
-  private static func match(_ pieces: ArraySlice<Piece>, _ text: Substring) -> (String, String, String)?? {
+  private static func match(_ pieces: ArraySlice<Piece>, _ text: Substring) -> (
+    String, String, String
+  )?? {
     var results: [(String, String, String)?] = []
-    func go(_ i: Int, _ position: Substring.Index, _ lang: (Substring.Index, Substring.Index)?) -> Bool {
+    func go(_ i: Int, _ position: Substring.Index, _ lang: (Substring.Index, Substring.Index)?)
+      -> Bool
+    {
       if i == pieces.endIndex {
         guard position == text.endIndex else { return false }
         if let (s, e) = lang {
@@ -106,7 +117,10 @@ public struct PairPattern: Sendable, Hashable, CustomStringConvertible {
           let ok: Bool
           switch pieces[i] {
           case .ext: ok = !piece.contains(".")
-          case .lang: ok = piece.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+          case .lang:
+            ok = piece.allSatisfy {
+              $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_")
+            }
           default: ok = true
           }
           if ok, go(i + 1, end, pieces[i] == .lang ? (position, end) : lang) { return true }
@@ -151,7 +165,8 @@ public enum FolderPairs {
   ///   - explicit: paths given by name, checked as given.
   ///   - exists: whether a file exists (for tests).
   public static func pair(
-    _ inputs: [String], pattern: PairPattern?, source: LanguageTag?, target: LanguageTag?, explicit: Set<String> = [],
+    _ inputs: [String], pattern: PairPattern?, source: LanguageTag?, target: LanguageTag?,
+    explicit: Set<String> = [],
     exists: (String) -> Bool = { FileManager.default.isReadableFile(atPath: $0) }
   ) -> Result {
     guard let pattern, let source, let target, !source.matches(target) else {
@@ -159,15 +174,20 @@ public enum FolderPairs {
     }
     func codes(_ tag: LanguageTag) -> [String] {
       var seen: [String] = []
-      for code in [tag.value, tag.language, tag.value.replacingOccurrences(of: "-", with: "_")] where !seen.contains(code) { seen.append(code) }
+      for code in [tag.value, tag.language, tag.value.replacingOccurrences(of: "-", with: "_")]
+      where !seen.contains(code) { seen.append(code) }
       return seen
     }
-    func carries(_ code: String, _ tag: LanguageTag) -> Bool { codes(tag).contains { $0.lowercased() == code.lowercased() } }
+    func carries(_ code: String, _ tag: LanguageTag) -> Bool {
+      codes(tag).contains { $0.lowercased() == code.lowercased() }
+    }
     let given = Set(inputs)
     var output: [String] = []
     var sources: [String: String] = [:]
     var unpaired: [String] = []
-    func sibling(_ parts: (before: String, code: String, after: String), in tag: LanguageTag) -> String? {
+    func sibling(_ parts: (before: String, code: String, after: String), in tag: LanguageTag)
+      -> String?
+    {
       for code in codes(tag) + codes(tag).map({ $0.uppercased() }) {
         let path = parts.before + code + parts.after
         if given.contains(path) || exists(path) { return path }
@@ -196,6 +216,8 @@ public enum FolderPairs {
       }
     }
     var seen = Set<String>()
-    return Result(inputs: output.filter { seen.insert($0).inserted }.sorted(), sources: sources, unpaired: unpaired)
+    return Result(
+      inputs: output.filter { seen.insert($0).inserted }.sorted(), sources: sources,
+      unpaired: unpaired)
   }
 }

@@ -17,12 +17,22 @@ public enum GitChanges {
   /// - Throws: `TermlintError.usage` when git is missing, `directory` is not inside a git
   ///   work tree, the revision is unknown, or it has no common history with `HEAD` (a shallow
   ///   clone).
-  public static func changedFiles(since revision: String, in directory: String = FileManager.default.currentDirectoryPath) throws -> [String] {
+  public static func changedFiles(
+    since revision: String, in directory: String = FileManager.default.currentDirectoryPath
+  ) throws -> [String] {
     let baseCommit = try mergeBase(revision, in: directory)
-    let diff = try git(["diff", "--name-only", "-z", "--relative", "--no-renames", "--diff-filter=ACMRT", baseCommit], in: directory)
-    guard diff.status == 0 else { throw TermlintError.usage("--changed-since: git diff failed: \(diff.errorLine)") }
+    let diff = try git(
+      [
+        "diff", "--name-only", "-z", "--relative", "--no-renames", "--diff-filter=ACMRT",
+        baseCommit,
+      ], in: directory)
+    guard diff.status == 0 else {
+      throw TermlintError.usage("--changed-since: git diff failed: \(diff.errorLine)")
+    }
     let untracked = try git(["ls-files", "--others", "--exclude-standard", "-z"], in: directory)
-    guard untracked.status == 0 else { throw TermlintError.usage("--changed-since: git ls-files failed: \(untracked.errorLine)") }
+    guard untracked.status == 0 else {
+      throw TermlintError.usage("--changed-since: git ls-files failed: \(untracked.errorLine)")
+    }
     let names = (diff.output + untracked.output).split(separator: "\0").map(String.init)
     return Array(Set(names)).sorted()
   }
@@ -31,17 +41,28 @@ public enum GitChanges {
   private static func mergeBase(_ revision: String, in directory: String) throws -> String {
     let inside = try git(["rev-parse", "--is-inside-work-tree"], in: directory)
     guard inside.status == 0, inside.output.hasPrefix("true") else {
-      throw TermlintError.usage("--changed-since needs a git repository, and '\(directory)' is not inside one (\(inside.errorLine))")
+      throw TermlintError.usage(
+        "--changed-since needs a git repository, and '\(directory)' is not inside one (\(inside.errorLine))"
+      )
     }
-    guard !revision.hasPrefix("-") else { throw TermlintError.usage("--changed-since: '\(revision)' is not a git revision") }
-    let verified = try git(["rev-parse", "--verify", "--quiet", "--end-of-options", revision + "^{commit}"], in: directory)
+    guard !revision.hasPrefix("-") else {
+      throw TermlintError.usage("--changed-since: '\(revision)' is not a git revision")
+    }
+    let verified = try git(
+      ["rev-parse", "--verify", "--quiet", "--end-of-options", revision + "^{commit}"],
+      in: directory)
     guard verified.status == 0 else {
-      throw TermlintError.usage("--changed-since: unknown git revision '\(revision)' (fetch it first, e.g. git fetch origin main)")
+      throw TermlintError.usage(
+        "--changed-since: unknown git revision '\(revision)' (fetch it first, e.g. git fetch origin main)"
+      )
     }
     let base = try git(["merge-base", revision, "HEAD"], in: directory)
-    guard base.status == 0, let baseCommit = base.output.split(separator: "\n").first.map(String.init) else {
+    guard base.status == 0,
+      let baseCommit = base.output.split(separator: "\n").first.map(String.init)
+    else {
       throw TermlintError.usage(
-        "--changed-since: '\(revision)' and HEAD have no common history here; in a shallow clone, fetch the full history (actions/checkout with fetch-depth: 0)")
+        "--changed-since: '\(revision)' and HEAD have no common history here; in a shallow clone, fetch the full history (actions/checkout with fetch-depth: 0)"
+      )
     }
     return baseCommit
   }
@@ -49,15 +70,25 @@ public enum GitChanges {
   /// The lines of each file changed since the point where `revision` and `HEAD` diverged
   /// (`--changed-lines`): the lines added or modified by `git diff -U0`, uncommitted edits
   /// included; every line of a new untracked file. Paths as in `changedFiles`.
-  public static func changedLines(since revision: String, in directory: String = FileManager.default.currentDirectoryPath) throws
+  public static func changedLines(
+    since revision: String, in directory: String = FileManager.default.currentDirectoryPath
+  ) throws
     -> [String: [ClosedRange<Int>]]
   {
     let baseCommit = try mergeBase(revision, in: directory)
-    let diff = try git(["diff", "-U0", "--no-color", "--no-ext-diff", "--src-prefix=a/", "--dst-prefix=b/", "--relative", "--no-renames", "--diff-filter=ACMRT", baseCommit], in: directory)
-    guard diff.status == 0 else { throw TermlintError.usage("--changed-lines: git diff failed: \(diff.errorLine)") }
+    let diff = try git(
+      [
+        "diff", "-U0", "--no-color", "--no-ext-diff", "--src-prefix=a/", "--dst-prefix=b/",
+        "--relative", "--no-renames", "--diff-filter=ACMRT", baseCommit,
+      ], in: directory)
+    guard diff.status == 0 else {
+      throw TermlintError.usage("--changed-lines: git diff failed: \(diff.errorLine)")
+    }
     var lines = parseUnifiedDiff(diff.output)
     let untracked = try git(["ls-files", "--others", "--exclude-standard", "-z"], in: directory)
-    guard untracked.status == 0 else { throw TermlintError.usage("--changed-lines: git ls-files failed: \(untracked.errorLine)") }
+    guard untracked.status == 0 else {
+      throw TermlintError.usage("--changed-lines: git ls-files failed: \(untracked.errorLine)")
+    }
     for name in untracked.output.split(separator: "\0") { lines[String(name)] = [1...Int.max] }
     return lines
   }
@@ -69,11 +100,14 @@ public enum GitChanges {
     for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
       if line.hasPrefix("+++ ") {
         let name = line.dropFirst(4)
-        current = name == "/dev/null" ? nil : String(name.hasPrefix("b/") ? name.dropFirst(2) : name)
+        current =
+          name == "/dev/null" ? nil : String(name.hasPrefix("b/") ? name.dropFirst(2) : name)
         if let current, lines[current] == nil { lines[current] = [] }
       } else if line.hasPrefix("@@ "), let current {
         // "+c,d": d lines from c; "+c": one line; d = 0: only deletions.
-        guard let plus = line.split(separator: " ").first(where: { $0.hasPrefix("+") }) else { continue }
+        guard let plus = line.split(separator: " ").first(where: { $0.hasPrefix("+") }) else {
+          continue
+        }
         let parts = plus.dropFirst().split(separator: ",")
         guard let start = Int(parts.first ?? "") else { continue }
         let count = parts.count > 1 ? Int(parts[1]) ?? 1 : 1
@@ -90,7 +124,9 @@ public enum GitChanges {
   /// - Parameters:
   ///   - paths: files relative to `directory` (or absolute).
   ///   - directory: where to run git (default: the current folder).
-  public static func ignored(_ paths: [String], in directory: String = FileManager.default.currentDirectoryPath) -> Set<String> {
+  public static func ignored(
+    _ paths: [String], in directory: String = FileManager.default.currentDirectoryPath
+  ) -> Set<String> {
     var ignored = Set<String>()
     var start = 0
     while start < paths.count {
@@ -98,7 +134,9 @@ public enum GitChanges {
       start += chunk.count
       // Status 0: some are ignored; 1: none; 128: not a repository, or a path outside it.
       let input = Data(chunk.map { $0 + "\0" }.joined().utf8)
-      guard let result = try? git(["check-ignore", "--stdin", "-z"], in: directory, input: input), result.status == 0 else { continue }
+      guard let result = try? git(["check-ignore", "--stdin", "-z"], in: directory, input: input),
+        result.status == 0
+      else { continue }
       ignored.formUnion(result.output.split(separator: "\0").map(String.init))
     }
     return ignored
@@ -111,11 +149,14 @@ public enum GitChanges {
     let output: String
     let error: String
     var errorLine: String {
-      error.split(separator: "\n").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? "exit status \(status)"
+      error.split(separator: "\n").first.map { $0.trimmingCharacters(in: .whitespaces) }
+        ?? "exit status \(status)"
     }
   }
 
-  private static func git(_ arguments: [String], in directory: String, input: Data? = nil) throws -> Output {
+  private static func git(_ arguments: [String], in directory: String, input: Data? = nil) throws
+    -> Output
+  {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = ["git", "-c", "core.quotePath=false"] + arguments
@@ -129,7 +170,8 @@ public enum GitChanges {
     do {
       try process.run()
     } catch {
-      throw TermlintError.usage("--changed-since needs git, which could not be started: \(error.localizedDescription)")
+      throw TermlintError.usage(
+        "--changed-since needs git, which could not be started: \(error.localizedDescription)")
     }
     if let input, let inputPipe {
       // Written on another thread: git answers while it reads, and a full output pipe would

@@ -32,12 +32,15 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
     while body.count > 1 && body.hasSuffix("/") { body.removeLast() }
     guard !body.isEmpty else { throw TermlintError.usage("empty glob pattern '\(pattern)'") }
     matchesWholePath = anchored || body.contains("/")
-    alternatives = try Glob.expandBraces(Array(body), pattern: pattern).map { try Glob.tokenize($0, pattern: pattern) }
+    alternatives = try Glob.expandBraces(Array(body), pattern: pattern).map {
+      try Glob.tokenize($0, pattern: pattern)
+    }
   }
 
   /// Whether a path relative to the walked folder (components separated by `/`) matches.
   public func matches(relativePath path: String) -> Bool {
-    let subject = matchesWholePath ? path : String(path.split(separator: "/").last ?? Substring(path))
+    let subject =
+      matchesWholePath ? path : String(path.split(separator: "/").last ?? Substring(path))
     let characters = Array(subject)
     return alternatives.contains { Glob.match($0, characters) }
   }
@@ -95,7 +98,9 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
           }
           j += 1
         }
-        guard j < p.count else { throw TermlintError.usage("unclosed '{' in glob pattern '\(pattern)'") }
+        guard j < p.count else {
+          throw TermlintError.usage("unclosed '{' in glob pattern '\(pattern)'")
+        }
         parts.append(current)
         let prefix = Array(p[..<i])
         let suffix = Array(p[(j + 1)...])
@@ -119,7 +124,9 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
       if p[j] == "\\" { j += 1 }
       j += 1
     }
-    guard j < p.count else { throw TermlintError.usage("unclosed '[' in glob pattern '\(pattern)'") }
+    guard j < p.count else {
+      throw TermlintError.usage("unclosed '[' in glob pattern '\(pattern)'")
+    }
     return j
   }
 
@@ -130,7 +137,9 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
       let c = p[i]
       switch c {
       case "\\":
-        guard i + 1 < p.count else { throw TermlintError.usage("glob pattern '\(pattern)' ends with '\\'") }
+        guard i + 1 < p.count else {
+          throw TermlintError.usage("glob pattern '\(pattern)' ends with '\\'")
+        }
         tokens.append(.literal(p[i + 1]))
         i += 2
       case "?":
@@ -193,7 +202,8 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
   /// Matches tokens against text with memoised backtracking: O(tokens × characters).
   private static func match(_ tokens: [Token], _ text: [Character]) -> Bool {
     let width = text.count + 1
-    var memo = [UInt8](repeating: 0, count: (tokens.count + 1) * width)  // 0 unknown, 1 false, 2 true
+    // 0 unknown, 1 false, 2 true
+    var memo = [UInt8](repeating: 0, count: (tokens.count + 1) * width)
 
     func go(_ t: Int, _ s: Int) -> Bool {
       let key = t * width + s
@@ -208,7 +218,9 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
         case .one:
           result = s < text.count && text[s] != "/" && go(t + 1, s + 1)
         case .set(let ranges, let negated):
-          result = s < text.count && text[s] != "/" && (ranges.contains { $0.contains(text[s]) } != negated) && go(t + 1, s + 1)
+          result =
+            s < text.count && text[s] != "/"
+            && (ranges.contains { $0.contains(text[s]) } != negated) && go(t + 1, s + 1)
         case .star:
           result = go(t + 1, s) || (s < text.count && text[s] != "/" && go(t, s + 1))
         case .globstar:

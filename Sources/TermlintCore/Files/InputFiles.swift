@@ -10,7 +10,9 @@ import TermlintText
 /// folders whose names start with `.` (`.git`, `.build`, `.cache`) are skipped.
 public struct InputSelection: Sendable, Hashable {
   /// The extensions checked by default: Markdown, plain text, XLIFF, PO and TMX.
-  public static let defaultExtensions = [".md", ".markdown", ".txt", ".xlf", ".xliff", ".po", ".tmx"]
+  public static let defaultExtensions = [
+    ".md", ".markdown", ".txt", ".xlf", ".xliff", ".po", ".tmx",
+  ]
 
   /// Globs that select files instead of `extensions`; empty means "use `extensions`".
   public var include: [Glob]
@@ -20,7 +22,10 @@ public struct InputSelection: Sendable, Hashable {
   public var extensions: [String]
 
   /// Creates a selection.
-  public init(include: [Glob] = [], exclude: [Glob] = [], extensions: [String] = InputSelection.defaultExtensions) {
+  public init(
+    include: [Glob] = [], exclude: [Glob] = [],
+    extensions: [String] = InputSelection.defaultExtensions
+  ) {
     self.include = include
     self.exclude = exclude
     self.extensions = extensions.map { $0.lowercased() }
@@ -30,7 +35,8 @@ public struct InputSelection: Sendable, Hashable {
   public func selects(file relativePath: String) -> Bool {
     if isExcluded(relativePath) { return false }
     if !include.isEmpty { return include.contains { $0.matches(relativePath: relativePath) } }
-    let name = (relativePath.split(separator: "/").last.map(String.init) ?? relativePath).lowercased()
+    let name = (relativePath.split(separator: "/").last.map(String.init) ?? relativePath)
+      .lowercased()
     return extensions.contains { name.hasSuffix($0) && name.count > $0.count }
   }
 
@@ -52,7 +58,9 @@ public enum InputFiles {
   ///
   /// - Throws: `TermlintError.input` for a path that does not exist or a folder that cannot be
   ///   read.
-  public static func expand(_ paths: [String], selection: InputSelection = InputSelection()) throws -> [String] {
+  public static func expand(_ paths: [String], selection: InputSelection = InputSelection()) throws
+    -> [String]
+  {
     var out: [String] = []
     var seen = Set<String>()
     func add(_ path: String) {
@@ -83,14 +91,19 @@ public enum InputFiles {
   /// Keeps the files of `files` (paths relative to the current folder) that lie under one of
   /// `roots` (all of them when `roots` is empty) and that `selection` selects, as a folder walk
   /// from the current folder would.
-  public static func filter(_ files: [String], under roots: [String], selection: InputSelection) -> [String] {
+  public static func filter(_ files: [String], under roots: [String], selection: InputSelection)
+    -> [String]
+  {
     let rootKeys = roots.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
     let kept = files.filter { file in
       let components = file.split(separator: "/")
-      guard !components.contains(where: { $0.hasPrefix(".") && $0 != "." && $0 != ".." }) else { return false }
+      guard !components.contains(where: { $0.hasPrefix(".") && $0 != "." && $0 != ".." }) else {
+        return false
+      }
       guard selection.selects(file: file) else { return false }
       // A walk would not have entered an excluded folder.
-      for depth in components.indices.dropLast() where selection.isExcluded(components[...depth].joined(separator: "/")) {
+      for depth in components.indices.dropLast()
+      where selection.isExcluded(components[...depth].joined(separator: "/")) {
         return false
       }
       if rootKeys.isEmpty { return true }
@@ -109,7 +122,9 @@ public enum InputFiles {
     return p == "/" ? "/" : p + "/"
   }
 
-  private static func walk(folder: String, relative: String, selection: InputSelection) throws -> [String] {
+  private static func walk(folder: String, relative: String, selection: InputSelection) throws
+    -> [String]
+  {
     let fm = FileManager.default
     let names: [String]
     do {
@@ -129,7 +144,8 @@ public enum InputFiles {
         if type == .typeSymbolicLink {
           var isDirectory: ObjCBool = false
           // A dangling link or a link to a folder is not a file to check.
-          guard fm.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+          guard fm.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue
+          else { continue }
         }
         if selection.selects(file: rel) { out.append(rel) }
       }

@@ -113,7 +113,10 @@ public struct Fixer: Sendable {
     var document = try read(bytes, path)
     let original = document.file
     guard original.encoded(utf16: original.utf16) == bytes else {
-      throw TermlintError.input(path, "cannot be rewritten without changing other bytes (\(original.encoding.rawValue)); not fixed")
+      throw TermlintError.input(
+        path,
+        "cannot be rewritten without changing other bytes (\(original.encoding.rawValue)); not fixed"
+      )
     }
     var currentBytes = bytes
     var applied: [AppliedFix] = []
@@ -133,9 +136,12 @@ public struct Fixer: Sendable {
       for edit in edits.reversed() {
         units.replaceSubrange(edit.finding.location.utf16Range, with: Array(edit.replacement.utf16))
       }
-      applied += edits.map { AppliedFix(finding: $0.finding, replacement: $0.replacement, pass: pass) }
+      applied += edits.map {
+        AppliedFix(finding: $0.finding, replacement: $0.replacement, pass: pass)
+      }
       guard let encoded = original.encoded(utf16: units) else {
-        throw TermlintError.input(path, "the fixed text cannot be encoded as \(original.encoding.rawValue); not fixed")
+        throw TermlintError.input(
+          path, "the fixed text cannot be encoded as \(original.encoding.rawValue); not fixed")
       }
       currentBytes = encoded
       document = try read(currentBytes, path)
@@ -150,16 +156,21 @@ public struct Fixer: Sendable {
       final = (findings, Self.edits(for: findings, in: document.file, document: document).skipped)
     }
     return FixPlan(
-      path: path, originalBytes: bytes, fixedBytes: currentBytes, original: original, fixed: document.file, applied: applied,
+      path: path, originalBytes: bytes, fixedBytes: currentBytes, original: original,
+      fixed: document.file, applied: applied,
       skipped: final?.skipped ?? [], remaining: final?.findings ?? [], stoppedEarly: stoppedEarly)
   }
 
   /// Plans the fixes for many files in parallel (at most `jobs` at a time), in input order.
   ///
   /// - Throws: the error of the first failing file in input order.
-  public func plans(paths: [String], jobs: Int, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) async throws -> [FixPlan] {
+  public func plans(
+    paths: [String], jobs: Int, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }
+  ) async throws -> [FixPlan] {
     let fixer = self
-    return try await BoundedTasks.map(paths, jobs: jobs, progress: progress) { try fixer.plan(path: $0) }
+    return try await BoundedTasks.map(paths, jobs: jobs, progress: progress) {
+      try fixer.plan(path: $0)
+    }
   }
 
   /// Writes planned files that change, atomically, after checking that none of them changed on
@@ -170,10 +181,13 @@ public struct Fixer: Sendable {
   public static func write(_ plans: [FixPlan]) throws {
     let changing = plans.filter(\.changesFile)
     for plan in changing {
-      guard plan.path != "-" else { throw TermlintError.usage("standard input cannot be fixed in place") }
+      guard plan.path != "-" else {
+        throw TermlintError.usage("standard input cannot be fixed in place")
+      }
       let now = try SourceFile.readBytes(path: plan.path)
       guard now == plan.originalBytes else {
-        throw TermlintError.input(plan.path, "changed since termlint read it; nothing was written (run termlint fix again)")
+        throw TermlintError.input(
+          plan.path, "changed since termlint read it; nothing was written (run termlint fix again)")
       }
     }
     for plan in changing {
@@ -189,7 +203,9 @@ public struct Fixer: Sendable {
   }
 
   /// The edits one pass applies, in file order, and the safe fixes it cannot apply.
-  private static func edits(for findings: [Finding], in file: SourceFile, document: Document) -> (edits: [Edit], skipped: [SkippedFix]) {
+  private static func edits(for findings: [Finding], in file: SourceFile, document: Document) -> (
+    edits: [Edit], skipped: [SkippedFix]
+  ) {
     let policy = FixPolicy(format: document.format)
     var candidates: [Edit] = []
     var skipped: [SkippedFix] = []
@@ -201,11 +217,17 @@ public struct Fixer: Sendable {
         skipped.append(SkippedFix(finding: finding, reason: .stale))
         continue
       }
-      guard !cutsCharacter(file.utf16, at: range.lowerBound), !cutsCharacter(file.utf16, at: range.upperBound) else {
+      guard !cutsCharacter(file.utf16, at: range.lowerBound),
+        !cutsCharacter(file.utf16, at: range.upperBound)
+      else {
         skipped.append(SkippedFix(finding: finding, reason: .boundary))
         continue
       }
-      guard !suggestion.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\u{2028}" || $0 == "\u{2029}" }) else {
+      guard
+        !suggestion.unicodeScalars.contains(where: {
+          $0 == "\n" || $0 == "\r" || $0 == "\u{2028}" || $0 == "\u{2029}"
+        })
+      else {
         skipped.append(SkippedFix(finding: finding, reason: .lineBreak))
         continue
       }
@@ -217,14 +239,18 @@ public struct Fixer: Sendable {
         continue
       }
       let text = keepingSeparators(of: finding.matchedText, in: suggestion)
-      guard policy.allowsReplacing(finding.matchedText), let replacement = policy.escape(text) else {
+      guard policy.allowsReplacing(finding.matchedText), let replacement = policy.escape(text)
+      else {
         skipped.append(SkippedFix(finding: finding, reason: .markup))
         continue
       }
-      if replacement != finding.matchedText { candidates.append(Edit(finding: finding, replacement: replacement)) }
+      if replacement != finding.matchedText {
+        candidates.append(Edit(finding: finding, replacement: replacement))
+      }
     }
     candidates.sort { a, b in
-      let x = a.finding.location.utf16Range, y = b.finding.location.utf16Range
+      let x = a.finding.location.utf16Range
+      let y = b.finding.location.utf16Range
       if x.lowerBound != y.lowerBound { return x.lowerBound < y.lowerBound }
       if x.upperBound != y.upperBound { return x.upperBound < y.upperBound }
       if a.finding.ruleID != b.finding.ruleID { return a.finding.ruleID < b.finding.ruleID }
@@ -233,7 +259,8 @@ public struct Fixer: Sendable {
     var accepted: [Edit] = []
     for edit in candidates {
       if let last = accepted.last {
-        let x = last.finding.location.utf16Range, y = edit.finding.location.utf16Range
+        let x = last.finding.location.utf16Range
+        let y = edit.finding.location.utf16Range
         // The same change asked for by two rules is made once.
         if x == y && last.replacement == edit.replacement { continue }
         if y.lowerBound < x.upperBound || y.lowerBound == x.lowerBound { continue }
@@ -256,7 +283,8 @@ public struct Fixer: Sendable {
     guard let scalar = Unicode.Scalar(scalarValue) else { return false }
     // Nonspacing, enclosing and spacing combining marks; zero-width joiner; variation selectors.
     let category = UnicodeProperties.generalCategory(scalar)
-    return (6...8).contains(category) || scalar == "\u{200D}" || (0xFE00...0xFE0F).contains(scalar.value)
+    return (6...8).contains(category) || scalar == "\u{200D}"
+      || (0xFE00...0xFE0F).contains(scalar.value)
   }
 
   /// Puts the separators of `original` (line breaks, no-break spaces) between the words of
@@ -322,12 +350,14 @@ struct FixPolicy {
     case "xliff", "xlf", "tmx", "tbx", "xml", "html", "sdlxliff":
       reserved = xml
       escape = { text in
-        text.replacingAll("&", with: "&amp;").replacingAll("<", with: "&lt;").replacingAll(">", with: "&gt;")
+        text.replacingAll("&", with: "&amp;").replacingAll("<", with: "&lt;").replacingAll(
+          ">", with: "&gt;")
       }
     case "po", "pot", "gettext":
       reserved = po
       escape = { text in
-        text.unicodeScalars.contains { $0.value < 0x20 } ? nil : text.replacingAll("\\", with: "\\\\").replacingAll("\"", with: "\\\"")
+        text.unicodeScalars.contains { $0.value < 0x20 }
+          ? nil : text.replacingAll("\\", with: "\\\\").replacingAll("\"", with: "\\\"")
       }
     default:
       let all = markdown.union(xml).union(po)
@@ -347,7 +377,11 @@ extension String {
   fileprivate func replacingAll(_ target: Unicode.Scalar, with replacement: String) -> String {
     var out = String.UnicodeScalarView()
     for scalar in unicodeScalars {
-      if scalar == target { out.append(contentsOf: replacement.unicodeScalars) } else { out.append(scalar) }
+      if scalar == target {
+        out.append(contentsOf: replacement.unicodeScalars)
+      } else {
+        out.append(scalar)
+      }
     }
     return String(out)
   }

@@ -58,15 +58,18 @@ public enum SafeFixes {
     var out: [Range<Int>] = []
     let file = document.file.utf16
     for unit in document.units {
-      for span in [unit.source, unit.target].compactMap({ $0 }) where span.file.path == document.file.path {
-        let scanner = PlaceholderScanner(flags: UnitFacts.flags(unit), languageCodes: [], protecting: true)
+      for span in [unit.source, unit.target].compactMap({ $0 })
+      where span.file.path == document.file.path {
+        let scanner = PlaceholderScanner(
+          flags: UnitFacts.flags(unit), languageCodes: [], protecting: true)
         for code in scanner.codes(in: span) { out.append(span.map.sourceRange(code.textRange)) }
         let text = span.text
         guard !text.isEmpty else { continue }
         var previousEnd: Int?
         for i in text.indices {
           let r = span.map.sourceRange(i..<(i + 1))
-          if let p = previousEnd, r.lowerBound > p { out.append(p..<r.lowerBound) }  // markup between characters
+          // markup between characters
+          if let p = previousEnd, r.lowerBound > p { out.append(p..<r.lowerBound) }
           previousEnd = max(previousEnd ?? r.upperBound, r.upperBound)
           guard r.upperBound <= file.count else { continue }
           if r.count == 1 && file[r.lowerBound] == text[i] { continue }

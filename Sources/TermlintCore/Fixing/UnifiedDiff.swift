@@ -13,15 +13,20 @@ public enum UnifiedDiff {
   ///   - oldName: the name after `---` (e.g. `a/Examples/article.en.md`).
   ///   - newName: the name after `+++`.
   ///   - context: lines of context around each change (3, as `diff -u`).
-  public static func make(old: String, new: String, oldName: String, newName: String, context: Int = 3) -> String {
-    let a = lines(old), b = lines(new)
+  public static func make(
+    old: String, new: String, oldName: String, newName: String, context: Int = 3
+  ) -> String {
+    let a = lines(old)
+    let b = lines(new)
     let script = editScript(a, b)
     guard script.contains(where: { $0.kind != .same }) else { return "" }
     var out = "--- \(oldName)\n+++ \(newName)\n"
     // Group changes whose context windows touch into hunks.
     var index = 0
     while index < script.count {
-      guard let firstChange = script[index...].firstIndex(where: { $0.kind != .same }) else { break }
+      guard let firstChange = script[index...].firstIndex(where: { $0.kind != .same }) else {
+        break
+      }
       let start = max(index, firstChange - context)
       var end = firstChange
       var k = firstChange
@@ -41,8 +46,12 @@ public enum UnifiedDiff {
       let hunk = script[start..<stop]
       let oldCount = hunk.filter { $0.kind != .insert }.count
       let newCount = hunk.filter { $0.kind != .delete }.count
-      let oldStart = (hunk.first { $0.kind != .insert }?.oldIndex).map { $0 + 1 } ?? (script[..<start].filter { $0.kind != .insert }.count)
-      let newStart = (hunk.first { $0.kind != .delete }?.newIndex).map { $0 + 1 } ?? (script[..<start].filter { $0.kind != .delete }.count)
+      let oldStart =
+        (hunk.first { $0.kind != .insert }?.oldIndex).map { $0 + 1 }
+        ?? (script[..<start].filter { $0.kind != .insert }.count)
+      let newStart =
+        (hunk.first { $0.kind != .delete }?.newIndex).map { $0 + 1 }
+        ?? (script[..<start].filter { $0.kind != .delete }.count)
       out += "@@ -\(range(oldStart, oldCount)) +\(range(newStart, newCount)) @@\n"
       for step in hunk {
         switch step.kind {
@@ -99,7 +108,9 @@ public enum UnifiedDiff {
     var prefix = 0
     while prefix < a.count && prefix < b.count && a[prefix] == b[prefix] { prefix += 1 }
     var suffix = 0
-    while suffix < a.count - prefix && suffix < b.count - prefix && a[a.count - 1 - suffix] == b[b.count - 1 - suffix] { suffix += 1 }
+    while suffix < a.count - prefix && suffix < b.count - prefix
+      && a[a.count - 1 - suffix] == b[b.count - 1 - suffix]
+    { suffix += 1 }
     var steps = (0..<prefix).map { Step(kind: .same, oldIndex: $0, newIndex: $0) }
     var ids: [Substring: Int] = [:]
     func intern(_ line: Substring) -> Int {
@@ -109,13 +120,18 @@ public enum UnifiedDiff {
     }
     let x = a[prefix..<(a.count - suffix)].map(intern)
     let y = b[prefix..<(b.count - suffix)].map(intern)
-    steps += myers(x, y).map { Step(kind: $0.kind, oldIndex: $0.oldIndex + prefix, newIndex: $0.newIndex + prefix) }
-    steps += (0..<suffix).map { Step(kind: .same, oldIndex: a.count - suffix + $0, newIndex: b.count - suffix + $0) }
+    steps += myers(x, y).map {
+      Step(kind: $0.kind, oldIndex: $0.oldIndex + prefix, newIndex: $0.newIndex + prefix)
+    }
+    steps += (0..<suffix).map {
+      Step(kind: .same, oldIndex: a.count - suffix + $0, newIndex: b.count - suffix + $0)
+    }
     return steps
   }
 
   private static func myers(_ a: [Int], _ b: [Int]) -> [Step] {
-    let n = a.count, m = b.count
+    let n = a.count
+    let m = b.count
     let maxD = n + m
     guard maxD > 0 else { return [] }
     let offset = maxD + 1
@@ -125,7 +141,9 @@ public enum UnifiedDiff {
     search: for d in 0...maxD {
       trace.append(Array(v[(offset - d - 1)...(offset + d + 1)]))
       for k in stride(from: -d, through: d, by: 2) {
-        var xPos = (k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1])) ? v[offset + k + 1] : v[offset + k - 1] + 1
+        var xPos =
+          (k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1]))
+          ? v[offset + k + 1] : v[offset + k - 1] + 1
         var yPos = xPos - k
         while xPos < n && yPos < m && a[xPos] == b[yPos] {
           xPos += 1
@@ -136,7 +154,8 @@ public enum UnifiedDiff {
       }
     }
     var steps: [Step] = []
-    var xPos = n, yPos = m
+    var xPos = n
+    var yPos = m
     for d in stride(from: trace.count - 1, through: 0, by: -1) {
       let frontier = trace[d]
       func at(_ k: Int) -> Int { frontier[k + d + 1] }

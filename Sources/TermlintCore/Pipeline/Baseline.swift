@@ -64,13 +64,16 @@ public struct Baseline: Sendable, Equatable {
     do {
       let layout = try JSONDecoder().decode(FileLayout.self, from: data)
       guard layout.schemaVersion == 1 else {
-        throw TermlintError.configuration(path, "unsupported baseline schemaVersion \(layout.schemaVersion) (this Termlint reads 1)")
+        throw TermlintError.configuration(
+          path, "unsupported baseline schemaVersion \(layout.schemaVersion) (this Termlint reads 1)"
+        )
       }
       return Baseline(entries: layout.findings)
     } catch let error as TermlintError {
       throw error
     } catch {
-      throw TermlintError.configuration(path, "not a Termlint baseline (\(Self.describe(error))); write one with --write-baseline")
+      throw TermlintError.configuration(
+        path, "not a Termlint baseline (\(Self.describe(error))); write one with --write-baseline")
     }
   }
 
@@ -78,8 +81,12 @@ public struct Baseline: Sendable, Equatable {
   public func encoded() -> Data {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    let lines = entries.compactMap { try? encoder.encode($0) }.map { "    " + String(decoding: $0, as: UTF8.self) }
-    let text = "{\n  \"schemaVersion\": 1,\n  \"findings\": [\n" + lines.joined(separator: ",\n") + (lines.isEmpty ? "" : "\n") + "  ]\n}\n"
+    let lines = entries.compactMap { try? encoder.encode($0) }.map {
+      "    " + String(decoding: $0, as: UTF8.self)
+    }
+    let text =
+      "{\n  \"schemaVersion\": 1,\n  \"findings\": [\n" + lines.joined(separator: ",\n")
+      + (lines.isEmpty ? "" : "\n") + "  ]\n}\n"
     return Data(text.utf8)
   }
 
@@ -89,8 +96,11 @@ public struct Baseline: Sendable, Equatable {
     let before = context(file, from: range.lowerBound, forward: false)
     let after = context(file, from: range.upperBound, forward: true)
     let text = collapse(finding.matchedText)
-    let fingerprint = Fingerprint.of([finding.ruleID, text, before, after].joined(separator: "\u{0}"))
-    return Entry(rule: finding.ruleID, path: normalized(finding.location.path), fingerprint: fingerprint, text: finding.matchedText)
+    let fingerprint = Fingerprint.of(
+      [finding.ruleID, text, before, after].joined(separator: "\u{0}"))
+    return Entry(
+      rule: finding.ruleID, path: normalized(finding.location.path), fingerprint: fingerprint,
+      text: finding.matchedText)
   }
 
   /// Counts of entries by file, rule and fingerprint.
@@ -105,7 +115,8 @@ public struct Baseline: Sendable, Equatable {
   func split(_ findings: [Finding], file: SourceFile) -> (kept: [Finding], hidden: [Finding]) {
     var remaining = counts(forPath: file.path)
     if remaining.isEmpty { return (findings, []) }
-    var kept: [Finding] = [], hidden: [Finding] = []
+    var kept: [Finding] = []
+    var hidden: [Finding] = []
     for f in findings {
       let key = Self.entry(for: f, in: file).key
       if let n = remaining[key], n > 0 {
@@ -169,7 +180,8 @@ public struct Baseline: Sendable, Equatable {
   private static func describe(_ error: Error) -> String {
     switch error {
     case DecodingError.keyNotFound(let key, _): return "missing key '\(key.stringValue)'"
-    case DecodingError.typeMismatch(_, let c), DecodingError.valueNotFound(_, let c): return "bad value at '\(c.codingPath.map(\.stringValue).joined(separator: "."))'"
+    case DecodingError.typeMismatch(_, let c), DecodingError.valueNotFound(_, let c):
+      return "bad value at '\(c.codingPath.map(\.stringValue).joined(separator: "."))'"
     case DecodingError.dataCorrupted: return "invalid JSON"
     default: return "\(error)"
     }

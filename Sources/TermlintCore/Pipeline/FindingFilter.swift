@@ -42,12 +42,22 @@ public struct FindingFilter: Sendable {
   ///   empty: a fingerprint per finding is a third of a run with millions of findings, and only
   ///   `--write-baseline` reads them).
   /// - Throws: `TermlintError.input` for a suppression comment that names an unknown rule.
-  public func apply(_ findings: [Finding], document: Document, baselineEntries: Bool = true) throws -> Result {
+  public func apply(_ findings: [Finding], document: Document, baselineEntries: Bool = true) throws
+    -> Result
+  {
     var files: [String: SourceFile] = [document.file.path: document.file]
     // NOTE: units are read in place; most spans are in the document's own file.
     for i in document.units.indices {
-      if let span = document.units[i].source, span.file.path != document.file.path, files[span.file.path] == nil { files[span.file.path] = span.file }
-      if let span = document.units[i].target, span.file.path != document.file.path, files[span.file.path] == nil { files[span.file.path] = span.file }
+      if let span = document.units[i].source, span.file.path != document.file.path,
+        files[span.file.path] == nil
+      {
+        files[span.file.path] = span.file
+      }
+      if let span = document.units[i].target, span.file.path != document.file.path,
+        files[span.file.path] == nil
+      {
+        files[span.file.path] = span.file
+      }
     }
     var result = Result(findings: [], suppressed: [], baselined: [], baselineEntries: [])
     for path in files.keys.sorted() {
@@ -57,7 +67,9 @@ public struct FindingFilter: Sendable {
       let suppressions = try Suppressions.parse(file, format: format, ruleIDs: ruleIDs)
       // NOTE: arrays are shared, not copied, where nothing is taken out: a file with millions
       // of findings would otherwise hold several copies of them at once.
-      let own = findings.allSatisfy { $0.location.path == path } ? findings : findings.filter { $0.location.path == path }
+      let own =
+        findings.allSatisfy { $0.location.path == path }
+        ? findings : findings.filter { $0.location.path == path }
       if own.isEmpty { continue }
       var active = own
       if own.contains(where: suppressions.suppresses) {
@@ -66,7 +78,9 @@ public struct FindingFilter: Sendable {
           if suppressions.suppresses(f) { result.suppressed.append(f) } else { active.append(f) }
         }
       }
-      if baselineEntries { result.baselineEntries += active.map { Baseline.entry(for: $0, in: file) } }
+      if baselineEntries {
+        result.baselineEntries += active.map { Baseline.entry(for: $0, in: file) }
+      }
       var kept = active
       if let baseline {
         let split = baseline.split(active, file: file)
@@ -79,7 +93,9 @@ public struct FindingFilter: Sendable {
     if findings.contains(where: { files[$0.location.path] == nil }) {
       result.findings += findings.filter { files[$0.location.path] == nil }
     }
-    if !zip(result.findings, result.findings.dropFirst()).allSatisfy({ !Finding.reportOrder($1, $0) }) {
+    if !zip(result.findings, result.findings.dropFirst()).allSatisfy({
+      !Finding.reportOrder($1, $0)
+    }) {
       result.findings.sort(by: Finding.reportOrder)
     }
     return result

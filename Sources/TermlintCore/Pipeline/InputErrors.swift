@@ -35,10 +35,13 @@ public enum InputErrors {
   ///   - error: the reader's error (its `file`, `line` and `column` are used when given).
   ///   - path: the input's path as reported.
   ///   - bytes: the input's bytes, when they could be read.
-  public static func finding(for error: any Error, path: String, bytes: [UInt8]?) -> (finding: Finding, file: SourceFile) {
+  public static func finding(for error: any Error, path: String, bytes: [UInt8]?) -> (
+    finding: Finding, file: SourceFile
+  ) {
     let termlintError = error as? TermlintError
     let reason = termlintError?.reason ?? String(describing: error)
-    let file = bytes.flatMap { try? SourceFile(path: path, bytes: $0) } ?? SourceFile(path: path, text: "")
+    let file =
+      bytes.flatMap { try? SourceFile(path: path, bytes: $0) } ?? SourceFile(path: path, text: "")
     var location = Location(file: file, utf16Range: 0..<0)
     if let line = termlintError?.line, line >= 1 {
       let column = max(1, termlintError?.column ?? 1)
@@ -62,7 +65,8 @@ public enum InputErrors {
       message = reason
     }
     let finding = Finding(
-      ruleID: ruleID, severity: .error, category: descriptor.category, message: "cannot check this file: \(message)",
+      ruleID: ruleID, severity: .error, category: descriptor.category,
+      message: "cannot check this file: \(message)",
       location: location, matchedText: "")
     return (finding, file)
   }

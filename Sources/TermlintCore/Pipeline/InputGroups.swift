@@ -33,13 +33,17 @@ public struct InputGroup: Sendable, Equatable {
     let base = URL(fileURLWithPath: directory, isDirectory: true)
     for input in inputs {
       let folder =
-        input == "-" ? base.standardizedFileURL.path
-        : URL(fileURLWithPath: input, relativeTo: base).standardizedFileURL.deletingLastPathComponent().path
+        input == "-"
+        ? base.standardizedFileURL.path
+        : URL(fileURLWithPath: input, relativeTo: base).standardizedFileURL
+          .deletingLastPathComponent().path
       let found: String?
       if let known = byFolder[folder] {
         found = known
       } else {
-        found = PipelineLoader.discover(from: folder).map { display($0, directory: base.standardizedFileURL.path) }
+        found = PipelineLoader.discover(from: folder).map {
+          display($0, directory: base.standardizedFileURL.path)
+        }
         byFolder[folder] = found
       }
       if let i = index[found] {

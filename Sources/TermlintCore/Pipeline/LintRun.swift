@@ -48,7 +48,10 @@ public struct LintRun: Sendable {
   ///   - jobs: how many inputs to process at once; values below 1 count as 1.
   ///   - read: the reader; the default is `defaultRead(for: linter)`.
   ///   - prefetched: inputs read ahead with `prefetch` (with the same reader's defaults).
-  public init(linter: Linter, inputs: [String], jobs: Int, read: Read? = nil, prefetched: PrefetchedDocuments? = nil) {
+  public init(
+    linter: Linter, inputs: [String], jobs: Int, read: Read? = nil,
+    prefetched: PrefetchedDocuments? = nil
+  ) {
     self.linter = linter
     self.inputs = inputs
     self.jobs = max(1, jobs)
@@ -93,24 +96,33 @@ public struct LintRun: Sendable {
   /// - Parameter progress: called after each input with the number done and the total, from
   ///   the calling task (never concurrently).
   /// - Throws: the `TermlintError` of the first failing input in path order.
-  public func run(progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) async throws -> RunReport {
+  public func run(progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) async throws
+    -> RunReport
+  {
     try await runCollectingBaseline(progress: progress).report
   }
 
   /// Runs every input and returns the report with the baseline entries of its findings.
-  public func runCollectingBaseline(progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) async throws
+  public func runCollectingBaseline(progress: (_ done: Int, _ total: Int) -> Void = { _, _ in })
+    async throws
     -> (report: RunReport, baselineEntries: [Baseline.Entry])
   {
     let results = try await results(progress: progress)
     var rules = linter.rules.map { $0.rule.descriptor }
-    if results.contains(where: { $0.findings.contains { $0.ruleID == InputErrors.ruleID } }) { rules.append(InputErrors.descriptor) }
+    if results.contains(where: { $0.findings.contains { $0.ruleID == InputErrors.ruleID } }) {
+      rules.append(InputErrors.descriptor)
+    }
     var words: [String: Int] = [:]
-    for result in results { if let n = result.wordCount { words[result.file.path, default: 0] += n } }
+    for result in results {
+      if let n = result.wordCount { words[result.file.path, default: 0] += n }
+    }
     // Word counts come from the tasks, so the report never reads a file again.
     var report = RunReport(
-      findings: results.flatMap(\.findings), files: results.flatMap { $0.otherFiles + [$0.file] }, rules: rules,
+      findings: results.flatMap(\.findings), files: results.flatMap { $0.otherFiles + [$0.file] },
+      rules: rules,
       documents: results.compactMap(\.document), wordCounts: words, translationProgress: [:])
-    for result in results where result.findings.contains(where: { $0.ruleID == InputErrors.ruleID }) {
+    for result in results where result.findings.contains(where: { $0.ruleID == InputErrors.ruleID })
+    {
       // Nothing of a file that could not be read was checked.
       report.wordCounts[result.file.path] = 0
     }
@@ -125,28 +137,36 @@ public struct LintRun: Sendable {
 
   /// Lints an unaligned article pair: the two files are aligned sentence by sentence and
   /// checked as one document of beads (see `PairReader`); positions refer to both files.
-  public static func pair(linter: Linter, source: String, target: String) throws -> (report: RunReport, baselineEntries: [Baseline.Entry]) {
+  public static func pair(linter: Linter, source: String, target: String) throws -> (
+    report: RunReport, baselineEntries: [Baseline.Entry]
+  ) {
     let (document, sourceFile) = try pairDocument(linter: linter, source: source, target: target)
     let checked = try linter.check(document)
     var report = RunReport(
-      findings: checked.findings, files: [sourceFile, document.file], rules: linter.rules.map { $0.rule.descriptor },
+      findings: checked.findings, files: [sourceFile, document.file],
+      rules: linter.rules.map { $0.rule.descriptor },
       documents: [document])
     report.directions[document.file.path] = LanguageDirection(document, linter: linter)
     return (report, checked.baselineEntries)
   }
 
   /// Reads an article pair into the document of its aligned beads, and the source file.
-  static func pairDocument(linter: Linter, source: String, target: String) throws -> (Document, SourceFile) {
+  static func pairDocument(linter: Linter, source: String, target: String) throws -> (
+    Document, SourceFile
+  ) {
     let sourceFile = try SourceFile.read(path: source)
     let targetFile = try SourceFile.read(path: target)
     let document = try PairReader.read(
-      source: sourceFile, target: targetFile, sourceLanguage: linter.sourceLanguage ?? Pipeline.defaultSourceLanguage,
+      source: sourceFile, target: targetFile,
+      sourceLanguage: linter.sourceLanguage ?? Pipeline.defaultSourceLanguage,
       targetLanguage: linter.targetLanguage, glossary: linter.glossary)
     return (document, sourceFile)
   }
 
   /// Runs every input and returns its result, in input order.
-  public func results(progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) async throws -> [FileResult] {
+  public func results(progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) async throws
+    -> [FileResult]
+  {
     let linter = self.linter
     let read = self.read
     let prefetched = self.prefetched
@@ -161,7 +181,8 @@ public struct LintRun: Sendable {
         let document: Document
         var otherFiles: [SourceFile] = []
         if let source = pairs[path] {
-          let (pair, sourceFile) = try LintRun.pairDocument(linter: linter, source: source, target: path)
+          let (pair, sourceFile) = try LintRun.pairDocument(
+            linter: linter, source: source, target: path)
           (document, otherFiles) = (pair, [sourceFile])
         } else if let known = try prefetched?.document(for: path) {
           document = known
@@ -169,17 +190,20 @@ public struct LintRun: Sendable {
           bytes = try SourceFile.readBytes(path: path)
           document = try read(bytes!, path == "-" ? standardInputName ?? path : path)
         }
-        var (checked, progress) = try linter.checkCounting(document, baselineEntries: keepsBaselineEntries)
+        var (checked, progress) = try linter.checkCounting(
+          document, baselineEntries: keepsBaselineEntries)
         FindingStorage.shareStrings(&checked.findings)
         return FileResult(
           file: document.file, findings: checked.findings,
           baselineEntries: checked.baselineEntries,
-          direction: LanguageDirection(document, linter: linter), rulesNotRun: linter.rulesNotRun(on: document),
+          direction: LanguageDirection(document, linter: linter),
+          rulesNotRun: linter.rulesNotRun(on: document),
           translationProgress: progress, document: keepsDocuments ? document : nil,
           wordCount: WordCount.perFile([document])[document.file.path] ?? 0, otherFiles: otherFiles)
-      } catch where reportsInputErrors && InputErrors.isInputError(error) {
+      } catch  where reportsInputErrors && InputErrors.isInputError(error) {
         if bytes == nil && path != "-" { bytes = try? SourceFile.readBytes(path: path) }
-        let (finding, file) = InputErrors.finding(for: error, path: path == "-" ? standardInputName ?? path : path, bytes: bytes)
+        let (finding, file) = InputErrors.finding(
+          for: error, path: path == "-" ? standardInputName ?? path : path, bytes: bytes)
         return FileResult(file: file, findings: [finding], baselineEntries: [])
       }
     }
@@ -226,7 +250,8 @@ extension LintRun {
   ///   - byteLimit: stop starting reads past this many bytes read (bounds the memory held).
   ///   - stop: set by the caller when the linter is built.
   public static func prefetch(
-    _ inputs: [String], defaults: LanguageDefaults, jobs: Int, byteLimit: Int = 16 << 20, until stop: PrefetchStop
+    _ inputs: [String], defaults: LanguageDefaults, jobs: Int, byteLimit: Int = 16 << 20,
+    until stop: PrefetchStop
   ) async -> PrefetchedDocuments {
     var results: [String: Result<Document, any Error>] = [:]
     var bytes = 0
@@ -240,7 +265,11 @@ extension LintRun {
           group.addTask {
             do {
               let data = try SourceFile.readBytes(path: path)
-              return (path, Result { try DocumentReader.read(bytes: data, path: path, defaults: defaults) }, data.count)
+              return (
+                path,
+                Result { try DocumentReader.read(bytes: data, path: path, defaults: defaults) },
+                data.count
+              )
             } catch {
               return (path, .failure(error), 0)
             }

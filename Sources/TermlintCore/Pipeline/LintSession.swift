@@ -36,12 +36,14 @@ public struct LintSession: Sendable {
   /// Starts loading the pipeline's glossaries and `glossaries`, and configuring its rules
   /// (see `LintSetup.build`), on its own task.
   public init(
-    pipeline: Pipeline, glossaries: [String] = [], onlyRules: [String] = [], disabledRules: [String] = [],
+    pipeline: Pipeline, glossaries: [String] = [], onlyRules: [String] = [],
+    disabledRules: [String] = [],
     baseline: Baseline? = nil, cache: GlossaryCache? = nil
   ) {
     self.init(pipeline: pipeline) {
       try LintSetup.build(
-        pipeline: pipeline, glossaries: glossaries, onlyRules: onlyRules, disabledRules: disabledRules, baseline: baseline,
+        pipeline: pipeline, glossaries: glossaries, onlyRules: onlyRules,
+        disabledRules: disabledRules, baseline: baseline,
         cache: cache)
     }
   }
@@ -72,11 +74,13 @@ public struct LintSession: Sendable {
   ///   order.
   public func run(
     _ inputs: [String], jobs: Int, pairs: [String: String] = [:],
-    configure: (inout LintRun) -> Void = { _ in }, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }
+    configure: (inout LintRun) -> Void = { _ in },
+    progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }
   ) async throws -> Result {
     var prefetched: PrefetchedDocuments?
     if jobs > 1 {
-      prefetched = await LintRun.prefetch(inputs.filter { pairs[$0] == nil }, defaults: defaults, jobs: jobs - 1, until: ready)
+      prefetched = await LintRun.prefetch(
+        inputs.filter { pairs[$0] == nil }, defaults: defaults, jobs: jobs - 1, until: ready)
     }
     let setup = try await building.value
     var run = LintRun(linter: setup.linter, inputs: inputs, jobs: jobs, prefetched: prefetched)

@@ -30,12 +30,15 @@ public struct LintSetup: Sendable {
   public static func load(
     pipelinePath: String?, glossaries: [String] = [], sourceLanguage: LanguageTag? = nil,
     targetLanguage: LanguageTag? = nil, onlyRules: [String] = [], disabledRules: [String] = [],
-    directory: String = FileManager.default.currentDirectoryPath, baseline: Baseline? = nil, cache: GlossaryCache? = nil
+    directory: String = FileManager.default.currentDirectoryPath, baseline: Baseline? = nil,
+    cache: GlossaryCache? = nil
   ) throws -> LintSetup {
     let pipeline = try loadPipeline(
-      pipelinePath: pipelinePath, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, directory: directory)
+      pipelinePath: pipelinePath, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage,
+      directory: directory)
     return try build(
-      pipeline: pipeline, glossaries: glossaries, onlyRules: onlyRules, disabledRules: disabledRules, baseline: baseline, cache: cache)
+      pipeline: pipeline, glossaries: glossaries, onlyRules: onlyRules,
+      disabledRules: disabledRules, baseline: baseline, cache: cache)
   }
 
   /// The first, quick step of `load`: the pipeline with the language overrides applied.
@@ -46,14 +49,17 @@ public struct LintSetup: Sendable {
     directory: String = FileManager.default.currentDirectoryPath
   ) throws -> Pipeline {
     try pipeline(
-      at: pipelinePath ?? PipelineLoader.discover(from: directory), sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
+      at: pipelinePath ?? PipelineLoader.discover(from: directory), sourceLanguage: sourceLanguage,
+      targetLanguage: targetLanguage)
   }
 
   /// The pipeline in a file (nil: the built-in pipeline, without looking for `.termlint.yml`),
   /// with the language overrides applied.
   ///
   /// - Throws: `TermlintError` for a bad pipeline file.
-  public static func pipeline(at path: String?, sourceLanguage: LanguageTag? = nil, targetLanguage: LanguageTag? = nil) throws -> Pipeline {
+  public static func pipeline(
+    at path: String?, sourceLanguage: LanguageTag? = nil, targetLanguage: LanguageTag? = nil
+  ) throws -> Pipeline {
     var pipeline = try path.map(PipelineLoader.load(path:)) ?? .builtIn
     if let sourceLanguage {
       pipeline.sourceLanguage = sourceLanguage
@@ -72,7 +78,8 @@ public struct LintSetup: Sendable {
   ///
   /// - Throws: `TermlintError` for a bad glossary file or an unknown rule id.
   public static func build(
-    pipeline: Pipeline, glossaries: [String] = [], onlyRules: [String] = [], disabledRules: [String] = [],
+    pipeline: Pipeline, glossaries: [String] = [], onlyRules: [String] = [],
+    disabledRules: [String] = [],
     baseline: Baseline? = nil, cache: GlossaryCache? = nil
   ) throws -> LintSetup {
     let paths = pipeline.glossaries + glossaries
@@ -83,7 +90,8 @@ public struct LintSetup: Sendable {
     let linter = Linter(
       glossary: compiled, rules: rules, sourceLanguage: pipeline.sourceLanguage,
       targetLanguage: pipeline.effectiveTargetLanguage, normalization: pipeline.normalization,
-      filter: FindingFilter(descriptors: pipeline.descriptors, baseline: baseline), languageDefaults: languageDefaults(for: pipeline))
+      filter: FindingFilter(descriptors: pipeline.descriptors, baseline: baseline),
+      languageDefaults: languageDefaults(for: pipeline))
     return LintSetup(pipeline: pipeline, linter: linter)
   }
 
@@ -95,8 +103,10 @@ public struct LintSetup: Sendable {
     }
     return LanguageDefaults(
       source: pipeline.sourceLanguage, target: pipeline.effectiveTargetLanguage,
-      sourceOrigin: origin(pipeline.sourceLanguage, commandLine: pipeline.sourceLanguageFromCommandLine),
-      targetOrigin: origin(pipeline.targetLanguage, commandLine: pipeline.targetLanguageFromCommandLine))
+      sourceOrigin: origin(
+        pipeline.sourceLanguage, commandLine: pipeline.sourceLanguageFromCommandLine),
+      targetOrigin: origin(
+        pipeline.targetLanguage, commandLine: pipeline.targetLanguageFromCommandLine))
   }
 
   /// Pairs a pipeline with a linter built from it.

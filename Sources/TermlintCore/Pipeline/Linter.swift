@@ -41,16 +41,20 @@ public struct Linter: Sendable {
   ///   built-in rules and the rules run, no baseline).
   public init(
     glossary: CompiledGlossary, rules: [ConfiguredRule], sourceLanguage: LanguageTag? = nil,
-    targetLanguage: LanguageTag? = nil, normalization: NormalizationOptions = .matching, filter: FindingFilter? = nil,
+    targetLanguage: LanguageTag? = nil, normalization: NormalizationOptions = .matching,
+    filter: FindingFilter? = nil,
     languageDefaults: LanguageDefaults? = nil
   ) {
-    self.languageDefaults = languageDefaults ?? LanguageDefaults(source: sourceLanguage, target: targetLanguage)
+    self.languageDefaults =
+      languageDefaults ?? LanguageDefaults(source: sourceLanguage, target: targetLanguage)
     self.glossary = glossary
     self.rules = rules
     self.sourceLanguage = sourceLanguage
     self.targetLanguage = targetLanguage
     self.normalization = normalization
-    self.filter = filter ?? FindingFilter(descriptors: BuiltInRules.descriptors + rules.map { $0.rule.descriptor })
+    self.filter =
+      filter
+      ?? FindingFilter(descriptors: BuiltInRules.descriptors + rules.map { $0.rule.descriptor })
   }
 
   /// Annotates a document for rules.
@@ -61,11 +65,16 @@ public struct Linter: Sendable {
     let units = document.units.map { unit in
       AnnotatedUnit(
         unit: unit,
-        source: unit.source.map { matcher.annotate($0, language: $0.language ?? source, options: normalization) },
-        target: unit.target.map { matcher.annotate($0, language: $0.language ?? target, options: normalization) },
+        source: unit.source.map {
+          matcher.annotate($0, language: $0.language ?? source, options: normalization)
+        },
+        target: unit.target.map {
+          matcher.annotate($0, language: $0.language ?? target, options: normalization)
+        },
         sourceLanguage: source, targetLanguage: target)
     }
-    return AnnotatedDocument(document: document, units: units, sourceLanguage: source, targetLanguage: target)
+    return AnnotatedDocument(
+      document: document, units: units, sourceLanguage: source, targetLanguage: target)
   }
 
   /// The rules that need a source text (each a `BilingualRule`) and so cannot run on
@@ -89,21 +98,31 @@ public struct Linter: Sendable {
   public func lint(_ document: Document) throws -> [Finding] { try check(document).findings }
 
   /// Lints one document and tells what the filter stage kept and dropped.
-  public func check(_ document: Document) throws -> FindingFilter.Result { try checkCounting(document).checked }
+  public func check(_ document: Document) throws -> FindingFilter.Result {
+    try checkCounting(document).checked
+  }
 
   /// Lints one document (see `check`) and counts, from the same annotation, its units that need
   /// a translation and those not translated yet (`TargetMissingRule.progress`).
   ///
   /// - Parameter baselineEntries: whether the result carries baseline entries (see
   ///   `FindingFilter.apply`).
-  public func checkCounting(_ document: Document, baselineEntries: Bool = true) throws -> (checked: FindingFilter.Result, progress: TranslationProgress?) {
+  public func checkCounting(_ document: Document, baselineEntries: Bool = true) throws -> (
+    checked: FindingFilter.Result, progress: TranslationProgress?
+  ) {
     let annotated = try annotate(document)
     var findings: [Finding] = []
     for configured in rules {
       let context = RuleContext(glossary: glossary, severity: configured.severity)
       findings.append(contentsOf: configured.rule.check(annotated, context: context))
     }
-    let progress = TargetMissingRule.progress(annotated).map { TranslationProgress(untranslated: $0.untranslated, units: $0.units) }
-    return (try filter.apply(SafeFixes.applied(to: findings), document: document, baselineEntries: baselineEntries), progress)
+    let progress = TargetMissingRule.progress(annotated).map {
+      TranslationProgress(untranslated: $0.untranslated, units: $0.units)
+    }
+    return (
+      try filter.apply(
+        SafeFixes.applied(to: findings), document: document, baselineEntries: baselineEntries),
+      progress
+    )
   }
 }

@@ -20,7 +20,10 @@ public struct Pipeline: Sendable {
     public var optionLines: [String: Int] = [:]
 
     /// Creates a setting.
-    public init(enabled: Bool = true, severity: Severity? = nil, options: [String: String] = [:], line: Int? = nil) {
+    public init(
+      enabled: Bool = true, severity: Severity? = nil, options: [String: String] = [:],
+      line: Int? = nil
+    ) {
       self.enabled = enabled
       self.severity = severity
       self.options = options
@@ -60,7 +63,9 @@ public struct Pipeline: Sendable {
   public var exclude: [Glob] = []
 
   /// The built-in default: every stable rule at its default severity, fail on errors.
-  public static let builtIn = Pipeline(path: nil, sourceLanguage: nil, targetLanguage: nil, glossaries: [], rules: [:], failOn: .error, normalization: .matching)
+  public static let builtIn = Pipeline(
+    path: nil, sourceLanguage: nil, targetLanguage: nil, glossaries: [], rules: [:], failOn: .error,
+    normalization: .matching)
 
   /// The rules the pipeline defines besides the built-in ones (data rules, then external rules).
   public var definedRules: [any Rule] { dataRules + externalRules.map { $0 as any Rule } }
@@ -68,14 +73,21 @@ public struct Pipeline: Sendable {
   /// Every rule id this pipeline knows, whether or not it runs: built-in ids and their aliases,
   /// and the ids of its data and external rules.
   public var knownRuleIDs: Set<String> {
-    Set(BuiltInRules.descriptors.flatMap { [$0.id] + $0.deprecatedAliases } + definedRules.map(\.descriptor.id))
+    Set(
+      BuiltInRules.descriptors.flatMap { [$0.id] + $0.deprecatedAliases }
+        + definedRules.map(\.descriptor.id))
   }
 
   /// Descriptors of every rule the pipeline knows: built-in, then data and external rules.
-  public var descriptors: [RuleDescriptor] { BuiltInRules.descriptors + definedRules.map(\.descriptor) }
+  public var descriptors: [RuleDescriptor] {
+    BuiltInRules.descriptors + definedRules.map(\.descriptor)
+  }
 
   /// Creates a pipeline.
-  public init(path: String?, sourceLanguage: LanguageTag?, targetLanguage: LanguageTag?, glossaries: [String], rules: [String: RuleSetting], failOn: Severity?, normalization: NormalizationOptions) {
+  public init(
+    path: String?, sourceLanguage: LanguageTag?, targetLanguage: LanguageTag?, glossaries: [String],
+    rules: [String: RuleSetting], failOn: Severity?, normalization: NormalizationOptions
+  ) {
     self.path = path
     self.sourceLanguage = sourceLanguage
     self.targetLanguage = targetLanguage
@@ -109,7 +121,9 @@ public struct Pipeline: Sendable {
   ///   - only: when not empty, run only these rule ids (`--rule`).
   ///   - disabled: rule ids to skip (`--disable`).
   /// - Throws: `TermlintError` for an unknown rule id or a bad option.
-  public func configuredRules(only: [String] = [], disabled: [String] = []) throws -> [ConfiguredRule] {
+  public func configuredRules(only: [String] = [], disabled: [String] = []) throws
+    -> [ConfiguredRule]
+  {
     let known = knownRuleIDs
     for id in only + disabled where !known.contains(id) {
       throw TermlintError.usage("unknown rule '\(id)'; run 'termlint rules' to list them")
@@ -129,8 +143,12 @@ public struct Pipeline: Sendable {
       let ids = [d.id] + d.deprecatedAliases
       let setting = ids.lazy.compactMap { rules[$0] }.first
       guard selected(ids, status: d.status, setting: setting) else { continue }
-      let options = RuleOptions(setting?.options ?? [:], file: path, line: setting?.line, lines: setting?.optionLines ?? [:])
-      result.append(ConfiguredRule(try type.init(options: options), severity: setting?.severity ?? d.defaultSeverity))
+      let options = RuleOptions(
+        setting?.options ?? [:], file: path, line: setting?.line, lines: setting?.optionLines ?? [:]
+      )
+      result.append(
+        ConfiguredRule(
+          try type.init(options: options), severity: setting?.severity ?? d.defaultSeverity))
     }
     for rule in definedRules {
       let d = rule.descriptor

@@ -17,7 +17,9 @@ public enum PipelineLoader {
   }
 
   /// Finds `.termlint.yml` in `directory` or a parent.
-  public static func discover(from directory: String = FileManager.default.currentDirectoryPath) -> String? {
+  public static func discover(from directory: String = FileManager.default.currentDirectoryPath)
+    -> String?
+  {
     var url = URL(fileURLWithPath: directory).standardizedFileURL
     while true {
       let candidate = url.appendingPathComponent(discoveredFileName).path
@@ -36,7 +38,10 @@ public enum PipelineLoader {
     guard let root = node else { return pipeline }
     let base = URL(fileURLWithPath: path).deletingLastPathComponent()
     let map = try YAMLSupport.mapping(root, path: path, what: "the pipeline")
-    let known = ["name", "description", "languages", "glossaries", "rules", "fail-on", "normalization", "data-rules", "external-rules", "pairs", "exclude"]
+    let known = [
+      "name", "description", "languages", "glossaries", "rules", "fail-on", "normalization",
+      "data-rules", "external-rules", "pairs", "exclude",
+    ]
     var ruleSettings: Node?
     for (keyNode, value) in map {
       let key = keyNode.string ?? ""
@@ -48,26 +53,38 @@ public enum PipelineLoader {
         for (k, v) in langs {
           let s = try YAMLSupport.scalar(v, path: path, key: "languages.\(k.string ?? "")")
           guard let tag = LanguageTag(s) else {
-            throw TermlintError.configuration(path, line: YAMLSupport.line(v), "'\(s)' is not a valid language tag (key 'languages.\(k.string ?? "")')")
+            throw TermlintError.configuration(
+              path, line: YAMLSupport.line(v),
+              "'\(s)' is not a valid language tag (key 'languages.\(k.string ?? "")')")
           }
           switch k.string {
           case "source": pipeline.sourceLanguage = tag
           case "target": pipeline.targetLanguage = tag
-          default: throw YAMLSupport.unknownKey(k, path: path, in: "languages", known: ["source", "target"])
+          default:
+            throw YAMLSupport.unknownKey(
+              k, path: path, in: "languages", known: ["source", "target"])
           }
         }
       case "glossaries":
         let items = try YAMLSupport.sequence(value, path: path, key: key)
         pipeline.glossaries = try items.map { item in
-          guard item.mapping != nil else { return try resolve(YAMLSupport.scalar(item, path: path, key: key), against: base) }
+          guard item.mapping != nil else {
+            return try resolve(YAMLSupport.scalar(item, path: path, key: key), against: base)
+          }
           let (resolved, options) = try parseGlossaryEntry(item, base: base, path: path)
           pipeline.glossarySheets[resolved] = options
           return resolved
         }
       case "fail-on":
         let s = try YAMLSupport.scalar(value, path: path, key: key)
-        if s == "never" { pipeline.failOn = nil } else if let sev = Severity(rawValue: s) { pipeline.failOn = sev } else {
-          throw TermlintError.configuration(path, line: YAMLSupport.line(value), "bad value '\(s)' for 'fail-on' (use error, warning, info or never)")
+        if s == "never" {
+          pipeline.failOn = nil
+        } else if let sev = Severity(rawValue: s) {
+          pipeline.failOn = sev
+        } else {
+          throw TermlintError.configuration(
+            path, line: YAMLSupport.line(value),
+            "bad value '\(s)' for 'fail-on' (use error, warning, info or never)")
         }
       case "normalization":
         pipeline.normalization = try parseNormalization(value, path: path)
@@ -77,15 +94,18 @@ public enum PipelineLoader {
           pipeline.pairs = nil
         } else {
           do { pipeline.pairs = try PairPattern(s) } catch let error as TermlintError {
-            throw TermlintError.configuration(path, line: YAMLSupport.line(value), "\(error.reason) (key 'pairs')")
+            throw TermlintError.configuration(
+              path, line: YAMLSupport.line(value), "\(error.reason) (key 'pairs')")
           }
         }
       case "exclude":
-        let items = value.sequence != nil ? try YAMLSupport.sequence(value, path: path, key: key) : [value]
+        let items =
+          value.sequence != nil ? try YAMLSupport.sequence(value, path: path, key: key) : [value]
         pipeline.exclude = try items.map { item in
           let pattern = try YAMLSupport.scalar(item, path: path, key: key)
           do { return try Glob(pattern) } catch let error as TermlintError {
-            throw TermlintError.configuration(path, line: YAMLSupport.line(item), "\(error.reason) (key 'exclude')")
+            throw TermlintError.configuration(
+              path, line: YAMLSupport.line(item), "\(error.reason) (key 'exclude')")
           }
         }
       case "rules":
@@ -94,14 +114,17 @@ public enum PipelineLoader {
         for item in try YAMLSupport.sequence(value, path: path, key: key) {
           let resolved = resolve(try YAMLSupport.scalar(item, path: path, key: key), against: base)
           guard FileManager.default.fileExists(atPath: resolved) else {
-            throw TermlintError.configuration(path, line: YAMLSupport.line(item), "no such rule file or folder '\(resolved)' in 'data-rules'")
+            throw TermlintError.configuration(
+              path, line: YAMLSupport.line(item),
+              "no such rule file or folder '\(resolved)' in 'data-rules'")
           }
           pipeline.dataRules += try DataRuleLoader.load(path: resolved)
         }
       case "external-rules":
         let items = value.sequence.map(Array.init) ?? []
         guard value.sequence != nil else {
-          throw TermlintError.configuration(path, line: YAMLSupport.line(value), "'external-rules' must be a list of rules")
+          throw TermlintError.configuration(
+            path, line: YAMLSupport.line(value), "'external-rules' must be a list of rules")
         }
         pipeline.externalRules = try items.map { try parseExternalRule($0, base: base, path: path) }
       default:
@@ -112,7 +135,10 @@ public enum PipelineLoader {
     var seen = Set(BuiltInRules.descriptors.flatMap { [$0.id] + $0.deprecatedAliases })
     for rule in pipeline.definedRules {
       guard seen.insert(rule.descriptor.id).inserted else {
-        throw TermlintError.configuration(path, "rule id '\(rule.descriptor.id)' is defined twice (data and external rule ids must be unique and differ from built-in ids)")
+        throw TermlintError.configuration(
+          path,
+          "rule id '\(rule.descriptor.id)' is defined twice (data and external rule ids must be unique and differ from built-in ids)"
+        )
       }
     }
     if let ruleSettings {
@@ -120,11 +146,16 @@ public enum PipelineLoader {
       for (k, v) in try YAMLSupport.mapping(ruleSettings, path: path, what: "'rules'") {
         let id = k.string ?? ""
         guard seen.contains(id) else {
-          throw TermlintError.configuration(path, line: YAMLSupport.line(k), "unknown rule '\(id)' in 'rules' (run 'termlint rules' to list them)")
+          throw TermlintError.configuration(
+            path, line: YAMLSupport.line(k),
+            "unknown rule '\(id)' in 'rules' (run 'termlint rules' to list them)")
         }
         let setting = try parseRuleSetting(v, id: id, path: path)
         if defined.contains(id) && !setting.options.isEmpty {
-          throw TermlintError.configuration(path, line: setting.line, "rule '\(id)' takes no options (give an external rule its options under 'external-rules')")
+          throw TermlintError.configuration(
+            path, line: setting.line,
+            "rule '\(id)' takes no options (give an external rule its options under 'external-rules')"
+          )
         }
         pipeline.rules[id] = setting
       }
@@ -142,25 +173,34 @@ public enum PipelineLoader {
 
   /// A glossary given as a mapping: `path`, and for spreadsheets `sheet` (an `.xlsx` worksheet)
   /// and `columns` (header → role, see `SheetColumnRole.init(mapping:)`).
-  static func parseGlossaryEntry(_ node: Node, base: URL, path: String) throws -> (String, SheetOptions) {
+  static func parseGlossaryEntry(_ node: Node, base: URL, path: String) throws -> (
+    String, SheetOptions
+  ) {
     var file: String?
     var options = SheetOptions(origin: "\(path):\(YAMLSupport.line(node) ?? 1)")
     for (k, v) in try YAMLSupport.mapping(node, path: path, what: "an entry of 'glossaries'") {
       let key = k.string ?? ""
       switch key {
-      case "path": file = resolve(try YAMLSupport.scalar(v, path: path, key: "glossaries.path"), against: base)
+      case "path":
+        file = resolve(try YAMLSupport.scalar(v, path: path, key: "glossaries.path"), against: base)
       case "sheet": options.sheet = try YAMLSupport.scalar(v, path: path, key: "glossaries.sheet")
       case "columns":
-        for (header, roleNode) in try YAMLSupport.mapping(v, path: path, what: "'glossaries.columns'") {
+        for (header, roleNode) in try YAMLSupport.mapping(
+          v, path: path, what: "'glossaries.columns'")
+        {
           let name = header.string ?? ""
           let raw = try YAMLSupport.scalar(roleNode, path: path, key: "glossaries.columns.\(name)")
           guard let role = SheetColumnRole(mapping: raw) else {
             throw TermlintError.configuration(
               path, line: YAMLSupport.line(roleNode),
-              "unknown role '\(raw)' for column '\(name)' in 'glossaries.columns' (roles: \(SheetColumnRole.mappingRoles))")
+              "unknown role '\(raw)' for column '\(name)' in 'glossaries.columns' (roles: \(SheetColumnRole.mappingRoles))"
+            )
           }
-          guard !options.columns.contains(where: { $0.header.lowercased() == name.lowercased() }) else {
-            throw TermlintError.configuration(path, line: YAMLSupport.line(header), "column '\(name)' is mapped twice in 'glossaries.columns'")
+          guard !options.columns.contains(where: { $0.header.lowercased() == name.lowercased() })
+          else {
+            throw TermlintError.configuration(
+              path, line: YAMLSupport.line(header),
+              "column '\(name)' is mapped twice in 'glossaries.columns'")
           }
           options.columns.append(.init(header: name, role: role))
         }
@@ -169,19 +209,29 @@ public enum PipelineLoader {
       }
     }
     guard let file else {
-      throw TermlintError.configuration(path, line: YAMLSupport.line(node), "an entry of 'glossaries' given as a mapping needs a 'path'")
+      throw TermlintError.configuration(
+        path, line: YAMLSupport.line(node),
+        "an entry of 'glossaries' given as a mapping needs a 'path'")
     }
     return (file, options)
   }
 
   /// Keys of an entry of `external-rules`.
-  public static let externalRuleKeys = ["id", "command", "timeout", "severity", "category", "title", "summary", "description", "options"]
+  public static let externalRuleKeys = [
+    "id", "command", "timeout", "severity", "category", "title", "summary", "description",
+    "options",
+  ]
 
   static func parseExternalRule(_ node: Node, base: URL, path: String) throws -> ExternalRule {
     let line = YAMLSupport.line(node)
-    var id: String?, command: [String] = [], timeout = ExternalRule.defaultTimeout
-    var severity = Severity.warning, category = Category.style
-    var title: String?, summary: String?, description: String?
+    var id: String?
+    var command: [String] = []
+    var timeout = ExternalRule.defaultTimeout
+    var severity = Severity.warning
+    var category = Category.style
+    var title: String?
+    var summary: String?
+    var description: String?
     var options: [String: String] = [:]
     for (k, v) in try YAMLSupport.mapping(node, path: path, what: "an entry of 'external-rules'") {
       let key = k.string ?? ""
@@ -192,13 +242,19 @@ public enum PipelineLoader {
         if let s = v.scalar?.string {
           command = s.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         } else {
-          command = try YAMLSupport.sequence(v, path: path, key: full).map { try YAMLSupport.scalar($0, path: path, key: full) }
+          command = try YAMLSupport.sequence(v, path: path, key: full).map {
+            try YAMLSupport.scalar($0, path: path, key: full)
+          }
         }
-        if command.isEmpty { throw TermlintError.configuration(path, line: YAMLSupport.line(v), "'\(full)' is empty") }
+        if command.isEmpty {
+          throw TermlintError.configuration(path, line: YAMLSupport.line(v), "'\(full)' is empty")
+        }
       case "timeout":
         let s = try YAMLSupport.scalar(v, path: path, key: full)
         guard let seconds = Double(s), seconds > 0, seconds <= 3600 else {
-          throw TermlintError.configuration(path, line: YAMLSupport.line(v), "bad value '\(s)' for '\(full)' (seconds, more than 0 and at most 3600)")
+          throw TermlintError.configuration(
+            path, line: YAMLSupport.line(v),
+            "bad value '\(s)' for '\(full)' (seconds, more than 0 and at most 3600)")
         }
         timeout = seconds
       case "severity": severity = try YAMLSupport.severity(v, path: path, key: full)
@@ -208,28 +264,43 @@ public enum PipelineLoader {
       case "description": description = try YAMLSupport.scalar(v, path: path, key: full)
       case "options":
         for (ok, ov) in try YAMLSupport.mapping(v, path: path, what: "'\(full)'") {
-          options[ok.string ?? ""] = try YAMLSupport.scalarOrList(ov, path: path, key: "\(full).\(ok.string ?? "")")
+          options[ok.string ?? ""] = try YAMLSupport.scalarOrList(
+            ov, path: path, key: "\(full).\(ok.string ?? "")")
         }
       default:
         throw YAMLSupport.unknownKey(k, path: path, in: "external-rules", known: externalRuleKeys)
       }
     }
-    guard let id else { throw TermlintError.configuration(path, line: line, "an entry of 'external-rules' needs an 'id'") }
-    guard DataRuleLoader.isValidID(id) else {
-      throw TermlintError.configuration(path, line: line, "invalid rule id '\(id)' (lower-case words joined by '-', groups joined by '.')")
+    guard let id else {
+      throw TermlintError.configuration(
+        path, line: line, "an entry of 'external-rules' needs an 'id'")
     }
-    guard !command.isEmpty else { throw TermlintError.configuration(path, line: line, "external rule '\(id)' needs a 'command'") }
+    guard DataRuleLoader.isValidID(id) else {
+      throw TermlintError.configuration(
+        path, line: line,
+        "invalid rule id '\(id)' (lower-case words joined by '-', groups joined by '.')")
+    }
+    guard !command.isEmpty else {
+      throw TermlintError.configuration(path, line: line, "external rule '\(id)' needs a 'command'")
+    }
     let shown = command.joined(separator: " ")
     var rationale = description.map { $0 + "\n\n" } ?? ""
-    rationale += "Runs `\(shown)` once per document in the folder of `\(path)` (time limit \(ExternalRule.seconds(timeout)) s), as described in "
+    rationale +=
+      "Runs `\(shown)` once per document in the folder of `\(path)` (time limit \(ExternalRule.seconds(timeout)) s), as described in "
       + "Documentation/ExternalRules.md."
     let descriptor = RuleDescriptor(
-      of: ExternalRule.self, id: id, title: title ?? id, category: category, defaultSeverity: severity,
-      summary: summary ?? "External rule: \(shown)", rationale: rationale, nonTriggeringExamples: [], triggeringExamples: [])
-    return ExternalRule(descriptor: descriptor, command: command, directory: base.path, timeout: timeout, options: options)
+      of: ExternalRule.self, id: id, title: title ?? id, category: category,
+      defaultSeverity: severity,
+      summary: summary ?? "External rule: \(shown)", rationale: rationale,
+      nonTriggeringExamples: [], triggeringExamples: [])
+    return ExternalRule(
+      descriptor: descriptor, command: command, directory: base.path, timeout: timeout,
+      options: options)
   }
 
-  static func parseRuleSetting(_ node: Node, id: String, path: String) throws -> Pipeline.RuleSetting {
+  static func parseRuleSetting(_ node: Node, id: String, path: String) throws
+    -> Pipeline.RuleSetting
+  {
     let line = YAMLSupport.line(node)
     if let s = node.scalar?.string {
       switch s {
@@ -237,7 +308,9 @@ public enum PipelineLoader {
       case "on", "true", "enabled": return .init(enabled: true, line: line)
       default:
         if let sev = Severity(rawValue: s) { return .init(severity: sev, line: line) }
-        throw TermlintError.configuration(path, line: line, "bad value '\(s)' for rule '\(id)' (use off, on, error, warning or info, or a mapping)")
+        throw TermlintError.configuration(
+          path, line: line,
+          "bad value '\(s)' for rule '\(id)' (use off, on, error, warning or info, or a mapping)")
       }
     }
     var setting = Pipeline.RuleSetting(line: line)
@@ -249,11 +322,13 @@ public enum PipelineLoader {
         setting.severity = try YAMLSupport.severity(v, path: path, key: "rules.\(id).severity")
       case "options":
         for (ok, ov) in try YAMLSupport.mapping(v, path: path, what: "options of rule '\(id)'") {
-          setting.options[ok.string ?? ""] = try YAMLSupport.scalarOrList(ov, path: path, key: "rules.\(id).options.\(ok.string ?? "")")
+          setting.options[ok.string ?? ""] = try YAMLSupport.scalarOrList(
+            ov, path: path, key: "rules.\(id).options.\(ok.string ?? "")")
           setting.optionLines[ok.string ?? ""] = YAMLSupport.line(ok)
         }
       default:
-        throw YAMLSupport.unknownKey(k, path: path, in: "rules.\(id)", known: ["enabled", "severity", "options"])
+        throw YAMLSupport.unknownKey(
+          k, path: path, in: "rules.\(id)", known: ["enabled", "severity", "options"])
       }
     }
     return setting
@@ -271,15 +346,28 @@ public enum PipelineLoader {
         case "nfkc": options.form = .nfkc
         case "nfc": options.form = .nfc
         default:
-          throw TermlintError.configuration(path, line: YAMLSupport.line(v), "bad value '\(s)' for 'normalization.form' (use nfkc-casefold, nfkc or nfc)")
+          throw TermlintError.configuration(
+            path, line: YAMLSupport.line(v),
+            "bad value '\(s)' for 'normalization.form' (use nfkc-casefold, nfkc or nfc)")
         }
-      case "fold-quotes": options.foldQuotes = try YAMLSupport.bool(v, path: path, key: "normalization.\(key)")
-      case "fold-hyphens": options.foldHyphens = try YAMLSupport.bool(v, path: path, key: "normalization.\(key)")
-      case "fold-dashes": options.foldDashes = try YAMLSupport.bool(v, path: path, key: "normalization.\(key)")
-      case "remove-invisible": options.removeIgnorables = try YAMLSupport.bool(v, path: path, key: "normalization.\(key)")
-      case "collapse-whitespace": options.collapseWhitespace = try YAMLSupport.bool(v, path: path, key: "normalization.\(key)")
+      case "fold-quotes":
+        options.foldQuotes = try YAMLSupport.bool(v, path: path, key: "normalization.\(key)")
+      case "fold-hyphens":
+        options.foldHyphens = try YAMLSupport.bool(v, path: path, key: "normalization.\(key)")
+      case "fold-dashes":
+        options.foldDashes = try YAMLSupport.bool(v, path: path, key: "normalization.\(key)")
+      case "remove-invisible":
+        options.removeIgnorables = try YAMLSupport.bool(v, path: path, key: "normalization.\(key)")
+      case "collapse-whitespace":
+        options.collapseWhitespace = try YAMLSupport.bool(
+          v, path: path, key: "normalization.\(key)")
       default:
-        throw YAMLSupport.unknownKey(k, path: path, in: "normalization", known: ["form", "fold-quotes", "fold-hyphens", "fold-dashes", "remove-invisible", "collapse-whitespace"])
+        throw YAMLSupport.unknownKey(
+          k, path: path, in: "normalization",
+          known: [
+            "form", "fold-quotes", "fold-hyphens", "fold-dashes", "remove-invisible",
+            "collapse-whitespace",
+          ])
       }
     }
     return options

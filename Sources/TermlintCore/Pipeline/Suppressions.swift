@@ -46,7 +46,9 @@ public struct Suppressions: Sendable {
   ///   - format: the reader's format; `#` and `//` comments count in every format but Markdown.
   ///   - ruleIDs: every rule id a comment may name, mapped to the id findings carry (aliases).
   /// - Throws: `TermlintError.input` naming the file and line of a comment with an unknown rule.
-  public static func parse(_ file: SourceFile, format: String, ruleIDs: [String: String]) throws -> Suppressions {
+  public static func parse(_ file: SourceFile, format: String, ruleIDs: [String: String]) throws
+    -> Suppressions
+  {
     let u = file.utf16
     let marker = Self.marker
     let markdown = format == "markdown"
@@ -60,15 +62,24 @@ public struct Suppressions: Sendable {
       }
       defer { i += marker.count }
       // NOTE: only reached at "termlint-", so these small arrays are built rarely.
-      guard let action = Action.allCases.first(where: { matches(u, at: i, Array($0.rawValue.utf16)) }) else { continue }
+      guard
+        let action = Action.allCases.first(where: { matches(u, at: i, Array($0.rawValue.utf16)) })
+      else { continue }
       let wordEnd = i + action.rawValue.utf16.count
       guard wordEnd == u.count || !isWordPart(u[wordEnd]) else { continue }
       guard let comment = commentAround(u, at: i, file: file, markdown: markdown) else { continue }
       // A comment shown in Markdown code (documentation of these comments) is not a directive.
-      if markdown && (fenced.contains(file.lineIndex(utf16Offset: i)) || isInInlineCode(u, at: comment.start, file: file)) { continue }
-      let argumentEnd = comment.closing ?? file.lineRange(file.lineIndex(utf16Offset: i) + 1).upperBound
+      if markdown
+        && (fenced.contains(file.lineIndex(utf16Offset: i))
+          || isInInlineCode(u, at: comment.start, file: file))
+      {
+        continue
+      }
+      let argumentEnd =
+        comment.closing ?? file.lineRange(file.lineIndex(utf16Offset: i) + 1).upperBound
       let argument = String(utf16Units: u[wordEnd..<argumentEnd])
-      let names = argument.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\t" }).map(String.init)
+      let names = argument.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\t" }).map(
+        String.init)
       var rules: Set<String>? = nil
       if !names.isEmpty {
         rules = []
@@ -76,14 +87,17 @@ public struct Suppressions: Sendable {
           guard let id = ruleIDs[name] else {
             throw TermlintError.input(
               file.path, line: file.lineIndex(utf16Offset: i) + 1,
-              "unknown rule '\(name)' in a \(action.rawValue) comment (run 'termlint rules' to list them)")
+              "unknown rule '\(name)' in a \(action.rawValue) comment (run 'termlint rules' to list them)"
+            )
           }
           rules?.insert(id)
         }
       }
-      directives.append(Directive(
-        action: action, rules: rules, end: comment.end, firstLine: file.lineIndex(utf16Offset: comment.start) + 1,
-        lastLine: file.lineIndex(utf16Offset: max(comment.start, comment.end - 1)) + 1))
+      directives.append(
+        Directive(
+          action: action, rules: rules, end: comment.end,
+          firstLine: file.lineIndex(utf16Offset: comment.start) + 1,
+          lastLine: file.lineIndex(utf16Offset: max(comment.start, comment.end - 1)) + 1))
     }
     return Suppressions(directives: directives)
   }
@@ -141,7 +155,9 @@ extension Suppressions {
     var fence: UInt16? = nil
     for index in 0..<file.lineStarts.count {
       let line = file.utf16[file.lineRange(index + 1)].drop { $0 == 0x20 }
-      let opensOrCloses = line.count >= 3 && (line.prefix(3).allSatisfy { $0 == 0x60 } || line.prefix(3).allSatisfy { $0 == 0x7E })
+      let opensOrCloses =
+        line.count >= 3
+        && (line.prefix(3).allSatisfy { $0 == 0x60 } || line.prefix(3).allSatisfy { $0 == 0x7E })
       if let open = fence {
         result.insert(index)
         if opensOrCloses && line.first == open { fence = nil }
@@ -171,12 +187,15 @@ extension Suppressions {
   }
 
   fileprivate static func isWordPart(_ c: UInt16) -> Bool {
-    (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) || (c >= 0x30 && c <= 0x39) || c == 0x2D || c == 0x5F
+    (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) || (c >= 0x30 && c <= 0x39) || c == 0x2D
+      || c == 0x5F
   }
 
   /// The comment the directive word at `i` is the first word of: `<!--` before it (only white
   /// space between), or `#` / `//` opening its line outside Markdown.
-  fileprivate static func commentAround(_ u: [UInt16], at i: Int, file: SourceFile, markdown: Bool) -> Comment? {
+  fileprivate static func commentAround(_ u: [UInt16], at i: Int, file: SourceFile, markdown: Bool)
+    -> Comment?
+  {
     var k = i
     while k > 0 && (u[k - 1] == 0x20 || u[k - 1] == 0x09) { k -= 1 }
     if k >= 4 && matches(u, at: k - 4, commentOpen) {
@@ -190,7 +209,9 @@ extension Suppressions {
     var s = lineStart.lowerBound
     while s < k && (u[s] == 0x20 || u[s] == 0x09) { s += 1 }
     let opener = k - s
-    guard (opener == 1 && u[s] == 0x23) || (opener == 2 && u[s] == 0x2F && u[s + 1] == 0x2F) else { return nil }
+    guard (opener == 1 && u[s] == 0x23) || (opener == 2 && u[s] == 0x2F && u[s + 1] == 0x2F) else {
+      return nil
+    }
     return Comment(start: s, end: lineStart.upperBound, closing: nil)
   }
 }

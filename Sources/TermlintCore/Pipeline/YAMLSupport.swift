@@ -23,7 +23,8 @@ public enum YAMLSupport {
   /// The node as a mapping, or a configuration error.
   public static func mapping(_ node: Node, path: String, what: String) throws -> [(Node, Node)] {
     guard let m = node.mapping else {
-      throw TermlintError.configuration(path, line: line(node), "\(what) must be a mapping of keys to values")
+      throw TermlintError.configuration(
+        path, line: line(node), "\(what) must be a mapping of keys to values")
     }
     return Array(m)
   }
@@ -46,8 +47,11 @@ public enum YAMLSupport {
   /// A scalar, or a list of scalars joined with `|`.
   public static func scalarOrList(_ node: Node, path: String, key: String) throws -> String {
     if let s = node.scalar?.string { return s }
-    if let seq = node.sequence { return try seq.map { try scalar($0, path: path, key: key) }.joined(separator: "|") }
-    throw TermlintError.configuration(path, line: line(node), "'\(key)' must be a value or a list of values")
+    if let seq = node.sequence {
+      return try seq.map { try scalar($0, path: path, key: key) }.joined(separator: "|")
+    }
+    throw TermlintError.configuration(
+      path, line: line(node), "'\(key)' must be a value or a list of values")
   }
 
   /// The node as a boolean, or a configuration error.
@@ -55,7 +59,8 @@ public enum YAMLSupport {
     switch node.scalar?.string {
     case "true", "yes", "on": return true
     case "false", "no", "off": return false
-    default: throw TermlintError.configuration(path, line: line(node), "'\(key)' must be true or false")
+    default:
+      throw TermlintError.configuration(path, line: line(node), "'\(key)' must be true or false")
     }
   }
 
@@ -63,7 +68,8 @@ public enum YAMLSupport {
   public static func severity(_ node: Node, path: String, key: String) throws -> Severity {
     let s = try scalar(node, path: path, key: key)
     guard let value = Severity(rawValue: s) else {
-      throw TermlintError.configuration(path, line: line(node), "bad value '\(s)' for '\(key)' (use error, warning or info)")
+      throw TermlintError.configuration(
+        path, line: line(node), "bad value '\(s)' for '\(key)' (use error, warning or info)")
     }
     return value
   }
@@ -73,30 +79,39 @@ public enum YAMLSupport {
     let s = try scalar(node, path: path, key: key)
     guard let value = Category(rawValue: s) else {
       throw TermlintError.configuration(
-        path, line: line(node), "bad value '\(s)' for '\(key)' (use \(Category.allCases.map(\.rawValue).joined(separator: ", ")))")
+        path, line: line(node),
+        "bad value '\(s)' for '\(key)' (use \(Category.allCases.map(\.rawValue).joined(separator: ", ")))"
+      )
     }
     return value
   }
 
   /// An unknown-key error that lists the keys allowed there.
-  public static func unknownKey(_ key: Node, path: String, in parent: String?, known: [String]) -> TermlintError {
+  public static func unknownKey(_ key: Node, path: String, in parent: String?, known: [String])
+    -> TermlintError
+  {
     let name = key.string ?? "?"
     let place = parent.map { " in '\($0)'" } ?? ""
-    return TermlintError.configuration(path, line: line(key), "unknown key '\(name)'\(place) (allowed: \(known.joined(separator: ", ")))")
+    return TermlintError.configuration(
+      path, line: line(key),
+      "unknown key '\(name)'\(place) (allowed: \(known.joined(separator: ", ")))")
   }
 }
 
 extension YamlError {
   var line: Int? {
     switch self {
-    case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
+    case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
+      return mark.line
     default: return nil
     }
   }
 
   var reason: String {
     switch self {
-    case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): return problem
+    case .scanner(_, let problem, _, _), .parser(_, let problem, _, _),
+      .composer(_, let problem, _, _):
+      return problem
     default: return "\(self)"
     }
   }

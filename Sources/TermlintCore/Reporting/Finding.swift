@@ -124,7 +124,10 @@ enum FindingStorage {
       findings[i].ruleID = shared(findings[i].ruleID)
       findings[i].message = shared(findings[i].message)
       findings[i].matchedText = shared(findings[i].matchedText)
-      if !findings[i].suggestions.isEmpty { findings[i].suggestions = lists.insert(findings[i].suggestions.map(shared)).memberAfterInsert }
+      if !findings[i].suggestions.isEmpty {
+        findings[i].suggestions =
+          lists.insert(findings[i].suggestions.map(shared)).memberAfterInsert
+      }
       findings[i].unitID = findings[i].unitID.map(shared)
       findings[i].side = findings[i].side.map(shared)
     }

@@ -97,7 +97,9 @@ public enum WordCount {
       let tokens = tokenizer.tokens(in: text)
       var n = 0
       for (i, t) in tokens.enumerated() where t.kind != .punctuation {
-        let joined = i >= 2 && !t.spaceBefore && !tokens[i - 1].spaceBefore && tokens[i - 2].kind != .punctuation
+        let joined =
+          i >= 2 && !t.spaceBefore && !tokens[i - 1].spaceBefore
+          && tokens[i - 2].kind != .punctuation
           && [0x2D, 0x2010, 0x2011].contains(text[tokens[i - 1].range.lowerBound])
         if !joined { n += 1 }
       }

@@ -26,9 +26,11 @@ public enum ReportMerge {
       throw TermlintError.input(path, "not a JSON report (write shard reports with --format json)")
     }
     guard let version = object["schemaVersion"] as? Int, version == JSONReporter.schemaVersion,
-      let findingObjects = object["findings"] as? [[String: Any]], let fileObjects = object["files"] as? [[String: Any]]
+      let findingObjects = object["findings"] as? [[String: Any]],
+      let fileObjects = object["files"] as? [[String: Any]]
     else {
-      throw TermlintError.input(path, "not a Termlint JSON report of schema version \(JSONReporter.schemaVersion)")
+      throw TermlintError.input(
+        path, "not a Termlint JSON report of schema version \(JSONReporter.schemaVersion)")
     }
     var sources: [String: SourceFile] = [:]
     func file(_ name: String) -> SourceFile {
@@ -41,10 +43,14 @@ public enum ReportMerge {
     var progress: [String: TranslationProgress] = [:]
     var directions: [String: LanguageDirection] = [:]
     for entry in fileObjects {
-      guard let name = entry["path"] as? String else { throw TermlintError.input(path, "a file entry has no 'path'") }
+      guard let name = entry["path"] as? String else {
+        throw TermlintError.input(path, "a file entry has no 'path'")
+      }
       _ = file(name)
       words[name] = entry["words"] as? Int ?? 0
-      if let untranslated = entry["untranslated"] as? Int, let units = entry["translatableUnits"] as? Int {
+      if let untranslated = entry["untranslated"] as? Int,
+        let units = entry["translatableUnits"] as? Int
+      {
         progress[name] = TranslationProgress(untranslated: untranslated, units: units)
       }
       if entry["direction"] != nil {
@@ -56,29 +62,46 @@ public enum ReportMerge {
     }
     var findings: [Finding] = []
     var rules: [String: RuleDescriptor] = [:]
-    let known = Dictionary((BuiltInRules.descriptors + [InputErrors.descriptor]).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    let known = Dictionary(
+      (BuiltInRules.descriptors + [InputErrors.descriptor]).map { ($0.id, $0) },
+      uniquingKeysWith: { a, _ in a })
     for (index, entry) in findingObjects.enumerated() {
-      func bad(_ what: String) -> TermlintError { TermlintError.input(path, "finding \(index + 1): \(what)") }
+      func bad(_ what: String) -> TermlintError {
+        TermlintError.input(path, "finding \(index + 1): \(what)")
+      }
       guard let ruleID = entry["ruleId"] as? String else { throw bad("no 'ruleId'") }
-      guard let severity = (entry["severity"] as? String).flatMap(Severity.init(rawValue:)) else { throw bad("no valid 'severity'") }
-      guard let category = (entry["category"] as? String).flatMap(Category.init(rawValue:)) else { throw bad("no valid 'category'") }
+      guard let severity = (entry["severity"] as? String).flatMap(Severity.init(rawValue:)) else {
+        throw bad("no valid 'severity'")
+      }
+      guard let category = (entry["category"] as? String).flatMap(Category.init(rawValue:)) else {
+        throw bad("no valid 'category'")
+      }
       guard let location = Self.location(entry, file: file) else { throw bad("no valid location") }
-      let related = (entry["related"] as? [[String: Any]] ?? []).compactMap { Self.location($0, file: file) }
+      let related = (entry["related"] as? [[String: Any]] ?? []).compactMap {
+        Self.location($0, file: file)
+      }
       findings.append(
         Finding(
-          ruleID: ruleID, severity: severity, category: category, message: entry["message"] as? String ?? "",
-          location: location, matchedText: entry["text"] as? String ?? "", suggestions: entry["suggestions"] as? [String] ?? [],
-          fixIsSafe: entry["fixable"] as? Bool ?? false, unitID: entry["unit"] as? String, side: entry["side"] as? String,
+          ruleID: ruleID, severity: severity, category: category,
+          message: entry["message"] as? String ?? "",
+          location: location, matchedText: entry["text"] as? String ?? "",
+          suggestions: entry["suggestions"] as? [String] ?? [],
+          fixIsSafe: entry["fixable"] as? Bool ?? false, unitID: entry["unit"] as? String,
+          side: entry["side"] as? String,
           related: related))
       if rules[ruleID] == nil {
-        rules[ruleID] = known[ruleID] ?? RuleDescriptor(
-          id: ruleID, title: ruleID, category: category, defaultSeverity: severity, summary: "A rule of the pipeline that wrote the report",
-          rationale: "", nonTriggeringExamples: [], triggeringExamples: [])
+        rules[ruleID] =
+          known[ruleID]
+          ?? RuleDescriptor(
+            id: ruleID, title: ruleID, category: category, defaultSeverity: severity,
+            summary: "A rule of the pipeline that wrote the report",
+            rationale: "", nonTriggeringExamples: [], triggeringExamples: [])
       }
     }
     var report = RunReport(
       findings: findings, files: fileObjects.compactMap { ($0["path"] as? String).map(file) },
-      rules: rules.values.sorted { $0.id < $1.id }, toolVersion: (object["tool"] as? [String: Any])?["version"] as? String ?? Termlint.version,
+      rules: rules.values.sorted { $0.id < $1.id },
+      toolVersion: (object["tool"] as? [String: Any])?["version"] as? String ?? Termlint.version,
       documents: [], wordCounts: words)
     report.translationProgress = progress
     report.directions = directions
@@ -87,16 +110,20 @@ public enum ReportMerge {
 
   /// A location from a JSON finding or related range.
   private static func location(_ entry: [String: Any], file: (String) -> SourceFile) -> Location? {
-    guard let name = entry["path"] as? String, let line = entry["line"] as? Int, let column = entry["column"] as? Int else { return nil }
+    guard let name = entry["path"] as? String, let line = entry["line"] as? Int,
+      let column = entry["column"] as? Int
+    else { return nil }
     let source = file(name)
     let endLine = entry["endLine"] as? Int ?? line
     let endColumn = entry["endColumn"] as? Int ?? column
     func offset(_ line: Int, _ column: Int) -> Int {
       guard line >= 1, line <= source.lineStarts.count else { return 0 }
-      return min(source.lineStarts[line - 1] + max(0, column - 1), source.lineRange(line).upperBound)
+      return min(
+        source.lineStarts[line - 1] + max(0, column - 1), source.lineRange(line).upperBound)
     }
     let start = offset(line, column)
-    var location = Location(file: source, utf16Range: start..<max(start, offset(endLine, endColumn)))
+    var location = Location(
+      file: source, utf16Range: start..<max(start, offset(endLine, endColumn)))
     location.line = line
     location.column = column
     location.endLine = endLine

@@ -42,8 +42,10 @@ enum ReportText {
         inEmoji = false
         continue
       }
-      let joinsEmoji = inEmoji && (scalar.value == 0x200D || (0xFE00...0xFE0F).contains(scalar.value)
-        || (0xE0020...0xE007F).contains(scalar.value) || p.isEmojiModifier)
+      let joinsEmoji =
+        inEmoji
+        && (scalar.value == 0x200D || (0xFE00...0xFE0F).contains(scalar.value)
+          || (0xE0020...0xE007F).contains(scalar.value) || p.isEmojiModifier)
       if joinsEmoji {
         // VS16 turns a text-style emoji (width 1) into an emoji-style one (width 2).
         if scalar.value == 0xFE0F, let last = out.last, last.width == 1, !last.isCode {
@@ -117,10 +119,14 @@ enum ReportText {
   /// Whether a character is East Asian Wide or Fullwidth (two terminal columns).
   static func isWide(_ scalar: Unicode.Scalar) -> Bool {
     let v = scalar.value
-    return (0x1100...0x115F).contains(v) || (0x2E80...0x303E).contains(v) || (0x3041...0x33FF).contains(v)
-      || (0x3400...0x4DBF).contains(v) || (0x4E00...0x9FFF).contains(v) || (0xA000...0xA4CF).contains(v)
-      || (0xAC00...0xD7A3).contains(v) || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v)
-      || (0xFF00...0xFF60).contains(v) || (0xFFE0...0xFFE6).contains(v) || (0x20000...0x3FFFD).contains(v)
+    return (0x1100...0x115F).contains(v) || (0x2E80...0x303E).contains(v)
+      || (0x3041...0x33FF).contains(v)
+      || (0x3400...0x4DBF).contains(v) || (0x4E00...0x9FFF).contains(v)
+      || (0xA000...0xA4CF).contains(v)
+      || (0xAC00...0xD7A3).contains(v) || (0xF900...0xFAFF).contains(v)
+      || (0xFE30...0xFE4F).contains(v)
+      || (0xFF00...0xFF60).contains(v) || (0xFFE0...0xFFE6).contains(v)
+      || (0x20000...0x3FFFD).contains(v)
   }
 
   /// `1,234`: an integer with thousands separators, whatever the locale.
@@ -152,6 +158,7 @@ extension String {
 
   /// `<U+XXXX>`, escaped, for a character XML cannot carry.
   private static func visibleCode(_ scalar: Unicode.Scalar) -> String {
-    ReportText.code(scalar).replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+    ReportText.code(scalar).replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(
+      of: ">", with: "&gt;")
   }
 }

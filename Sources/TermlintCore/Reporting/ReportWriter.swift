@@ -83,7 +83,8 @@ public struct ReportWriter {
 
   /// Writes text as UTF-8.
   public mutating func write(_ text: String) {
-    if let done: Void = text.utf8.withContiguousStorageIfAvailable({ buffer.append(contentsOf: $0) }) {
+    if let done: Void = text.utf8.withContiguousStorageIfAvailable({ buffer.append(contentsOf: $0) }
+    ) {
       _ = done
     } else {
       buffer.append(contentsOf: text.utf8)
@@ -299,7 +300,8 @@ struct JSONStream {
     if pretty {
       // Blank lines (inside an empty array or object) stay blank, as the encoder writes them.
       let indent = String(repeating: " ", count: 2 * depth)
-      for (i, line) in encoded.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      for (i, line) in encoded.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+      {
         if i > 0 {
           out.write(ascii: 0x0A)
           if !line.isEmpty { out.write(indent) }

@@ -46,8 +46,10 @@ public struct RunReport: Sendable {
   ///   - translationProgress: Untranslated units per bilingual file. When nil, counted from
   ///     `documents` (`TargetMissingRule.progress`).
   public init(
-    findings: [Finding], files: [SourceFile], rules: [RuleDescriptor], toolVersion: String = Termlint.version,
-    documents: [Document]? = nil, wordCounts: [String: Int]? = nil, translationProgress: [String: TranslationProgress]? = nil
+    findings: [Finding], files: [SourceFile], rules: [RuleDescriptor],
+    toolVersion: String = Termlint.version,
+    documents: [Document]? = nil, wordCounts: [String: Int]? = nil,
+    translationProgress: [String: TranslationProgress]? = nil
   ) {
     // Findings from `LintRun` come in report order: checked first, so that millions of them are
     // not copied into a sorted array beside the given one.
@@ -61,7 +63,9 @@ public struct RunReport: Sendable {
     self.wordCounts = wordCounts ?? WordCount.perFile(documents)
     var progress: [String: TranslationProgress] = [:]
     for d in documents where translationProgress == nil && progress[d.file.path] == nil {
-      if let p = TargetMissingRule.progress(d) { progress[d.file.path] = TranslationProgress(untranslated: p.untranslated, units: p.units) }
+      if let p = TargetMissingRule.progress(d) {
+        progress[d.file.path] = TranslationProgress(untranslated: p.untranslated, units: p.units)
+      }
     }
     self.translationProgress = translationProgress ?? progress
   }
@@ -70,7 +74,8 @@ public struct RunReport: Sendable {
   public var totalTranslationProgress: TranslationProgress? {
     guard !translationProgress.isEmpty else { return nil }
     return translationProgress.values.reduce(TranslationProgress(untranslated: 0, units: 0)) {
-      TranslationProgress(untranslated: $0.untranslated + $1.untranslated, units: $0.units + $1.units)
+      TranslationProgress(
+        untranslated: $0.untranslated + $1.untranslated, units: $0.units + $1.units)
     }
   }
 
@@ -130,7 +135,9 @@ public struct RunReport: Sendable {
       guard ranges[path] == nil else {
         // Not in report order (a caller reordered `findings`): group them by copying.
         return fileReports.map {
-          FileSlice(path: $0.path, file: $0.file, document: $0.document, findings: ArraySlice($0.findings), quality: $0.quality)
+          FileSlice(
+            path: $0.path, file: $0.file, document: $0.document, findings: ArraySlice($0.findings),
+            quality: $0.quality)
         }
       }
       ranges[path] = i..<j
@@ -158,17 +165,22 @@ public struct RunReport: Sendable {
     if parts.count == 1 { return parts[0] }
     var rules: [RuleDescriptor] = []
     var seen = Set<String>()
-    for part in parts { for rule in part.rules where seen.insert(rule.id).inserted { rules.append(rule) } }
+    for part in parts {
+      for rule in part.rules where seen.insert(rule.id).inserted { rules.append(rule) }
+    }
     var words: [String: Int] = [:]
     for part in parts { words.merge(part.wordCounts) { a, _ in a } }
     var report = RunReport(
-      findings: parts.flatMap(\.findings), files: parts.flatMap(\.files).sorted { $0.path < $1.path }, rules: rules,
-      toolVersion: parts.first?.toolVersion ?? Termlint.version, documents: parts.flatMap(\.documents), wordCounts: words)
+      findings: parts.flatMap(\.findings),
+      files: parts.flatMap(\.files).sorted { $0.path < $1.path }, rules: rules,
+      toolVersion: parts.first?.toolVersion ?? Termlint.version,
+      documents: parts.flatMap(\.documents), wordCounts: words)
     for part in parts {
       report.directions.merge(part.directions) { a, _ in a }
       report.rulesNotRun.merge(part.rulesNotRun) { $0 + $1 }
       report.translationProgress.merge(part.translationProgress) { a, _ in a }
-      for configuration in part.configurations where !report.configurations.contains(configuration) {
+      for configuration in part.configurations where !report.configurations.contains(configuration)
+      {
         report.configurations.append(configuration)
       }
     }
@@ -181,7 +193,10 @@ public struct RunReport: Sendable {
   public var directionCounts: [(direction: LanguageDirection, files: Int)] {
     var counts: [LanguageDirection: Int] = [:]
     for direction in directions.values { counts[direction, default: 0] += 1 }
-    return counts.map { ($0.key, $0.value) }.sorted { $0.files != $1.files ? $0.files > $1.files : $0.direction.description < $1.direction.description }
+    return counts.map { ($0.key, $0.value) }.sorted {
+      $0.files != $1.files
+        ? $0.files > $1.files : $0.direction.description < $1.direction.description
+    }
   }
 
   /// One phrase for the run's direction: `ru → en`, `en (monolingual)`, or with several
@@ -190,7 +205,8 @@ public struct RunReport: Sendable {
     let counts = directionCounts
     guard !counts.isEmpty else { return nil }
     if counts.count == 1 { return counts[0].direction.description }
-    return counts.map { "\($0.direction) (\(ReportText.plural($0.files, "file")))" }.joined(separator: ", ")
+    return counts.map { "\($0.direction) (\(ReportText.plural($0.files, "file")))" }.joined(
+      separator: ", ")
   }
 }
 
@@ -319,7 +335,8 @@ extension Reporter {
 public enum ReporterRegistry {
   /// Every reporter, in help order.
   public static let all: [any Reporter.Type] = [
-    TextReporter.self, JSONReporter.self, JSONLinesReporter.self, SARIFReporter.self, JUnitReporter.self,
+    TextReporter.self, JSONReporter.self, JSONLinesReporter.self, SARIFReporter.self,
+    JUnitReporter.self,
     GitHubActionsReporter.self, CheckstyleReporter.self, HTMLReporter.self,
   ]
 
@@ -344,5 +361,7 @@ public struct TranslationProgress: Sendable, Equatable {
   }
 
   /// "12 of 340 units not translated yet".
-  public var phrase: String { "\(ReportText.grouped(untranslated)) of \(ReportText.plural(units, "unit")) not translated yet" }
+  public var phrase: String {
+    "\(ReportText.grouped(untranslated)) of \(ReportText.plural(units, "unit")) not translated yet"
+  }
 }

@@ -31,7 +31,8 @@ extension BuiltInRule {
   public var descriptor: RuleDescriptor { Self.descriptor }
 
   public init(options: RuleOptions) throws {
-    try self.init(configuration: options.decode(Configuration.self, rule: Self.descriptor.id), options: options)
+    try self.init(
+      configuration: options.decode(Configuration.self, rule: Self.descriptor.id), options: options)
   }
 
   /// The options the rule takes, with their defaults.
@@ -55,7 +56,8 @@ extension OptionlessRule {
 /// majority) implement `Rule.check(_:context:)` directly instead.
 public protocol UnitRule: Rule {
   /// Checks one unit; `document` gives the languages and the other units.
-  func check(_ unit: AnnotatedUnit, in document: AnnotatedDocument, context: RuleContext) -> [Finding]
+  func check(_ unit: AnnotatedUnit, in document: AnnotatedDocument, context: RuleContext)
+    -> [Finding]
 }
 
 extension UnitRule {
@@ -83,7 +85,10 @@ public struct RuleOptions: Sendable {
   public var lines: [String: Int]
 
   /// Creates options.
-  public init(_ values: [String: String] = [:], file: String? = nil, line: Int? = nil, lines: [String: Int] = [:]) {
+  public init(
+    _ values: [String: String] = [:], file: String? = nil, line: Int? = nil,
+    lines: [String: Int] = [:]
+  ) {
     self.values = values
     self.file = file
     self.line = line
@@ -93,8 +98,10 @@ public struct RuleOptions: Sendable {
   /// Throws when an option is not one of `known`.
   public func validate(known: [String], rule: String) throws {
     for key in values.keys.sorted() where !known.contains(key) {
-      let list = known.isEmpty ? "it takes no options" : "known options: \(known.joined(separator: ", "))"
-      throw TermlintError.configuration(file, line: lines[key] ?? line, "unknown option '\(key)' for rule '\(rule)' (\(list))")
+      let list =
+        known.isEmpty ? "it takes no options" : "known options: \(known.joined(separator: ", "))"
+      throw TermlintError.configuration(
+        file, line: lines[key] ?? line, "unknown option '\(key)' for rule '\(rule)' (\(list))")
     }
   }
 }
@@ -132,7 +139,8 @@ public final class AnnotatedUnit: Sendable {
 
   /// Annotates a unit's facts for a document in `sourceLanguage` → `targetLanguage`.
   public init(
-    unit: Unit, source: AnnotatedSpan?, target: AnnotatedSpan?, sourceLanguage: LanguageTag? = nil, targetLanguage: LanguageTag? = nil
+    unit: Unit, source: AnnotatedSpan?, target: AnnotatedSpan?, sourceLanguage: LanguageTag? = nil,
+    targetLanguage: LanguageTag? = nil
   ) {
     self.unit = unit
     self.source = source
@@ -144,10 +152,14 @@ public final class AnnotatedUnit: Sendable {
     self.bead = UnitFacts.bead(unit)
     self.isDoubtfulBead = UnitFacts.isDoubtfulBead(unit)
     self.paragraph = UnitFacts.paragraph(unit)
-    let scanner = PlaceholderScanner(flags: flags, languageCodes: Self.languageCodes(sourceLanguage, targetLanguage))
+    let scanner = PlaceholderScanner(
+      flags: flags, languageCodes: Self.languageCodes(sourceLanguage, targetLanguage))
     self.sourceCodes = source.map { scanner.codes(in: $0.span) } ?? []
     self.targetCodes = target.map { scanner.codes(in: $0.span) } ?? []
-    self.targetIsMostlySourceScript = target.map { Scripts.isMostlySourceScript($0, source: sourceLanguage, target: targetLanguage) } ?? false
+    self.targetIsMostlySourceScript =
+      target.map {
+        Scripts.isMostlySourceScript($0, source: sourceLanguage, target: targetLanguage)
+      } ?? false
   }
 
   /// Whether a rule that compares the translation with its source should skip the unit.
@@ -192,7 +204,8 @@ public struct RuleContext: Sendable {
   /// Makes a finding for a UTF-16 range of the span's file.
   public func finding(
     _ descriptor: RuleDescriptor, in span: AnnotatedSpan, fileRange: Range<Int>, message: String,
-    suggestions: [String] = [], fixIsSafe: Bool = false, unit: Unit, side: String = "target", related: [Location] = []
+    suggestions: [String] = [], fixIsSafe: Bool = false, unit: Unit, side: String = "target",
+    related: [Location] = []
   ) -> Finding {
     let file = span.span.file
     return Finding(

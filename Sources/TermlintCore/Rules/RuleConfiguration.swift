@@ -58,9 +58,13 @@ extension KeyedDecodingContainer {
   /// The value of an option that is one of a fixed list of words; nil when the option is not given.
   ///
   /// - Throws: `RuleOptionValueError` for any other word.
-  func choice<T: RawRepresentable & CaseIterable>(_ type: T.Type, forKey key: Key) throws -> T? where T.RawValue == String {
+  func choice<T: RawRepresentable & CaseIterable>(_ type: T.Type, forKey key: Key) throws -> T?
+  where T.RawValue == String {
     guard let raw = try decodeIfPresent(String.self, forKey: key) else { return nil }
-    guard let value = T(rawValue: raw) else { throw RuleOptionValueError(key: key.stringValue, value: raw, allowed: T.allCases.map(\.rawValue)) }
+    guard let value = T(rawValue: raw) else {
+      throw RuleOptionValueError(
+        key: key.stringValue, value: raw, allowed: T.allCases.map(\.rawValue))
+    }
     return value
   }
 
@@ -68,7 +72,9 @@ extension KeyedDecodingContainer {
   /// and without empty items; nil when the option is not given.
   func list(forKey key: Key) throws -> [String]? {
     try decodeIfPresent(String.self, forKey: key).map {
-      $0.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+      $0.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+        !$0.isEmpty
+      }
     }
   }
 }
@@ -82,15 +88,21 @@ extension RuleOptions {
     try validate(known: C.documentation.map(\.key), rule: rule)
     guard !values.isEmpty else { return C() }
     do {
-      return try JSONDecoder().decode(C.self, from: JSONSerialization.data(withJSONObject: values, options: [.sortedKeys]))
+      return try JSONDecoder().decode(
+        C.self, from: JSONSerialization.data(withJSONObject: values, options: [.sortedKeys]))
     } catch let error as RuleOptionValueError {
-      let allowed = error.allowed.count < 2
-        ? error.allowed.joined() : error.allowed.dropLast().joined(separator: ", ") + " or " + (error.allowed.last ?? "")
+      let allowed =
+        error.allowed.count < 2
+        ? error.allowed.joined()
+        : error.allowed.dropLast().joined(separator: ", ") + " or " + (error.allowed.last ?? "")
       throw TermlintError.configuration(
-        file, line: lines[error.key] ?? line, "bad value '\(error.value)' for option '\(error.key)' of rule '\(rule)' (use \(allowed))")
+        file, line: lines[error.key] ?? line,
+        "bad value '\(error.value)' for option '\(error.key)' of rule '\(rule)' (use \(allowed))")
     } catch let error as DecodingError {
       let key = error.codingKey ?? "?"
-      throw TermlintError.configuration(file, line: lines[key] ?? line, "bad value '\(values[key] ?? "")' for option '\(key)' of rule '\(rule)'")
+      throw TermlintError.configuration(
+        file, line: lines[key] ?? line,
+        "bad value '\(values[key] ?? "")' for option '\(key)' of rule '\(rule)'")
     }
   }
 }

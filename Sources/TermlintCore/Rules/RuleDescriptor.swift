@@ -28,7 +28,10 @@ public struct RuleExample: Sendable {
   public var line: Int
 
   /// Creates an example.
-  public init(_ target: String, source: String? = nil, corrected: String? = nil, options: [String: String] = [:], file: String = #fileID, line: Int = #line) {
+  public init(
+    _ target: String, source: String? = nil, corrected: String? = nil,
+    options: [String: String] = [:], file: String = #fileID, line: Int = #line
+  ) {
     self.target = target
     self.source = source
     self.corrected = corrected
@@ -81,8 +84,10 @@ public struct RuleDescriptor: Sendable {
   ///   conformances (`BilingualRule`, `UnitRule`). Nil for checks that are not lint rules
   ///   (glossary checks): they look at one unit and need no source.
   public init(
-    of rule: (any Rule.Type)? = nil, id: String, title: String, category: Category, defaultSeverity: Severity, status: RuleStatus = .stable,
-    summary: String, rationale: String, nonTriggeringExamples: [RuleExample], triggeringExamples: [RuleExample],
+    of rule: (any Rule.Type)? = nil, id: String, title: String, category: Category,
+    defaultSeverity: Severity, status: RuleStatus = .stable,
+    summary: String, rationale: String, nonTriggeringExamples: [RuleExample],
+    triggeringExamples: [RuleExample],
     deprecatedAliases: [String] = [], requiresGlossary: Bool = false
   ) {
     self.id = id

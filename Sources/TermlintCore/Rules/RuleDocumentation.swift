@@ -8,11 +8,14 @@ public enum RuleDocumentation {
   public static func table(_ descriptors: [RuleDescriptor]) -> String {
     let idWidth = max(2, descriptors.map(\.id.count).max() ?? 0)
     let catWidth = max(8, descriptors.map(\.category.rawValue.count).max() ?? 0)
-    func pad(_ s: String, _ n: Int) -> String { s + String(repeating: " ", count: max(0, n - s.count)) }
+    func pad(_ s: String, _ n: Int) -> String {
+      s + String(repeating: " ", count: max(0, n - s.count))
+    }
     var out = "\(pad("ID", idWidth))  \(pad("CATEGORY", catWidth))  \(pad("SEVERITY", 8))  TITLE\n"
     for d in descriptors {
       let status = d.status == .stable ? "" : " (\(d.status.rawValue))"
-      out += "\(pad(d.id, idWidth))  \(pad(d.category.rawValue, catWidth))  \(pad(d.defaultSeverity.rawValue, 8))  \(d.title)\(status)\n"
+      out +=
+        "\(pad(d.id, idWidth))  \(pad(d.category.rawValue, catWidth))  \(pad(d.defaultSeverity.rawValue, 8))  \(d.title)\(status)\n"
     }
     return out
   }
@@ -23,10 +26,14 @@ public enum RuleDocumentation {
     out += facts(d) + "\n\n"
     out += d.summary + "\n\n" + d.rationale.trimmingTrailingNewlines + "\n"
     if !d.options.isEmpty {
-      out += "\n## Options\n\n" + d.options.map { "    \($0.key) (default: \($0.defaultValue)): \($0.summary)\n" }.joined()
+      out +=
+        "\n## Options\n\n"
+        + d.options.map { "    \($0.key) (default: \($0.defaultValue)): \($0.summary)\n" }.joined()
     }
     out += examples(d, heading: "##", indent: "    ")
-    if !d.deprecatedAliases.isEmpty { out += "\nAliases: \(d.deprecatedAliases.joined(separator: ", "))\n" }
+    if !d.deprecatedAliases.isEmpty {
+      out += "\nAliases: \(d.deprecatedAliases.joined(separator: ", "))\n"
+    }
     return out
   }
 
@@ -50,7 +57,8 @@ public enum RuleDocumentation {
 
       """
     for d in descriptors {
-      out += "| [`\(d.id)`](#\(anchor(d.id))) | \(d.category.rawValue) | \(d.defaultSeverity.rawValue) | \(d.title)\(d.status == .stable ? "" : " (\(d.status.rawValue))") |\n"
+      out +=
+        "| [`\(d.id)`](#\(anchor(d.id))) | \(d.category.rawValue) | \(d.defaultSeverity.rawValue) | \(d.title)\(d.status == .stable ? "" : " (\(d.status.rawValue))") |\n"
     }
     out += """
 
@@ -73,7 +81,9 @@ public enum RuleDocumentation {
         out += d.options.map { "| `\($0.key)` | `\($0.defaultValue)` | \($0.summary) |\n" }.joined()
       }
       out += examples(d, heading: "###", fence: true)
-      if !d.deprecatedAliases.isEmpty { out += "\nAliases: \(d.deprecatedAliases.map { "`\($0)`" }.joined(separator: ", "))\n" }
+      if !d.deprecatedAliases.isEmpty {
+        out += "\nAliases: \(d.deprecatedAliases.map { "`\($0)`" }.joined(separator: ", "))\n"
+      }
     }
     return out
   }
@@ -104,7 +114,9 @@ public enum RuleDocumentation {
       out += ["```", ""]
       fenced = false
     }
-    for line in rationale.trimmingTrailingNewlines.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+    for line in rationale.trimmingTrailingNewlines.split(
+      separator: "\n", omittingEmptySubsequences: false
+    ).map(String.init) {
       if line.hasPrefix("## ") {
         if fenced { closeFence() }
         out.append("#" + line)
@@ -126,7 +138,9 @@ public enum RuleDocumentation {
       + (d.scope == .document ? "the whole document" : "each unit")
   }
 
-  private static func examples(_ d: RuleDescriptor, heading: String, indent: String = "", fence: Bool = false) -> String {
+  private static func examples(
+    _ d: RuleDescriptor, heading: String, indent: String = "", fence: Bool = false
+  ) -> String {
     var out = ""
     func section(_ title: String, _ list: [RuleExample], corrected: Bool) {
       guard !list.isEmpty else { return }
@@ -144,7 +158,10 @@ public enum RuleDocumentation {
 
   private static func example(_ e: RuleExample, indent: String) -> String {
     var out = ""
-    let options = e.options.isEmpty ? "" : " (options: \(e.options.keys.sorted().map { "\($0): \(e.options[$0] ?? "")" }.joined(separator: ", ")))"
+    let options =
+      e.options.isEmpty
+      ? ""
+      : " (options: \(e.options.keys.sorted().map { "\($0): \(e.options[$0] ?? "")" }.joined(separator: ", ")))"
     if let s = e.source { out += "\(indent)source: \(visible(s))\n" }
     out += "\(indent)\(e.source == nil ? "" : "target: ")\(visible(e.target))\(options)\n"
     return out
@@ -158,7 +175,10 @@ public enum RuleDocumentation {
       let category = UnicodeProperties.generalCategory(scalar)
       if scalar == "\n" {
         out += "⏎"
-      } else if scalar != " " && (category == 15 || category == 16 || category == 12 || category == 13 || category == 14 || scalar == "\u{AD}") {
+      } else if scalar != " "
+        && (category == 15 || category == 16 || category == 12 || category == 13 || category == 14
+          || scalar == "\u{AD}")
+      {
         out += "⟨" + Typography.label(scalar) + "⟩"
       } else {
         out.unicodeScalars.append(scalar)

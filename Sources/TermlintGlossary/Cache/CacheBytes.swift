@@ -14,8 +14,12 @@ struct CacheWriter {
 
   mutating func u8(_ v: UInt8) { bytes.append(v) }
   mutating func raw(_ other: [UInt8]) { bytes.append(contentsOf: other) }
-  mutating func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
-  mutating func u64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
+  mutating func u32(_ v: UInt32) {
+    withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) }
+  }
+  mutating func u64(_ v: UInt64) {
+    withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) }
+  }
   mutating func i32(_ v: Int32) { u32(UInt32(bitPattern: v)) }
 
   /// A count or an index (below 2^32 - 1; the maximum is the "absent" marker).
@@ -77,8 +81,12 @@ struct CacheReader {
   }
 
   mutating func u8() throws -> UInt8 { try take(1).load(as: UInt8.self) }
-  mutating func u32() throws -> UInt32 { UInt32(littleEndian: try take(4).loadUnaligned(as: UInt32.self)) }
-  mutating func u64() throws -> UInt64 { UInt64(littleEndian: try take(8).loadUnaligned(as: UInt64.self)) }
+  mutating func u32() throws -> UInt32 {
+    UInt32(littleEndian: try take(4).loadUnaligned(as: UInt32.self))
+  }
+  mutating func u64() throws -> UInt64 {
+    UInt64(littleEndian: try take(8).loadUnaligned(as: UInt64.self))
+  }
   mutating func i32() throws -> Int32 { Int32(bitPattern: try u32()) }
 
   /// A count of items of at least `itemSize` bytes each (so a corrupt count fails here).
@@ -113,14 +121,19 @@ struct CacheReader {
   }
 
   /// Bytes, unconverted.
-  mutating func bytes(_ n: Int) throws -> UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: try take(n), count: n) }
+  mutating func bytes(_ n: Int) throws -> UnsafeRawBufferPointer {
+    UnsafeRawBufferPointer(start: try take(n), count: n)
+  }
 
   /// An array of fixed-width integers (copied with one `memcpy`).
   mutating func array<T: FixedWidthInteger>(_: T.Type = T.self) throws -> [T] {
     let n = try count(itemSize: MemoryLayout<T>.size)
     let source = try take(n * MemoryLayout<T>.size)
     return [T](unsafeUninitializedCapacity: n) { buffer, initialized in
-      if n > 0 { UnsafeMutableRawPointer(buffer.baseAddress!).copyMemory(from: source, byteCount: n * MemoryLayout<T>.size) }
+      if n > 0 {
+        UnsafeMutableRawPointer(buffer.baseAddress!).copyMemory(
+          from: source, byteCount: n * MemoryLayout<T>.size)
+      }
       initialized = n
     }
   }

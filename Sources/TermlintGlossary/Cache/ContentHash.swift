@@ -12,8 +12,12 @@ import TermlintText
 struct ContentHash {
   private static let multiplierA: UInt64 = 0x9E37_79B9_7F4A_7C15
   private static let multiplierB: UInt64 = 0xC2B2_AE3D_27D4_EB4F
-  private var a: (UInt64, UInt64, UInt64, UInt64) = (0x243F_6A88_85A3_08D3, 0x1319_8A2E_0370_7344, 0xA409_3822_299F_31D0, 0x082E_FA98_EC4E_6C89)
-  private var b: (UInt64, UInt64, UInt64, UInt64) = (0x4528_21E6_38D0_1377, 0xBE54_66CF_34E9_0C6C, 0xC0AC_29B7_C97C_50DD, 0x3F84_D5B5_B547_0917)
+  private var a: (UInt64, UInt64, UInt64, UInt64) = (
+    0x243F_6A88_85A3_08D3, 0x1319_8A2E_0370_7344, 0xA409_3822_299F_31D0, 0x082E_FA98_EC4E_6C89
+  )
+  private var b: (UInt64, UInt64, UInt64, UInt64) = (
+    0x4528_21E6_38D0_1377, 0xBE54_66CF_34E9_0C6C, 0xC0AC_29B7_C97C_50DD, 0x3F84_D5B5_B547_0917
+  )
   /// Bytes hashed so far.
   private var length: UInt64 = 0
   /// Bytes of an unfinished 32-byte block, carried to the next `update`.
@@ -60,7 +64,10 @@ struct ContentHash {
       block(base + offset)
       offset += 32
     }
-    if offset < bytes.count { pending.append(contentsOf: UnsafeRawBufferPointer(start: base + offset, count: bytes.count - offset)) }
+    if offset < bytes.count {
+      pending.append(
+        contentsOf: UnsafeRawBufferPointer(start: base + offset, count: bytes.count - offset))
+    }
   }
 
   /// Adds bytes.
@@ -88,7 +95,8 @@ struct ContentHash {
       for x in [l.0, l.1, l.2, l.3] { h = Self.finish(h ^ x) &* 0x9FB2_1C65_1E98_DF25 }
       return Self.finish(h)
     }
-    let high = fold(copy.a, 0x6A09_E667_F3BC_C908), low = fold(copy.b, 0xBB67_AE85_84CA_A73B)
+    let high = fold(copy.a, 0x6A09_E667_F3BC_C908)
+    let low = fold(copy.b, 0xBB67_AE85_84CA_A73B)
     return hex(high) + hex(low)
   }
 

@@ -40,12 +40,20 @@ public struct GlossaryCache: Sendable {
   /// The cache a command-line run uses, from the environment: nil when `TERMLINT_NO_CACHE` is
   /// set (to anything but `0` or empty); else `TERMLINT_CACHE_DIR`, else
   /// `$XDG_CACHE_HOME/termlint`, else `~/.cache/termlint`; nil when none of them can be found.
-  public static func standard(environment: [String: String] = ProcessInfo.processInfo.environment) -> GlossaryCache? {
+  public static func standard(environment: [String: String] = ProcessInfo.processInfo.environment)
+    -> GlossaryCache?
+  {
     if let off = environment["TERMLINT_NO_CACHE"], !off.isEmpty, off != "0" { return nil }
     let debug = (environment["TERMLINT_CACHE_DEBUG"] ?? "").isEmpty == false
-    if let dir = environment["TERMLINT_CACHE_DIR"], !dir.isEmpty { return GlossaryCache(directory: dir, debug: debug) }
-    if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") { return GlossaryCache(directory: xdg + "/termlint", debug: debug) }
-    if let home = environment["HOME"], !home.isEmpty { return GlossaryCache(directory: home + "/.cache/termlint", debug: debug) }
+    if let dir = environment["TERMLINT_CACHE_DIR"], !dir.isEmpty {
+      return GlossaryCache(directory: dir, debug: debug)
+    }
+    if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
+      return GlossaryCache(directory: xdg + "/termlint", debug: debug)
+    }
+    if let home = environment["HOME"], !home.isEmpty {
+      return GlossaryCache(directory: home + "/.cache/termlint", debug: debug)
+    }
     return nil
   }
 
@@ -53,12 +61,16 @@ public struct GlossaryCache: Sendable {
   /// loaded, compiled and stored (as `CompiledGlossary(GlossaryIO.loadAll(paths:options:))`).
   ///
   /// - Throws: what loading or compiling throws; never a cache problem.
-  public func compiledGlossary(paths: [String], options: (String) -> SheetOptions = { _ in .none }) throws -> CompiledGlossary {
+  public func compiledGlossary(paths: [String], options: (String) -> SheetOptions = { _ in .none })
+    throws -> CompiledGlossary
+  {
     try lookup(paths: paths, options: options).glossary
   }
 
   /// `compiledGlossary(paths:options:)`, and whether it came from the cache.
-  func lookup(paths: [String], options: (String) -> SheetOptions = { _ in .none }) throws -> (glossary: CompiledGlossary, hit: Bool) {
+  func lookup(paths: [String], options: (String) -> SheetOptions = { _ in .none }) throws -> (
+    glossary: CompiledGlossary, hit: Bool
+  ) {
     let start = Date()
     guard !paths.isEmpty, let key = key(paths: paths, options: options) else {
       return (try CompiledGlossary(GlossaryIO.loadAll(paths: paths, options: options)), false)
@@ -85,7 +97,8 @@ public struct GlossaryCache: Sendable {
   static func stamp(_ path: String) -> Stamp? {
     var s = stat()
     guard stat(path, &s) == 0 else { return nil }
-    return Stamp(size: Int64(s.st_size), seconds: Int(s.st_mtim.tv_sec), nanoseconds: Int(s.st_mtim.tv_nsec))
+    return Stamp(
+      size: Int64(s.st_size), seconds: Int(s.st_mtim.tv_sec), nanoseconds: Int(s.st_mtim.tv_nsec))
   }
 
   /// The size and modification time of the running executable (`/proc/self/exe`), part of the
@@ -97,7 +110,8 @@ public struct GlossaryCache: Sendable {
 
   /// The key for `paths`; nil when a file cannot be read (loading then reports it).
   func key(paths: [String], options: (String) -> SheetOptions) -> Key? {
-    var text = "termlint \(Termlint.version) cache \(GlossaryCacheFormat.version) icu \(ICU.version) build \(Self.executableStamp)\n"
+    var text =
+      "termlint \(Termlint.version) cache \(GlossaryCacheFormat.version) icu \(ICU.version) build \(Self.executableStamp)\n"
     var stamps: [Stamp?] = []
     for path in paths {
       let before = Self.stamp(path)
@@ -159,7 +173,9 @@ public struct GlossaryCache: Sendable {
     guard fstat(fd, &s) == 0, s.st_size >= 0 else { return nil }
     let size = Int(s.st_size)
     if size == 0 { return body(UnsafeRawBufferPointer(start: nil, count: 0)) }
-    guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0), address != MAP_FAILED else { return nil }
+    guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0),
+      address != MAP_FAILED
+    else { return nil }
     defer { munmap(address, size) }
     return body(UnsafeRawBufferPointer(start: address, count: size))
   }
@@ -169,7 +185,9 @@ public struct GlossaryCache: Sendable {
     guard UInt32(1).littleEndian == 1 else { return }
     do {
       let bytes = try GlossaryCacheFormat.encode(compiled, key: key)
-      try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+      try FileManager.default.createDirectory(
+        atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700]
+      )
       try Self.writeAtomically(bytes, to: file)
       note("wrote \(file) (\(bytes.count) bytes)")
     } catch {
@@ -214,11 +232,15 @@ public struct GlossaryCache: Sendable {
   /// Deletes cache files unused for `maximumAge`, then the least recently used beyond
   /// `maximumFiles`, and temporary files an interrupted run left (older than an hour).
   func removeOldFiles(keeping kept: String, now: Date = Date()) {
-    guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
+      return
+    }
     var files: [(path: String, used: Int)] = []
     for name in names where name.hasSuffix(".tmp") && name.contains(".\(Self.fileExtension).") {
       let path = directory + "/" + name
-      if let stamp = Self.stamp(path), Double(stamp.seconds) < now.timeIntervalSince1970 - 3600 { unlink(path) }
+      if let stamp = Self.stamp(path), Double(stamp.seconds) < now.timeIntervalSince1970 - 3600 {
+        unlink(path)
+      }
     }
     for name in names where name.hasSuffix("." + Self.fileExtension) {
       let path = directory + "/" + name

@@ -43,7 +43,8 @@ enum GlossaryCacheFormat {
     return header.bytes
   }
 
-  private static func encodePayload(_ compiled: CompiledGlossary, into w: inout CacheWriter) throws {
+  private static func encodePayload(_ compiled: CompiledGlossary, into w: inout CacheWriter) throws
+  {
     let glossary = compiled.glossary
     // Atoms.
     var atoms: [String] = []
@@ -138,9 +139,12 @@ enum GlossaryCacheFormat {
 
   /// The key and the payload's bounds of a cache file, after checking the magic, the version,
   /// the length and the payload hash.
-  static func header(of buffer: UnsafeRawBufferPointer) throws -> (key: String, payload: Range<Int>) {
+  static func header(of buffer: UnsafeRawBufferPointer) throws -> (key: String, payload: Range<Int>)
+  {
     var r = CacheReader(buffer)
-    guard buffer.count >= magic.count, try r.bytes(magic.count).elementsEqual(magic) else { throw CacheReader.Corrupt() }
+    guard buffer.count >= magic.count, try r.bytes(magic.count).elementsEqual(magic) else {
+      throw CacheReader.Corrupt()
+    }
     guard try r.u32() == version else { throw CacheReader.Corrupt() }
     let key = try r.string()
     let length = try r.u64()
@@ -170,7 +174,9 @@ enum GlossaryCacheFormat {
       tags[i] = t
       return t
     }
-    func optionalTag(_ index: UInt32) throws -> LanguageTag? { index == absent ? nil : try tag(index) }
+    func optionalTag(_ index: UInt32) throws -> LanguageTag? {
+      index == absent ? nil : try tag(index)
+    }
     func optionalAtom(_ index: UInt32) throws -> String? {
       if index == absent { return nil }
       guard Int(index) < atoms.count else { throw CacheReader.Corrupt() }
@@ -186,7 +192,8 @@ enum GlossaryCacheFormat {
     let conceptCount = try r.count(itemSize: 20)
     var concepts: [Concept] = []
     concepts.reserveCapacity(conceptCount)
-    let statuses = TermStatus.allCases, modes = MatchMode.allCases
+    let statuses = TermStatus.allCases
+    let modes = MatchMode.allCases
     for _ in 0..<conceptCount {
       let id = try r.string()
       let subject = try optionalAtom(r.u32())
@@ -211,8 +218,10 @@ enum GlossaryCacheFormat {
         let column = try r.optionalInt()
         terms.append(
           Term(
-            text, language: language, status: status == 0 ? nil : statuses[status - 1], partOfSpeech: pos, termType: type,
-            caseSensitive: caseSensitive == 0 ? nil : caseSensitive == 2, matchMode: mode == 0 ? nil : modes[mode - 1],
+            text, language: language, status: status == 0 ? nil : statuses[status - 1],
+            partOfSpeech: pos, termType: type,
+            caseSensitive: caseSensitive == 0 ? nil : caseSensitive == 2,
+            matchMode: mode == 0 ? nil : modes[mode - 1],
             note: termNote, line: termLine, column: column))
       }
       concepts.append(Concept(id: id, subjectField: subject, note: note, terms: terms, line: line))
@@ -225,9 +234,12 @@ enum GlossaryCacheFormat {
     guard entryFields.count % 4 == 0 else { throw CacheReader.Corrupt() }
     var entries: [CompiledGlossary.Entry] = []
     entries.reserveCapacity(entryFields.count / 4)
-    var li = 0, ui = 0
+    var li = 0
+    var ui = 0
     for e in stride(from: 0, to: entryFields.count, by: 4) {
-      let ci = Int(entryFields[e]), ti = Int(entryFields[e + 1]), tokenCount = Int(entryFields[e + 3])
+      let ci = Int(entryFields[e])
+      let ti = Int(entryFields[e + 1])
+      let tokenCount = Int(entryFields[e + 3])
       guard ci >= 0, ci < concepts.count, ti >= 0, ti < concepts[ci].terms.count, tokenCount >= 0,
         tokenCount < lengths.count - li
       else { throw CacheReader.Corrupt() }
@@ -244,7 +256,8 @@ enum GlossaryCacheFormat {
       let preserved = try next()
       entries.append(
         CompiledGlossary.Entry(
-          conceptIndex: ci, termIndex: ti, term: concepts[ci].terms[ti], tokens: tokens, isCaseSensitive: entryFields[e + 2] != 0,
+          conceptIndex: ci, termIndex: ti, term: concepts[ci].terms[ti], tokens: tokens,
+          isCaseSensitive: entryFields[e + 2] != 0,
           casePreserved: preserved))
     }
     guard li == lengths.count, ui == units.count else { throw CacheReader.Corrupt() }
@@ -252,7 +265,8 @@ enum GlossaryCacheFormat {
     func table() throws -> UTF16Table {
       guard
         let t = UTF16Table(
-          storage: try r.array(UInt16.self), starts: try r.array(Int32.self), slots: try r.array(Int32.self),
+          storage: try r.array(UInt16.self), starts: try r.array(Int32.self),
+          slots: try r.array(Int32.self),
           slotHashes: try r.array(UInt32.self))
       else { throw CacheReader.Corrupt() }
       return t
@@ -263,7 +277,9 @@ enum GlossaryCacheFormat {
     var tries: [String: CompiledGlossary.Trie] = [:]
     for _ in 0..<trieCount {
       let language = try r.string()
-      guard LanguageTag(language) != nil, tries[language] == nil else { throw CacheReader.Corrupt() }
+      guard LanguageTag(language) != nil, tries[language] == nil else {
+        throw CacheReader.Corrupt()
+      }
       let keys = try r.array(UInt64.self)
       let values = try r.array(Int32.self)
       let offsets = try r.array(Int32.self)
@@ -276,7 +292,8 @@ enum GlossaryCacheFormat {
       var terminals: [[Int32]] = []
       terminals.reserveCapacity(nodes)
       for n in 0..<nodes {
-        let start = Int(offsets[n]), end = Int(offsets[n + 1])
+        let start = Int(offsets[n])
+        let end = Int(offsets[n + 1])
         guard start <= end, end <= flat.count else { throw CacheReader.Corrupt() }
         terminals.append(start == end ? [] : Array(flat[start..<end]))
       }
@@ -285,7 +302,7 @@ enum GlossaryCacheFormat {
     let properNounStems = Set(try r.array(Int32.self))
     guard r.remaining == 0 else { throw CacheReader.Corrupt() }
     return CompiledGlossary(
-      glossary: glossary, entries: entries, forms: forms, stems: stems, tries: tries, properNounStems: properNounStems)
+      glossary: glossary, entries: entries, forms: forms, stems: stems, tries: tries,
+      properNounStems: properNounStems)
   }
 }
-

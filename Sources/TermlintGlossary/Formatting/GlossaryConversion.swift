@@ -44,7 +44,10 @@ public struct GlossaryConversion: Sendable {
     }
     glossary.path = path
     let written =
-      try existing.map { try GlossaryFormatter.write(glossary, format: output, keepingHeaderOf: $0.bytes, path: $0.path) }
+      try existing.map {
+        try GlossaryFormatter.write(
+          glossary, format: output, keepingHeaderOf: $0.bytes, path: $0.path)
+      }
       ?? GlossaryIO.write(glossary, format: output)
     return GlossaryConversion(output: written, glossary: glossary, warnings: warnings)
   }

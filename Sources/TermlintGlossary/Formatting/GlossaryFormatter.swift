@@ -38,7 +38,9 @@ public enum GlossaryFormatter {
   ) throws -> [UInt8] {
     if format == .xlsx {
       throw TermlintError.configuration(
-        path, "fmt does not rewrite workbooks; use 'termlint glossary convert' to write the sheet as .tbx, .csv or .yaml")
+        path,
+        "fmt does not rewrite workbooks; use 'termlint glossary convert' to write the sheet as .tbx, .csv or .yaml"
+      )
     }
     let file = try SourceFile(path: path, bytes: bytes)
     let text = file.text
@@ -50,13 +52,17 @@ public enum GlossaryFormatter {
     var output: String
     switch format {
     case .csv, .tsv:
-      let (comments, columns) = try csvPreamble(text, path: path, delimiter: format == .tsv ? "\t" : ",")
-      output = CSVGlossaryWriter.string(glossary, delimiter: format == .tsv ? "\t" : ",", comments: comments, keepColumns: columns)
+      let (comments, columns) = try csvPreamble(
+        text, path: path, delimiter: format == .tsv ? "\t" : ",")
+      output = CSVGlossaryWriter.string(
+        glossary, delimiter: format == .tsv ? "\t" : ",", comments: comments, keepColumns: columns)
     case .yaml:
-      let comments = try YAMLCommentExtractor.extract(text, path: path, canonicalText: canonicalTermText)
+      let comments = try YAMLCommentExtractor.extract(
+        text, path: path, canonicalText: canonicalTermText)
       output = YAMLGlossaryWriter.string(glossary, comments: comments)
     case .tbx:
-      output = try TBXWriter.string(glossary, prolog: try tbxProlog(bytes: bytes, text: text, path: path))
+      output = try TBXWriter.string(
+        glossary, prolog: try tbxProlog(bytes: bytes, text: text, path: path))
     case .xlsx:
       preconditionFailure("refused above")
     }
@@ -66,29 +72,38 @@ public enum GlossaryFormatter {
   /// fmt rewrites sheets in Termlint's own layout only: another shape (a column per language)
   /// or columns the layout does not know (kept as notes when loading) would change the file's
   /// columns.
-  private static func checkOwnLayout(_ text: String, path: String, delimiter: Unicode.Scalar) throws {
+  private static func checkOwnLayout(_ text: String, path: String, delimiter: Unicode.Scalar) throws
+  {
     var reader = DelimitedTextReader(text: text, delimiter: delimiter, path: path)
     guard let header = try reader.nextRow() else { return }
     let hint = "use 'termlint glossary convert' to write it as a new file in Termlint's layout"
     guard CSVGlossaryLoader.isOwnLayout(header) else {
       throw TermlintError.configuration(
-        path, line: header.line, "fmt rewrites sheets in Termlint's layout only (concept, lang, term …), and this one has other columns; \(hint)")
+        path, line: header.line,
+        "fmt rewrites sheets in Termlint's layout only (concept, lang, term …), and this one has other columns; \(hint)"
+      )
     }
-    if let cell = header.cells.first(where: { !CSVGlossaryLoader.knownColumns.contains($0.value.trimmedForGlossary.lowercased()) }) {
+    if let cell = header.cells.first(where: {
+      !CSVGlossaryLoader.knownColumns.contains($0.value.trimmedForGlossary.lowercased())
+    }) {
       throw TermlintError.configuration(
         path, line: cell.line, column: cell.column,
-        "fmt would move column '\(cell.value)' into the notes (it is not one of Termlint's columns); rename or remove it, or \(hint)")
+        "fmt would move column '\(cell.value)' into the notes (it is not one of Termlint's columns); rename or remove it, or \(hint)"
+      )
     }
   }
 
   /// The glossary in canonical order with canonical text (see the type's documentation).
   ///
   /// - Throws: `ICUError` when ICU cannot open a collator.
-  public static func canonical(_ g: Glossary, sourceLanguage: LanguageTag? = nil) throws -> Glossary {
+  public static func canonical(_ g: Glossary, sourceLanguage: LanguageTag? = nil) throws -> Glossary
+  {
     let source = sourceLanguage ?? g.sourceLanguage ?? inferredSourceLanguage(g)
     let collator = try Collator(language: source)
     var result = g
-    result.concepts = g.concepts.map { canonicalConcept($0, source: source, target: g.targetLanguage) }
+    result.concepts = g.concepts.map {
+      canonicalConcept($0, source: source, target: g.targetLanguage)
+    }
     struct Key {
       var hasSource: Bool
       var term: [UInt8]
@@ -96,9 +111,13 @@ public enum GlossaryFormatter {
       var index: Int
     }
     let keys = result.concepts.enumerated().map { index, concept -> Key in
-      let sourceTerm = source.flatMap { concept.preferredTerm(in: $0) ?? concept.terms(in: $0).first }
+      let sourceTerm = source.flatMap {
+        concept.preferredTerm(in: $0) ?? concept.terms(in: $0).first
+      }
       let text = sourceTerm?.text ?? concept.terms.first?.text ?? ""
-      return Key(hasSource: sourceTerm != nil, term: collator.sortKey(text), id: collator.sortKey(concept.id), index: index)
+      return Key(
+        hasSource: sourceTerm != nil, term: collator.sortKey(text),
+        id: collator.sortKey(concept.id), index: index)
     }
     let order = keys.sorted { a, b in
       if a.hasSource != b.hasSource { return a.hasSource }
@@ -120,7 +139,10 @@ public enum GlossaryFormatter {
       counts[first, default: 0] += 1
     }
     var best: String?
-    for language in order where best == nil || counts[language, default: 0] > counts[best!, default: 0] { best = language }
+    for language in order
+    where best == nil || counts[language, default: 0] > counts[best!, default: 0] {
+      best = language
+    }
     return best.flatMap(LanguageTag.init)
   }
 
@@ -131,7 +153,9 @@ public enum GlossaryFormatter {
 
   // MARK: - Private
 
-  private static func canonicalConcept(_ concept: Concept, source: LanguageTag?, target: LanguageTag?) -> Concept {
+  private static func canonicalConcept(
+    _ concept: Concept, source: LanguageTag?, target: LanguageTag?
+  ) -> Concept {
     var c = concept
     c.subjectField = concept.subjectField.map(canonicalTermText)
     c.note = concept.note.map(canonicalNote)
@@ -158,11 +182,14 @@ public enum GlossaryFormatter {
       }
     }
     c.terms = terms.enumerated().sorted { x, y in
-      let a = x.element, b = y.element
-      let la = languageRank(a.language), lb = languageRank(b.language)
+      let a = x.element
+      let b = y.element
+      let la = languageRank(a.language)
+      let lb = languageRank(b.language)
       if la != lb { return la < lb }
       if a.language.value != b.language.value { return a.language.value < b.language.value }
-      let sa = statusRank(a.status), sb = statusRank(b.status)
+      let sa = statusRank(a.status)
+      let sb = statusRank(b.status)
       if sa != sb { return sa < sb }
       return x.offset < y.offset
     }.map(\.element)
@@ -175,22 +202,30 @@ public enum GlossaryFormatter {
       .split(separator: "\n", omittingEmptySubsequences: false)
       .map { line -> String in
         var s = Substring(line)
-        while let last = s.unicodeScalars.last, TextInspection.isWhitespace(last) { s = Substring(s.unicodeScalars.dropLast()) }
+        while let last = s.unicodeScalars.last, TextInspection.isWhitespace(last) {
+          s = Substring(s.unicodeScalars.dropLast())
+        }
         return String(s)
       }
     return lines.joined(separator: "\n").trimmedForGlossary
   }
 
   /// The comment lines before a CSV header row and the header's column names.
-  private static func csvPreamble(_ text: String, path: String, delimiter: Unicode.Scalar) throws -> ([String], [String]) {
+  private static func csvPreamble(_ text: String, path: String, delimiter: Unicode.Scalar) throws
+    -> ([String], [String])
+  {
     var reader = DelimitedTextReader(text: text, delimiter: delimiter, path: path)
     guard let header = try reader.nextRow() else { return ([], []) }
     var comments: [String] = []
     var lineNumber = 1
-    for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+    for line in text.split(
+      omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+    ) {
       guard lineNumber < header.line else { break }
       var s = Substring(line)
-      if lineNumber == 1, s.unicodeScalars.first == "\u{FEFF}" { s = Substring(s.unicodeScalars.dropFirst()) }
+      if lineNumber == 1, s.unicodeScalars.first == "\u{FEFF}" {
+        s = Substring(s.unicodeScalars.dropFirst())
+      }
       let trimmed = s.trimmingCharacters(in: .whitespaces)
       if trimmed.hasPrefix("#") { comments.append(trimmed) }
       lineNumber += 1
@@ -208,43 +243,55 @@ public enum GlossaryFormatter {
     let convertHint = "use 'termlint glossary convert' to write it as a new file in Termlint's form"
     guard inventory.root == "tbx", inventory.namespace == TBXWriter.namespace else {
       throw TermlintError.configuration(
-        path, "fmt rewrites TBX v3 files only (this one is <\(inventory.root)>, TBX v2 or TBX-Min 2013); \(convertHint)")
+        path,
+        "fmt rewrites TBX v3 files only (this one is <\(inventory.root)>, TBX v2 or TBX-Min 2013); \(convertHint)"
+      )
     }
     if let style = inventory.style, style.lowercased() != "dca" {
-      throw TermlintError.configuration(path, "fmt writes the DCA style and this file declares style=\"\(style)\"; \(convertHint)")
+      throw TermlintError.configuration(
+        path, "fmt writes the DCA style and this file declares style=\"\(style)\"; \(convertHint)")
     }
     // A language tag spelled `en_us` is written `en-US`; anything else the loader skipped or
     // renamed would be lost.
-    let issues = try TBXLoader.loadReportingIssues(bytes: bytes, path: path).issues.filter { $0.kind != .languageTagSpelling }
+    let issues = try TBXLoader.loadReportingIssues(bytes: bytes, path: path).issues.filter {
+      $0.kind != .languageTagSpelling
+    }
     if let first = issues.first {
       throw TermlintError.configuration(
         path, line: first.line,
-        "fmt would drop or change what the TBX loader skipped (\(first.message)); fix the file first ('termlint glossary check' lists every such place)")
+        "fmt would drop or change what the TBX loader skipped (\(first.message)); fix the file first ('termlint glossary check' lists every such place)"
+      )
     }
     if !inventory.dropped.isEmpty {
       throw TermlintError.configuration(
         path, line: inventory.dropped[0].line,
-        "fmt would lose what Termlint's model does not hold: \(TBXInventory.describe(inventory.dropped)); keep formatting such files with the tool that made them, or \(convertHint)")
+        "fmt would lose what Termlint's model does not hold: \(TBXInventory.describe(inventory.dropped)); keep formatting such files with the tool that made them, or \(convertHint)"
+      )
     }
     if !inventory.rewritten.isEmpty {
       throw TermlintError.configuration(
         path, line: inventory.rewritten[0].line,
-        "fmt would change markup Termlint does not write: \(TBXInventory.describe(inventory.rewritten)); \(convertHint)")
+        "fmt would change markup Termlint does not write: \(TBXInventory.describe(inventory.rewritten)); \(convertHint)"
+      )
     }
     guard let prolog = tbxHeader(text) else {
-      throw TermlintError.configuration(path, "no <tbxHeader> found; TBX v3 requires one before <text>")
+      throw TermlintError.configuration(
+        path, "no <tbxHeader> found; TBX v3 requires one before <text>")
     }
     return prolog
   }
 
   /// A TBX v3 text up to and including `</tbxHeader>` (LF line ends, no byte order mark).
   static func tbxHeader(_ text: String) -> String? {
-    let unified = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+    let unified = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(
+      of: "\r", with: "\n")
     guard unified.contains("<tbx") else { return nil }
     for marker in ["</tbxHeader>", "<tbxHeader/>"] {
       if let range = unified.range(of: marker) {
         var prolog = String(unified[..<range.upperBound])
-        if prolog.unicodeScalars.first == "\u{FEFF}" { prolog = String(prolog.unicodeScalars.dropFirst()) }
+        if prolog.unicodeScalars.first == "\u{FEFF}" {
+          prolog = String(prolog.unicodeScalars.dropFirst())
+        }
         return prolog
       }
     }
@@ -257,13 +304,16 @@ public enum GlossaryFormatter {
   ///
   /// - Throws: `TermlintError` when the existing file cannot be decoded or the glossary cannot
   ///   be written in the format.
-  static func write(_ glossary: Glossary, format: GlossaryFormat, keepingHeaderOf existing: [UInt8], path: String) throws -> [UInt8] {
+  static func write(
+    _ glossary: Glossary, format: GlossaryFormat, keepingHeaderOf existing: [UInt8], path: String
+  ) throws -> [UInt8] {
     let file = try SourceFile(path: path, bytes: existing)
     let text = file.text
     let output: String
     switch format {
     case .csv, .tsv:
-      let (comments, columns) = (try? csvPreamble(text, path: path, delimiter: format == .tsv ? "\t" : ",")) ?? ([], [])
+      let (comments, columns) =
+        (try? csvPreamble(text, path: path, delimiter: format == .tsv ? "\t" : ",")) ?? ([], [])
       output = CSVGlossaryWriter.string(
         glossary, delimiter: format == .tsv ? "\t" : ",", comments: comments,
         keepColumns: columns.filter { CSVGlossaryLoader.knownColumns.contains($0) })
@@ -287,7 +337,8 @@ public enum GlossaryFormatter {
     case .lf, .mixed, .none: break
     }
     guard let bytes = file.encoded(utf16: Array(body.utf16)) else {
-      throw TermlintError.input(file.path, "cannot write \(file.encoding.rawValue); convert the file to UTF-8 first")
+      throw TermlintError.input(
+        file.path, "cannot write \(file.encoding.rawValue); convert the file to UTF-8 first")
     }
     return bytes
   }

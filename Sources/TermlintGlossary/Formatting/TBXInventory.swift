@@ -38,7 +38,11 @@ struct TBXInventory {
     do {
       while let event = try xml.next() {
         for skipped in xml.takeSkippedMarkup() {
-          if skipped.isComment { scanner.comment(line: line(skipped.at)) } else { scanner.processingInstruction(line: line(skipped.at)) }
+          if skipped.isComment {
+            scanner.comment(line: line(skipped.at))
+          } else {
+            scanner.processingInstruction(line: line(skipped.at))
+          }
         }
         switch event {
         case .start(let tag): scanner.start(tag, line: line(tag.range.upperBound - 1))
@@ -47,7 +51,11 @@ struct TBXInventory {
         }
       }
       for skipped in xml.takeSkippedMarkup() {
-        if skipped.isComment { scanner.comment(line: line(skipped.at)) } else { scanner.processingInstruction(line: line(skipped.at)) }
+        if skipped.isComment {
+          scanner.comment(line: line(skipped.at))
+        } else {
+          scanner.processingInstruction(line: line(skipped.at))
+        }
       }
     } catch {
       return nil
@@ -58,8 +66,11 @@ struct TBXInventory {
 
   /// `<transacGrp> (line 12, 130 times), …` for messages.
   package static func describe(_ items: [Item], limit: Int = 6) -> String {
-    let shown = items.prefix(limit).map { "\($0.description) (line \($0.line)\($0.count > 1 ? ", \($0.count) times" : ""))" }
-    return shown.joined(separator: ", ") + (items.count > limit ? " and \(items.count - limit) more" : "")
+    let shown = items.prefix(limit).map {
+      "\($0.description) (line \($0.line)\($0.count > 1 ? ", \($0.count) times" : ""))"
+    }
+    return shown.joined(separator: ", ")
+      + (items.count > limit ? " and \(items.count - limit) more" : "")
   }
 }
 
@@ -79,15 +90,19 @@ private final class Scanner {
   private var rewrittenOrder: [String] = []
 
   private static let containers: Set<String> = [
-    "termEntry", "conceptEntry", "langSet", "langSec", "langGroup", "tig", "ntig", "termSec", "termGroup", "termGrp",
+    "termEntry", "conceptEntry", "langSet", "langSec", "langGroup", "tig", "ntig", "termSec",
+    "termGroup", "termGrp",
   ]
   private static let written: Set<String> = ["conceptEntry", "langSec", "termSec", "term"]
-  private static let statusCategories: Set<String> = ["administrativeStatus", "normativeAuthorization", "usageStatus", "termStatus"]
+  private static let statusCategories: Set<String> = [
+    "administrativeStatus", "normativeAuthorization", "usageStatus", "termStatus",
+  ]
   private static let termCategories: Set<String> = statusCategories.union([
     "partOfSpeech", "termType", "caseSensitivity", "matchMode", "termlint:status",
   ])
   private static let writtenTermNotes: Set<String> = [
-    "partOfSpeech", "termType", "administrativeStatus", "termlint:status", "caseSensitivity", "matchMode",
+    "partOfSpeech", "termType", "administrativeStatus", "termlint:status", "caseSensitivity",
+    "matchMode",
   ]
 
   private func note(_ key: String, dropped isDropped: Bool, line: Int, element: Bool = true) {
@@ -116,16 +131,25 @@ private final class Scanner {
       levelNotes = [:]
     }
     guard let conceptDepth, stack.count > conceptDepth else {
-      if conceptDepth != nil, name != "conceptEntry" { note("<\(name)>", dropped: false, line: line) }
+      if conceptDepth != nil, name != "conceptEntry" {
+        note("<\(name)>", dropped: false, line: line)
+      }
       return
     }
     // Text markup inside a term or note is read as text.
-    if stack.dropLast().contains(where: { $0 == "term" || $0 == "note" || $0 == "termNote" || $0 == "descrip" }) { return }
+    if stack.dropLast().contains(where: {
+      $0 == "term" || $0 == "note" || $0 == "termNote" || $0 == "descrip"
+    }) {
+      return
+    }
     let type = tag.value("type")?.trimmingCharacters(in: .whitespaces) ?? ""
     let inTerm = stack.dropLast().contains { ["tig", "ntig", "termSec", "termGroup"].contains($0) }
     let atConcept = stack.count == conceptDepth + 1
-    let noteLike = name == "note" || (name == "descrip" && ["", "definition", "subjectField"].contains(type))
-    let dctCategory = (Scanner.termCategories.contains(name) && inTerm) || name == "subjectField" || name == "definition"
+    let noteLike =
+      name == "note" || (name == "descrip" && ["", "definition", "subjectField"].contains(type))
+    let dctCategory =
+      (Scanner.termCategories.contains(name) && inTerm) || name == "subjectField"
+      || name == "definition"
     switch name {
     case _ where Scanner.containers.contains(name):
       if !Scanner.written.contains(name) { note("<\(name)>", dropped: false, line: line) }
@@ -134,16 +158,27 @@ private final class Scanner {
     case _ where noteLike:
       let isSubject = type == "subjectField"
       if inTerm {
-        if isSubject { note("<descrip type=\"subjectField\"> on a term", dropped: true, line: line) }
-        if name == "descrip" && !isSubject { note("<descrip\(type.isEmpty ? "" : " type=\"\(type)\"")> on a term", dropped: false, line: line) }
+        if isSubject {
+          note("<descrip type=\"subjectField\"> on a term", dropped: true, line: line)
+        }
+        if name == "descrip" && !isSubject {
+          note(
+            "<descrip\(type.isEmpty ? "" : " type=\"\(type)\"")> on a term", dropped: false,
+            line: line)
+        }
         return
       }
       let key = isSubject ? "subject" : "note"
       levelNotes[key, default: 0] += 1
       if levelNotes[key, default: 0] > 1 {
-        note(isSubject ? "a second subject field of a concept" : "a second note or definition of a concept", dropped: true, line: line)
+        note(
+          isSubject
+            ? "a second subject field of a concept" : "a second note or definition of a concept",
+          dropped: true, line: line)
       } else if !atConcept {
-        note("<\(name)\(type.isEmpty ? "" : " type=\"\(type)\"")> on a language section", dropped: false, line: line)
+        note(
+          "<\(name)\(type.isEmpty ? "" : " type=\"\(type)\"")> on a language section",
+          dropped: false, line: line)
       } else if name == "descrip" && !isSubject {
         note("<descrip\(type.isEmpty ? "" : " type=\"\(type)\"")>", dropped: false, line: line)
       }
@@ -169,11 +204,15 @@ private final class Scanner {
   }
 
   func comment(line: Int) {
-    if conceptDepth != nil || stack.contains("body") { note("an XML comment inside the body", dropped: true, line: line, element: false) }
+    if conceptDepth != nil || stack.contains("body") {
+      note("an XML comment inside the body", dropped: true, line: line, element: false)
+    }
   }
 
   func processingInstruction(line: Int) {
-    if stack.contains("body") { note("a processing instruction inside the body", dropped: true, line: line, element: false) }
+    if stack.contains("body") {
+      note("a processing instruction inside the body", dropped: true, line: line, element: false)
+    }
   }
 
   func finish() {

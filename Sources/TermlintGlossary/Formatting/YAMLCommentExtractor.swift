@@ -19,7 +19,9 @@ enum YAMLCommentExtractor {
   /// - Parameter canonicalText: the text `glossary fmt` writes for a term, so term comments
   ///   are keyed as the writer will look them up.
   /// - Throws: `TermlintError.configuration` for YAML that does not parse.
-  static func extract(_ text: String, path: String, canonicalText: (String) -> String) throws -> YAMLComments {
+  static func extract(_ text: String, path: String, canonicalText: (String) -> String) throws
+    -> YAMLComments
+  {
     let lines = scan(text)
     let owners = try self.owners(text, path: path, canonicalText: canonicalText)
     var comments = YAMLComments(header: [])
@@ -41,7 +43,11 @@ enum YAMLCommentExtractor {
         comments.trailing[target] = comments.trailing[target].map { $0 + " " + comment } ?? comment
         continue
       }
-      guard let next = lines.indices.dropFirst(index + 1).first(where: { lines[$0].hasContent }).map({ $0 + 1 }) else {
+      guard
+        let next = lines.indices.dropFirst(index + 1).first(where: { lines[$0].hasContent }).map({
+          $0 + 1
+        })
+      else {
         comments.trailer.append(comment)
         continue
       }
@@ -63,7 +69,9 @@ enum YAMLCommentExtractor {
   }
 
   /// Every part that can own a comment, with where it starts, in file order.
-  private static func owners(_ text: String, path: String, canonicalText: (String) -> String) throws -> [Placed] {
+  private static func owners(_ text: String, path: String, canonicalText: (String) -> String) throws
+    -> [Placed]
+  {
     let root: Node?
     do {
       root = try Yams.compose(yaml: text, Resolver.default, Constructor.default, .utf8)
@@ -94,7 +102,8 @@ enum YAMLCommentExtractor {
             let tag = LanguageTag(raw)?.value ?? raw
             add(languageKey, .language(id, tag))
             for term in list.sequence.map(Array.init) ?? [list] {
-              guard let termText = term.scalar?.string ?? term.mapping?["text"]?.scalar?.string else { continue }
+              guard let termText = term.scalar?.string ?? term.mapping?["text"]?.scalar?.string
+              else { continue }
               let text = canonicalText(termText)
               let key = tag + "\u{0}" + text
               add(term, .term(id, tag, text, occurrences[key, default: 0]))
@@ -144,7 +153,10 @@ enum YAMLCommentExtractor {
         let c = scalars[i]
         if let q = quote {
           if q == "'" && c == "'" {
-            if i + 1 < scalars.count && scalars[i + 1] == "'" { i += 2; continue }
+            if i + 1 < scalars.count && scalars[i + 1] == "'" {
+              i += 2
+              continue
+            }
             quote = nil
           } else if q == "\"" && c == "\\" {
             i += 2
@@ -163,7 +175,9 @@ enum YAMLCommentExtractor {
           break
         }
         if c != " " && c != "\t" {
-          if (c == "'" || c == "\"") && (previous == nil || [":", "-", "[", "{", ",", "?"].contains(previous!)) {
+          if (c == "'" || c == "\"")
+            && (previous == nil || [":", "-", "[", "{", ",", "?"].contains(previous!))
+          {
             quote = c
           }
           sawContent = true
@@ -190,6 +204,7 @@ enum YAMLCommentExtractor {
     guard let before = s.last else { return true }
     guard before == " " || before == "\t" else { return false }
     let head = s.trimmingCharacters(in: .whitespaces)
-    return head.isEmpty || head.hasSuffix(":") || head.hasSuffix("-") || head.hasSuffix(",") || head.hasSuffix("?")
+    return head.isEmpty || head.hasSuffix(":") || head.hasSuffix("-") || head.hasSuffix(",")
+      || head.hasSuffix("?")
   }
 }

@@ -23,7 +23,8 @@ import TermlintText
 public enum CSVGlossaryLoader {
   /// The columns the layout knows, in the order the writer uses.
   public static let knownColumns = [
-    "concept", "subject", "concept_note", "lang", "term", "status", "pos", "type", "case", "match", "note",
+    "concept", "subject", "concept_note", "lang", "term", "status", "pos", "type", "case", "match",
+    "note",
   ]
 
   /// The columns that must be present.
@@ -33,14 +34,18 @@ public enum CSVGlossaryLoader {
   ///
   /// - Throws: `TermlintError.input` for text that is not UTF-8, `TermlintError.configuration`
   ///   for layout or content errors.
-  public static func load(bytes: [UInt8], path: String, delimiter: Unicode.Scalar = ",") throws -> Glossary {
+  public static func load(bytes: [UInt8], path: String, delimiter: Unicode.Scalar = ",") throws
+    -> Glossary
+  {
     try load(text: GlossarySupport.decodeText(bytes, path: path), path: path, delimiter: delimiter)
   }
 
   /// Loads CSV or TSV text already decoded.
   ///
   /// - Throws: `TermlintError.configuration` for layout or content errors.
-  public static func load(text: String, path: String, delimiter: Unicode.Scalar = ",") throws -> Glossary {
+  public static func load(text: String, path: String, delimiter: Unicode.Scalar = ",") throws
+    -> Glossary
+  {
     try load(text: text, path: path, delimiter: delimiter, lenient: false).glossary
   }
 
@@ -53,7 +58,9 @@ public enum CSVGlossaryLoader {
   public static func loadReportingIssues(
     bytes: [UInt8], path: String, delimiter: Unicode.Scalar = ","
   ) throws -> (glossary: Glossary, issues: [GlossaryLoadIssue]) {
-    try load(text: GlossarySupport.decodeText(bytes, path: path), path: path, delimiter: delimiter, lenient: true)
+    try load(
+      text: GlossarySupport.decodeText(bytes, path: path), path: path, delimiter: delimiter,
+      lenient: true)
   }
 
   private static func load(
@@ -62,9 +69,12 @@ public enum CSVGlossaryLoader {
     var reader = DelimitedTextReader(text: text, delimiter: delimiter, path: path)
     guard let header = try reader.nextRow() else {
       throw TermlintError.configuration(
-        path, "no header row; the first line that is not a # comment must name the columns (\(requiredColumns.joined(separator: ", ")) are required)")
+        path,
+        "no header row; the first line that is not a # comment must name the columns (\(requiredColumns.joined(separator: ", ")) are required)"
+      )
     }
-    return try load(header: header, next: { try reader.nextRow() }, path: path, lenient: lenient, padRows: false)
+    return try load(
+      header: header, next: { try reader.nextRow() }, path: path, lenient: lenient, padRows: false)
   }
 
   /// Whether a header row is Termlint's layout: it names the required columns.
@@ -79,7 +89,8 @@ public enum CSVGlossaryLoader {
   /// - Parameter padRows: rows may be shorter than the header (a workbook leaves trailing empty
   ///   cells out); a delimited file's rows must have exactly the header's cells.
   static func load(
-    header: DelimitedTextReader.Row, next: () throws -> DelimitedTextReader.Row?, path: String, lenient: Bool, padRows: Bool
+    header: DelimitedTextReader.Row, next: () throws -> DelimitedTextReader.Row?, path: String,
+    lenient: Bool, padRows: Bool
   ) throws -> (glossary: Glossary, issues: [GlossaryLoadIssue]) {
     let columns = try parseHeader(header, path: path)
     var builder = Builder(path: path, lenient: lenient)
@@ -89,17 +100,24 @@ public enum CSVGlossaryLoader {
     while var row = try next() {
       if padRows && row.cells.count < columns.count {
         while row.cells.count < columns.count {
-          row.cells.append(.init(value: "", quoted: false, line: row.line, column: (row.cells.last?.column ?? 0) + 1))
+          row.cells.append(
+            .init(
+              value: "", quoted: false, line: row.line, column: (row.cells.last?.column ?? 0) + 1))
         }
       }
-      if padRows && row.cells.count > columns.count, let extra = row.cells[columns.count...].first(where: { !$0.value.isEmpty }) {
-        throw TermlintError.configuration(path, line: row.line, column: extra.column, "a value in a column that has no header ('\(extra.value)')")
+      if padRows && row.cells.count > columns.count,
+        let extra = row.cells[columns.count...].first(where: { !$0.value.isEmpty })
+      {
+        throw TermlintError.configuration(
+          path, line: row.line, column: extra.column,
+          "a value in a column that has no header ('\(extra.value)')")
       }
       if padRows { row.cells = Array(row.cells.prefix(columns.count)) }
       guard row.cells.count == columns.count else {
         throw TermlintError.configuration(
           path, line: row.line,
-          "row has \(row.cells.count) cells but the header has \(columns.count) (\(columns.joined(separator: ", ")))")
+          "row has \(row.cells.count) cells but the header has \(columns.count) (\(columns.joined(separator: ", ")))"
+        )
       }
       try builder.add(row: row, columns: columns)
     }
@@ -114,22 +132,30 @@ public enum CSVGlossaryLoader {
     return (glossary, builder.issues)
   }
 
-  private static func parseHeader(_ header: DelimitedTextReader.Row, path: String) throws -> [String] {
+  private static func parseHeader(_ header: DelimitedTextReader.Row, path: String) throws
+    -> [String]
+  {
     var names: [String] = []
     for cell in header.cells {
       let name = cell.value.trimmedForGlossary.lowercased()
       guard !name.isEmpty else {
         throw TermlintError.configuration(
-          path, line: cell.line, column: cell.column, "an empty column name in the header; known columns: \(knownColumns.joined(separator: ", "))")
+          path, line: cell.line, column: cell.column,
+          "an empty column name in the header; known columns: \(knownColumns.joined(separator: ", "))"
+        )
       }
       guard !names.contains(name) else {
-        throw TermlintError.configuration(path, line: cell.line, column: cell.column, "column '\(name)' appears twice in the header")
+        throw TermlintError.configuration(
+          path, line: cell.line, column: cell.column, "column '\(name)' appears twice in the header"
+        )
       }
       names.append(name)
     }
     for required in requiredColumns where !names.contains(required) {
       throw TermlintError.configuration(
-        path, line: header.line, "the header has no '\(required)' column (required: \(requiredColumns.joined(separator: ", ")))")
+        path, line: header.line,
+        "the header has no '\(required)' column (required: \(requiredColumns.joined(separator: ", ")))"
+      )
     }
     return names
   }
@@ -175,21 +201,29 @@ private struct Builder {
     }
     func fail(_ name: String, _ reason: String) -> TermlintError {
       let cell = cells[name]
-      return TermlintError.configuration(path, line: cell?.line ?? row.line, column: cell?.column, "column '\(name)': \(reason)")
+      return TermlintError.configuration(
+        path, line: cell?.line ?? row.line, column: cell?.column, "column '\(name)': \(reason)")
     }
     /// In lenient mode records an issue and returns; otherwise throws.
-    func problem(_ name: String, _ kind: GlossaryLoadIssue.Kind, _ reason: String, value: String? = nil) throws {
+    func problem(
+      _ name: String, _ kind: GlossaryLoadIssue.Kind, _ reason: String, value: String? = nil
+    ) throws {
       guard lenient else { throw fail(name, reason) }
       issues.append(
-        GlossaryLoadIssue(file: path, line: cells[name]?.line ?? row.line, column: cells[name]?.column, reason, kind: kind, value: value))
+        GlossaryLoadIssue(
+          file: path, line: cells[name]?.line ?? row.line, column: cells[name]?.column, reason,
+          kind: kind, value: value))
     }
 
-    guard let id = value("concept")?.trimmedForGlossary, !id.isEmpty else { throw fail("concept", "the concept id is empty") }
+    guard let id = value("concept")?.trimmedForGlossary, !id.isEmpty else {
+      throw fail("concept", "the concept id is empty")
+    }
     if concepts.last?.id != id {
       if let first = firstLine[id] {
         throw TermlintError.configuration(
           path, line: cells["concept"]?.line ?? row.line, column: cells["concept"]?.column,
-          "concept '\(id)' reappears after other concepts (its rows start at line \(first)); keep a concept's rows together")
+          "concept '\(id)' reappears after other concepts (its rows start at line \(first)); keep a concept's rows together"
+        )
       }
       if var last = concepts.popLast() {
         last.terms = GlossarySupport.groupedByLanguage(last.terms)
@@ -205,14 +239,20 @@ private struct Builder {
 
     if let subject = value("subject") {
       if let existing = concept.subjectField, existing != subject {
-        throw fail("subject", "concept '\(id)' has two subjects: '\(existing)' (line \(subjectLine ?? 0)) and '\(subject)' (line \(cells["subject"]?.line ?? row.line))")
+        throw fail(
+          "subject",
+          "concept '\(id)' has two subjects: '\(existing)' (line \(subjectLine ?? 0)) and '\(subject)' (line \(cells["subject"]?.line ?? row.line))"
+        )
       }
       if concept.subjectField == nil { subjectLine = cells["subject"]?.line }
       concept.subjectField = subject
     }
     if let note = value("concept_note") {
       if let existing = concept.note, existing != note {
-        throw fail("concept_note", "concept '\(id)' has two concept notes: '\(existing)' (line \(noteLine ?? 0)) and '\(note)' (line \(cells["concept_note"]?.line ?? row.line))")
+        throw fail(
+          "concept_note",
+          "concept '\(id)' has two concept notes: '\(existing)' (line \(noteLine ?? 0)) and '\(note)' (line \(cells["concept_note"]?.line ?? row.line))"
+        )
       }
       if concept.note == nil { noteLine = cells["concept_note"]?.line }
       concept.note = note
@@ -223,25 +263,31 @@ private struct Builder {
       return
     }
     guard let language = memo.languageTag(rawLang) else {
-      try problem("lang", .invalidLanguageTag, "'\(rawLang)' is not a valid BCP 47 language tag (e.g. en, ru, en-GB)", value: rawLang)
+      try problem(
+        "lang", .invalidLanguageTag,
+        "'\(rawLang)' is not a valid BCP 47 language tag (e.g. en, ru, en-GB)", value: rawLang)
       return
     }
     if lenient && language.value != rawLang {
       try problem(
-        "lang", .languageTagSpelling, "language tag '\(rawLang)' is not in canonical BCP 47 form; write '\(language.value)'",
+        "lang", .languageTagSpelling,
+        "language tag '\(rawLang)' is not in canonical BCP 47 form; write '\(language.value)'",
         value: rawLang)
     }
     guard let text = value("term"), !text.trimmedForGlossary.isEmpty else {
       try problem("term", .emptyTerm, "the term is empty")
       return
     }
-    var term = Term(text, language: language, line: cells["term"]?.line ?? row.line, column: cells["term"]?.column)
+    var term = Term(
+      text, language: language, line: cells["term"]?.line ?? row.line, column: cells["term"]?.column
+    )
     if let raw = value("status") {
       if let status = memo.status(raw) {
         term.status = status
       } else {
         try problem(
-          "status", .unknownStatus, "unknown status '\(raw)' (expected \(GlossarySupport.statusList), or empty)", value: raw)
+          "status", .unknownStatus,
+          "unknown status '\(raw)' (expected \(GlossarySupport.statusList), or empty)", value: raw)
       }
     }
     term.partOfSpeech = value("pos")
@@ -250,14 +296,18 @@ private struct Builder {
       if let sensitive = GlossarySupport.parseCase(raw) {
         term.caseSensitive = sensitive
       } else {
-        try problem("case", .invalidValue, "unknown value '\(raw)' (expected sensitive, insensitive, or empty)", value: raw)
+        try problem(
+          "case", .invalidValue,
+          "unknown value '\(raw)' (expected sensitive, insensitive, or empty)", value: raw)
       }
     }
     if let raw = value("match") {
       if let mode = GlossarySupport.parseMatch(raw) {
         term.matchMode = mode
       } else {
-        try problem("match", .invalidValue, "unknown value '\(raw)' (expected stem, exact, or empty)", value: raw)
+        try problem(
+          "match", .invalidValue, "unknown value '\(raw)' (expected stem, exact, or empty)",
+          value: raw)
       }
     }
     term.note = value("note")

@@ -78,7 +78,9 @@ struct DelimitedTextReader {
   }
 
   private mutating func advance() {
-    if scalars[i] == "\n" || (scalars[i] == "\r" && (i + 1 >= scalars.count || scalars[i + 1] != "\n")) {
+    if scalars[i] == "\n"
+      || (scalars[i] == "\r" && (i + 1 >= scalars.count || scalars[i + 1] != "\n"))
+    {
       line += 1
       column = 1
     } else {
@@ -138,13 +140,15 @@ struct DelimitedTextReader {
     while k < scalars.count && isBlank(scalars[k]) { k += 1 }
     if k < scalars.count && scalars[k] == "\"" {
       while i < k { advance() }
-      let cellLine = line, cellColumn = column
+      let cellLine = line
+      let cellColumn = column
       advance()
       var value = String.UnicodeScalarView()
       while true {
         guard !atEnd else {
           throw TermlintError.configuration(
-            path, line: cellLine, column: cellColumn, "unterminated quoted cell: the quote opened here is never closed")
+            path, line: cellLine, column: cellColumn,
+            "unterminated quoted cell: the quote opened here is never closed")
         }
         let s = scalars[i]
         if s == "\"" {
@@ -168,11 +172,13 @@ struct DelimitedTextReader {
       if !atEnd && scalars[i] != delimiter && !isLineEnd(scalars[i]) {
         throw TermlintError.configuration(
           path, line: line, column: column,
-          "unexpected '\(scalars[i])' after the closing quote of a cell (write a quote inside a quoted cell as \"\")")
+          "unexpected '\(scalars[i])' after the closing quote of a cell (write a quote inside a quoted cell as \"\")"
+        )
       }
       return Cell(value: String(value), quoted: true, line: cellLine, column: cellColumn)
     }
-    let cellLine = line, cellColumn = column
+    let cellLine = line
+    let cellColumn = column
     // An unquoted cell never spans lines: find its end, trim blanks by index and build the
     // string once (appending scalar by scalar dominated loading a large TSV).
     let start = i

@@ -48,7 +48,9 @@ public enum GlossaryFormat: String, CaseIterable, Sendable {
   }
 
   /// Every accepted extension, for messages.
-  public static let acceptedExtensions = [".tbx", ".xml", ".csv", ".tsv", ".tab", ".yml", ".yaml", ".xlsx"]
+  public static let acceptedExtensions = [
+    ".tbx", ".xml", ".csv", ".tsv", ".tab", ".yml", ".yaml", ".xlsx",
+  ]
 }
 
 /// Reads and writes glossaries in every `GlossaryFormat`.
@@ -58,7 +60,9 @@ public enum GlossaryIO {
   ///
   /// - Throws: `TermlintError.input` when the file cannot be read or decoded,
   ///   `TermlintError.configuration` for an unknown extension or invalid content.
-  public static func load(path: String, format: GlossaryFormat? = nil, options: SheetOptions = .none) throws -> Glossary {
+  public static func load(
+    path: String, format: GlossaryFormat? = nil, options: SheetOptions = .none
+  ) throws -> Glossary {
     let resolved = try format ?? self.format(for: path)
     return try load(bytes: readBytes(path: path), path: path, format: resolved, options: options)
   }
@@ -67,13 +71,20 @@ public enum GlossaryIO {
   /// `options` (sheet, column mapping, languages) apply to spreadsheets: CSV, TSV and `.xlsx`.
   ///
   /// - Throws: `TermlintError.input` or `TermlintError.configuration`.
-  public static func load(bytes: [UInt8], path: String, format: GlossaryFormat, options: SheetOptions = .none) throws -> Glossary {
+  public static func load(
+    bytes: [UInt8], path: String, format: GlossaryFormat, options: SheetOptions = .none
+  ) throws -> Glossary {
     switch format {
     case .tbx: return try TBXLoader.load(bytes: bytes, path: path)
-    case .csv: return try SheetGlossaryLoader.load(bytes: bytes, path: path, delimiter: ",", options: options)
-    case .tsv: return try SheetGlossaryLoader.load(bytes: bytes, path: path, delimiter: "\t", options: options)
+    case .csv:
+      return try SheetGlossaryLoader.load(
+        bytes: bytes, path: path, delimiter: ",", options: options)
+    case .tsv:
+      return try SheetGlossaryLoader.load(
+        bytes: bytes, path: path, delimiter: "\t", options: options)
     case .yaml: return try YAMLGlossaryLoader.load(bytes: bytes, path: path)
-    case .xlsx: return try SheetGlossaryLoader.loadWorkbook(bytes: bytes, path: path, options: options)
+    case .xlsx:
+      return try SheetGlossaryLoader.loadWorkbook(bytes: bytes, path: path, options: options)
     }
   }
 
@@ -87,10 +98,16 @@ public enum GlossaryIO {
   ) throws -> (glossary: Glossary, issues: [GlossaryLoadIssue]) {
     switch format {
     case .tbx: return try TBXLoader.loadReportingIssues(bytes: bytes, path: path)
-    case .csv: return try SheetGlossaryLoader.loadReportingIssues(bytes: bytes, path: path, delimiter: ",", options: options)
-    case .tsv: return try SheetGlossaryLoader.loadReportingIssues(bytes: bytes, path: path, delimiter: "\t", options: options)
+    case .csv:
+      return try SheetGlossaryLoader.loadReportingIssues(
+        bytes: bytes, path: path, delimiter: ",", options: options)
+    case .tsv:
+      return try SheetGlossaryLoader.loadReportingIssues(
+        bytes: bytes, path: path, delimiter: "\t", options: options)
     case .yaml: return try YAMLGlossaryLoader.loadReportingIssues(bytes: bytes, path: path)
-    case .xlsx: return try SheetGlossaryLoader.loadWorkbook(bytes: bytes, path: path, options: options, lenient: true)
+    case .xlsx:
+      return try SheetGlossaryLoader.loadWorkbook(
+        bytes: bytes, path: path, options: options, lenient: true)
     }
   }
 
@@ -101,7 +118,9 @@ public enum GlossaryIO {
   public static func write(_ g: Glossary, format: GlossaryFormat) throws -> [UInt8] {
     switch format {
     case .xlsx:
-      throw TermlintError.configuration(g.path, "Termlint reads .xlsx workbooks but does not write them; write .tbx, .csv, .tsv or .yaml")
+      throw TermlintError.configuration(
+        g.path,
+        "Termlint reads .xlsx workbooks but does not write them; write .tbx, .csv, .tsv or .yaml")
     case .tbx: return try TBXWriter.write(g)
     case .csv: return try CSVGlossaryWriter.write(g, delimiter: ",")
     case .tsv: return try CSVGlossaryWriter.write(g, delimiter: "\t")
@@ -117,7 +136,9 @@ public enum GlossaryIO {
   /// This is how `lint` loads: a TBX problem that would silently change what the glossary says
   /// (`GlossaryLoadIssue.changesMeaning`: an unknown status, a misspelt element or data
   /// category) is an error, as a bad CSV or YAML row is.
-  public static func loadAll(paths: [String], options: (String) -> SheetOptions = { _ in .none }) throws -> Glossary {
+  public static func loadAll(paths: [String], options: (String) -> SheetOptions = { _ in .none })
+    throws -> Glossary
+  {
     if paths.count == 1 { return try loadForLinting(path: paths[0], options: options(paths[0])) }
     var merged = Glossary()
     for path in paths { merged.merge(try loadForLinting(path: path, options: options(path))) }
@@ -126,7 +147,8 @@ public enum GlossaryIO {
 
   /// Loads a glossary file for linting: like `load(path:)`, but a TBX issue that changes the
   /// glossary's meaning is thrown as `TermlintError.configuration` at its line and column.
-  public static func loadForLinting(path: String, options: SheetOptions = .none) throws -> Glossary {
+  public static func loadForLinting(path: String, options: SheetOptions = .none) throws -> Glossary
+  {
     let format = try self.format(for: path)
     guard format == .tbx else { return try load(path: path, format: format, options: options) }
     let bytes = try readBytes(path: path)
@@ -145,11 +167,15 @@ public enum GlossaryIO {
   public static func format(for path: String) throws -> GlossaryFormat {
     guard let format = GlossaryFormat(path: path) else {
       throw TermlintError.configuration(
-        path, "unknown glossary format; accepted extensions: \(GlossaryFormat.acceptedExtensions.joined(separator: ", "))")
+        path,
+        "unknown glossary format; accepted extensions: \(GlossaryFormat.acceptedExtensions.joined(separator: ", "))"
+      )
     }
     return format
   }
 
   /// Reads a file's bytes (`-` reads standard input); the same reader `lint` uses.
-  public static func readBytes(path: String) throws -> [UInt8] { try SourceFile.readBytes(path: path) }
+  public static func readBytes(path: String) throws -> [UInt8] {
+    try SourceFile.readBytes(path: path)
+  }
 }

@@ -60,7 +60,8 @@ public struct GlossaryLoadIssue: Sendable, Equatable, CustomStringConvertible {
 
   /// Creates an issue.
   public init(
-    file: String?, line: Int?, column: Int? = nil, _ message: String, kind: Kind = .skipped, value: String? = nil
+    file: String?, line: Int?, column: Int? = nil, _ message: String, kind: Kind = .skipped,
+    value: String? = nil
   ) {
     self.file = file
     self.line = line
@@ -89,14 +90,21 @@ package enum GlossarySupport {
   /// Removes a UTF-8 BOM and decodes UTF-8, or throws an input error at the line of the first
   /// invalid byte. (UTF-16 with a BOM is decoded too, for spreadsheets that export it.)
   static func decodeText(_ bytes: [UInt8], path: String) throws -> String {
-    if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
+    if bytes.count >= 2,
+      (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)
+    {
       let little = bytes[0] == 0xFF
-      guard bytes.count % 2 == 0 else { throw TermlintError.input(path, "truncated UTF-16 text (odd number of bytes)") }
+      guard bytes.count % 2 == 0 else {
+        throw TermlintError.input(path, "truncated UTF-16 text (odd number of bytes)")
+      }
       var units = [UInt16]()
       units.reserveCapacity(bytes.count / 2 - 1)
       var i = 2
       while i + 1 < bytes.count {
-        units.append(little ? UInt16(bytes[i]) | UInt16(bytes[i + 1]) << 8 : UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1]))
+        units.append(
+          little
+            ? UInt16(bytes[i]) | UInt16(bytes[i + 1]) << 8
+            : UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1]))
         i += 2
       }
       var text = ""
@@ -109,7 +117,8 @@ package enum GlossarySupport {
           if scalar == "\n" { line += 1 }
           text.unicodeScalars.append(scalar)
         case .emptyInput: break loop
-        case .error: throw TermlintError.input(path, line: line, "invalid UTF-16 (unpaired surrogate)")
+        case .error:
+          throw TermlintError.input(path, line: line, "invalid UTF-16 (unpaired surrogate)")
         }
       }
       return text

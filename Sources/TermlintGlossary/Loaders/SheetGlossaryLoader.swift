@@ -29,7 +29,8 @@ public struct SheetOptions: Sendable, Equatable {
   public var origin: String?
 
   public init(
-    sheet: String? = nil, columns: [Mapping] = [], sourceLanguage: LanguageTag? = nil, targetLanguage: LanguageTag? = nil,
+    sheet: String? = nil, columns: [Mapping] = [], sourceLanguage: LanguageTag? = nil,
+    targetLanguage: LanguageTag? = nil,
     origin: String? = nil
   ) {
     self.sheet = sheet
@@ -71,7 +72,8 @@ public enum SheetGlossaryLoader {
   public static func load(
     bytes: [UInt8], path: String, delimiter: Unicode.Scalar, options: SheetOptions = .none
   ) throws -> Glossary {
-    try load(bytes: bytes, path: path, delimiter: delimiter, options: options, lenient: false).glossary
+    try load(bytes: bytes, path: path, delimiter: delimiter, options: options, lenient: false)
+      .glossary
   }
 
   /// Loads CSV/TSV bytes for `glossary check` (Termlint's layout reads leniently; see
@@ -87,7 +89,9 @@ public enum SheetGlossaryLoader {
   /// Loads one sheet of an `.xlsx` workbook (`options.sheet`, else the first).
   ///
   /// - Throws: `TermlintError`.
-  public static func loadWorkbook(bytes: [UInt8], path: String, options: SheetOptions = .none) throws -> Glossary {
+  public static func loadWorkbook(bytes: [UInt8], path: String, options: SheetOptions = .none)
+    throws -> Glossary
+  {
     try loadWorkbook(bytes: bytes, path: path, options: options, lenient: false).glossary
   }
 
@@ -97,13 +101,18 @@ public enum SheetGlossaryLoader {
     let table = try XLSXReader.read(bytes: bytes, path: path, sheet: options.sheet)
     return try inSheet(table.sheet, path: path) {
       guard let header = table.rows.first else {
-        throw TermlintError.configuration(path, "sheet '\(table.sheet)' is empty: it has no header row")
+        throw TermlintError.configuration(
+          path, "sheet '\(table.sheet)' is empty: it has no header row")
       }
       if options.columns.isEmpty && CSVGlossaryLoader.isOwnLayout(header) {
         var rest = table.rows.dropFirst().makeIterator()
-        return try CSVGlossaryLoader.load(header: header, next: { rest.next() }, path: path, lenient: lenient, padRows: true)
+        return try CSVGlossaryLoader.load(
+          header: header, next: { rest.next() }, path: path, lenient: lenient, padRows: true)
       }
-      return (try build(rows: table.rows, path: path, headerless: false, padRows: true, options: options), [])
+      return (
+        try build(rows: table.rows, path: path, headerless: false, padRows: true, options: options),
+        []
+      )
     }
   }
 
@@ -114,21 +123,30 @@ public enum SheetGlossaryLoader {
     var reader = DelimitedTextReader(text: text, delimiter: delimiter, path: path)
     guard let header = try reader.nextRow() else {
       throw TermlintError.configuration(
-        path, "no header row; the first line that is not a # comment must name the columns (see Documentation/Glossary.md)")
+        path,
+        "no header row; the first line that is not a # comment must name the columns (see Documentation/Glossary.md)"
+      )
     }
     if options.columns.isEmpty && CSVGlossaryLoader.isOwnLayout(header) {
-      return try CSVGlossaryLoader.load(header: header, next: { try reader.nextRow() }, path: path, lenient: lenient, padRows: false)
+      return try CSVGlossaryLoader.load(
+        header: header, next: { try reader.nextRow() }, path: path, lenient: lenient, padRows: false
+      )
     }
     var rows = [header]
     while let row = try reader.nextRow() { rows.append(row) }
-    return (try build(rows: rows, path: path, headerless: delimiter == "\t", padRows: false, options: options), [])
+    return (
+      try build(
+        rows: rows, path: path, headerless: delimiter == "\t", padRows: false, options: options), []
+    )
   }
 
   /// Runs `body`, adding `sheet 'NAME', row N: ` to the reason of the errors it throws.
   static func inSheet<T>(_ sheet: String, path: String, _ body: () throws -> T) throws -> T {
     do {
       return try body()
-    } catch var error as TermlintError where error.file == path && !error.reason.hasPrefix("sheet '") {
+    } catch var error as TermlintError
+      where error.file == path && !error.reason.hasPrefix("sheet '")
+    {
       var place = "sheet '\(sheet)'"
       if let line = error.line {
         place += ", row \(line)"
@@ -150,11 +168,13 @@ public enum SheetGlossaryLoader {
   /// Builds a glossary from rows: a header row and data rows (or data rows only, for a
   /// headerless two-column TSV).
   private static func build(
-    rows: [DelimitedTextReader.Row], path: String, headerless allowHeaderless: Bool, padRows: Bool, options: SheetOptions
+    rows: [DelimitedTextReader.Row], path: String, headerless allowHeaderless: Bool, padRows: Bool,
+    options: SheetOptions
   ) throws -> Glossary {
     let header = rows[0]
     var columns = header.cells.enumerated().map { index, cell in
-      Column(header: cell.value.trimmedForGlossary, index: index, role: SheetHeader.role(of: cell.value))
+      Column(
+        header: cell.value.trimmedForGlossary, index: index, role: SheetHeader.role(of: cell.value))
     }
     // The pipeline's mapping wins over the header.
     let origin = options.origin.map { " (\($0))" } ?? ""
@@ -163,14 +183,16 @@ public enum SheetGlossaryLoader {
       guard let index = columns.firstIndex(where: { $0.header.lowercased() == wanted }) else {
         throw TermlintError.configuration(
           path, line: header.line,
-          "the 'columns' mapping\(origin) names column '\(mapping.header)', which the header does not have (columns: \(columns.map { "'\($0.header)'" }.joined(separator: ", ")))")
+          "the 'columns' mapping\(origin) names column '\(mapping.header)', which the header does not have (columns: \(columns.map { "'\($0.header)'" }.joined(separator: ", ")))"
+        )
       }
       columns[index].role = mapping.role
     }
     var dataRows = rows.dropFirst()
     let namesLanguages = columns.contains {
       switch $0.role {
-      case .terms, .rowSourceTerm, .rowTargetTerm, .rowSourceLanguage, .rowTargetLanguage: return true
+      case .terms, .rowSourceTerm, .rowTargetTerm, .rowSourceLanguage, .rowTargetLanguage:
+        return true
       default: return false
       }
     }
@@ -178,24 +200,32 @@ public enum SheetGlossaryLoader {
       // Xbench's export: source TAB target, no header.
       if allowHeaderless && options.columns.isEmpty && rows.allSatisfy({ $0.cells.count == 2 }) {
         columns = [
-          Column(header: "source", index: 0, role: .terms(.source)), Column(header: "target", index: 1, role: .terms(.target)),
+          Column(header: "source", index: 0, role: .terms(.source)),
+          Column(header: "target", index: 1, role: .terms(.target)),
         ]
         dataRows = rows[...]
       } else if options.columns.isEmpty,
-        header.cells.contains(where: { CSVGlossaryLoader.requiredColumns.contains($0.value.trimmedForGlossary.lowercased()) })
+        header.cells.contains(where: {
+          CSVGlossaryLoader.requiredColumns.contains($0.value.trimmedForGlossary.lowercased())
+        })
       {
         // Meant as Termlint's layout: its loader names the missing column.
         var none = [DelimitedTextReader.Row]().makeIterator()
-        _ = try CSVGlossaryLoader.load(header: header, next: { none.next() }, path: path, lenient: false, padRows: padRows)
-        throw TermlintError.configuration(path, line: header.line, "the header is not one Termlint can read")
+        _ = try CSVGlossaryLoader.load(
+          header: header, next: { none.next() }, path: path, lenient: false, padRows: padRows)
+        throw TermlintError.configuration(
+          path, line: header.line, "the header is not one Termlint can read")
       } else {
         throw TermlintError.configuration(
           path, line: header.line,
           "the header names no language column and Termlint's layout needs 'concept', 'lang' and 'term'; name the columns by language "
-            + "(ru, en, Russian, source_ru …), or describe them with a 'columns' mapping in the pipeline (see Documentation/Glossary.md)")
+            + "(ru, en, Russian, source_ru …), or describe them with a 'columns' mapping in the pipeline (see Documentation/Glossary.md)"
+        )
       }
     }
-    let perRow = columns.contains { $0.role == .rowSourceLanguage } || columns.contains { $0.role == .rowTargetLanguage }
+    let perRow =
+      columns.contains { $0.role == .rowSourceLanguage }
+      || columns.contains { $0.role == .rowTargetLanguage }
     if !perRow {
       // `Source term`, `Target string` without per-row languages: the run's languages.
       for i in columns.indices {
@@ -208,19 +238,26 @@ public enum SheetGlossaryLoader {
         if columns[i].role == .terms(.target) { columns[i].role = .rowTargetTerm }
       }
       for (role, name) in [
-        (SheetColumnRole.rowSourceLanguage, "sourceLang"), (.rowTargetLanguage, "targetLang"), (.rowSourceTerm, "sourceString"),
+        (SheetColumnRole.rowSourceLanguage, "sourceLang"), (.rowTargetLanguage, "targetLang"),
+        (.rowSourceTerm, "sourceString"),
         (.rowTargetTerm, "targetString"),
       ] where !columns.contains(where: { $0.role == role }) {
         throw TermlintError.configuration(
-          path, line: header.line, "a sheet with the languages in its rows (sourceLang, targetLang) needs a '\(name)' column too")
+          path, line: header.line,
+          "a sheet with the languages in its rows (sourceLang, targetLang) needs a '\(name)' column too"
+        )
       }
     }
-    for role in [SheetColumnRole.id, .subject, .partOfSpeech, .rowSourceLanguage, .rowTargetLanguage, .rowSourceTerm, .rowTargetTerm] {
+    for role in [
+      SheetColumnRole.id, .subject, .partOfSpeech, .rowSourceLanguage, .rowTargetLanguage,
+      .rowSourceTerm, .rowTargetTerm,
+    ] {
       let same = columns.filter { $0.role == role }
       if same.count > 1 {
         throw TermlintError.configuration(
           path, line: header.line, column: header.cells[same[1].index].column,
-          "columns '\(same[0].header)' and '\(same[1].header)' both hold the \(describe(role)); keep one, or map one to 'ignore' or 'note'")
+          "columns '\(same[0].header)' and '\(same[1].header)' both hold the \(describe(role)); keep one, or map one to 'ignore' or 'note'"
+        )
       }
     }
     // Languages of the language columns.
@@ -230,13 +267,17 @@ public enum SheetGlossaryLoader {
       case .source:
         guard let tag = options.sourceLanguage else {
           throw TermlintError.configuration(
-            path, line: header.line, "column '\(column.header)' holds the source language, but no source language is set (the pipeline's languages.source, or --source-lang)")
+            path, line: header.line,
+            "column '\(column.header)' holds the source language, but no source language is set (the pipeline's languages.source, or --source-lang)"
+          )
         }
         return tag
       case .target:
         guard let tag = options.targetLanguage else {
           throw TermlintError.configuration(
-            path, line: header.line, "column '\(column.header)' holds the target language, but no target language is set (the pipeline's languages.target, or --target-lang)")
+            path, line: header.line,
+            "column '\(column.header)' holds the target language, but no target language is set (the pipeline's languages.target, or --target-lang)"
+          )
         }
         return tag
       case .unspecified: return nil
@@ -251,20 +292,26 @@ public enum SheetGlossaryLoader {
     // Variants without a language belong to the target language: the run's, when the sheet has
     // it; else the second language column (the first is the source by convention); else the only one.
     let defaultVariantLanguage =
-      termColumns.first(where: { options.targetLanguage.map($0.language.matches) ?? false })?.language
+      termColumns.first(where: { options.targetLanguage.map($0.language.matches) ?? false })?
+      .language
       ?? (termColumns.count >= 2 ? termColumns[1].language : termColumns.first?.language)
     var variantColumns: [(index: Int, language: LanguageTag?, status: TermStatus)] = []
     for column in columns {
       if case .variants(let language, let status) = column.role {
         let tag = try resolve(language, column: column)
         if tag == nil && !perRow && defaultVariantLanguage == nil {
-          throw TermlintError.configuration(path, line: header.line, "column '\(column.header)' has no language column to belong to")
+          throw TermlintError.configuration(
+            path, line: header.line, "column '\(column.header)' has no language column to belong to"
+          )
         }
-        variantColumns.append((column.index, tag ?? (perRow ? nil : defaultVariantLanguage), status))
+        variantColumns.append(
+          (column.index, tag ?? (perRow ? nil : defaultVariantLanguage), status))
       }
     }
     let index = { (role: SheetColumnRole) in columns.first { $0.role == role }?.index }
-    let idColumn = index(.id), subjectColumn = index(.subject), posColumn = index(.partOfSpeech)
+    let idColumn = index(.id)
+    let subjectColumn = index(.subject)
+    let posColumn = index(.partOfSpeech)
     let noteColumns = columns.filter { $0.role == .note }
     let extraColumns = columns.filter { $0.role == nil && !$0.header.isEmpty }
     let labelledNotes = noteColumns.count + extraColumns.count > 1 || !extraColumns.isEmpty
@@ -274,25 +321,32 @@ public enum SheetGlossaryLoader {
     for row in dataRows {
       var cells = row.cells
       if padRows {
-        if cells.count > columns.count, let extra = cells[columns.count...].first(where: { !$0.value.isEmpty }) {
+        if cells.count > columns.count,
+          let extra = cells[columns.count...].first(where: { !$0.value.isEmpty })
+        {
           throw TermlintError.configuration(
-            path, line: row.line, column: extra.column, "a value in a column that has no header ('\(extra.value)')")
+            path, line: row.line, column: extra.column,
+            "a value in a column that has no header ('\(extra.value)')")
         }
         cells = Array(cells.prefix(columns.count))
         while cells.count < columns.count {
-          cells.append(.init(value: "", quoted: false, line: row.line, column: (cells.last?.column ?? 0) + 1))
+          cells.append(
+            .init(value: "", quoted: false, line: row.line, column: (cells.last?.column ?? 0) + 1))
         }
       } else if cells.count != columns.count {
         throw TermlintError.configuration(
           path, line: row.line,
-          "row has \(cells.count) fields but the header has \(columns.count) (\(columns.map(\.header).joined(separator: ", ")))")
+          "row has \(cells.count) fields but the header has \(columns.count) (\(columns.map(\.header).joined(separator: ", ")))"
+        )
       }
       func value(_ index: Int?) -> String? {
         guard let index else { return nil }
         let v = cells[index].value.trimmedForGlossary
         return v.isEmpty ? nil : v
       }
-      if let blank = columns.first(where: { $0.role == nil && $0.header.isEmpty && value($0.index) != nil }) {
+      if let blank = columns.first(where: {
+        $0.role == nil && $0.header.isEmpty && value($0.index) != nil
+      }) {
         throw TermlintError.configuration(
           path, line: row.line, column: cells[blank.index].column,
           "a value ('\(value(blank.index) ?? "")') in a column that has no header; name the column")
@@ -306,7 +360,10 @@ public enum SheetGlossaryLoader {
       }
       concept.note = notes.isEmpty ? nil : notes.joined(separator: "\n")
       let pos = value(posColumn).map(partOfSpeech)
-      func add(_ cell: DelimitedTextReader.Cell, language: LanguageTag, first: TermStatus?, rest: TermStatus?) {
+      func add(
+        _ cell: DelimitedTextReader.Cell, language: LanguageTag, first: TermStatus?,
+        rest: TermStatus?
+      ) {
         for (n, piece) in variants(cell).enumerated() {
           var term = Term(piece.text, language: language, line: cell.line, column: piece.column)
           term.status = n == 0 ? first : rest
@@ -319,11 +376,13 @@ public enum SheetGlossaryLoader {
         func language(_ role: SheetColumnRole, _ what: String) throws -> LanguageTag {
           let i = index(role)!
           guard let raw = value(i) else {
-            throw TermlintError.configuration(path, line: row.line, column: cells[i].column, "the \(what) is empty")
+            throw TermlintError.configuration(
+              path, line: row.line, column: cells[i].column, "the \(what) is empty")
           }
           guard let tag = memo.languageTag(raw) else {
             throw TermlintError.configuration(
-              path, line: row.line, column: cells[i].column, "'\(raw)' is not a valid language tag (e.g. en, ru, ru_RU)")
+              path, line: row.line, column: cells[i].column,
+              "'\(raw)' is not a valid language tag (e.g. en, ru, ru_RU)")
           }
           return tag
         }
@@ -333,7 +392,9 @@ public enum SheetGlossaryLoader {
         add(cells[index(.rowSourceTerm)!], language: source, first: .preferred, rest: .admitted)
         add(cells[index(.rowTargetTerm)!], language: target, first: .preferred, rest: .admitted)
       }
-      for column in termColumns { add(cells[column.index], language: column.language, first: .preferred, rest: .admitted) }
+      for column in termColumns {
+        add(cells[column.index], language: column.language, first: .preferred, rest: .admitted)
+      }
       for column in variantColumns {
         guard let language = column.language ?? rowTarget else { continue }
         add(cells[column.index], language: language, first: column.status, rest: column.status)
@@ -341,7 +402,9 @@ public enum SheetGlossaryLoader {
       guard !concept.terms.isEmpty else {
         if cells.allSatisfy({ $0.value.trimmedForGlossary.isEmpty }) { continue }
         throw TermlintError.configuration(
-          path, line: row.line, "the row has no term in any language column, so its content would be lost; fill in a term or delete the row")
+          path, line: row.line,
+          "the row has no term in any language column, so its content would be lost; fill in a term or delete the row"
+        )
       }
       concept.terms = GlossarySupport.groupedByLanguage(concept.terms)
       glossary.concepts.append(concept)
@@ -356,7 +419,9 @@ public enum SheetGlossaryLoader {
       glossary.sourceLanguage = first.terms.first?.language
       glossary.targetLanguage = first.terms.last?.language
     } else if termColumns.count >= 2 {
-      glossary.sourceLanguage = termColumns.first { options.sourceLanguage.map($0.language.matches) ?? false }?.language ?? termColumns[0].language
+      glossary.sourceLanguage =
+        termColumns.first { options.sourceLanguage.map($0.language.matches) ?? false }?.language
+        ?? termColumns[0].language
       glossary.targetLanguage = defaultVariantLanguage
     }
     return glossary

@@ -54,14 +54,17 @@ public enum SheetColumnRole: Sendable, Equatable {
   /// with a language (`forbidden en`, `forbidden target`), `source-lang`, `target-lang`,
   /// `source-string`, `target-string`; nil when it is none of these.
   public init?(mapping raw: String) {
-    let words = raw.lowercased().split(whereSeparator: { $0 == " " || $0 == ":" || $0 == "/" }).map(String.init)
+    let words = raw.lowercased().split(whereSeparator: { $0 == " " || $0 == ":" || $0 == "/" }).map(
+      String.init)
     func language(_ word: String) -> SheetLanguage? {
       switch word {
       case "source": return .source
       case "target": return .target
       default:
         // A known language code (`ru`, `pt-BR`), not merely a well-formed tag: `verboten` is one.
-        guard let tag = LanguageTag(word), LanguageNames.shared.codes[tag.language] != nil else { return nil }
+        guard let tag = LanguageTag(word), LanguageNames.shared.codes[tag.language] != nil else {
+          return nil
+        }
         return .tag(tag)
       }
     }
@@ -85,7 +88,9 @@ public enum SheetColumnRole: Sendable, Equatable {
         self = .terms(language)
       }
     case 2:
-      let statuses: [String: TermStatus] = ["forbidden": .forbidden, "deprecated": .deprecated, "admitted": .admitted]
+      let statuses: [String: TermStatus] = [
+        "forbidden": .forbidden, "deprecated": .deprecated, "admitted": .admitted,
+      ]
       guard let status = statuses[words[0]], let language = language(words[1]) else { return nil }
       self = .variants(language, status)
     default:
@@ -174,10 +179,14 @@ enum SheetHeader {
   /// followed by a region (`ru RU`, `english us`) or a script subtag.
   static func language(_ words: [String]) -> LanguageTag? {
     if let code = languageCode(words.joined(separator: " ")) { return LanguageTag(code) }
-    guard words.count >= 2, let code = languageCode(words.dropLast().joined(separator: " ")) else { return nil }
+    guard words.count >= 2, let code = languageCode(words.dropLast().joined(separator: " ")) else {
+      return nil
+    }
     let last = words[words.count - 1]
-    guard (last.count == 2 && last.allSatisfy(\.isLetter)) || (last.count == 4 && last.allSatisfy(\.isLetter))
-      || (last.count == 3 && last.allSatisfy(\.isNumber))
+    guard
+      (last.count == 2 && last.allSatisfy(\.isLetter))
+        || (last.count == 4 && last.allSatisfy(\.isLetter))
+        || (last.count == 3 && last.allSatisfy(\.isNumber))
     else { return nil }
     return LanguageTag("\(code)-\(last)")
   }
@@ -191,21 +200,35 @@ enum SheetHeader {
   /// Header names (words joined) of the roles that are not languages.
   static let roleNames: [String: SheetColumnRole] = {
     var names: [String: SheetColumnRole] = [:]
-    for name in ["id", "conceptid", "concept", "entry", "entryid", "termid", "stringid", "key", "identifier", "uid", "guid"] {
+    for name in [
+      "id", "conceptid", "concept", "entry", "entryid", "termid", "stringid", "key", "identifier",
+      "uid", "guid",
+    ] {
       names[name] = .id
     }
-    for name in ["subject", "subjectfield", "domain", "field", "category", "topic"] { names[name] = .subject }
+    for name in ["subject", "subjectfield", "domain", "field", "category", "topic"] {
+      names[name] = .subject
+    }
     for name in [
-      "note", "notes", "comment", "comments", "remark", "remarks", "description", "definition", "explanation",
+      "note", "notes", "comment", "comments", "remark", "remarks", "description", "definition",
+      "explanation",
       "context", "usage", "usagenote", "conceptnote", "termnote",
     ] {
       names[name] = .note
     }
     for name in ["pos", "partofspeech", "wordclass", "wordtype"] { names[name] = .partOfSpeech }
-    for name in ["sourcelang", "sourcelanguage", "srclang", "sourcelocale", "fromlang"] { names[name] = .rowSourceLanguage }
-    for name in ["targetlang", "targetlanguage", "tgtlang", "trglang", "targetlocale", "tolang"] { names[name] = .rowTargetLanguage }
-    for name in ["sourcestring", "sourceterm", "sourcetext", "srcstring", "srcterm"] { names[name] = .rowSourceTerm }
-    for name in ["targetstring", "targetterm", "targettext", "tgtstring", "tgtterm", "trgstring", "trgterm"] {
+    for name in ["sourcelang", "sourcelanguage", "srclang", "sourcelocale", "fromlang"] {
+      names[name] = .rowSourceLanguage
+    }
+    for name in ["targetlang", "targetlanguage", "tgtlang", "trglang", "targetlocale", "tolang"] {
+      names[name] = .rowTargetLanguage
+    }
+    for name in ["sourcestring", "sourceterm", "sourcetext", "srcstring", "srcterm"] {
+      names[name] = .rowSourceTerm
+    }
+    for name in [
+      "targetstring", "targetterm", "targettext", "tgtstring", "tgtterm", "trgstring", "trgterm",
+    ] {
       names[name] = .rowTargetTerm
     }
     return names
@@ -213,20 +236,28 @@ enum SheetHeader {
 
   /// Words that say which side a language column is on.
   static let sideWords: [String: SheetLanguage] = [
-    "source": .source, "src": .source, "target": .target, "tgt": .target, "trg": .target, "translation": .target,
+    "source": .source, "src": .source, "target": .target, "tgt": .target, "trg": .target,
+    "translation": .target,
   ]
 
   /// Words around a language name that say nothing more (`Russian term`, `lang_en`).
-  static let decorations: Set<String> = ["term", "terms", "lang", "language", "string", "text", "word", "words", "phrase", "variant", "variants"]
+  static let decorations: Set<String> = [
+    "term", "terms", "lang", "language", "string", "text", "word", "words", "phrase", "variant",
+    "variants",
+  ]
 
   /// Words and phrases that give variants a status.
   static let statusPhrases: [([String], TermStatus)] = [
-    (["do", "not", "use"], .forbidden), (["dont", "use"], .forbidden), (["don", "t", "use"], .forbidden),
-    (["forbidden"], .forbidden), (["prohibited"], .forbidden), (["banned"], .forbidden), (["avoid"], .forbidden),
+    (["do", "not", "use"], .forbidden), (["dont", "use"], .forbidden),
+    (["don", "t", "use"], .forbidden),
+    (["forbidden"], .forbidden), (["prohibited"], .forbidden), (["banned"], .forbidden),
+    (["avoid"], .forbidden),
     (["not", "allowed"], .forbidden), (["incorrect"], .forbidden), (["wrong"], .forbidden),
-    (["deprecated"], .deprecated), (["not", "recommended"], .deprecated), (["obsolete"], .deprecated),
+    (["deprecated"], .deprecated), (["not", "recommended"], .deprecated),
+    (["obsolete"], .deprecated),
     (["superseded"], .deprecated), (["discouraged"], .deprecated),
-    (["admitted"], .admitted), (["synonyms"], .admitted), (["synonym"], .admitted), (["alternatives"], .admitted),
+    (["admitted"], .admitted), (["synonyms"], .admitted), (["synonym"], .admitted),
+    (["alternatives"], .admitted),
     (["alternative"], .admitted), (["also", "allowed"], .admitted),
   ]
 
@@ -258,9 +289,13 @@ final class LanguageNames: Sendable {
       // the others (`new`, `men`) are too easily ordinary English words in a header.
       if code.count == 2 {
         codes[code] = code
-        if let alpha3 = language.identifier(.alpha3)?.lowercased(), alpha3 != code { codes[alpha3] = code }
+        if let alpha3 = language.identifier(.alpha3)?.lowercased(), alpha3 != code {
+          codes[alpha3] = code
+        }
       }
-      if let name = english.localizedString(forLanguageCode: code)?.lowercased(), name != code, names[name] == nil {
+      if let name = english.localizedString(forLanguageCode: code)?.lowercased(), name != code,
+        names[name] == nil
+      {
         names[name] = code
       }
     }

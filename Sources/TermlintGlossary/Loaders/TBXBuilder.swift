@@ -85,13 +85,16 @@ struct TBXBuilder {
   /// Categories a DCT-style TBX writes as elements of their own.
   private static func isDCTCategory(_ name: String) -> Bool {
     switch name {
-    case "administrativeStatus", "normativeAuthorization", "usageStatus", "termStatus", "partOfSpeech", "termType", "subjectField",
+    case "administrativeStatus", "normativeAuthorization", "usageStatus", "termStatus",
+      "partOfSpeech", "termType", "subjectField",
       "definition", "caseSensitivity", "matchMode":
       return true
     default: return false
     }
   }
-  private static let partsOfSpeech: Set<String> = ["noun", "verb", "adjective", "adverb", "properNoun", "other"]
+  private static let partsOfSpeech: Set<String> = [
+    "noun", "verb", "adjective", "adverb", "properNoun", "other",
+  ]
   // NOTE: element names are tested with `switch` (short strings compare without hashing): a
   // Set lookup per element and kind was 5 % of loading a large TBX.
   private static func isConceptElement(_ name: String) -> Bool {
@@ -115,7 +118,9 @@ struct TBXBuilder {
 
   package init(path: String) { self.path = path }
 
-  private mutating func issue(_ line: Int?, _ message: String, kind: GlossaryLoadIssue.Kind = .skipped, value: String? = nil) {
+  private mutating func issue(
+    _ line: Int?, _ message: String, kind: GlossaryLoadIssue.Kind = .skipped, value: String? = nil
+  ) {
     issues.append(GlossaryLoadIssue(file: path, line: line, message, kind: kind, value: value))
   }
 
@@ -179,16 +184,23 @@ struct TBXBuilder {
       term?.langRaw = frame.lang
       capture = Capture(kind: .termText, depth: depth, line: line, preserve: frame.preserve)
     } else if name == "note" || (name == "descrip" && (attributeDict.value("type") ?? "").isEmpty) {
-      if concept != nil { capture = Capture(kind: .note, depth: depth, line: line, preserve: frame.preserve) }
+      if concept != nil {
+        capture = Capture(kind: .note, depth: depth, line: line, preserve: frame.preserve)
+      }
     } else if name == "termNote" || name == "descrip" || name == "admin" {
       if concept != nil, let type = attributeDict.value("type") {
         let category = type.trimmedOfSpaces
-        if !TBXNames.isInterpretedCategory(category), let known = memo.nearMiss(category, of: TBXNames.interpretedCategories) {
+        if !TBXNames.isInterpretedCategory(category),
+          let known = memo.nearMiss(category, of: TBXNames.interpretedCategories)
+        {
           issue(
-            line, "unknown data category '\(category)' (did you mean '\(known)'?); the value is not read", kind: .unknownCategory,
+            line,
+            "unknown data category '\(category)' (did you mean '\(known)'?); the value is not read",
+            kind: .unknownCategory,
             value: category)
         }
-        capture = Capture(kind: .category(category), depth: depth, line: line, preserve: frame.preserve)
+        capture = Capture(
+          kind: .category(category), depth: depth, line: line, preserve: frame.preserve)
       }
     } else if TBXBuilder.isDCTCategory(name) {
       guard concept != nil else { return }
@@ -211,9 +223,12 @@ struct TBXBuilder {
   /// elements, DCT modules) are left alone.
   private mutating func checkUnknownElement(_ name: String, line: Int) {
     // Outside a concept only the concept elements themselves matter (headers hold anything).
-    if let known = memo.nearMiss(name, of: concept == nil ? TBXNames.conceptElements : TBXNames.structural) {
+    if let known = memo.nearMiss(
+      name, of: concept == nil ? TBXNames.conceptElements : TBXNames.structural)
+    {
       issue(
-        line, "unknown element <\(name)> (did you mean <\(known)>?); its content is not read", kind: .unknownElement,
+        line, "unknown element <\(name)> (did you mean <\(known)>?); its content is not read",
+        kind: .unknownElement,
         value: name)
     }
   }
@@ -230,7 +245,9 @@ struct TBXBuilder {
       case .termText:
         // NOTE: a scalar test, not Foundation's `contains` (a locale-aware search, 13 % of a large load).
         // (0xEF leads U+FFFD's UTF-8 bytes: most terms are ruled out without a scalar walk.)
-        if value.utf8.contains(0xEF) && value.unicodeScalars.contains("\u{FFFD}") { sawReplacementCharacter = true }
+        if value.utf8.contains(0xEF) && value.unicodeScalars.contains("\u{FFFD}") {
+          sawReplacementCharacter = true
+        }
         term?.text = value
       case .note:
         if !value.isEmpty { applyNote(value) }
@@ -278,7 +295,9 @@ struct TBXBuilder {
     if term != nil {
       applyTermCategory(category, value: value, line: line)
     } else if langDepth != nil {
-      if category == "subjectField" && concept?.languageSubject == nil { concept?.languageSubject = value }
+      if category == "subjectField" && concept?.languageSubject == nil {
+        concept?.languageSubject = value
+      }
       if category == "definition" && concept?.languageNote == nil { concept?.languageNote = value }
     } else {
       if category == "subjectField" && concept?.subject == nil { concept?.subject = value }
@@ -294,20 +313,25 @@ struct TBXBuilder {
       if let status = memo.status(value) {
         term?.status = status
       } else {
-        issue(line, "unknown \(category) '\(value)'; the term is kept without a status", kind: .unknownStatus, value: value)
+        issue(
+          line, "unknown \(category) '\(value)'; the term is kept without a status",
+          kind: .unknownStatus, value: value)
       }
     case "termlint:status":
       if let status = TermStatus(rawValue: value) ?? memo.status(value) {
         term?.termlintStatus = status
       } else {
-        issue(line, "unknown termlint:status '\(value)' (expected \(GlossarySupport.statusList))", kind: .unknownStatus, value: value)
+        issue(
+          line, "unknown termlint:status '\(value)' (expected \(GlossarySupport.statusList))",
+          kind: .unknownStatus, value: value)
       }
     case "partOfSpeech":
       guard term?.pos == nil else { return }
       term?.pos = value
       if !TBXBuilder.partsOfSpeech.contains(value) {
         issue(
-          line, "partOfSpeech '\(value)' is not a TBX value (\(TBXBuilder.partsOfSpeech.sorted().joined(separator: ", "))); kept as written",
+          line,
+          "partOfSpeech '\(value)' is not a TBX value (\(TBXBuilder.partsOfSpeech.sorted().joined(separator: ", "))); kept as written",
           kind: .invalidValue, value: value)
       }
     case "termType":
@@ -316,13 +340,17 @@ struct TBXBuilder {
       if let sensitive = GlossarySupport.parseCase(value) {
         term?.caseSensitive = sensitive
       } else {
-        issue(line, "unknown caseSensitivity '\(value)' (expected sensitive or insensitive); ignored", kind: .invalidValue, value: value)
+        issue(
+          line, "unknown caseSensitivity '\(value)' (expected sensitive or insensitive); ignored",
+          kind: .invalidValue, value: value)
       }
     case "matchMode":
       if let mode = GlossarySupport.parseMatch(value) {
         term?.match = mode
       } else {
-        issue(line, "unknown matchMode '\(value)' (expected stem or exact); ignored", kind: .invalidValue, value: value)
+        issue(
+          line, "unknown matchMode '\(value)' (expected stem or exact); ignored",
+          kind: .invalidValue, value: value)
       }
     default:
       break
@@ -336,27 +364,37 @@ struct TBXBuilder {
     }
     guard let draft = term, concept != nil else { return }
     guard let text = draft.text, !text.isEmpty else {
-      issue(draft.line ?? draft.sectionLine, draft.line == nil ? "term section without <term> ignored" : "empty <term> ignored", kind: .emptyTerm)
+      issue(
+        draft.line ?? draft.sectionLine,
+        draft.line == nil ? "term section without <term> ignored" : "empty <term> ignored",
+        kind: .emptyTerm)
       return
     }
     guard let raw = draft.langRaw else {
-      issue(draft.line, "term '\(text)' skipped: no xml:lang in scope", kind: .invalidLanguageTag, value: text)
+      issue(
+        draft.line, "term '\(text)' skipped: no xml:lang in scope", kind: .invalidLanguageTag,
+        value: text)
       return
     }
     guard let language = memo.languageTag(raw) else {
-      issue(draft.line, "term '\(text)' skipped: invalid language tag '\(raw)'", kind: .invalidLanguageTag, value: raw)
+      issue(
+        draft.line, "term '\(text)' skipped: invalid language tag '\(raw)'",
+        kind: .invalidLanguageTag, value: raw)
       return
     }
     if language.value != raw {
       issue(
-        draft.line, "language tag '\(raw)' is not in canonical BCP 47 form; write '\(language.value)'",
+        draft.line,
+        "language tag '\(raw)' is not in canonical BCP 47 form; write '\(language.value)'",
         kind: .languageTagSpelling, value: raw)
     }
     let note = draft.notes.isEmpty ? nil : draft.notes.joined(separator: "\n")
     concept?.terms.append(
       Term(
-        text, language: language, status: draft.termlintStatus ?? draft.status, partOfSpeech: draft.pos,
-        termType: draft.type, caseSensitive: draft.caseSensitive, matchMode: draft.match, note: note, line: draft.line,
+        text, language: language, status: draft.termlintStatus ?? draft.status,
+        partOfSpeech: draft.pos,
+        termType: draft.type, caseSensitive: draft.caseSensitive, matchMode: draft.match,
+        note: note, line: draft.line,
         column: draft.column))
   }
 
@@ -392,7 +430,8 @@ struct TBXBuilder {
         used[id] = draft.line
         if let explicit = draft.id {
           issue(
-            draft.line, "concept id '\(explicit)' is also used at line \(used[explicit] ?? 0); renamed '\(id)'",
+            draft.line,
+            "concept id '\(explicit)' is also used at line \(used[explicit] ?? 0); renamed '\(id)'",
             kind: .duplicateID, value: explicit)
         }
       }
@@ -402,9 +441,12 @@ struct TBXBuilder {
       }
       concepts.append(
         Concept(
-          id: id, subjectField: draft.subject ?? draft.languageSubject, note: draft.note ?? draft.languageNote,
+          id: id, subjectField: draft.subject ?? draft.languageSubject,
+          note: draft.note ?? draft.languageNote,
           terms: GlossarySupport.groupedByLanguage(draft.terms), line: draft.line))
     }
-    return Glossary(concepts: concepts, path: path, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
+    return Glossary(
+      concepts: concepts, path: path, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage
+    )
   }
 }

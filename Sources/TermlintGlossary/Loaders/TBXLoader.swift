@@ -48,7 +48,9 @@ public enum TBXLoader {
   /// Loads a TBX document and returns what was skipped or not understood.
   ///
   /// - Throws: `TermlintError.configuration` for XML that is not well-formed or not TBX.
-  public static func loadReportingIssues(bytes: [UInt8], path: String) throws -> (glossary: Glossary, issues: [GlossaryLoadIssue]) {
+  public static func loadReportingIssues(bytes: [UInt8], path: String) throws -> (
+    glossary: Glossary, issues: [GlossaryLoadIssue]
+  ) {
     guard bytes.contains(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) }) else {
       throw TermlintError.configuration(path, "empty file (expected a TBX document)")
     }
@@ -57,15 +59,22 @@ public enum TBXLoader {
       builder = try read(utf8: utf8Bytes(bytes, path: path), path: path)
     } catch let error as TermlintError where error.kind != .configuration {
       // A glossary that cannot be decoded or scanned is a configuration problem.
-      throw TermlintError(.configuration, file: error.file, line: error.line, column: error.column, error.reason)
+      throw TermlintError(
+        .configuration, file: error.file, line: error.line, column: error.column, error.reason)
     }
-    guard let root = builder.rootName else { throw TermlintError.configuration(path, "empty document (expected a TBX document)") }
+    guard let root = builder.rootName else {
+      throw TermlintError.configuration(path, "empty document (expected a TBX document)")
+    }
     guard ["martif", "tbx", "TBX"].contains(root) else {
       throw TermlintError.configuration(
-        path, line: 1, "not a TBX document: the root element is <\(root)>, expected <tbx>, <martif> or <TBX>")
+        path, line: 1,
+        "not a TBX document: the root element is <\(root)>, expected <tbx>, <martif> or <TBX>")
     }
     if builder.sawReplacementCharacter && !containsReplacementCharacterBytes(bytes) {
-      throw TermlintError.input(path, "text could not be decoded from the encoding the file declares (U+FFFD appeared); convert the file to UTF-8")
+      throw TermlintError.input(
+        path,
+        "text could not be decoded from the encoding the file declares (U+FFFD appeared); convert the file to UTF-8"
+      )
     }
     return (builder.makeGlossary(), builder.issues)
   }
@@ -78,12 +87,18 @@ public enum TBXLoader {
   /// - Throws: `TermlintError.input` when the bytes cannot be decoded as the document says.
   static func utf8Bytes(_ bytes: [UInt8], path: String) throws -> [UInt8] {
     let bom = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
-    var isUTF8 = !(bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
+    var isUTF8 =
+      !(bytes.count >= 2
+      && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
       && SourceFile.bomlessUTF16(bytes) == nil
     if isUTF8 && !bom {
-      if bytes.count >= 4 && (bytes[0...3] == [0x3C, 0x00, 0x3F, 0x00] || bytes[0...3] == [0x00, 0x3C, 0x00, 0x3F]) {
+      if bytes.count >= 4
+        && (bytes[0...3] == [0x3C, 0x00, 0x3F, 0x00] || bytes[0...3] == [0x00, 0x3C, 0x00, 0x3F])
+      {
         isUTF8 = false
-      } else if let charset = XMLDecoding.declaredEncoding(bytes), SourceFile.DeclaredCharset(charset) != .utf8 {
+      } else if let charset = XMLDecoding.declaredEncoding(bytes),
+        SourceFile.DeclaredCharset(charset) != .utf8
+      {
         isUTF8 = false
       }
     }
@@ -101,7 +116,8 @@ public enum TBXLoader {
   private static func read(utf8 bytes: [UInt8], path: String) throws -> TBXBuilder {
     var builder = TBXBuilder(path: path)
     var scanner = XMLTokenizer<UInt8>(
-      units: bytes, path: path, file: nil, maxDepth: XMLScanner.defaultMaxDepth, maxAttributes: XMLScanner.defaultMaxAttributes,
+      units: bytes, path: path, file: nil, maxDepth: XMLScanner.defaultMaxDepth,
+      maxAttributes: XMLScanner.defaultMaxAttributes,
       entityPolicy: .declaredUnused)
     var names = NameTable()
     // The local names the builder's end events get (the part after the first colon).
@@ -117,7 +133,9 @@ public enum TBXLoader {
         let (local, endLocal) = names.localNames(bytes, scanner.tagName)
         // The builder reads the column of `<term>` only: where its text starts.
         let column = local == "term" ? lines.column(bytes, at: tag.upperBound) : 0
-        builder.startElement(local, attributes: UTF8Attributes(bytes: bytes, list: scanner.attributes), line: lines.line, column: column)
+        builder.startElement(
+          local, attributes: UTF8Attributes(bytes: bytes, list: scanner.attributes),
+          line: lines.line, column: column)
         open.append(endLocal)
       case .end:
         builder.endElement(open.removeLast())
@@ -184,11 +202,14 @@ public enum TBXLoader {
 
   /// Element names seen, so a name is made into a string once, not at every tag.
   private struct NameTable {
-    private var slots: [(bytes: [UInt8], local: String, endLocal: String)?] = Array(repeating: nil, count: 256)
+    private var slots: [(bytes: [UInt8], local: String, endLocal: String)?] = Array(
+      repeating: nil, count: 256)
 
     /// The local name of a qualified name (after a colon that is neither first nor last, as
     /// `XMLScanner` splits it) and the part after its first colon (the end tag's name).
-    mutating func localNames(_ bytes: [UInt8], _ range: Range<Int>) -> (local: String, endLocal: String) {
+    mutating func localNames(_ bytes: [UInt8], _ range: Range<Int>) -> (
+      local: String, endLocal: String
+    ) {
       let count = range.count
       let first = Int(bytes[range.lowerBound])
       let last = Int(bytes[range.upperBound - 1])
@@ -200,7 +221,8 @@ public enum TBXLoader {
         if k == count { return (entry.local, entry.endLocal) }
       }
       let name = String(decoding: bytes[range], as: UTF8.self)
-      var local = name, endLocal = name
+      var local = name
+      var endLocal = name
       if let colon = bytes[range].firstIndex(of: UInt8(ascii: ":")) {
         endLocal = String(decoding: bytes[(colon + 1)..<range.upperBound], as: UTF8.self)
         if colon != range.lowerBound && colon + 1 != range.upperBound { local = endLocal }
@@ -234,8 +256,12 @@ public enum TBXLoader {
   static func containsReplacementCharacterBytes(_ bytes: [UInt8]) -> Bool {
     guard bytes.count >= 2 else { return false }
     for i in 0..<(bytes.count - 1) {
-      if bytes[i] == 0xFF && bytes[i + 1] == 0xFD || bytes[i] == 0xFD && bytes[i + 1] == 0xFF { return true }
-      if i + 2 < bytes.count && bytes[i] == 0xEF && bytes[i + 1] == 0xBF && bytes[i + 2] == 0xBD { return true }
+      if bytes[i] == 0xFF && bytes[i + 1] == 0xFD || bytes[i] == 0xFD && bytes[i + 1] == 0xFF {
+        return true
+      }
+      if i + 2 < bytes.count && bytes[i] == 0xEF && bytes[i + 1] == 0xBF && bytes[i + 2] == 0xBD {
+        return true
+      }
     }
     return false
   }

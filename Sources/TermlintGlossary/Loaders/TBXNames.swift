@@ -14,20 +14,30 @@ enum TBXNames {
   static func isKnownElement(_ name: String) -> Bool {
     switch name {
     // Core structure, v2 and v3.
-    case "martif", "martifHeader", "tbx", "tbxHeader", "TBX", "header", "fileDesc", "titleStmt", "title", "publicationStmt",
-      "sourceDesc", "notesStmt", "encodingDesc", "revisionDesc", "change", "p", "text", "body", "back", "termEntry",
-      "conceptEntry", "langSet", "langSec", "langGroup", "tig", "ntig", "termGrp", "termSec", "termGroup", "term", "termNote",
-      "termNoteGrp", "descrip", "descripGrp", "descripNote", "admin", "adminGrp", "adminNote", "transac", "transacGrp",
-      "transacNote", "date", "note", "ref", "xref", "hi", "foreign", "bpt", "ept", "ph", "sc", "ec", "refObjectList",
-      "refObjectSec", "refObject", "item", "itemGrp", "itemSet", "termCompList", "termCompSec", "termComp", "termCompGrp":
+    case "martif", "martifHeader", "tbx", "tbxHeader", "TBX", "header", "fileDesc", "titleStmt",
+      "title", "publicationStmt",
+      "sourceDesc", "notesStmt", "encodingDesc", "revisionDesc", "change", "p", "text", "body",
+      "back", "termEntry",
+      "conceptEntry", "langSet", "langSec", "langGroup", "tig", "ntig", "termGrp", "termSec",
+      "termGroup", "term", "termNote",
+      "termNoteGrp", "descrip", "descripGrp", "descripNote", "admin", "adminGrp", "adminNote",
+      "transac", "transacGrp",
+      "transacNote", "date", "note", "ref", "xref", "hi", "foreign", "bpt", "ept", "ph", "sc", "ec",
+      "refObjectList",
+      "refObjectSec", "refObject", "item", "itemGrp", "itemSet", "termCompList", "termCompSec",
+      "termComp", "termCompGrp":
       return true
     // TBX-Min 2013 header and body.
-    case "id", "description", "dialect", "languages", "licence", "license", "customer", "termStatus":
+    case "id", "description", "dialect", "languages", "licence", "license", "customer",
+      "termStatus":
       return true
     // Data categories written as elements (DCT style).
-    case "administrativeStatus", "normativeAuthorization", "usageStatus", "partOfSpeech", "termType", "subjectField",
-      "definition", "context", "source", "customerSubset", "projectSubset", "grammaticalGender", "geographicalUsage",
-      "termLocation", "transactionType", "responsibility", "crossReference", "externalCrossReference", "xGraphic",
+    case "administrativeStatus", "normativeAuthorization", "usageStatus", "partOfSpeech",
+      "termType", "subjectField",
+      "definition", "context", "source", "customerSubset", "projectSubset", "grammaticalGender",
+      "geographicalUsage",
+      "termLocation", "transactionType", "responsibility", "crossReference",
+      "externalCrossReference", "xGraphic",
       "caseSensitivity", "matchMode", "email", "fn", "role", "uid", "type":
       return true
     default:
@@ -37,8 +47,10 @@ enum TBXNames {
 
   /// Elements whose misspelling loses content the loader reads.
   static let structural = [
-    "termEntry", "conceptEntry", "langSet", "langSec", "langGroup", "tig", "ntig", "termGrp", "termSec", "termGroup", "term",
-    "termNote", "descrip", "admin", "note", "administrativeStatus", "normativeAuthorization", "usageStatus", "termStatus",
+    "termEntry", "conceptEntry", "langSet", "langSec", "langGroup", "tig", "ntig", "termGrp",
+    "termSec", "termGroup", "term",
+    "termNote", "descrip", "admin", "note", "administrativeStatus", "normativeAuthorization",
+    "usageStatus", "termStatus",
     "partOfSpeech", "termType", "subjectField", "definition", "caseSensitivity", "matchMode",
   ]
 
@@ -47,14 +59,16 @@ enum TBXNames {
 
   /// Data categories (`termNote`/`descrip`/`admin` `type`) the loader reads.
   static let interpretedCategories = [
-    "administrativeStatus", "normativeAuthorization", "usageStatus", "termStatus", "partOfSpeech", "termType", "subjectField",
+    "administrativeStatus", "normativeAuthorization", "usageStatus", "termStatus", "partOfSpeech",
+    "termType", "subjectField",
     "definition", "caseSensitivity", "matchMode", "termlint:status",
   ]
 
   /// Whether `category` is one of `interpretedCategories`.
   static func isInterpretedCategory(_ category: String) -> Bool {
     switch category {
-    case "administrativeStatus", "normativeAuthorization", "usageStatus", "termStatus", "partOfSpeech", "termType",
+    case "administrativeStatus", "normativeAuthorization", "usageStatus", "termStatus",
+      "partOfSpeech", "termType",
       "subjectField", "definition", "caseSensitivity", "matchMode", "termlint:status":
       return true
     default:
@@ -80,5 +94,7 @@ enum TBXNames {
   }
 
   /// Optimal string alignment distance (Levenshtein with adjacent transpositions).
-  package static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int { NameMatching.distance(a, b) }
+  package static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+    NameMatching.distance(a, b)
+  }
 }

@@ -31,7 +31,8 @@ enum XLSXReader {
 
   /// The sheets of a workbook, in order.
   static func sheetNames(bytes: [UInt8], path: String) throws -> [String] {
-    try withArchive(bytes, path: path) { archive in try sheets(in: archive, path: path).map(\.name) }
+    try withArchive(bytes, path: path) { archive in try sheets(in: archive, path: path).map(\.name)
+    }
   }
 
   /// Reads one sheet (nil: the first).
@@ -39,22 +40,30 @@ enum XLSXReader {
     try withArchive(bytes, path: path) { archive in try read(archive, path: path, sheet: wanted) }
   }
 
-  private static func read(_ archive: Archive, path: String, sheet wanted: String?) throws -> SheetTable {
+  private static func read(_ archive: Archive, path: String, sheet wanted: String?) throws
+    -> SheetTable
+  {
     let sheets = try sheets(in: archive, path: path)
     guard !sheets.isEmpty else { throw TermlintError.input(path, "the workbook has no sheets") }
     let chosen: (name: String, part: String)
     if let wanted {
-      guard let found = sheets.first(where: { $0.name == wanted }) ?? sheets.first(where: { $0.name.lowercased() == wanted.lowercased() })
+      guard
+        let found = sheets.first(where: { $0.name == wanted })
+          ?? sheets.first(where: { $0.name.lowercased() == wanted.lowercased() })
       else {
         throw TermlintError.input(
-          path, "the workbook has no sheet '\(wanted)' (sheets: \(sheets.map { "'\($0.name)'" }.joined(separator: ", ")))")
+          path,
+          "the workbook has no sheet '\(wanted)' (sheets: \(sheets.map { "'\($0.name)'" }.joined(separator: ", ")))"
+        )
       }
       chosen = found
     } else {
       chosen = sheets[0]
     }
     let shared = try sharedStrings(in: archive, path: path)
-    let rows = try worksheet(try part(chosen.part, in: archive, path: path), part: chosen.part, path: path, sheet: chosen.name, shared: shared)
+    let rows = try worksheet(
+      try part(chosen.part, in: archive, path: path), part: chosen.part, path: path,
+      sheet: chosen.name, shared: shared)
     return SheetTable(sheet: chosen.name, rows: rows)
   }
 
@@ -66,29 +75,40 @@ enum XLSXReader {
   /// (a negative range in `MemoryFile.readData`) when a corrupt entry points past the end of the
   /// data, which a mutated workbook reached in fuzzing; its file-backed archive reads such an
   /// entry as short and reports an error instead.
-  private static func withArchive<T>(_ bytes: [UInt8], path: String, _ body: (Archive) throws -> T) throws -> T {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("termlint-xlsx-\(UUID().uuidString).zip")
+  private static func withArchive<T>(_ bytes: [UInt8], path: String, _ body: (Archive) throws -> T)
+    throws -> T
+  {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "termlint-xlsx-\(UUID().uuidString).zip")
     do {
       try Data(bytes).write(to: url, options: [.withoutOverwriting])
     } catch {
-      throw TermlintError.input(path, "cannot read the workbook: writing a temporary copy failed (\(error.localizedDescription))")
+      throw TermlintError.input(
+        path,
+        "cannot read the workbook: writing a temporary copy failed (\(error.localizedDescription))")
     }
     defer { try? FileManager.default.removeItem(at: url) }
     let archive: Archive
     do {
       archive = try Archive(url: url, accessMode: .read)
     } catch {
-      throw TermlintError.input(path, "not a valid .xlsx workbook: the file is not a readable zip archive")
+      throw TermlintError.input(
+        path, "not a valid .xlsx workbook: the file is not a readable zip archive")
     }
     return try body(archive)
   }
 
   /// A part's bytes; nil when the archive has no such part.
-  private static func optionalPart(_ name: String, in archive: Archive, path: String) throws -> [UInt8]? {
+  private static func optionalPart(_ name: String, in archive: Archive, path: String) throws
+    -> [UInt8]?
+  {
     guard let entry = archive[name] else { return nil }
-    guard entry.type == .file else { throw TermlintError.input(path, "not a valid .xlsx workbook: '\(name)' is not a file") }
+    guard entry.type == .file else {
+      throw TermlintError.input(path, "not a valid .xlsx workbook: '\(name)' is not a file")
+    }
     guard entry.uncompressedSize <= maxPartSize else {
-      throw TermlintError.input(path, "'\(name)' is larger than \(maxPartSize >> 20) MiB uncompressed; not read")
+      throw TermlintError.input(
+        path, "'\(name)' is larger than \(maxPartSize >> 20) MiB uncompressed; not read")
     }
     var data = [UInt8]()
     data.reserveCapacity(Int(entry.uncompressedSize))
@@ -98,9 +118,11 @@ enum XLSXReader {
         data.append(contentsOf: chunk)
       }
     } catch is ArchiveLimit {
-      throw TermlintError.input(path, "'\(name)' is larger than \(maxPartSize >> 20) MiB uncompressed; not read")
+      throw TermlintError.input(
+        path, "'\(name)' is larger than \(maxPartSize >> 20) MiB uncompressed; not read")
     } catch {
-      throw TermlintError.input(path, "not a valid .xlsx workbook: '\(name)' cannot be decompressed (\(error))")
+      throw TermlintError.input(
+        path, "not a valid .xlsx workbook: '\(name)' cannot be decompressed (\(error))")
     }
     return data
   }
@@ -116,10 +138,13 @@ enum XLSXReader {
 
   /// Scans a part's elements; `visit` gets each element read as a tree when `wanted` says so.
   private static func scan(
-    _ bytes: [UInt8], part: String, path: String, wanted: (String) -> Bool, visit: (XMLElement, SourceFile) throws -> Void
+    _ bytes: [UInt8], part: String, path: String, wanted: (String) -> Bool,
+    visit: (XMLElement, SourceFile) throws -> Void
   ) throws {
     let file: SourceFile
-    do { file = try SourceFile(path: "\(path)/\(part)", bytes: bytes) } catch let error as TermlintError {
+    do { file = try SourceFile(path: "\(path)/\(part)", bytes: bytes) } catch let error
+      as TermlintError
+    {
       throw TermlintError.input(path, "not a valid .xlsx workbook: '\(part)': \(error.reason)")
     }
     var scanner = XMLScanner(file: file)
@@ -131,26 +156,39 @@ enum XLSXReader {
   }
 
   /// The sheets listed in `xl/workbook.xml` with their parts.
-  private static func sheets(in archive: Archive, path: String) throws -> [(name: String, part: String)] {
+  private static func sheets(in archive: Archive, path: String) throws -> [(
+    name: String, part: String
+  )] {
     var listed: [(name: String, id: String)] = []
-    try scan(try part("xl/workbook.xml", in: archive, path: path), part: "xl/workbook.xml", path: path, wanted: { $0 == "sheet" }) {
+    try scan(
+      try part("xl/workbook.xml", in: archive, path: path), part: "xl/workbook.xml", path: path,
+      wanted: { $0 == "sheet" }
+    ) {
       element, _ in
       // The relationship id is in the officeDocument relationships namespace (prefix `r`).
       guard let name = element.attribute("name"),
-        let id = element.tag.attributes.first(where: { $0.localName == "id" && $0.prefix != nil })?.value
+        let id = element.tag.attributes.first(where: { $0.localName == "id" && $0.prefix != nil })?
+          .value
       else {
-        throw TermlintError.input(path, "not a valid .xlsx workbook: a <sheet> in 'xl/workbook.xml' has no name or r:id")
+        throw TermlintError.input(
+          path, "not a valid .xlsx workbook: a <sheet> in 'xl/workbook.xml' has no name or r:id")
       }
       listed.append((name, id))
     }
     var targets: [String: String] = [:]
     let relsName = "xl/_rels/workbook.xml.rels"
-    try scan(try part(relsName, in: archive, path: path), part: relsName, path: path, wanted: { $0 == "Relationship" }) { element, _ in
-      if let id = element.attribute("Id"), let target = element.attribute("Target") { targets[id] = target }
+    try scan(
+      try part(relsName, in: archive, path: path), part: relsName, path: path,
+      wanted: { $0 == "Relationship" }
+    ) { element, _ in
+      if let id = element.attribute("Id"), let target = element.attribute("Target") {
+        targets[id] = target
+      }
     }
     return try listed.map { sheet in
       guard let target = targets[sheet.id] else {
-        throw TermlintError.input(path, "not a valid .xlsx workbook: sheet '\(sheet.name)' has no part in '\(relsName)'")
+        throw TermlintError.input(
+          path, "not a valid .xlsx workbook: sheet '\(sheet.name)' has no part in '\(relsName)'")
       }
       return (sheet.name, resolve(target))
     }
@@ -200,7 +238,8 @@ enum XLSXReader {
     try scan(bytes, part: part, path: path, wanted: { $0 == "row" }) { element, file in
       if let r = element.attribute("r") {
         guard let n = Int(r), n > rowNumber else {
-          throw TermlintError.input(path, "sheet '\(sheet)': bad row number r=\"\(r)\" after row \(rowNumber)")
+          throw TermlintError.input(
+            path, "sheet '\(sheet)': bad row number r=\"\(r)\" after row \(rowNumber)")
         }
         rowNumber = n
       } else {
@@ -210,16 +249,22 @@ enum XLSXReader {
       var columnNumber = 0
       for c in element.children("c") {
         if let reference = c.attribute("r") {
-          guard let (column, row) = cellReference(reference), row == rowNumber, column > columnNumber else {
+          guard let (column, row) = cellReference(reference), row == rowNumber,
+            column > columnNumber
+          else {
             throw TermlintError.input(
-              path, line: rowNumber, "sheet '\(sheet)': bad or out-of-order cell reference r=\"\(reference)\" in row \(rowNumber)")
+              path, line: rowNumber,
+              "sheet '\(sheet)': bad or out-of-order cell reference r=\"\(reference)\" in row \(rowNumber)"
+            )
           }
           columnNumber = column
         } else {
           columnNumber += 1
         }
         let value = try cellValue(c, file: file, shared: shared) {
-          TermlintError.input(path, line: rowNumber, column: columnNumber, "sheet '\(sheet)', cell \(columnName(columnNumber))\(rowNumber): \($0)")
+          TermlintError.input(
+            path, line: rowNumber, column: columnNumber,
+            "sheet '\(sheet)', cell \(columnName(columnNumber))\(rowNumber): \($0)")
         }
         guard !value.isEmpty else { continue }
         while cells.count < columnNumber - 1 {
@@ -240,7 +285,8 @@ enum XLSXReader {
       guard let v = c.child("v") else { return "" }
       let raw = v.text(in: file).trimmingCharacters(in: .whitespaces)
       guard let index = Int(raw), shared.indices.contains(index) else {
-        throw error("shared string index '\(raw)' is not in the workbook's \(shared.count) shared strings")
+        throw error(
+          "shared string index '\(raw)' is not in the workbook's \(shared.count) shared strings")
       }
       return shared[index]
     case "inlineStr":

@@ -57,11 +57,15 @@ public enum YAMLGlossaryLoader {
   ///
   /// - Throws: `TermlintError.input` for text that is not UTF-8, `TermlintError.configuration`
   ///   for invalid YAML or layout errors.
-  public static func loadReportingIssues(bytes: [UInt8], path: String) throws -> (glossary: Glossary, issues: [GlossaryLoadIssue]) {
+  public static func loadReportingIssues(bytes: [UInt8], path: String) throws -> (
+    glossary: Glossary, issues: [GlossaryLoadIssue]
+  ) {
     try load(text: GlossarySupport.decodeText(bytes, path: path), path: path, lenient: true)
   }
 
-  private static func load(text: String, path: String, lenient: Bool) throws -> (glossary: Glossary, issues: [GlossaryLoadIssue]) {
+  private static func load(text: String, path: String, lenient: Bool) throws -> (
+    glossary: Glossary, issues: [GlossaryLoadIssue]
+  ) {
     let root: Node?
     do {
       root = try Yams.compose(yaml: text, Resolver.default, Constructor.default, .utf8)
@@ -69,7 +73,8 @@ public enum YAMLGlossaryLoader {
       throw yamlError(error, path: path)
     }
     guard let root else {
-      throw TermlintError.configuration(path, line: 1, "empty glossary file; expected a mapping with 'concepts'")
+      throw TermlintError.configuration(
+        path, line: 1, "empty glossary file; expected a mapping with 'concepts'")
     }
     var reader = Reader(path: path, lenient: lenient)
     let glossary = try reader.glossary(root)
@@ -83,13 +88,15 @@ public enum YAMLGlossaryLoader {
       return reason
     }
     switch error {
-    case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+    case .scanner(let context, let problem, let mark, _),
+      .parser(let context, let problem, let mark, _),
       .composer(let context, let problem, let mark, _):
       return .configuration(path, line: mark.line, column: mark.column, trimmed(problem, context))
     case .duplicatedKeysInMapping(let duplicates, let context):
       return .configuration(
         path, line: context.mark.line, column: context.mark.column,
-        "invalid YAML: duplicate key \(duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")) in one mapping")
+        "invalid YAML: duplicate key \(duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")) in one mapping"
+      )
     case .reader(let problem, _, _, _):
       return .configuration(path, "invalid YAML: \(problem)")
     default:
@@ -119,9 +126,14 @@ private struct Reader {
   }
 
   /// In lenient mode records an issue at `node`; otherwise throws.
-  mutating func problem(_ node: Node, _ kind: GlossaryLoadIssue.Kind, _ reason: String, value: String? = nil) throws {
+  mutating func problem(
+    _ node: Node, _ kind: GlossaryLoadIssue.Kind, _ reason: String, value: String? = nil
+  ) throws {
     guard lenient else { throw error(node, reason) }
-    issues.append(GlossaryLoadIssue(file: path, line: node.mark?.line, column: node.mark?.column, reason, kind: kind, value: value))
+    issues.append(
+      GlossaryLoadIssue(
+        file: path, line: node.mark?.line, column: node.mark?.column, reason, kind: kind,
+        value: value))
   }
 
   func error(_ node: Node, _ reason: String) -> TermlintError {
@@ -133,19 +145,28 @@ private struct Reader {
     guard node.mapping != nil || node.sequence != nil, let mark = node.mark else { return }
     let position = Position(line: mark.line, column: mark.column)
     if !seenCollections.insert(position).inserted {
-      throw error(node, "YAML aliases (*name) are not supported in glossaries; write the content out")
+      throw error(
+        node, "YAML aliases (*name) are not supported in glossaries; write the content out")
     }
   }
 
   /// The pairs of a mapping, checking key types and unknown keys.
-  mutating func pairs(_ node: Node, what: String, allowed: [String]) throws -> [(key: String, keyNode: Node, value: Node)] {
+  mutating func pairs(_ node: Node, what: String, allowed: [String]) throws -> [(
+    key: String, keyNode: Node, value: Node
+  )] {
     try visit(node)
-    guard let mapping = node.mapping else { throw error(node, "\(what) must be a mapping (key: value)") }
+    guard let mapping = node.mapping else {
+      throw error(node, "\(what) must be a mapping (key: value)")
+    }
     var out: [(key: String, keyNode: Node, value: Node)] = []
     for (keyNode, value) in mapping {
-      guard let key = keyNode.scalar?.string else { throw error(keyNode, "\(what) has a key that is not a plain string") }
+      guard let key = keyNode.scalar?.string else {
+        throw error(keyNode, "\(what) has a key that is not a plain string")
+      }
       guard allowed.contains(key) else {
-        throw error(keyNode, "unknown key '\(key)' in \(what); allowed keys: \(allowed.joined(separator: ", "))")
+        throw error(
+          keyNode,
+          "unknown key '\(key)' in \(what); allowed keys: \(allowed.joined(separator: ", "))")
       }
       out.append((key, keyNode, value))
     }
@@ -154,8 +175,13 @@ private struct Reader {
 
   /// A scalar's text; nil for an unquoted null (`~`, `null`, nothing).
   func optionalString(_ node: Node, key: String) throws -> String? {
-    guard let scalar = node.scalar else { throw error(node, "'\(key)' must be a string, not a \(node.mapping != nil ? "mapping" : "list")") }
-    if scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string) { return nil }
+    guard let scalar = node.scalar else {
+      throw error(
+        node, "'\(key)' must be a string, not a \(node.mapping != nil ? "mapping" : "list")")
+    }
+    if scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
+      return nil
+    }
     return scalar.string
   }
 
@@ -169,13 +195,23 @@ private struct Reader {
   mutating func glossary(_ root: Node) throws -> Glossary {
     var glossary = Glossary(path: path)
     var conceptsNode: Node?
-    for (key, _, value) in try pairs(root, what: "the top level", allowed: YAMLGlossaryLoader.rootKeys) {
+    for (key, _, value) in try pairs(
+      root, what: "the top level", allowed: YAMLGlossaryLoader.rootKeys)
+    {
       switch key {
       case "languages":
-        for (langKey, _, langValue) in try pairs(value, what: "'languages'", allowed: YAMLGlossaryLoader.languageKeys) {
+        for (langKey, _, langValue) in try pairs(
+          value, what: "'languages'", allowed: YAMLGlossaryLoader.languageKeys)
+        {
           guard let raw = try optionalString(langValue, key: langKey) else { continue }
-          guard let tag = LanguageTag(raw) else { throw error(langValue, "'\(raw)' is not a valid BCP 47 language tag") }
-          if langKey == "source" { glossary.sourceLanguage = tag } else { glossary.targetLanguage = tag }
+          guard let tag = LanguageTag(raw) else {
+            throw error(langValue, "'\(raw)' is not a valid BCP 47 language tag")
+          }
+          if langKey == "source" {
+            glossary.sourceLanguage = tag
+          } else {
+            glossary.targetLanguage = tag
+          }
         }
       default:
         conceptsNode = value
@@ -183,8 +219,14 @@ private struct Reader {
     }
     guard let conceptsNode else { throw error(root, "missing 'concepts' (a list of concepts)") }
     try visit(conceptsNode)
-    if let scalar = conceptsNode.scalar, scalar.style == .plain, ["", "~", "null"].contains(scalar.string) { return glossary }
-    guard let list = conceptsNode.sequence else { throw error(conceptsNode, "'concepts' must be a list") }
+    if let scalar = conceptsNode.scalar, scalar.style == .plain,
+      ["", "~", "null"].contains(scalar.string)
+    {
+      return glossary
+    }
+    guard let list = conceptsNode.sequence else {
+      throw error(conceptsNode, "'concepts' must be a list")
+    }
     var ids: [String: Int] = [:]
     for item in list {
       let concept = try self.concept(item)
@@ -199,7 +241,9 @@ private struct Reader {
 
   mutating func concept(_ node: Node) throws -> Concept {
     let fields = try pairs(node, what: "a concept", allowed: YAMLGlossaryLoader.conceptKeys)
-    guard let idField = fields.first(where: { $0.key == "id" }) else { throw error(node, "concept has no 'id'") }
+    guard let idField = fields.first(where: { $0.key == "id" }) else {
+      throw error(node, "concept has no 'id'")
+    }
     let id = try requiredString(idField.value, key: "id").trimmedForGlossary
     var concept = Concept(id: id, line: node.mark?.line)
     var sawTerms = false
@@ -216,7 +260,11 @@ private struct Reader {
     }
     guard sawTerms, !concept.terms.isEmpty else {
       // NOTE: in lenient mode a concept whose terms were all skipped was reported already.
-      if lenient && issues[skippedBefore...].contains(where: { $0.kind != .languageTagSpelling && $0.kind != .unknownStatus }) {
+      if lenient
+        && issues[skippedBefore...].contains(where: {
+          $0.kind != .languageTagSpelling && $0.kind != .unknownStatus
+        })
+      {
         return concept
       }
       throw error(node, "concept '\(concept.id)' has no terms")
@@ -227,7 +275,8 @@ private struct Reader {
   mutating func terms(_ node: Node, conceptID: String) throws -> [Term] {
     try visit(node)
     guard let mapping = node.mapping else {
-      throw error(node, "'terms' must map language tags to lists of terms (e.g. en: [security guarantees])")
+      throw error(
+        node, "'terms' must map language tags to lists of terms (e.g. en: [security guarantees])")
     }
     var seen: [LanguageTag: Int] = [:]
     var out: [Term] = []
@@ -235,15 +284,21 @@ private struct Reader {
       guard let raw = keyNode.scalar?.string, let language = LanguageTag(raw) else {
         let raw = keyNode.scalar?.string ?? "?"
         try problem(
-          keyNode, .invalidLanguageTag, "'\(raw)' is not a valid BCP 47 language tag (e.g. en, ru, en-GB)", value: raw)
+          keyNode, .invalidLanguageTag,
+          "'\(raw)' is not a valid BCP 47 language tag (e.g. en, ru, en-GB)", value: raw)
         continue
       }
       if lenient && language.value != raw {
         try problem(
-          keyNode, .languageTagSpelling, "language tag '\(raw)' is not in canonical BCP 47 form; write '\(language.value)'", value: raw)
+          keyNode, .languageTagSpelling,
+          "language tag '\(raw)' is not in canonical BCP 47 form; write '\(language.value)'",
+          value: raw)
       }
       if let first = seen[language] {
-        throw error(keyNode, "language '\(language)' appears twice in the terms of '\(conceptID)' (first at line \(first))")
+        throw error(
+          keyNode,
+          "language '\(language)' appears twice in the terms of '\(conceptID)' (first at line \(first))"
+        )
       }
       seen[language] = keyNode.mark?.line ?? 0
       let items: [Node]
@@ -264,7 +319,9 @@ private struct Reader {
 
   /// A term's text; nil (with an issue) when lenient loading meets an empty one.
   mutating func termText(_ node: Node) throws -> String? {
-    if lenient, node.scalar != nil, (try optionalString(node, key: "text"))?.trimmedForGlossary.isEmpty ?? true {
+    if lenient, node.scalar != nil,
+      (try optionalString(node, key: "text"))?.trimmedForGlossary.isEmpty ?? true
+    {
       try problem(node, .emptyTerm, "the term is empty")
       return nil
     }
@@ -277,20 +334,26 @@ private struct Reader {
       guard let text = try termText(node) else { return nil }
       return Term(text, language: language, line: node.mark?.line, column: node.mark?.column)
     }
-    guard node.mapping != nil else { throw error(node, "a term must be a string or a mapping with 'text'") }
+    guard node.mapping != nil else {
+      throw error(node, "a term must be a string or a mapping with 'text'")
+    }
     let fields = try pairs(node, what: "a term", allowed: YAMLGlossaryLoader.termKeys)
     guard let textField = fields.first(where: { $0.key == "text" }) else {
       try problem(node, .emptyTerm, "term has no 'text'")
       return nil
     }
     guard let text = try termText(textField.value) else { return nil }
-    var term = Term(text, language: language, line: textField.value.mark?.line, column: textField.value.mark?.column)
+    var term = Term(
+      text, language: language, line: textField.value.mark?.line,
+      column: textField.value.mark?.column)
     for (key, _, value) in fields {
       switch key {
       case "status":
         guard let raw = try optionalString(value, key: key) else { continue }
         guard let status = TermStatus.parse(raw) else {
-          try problem(value, .unknownStatus, "unknown status '\(raw)' (expected \(GlossarySupport.statusList))", value: raw)
+          try problem(
+            value, .unknownStatus,
+            "unknown status '\(raw)' (expected \(GlossarySupport.statusList))", value: raw)
           continue
         }
         term.status = status
@@ -300,14 +363,17 @@ private struct Reader {
       case "case":
         guard let raw = try optionalString(value, key: key) else { continue }
         guard let sensitive = GlossarySupport.parseCase(raw) else {
-          try problem(value, .invalidValue, "unknown case '\(raw)' (expected sensitive or insensitive)", value: raw)
+          try problem(
+            value, .invalidValue, "unknown case '\(raw)' (expected sensitive or insensitive)",
+            value: raw)
           continue
         }
         term.caseSensitive = sensitive
       case "match":
         guard let raw = try optionalString(value, key: key) else { continue }
         guard let mode = GlossarySupport.parseMatch(raw) else {
-          try problem(value, .invalidValue, "unknown match '\(raw)' (expected stem or exact)", value: raw)
+          try problem(
+            value, .invalidValue, "unknown match '\(raw)' (expected stem or exact)", value: raw)
           continue
         }
         term.matchMode = mode

@@ -63,7 +63,9 @@ public final class GlossaryLookup: @unchecked Sendable {
         let morphology = morphologies[language] ?? Morphology(language: term.language)
         morphologies[language] = morphology
         let words = self.words(term.text, morphology: morphology)
-        if !words.isEmpty { entries[language, default: []].append(Entry(concept: ci, term: ti, words: words)) }
+        if !words.isEmpty {
+          entries[language, default: []].append(Entry(concept: ci, term: ti, words: words))
+        }
       }
     }
   }
@@ -81,17 +83,25 @@ public final class GlossaryLookup: @unchecked Sendable {
       let q = words(query, morphology: morphology)
       guard q.contains(where: \.isWord) else { continue }
       for entry in list {
-        guard let kind = relation(query: q, term: entry.words, morphology: morphology) else { continue }
+        guard let kind = relation(query: q, term: entry.words, morphology: morphology) else {
+          continue
+        }
         let concept = glossary.concepts[entry.concept]
         let match = Match(concept: concept, term: concept.terms[entry.term], kind: kind)
         order += 1
-        if let current = best[entry.concept], !Self.better(match, entry.words.count, than: current.match, current.length) { continue }
+        if let current = best[entry.concept],
+          !Self.better(match, entry.words.count, than: current.match, current.length)
+        {
+          continue
+        }
         best[entry.concept] = (match, entry.words.count, order)
       }
     }
     return best.values.sorted { a, b in
       if a.match.kind != b.match.kind { return a.match.kind < b.match.kind }
-      if a.length != b.length { return a.match.kind == .queryContainsTerm ? a.length > b.length : a.length < b.length }
+      if a.length != b.length {
+        return a.match.kind == .queryContainsTerm ? a.length > b.length : a.length < b.length
+      }
       return a.match.concept.id < b.match.concept.id
     }.map(\.match)
   }
@@ -105,7 +115,9 @@ public final class GlossaryLookup: @unchecked Sendable {
     let normalized = NormalizedText(text, options: .matching)
     return tokenizer.tokens(in: normalized.units).map { token in
       let form = Array(normalized.units[token.range])
-      return Word(form: form, stem: token.kind == .word ? morphology.stem(utf16: form) : form, isWord: token.kind != .punctuation)
+      return Word(
+        form: form, stem: token.kind == .word ? morphology.stem(utf16: form) : form,
+        isWord: token.kind != .punctuation)
     }
   }
 
@@ -115,7 +127,8 @@ public final class GlossaryLookup: @unchecked Sendable {
     }
     func contains(_ long: [Word], _ short: [Word]) -> Bool {
       guard short.count <= long.count else { return false }
-      for start in 0...(long.count - short.count) where zip(long[start...], short).allSatisfy(same) { return true }
+      for start in 0...(long.count - short.count) where zip(long[start...], short).allSatisfy(same)
+      { return true }
       return false
     }
     if query.count == term.count && zip(query, term).allSatisfy(same) { return .exact }

@@ -30,7 +30,9 @@ public struct GlossaryStatistics: Sendable, Codable, Equatable {
   public var monolingualConcepts: Int
 
   /// The status keys in display order.
-  public static let statusKeys = ["preferred", "admitted", "none", "deprecated", "forbidden", "proposed"]
+  public static let statusKeys = [
+    "preferred", "admitted", "none", "deprecated", "forbidden", "proposed",
+  ]
 
   /// Counts a glossary.
   public init(_ g: Glossary) {
@@ -45,7 +47,8 @@ public struct GlossaryStatistics: Sendable, Codable, Equatable {
       var seen: Set<String> = []
       for term in concept.terms {
         let tag = term.language.value
-        var counts = byLanguage[tag] ?? LanguageCounts(language: tag, terms: 0, concepts: 0, statuses: [:])
+        var counts =
+          byLanguage[tag] ?? LanguageCounts(language: tag, terms: 0, concepts: 0, statuses: [:])
         counts.terms += 1
         counts.statuses[term.status?.rawValue ?? "none", default: 0] += 1
         if seen.insert(tag).inserted { counts.concepts += 1 }
@@ -62,11 +65,16 @@ public struct GlossaryStatistics: Sendable, Codable, Equatable {
   public var text: String {
     var out = path.map { "\($0)\n" } ?? ""
     out += "concepts: \(concepts)\nterms: \(terms)\n"
-    if monolingualConcepts > 0 { out += "concepts with terms in one language only: \(monolingualConcepts)\n" }
-    let header = ["language", "terms", "concepts"] + Self.statusKeys.map { $0 == "none" ? "no status" : $0 }
+    if monolingualConcepts > 0 {
+      out += "concepts with terms in one language only: \(monolingualConcepts)\n"
+    }
+    let header =
+      ["language", "terms", "concepts"] + Self.statusKeys.map { $0 == "none" ? "no status" : $0 }
     var rows = [header]
     for l in languages {
-      rows.append([l.language, "\(l.terms)", "\(l.concepts)"] + Self.statusKeys.map { "\(l.statuses[$0] ?? 0)" })
+      rows.append(
+        [l.language, "\(l.terms)", "\(l.concepts)"]
+          + Self.statusKeys.map { "\(l.statuses[$0] ?? 0)" })
     }
     out += "\n" + table(rows, rightAligned: 1)
     out += "\nsubject fields (concepts):\n"

@@ -35,7 +35,9 @@ public final class CompiledGlossary: Sendable {
 
     /// One table key for a node and an edge key (ids below 2^31, nodes below 2^30).
     @inline(__always)
-    static func edge(_ node: Int32, _ key: Int64) -> UInt64 { UInt64(UInt32(bitPattern: node)) << 34 | UInt64(bitPattern: key) }
+    static func edge(_ node: Int32, _ key: Int64) -> UInt64 {
+      UInt64(UInt32(bitPattern: node)) << 34 | UInt64(bitPattern: key)
+    }
   }
 
   /// The glossary this was compiled from.
@@ -86,7 +88,9 @@ public final class CompiledGlossary: Sendable {
         let normalized = NormalizedText(term.text, options: .matching)
         let tokens = tokenizer.tokens(in: normalized.units)
         if tokens.isEmpty {
-          throw TermlintError.configuration(glossary.path, line: term.line ?? concept.line, "term '\(term.text)' of concept '\(concept.id)' has no letters or digits to match")
+          throw TermlintError.configuration(
+            glossary.path, line: term.line ?? concept.line,
+            "term '\(term.text)' of concept '\(concept.id)' has no letters or digits to match")
         }
         let entryIndex = Int32(entries.count)
         var node: Int32 = 0
@@ -96,7 +100,8 @@ public final class CompiledGlossary: Sendable {
           let form = Array(normalized.units[token.range])
           tokenForms.append(form)
           let glued = CompiledGlossary.isGlued(token, previous: k > 0 ? tokens[k - 1] : nil)
-          let useStem = token.kind == .word && (term.matchMode ?? .stem) == .stem && morphology.hasStemmer
+          let useStem =
+            token.kind == .word && (term.matchMode ?? .stem) == .stem && morphology.hasStemmer
           let key: Int64
           if useStem {
             let id = stems.intern(morphology.stem(utf16: form))
@@ -116,9 +121,12 @@ public final class CompiledGlossary: Sendable {
         }
         trieList[li].terminals[Int(node)].append(entryIndex)
         let caseSensitive = term.isCaseSensitive
-        let preserved = caseSensitive ? NormalizedText(term.text, options: .matchingPreservingCase).units : []
+        let preserved =
+          caseSensitive ? NormalizedText(term.text, options: .matchingPreservingCase).units : []
         entries.append(
-          Entry(conceptIndex: ci, termIndex: ti, term: term, tokens: tokenForms, isCaseSensitive: caseSensitive, casePreserved: preserved))
+          Entry(
+            conceptIndex: ci, termIndex: ti, term: term, tokens: tokenForms,
+            isCaseSensitive: caseSensitive, casePreserved: preserved))
       }
     }
     self.entries = entries
@@ -131,14 +139,18 @@ public final class CompiledGlossary: Sendable {
 
   /// Assembles a compiled glossary from parts the glossary cache restored (already validated:
   /// entry indexes within the glossary, trie terminals within the entries).
-  package init(glossary: Glossary, entries: [Entry], forms: UTF16Table, stems: UTF16Table, tries: [String: Trie], properNounStems: Set<Int32>) {
+  package init(
+    glossary: Glossary, entries: [Entry], forms: UTF16Table, stems: UTF16Table,
+    tries: [String: Trie], properNounStems: Set<Int32>
+  ) {
     self.glossary = glossary
     self.entries = entries
     self.forms = forms
     self.stems = stems
     self.tries = tries
     self.properNounStems = properNounStems
-    self.morphologies = Dictionary(uniqueKeysWithValues: tries.keys.map { ($0, Morphology(language: LanguageTag($0))) })
+    self.morphologies = Dictionary(
+      uniqueKeysWithValues: tries.keys.map { ($0, Morphology(language: LanguageTag($0))) })
   }
 
   /// The concept an entry belongs to.

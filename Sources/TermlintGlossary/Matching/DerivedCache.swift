@@ -11,7 +11,9 @@ package final class DerivedCache: @unchecked Sendable {
   private var values: [AnyHashable: any Sendable] = [:]
 
   /// The value stored under `key`, built by `make` on first use.
-  package func value<Key: Hashable & Sendable, Value: Sendable>(for key: Key, _ make: () -> Value) -> Value {
+  package func value<Key: Hashable & Sendable, Value: Sendable>(for key: Key, _ make: () -> Value)
+    -> Value
+  {
     lock.lock()
     defer { lock.unlock() }
     if let value = values[AnyHashable(key)] as? Value { return value }

@@ -70,13 +70,16 @@ public final class TermMatcher: @unchecked Sendable {
   }
 
   /// Normalizes, tokenizes and matches one span in the given language.
-  public func annotate(_ span: TextSpan, language: LanguageTag?, options: NormalizationOptions = .matching) -> AnnotatedSpan {
+  public func annotate(
+    _ span: TextSpan, language: LanguageTag?, options: NormalizationOptions = .matching
+  ) -> AnnotatedSpan {
     let normalized = NormalizedText(span.text, options: options)
     let tokens = tokenizer.tokens(in: normalized.units)
     var hits: [TermHit] = []
     if let language, let trie = glossary.tries[language.language] {
       let morphology = glossary.morphologies[language.language] ?? Morphology(language: language)
-      hits = match(tokens: tokens, normalized: normalized, span: span, trie: trie, morphology: morphology)
+      hits = match(
+        tokens: tokens, normalized: normalized, span: span, trie: trie, morphology: morphology)
     }
     return AnnotatedSpan(span: span, normalized: normalized, tokens: tokens, hits: hits)
   }
@@ -112,7 +115,10 @@ public final class TermMatcher: @unchecked Sendable {
     var end: Int
   }
 
-  private func match(tokens: [Token], normalized: NormalizedText, span: TextSpan, trie: CompiledGlossary.Trie, morphology: Morphology) -> [TermHit] {
+  private func match(
+    tokens: [Token], normalized: NormalizedText, span: TextSpan, trie: CompiledGlossary.Trie,
+    morphology: Morphology
+  ) -> [TermHit] {
     if tokens.isEmpty { return [] }
     let units = normalized.units
     let glossary = self.glossary
@@ -122,7 +128,8 @@ public final class TermMatcher: @unchecked Sendable {
     // to the previous one. The first token of a match is never glued (“security … is fine).
     // NOTE: the scratch arrays are moved into locals for the loop (no exclusivity checks or
     // uniqueness tests through `self` per token) and handed back at the end.
-    var formIDs = takeScratch(&self.formIDs), stemIDs = takeScratch(&self.stemIDs)
+    var formIDs = takeScratch(&self.formIDs)
+    var stemIDs = takeScratch(&self.stemIDs)
     var nameStems = takeScratch(&self.nameStems)
     var glued = self.glued
     self.glued = []
@@ -134,7 +141,10 @@ public final class TermMatcher: @unchecked Sendable {
       self.glued = glued
     }
     var cache = idCaches.removeValue(forKey: morphology.language) ?? FormCache()
-    defer { idCaches[morphology.language] = cache.keys.count > TermMatcher.stemCacheLimit ? FormCache() : cache }
+    defer {
+      idCaches[morphology.language] =
+        cache.keys.count > TermMatcher.stemCacheLimit ? FormCache() : cache
+    }
     units.withUnsafeBufferPointer { text in
       var previous: Token? = nil
       for token in tokens {
@@ -148,7 +158,8 @@ public final class TermMatcher: @unchecked Sendable {
           slot = Int(id)
         } else {
           slot = Int(cache.keys.intern(key))
-          cache.values.append(FormIDs(form: glossary.forms.id(of: key) ?? -1, stem: FormIDs.notComputed))
+          cache.values.append(
+            FormIDs(form: glossary.forms.id(of: key) ?? -1, stem: FormIDs.notComputed))
         }
         if stems && cache.values[slot].stem == FormIDs.notComputed {
           cache.values[slot].stem = glossary.stems.id(of: morphology.stem(utf16: Array(key))) ?? -1
@@ -161,8 +172,10 @@ public final class TermMatcher: @unchecked Sendable {
         if checksNames && isWord {
           if cache.values[slot].nameStems == FormIDs.notComputed {
             let own = hasStemmer ? cache.values[slot].stem : -1
-            let ids = morphology.nameStemCandidates(utf16: Array(key)).compactMap { glossary.stems.id(of: $0) }
-              .filter { glossary.properNounStems.contains($0) && $0 != own }
+            let ids = morphology.nameStemCandidates(utf16: Array(key)).compactMap {
+              glossary.stems.id(of: $0)
+            }
+            .filter { glossary.properNounStems.contains($0) && $0 != own }
             if ids.isEmpty {
               cache.values[slot].nameStems = -1
             } else {
@@ -173,7 +186,10 @@ public final class TermMatcher: @unchecked Sendable {
           names = cache.values[slot].nameStems
           if names >= 0 {
             let sourceStart = normalized.map.sourceOffset(startingAt: token.range.lowerBound)
-            if !(sourceStart < span.text.count && Unicode.Scalar(span.text[sourceStart]).map({ UnicodeProperties.isUppercase($0) }) == true) {
+            if !(sourceStart < span.text.count
+              && Unicode.Scalar(span.text[sourceStart]).map({ UnicodeProperties.isUppercase($0) })
+                == true)
+            {
               names = -1
             }
           }
@@ -185,20 +201,35 @@ public final class TermMatcher: @unchecked Sendable {
     }
     var candidates: [Candidate] = []
     var stack: [(node: Int32, next: Int)] = []
-    for start in tokens.indices where formIDs[start] >= 0 || stemIDs[start] >= 0 || nameStems[start] >= 0 {
+    for start in tokens.indices
+    where formIDs[start] >= 0 || stemIDs[start] >= 0 || nameStems[start] >= 0 {
       stack.removeAll(keepingCapacity: true)
       stack.append((0, start))
       while let (node, j) = stack.popLast() {
         if j > start {
-          for e in trie.terminals[Int(node)] { candidates.append(Candidate(entry: e, start: start, end: j)) }
+          for e in trie.terminals[Int(node)] {
+            candidates.append(Candidate(entry: e, start: start, end: j))
+          }
         }
         guard j < tokens.count else { continue }
         let g = j > start && glued[j]
-        if formIDs[j] >= 0, let next = trie.child(node, CompiledGlossary.edgeKey(id: formIDs[j], stem: false, glued: g)) { stack.append((next, j + 1)) }
-        if stemIDs[j] >= 0, let next = trie.child(node, CompiledGlossary.edgeKey(id: stemIDs[j], stem: true, glued: g)) { stack.append((next, j + 1)) }
+        if formIDs[j] >= 0,
+          let next = trie.child(
+            node, CompiledGlossary.edgeKey(id: formIDs[j], stem: false, glued: g))
+        {
+          stack.append((next, j + 1))
+        }
+        if stemIDs[j] >= 0,
+          let next = trie.child(
+            node, CompiledGlossary.edgeKey(id: stemIDs[j], stem: true, glued: g))
+        {
+          stack.append((next, j + 1))
+        }
         if nameStems[j] >= 0 {
           for id in cache.nameStemLists[Int(nameStems[j])] {
-            if let next = trie.child(node, CompiledGlossary.edgeKey(id: id, stem: true, glued: g)) { stack.append((next, j + 1)) }
+            if let next = trie.child(node, CompiledGlossary.edgeKey(id: id, stem: true, glued: g)) {
+              stack.append((next, j + 1))
+            }
           }
         }
       }
@@ -217,15 +248,19 @@ public final class TermMatcher: @unchecked Sendable {
       for k in 0..<count {
         let text = units[tokens[c.start + k].range]
         if text.elementsEqual(termTokens[k]) { continue }
-        if k < fixedPrefix || !morphology.areInflections(termTokens[k], Array(text)) { return false }
+        if k < fixedPrefix || !morphology.areInflections(termTokens[k], Array(text)) {
+          return false
+        }
       }
       // Never inside a word split by an accelerator mark: *Сво&бодное* (a menu label in a PO
       // file) is one word, not the acronym *СВО*.
       func isAmpersandInWord(_ mark: Int, _ before: Int, _ after: Int) -> Bool {
         guard before >= 0, after < tokens.count else { return false }
         let m = tokens[mark]
-        return m.kind == .punctuation && m.range.count == 1 && units[m.range.lowerBound] == 0x26 && !m.spaceBefore
-          && !tokens[after].spaceBefore && tokens[before].kind == .word && tokens[after].kind == .word
+        return m.kind == .punctuation && m.range.count == 1 && units[m.range.lowerBound] == 0x26
+          && !m.spaceBefore
+          && !tokens[after].spaceBefore && tokens[before].kind == .word
+          && tokens[after].kind == .word
       }
       if c.start >= 1 && isAmpersandInWord(c.start - 1, c.start - 2, c.start) { return false }
       if c.end < tokens.count && isAmpersandInWord(c.end, c.end - 1, c.end + 1) { return false }
@@ -233,7 +268,8 @@ public final class TermMatcher: @unchecked Sendable {
     }
     // Longest match wins; equal spans keep every entry (a term may sit in several concepts).
     candidates.sort { a, b in
-      let la = a.end - a.start, lb = b.end - b.start
+      let la = a.end - a.start
+      let lb = b.end - b.start
       if la != lb { return la > lb }
       if a.start != b.start { return a.start < b.start }
       return a.entry < b.entry
@@ -248,8 +284,11 @@ public final class TermMatcher: @unchecked Sendable {
       let textRange = normalized.map.sourceRange(normalizedRange)
       var caseMatches = true
       if glossary.entries[Int(c.entry)].isCaseSensitive {
-        let surface = NormalizedText(Array(span.text[textRange]), options: .matchingPreservingCase).units
-        switch TermMatcher.compareCase(surface: surface, term: glossary.entries[Int(c.entry)].casePreserved) {
+        let surface = NormalizedText(Array(span.text[textRange]), options: .matchingPreservingCase)
+          .units
+        switch TermMatcher.compareCase(
+          surface: surface, term: glossary.entries[Int(c.entry)].casePreserved)
+        {
         case .same: caseMatches = true
         case .different: caseMatches = false
         case .lowercaseWord: continue  // "us" is not "US": a different word, not a miswritten term
@@ -257,9 +296,16 @@ public final class TermMatcher: @unchecked Sendable {
       }
       for k in c.start..<c.end { taken[k] = true }
       lastSpan = (c.start, c.end)
-      hits.append(TermHit(entryIndex: Int(c.entry), tokenRange: c.start..<c.end, normalizedRange: normalizedRange, fileRange: span.map.sourceRange(textRange), caseMatches: caseMatches))
+      hits.append(
+        TermHit(
+          entryIndex: Int(c.entry), tokenRange: c.start..<c.end, normalizedRange: normalizedRange,
+          fileRange: span.map.sourceRange(textRange), caseMatches: caseMatches))
     }
-    hits.sort { ($0.normalizedRange.lowerBound, $0.entryIndex) < ($1.normalizedRange.lowerBound, $1.entryIndex) }
+    hits.sort {
+      ($0.normalizedRange.lowerBound, $0.entryIndex) < (
+        $1.normalizedRange.lowerBound, $1.entryIndex
+      )
+    }
     return hits
   }
 
@@ -273,7 +319,8 @@ public final class TermMatcher: @unchecked Sendable {
     var k = 0
     while k < s.count && k < t.count {
       if s[k] != t[k] {
-        let fs = UnicodeProperties.foldCase(String(s[k])), ft = UnicodeProperties.foldCase(String(t[k]))
+        let fs = UnicodeProperties.foldCase(String(s[k]))
+        let ft = UnicodeProperties.foldCase(String(t[k]))
         if fs != ft { break }
         differs = true
       }

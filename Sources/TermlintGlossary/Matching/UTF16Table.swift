@@ -47,7 +47,9 @@ package struct UTF16Table: Sendable {
   }
 
   /// The raw storage, for the glossary cache (see `init(storage:starts:slots:slotHashes:)`).
-  var raw: (storage: [UInt16], starts: [Int32], slots: [Int32], slotHashes: [UInt32]) { (storage, starts, slots, slotHashes) }
+  var raw: (storage: [UInt16], starts: [Int32], slots: [Int32], slotHashes: [UInt32]) {
+    (storage, starts, slots, slotHashes)
+  }
 
   /// The number of keys.
   var count: Int { starts.count - 1 }
@@ -63,7 +65,8 @@ package struct UTF16Table: Sendable {
   }
 
   @inline(__always)
-  private func slot(for key: UnsafeBufferPointer<UInt16>, hash: UInt32) -> (index: Int, found: Bool) {
+  private func slot(for key: UnsafeBufferPointer<UInt16>, hash: UInt32) -> (index: Int, found: Bool)
+  {
     var i = Int(hash) & mask
     return storage.withUnsafeBufferPointer { stored in
       while true {
@@ -71,7 +74,8 @@ package struct UTF16Table: Sendable {
         if entry == 0 { return (i, false) }
         if slotHashes[i] == hash {
           let id = Int(entry - 1)
-          let start = Int(starts[id]), end = Int(starts[id + 1])
+          let start = Int(starts[id])
+          let end = Int(starts[id + 1])
           if end - start == key.count {
             var equal = true
             var k = 0
@@ -120,7 +124,9 @@ package struct UTF16Table: Sendable {
   mutating func intern(_ key: [UInt16]) -> Int32 { key.withUnsafeBufferPointer { intern($0) } }
 
   /// The key with id `id`.
-  func key(_ id: Int32) -> ArraySlice<UInt16> { storage[Int(starts[Int(id)])..<Int(starts[Int(id) + 1])] }
+  func key(_ id: Int32) -> ArraySlice<UInt16> {
+    storage[Int(starts[Int(id)])..<Int(starts[Int(id) + 1])]
+  }
 
   private mutating func grow() {
     let size = (mask + 1) * 2
@@ -211,12 +217,15 @@ struct EdgeTable: Sendable {
   }
 
   private mutating func grow() {
-    let oldKeys = keys, oldValues = values
+    let oldKeys = keys
+    let oldValues = values
     let size = (mask + 1) * 2
     keys = [UInt64](repeating: EdgeTable.empty, count: size)
     values = [Int32](repeating: 0, count: size)
     mask = size - 1
     count = 0
-    for i in oldKeys.indices where oldKeys[i] != EdgeTable.empty { insert(oldKeys[i], oldValues[i]) }
+    for i in oldKeys.indices where oldKeys[i] != EdgeTable.empty {
+      insert(oldKeys[i], oldValues[i])
+    }
   }
 }

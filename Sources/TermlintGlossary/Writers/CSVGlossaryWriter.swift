@@ -26,7 +26,8 @@ public enum CSVGlossaryWriter {
   ///   - keepColumns: columns to write even when no row uses them (`glossary fmt` keeps the
   ///     columns a file has); the writer adds the ones it needs, in `knownColumns` order.
   public static func string(
-    _ g: Glossary, delimiter: Unicode.Scalar = ",", comments: [String]? = nil, keepColumns: [String] = []
+    _ g: Glossary, delimiter: Unicode.Scalar = ",", comments: [String]? = nil,
+    keepColumns: [String] = []
   ) -> String {
     let concepts = g.concepts
     let terms = concepts.flatMap(\.terms)
@@ -47,8 +48,10 @@ public enum CSVGlossaryWriter {
     if let comments {
       for line in comments { out += line + "\n" }
     } else {
-      out += "# Termlint glossary, one row per term (UTF-8, RFC 4180 quoting, \(delimiter == "\t" ? "tab" : "comma")-separated).\n"
-      out += "# Columns: concept, subject, concept_note, lang, term, status, pos, type, case, match, note;\n"
+      out +=
+        "# Termlint glossary, one row per term (UTF-8, RFC 4180 quoting, \(delimiter == "\t" ? "tab" : "comma")-separated).\n"
+      out +=
+        "# Columns: concept, subject, concept_note, lang, term, status, pos, type, case, match, note;\n"
       out += "# concept fields are given on the first row of each concept.\n"
     }
     out += columns.joined(separator: separator) + "\n"
@@ -69,7 +72,8 @@ public enum CSVGlossaryWriter {
           default: return term.note ?? ""
           }
         }
-        out += cells.map { quoteIfNeeded($0, delimiter: delimiter) }.joined(separator: separator) + "\n"
+        out +=
+          cells.map { quoteIfNeeded($0, delimiter: delimiter) }.joined(separator: separator) + "\n"
       }
     }
     return out

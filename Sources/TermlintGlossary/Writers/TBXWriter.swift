@@ -44,7 +44,10 @@ public enum TBXWriter {
     } else {
       let rootLang = g.sourceLanguage ?? g.concepts.first?.terms.first?.language
       out.line(0, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
-      out.line(0, "<tbx xmlns=\"\(namespace)\" type=\"TBX-Basic\" style=\"dca\" xml:lang=\"\(try out.attribute(rootLang?.value ?? "en"))\">")
+      out.line(
+        0,
+        "<tbx xmlns=\"\(namespace)\" type=\"TBX-Basic\" style=\"dca\" xml:lang=\"\(try out.attribute(rootLang?.value ?? "en"))\">"
+      )
       out.line(1, "<tbxHeader>")
       out.line(2, "<fileDesc>")
       out.line(3, "<sourceDesc>")
@@ -64,7 +67,9 @@ public enum TBXWriter {
 
   private static func writeConcept(_ concept: Concept, to out: inout Output) throws {
     out.line(3, "<conceptEntry id=\"\(try out.attribute(concept.id))\">")
-    if let subject = concept.subjectField { try out.element(4, "descrip", type: "subjectField", subject) }
+    if let subject = concept.subjectField {
+      try out.element(4, "descrip", type: "subjectField", subject)
+    }
     if let note = concept.note { try out.element(4, "note", note) }
     var index = 0
     let terms = concept.terms
@@ -86,9 +91,12 @@ public enum TBXWriter {
     if let pos = term.partOfSpeech { try out.element(6, "termNote", type: "partOfSpeech", pos) }
     if let type = term.termType { try out.element(6, "termNote", type: "termType", type) }
     switch term.status {
-    case .preferred?: try out.element(6, "termNote", type: "administrativeStatus", "preferredTerm-admn-sts")
-    case .admitted?: try out.element(6, "termNote", type: "administrativeStatus", "admittedTerm-admn-sts")
-    case .deprecated?: try out.element(6, "termNote", type: "administrativeStatus", "deprecatedTerm-admn-sts")
+    case .preferred?:
+      try out.element(6, "termNote", type: "administrativeStatus", "preferredTerm-admn-sts")
+    case .admitted?:
+      try out.element(6, "termNote", type: "administrativeStatus", "admittedTerm-admn-sts")
+    case .deprecated?:
+      try out.element(6, "termNote", type: "administrativeStatus", "deprecatedTerm-admn-sts")
     case .forbidden?:
       try out.element(6, "termNote", type: "administrativeStatus", "deprecatedTerm-admn-sts")
       try out.element(6, "termNote", type: "termlint:status", "forbidden")
@@ -98,10 +106,14 @@ public enum TBXWriter {
     if let sensitive = term.caseSensitive {
       try out.element(6, "termNote", type: "caseSensitivity", GlossarySupport.caseName(sensitive))
     }
-    if let mode = term.matchMode { try out.element(6, "termNote", type: "matchMode", mode.rawValue) }
+    if let mode = term.matchMode {
+      try out.element(6, "termNote", type: "matchMode", mode.rawValue)
+    }
     if let note = term.note {
       let lines = note.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-      if lines.count > 1 && lines.allSatisfy({ !$0.isEmpty && GlossarySupport.collapseWhitespace($0) == $0 }) {
+      if lines.count > 1
+        && lines.allSatisfy({ !$0.isEmpty && GlossarySupport.collapseWhitespace($0) == $0 })
+      {
         for line in lines { try out.element(6, "note", line) }
       } else {
         try out.element(6, "note", note)

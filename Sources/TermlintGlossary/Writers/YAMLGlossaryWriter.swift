@@ -32,9 +32,15 @@ public enum YAMLGlossaryWriter {
     var out = Output(comments: comments)
     for line in comments.header ?? defaultHeader { out.raw(line) }
     var languages: [String] = []
-    if let source = g.sourceLanguage { languages.append("source: \(scalar(source.value, flow: true))") }
-    if let target = g.targetLanguage { languages.append("target: \(scalar(target.value, flow: true))") }
-    if !languages.isEmpty { out.line("languages: {\(languages.joined(separator: ", "))}", owner: .top("languages")) }
+    if let source = g.sourceLanguage {
+      languages.append("source: \(scalar(source.value, flow: true))")
+    }
+    if let target = g.targetLanguage {
+      languages.append("target: \(scalar(target.value, flow: true))")
+    }
+    if !languages.isEmpty {
+      out.line("languages: {\(languages.joined(separator: ", "))}", owner: .top("languages"))
+    }
     if g.concepts.isEmpty {
       out.line("concepts: []", owner: .top("concepts"))
     } else {
@@ -43,8 +49,12 @@ public enum YAMLGlossaryWriter {
     for concept in g.concepts {
       let id = concept.id
       out.line("  - id: \(scalar(id))", owner: .concept(id), commentIndent: "  ")
-      if let subject = concept.subjectField { out.line("    subject: \(scalar(subject))", owner: .conceptKey(id, "subject")) }
-      if let note = concept.note { out.line("    note: \(scalar(note))", owner: .conceptKey(id, "note")) }
+      if let subject = concept.subjectField {
+        out.line("    subject: \(scalar(subject))", owner: .conceptKey(id, "subject"))
+      }
+      if let note = concept.note {
+        out.line("    note: \(scalar(note))", owner: .conceptKey(id, "note"))
+      }
       out.line("    terms:", owner: .conceptKey(id, "terms"))
       var occurrences: [String: Int] = [:]
       for (language, terms) in grouped(concept.terms) {
@@ -80,13 +90,17 @@ public enum YAMLGlossaryWriter {
     if let status = term.status { fields.append(("status", status.rawValue)) }
     if let pos = term.partOfSpeech { fields.append(("pos", pos)) }
     if let type = term.termType { fields.append(("type", type)) }
-    if let sensitive = term.caseSensitive { fields.append(("case", GlossarySupport.caseName(sensitive))) }
+    if let sensitive = term.caseSensitive {
+      fields.append(("case", GlossarySupport.caseName(sensitive)))
+    }
     if let mode = term.matchMode { fields.append(("match", mode.rawValue)) }
     if let note = term.note { fields.append(("note", note)) }
     let indent = "        "
     if fields.isEmpty { return [indent + "- " + scalar(term.text)] }
     let all = [("text", term.text)] + fields
-    let flow = indent + "- {" + all.map { "\($0.0): \(scalar($0.1, flow: true))" }.joined(separator: ", ") + "}"
+    let flow =
+      indent + "- {" + all.map { "\($0.0): \(scalar($0.1, flow: true))" }.joined(separator: ", ")
+      + "}"
     if flow.unicodeScalars.count <= maxFlowWidth && !flow.contains("\\n") { return [flow] }
     var lines = [indent + "- text: \(scalar(term.text))"]
     for (key, value) in fields { lines.append(indent + "  \(key): \(scalar(value))") }
@@ -106,7 +120,11 @@ public enum YAMLGlossaryWriter {
     mutating func line(_ content: String, owner: YAMLComments.Owner, commentIndent: String? = nil) {
       let indent = commentIndent ?? String(content.prefix { $0 == " " })
       for comment in comments.before[owner] ?? [] { raw(indent + comment) }
-      if let trailing = comments.trailing[owner] { raw(content + "  " + trailing) } else { raw(content) }
+      if let trailing = comments.trailing[owner] {
+        raw(content + "  " + trailing)
+      } else {
+        raw(content)
+      }
     }
   }
 
@@ -117,11 +135,17 @@ public enum YAMLGlossaryWriter {
 
   /// Whether `value` written plain reads back as the same string (conservatively).
   static func isPlainSafe(_ value: String, flow: Bool) -> Bool {
-    guard let first = value.unicodeScalars.first, let last = value.unicodeScalars.last else { return false }
+    guard let first = value.unicodeScalars.first, let last = value.unicodeScalars.last else {
+      return false
+    }
     if "-?:,[]{}#&*!|>'\"%@`".unicodeScalars.contains(first) { return false }
     if first == " " || first == "\t" || last == " " || last == "\t" || last == ":" { return false }
     for scalar in value.unicodeScalars {
-      if !isPrintable(scalar) || scalar == "\n" || scalar == "\r" || scalar == "\t" || scalar == "\u{FEFF}" { return false }
+      if !isPrintable(scalar) || scalar == "\n" || scalar == "\r" || scalar == "\t"
+        || scalar == "\u{FEFF}"
+      {
+        return false
+      }
       if flow && ",[]{}:#".unicodeScalars.contains(scalar) { return false }
     }
     if value.contains(": ") || value.contains(" #") { return false }
@@ -131,7 +155,9 @@ public enum YAMLGlossaryWriter {
   /// YAML's printable set (c-printable) minus U+0085 and the line/paragraph separators.
   private static func isPrintable(_ s: Unicode.Scalar) -> Bool {
     switch s.value {
-    case 0x09, 0x0A, 0x0D, 0x20...0x7E, 0xA0...0x2027, 0x202A...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: return true
+    case 0x09, 0x0A, 0x0D, 0x20...0x7E, 0xA0...0x2027, 0x202A...0xD7FF, 0xE000...0xFFFD,
+      0x10000...0x10FFFF:
+      return true
     default: return false
     }
   }
@@ -201,7 +227,10 @@ public struct YAMLComments: Sendable, Equatable {
   public var trailer: [String]
 
   /// Creates a set of comments.
-  public init(header: [String]? = nil, before: [Owner: [String]] = [:], trailing: [Owner: String] = [:], trailer: [String] = []) {
+  public init(
+    header: [String]? = nil, before: [Owner: [String]] = [:], trailing: [Owner: String] = [:],
+    trailer: [String] = []
+  ) {
     self.header = header
     self.before = before
     self.trailing = trailing

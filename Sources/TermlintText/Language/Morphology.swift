@@ -32,7 +32,10 @@ public struct Morphology: Sendable {
   }
 
   /// Russian nominal endings tried when a capitalised word may be an inflected name.
-  private static let russianNameEndings: [[UInt16]] = ["а", "я", "у", "ю", "е", "ы", "и", "ом", "ем", "ой", "ей", "ым", "им", "ых", "их", "ами", "ями", "ах", "ях", "ам", "ям"].map { Array($0.utf16) }
+  private static let russianNameEndings: [[UInt16]] = [
+    "а", "я", "у", "ю", "е", "ы", "и", "ом", "ем", "ой", "ей", "ым", "им", "ых", "их", "ами", "ями",
+    "ах", "ях", "ам", "ям",
+  ].map { Array($0.utf16) }
 
   /// Stems of a word with one inflectional ending removed, for matching inflected names whose
   /// Snowball stem differs from the stem of the dictionary form (*Лаврова* → *лавров* → *лавр*,
@@ -40,7 +43,8 @@ public struct Morphology: Sendable {
   public func nameStemCandidates(utf16 word: [UInt16]) -> [[UInt16]] {
     guard language == "ru" else { return [] }
     var result: [[UInt16]] = []
-    for ending in Morphology.russianNameEndings where word.count - ending.count >= 3 && word.suffix(ending.count).elementsEqual(ending) {
+    for ending in Morphology.russianNameEndings
+    where word.count - ending.count >= 3 && word.suffix(ending.count).elementsEqual(ending) {
       result.append(stem(utf16: Array(word.dropLast(ending.count))))
     }
     return result
@@ -108,15 +112,19 @@ package enum EnglishLemmas {
   /// *attack weapons*, so the suggestion is *strike weapons*. Returns nil when unsure.
   package static func transfer(base: String, observed: String, to target: String) -> String? {
     if base == observed { return target }
-    let b = base.lowercased(), o = observed.lowercased()
+    let b = base.lowercased()
+    let o = observed.lowercased()
     func ending() -> String? {
       for suffix in ["'s", "s'", "ies", "ied", "es", "s", "ed", "d", "ing"] {
         if o.hasSuffix(suffix) {
           let stem = String(o.dropLast(suffix.count))
-          if stem == b || stem + "e" == b || stem + "y" == b && (suffix == "ies" || suffix == "ied") {
+          if stem == b || stem + "e" == b || stem + "y" == b && (suffix == "ies" || suffix == "ied")
+          {
             return suffix
           }
-          if suffix == "ed" || suffix == "ing", stem.count >= 2, stem.last == stem.dropLast().last, String(stem.dropLast()) == b {
+          if suffix == "ed" || suffix == "ing", stem.count >= 2, stem.last == stem.dropLast().last,
+            String(stem.dropLast()) == b
+          {
             return suffix
           }
         }
@@ -125,25 +133,38 @@ package enum EnglishLemmas {
     }
     guard let suffix = ending() else {
       // The text is less inflected than the glossary entry (entry "weapons", text "weapon").
-      if ["s", "es"].contains(where: { b == o + $0 }) && target.hasSuffix("s") && !target.hasSuffix("ss") {
-        return b == o + "es" && target.hasSuffix("es") ? String(target.dropLast(2)) : String(target.dropLast())
+      if ["s", "es"].contains(where: { b == o + $0 }) && target.hasSuffix("s")
+        && !target.hasSuffix("ss")
+      {
+        return b == o + "es" && target.hasSuffix("es")
+          ? String(target.dropLast(2)) : String(target.dropLast())
       }
       return nil
     }
     let t = target
     // A target already in the plural stays as it is (entry "attack weapon" → "strike weapons").
-    if (suffix == "s" || suffix == "es" || suffix == "ies") && t.hasSuffix("s") && !t.hasSuffix("ss") { return t }
+    if (suffix == "s" || suffix == "es" || suffix == "ies") && t.hasSuffix("s")
+      && !t.hasSuffix("ss")
+    {
+      return t
+    }
     switch suffix {
     case "'s": return t + "'s"
     case "s'": return t.hasSuffix("s") ? t + "'" : t + "s'"
     case "s", "es":
-      if t.hasSuffix("s") || t.hasSuffix("x") || t.hasSuffix("ch") || t.hasSuffix("sh") { return t + "es" }
-      if t.hasSuffix("y"), let prev = t.dropLast().last, !"aeiou".contains(prev) { return t.dropLast() + "ies" }
+      if t.hasSuffix("s") || t.hasSuffix("x") || t.hasSuffix("ch") || t.hasSuffix("sh") {
+        return t + "es"
+      }
+      if t.hasSuffix("y"), let prev = t.dropLast().last, !"aeiou".contains(prev) {
+        return t.dropLast() + "ies"
+      }
       return t + "s"
     case "ies": return t.hasSuffix("y") ? t.dropLast() + "ies" : t + "s"
     case "ed", "d", "ied":
       if t.hasSuffix("e") { return t + "d" }
-      if t.hasSuffix("y"), let prev = t.dropLast().last, !"aeiou".contains(prev) { return t.dropLast() + "ied" }
+      if t.hasSuffix("y"), let prev = t.dropLast().last, !"aeiou".contains(prev) {
+        return t.dropLast() + "ied"
+      }
       return t + "ed"
     case "ing":
       if t.hasSuffix("e") && !t.hasSuffix("ee") { return t.dropLast() + "ing" }

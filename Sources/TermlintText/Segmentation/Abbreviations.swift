@@ -83,7 +83,9 @@ public struct AbbreviationList: Sendable {
 
   // MARK: - Lists
 
-  private static func table(_ groups: [(Kind, Kind?, String)], words: String = "") -> [String: Entry] {
+  private static func table(_ groups: [(Kind, Kind?, String)], words: String = "") -> [String:
+    Entry]
+  {
     var result: [String: Entry] = [:]
     for (kind, afterNumber, list) in groups {
       for key in list.split(separator: " ") {
@@ -99,12 +101,16 @@ public struct AbbreviationList: Sendable {
   /// English abbreviations and sentence starters.
   public static let english = AbbreviationList(
     entries: table([
-      (.title, nil,
-       "mr. mrs. ms. messrs. dr. prof. gen. lt. col. maj. capt. cmdr. adm. sgt. cpl. pvt. brig. "
-         + "sen. rep. gov. pres. amb. supt. insp. rev. fr. hon. mt. ft. e.g. i.e. cf. vs. viz. approx. ca."),
-      (.prenominal, nil,
-       "st. u.s. u.k. u.n. u.s.a. e.u. u.s.s.r. jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. "
-         + "dec. est. dept. univ. assn. sec."),
+      (
+        .title, nil,
+        "mr. mrs. ms. messrs. dr. prof. gen. lt. col. maj. capt. cmdr. adm. sgt. cpl. pvt. brig. "
+          + "sen. rep. gov. pres. amb. supt. insp. rev. fr. hon. mt. ft. e.g. i.e. cf. vs. viz. approx. ca."
+      ),
+      (
+        .prenominal, nil,
+        "st. u.s. u.k. u.n. u.s.a. e.u. u.s.s.r. jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. "
+          + "dec. est. dept. univ. assn. sec."
+      ),
       (.numeric, nil, "no. nos. p. pp. fig. figs. vol. vols. art. ch. para. ed. tel."),
       (.terminal, nil, "etc. inc. ltd. corp. co. jr. sr. bros. plc. a.m. p.m. d.c. al. esp."),
     ]),
@@ -113,27 +119,35 @@ public struct AbbreviationList: Sendable {
         + "here and but or so yet nor for if when while as after before since because although though "
         + "however meanwhile moreover also then thus still in on at by from with without to of under "
         + "over during according despite instead what who whom whose why how where which no not some "
-        + "many most all both each every such last earlier later now today yesterday tomorrow once").split(separator: " ").map(String.init)))
+        + "many most all both each every such last earlier later now today yesterday tomorrow once")
+        .split(separator: " ").map(String.init)))
 
   /// Russian abbreviations and sentence starters.
   public static let russian = AbbreviationList(
-    entries: table([
-      (.title, nil,
-       "им. ул. просп. пер. пл. наб. пос. дер. с. о. оз. св. проф. акад. доц. ген. полк. ст. тов. гр. "
-         + "см. ср. напр. т.е. т.к. т.н. т.о. т.ч. и.о. англ. рус. лат. нем. франц. фр. гос. зам. "
-         + "зав. ок. респ."),
-      (.terminal, nil, "т.д. т.п. др. пр. н.э. млн. млрд. трлн. тыс. руб. коп. долл. обл. ред. прим. мин."),
-      // Years, centuries and months: *в 2019 г. США вышли …* continues, *в 2019 г. Он …* does not.
-      (.prenominal, nil, "г. гг. в. вв. янв. февр. апр. авг. сент. окт. нояб. дек."),
-      (.title, .terminal, "р."),
-      (.numeric, nil, "т. п. ч. гл. рис. табл. д. кв. стр. корп. изд."),
-    ], words: "им."),
+    entries: table(
+      [
+        (
+          .title, nil,
+          "им. ул. просп. пер. пл. наб. пос. дер. с. о. оз. св. проф. акад. доц. ген. полк. ст. тов. гр. "
+            + "см. ср. напр. т.е. т.к. т.н. т.о. т.ч. и.о. англ. рус. лат. нем. франц. фр. гос. зам. "
+            + "зав. ок. респ."
+        ),
+        (
+          .terminal, nil,
+          "т.д. т.п. др. пр. н.э. млн. млрд. трлн. тыс. руб. коп. долл. обл. ред. прим. мин."
+        ),
+        // Years, centuries and months: *в 2019 г. США вышли …* continues, *в 2019 г. Он …* does not.
+        (.prenominal, nil, "г. гг. в. вв. янв. февр. апр. авг. сент. окт. нояб. дек."),
+        (.title, .terminal, "р."),
+        (.numeric, nil, "т. п. ч. гл. рис. табл. д. кв. стр. корп. изд."),
+      ], words: "им."),
     sentenceStarters: Set(
       ("а и но однако в во на по с со к ко о об обо у из за для до после при без через между это "
         + "этот эта эти то тот та те он она оно они мы я вы ты его её ее их там тогда также тем так "
         + "как когда если хотя что чтобы где кто почему все всё уже еще ещё затем потом кроме "
         + "несмотря ранее позже сейчас сегодня вчера завтра впрочем поэтому причем причём помимо "
-        + "вместе сам сама сами ни не нет да такие такой такая такое многие некоторые один одна").split(
-        separator: " "
-      ).map(String.init)))
+        + "вместе сам сама сами ни не нет да такие такой такая такое многие некоторые один одна")
+        .split(
+          separator: " "
+        ).map(String.init)))
 }

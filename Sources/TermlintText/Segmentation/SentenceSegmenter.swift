@@ -89,7 +89,9 @@ public final class SentenceSegmenter: @unchecked Sendable {
         var word = next
         while word < text.count && Chars.isOpening(text[word]) { word += 1 }
         guard word < text.count else { continue }
-        if text[word] >= 0x30 && text[word] <= 0x39 || Chars.isMixedCaseWord(text, at: word) { extra.append(next) }
+        if text[word] >= 0x30 && text[word] <= 0x39 || Chars.isMixedCaseWord(text, at: word) {
+          extra.append(next)
+        }
       } else if k + 2 < text.count, Chars.isGluedSentenceStart(text, period: k) {
         extra.append(k + 1)
       }
@@ -100,11 +102,17 @@ public final class SentenceSegmenter: @unchecked Sendable {
     return result
   }
 
-  private func appendTrimmed(_ text: [UInt16], _ range: Range<Int>, weak: [Int], to result: inout [Sentence]) {
-    var lower = range.lowerBound, upper = range.upperBound
+  private func appendTrimmed(
+    _ text: [UInt16], _ range: Range<Int>, weak: [Int], to result: inout [Sentence]
+  ) {
+    var lower = range.lowerBound
+    var upper = range.upperBound
     while lower < upper && Chars.isSpace(text[lower]) { lower += 1 }
     while upper > lower && Chars.isSpace(text[upper - 1]) { upper -= 1 }
-    if lower < upper { result.append(Sentence(range: lower..<upper, weakBreaks: weak.filter { $0 > lower && $0 < upper })) }
+    if lower < upper {
+      result.append(
+        Sentence(range: lower..<upper, weakBreaks: weak.filter { $0 > lower && $0 < upper }))
+    }
   }
 
   // MARK: - Deciding a boundary
@@ -122,7 +130,8 @@ public final class SentenceSegmenter: @unchecked Sendable {
       // A question or exclamation (possibly quoted) followed by a lower-case word.
       var k = end
       while k > sentenceStart && Chars.isClosingQuote(text[k - 1]) { k -= 1 }
-      if k > sentenceStart && (text[k - 1] == 0x3F || text[k - 1] == 0x21 || text[k - 1] == 0x2026) {
+      if k > sentenceStart && (text[k - 1] == 0x3F || text[k - 1] == 0x21 || text[k - 1] == 0x2026)
+      {
         return next.kind == .lowercase ? .join : .split
       }
       return .split
@@ -137,10 +146,14 @@ public final class SentenceSegmenter: @unchecked Sendable {
       // A single capital letter is an initial, not a lower-case abbreviation (`Г.` ≠ `г.`).
       if count == 1 && key.unicodeScalars.count == 2 && Chars.isInitials(key) { break }
       guard var entry = abbreviations.entry(UnicodeProperties.lowercase(key)) else { continue }
-      if entry.afterNumber != nil && followsNumber(text, chunkStart: chunks[chunks.count - count].lowerBound, sentenceStart: sentenceStart) {
+      if entry.afterNumber != nil
+        && followsNumber(
+          text, chunkStart: chunks[chunks.count - count].lowerBound, sentenceStart: sentenceStart)
+      {
         entry.kind = entry.afterNumber ?? entry.kind
       }
-      if entry.isAlsoAWord, next.kind == .uppercase, let a = words.last?.unicodeScalars.first, let b = next.text.unicodeScalars.first,
+      if entry.isAlsoAWord, next.kind == .uppercase, let a = words.last?.unicodeScalars.first,
+        let b = next.text.unicodeScalars.first,
         UnicodeProperties.script(a) != UnicodeProperties.script(b)
       {
         return .split
@@ -149,13 +162,16 @@ public final class SentenceSegmenter: @unchecked Sendable {
     }
     if let last = words.last, Chars.isInitials(last) {
       // An initial belongs to a name in its own script (*В. Путин*, not *витамины D. Крупные …*).
-      if next.kind == .uppercase, let a = last.unicodeScalars.first, let b = next.text.unicodeScalars.first,
+      if next.kind == .uppercase, let a = last.unicodeScalars.first,
+        let b = next.text.unicodeScalars.first,
         UnicodeProperties.script(a) != UnicodeProperties.script(b)
       {
         return .split
       }
       // Several initials in a row are certainly a name (*В. В. Путин*, *J. K. Rowling*).
-      let severalInitials = last.unicodeScalars.count > 2 || (words.count >= 2 && Chars.isInitials(words[words.count - 2]))
+      let severalInitials =
+        last.unicodeScalars.count > 2
+        || (words.count >= 2 && Chars.isInitials(words[words.count - 2]))
         || (next.followedByFullStop && next.letters == 1)
       return decide(severalInitials ? .title : .prenominal, next: next)
     }
@@ -187,7 +203,9 @@ public final class SentenceSegmenter: @unchecked Sendable {
       while s > start && !Chars.isSpace(text[s - 1]) { s -= 1 }
       var body = s
       while body < e && Chars.isOpening(text[body]) { body += 1 }
-      guard body < e - 1, text[body..<e].allSatisfy({ Chars.isLetterUnit($0) || $0 == 0x2E || $0 == 0x2D }) else { break }
+      guard body < e - 1,
+        text[body..<e].allSatisfy({ Chars.isLetterUnit($0) || $0 == 0x2E || $0 == 0x2D })
+      else { break }
       chunks.insert(body..<e, at: 0)
       if body > s { break }  // an opening bracket or quote starts the abbreviation
       e = s
@@ -232,7 +250,9 @@ private struct NextWord {
     }
     if UnicodeProperties.isLowercase(scalar) {
       kind = .lowercase
-    } else if UnicodeProperties.isUppercase(scalar) || UnicodeProperties.generalCategory(scalar) == 3 {
+    } else if UnicodeProperties.isUppercase(scalar)
+      || UnicodeProperties.generalCategory(scalar) == 3
+    {
       kind = .uppercase
     } else if UnicodeProperties.generalCategory(scalar) == 9 {
       kind = .digit
@@ -293,7 +313,9 @@ package enum Chars {
   /// Whether the word at `start` begins with a lower-case letter and has a capital later
   /// (*иРНК*, *iPhone*, *mRNA*).
   static func isMixedCaseWord(_ text: [UInt16], at start: Int) -> Bool {
-    guard let first = scalar(text, at: start), UnicodeProperties.isLowercase(first) else { return false }
+    guard let first = scalar(text, at: start), UnicodeProperties.isLowercase(first) else {
+      return false
+    }
     var k = start + 1
     while k < text.count && isLetterUnit(text[k]) {
       if let s = scalar(text, at: k), UnicodeProperties.isUppercase(s) { return true }
@@ -310,8 +332,12 @@ package enum Chars {
       let after = scalar(text, at: period + 2), UnicodeProperties.isLowercase(after)
     else { return false }
     var s = period
-    var letters = 0, lower = 0
-    while s > 0 && (isLetterUnit(text[s - 1]) || text[s - 1] == 0x2D || (text[s - 1] >= 0x30 && text[s - 1] <= 0x39)) {
+    var letters = 0
+    var lower = 0
+    while s > 0
+      && (isLetterUnit(text[s - 1]) || text[s - 1] == 0x2D
+        || (text[s - 1] >= 0x30 && text[s - 1] <= 0x39))
+    {
       s -= 1
       if isLetterUnit(text[s]) { letters += 1 }
       if let c = scalar(text, at: s), UnicodeProperties.isLowercase(c) { lower += 1 }

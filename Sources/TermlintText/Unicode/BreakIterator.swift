@@ -5,7 +5,12 @@ import CICUShim
 /// An instance is not thread-safe; `copy()` makes an independent one for another task.
 public final class BreakIterator: @unchecked Sendable {
   /// The kind of boundaries to find.
-  public enum Kind: Int32, Sendable { case character = 0, word = 1, line = 2, sentence = 3 }
+  public enum Kind: Int32, Sendable {
+    case character = 0
+    case word = 1
+    case line = 2
+    case sentence = 3
+  }
 
   /// A boundary with ICU's rule status for the segment that ends there.
   public struct Boundary: Sendable, Equatable {
@@ -77,7 +82,9 @@ public final class BreakIterator: @unchecked Sendable {
     let capacity = Int32(boundaries.count)
     return boundaries.withUnsafeMutableBufferPointer { b in
       statuses.withUnsafeMutableBufferPointer { s in
-        tl_brk_boundaries(handle, text.baseAddress, Int32(text.count), b.baseAddress, s.baseAddress, capacity, &status)
+        tl_brk_boundaries(
+          handle, text.baseAddress, Int32(text.count), b.baseAddress, s.baseAddress, capacity,
+          &status)
       }
     }
   }

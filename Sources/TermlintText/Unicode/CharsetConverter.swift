@@ -36,7 +36,8 @@ public enum CharsetConverter {
   /// - Throws: `Failure.unknownCharset` when ICU has no such converter, `Failure.invalidBytes`
   ///   with the byte offset (relative to `bytes.startIndex`) of the first sequence the charset
   ///   does not define.
-  public static func decode(_ bytes: ArraySlice<UInt8>, charset: String) throws(Failure) -> [UInt16] {
+  public static func decode(_ bytes: ArraySlice<UInt8>, charset: String) throws(Failure) -> [UInt16]
+  {
     guard isKnown(charset) else { throw .unknownCharset }
     let name = charset.trimmingASCIISpaces
     if bytes.isEmpty { return [] }
@@ -48,7 +49,8 @@ public enum CharsetConverter {
       let result = bytes.withUnsafeBufferPointer { source in
         [UInt16](unsafeUninitializedCapacity: capacity) { buffer, count in
           length = tl_conv_to_utf16(
-            name, source.baseAddress, Int32(source.count), buffer.baseAddress, Int32(capacity), &errorOffset, &status)
+            name, source.baseAddress, Int32(source.count), buffer.baseAddress, Int32(capacity),
+            &errorOffset, &status)
           count = status > 0 ? 0 : Int(length)
         }
       }
@@ -81,7 +83,9 @@ extension CharsetConverter {
       var length: Int32 = 0
       let result = units.withUnsafeBufferPointer { source in
         [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
-          length = tl_conv_from_utf16(name, source.baseAddress, Int32(source.count), buffer.baseAddress, Int32(capacity), &status)
+          length = tl_conv_from_utf16(
+            name, source.baseAddress, Int32(source.count), buffer.baseAddress, Int32(capacity),
+            &status)
           count = status > 0 ? 0 : Int(length)
         }
       }

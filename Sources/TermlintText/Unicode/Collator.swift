@@ -34,10 +34,12 @@ public final class Collator: @unchecked Sendable {
 
   /// Compares two strings: negative, zero or positive as `a` sorts before, equal to, or after `b`.
   public func compare(_ a: String, _ b: String) -> Int {
-    let ua = Array(a.utf16), ub = Array(b.utf16)
+    let ua = Array(a.utf16)
+    let ub = Array(b.utf16)
     return ua.withUnsafeBufferPointer { pa in
       ub.withUnsafeBufferPointer { pb in
-        Int(tl_coll_compare(handle, pa.baseAddress, Int32(pa.count), pb.baseAddress, Int32(pb.count)))
+        Int(
+          tl_coll_compare(handle, pa.baseAddress, Int32(pa.count), pb.baseAddress, Int32(pb.count)))
       }
     }
   }
@@ -50,7 +52,9 @@ public final class Collator: @unchecked Sendable {
       while true {
         var key = [UInt8](repeating: 0, count: capacity)
         let length = key.withUnsafeMutableBufferPointer { dest in
-          Int(tl_coll_sort_key(handle, text.baseAddress, Int32(text.count), dest.baseAddress, Int32(capacity)))
+          Int(
+            tl_coll_sort_key(
+              handle, text.baseAddress, Int32(text.count), dest.baseAddress, Int32(capacity)))
         }
         if length <= capacity { return Array(key.prefix(max(0, length))) }
         capacity = length

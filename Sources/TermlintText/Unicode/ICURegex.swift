@@ -32,8 +32,10 @@ public final class ICURegex: @unchecked Sendable {
     public let offset: Int?
 
     public var description: String {
-      let readable = name.replacingOccurrences(of: "U_REGEX_", with: "").replacingOccurrences(of: "U_", with: "")
-        .lowercased().replacingOccurrences(of: "_", with: " ")
+      let readable = name.replacingOccurrences(of: "U_REGEX_", with: "").replacingOccurrences(
+        of: "U_", with: ""
+      )
+      .lowercased().replacingOccurrences(of: "_", with: " ")
       return offset.map { "\(readable) at character \($0)" } ?? readable
     }
   }
@@ -60,14 +62,18 @@ public final class ICURegex: @unchecked Sendable {
   /// - Throws: `SyntaxError` when the pattern is not valid ICU regular-expression syntax.
   public init(_ pattern: String, options: Options = []) throws {
     let units = Array(pattern.utf16)
-    var errorLine: Int32 = 0, errorOffset: Int32 = 0, status: Int32 = 0
+    var errorLine: Int32 = 0
+    var errorOffset: Int32 = 0
+    var status: Int32 = 0
     let handle = units.withUnsafeBufferPointer {
-      tl_regex_open($0.baseAddress, Int32($0.count), options.rawValue, &errorLine, &errorOffset, &status)
+      tl_regex_open(
+        $0.baseAddress, Int32($0.count), options.rawValue, &errorLine, &errorOffset, &status)
     }
     guard let handle, status <= 0 else {
       if let handle { tl_regex_close(handle) }
       throw SyntaxError(
-        name: String(cString: tl_icu_error_name(status)), line: errorLine >= 1 ? Int(errorLine) : nil,
+        name: String(cString: tl_icu_error_name(status)),
+        line: errorLine >= 1 ? Int(errorLine) : nil,
         offset: errorOffset >= 0 ? Int(errorOffset) + 1 : nil)
     }
     self.handle = handle
@@ -118,7 +124,8 @@ public final class ICURegex: @unchecked Sendable {
           failure = status
           return
         }
-        var start: Int32 = 0, end: Int32 = 0
+        var start: Int32 = 0
+        var end: Int32 = 0
         while true {
           status = 0
           let found = tl_regex_find_next(handle, &start, &end, &status)
@@ -131,7 +138,9 @@ public final class ICURegex: @unchecked Sendable {
         }
       }
       if failure == ICURegex.timeOutStatus { throw MatchError.timeLimitExceeded }
-      if failure > 0 { throw MatchError.failed(ICUError(code: failure, operation: "regular expression search")) }
+      if failure > 0 {
+        throw MatchError.failed(ICUError(code: failure, operation: "regular expression search"))
+      }
       return result
     }
   }

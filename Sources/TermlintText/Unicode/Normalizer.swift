@@ -6,7 +6,11 @@ import CICUShim
 public struct Normalizer: @unchecked Sendable {
   /// The normalization forms Termlint uses.
   public enum Form: Int32, Sendable, CaseIterable {
-    case nfc = 0, nfd = 1, nfkc = 2, nfkd = 3, nfkcCasefold = 4
+    case nfc = 0
+    case nfd = 1
+    case nfkc = 2
+    case nfkd = 3
+    case nfkcCasefold = 4
   }
 
   /// The form this normalizer produces.
@@ -86,10 +90,14 @@ public struct Normalizer: @unchecked Sendable {
     _ source: UnsafeBufferPointer<UInt16>, appendingTo output: inout [UInt16],
     scratch: inout [UInt16]
   ) {
-    if scratch.count < source.count * 4 + 8 { scratch = [UInt16](repeating: 0, count: source.count * 4 + 8) }
+    if scratch.count < source.count * 4 + 8 {
+      scratch = [UInt16](repeating: 0, count: source.count * 4 + 8)
+    }
     var status: Int32 = 0
     let n = scratch.withUnsafeMutableBufferPointer { dest in
-      tl_norm_normalize(handle, source.baseAddress, Int32(source.count), dest.baseAddress, Int32(dest.count), &status)
+      tl_norm_normalize(
+        handle, source.baseAddress, Int32(source.count), dest.baseAddress, Int32(dest.count),
+        &status)
     }
     if status > 0 {
       if status == ICU.bufferOverflow {

@@ -27,14 +27,17 @@ public final class SpoofChecker: @unchecked Sendable {
   /// restriction level allows, or it is a mixed-script confusable.
   public func isSuspicious(_ text: [UInt16]) -> Bool {
     var status: Int32 = 0
-    let result = text.withUnsafeBufferPointer { tl_spoof_check(handle, $0.baseAddress, Int32($0.count), &status) }
+    let result = text.withUnsafeBufferPointer {
+      tl_spoof_check(handle, $0.baseAddress, Int32($0.count), &status)
+    }
     return status <= 0 && result != 0
   }
 
   /// The confusable skeleton of the text (UTS #39): two strings that look alike have the same one.
   public func skeleton(_ text: [UInt16]) -> [UInt16] {
     let result = try? text.withUnsafeBufferPointer { src in
-      try ICU.withGrowingBuffer(capacity: src.count * 2 + 4, operation: "confusable skeleton") { dest, capacity, status in
+      try ICU.withGrowingBuffer(capacity: src.count * 2 + 4, operation: "confusable skeleton") {
+        dest, capacity, status in
         tl_spoof_skeleton(handle, src.baseAddress, Int32(src.count), dest, capacity, &status)
       }
     }

@@ -18,7 +18,9 @@ public final class Transliterator: @unchecked Sendable {
   public init(id: String) throws {
     let units = Array(id.utf16)
     var status: Int32 = 0
-    let opened = units.withUnsafeBufferPointer { tl_trans_open($0.baseAddress, Int32($0.count), &status) }
+    let opened = units.withUnsafeBufferPointer {
+      tl_trans_open($0.baseAddress, Int32($0.count), &status)
+    }
     guard let opened, status <= 0 else {
       throw ICUError(code: status > 0 ? status : 1, operation: "open transliterator '\(id)'")
     }

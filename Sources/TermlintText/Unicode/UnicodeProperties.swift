@@ -4,8 +4,18 @@ import CICUShim
 public enum UnicodeProperties {
   /// Binary properties Termlint asks about.
   public enum Property: Int32, Sendable {
-    case alphabetic = 0, whiteSpace, defaultIgnorable, bidiControl, uppercase, lowercase, dash,
-      quotationMark, joinControl, diacritic, extendedPictographic, variationSelector
+    case alphabetic = 0
+    case whiteSpace
+    case defaultIgnorable
+    case bidiControl
+    case uppercase
+    case lowercase
+    case dash
+    case quotationMark
+    case joinControl
+    case diacritic
+    case extendedPictographic
+    case variationSelector
   }
 
   /// Returns whether `scalar` has the binary property.
@@ -63,7 +73,8 @@ public enum UnicodeProperties {
   public static func foldCase(_ string: String) -> String {
     let units = Array(string.utf16)
     let folded = try? units.withUnsafeBufferPointer { src in
-      try ICU.withGrowingBuffer(capacity: src.count + 8, operation: "fold case") { dest, cap, status in
+      try ICU.withGrowingBuffer(capacity: src.count + 8, operation: "fold case") {
+        dest, cap, status in
         tl_str_fold_case(src.baseAddress, Int32(src.count), dest, cap, &status)
       }
     }
@@ -74,7 +85,8 @@ public enum UnicodeProperties {
   public static func uppercase(_ string: String, locale: String = "") -> String {
     let units = Array(string.utf16)
     let upper = try? units.withUnsafeBufferPointer { src in
-      try ICU.withGrowingBuffer(capacity: src.count + 8, operation: "upper-case") { dest, cap, status in
+      try ICU.withGrowingBuffer(capacity: src.count + 8, operation: "upper-case") {
+        dest, cap, status in
         tl_str_to_upper(src.baseAddress, Int32(src.count), locale, dest, cap, &status)
       }
     }
@@ -85,7 +97,8 @@ public enum UnicodeProperties {
   public static func lowercase(_ string: String, locale: String = "") -> String {
     let units = Array(string.utf16)
     let lower = try? units.withUnsafeBufferPointer { src in
-      try ICU.withGrowingBuffer(capacity: src.count + 8, operation: "lower-case") { dest, cap, status in
+      try ICU.withGrowingBuffer(capacity: src.count + 8, operation: "lower-case") {
+        dest, cap, status in
         tl_str_to_lower(src.baseAddress, Int32(src.count), locale, dest, cap, &status)
       }
     }

@@ -136,7 +136,8 @@ package struct XMLScanner {
   ) {
     self.file = file
     self.tokens = XMLTokenizer(
-      units: file.utf16, path: file.path, file: file, maxDepth: maxDepth, maxAttributes: maxAttributes, entityPolicy: entityPolicy)
+      units: file.utf16, path: file.path, file: file, maxDepth: maxDepth,
+      maxAttributes: maxAttributes, entityPolicy: entityPolicy)
   }
 
   /// The number of elements open now.
@@ -178,12 +179,18 @@ package struct XMLScanner {
     for attribute in raw {
       let (prefix, local) = split(attribute.name)
       let namespace = prefix.flatMap { $0 == "xmlns" ? nil : resolve($0) }
-      if prefix == "xml" && local == "lang" { language = attribute.value.isEmpty ? nil : attribute.value }
-      attributes.append(XMLAttribute(name: attribute.name, prefix: prefix, localName: local, namespace: namespace, value: attribute.value))
+      if prefix == "xml" && local == "lang" {
+        language = attribute.value.isEmpty ? nil : attribute.value
+      }
+      attributes.append(
+        XMLAttribute(
+          name: attribute.name, prefix: prefix, localName: local, namespace: namespace,
+          value: attribute.value))
     }
     let (prefix, local) = split(name)
     let tag = XMLStartTag(
-      name: name, prefix: prefix, localName: local, namespace: resolve(prefix ?? ""), attributes: attributes,
+      name: name, prefix: prefix, localName: local, namespace: resolve(prefix ?? ""),
+      attributes: attributes,
       range: tokens.tagRange, isEmpty: tokens.tagIsEmpty, language: language)
     stack.append(Open(name: name, bindingCount: bindingCount, language: language))
     return tag
@@ -196,10 +203,14 @@ package struct XMLScanner {
     while let mark = rest.firstIndex(where: { $0 == "&" || $0 == "%" }) {
       let isParameter = rest[mark] == "%"
       let after = rest[rest.index(after: mark)...]
-      guard let semi = after.firstIndex(of: ";") else { return (isParameter ? "%" : "") + String(after.prefix(32)) }
+      guard let semi = after.firstIndex(of: ";") else {
+        return (isParameter ? "%" : "") + String(after.prefix(32))
+      }
       let name = String(after[..<semi])
       if isParameter { return "%" + name }
-      if !name.hasPrefix("#") && !["amp", "lt", "gt", "quot", "apos"].contains(name) { return name }
+      if !name.hasPrefix("#") && !["amp", "lt", "gt", "quot", "apos"].contains(name) {
+        return name
+      }
       rest = after[after.index(after: semi)...]
     }
     return nil
@@ -212,7 +223,9 @@ package struct XMLScanner {
 
   private func split(_ name: String) -> (prefix: String?, local: String) {
     // NOTE: searched in the UTF-8 view (a memchr), not as Characters: 5 % of loading a large TBX.
-    guard let colon = name.utf8.firstIndex(of: UInt8(ascii: ":")), colon != name.startIndex, name.index(after: colon) != name.endIndex else {
+    guard let colon = name.utf8.firstIndex(of: UInt8(ascii: ":")), colon != name.startIndex,
+      name.index(after: colon) != name.endIndex
+    else {
       return (nil, name)
     }
     return (String(name[..<colon]), String(name[name.index(after: colon)...]))
@@ -228,14 +241,19 @@ package struct XMLScanner {
 
   /// Whether a code point is an XML 1.0 `Char`.
   package static func isXMLChar(_ v: UInt32) -> Bool {
-    v == 0x09 || v == 0x0A || v == 0x0D || (v >= 0x20 && v <= 0xD7FF) || (v >= 0xE000 && v <= 0xFFFD)
+    v == 0x09 || v == 0x0A || v == 0x0D || (v >= 0x20 && v <= 0xD7FF)
+      || (v >= 0xE000 && v <= 0xFFFD)
       || (v >= 0x10000 && v <= 0x10FFFF)
   }
 
   /// A refusal of well-formed input Termlint will not read (an entity it never expands), at a
   /// UTF-16 offset.
-  package func refusal(utf16Offset offset: Int, _ reason: String) -> TermlintError { tokens.refusal(offset, reason) }
+  package func refusal(utf16Offset offset: Int, _ reason: String) -> TermlintError {
+    tokens.refusal(offset, reason)
+  }
 
   /// A not-well-formed error at a UTF-16 offset.
-  package func error(utf16Offset offset: Int, _ reason: String) -> TermlintError { tokens.error(offset, reason) }
+  package func error(utf16Offset offset: Int, _ reason: String) -> TermlintError {
+    tokens.error(offset, reason)
+  }
 }

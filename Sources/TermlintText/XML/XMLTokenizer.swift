@@ -45,14 +45,19 @@ extension UInt16: XMLCodeUnit {
 
   @inline(__always)
   package static func isPlainText(_ c: UInt16) -> Bool {
-    c >= 0x20 && c != 0x3C && c != 0x26 && c != 0x5D && c < 0xFFFE || c == 0x0A || c == 0x09 || c == 0x0D
+    c >= 0x20 && c != 0x3C && c != 0x26 && c != 0x5D && c < 0xFFFE || c == 0x0A || c == 0x09
+      || c == 0x0D
   }
 
   package static func string(_ u: ArraySlice<UInt16>) -> String { String(utf16Units: u) }
 
-  package static func append(_ scalar: Unicode.Scalar, to out: inout [UInt16]) { out.append(contentsOf: UTF16.encode(scalar)!) }
+  package static func append(_ scalar: Unicode.Scalar, to out: inout [UInt16]) {
+    out.append(contentsOf: UTF16.encode(scalar)!)
+  }
 
-  package static func position(_ u: [UInt16], _ offset: Int, file: SourceFile?) -> (line: Int, column: Int) {
+  package static func position(_ u: [UInt16], _ offset: Int, file: SourceFile?) -> (
+    line: Int, column: Int
+  ) {
     file?.position(utf16Offset: offset) ?? (1, 1)
   }
 }
@@ -70,7 +75,10 @@ extension UInt8: XMLCodeUnit {
       return (UInt32(b0 & 0x0F) << 12 | UInt32(u[i + 1] & 0x3F) << 6 | UInt32(u[i + 2] & 0x3F), 3)
     }
     if b0 & 0xF8 == 0xF0 && i + 3 < n {
-      return (UInt32(b0 & 0x07) << 18 | UInt32(u[i + 1] & 0x3F) << 12 | UInt32(u[i + 2] & 0x3F) << 6 | UInt32(u[i + 3] & 0x3F), 4)
+      return (
+        UInt32(b0 & 0x07) << 18 | UInt32(u[i + 1] & 0x3F) << 12 | UInt32(u[i + 2] & 0x3F) << 6
+          | UInt32(u[i + 3] & 0x3F), 4
+      )
     }
     return (0xFFFD, 1)  // not reached: the bytes were validated
   }
@@ -80,7 +88,9 @@ extension UInt8: XMLCodeUnit {
     let c = u[i]
     if c >= 0x20 {
       // U+FFFE and U+FFFF are EF BF BE and EF BF BF.
-      if c == 0xEF && i + 2 < u.count && u[i + 1] == 0xBF && u[i + 2] >= 0xBE { return 0xFFFE + UInt32(u[i + 2] - 0xBE) }
+      if c == 0xEF && i + 2 < u.count && u[i + 1] == 0xBF && u[i + 2] >= 0xBE {
+        return 0xFFFE + UInt32(u[i + 2] - 0xBE)
+      }
       return nil
     }
     if c == 0x09 || c == 0x0A || c == 0x0D { return nil }
@@ -89,16 +99,23 @@ extension UInt8: XMLCodeUnit {
 
   @inline(__always)
   package static func isPlainText(_ c: UInt8) -> Bool {
-    c >= 0x20 && c != 0x3C && c != 0x26 && c != 0x5D && c != 0xEF || c == 0x0A || c == 0x09 || c == 0x0D
+    c >= 0x20 && c != 0x3C && c != 0x26 && c != 0x5D && c != 0xEF || c == 0x0A || c == 0x09
+      || c == 0x0D
   }
 
-  package static func string(_ u: ArraySlice<UInt8>) -> String { String(decoding: u, as: UTF8.self) }
+  package static func string(_ u: ArraySlice<UInt8>) -> String {
+    String(decoding: u, as: UTF8.self)
+  }
 
-  package static func append(_ scalar: Unicode.Scalar, to out: inout [UInt8]) { out.append(contentsOf: UTF8.encode(scalar)!) }
+  package static func append(_ scalar: Unicode.Scalar, to out: inout [UInt8]) {
+    out.append(contentsOf: UTF8.encode(scalar)!)
+  }
 
   /// Lines end at LF, CRLF or a lone CR (as `SourceFile` counts them); the column counts the
   /// bytes that start a character.
-  package static func position(_ u: [UInt8], _ offset: Int, file: SourceFile?) -> (line: Int, column: Int) {
+  package static func position(_ u: [UInt8], _ offset: Int, file: SourceFile?) -> (
+    line: Int, column: Int
+  ) {
     let offset = Swift.min(Swift.max(0, offset), u.count)
     var line = 1
     var lineStart = 0
@@ -213,8 +230,11 @@ package struct XMLTokenizer<Unit: XMLCodeUnit> {
   /// Creates a tokenizer over `units` (for UTF-16, `file.utf16` with `file`).
   // The TBX loader calls these from TermlintGlossary, which cannot specialize this module's
   // generic code itself: the UTF-8 specialization is compiled here and exported.
-  @_specialize(exported: true, where Unit == UInt8)
-  package init(units: [Unit], path: String, file: SourceFile?, maxDepth: Int, maxAttributes: Int, entityPolicy: XMLEntityPolicy) {
+  @_specialize(exported:true,where Unit == UInt8)
+  package init(
+    units: [Unit], path: String, file: SourceFile?, maxDepth: Int, maxAttributes: Int,
+    entityPolicy: XMLEntityPolicy
+  ) {
     self.u = units
     self.path = path
     self.file = file
@@ -233,12 +253,14 @@ package struct XMLTokenizer<Unit: XMLCodeUnit> {
   package func string(_ range: Range<Int>) -> String { Unit.string(u[range]) }
 
   /// An attribute's value, references resolved and white space normalized.
-  package func value(_ attribute: Attribute) -> String { attribute.normalized ?? Unit.string(u[attribute.value]) }
+  package func value(_ attribute: Attribute) -> String {
+    attribute.normalized ?? Unit.string(u[attribute.value])
+  }
 
   /// The next token, or nil at the end of the document.
   ///
   /// - Throws: `TermlintError.input` for input that is not well-formed.
-  @_specialize(exported: true, where Unit == UInt8)
+  @_specialize(exported:true,where Unit == UInt8)
   package mutating func next() throws -> Token? {
     if let at = pendingEnd {
       pendingEnd = nil
@@ -253,7 +275,8 @@ package struct XMLTokenizer<Unit: XMLCodeUnit> {
       }
       guard pos < u.count else {
         let open = stack[stack.count - 1]
-        throw error(open.start, "the file ends inside <\(string(open.name))>, which is never closed")
+        throw error(
+          open.start, "the file ends inside <\(string(open.name))>, which is never closed")
       }
       if u[pos] == lt {
         // NOTE: dispatched on the unit after `<` rather than by trying each opening in turn.
@@ -289,7 +312,9 @@ package struct XMLTokenizer<Unit: XMLCodeUnit> {
     while true {
       skipSpace()
       guard pos < u.count else {
-        if !sawRoot { throw error(pos, "no root element (the file is empty or holds only comments)") }
+        if !sawRoot {
+          throw error(pos, "no root element (the file is empty or holds only comments)")
+        }
         finished = true
         return nil
       }
@@ -298,18 +323,23 @@ package struct XMLTokenizer<Unit: XMLCodeUnit> {
       } else if has("<!--") {
         try skipComment()
       } else if has("<!DOCTYPE") {
-        if sawRoot || sawDoctype { throw error(pos, "a DOCTYPE is only allowed once, before the root element") }
+        if sawRoot || sawDoctype {
+          throw error(pos, "a DOCTYPE is only allowed once, before the root element")
+        }
         try skipDoctype()
         sawDoctype = true
       } else if u[pos] == lt, pos + 1 < u.count, isNameStart(pos + 1) {
-        if sawRoot { throw error(pos, "a second root element: everything must be inside one root element") }
+        if sawRoot {
+          throw error(pos, "a second root element: everything must be inside one root element")
+        }
         sawRoot = true
         try scanStartTag()
         return .start
       } else if u[pos] == lt && has("</") {
         throw error(pos, "end tag without a matching start tag")
       } else {
-        throw error(pos, sawRoot ? "text after the end of the root element" : "text before the root element")
+        throw error(
+          pos, sawRoot ? "text after the end of the root element" : "text before the root element")
       }
     }
   }
@@ -332,7 +362,9 @@ package struct XMLTokenizer<Unit: XMLCodeUnit> {
       guard isNameStart(pos) else { throw error(pos, "malformed XML declaration") }
       let name = string(scanName())
       skipSpace()
-      guard pos < u.count, u[pos] == eq else { throw error(pos, "malformed XML declaration: expected '=' after '\(name)'") }
+      guard pos < u.count, u[pos] == eq else {
+        throw error(pos, "malformed XML declaration: expected '=' after '\(name)'")
+      }
       pos += 1
       skipSpace()
       guard pos < u.count, u[pos] == quot || u[pos] == apos else {
@@ -342,12 +374,18 @@ package struct XMLTokenizer<Unit: XMLCodeUnit> {
       pos += 1
       let valueStart = pos
       while pos < u.count && u[pos] != quote && u[pos] != lt { pos += 1 }
-      guard pos < u.count, u[pos] == quote else { throw error(valueStart, "malformed XML declaration: unterminated value") }
+      guard pos < u.count, u[pos] == quote else {
+        throw error(valueStart, "malformed XML declaration: unterminated value")
+      }
       if pseudo.updateValue(string(valueStart..<pos), forKey: name) == nil { names.append(name) }
       pos += 1
     }
-    guard let version = pseudo["version"] else { throw error(start, "the XML declaration has no version") }
-    guard version.hasPrefix("1.") else { throw error(start, "unsupported XML version '\(version)' (expected 1.0 or 1.1)") }
+    guard let version = pseudo["version"] else {
+      throw error(start, "the XML declaration has no version")
+    }
+    guard version.hasPrefix("1.") else {
+      throw error(start, "unsupported XML version '\(version)' (expected 1.0 or 1.1)")
+    }
     for key in names where !["version", "encoding", "standalone"].contains(key) {
       throw error(start, "unknown pseudo-attribute '\(key)' in the XML declaration")
     }
@@ -389,7 +427,9 @@ package struct XMLTokenizer<Unit: XMLCodeUnit> {
     var parameterReference: (name: String, at: Int)?
     while true {
       skipSpace()
-      guard pos < u.count else { throw error(pos, "the DOCTYPE's internal subset is not closed with ']'") }
+      guard pos < u.count else {
+        throw error(pos, "the DOCTYPE's internal subset is not closed with ']'")
+      }
       if u[pos] == 0x5D {  // ]
         pos += 1
         try checkEntities(declarations, parameterReference: parameterReference)
@@ -413,9 +453,11 @@ package struct XMLTokenizer<Unit: XMLCodeUnit> {
         guard entityPolicy == .declaredUnused else {
           throw error(
             at,
-            "the DOCTYPE declares the entity '\(parameter)\(name)': entity declarations are refused (Termlint never expands DTD entities nor reads files or URLs a document names); remove the declaration and write the text in place")
+            "the DOCTYPE declares the entity '\(parameter)\(name)': entity declarations are refused (Termlint never expands DTD entities nor reads files or URLs a document names); remove the declaration and write the text in place"
+          )
         }
-        declarations.append(try scanEntityDeclaration(name: name, isParameter: !parameter.isEmpty, at: at))
+        declarations.append(
+          try scanEntityDeclaration(name: name, isParameter: !parameter.isEmpty, at: at))
       } else if has("<!") {
         // ELEMENT, ATTLIST, NOTATION: skipped, stepping over quoted literals.
         let at = pos
@@ -427,7 +469,10 @@ package struct XMLTokenizer<Unit: XMLCodeUnit> {
         pos += 1
       } else if u[pos] == 0x25 {
         guard entityPolicy == .declaredUnused else {
-          throw error(pos, "parameter entity references are refused in the DOCTYPE (Termlint never expands DTD entities)")
+          throw error(
+            pos,
+            "parameter entity references are refused in the DOCTYPE (Termlint never expands DTD entities)"
+          )
         }
         let at = pos
         pos += 1
@@ -441,7 +486,9 @@ package struct XMLTokenizer<Unit: XMLCodeUnit> {
   }
 
   /// Reads the rest of `<!ENTITY name …>` after its name, up to and including its `>`.
-  private mutating func scanEntityDeclaration(name: String, isParameter: Bool, at: Int) throws -> EntityDeclaration {
+  private mutating func scanEntityDeclaration(name: String, isParameter: Bool, at: Int) throws
+    -> EntityDeclaration
+  {
     var declaration = EntityDeclaration(name: name, isParameter: isParameter, at: at)
     skipSpace()
     func literal() throws -> String? {
@@ -463,7 +510,9 @@ package struct XMLTokenizer<Unit: XMLCodeUnit> {
       }
       declaration.external = (kind, systemID)
     } else {
-      throw error(at, "malformed declaration of the entity '\(name)' (expected a quoted value, SYSTEM or PUBLIC)")
+      throw error(
+        at,
+        "malformed declaration of the entity '\(name)' (expected a quoted value, SYSTEM or PUBLIC)")
     }
     while pos < u.count && u[pos] != gt {
       if u[pos] == quot || u[pos] == apos { try skipQuoted() } else { pos += 1 }
@@ -474,29 +523,42 @@ package struct XMLTokenizer<Unit: XMLCodeUnit> {
   }
 
   /// The checks of `XMLEntityPolicy.declaredUnused`, once the whole internal subset is read.
-  private mutating func checkEntities(_ declarations: [EntityDeclaration], parameterReference: (name: String, at: Int)?) throws {
-    if let external = declarations.first(where: { $0.external != nil }), let (kind, systemID) = external.external {
-      let what = external.isParameter ? "external parameter entity '%\(external.name)'" : "external entity '\(external.name)'"
+  private mutating func checkEntities(
+    _ declarations: [EntityDeclaration], parameterReference: (name: String, at: Int)?
+  ) throws {
+    if let external = declarations.first(where: { $0.external != nil }),
+      let (kind, systemID) = external.external
+    {
+      let what =
+        external.isParameter
+        ? "external parameter entity '%\(external.name)'" : "external entity '\(external.name)'"
       throw refusal(
         external.at,
-        "\(what) (\(kind) \"\(systemID)\") is not allowed: Termlint never reads files or URLs named by a document; remove the declaration")
+        "\(what) (\(kind) \"\(systemID)\") is not allowed: Termlint never reads files or URLs named by a document; remove the declaration"
+      )
     }
     if let parameter = declarations.first(where: \.isParameter) {
-      throw refusal(parameter.at, "parameter entity '%\(parameter.name)' is not allowed in a glossary DOCTYPE")
+      throw refusal(
+        parameter.at, "parameter entity '%\(parameter.name)' is not allowed in a glossary DOCTYPE")
     }
     if let reference = parameterReference {
-      throw refusal(reference.at, "parameter entity reference '%\(reference.name);' in the DOCTYPE is not allowed in a glossary")
+      throw refusal(
+        reference.at,
+        "parameter entity reference '%\(reference.name);' in the DOCTYPE is not allowed in a glossary"
+      )
     }
     if declarations.count > XMLScanner.maxDeclaredEntities {
       throw refusal(
         declarations[XMLScanner.maxDeclaredEntities].at,
-        "the DOCTYPE declares \(declarations.count) entities (at most \(XMLScanner.maxDeclaredEntities) allowed): refusing a possible entity-expansion (\"billion laughs\") attack")
+        "the DOCTYPE declares \(declarations.count) entities (at most \(XMLScanner.maxDeclaredEntities) allowed): refusing a possible entity-expansion (\"billion laughs\") attack"
+      )
     }
     for declaration in declarations {
       if let inner = XMLScanner.referencedEntity(in: declaration.value ?? "") {
         throw refusal(
           declaration.at,
-          "entity '\(declaration.name)' refers to entity '\(inner)': nested entity expansion is refused (possible \"billion laughs\" attack)")
+          "entity '\(declaration.name)' refers to entity '\(inner)': nested entity expansion is refused (possible \"billion laughs\" attack)"
+        )
       }
     }
     declaredEntities = Set(declarations.map(\.name))
@@ -516,41 +578,58 @@ package struct XMLTokenizer<Unit: XMLCodeUnit> {
   private mutating func scanStartTag() throws {
     let start = pos
     pos += 1
-    guard isNameStart(pos) else { throw error(start, "'<' must start a tag (write &lt; for a literal '<')") }
+    guard isNameStart(pos) else {
+      throw error(start, "'<' must start a tag (write &lt; for a literal '<')")
+    }
     let name = scanName()
     attributes.removeAll(keepingCapacity: true)
     var isEmpty = false
     while true {
       let hadSpace = skipSpace()
-      guard pos < u.count else { throw error(start, "the start tag <\(string(name))> is not closed with '>'") }
+      guard pos < u.count else {
+        throw error(start, "the start tag <\(string(name))> is not closed with '>'")
+      }
       if u[pos] == gt {
         pos += 1
         break
       }
       if u[pos] == slash {
-        guard pos + 1 < u.count, u[pos + 1] == gt else { throw error(pos, "expected '/>' to close the tag <\(string(name))>") }
+        guard pos + 1 < u.count, u[pos + 1] == gt else {
+          throw error(pos, "expected '/>' to close the tag <\(string(name))>")
+        }
         pos += 2
         isEmpty = true
         break
       }
-      guard hadSpace else { throw error(pos, "expected white space, '>' or '/>' in the tag <\(string(name))>") }
-      guard isNameStart(pos) else { throw error(pos, "expected an attribute name in the tag <\(string(name))>") }
+      guard hadSpace else {
+        throw error(pos, "expected white space, '>' or '/>' in the tag <\(string(name))>")
+      }
+      guard isNameStart(pos) else {
+        throw error(pos, "expected an attribute name in the tag <\(string(name))>")
+      }
       let attributeStart = pos
       let attributeName = scanName()
       skipSpace()
       guard pos < u.count, u[pos] == eq else {
-        throw error(pos, "expected '=' after the attribute '\(string(attributeName))' of <\(string(name))>")
+        throw error(
+          pos, "expected '=' after the attribute '\(string(attributeName))' of <\(string(name))>")
       }
       pos += 1
       skipSpace()
       guard pos < u.count, u[pos] == quot || u[pos] == apos else {
-        throw error(pos, "the value of the attribute '\(string(attributeName))' of <\(string(name))> must be in quotes")
+        throw error(
+          pos,
+          "the value of the attribute '\(string(attributeName))' of <\(string(name))> must be in quotes"
+        )
       }
       for attribute in attributes where same(attribute.name, attributeName) {
-        throw error(attributeStart, "the attribute '\(string(attributeName))' appears twice in <\(string(name))>")
+        throw error(
+          attributeStart,
+          "the attribute '\(string(attributeName))' appears twice in <\(string(name))>")
       }
       guard attributes.count < maxAttributes else {
-        throw error(attributeStart, "the tag <\(string(name))> has more than \(maxAttributes) attributes")
+        throw error(
+          attributeStart, "the tag <\(string(name))> has more than \(maxAttributes) attributes")
       }
       let (value, normalized) = try scanAttributeValue()
       attributes.append(Attribute(name: attributeName, value: value, normalized: normalized))
@@ -569,7 +648,8 @@ package struct XMLTokenizer<Unit: XMLCodeUnit> {
   @inline(__always)
   private func same(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
     guard a.count == b.count else { return false }
-    var i = a.lowerBound, j = b.lowerBound
+    var i = a.lowerBound
+    var j = b.lowerBound
     while i < a.upperBound {
       if u[i] != u[j] { return false }
       i += 1
@@ -584,12 +664,19 @@ package struct XMLTokenizer<Unit: XMLCodeUnit> {
     guard isNameStart(pos) else { throw error(start, "malformed end tag") }
     let name = scanName()
     skipSpace()
-    guard pos < u.count, u[pos] == gt else { throw error(start, "the end tag </\(string(name))> is not closed with '>'") }
+    guard pos < u.count, u[pos] == gt else {
+      throw error(start, "the end tag </\(string(name))> is not closed with '>'")
+    }
     pos += 1
-    guard let open = stack.last else { throw error(start, "end tag </\(string(name))> without a matching start tag") }
+    guard let open = stack.last else {
+      throw error(start, "end tag </\(string(name))> without a matching start tag")
+    }
     guard same(open.name, name) else {
       let line = Unit.position(u, open.start, file: file).line
-      throw error(start, "the end tag </\(string(name))> does not match the start tag <\(string(open.name))> on line \(line)")
+      throw error(
+        start,
+        "the end tag </\(string(name))> does not match the start tag <\(string(open.name))> on line \(line)"
+      )
     }
     stack.removeLast()
     return .end(start..<pos)
@@ -610,7 +697,8 @@ package struct XMLTokenizer<Unit: XMLCodeUnit> {
       var i = start
       while i < n {
         let c = b[i]
-        guard c >= 0x20 && c != quote && c != 0x3C && c != 0x26 && Unit.isPlainText(c) || c == 0x5D else { break }
+        guard c >= 0x20 && c != quote && c != 0x3C && c != 0x26 && Unit.isPlainText(c) || c == 0x5D
+        else { break }
         i += 1
       }
       return i
@@ -725,19 +813,30 @@ package struct XMLTokenizer<Unit: XMLCodeUnit> {
         if digits > 8 { throw error(start, "character reference out of range") }
         pos += 1
       }
-      guard pos < u.count, digits > 0 else { throw error(start, "malformed character reference (expected digits and ';')") }
+      guard pos < u.count, digits > 0 else {
+        throw error(start, "malformed character reference (expected digits and ';')")
+      }
       pos += 1
       // XML 1.1 also allows control characters (not NUL) through references.
       let restricted11 = declaredVersion == "1.1" && value >= 0x01 && value <= 0x1F
       guard let scalar = Unicode.Scalar(value), XMLScanner.isXMLChar(value) || restricted11 else {
-        throw error(start, "the character reference refers to U+\(String(value, radix: 16, uppercase: true)), which XML 1.0 does not allow")
+        throw error(
+          start,
+          "the character reference refers to U+\(String(value, radix: 16, uppercase: true)), which XML 1.0 does not allow"
+        )
       }
       return scalar
     }
-    guard isNameStart(pos) else { throw error(start, "'&' must start an entity or character reference (write &amp; for a literal '&')") }
+    guard isNameStart(pos) else {
+      throw error(
+        start, "'&' must start an entity or character reference (write &amp; for a literal '&')")
+    }
     let nameRange = scanName()
     guard pos < u.count, u[pos] == 0x3B else {
-      throw error(start, "the reference '&\(string(nameRange))' is not closed with ';' (write &amp; for a literal '&')")
+      throw error(
+        start,
+        "the reference '&\(string(nameRange))' is not closed with ';' (write &amp; for a literal '&')"
+      )
     }
     pos += 1
     let name = string(nameRange)
@@ -751,11 +850,13 @@ package struct XMLTokenizer<Unit: XMLCodeUnit> {
       if declaredEntities.contains(name) {
         throw refusal(
           start,
-          "entity reference '&\(name);' is not supported: Termlint never expands DTD entities; write the text in place of the reference")
+          "entity reference '&\(name);' is not supported: Termlint never expands DTD entities; write the text in place of the reference"
+        )
       }
       throw error(
         start,
-        "undefined entity '&\(name);': only &amp; &lt; &gt; &quot; &apos; and character references (&#x00A0;) are allowed; Termlint does not expand DTD entities")
+        "undefined entity '&\(name);': only &amp; &lt; &gt; &quot; &apos; and character references (&#x00A0;) are allowed; Termlint does not expand DTD entities"
+      )
     }
   }
 
@@ -764,7 +865,9 @@ package struct XMLTokenizer<Unit: XMLCodeUnit> {
     pos += 4
     while pos < u.count {
       if u[pos] == 0x2D && pos + 1 < u.count && u[pos + 1] == 0x2D {
-        guard pos + 2 < u.count, u[pos + 2] == gt else { throw error(pos, "'--' is not allowed inside a comment") }
+        guard pos + 2 < u.count, u[pos + 2] == gt else {
+          throw error(pos, "'--' is not allowed inside a comment")
+        }
         pos += 3
         if recordsSkippedMarkup { skippedMarkup.append((true, pos - 1)) }
         return
@@ -781,7 +884,8 @@ package struct XMLTokenizer<Unit: XMLCodeUnit> {
     guard isNameStart(pos) else { throw error(start, "malformed processing instruction") }
     let target = string(scanName())
     if target.lowercased() == "xml" {
-      throw error(start, "the XML declaration '<?xml …?>' is only allowed at the very start of the file")
+      throw error(
+        start, "the XML declaration '<?xml …?>' is only allowed at the very start of the file")
     }
     while pos < u.count {
       if u[pos] == 0x3F && pos + 1 < u.count && u[pos + 1] == gt {
@@ -811,7 +915,9 @@ package struct XMLTokenizer<Unit: XMLCodeUnit> {
   private func has(_ literal: StaticString) -> Bool {
     let count = literal.utf8CodeUnitCount
     guard pos + count <= u.count else { return false }
-    guard literal.hasPointerRepresentation else { return count == 1 && u[pos] == Unit(literal.unicodeScalar.value) }
+    guard literal.hasPointerRepresentation else {
+      return count == 1 && u[pos] == Unit(literal.unicodeScalar.value)
+    }
     let bytes = literal.utf8Start
     for k in 0..<count where u[pos + k] != Unit(bytes[k]) { return false }
     return true
@@ -857,7 +963,7 @@ package struct XMLTokenizer<Unit: XMLCodeUnit> {
   private static func isASCIINameChar(_ c: Unit) -> Bool {
     // A bit per ASCII unit: `-`, `.`, digits and `:` below 64; letters and `_` above.
     let bit = UInt64(1) << UInt64(c & 63)
-    return c < 64 ? 0x07FF600000000000 & bit != 0 : c < 128 && 0x07FFFFFE87FFFFFE & bit != 0
+    return c < 64 ? 0x07FF_6000_0000_0000 & bit != 0 : c < 128 && 0x07FF_FFFE_87FF_FFFE & bit != 0
   }
 
   @inline(__always)
@@ -874,8 +980,10 @@ package struct XMLTokenizer<Unit: XMLCodeUnit> {
   private static func isNameStart(_ c: UInt32) -> Bool {
     (c >= 0xC0 && c <= 0xD6) || (c >= 0xD8 && c <= 0xF6) || (c >= 0xF8 && c <= 0x2FF)
       || (c >= 0x370 && c <= 0x37D) || (c >= 0x37F && c <= 0x1FFF) || (c >= 0x200C && c <= 0x200D)
-      || (c >= 0x2070 && c <= 0x218F) || (c >= 0x2C00 && c <= 0x2FEF) || (c >= 0x3001 && c <= 0xD7FF)
-      || (c >= 0xF900 && c <= 0xFDCF) || (c >= 0xFDF0 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0xEFFFF)
+      || (c >= 0x2070 && c <= 0x218F) || (c >= 0x2C00 && c <= 0x2FEF)
+      || (c >= 0x3001 && c <= 0xD7FF)
+      || (c >= 0xF900 && c <= 0xFDCF) || (c >= 0xFDF0 && c <= 0xFFFD)
+      || (c >= 0x10000 && c <= 0xEFFFF)
   }
 
   /// A non-ASCII `NameChar` that is not a `NameStartChar`.
@@ -896,12 +1004,15 @@ package struct XMLTokenizer<Unit: XMLCodeUnit> {
   }
 
   @inline(never)
-  private static func disallowedCharacter(_ c: UInt32, at i: Int, _ u: [Unit], _ file: SourceFile?, _ path: String) -> TermlintError {
+  private static func disallowedCharacter(
+    _ c: UInt32, at i: Int, _ u: [Unit], _ file: SourceFile?, _ path: String
+  ) -> TermlintError {
     let hex = String(c, radix: 16, uppercase: true)
     let code = String(repeating: "0", count: Swift.max(0, 4 - hex.count)) + hex
     return failure(
       u, file, path, i,
-      "not well-formed XML: the character U+\(code) is not allowed in XML 1.0 (a control character, or bytes that do not match the declared encoding)")
+      "not well-formed XML: the character U+\(code) is not allowed in XML 1.0 (a control character, or bytes that do not match the declared encoding)"
+    )
   }
 
   // NOTE: the error helpers pass on the few fields they need to a static function: as methods
@@ -909,14 +1020,20 @@ package struct XMLTokenizer<Unit: XMLCodeUnit> {
 
   /// A refusal of well-formed input Termlint will not read (an entity it never expands).
   @inline(__always)
-  package func refusal(_ offset: Int, _ reason: String) -> TermlintError { Self.failure(u, file, path, offset, reason) }
+  package func refusal(_ offset: Int, _ reason: String) -> TermlintError {
+    Self.failure(u, file, path, offset, reason)
+  }
 
   /// A not-well-formed error at an offset.
   @inline(__always)
-  package func error(_ offset: Int, _ reason: String) -> TermlintError { Self.failure(u, file, path, offset, "not well-formed XML: \(reason)") }
+  package func error(_ offset: Int, _ reason: String) -> TermlintError {
+    Self.failure(u, file, path, offset, "not well-formed XML: \(reason)")
+  }
 
   @inline(never)
-  private static func failure(_ u: [Unit], _ file: SourceFile?, _ path: String, _ offset: Int, _ reason: String) -> TermlintError {
+  private static func failure(
+    _ u: [Unit], _ file: SourceFile?, _ path: String, _ offset: Int, _ reason: String
+  ) -> TermlintError {
     let position = Unit.position(u, offset, file: file)
     return TermlintError.input(path, line: position.line, column: position.column, reason)
   }
@@ -939,7 +1056,8 @@ package struct XMLTokenizer<Unit: XMLCodeUnit> {
     }
     utf16Offset[bytes.count] = units
     var utf8 = XMLTokenizer<UInt8>(
-      units: bytes, path: "f.tbx", file: nil, maxDepth: XMLScanner.defaultMaxDepth, maxAttributes: XMLScanner.defaultMaxAttributes,
+      units: bytes, path: "f.tbx", file: nil, maxDepth: XMLScanner.defaultMaxDepth,
+      maxAttributes: XMLScanner.defaultMaxAttributes,
       entityPolicy: .declaredUnused)
     var utf16 = XMLTokenizer<UInt16>(
       units: file.utf16, path: "f.tbx", file: file, maxDepth: XMLScanner.defaultMaxDepth,
@@ -947,7 +1065,9 @@ package struct XMLTokenizer<Unit: XMLCodeUnit> {
     return trace(&utf8) { utf16Offset[$0] } == trace(&utf16) { $0 }
   }
 
-  private static func trace<Unit>(_ tokens: inout XMLTokenizer<Unit>, _ offset: (Int) -> Int) -> [String] {
+  private static func trace<Unit>(_ tokens: inout XMLTokenizer<Unit>, _ offset: (Int) -> Int)
+    -> [String]
+  {
     var out: [String] = []
     do {
       while let token = try tokens.next() {
@@ -955,11 +1075,14 @@ package struct XMLTokenizer<Unit: XMLCodeUnit> {
         case .start:
           let attributes = tokens.attributes.map { "\(tokens.string($0.name))=\(tokens.value($0))" }
           out.append(
-            "<\(tokens.string(tokens.tagName)) \(attributes) \(tokens.tagIsEmpty) \(offset(tokens.tagRange.lowerBound))-\(offset(tokens.tagRange.upperBound))")
+            "<\(tokens.string(tokens.tagName)) \(attributes) \(tokens.tagIsEmpty) \(offset(tokens.tagRange.lowerBound))-\(offset(tokens.tagRange.upperBound))"
+          )
         case .end(let range):
           out.append("</ \(offset(range.lowerBound))-\(offset(range.upperBound))")
         case .text(let range, let scalar):
-          out.append("text \(scalar.map { String(Character($0)) } ?? tokens.string(range)) \(offset(range.lowerBound))-\(offset(range.upperBound))")
+          out.append(
+            "text \(scalar.map { String(Character($0)) } ?? tokens.string(range)) \(offset(range.lowerBound))-\(offset(range.upperBound))"
+          )
         }
       }
     } catch {

@@ -10,12 +10,16 @@ package struct XMLElement: Sendable {
   /// The UTF-16 range from the start tag's `<` to the end tag's `>`.
   package var range: Range<Int> { tag.range.lowerBound..<endTagRange.upperBound }
   /// The UTF-16 range between the start tag and the end tag (empty for `<x/>`).
-  package var contentRange: Range<Int> { tag.range.upperBound..<max(tag.range.upperBound, endTagRange.lowerBound) }
+  package var contentRange: Range<Int> {
+    tag.range.upperBound..<max(tag.range.upperBound, endTagRange.lowerBound)
+  }
   /// The local name.
   package var name: String { tag.localName }
 
   /// The value of an attribute by local name (unprefixed or with `namespace`).
-  package func attribute(_ localName: String, namespace: String? = nil) -> String? { tag.attribute(localName, namespace: namespace) }
+  package func attribute(_ localName: String, namespace: String? = nil) -> String? {
+    tag.attribute(localName, namespace: namespace)
+  }
 
   /// Child elements, in order.
   package var elements: [XMLElement] {
@@ -26,10 +30,14 @@ package struct XMLElement: Sendable {
   package func child(_ localName: String) -> XMLElement? { elements.first { $0.name == localName } }
 
   /// Child elements with this local name.
-  package func children(_ localName: String) -> [XMLElement] { elements.filter { $0.name == localName } }
+  package func children(_ localName: String) -> [XMLElement] {
+    elements.filter { $0.name == localName }
+  }
 
   /// Descendants (depth first, document order) with this local name, not looking inside them.
-  package func descendants(_ localName: String, where predicate: (XMLElement) -> Bool = { _ in true }) -> [XMLElement] {
+  package func descendants(
+    _ localName: String, where predicate: (XMLElement) -> Bool = { _ in true }
+  ) -> [XMLElement] {
     var out: [XMLElement] = []
     for element in elements {
       if element.name == localName && predicate(element) {
@@ -68,11 +76,16 @@ extension XMLScanner {
   ///
   /// - Throws: `TermlintError.input` for input that is not well-formed.
   package mutating func readElement(_ start: XMLStartTag) throws -> XMLElement {
-    var path: [XMLElement] = [XMLElement(tag: start, children: [], endTagRange: start.range.upperBound..<start.range.upperBound)]
+    var path: [XMLElement] = [
+      XMLElement(
+        tag: start, children: [], endTagRange: start.range.upperBound..<start.range.upperBound)
+    ]
     while let event = try next() {
       switch event {
       case .start(let tag):
-        path.append(XMLElement(tag: tag, children: [], endTagRange: tag.range.upperBound..<tag.range.upperBound))
+        path.append(
+          XMLElement(
+            tag: tag, children: [], endTagRange: tag.range.upperBound..<tag.range.upperBound))
       case .text(let text):
         path[path.count - 1].children.append(.text(text))
       case .end(_, let range):

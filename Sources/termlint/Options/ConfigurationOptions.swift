@@ -5,16 +5,26 @@ import TermlintText
 
 /// Options that choose the pipeline, glossaries, languages and rules (`lint` and `fix`).
 struct ConfigurationOptions: ParsableArguments {
-  @Option(name: .customLong("glossary"), help: "A glossary file (.tbx, .csv, .tsv, .yml, .xlsx); repeatable.")
+  @Option(
+    name: .customLong("glossary"),
+    help: "A glossary file (.tbx, .csv, .tsv, .yml, .xlsx); repeatable.")
   var glossaries: [String] = []
 
-  @Option(help: "A pipeline file for every input (default: the .termlint.yml nearest to each input, in its folder or a parent; else built-in).")
+  @Option(
+    help:
+      "A pipeline file for every input (default: the .termlint.yml nearest to each input, in its folder or a parent; else built-in)."
+  )
   var pipeline: String?
 
-  @Option(help: "Source language (BCP 47): picks a TMX's source side; must agree with XLIFF and PO files.")
+  @Option(
+    help: "Source language (BCP 47): picks a TMX's source side; must agree with XLIFF and PO files."
+  )
   var sourceLang: LanguageTag?
 
-  @Option(help: "Target language (BCP 47; default: the pipeline's, else en): picks a TMX's target side; must agree with XLIFF and PO files.")
+  @Option(
+    help:
+      "Target language (BCP 47; default: the pipeline's, else en): picks a TMX's target side; must agree with XLIFF and PO files."
+  )
   var targetLang: LanguageTag?
 
   @Option(name: .customLong("rule"), help: "Run only this rule; repeatable.")
@@ -23,7 +33,11 @@ struct ConfigurationOptions: ParsableArguments {
   @Option(name: .customLong("disable"), help: "Skip this rule; repeatable.")
   var disabledRules: [String] = []
 
-  @Flag(name: .customLong("no-cache"), help: "Load and compile the glossaries afresh, without reading or writing the glossary cache (also: TERMLINT_NO_CACHE=1).")
+  @Flag(
+    name: .customLong("no-cache"),
+    help:
+      "Load and compile the glossaries afresh, without reading or writing the glossary cache (also: TERMLINT_NO_CACHE=1)."
+  )
   var noCache = false
 
   /// The glossary cache of this run (nil with `--no-cache` or `TERMLINT_NO_CACHE=1`).
@@ -33,13 +47,16 @@ struct ConfigurationOptions: ParsableArguments {
     let both = Set(onlyRules).intersection(disabledRules).sorted()
     if !both.isEmpty {
       let ids = both.map { "'\($0)'" }.joined(separator: ", ")
-      throw ValidationError("\(ids) is given to both --rule and --disable, which would run nothing of it; give one of them")
+      throw ValidationError(
+        "\(ids) is given to both --rule and --disable, which would run nothing of it; give one of them"
+      )
     }
   }
 
   /// The pipeline with the language options applied (the quick first step of `load`).
   func loadPipeline() throws -> Pipeline {
-    try LintSetup.loadPipeline(pipelinePath: pipeline, sourceLanguage: sourceLang, targetLanguage: targetLang)
+    try LintSetup.loadPipeline(
+      pipelinePath: pipeline, sourceLanguage: sourceLang, targetLanguage: targetLang)
   }
 
   /// The pipeline at a path (nil: the built-in one) with the language options applied.
@@ -57,19 +74,26 @@ struct ConfigurationOptions: ParsableArguments {
   /// Loads the glossaries and configures the rules of `pipeline` on a task of its own (the slow
   /// second step of `load`), and sets `whenDone` when it has finished, with or without success.
   func session(pipeline: Pipeline, baseline: Baseline?) -> LintSession {
-    let (glossaries, onlyRules, disabledRules, cache) = (self.glossaries, self.onlyRules, self.disabledRules, glossaryCache)
+    let (glossaries, onlyRules, disabledRules, cache) = (
+      self.glossaries, self.onlyRules, self.disabledRules, glossaryCache
+    )
     return LintSession(pipeline: pipeline) {
       ProcessMemory.prepareForLargeGlossaries()
-      return ProcessMemory.keptUntilExit(try LintSetup.build(
-        pipeline: pipeline, glossaries: glossaries, onlyRules: onlyRules, disabledRules: disabledRules, baseline: baseline, cache: cache))
+      return ProcessMemory.keptUntilExit(
+        try LintSetup.build(
+          pipeline: pipeline, glossaries: glossaries, onlyRules: onlyRules,
+          disabledRules: disabledRules, baseline: baseline, cache: cache))
     }
   }
 
   /// Loads the pipeline and glossaries and configures the rules.
   func load(baseline: Baseline? = nil) throws -> LintSetup {
     ProcessMemory.prepareForLargeGlossaries()
-    return try ProcessMemory.keptUntilExit(LintSetup.load(
-      pipelinePath: pipeline, glossaries: glossaries, sourceLanguage: sourceLang, targetLanguage: targetLang,
-      onlyRules: onlyRules, disabledRules: disabledRules, baseline: baseline, cache: glossaryCache))
+    return try ProcessMemory.keptUntilExit(
+      LintSetup.load(
+        pipelinePath: pipeline, glossaries: glossaries, sourceLanguage: sourceLang,
+        targetLanguage: targetLang,
+        onlyRules: onlyRules, disabledRules: disabledRules, baseline: baseline, cache: glossaryCache
+      ))
   }
 }

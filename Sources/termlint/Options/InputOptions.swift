@@ -10,13 +10,16 @@ struct InputOptions: ParsableArguments {
     name: .customLong("include"),
     help: ArgumentHelp(
       "In folders, check only files matching this glob (e.g. '*.{md,txt}'); repeatable.",
-      discussion: "Without --include, folders contribute \(InputSelection.defaultExtensions.joined(separator: " ")) files.",
+      discussion:
+        "Without --include, folders contribute \(InputSelection.defaultExtensions.joined(separator: " ")) files.",
       valueName: "glob"))
   var include: [String] = []
 
   @Option(
     name: .customLong("exclude"),
-    help: ArgumentHelp("In folders, skip files and folders matching this glob (e.g. 'drafts/**'); repeatable.", valueName: "glob"))
+    help: ArgumentHelp(
+      "In folders, skip files and folders matching this glob (e.g. 'drafts/**'); repeatable.",
+      valueName: "glob"))
   var exclude: [String] = []
 
   @Option(
@@ -26,18 +29,27 @@ struct InputOptions: ParsableArguments {
       valueName: "ref"))
   var changedSince: String?
 
-  @Option(help: ArgumentHelp(
-    "Check only shard K of N (1-based) of the files, e.g. 2/4, for a CI matrix; join the JSON reports with 'termlint report merge'.",
-    valueName: "K/N"))
+  @Option(
+    help: ArgumentHelp(
+      "Check only shard K of N (1-based) of the files, e.g. 2/4, for a CI matrix; join the JSON reports with 'termlint report merge'.",
+      valueName: "K/N"))
   var shard: Shard?
 
-  @Flag(help: "With --changed-since: report only findings on lines changed since that revision (new files: every line).")
+  @Flag(
+    help:
+      "With --changed-since: report only findings on lines changed since that revision (new files: every line)."
+  )
   var changedLines = false
 
-  @Option(help: ArgumentHelp("How many files to process at once (default: the number of cores).", valueName: "n"))
+  @Option(
+    help: ArgumentHelp(
+      "How many files to process at once (default: the number of cores).", valueName: "n"))
   var jobs: Int?
 
-  @Option(help: ArgumentHelp("Read standard input ('-') as this file: its extension picks the reader, the report names it.", valueName: "path"))
+  @Option(
+    help: ArgumentHelp(
+      "Read standard input ('-') as this file: its extension picks the reader, the report names it.",
+      valueName: "path"))
   var stdinFilename: String?
 
   @Flag(help: "In folders, also check files that .gitignore files ignore.")
@@ -52,20 +64,25 @@ struct InputOptions: ParsableArguments {
   func validate() throws {
     if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1 (got \(jobs))") }
     if changedLines && changedSince == nil {
-      throw ValidationError("--changed-lines needs --changed-since REF (the revision the lines changed since)")
+      throw ValidationError(
+        "--changed-lines needs --changed-since REF (the revision the lines changed since)")
     }
     if stdinFilename != nil && !files.contains("-") {
-      throw ValidationError("--stdin-filename names standard input; give '-' among the files to read it")
+      throw ValidationError(
+        "--stdin-filename names standard input; give '-' among the files to read it")
     }
   }
 
   /// The files named on the command line (not folders), which are checked whatever the
   /// pipeline's `exclude:`, `.gitignore` and pairing say.
   var namedFiles: Set<String> {
-    Set(files.filter { path in
-      var isDirectory: ObjCBool = false
-      return path == "-" || (FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue)
-    })
+    Set(
+      files.filter { path in
+        var isDirectory: ObjCBool = false
+        return path == "-"
+          || (FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            && !isDirectory.boolValue)
+      })
   }
 
   /// `paths` without the files found in folders that the pipeline's `exclude:` globs (relative
@@ -74,7 +91,10 @@ struct InputOptions: ParsableArguments {
     let named = namedFiles
     var kept = paths
     if !pipeline.exclude.isEmpty {
-      let base = pipeline.path.map { URL(fileURLWithPath: $0).standardizedFileURL.deletingLastPathComponent().path }
+      let base =
+        pipeline.path.map {
+          URL(fileURLWithPath: $0).standardizedFileURL.deletingLastPathComponent().path
+        }
         ?? FileManager.default.currentDirectoryPath
       let prefix = base.hasSuffix("/") ? base : base + "/"
       kept = kept.filter { path in
@@ -100,21 +120,29 @@ struct InputOptions: ParsableArguments {
 
   /// The files to check, expanded and sorted.
   func resolve() throws -> [String] {
-    let selection = InputSelection(include: try include.map(Glob.init), exclude: try exclude.map(Glob.init))
+    let selection = InputSelection(
+      include: try include.map(Glob.init), exclude: try exclude.map(Glob.init))
     if let changedSince {
-      guard !files.contains("-") else { throw TermlintError.usage("'-' (standard input) cannot be combined with --changed-since") }
-      return InputFiles.filter(try GitChanges.changedFiles(since: changedSince), under: files, selection: selection)
+      guard !files.contains("-") else {
+        throw TermlintError.usage("'-' (standard input) cannot be combined with --changed-since")
+      }
+      return InputFiles.filter(
+        try GitChanges.changedFiles(since: changedSince), under: files, selection: selection)
     }
     guard !files.isEmpty else {
-      throw TermlintError.usage("no input files (give files or folders, '-' for standard input, or --changed-since REF)")
+      throw TermlintError.usage(
+        "no input files (give files or folders, '-' for standard input, or --changed-since REF)")
     }
     let expanded = try InputFiles.expand(files, selection: selection)
     guard !expanded.isEmpty else {
-      let what = include.isEmpty
-        ? InputSelection.defaultExtensions.joined(separator: " ") + " files" : "files matching --include"
+      let what =
+        include.isEmpty
+        ? InputSelection.defaultExtensions.joined(separator: " ") + " files"
+        : "files matching --include"
       let excluded = exclude.isEmpty ? "" : " that --exclude keeps"
       throw TermlintError.usage(
-        "no input files: \(files.map { "'\($0)'" }.joined(separator: ", ")) holds no \(what)\(excluded) (name files explicitly, or use --include)")
+        "no input files: \(files.map { "'\($0)'" }.joined(separator: ", ")) holds no \(what)\(excluded) (name files explicitly, or use --include)"
+      )
     }
     return expanded
   }
@@ -132,7 +160,8 @@ struct Shard: ExpressibleByArgument, Sendable, Equatable {
 
   init?(argument: String) {
     let parts = argument.split(separator: "/", omittingEmptySubsequences: false)
-    guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n >= 1, k >= 1, k <= n else { return nil }
+    guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n >= 1, k >= 1, k <= n
+    else { return nil }
     (index, count) = (k, n)
   }
 

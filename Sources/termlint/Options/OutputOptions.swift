@@ -10,12 +10,16 @@ import TermlintText
 /// so on. Without `--output`, the one format goes to standard output; `--output -` names
 /// standard output explicitly.
 struct OutputOptions: ParsableArguments {
-  @Option(name: .customLong("format"), help: "Output format (default: text); repeatable, paired in order with --output.")
+  @Option(
+    name: .customLong("format"),
+    help: "Output format (default: text); repeatable, paired in order with --output.")
   var formats: [ReporterName] = []
 
   @Option(
     name: .customLong("output"),
-    help: ArgumentHelp("Write the report to this file (atomically; '-' is standard output); repeatable.", valueName: "file"))
+    help: ArgumentHelp(
+      "Write the report to this file (atomically; '-' is standard output); repeatable.",
+      valueName: "file"))
   var outputs: [String] = []
 
   @Option(help: "Colour in text output on a terminal.")
@@ -33,7 +37,9 @@ struct OutputOptions: ParsableArguments {
     let pairs: [Destination]
     if outputs.isEmpty {
       guard formats.count <= 1 else {
-        throw TermlintError.usage("\(formats.count) formats but no --output: give one --output per --format ('-' for standard output)")
+        throw TermlintError.usage(
+          "\(formats.count) formats but no --output: give one --output per --format ('-' for standard output)"
+        )
       }
       pairs = [Destination(format: formats.first ?? text, path: nil)]
     } else if formats.isEmpty && outputs.count == 1 {
@@ -41,15 +47,21 @@ struct OutputOptions: ParsableArguments {
     } else {
       guard formats.count == outputs.count else {
         throw TermlintError.usage(
-          "\(formats.count) --format and \(outputs.count) --output options: give one --output per --format, in the same order")
+          "\(formats.count) --format and \(outputs.count) --output options: give one --output per --format, in the same order"
+        )
       }
       pairs = zip(formats, outputs).map { Destination(format: $0, path: $1 == "-" ? nil : $1) }
     }
     guard pairs.filter({ $0.path == nil }).count <= 1 else {
-      throw TermlintError.usage("more than one report for standard output; send the others to files with --output")
+      throw TermlintError.usage(
+        "more than one report for standard output; send the others to files with --output")
     }
-    let files = pairs.compactMap { $0.path.map { URL(fileURLWithPath: $0).standardizedFileURL.path } }
-    guard Set(files).count == files.count else { throw TermlintError.usage("two reports for the same --output file") }
+    let files = pairs.compactMap {
+      $0.path.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+    }
+    guard Set(files).count == files.count else {
+      throw TermlintError.usage("two reports for the same --output file")
+    }
     return pairs
   }
 
@@ -59,10 +71,14 @@ struct OutputOptions: ParsableArguments {
   func write(_ report: RunReport, to destinations: [Destination]) throws {
     var standardOutput: (any Reporter.Type)?
     for destination in destinations {
-      guard let reporter = ReporterRegistry.reporter(destination.format.identifier) else { continue }
+      guard let reporter = ReporterRegistry.reporter(destination.format.identifier) else {
+        continue
+      }
       try writeJobSummary(reporter, report)
       if let path = destination.path {
-        try AtomicFile.write(to: path) { out in try reporter.write(report, options: ReportOptions(color: false), to: &out) }
+        try AtomicFile.write(to: path) { out in
+          try reporter.write(report, options: ReportOptions(color: false), to: &out)
+        }
       } else {
         standardOutput = reporter
       }
@@ -79,7 +95,8 @@ struct OutputOptions: ParsableArguments {
     case .always: return true
     case .never: return false
     case .auto:
-      return isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+      return isatty(STDOUT_FILENO) == 1
+        && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
     }
   }
 }

@@ -9,7 +9,8 @@ extension AlignmentFormat: ExpressibleByArgument {}
 /// `termlint align`: print the sentence alignment of an article and its translation.
 struct Align: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Align the sentences of an article and its translation (two plain-text or Markdown files).",
+    abstract:
+      "Align the sentences of an article and its translation (two plain-text or Markdown files).",
     discussion: """
       TSV prints one line per bead: the source sentences, a tab, the target sentences (one side \
       is empty for a sentence with no counterpart). JSON adds each bead's shape, confidence, \
@@ -25,7 +26,8 @@ struct Align: ParsableCommand {
   @Option(help: "Output format.")
   var format: AlignmentFormat = .tsv
 
-  @Option(name: .customLong("glossary"), help: "A glossary whose concepts serve as anchors; repeatable.")
+  @Option(
+    name: .customLong("glossary"), help: "A glossary whose concepts serve as anchors; repeatable.")
   var glossaries: [String] = []
 
   @Option(help: "A pipeline file for languages and glossaries (default: .termlint.yml if found).")
@@ -40,15 +42,20 @@ struct Align: ParsableCommand {
   func run() throws {
     try runReportingErrors {
       // As lint: --pipeline, else the .termlint.yml nearest to the target file.
-      let pipeline = try pipeline.map(PipelineLoader.load(path:))
-        ?? InputGroup.discovered([target]).first?.pipelinePath.map(PipelineLoader.load(path:)) ?? .builtIn
+      let pipeline =
+        try pipeline.map(PipelineLoader.load(path:))
+        ?? InputGroup.discovered([target]).first?.pipelinePath.map(PipelineLoader.load(path:))
+        ?? .builtIn
       let glossaryPaths = pipeline.glossaries + glossaries
       // Sheets read with the pipeline's columns mappings and the run's languages.
       var languages = pipeline
       if let sourceLang { languages.sourceLanguage = sourceLang }
       if let targetLang { languages.targetLanguage = targetLang }
       let glossary =
-        glossaryPaths.isEmpty ? nil : try CompiledGlossary(GlossaryIO.loadAll(paths: glossaryPaths, options: languages.sheetOptions(for:)))
+        glossaryPaths.isEmpty
+        ? nil
+        : try CompiledGlossary(
+          GlossaryIO.loadAll(paths: glossaryPaths, options: languages.sheetOptions(for:)))
       let alignment = try PairReader.align(
         source: SourceFile.read(path: source), target: SourceFile.read(path: target),
         sourceLanguage: sourceLang ?? pipeline.sourceLanguage ?? Pipeline.defaultSourceLanguage,

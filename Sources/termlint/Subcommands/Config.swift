@@ -7,7 +7,8 @@ import TermlintText
 /// `termlint config`: the configuration a run would use, as YAML.
 struct Config: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Print the effective configuration: pipeline, languages, glossaries, pairs, excludes and rules.",
+    abstract:
+      "Print the effective configuration: pipeline, languages, glossaries, pairs, excludes and rules.",
     discussion: """
       Shows what 'termlint lint' would use for a file or folder (default: the current folder): \
       the .termlint.yml nearest to it (or --pipeline), with --glossary, --source-lang, \
@@ -32,10 +33,14 @@ struct Config: ParsableCommand {
           throw TermlintError.input(start, "no such file or folder")
         }
         let folder = isDirectory.boolValue ? start : (start as NSString).deletingLastPathComponent
-        pipeline = try settings.loadPipeline(at: PipelineLoader.discover(from: folder.isEmpty ? "." : folder))
+        pipeline = try settings.loadPipeline(
+          at: PipelineLoader.discover(from: folder.isEmpty ? "." : folder))
       }
-      let rules = try pipeline.configuredRules(only: settings.onlyRules, disabled: settings.disabledRules)
-      writeOutput(EffectiveConfiguration.yaml(pipeline: pipeline, extraGlossaries: settings.glossaries, rules: rules))
+      let rules = try pipeline.configuredRules(
+        only: settings.onlyRules, disabled: settings.disabledRules)
+      writeOutput(
+        EffectiveConfiguration.yaml(
+          pipeline: pipeline, extraGlossaries: settings.glossaries, rules: rules))
       return ExitStatus.clean
     }
   }
@@ -43,35 +48,49 @@ struct Config: ParsableCommand {
 
 /// The YAML text of `termlint config`.
 enum EffectiveConfiguration {
-  static func yaml(pipeline: Pipeline, extraGlossaries: [String], rules: [ConfiguredRule]) -> String {
+  static func yaml(pipeline: Pipeline, extraGlossaries: [String], rules: [ConfiguredRule]) -> String
+  {
     func quoted(_ s: String) -> String {
-      "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+      "\""
+        + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(
+          of: "\"", with: "\\\"") + "\""
     }
     let defaults = LintSetup.languageDefaults(for: pipeline)
     var lines: [String] = []
     lines.append("pipeline: \(pipeline.path.map(quoted) ?? "built-in")")
     lines.append("languages:")
-    lines.append("  source: \(defaults.source?.value ?? "null")  # \(origin(defaults.source, defaults.sourceOrigin))")
-    lines.append("  target: \(defaults.target?.value ?? "null")  # \(origin(defaults.target, defaults.targetOrigin))")
+    lines.append(
+      "  source: \(defaults.source?.value ?? "null")  # \(origin(defaults.source, defaults.sourceOrigin))"
+    )
+    lines.append(
+      "  target: \(defaults.target?.value ?? "null")  # \(origin(defaults.target, defaults.targetOrigin))"
+    )
     let glossaries = pipeline.glossaries + extraGlossaries
     lines.append(glossaries.isEmpty ? "glossaries: []" : "glossaries:")
     for glossary in glossaries { lines.append("  - \(quoted(glossary))") }
-    lines.append("pairs: \(pipeline.pairs.map { quoted($0.pattern) } ?? "off")"
-      + (pipeline.pairs != nil && defaults.source == nil ? "  # inactive: no source language" : ""))
+    lines.append(
+      "pairs: \(pipeline.pairs.map { quoted($0.pattern) } ?? "off")"
+        + (pipeline.pairs != nil && defaults.source == nil
+          ? "  # inactive: no source language" : ""))
     lines.append(pipeline.exclude.isEmpty ? "exclude: []" : "exclude:")
     for glob in pipeline.exclude { lines.append("  - \(quoted(glob.description))") }
     lines.append("fail-on: \(pipeline.failOn?.rawValue ?? "never")")
     lines.append("rules:")
     for configured in rules.sorted(by: { $0.rule.descriptor.id < $1.rule.descriptor.id }) {
       let d = configured.rule.descriptor
-      let options = pipeline.rules[d.id]?.options ?? d.deprecatedAliases.lazy.compactMap { pipeline.rules[$0]?.options }.first ?? [:]
+      let options =
+        pipeline.rules[d.id]?.options ?? d.deprecatedAliases.lazy.compactMap {
+          pipeline.rules[$0]?.options
+        }.first ?? [:]
       if options.isEmpty {
         lines.append("  \(d.id): \(configured.severity.rawValue)")
       } else {
         lines.append("  \(d.id):")
         lines.append("    severity: \(configured.severity.rawValue)")
         lines.append("    options:")
-        for (key, value) in options.sorted(by: { $0.key < $1.key }) { lines.append("      \(key): \(quoted(value))") }
+        for (key, value) in options.sorted(by: { $0.key < $1.key }) {
+          lines.append("      \(key): \(quoted(value))")
+        }
       }
     }
     return lines.joined(separator: "\n") + "\n"

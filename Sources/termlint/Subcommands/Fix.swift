@@ -7,7 +7,8 @@ import TermlintText
 /// `termlint fix`: apply the suggestions rules mark safe, in place.
 struct Fix: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Apply the suggestions that rules mark safe (deprecated → preferred term, capitalisation …).",
+    abstract:
+      "Apply the suggestions that rules mark safe (deprecated → preferred term, capitalisation …).",
     discussion: """
       Files are rewritten atomically with the same encoding, byte-order mark and line ends; only \
       the reported spans change. Fixing repeats until nothing more can be fixed, so a second run \
@@ -26,9 +27,15 @@ struct Fix: AsyncParsableCommand {
 
   func validate() throws {
     // Options of lint's reports that fix has no use for are refused rather than ignored.
-    if input.shard != nil { throw ValidationError("--shard splits a lint run; fix each file once instead") }
-    if input.changedLines { throw ValidationError("--changed-lines filters lint's report; fix does not take it") }
-    if input.stdinFilename != nil { throw ValidationError("--stdin-filename is for lint; fix writes files, not standard input") }
+    if input.shard != nil {
+      throw ValidationError("--shard splits a lint run; fix each file once instead")
+    }
+    if input.changedLines {
+      throw ValidationError("--changed-lines filters lint's report; fix does not take it")
+    }
+    if input.stdinFilename != nil {
+      throw ValidationError("--stdin-filename is for lint; fix writes files, not standard input")
+    }
   }
 
   func run() async throws {
@@ -43,23 +50,32 @@ struct Fix: AsyncParsableCommand {
       if let explicit {
         groups = [(explicit, paths)]
       } else {
-        let found = paths.isEmpty ? [InputGroup(pipelinePath: PipelineLoader.discover(), inputs: [])] : InputGroup.discovered(paths)
+        let found =
+          paths.isEmpty
+          ? [InputGroup(pipelinePath: PipelineLoader.discover(), inputs: [])]
+          : InputGroup.discovered(paths)
         let pipelines = try found.map { try settings.loadPipeline(at: $0.pipelinePath) }
         groups = try zip(found, pipelines).map { group, pipeline in
-          (try LintSetup.build(
-            pipeline: pipeline, glossaries: settings.glossaries, onlyRules: settings.onlyRules, disabledRules: settings.disabledRules,
-            cache: settings.glossaryCache),
-           group.inputs)
+          (
+            try LintSetup.build(
+              pipeline: pipeline, glossaries: settings.glossaries, onlyRules: settings.onlyRules,
+              disabledRules: settings.disabledRules,
+              cache: settings.glossaryCache),
+            group.inputs
+          )
         }
       }
-      RunWarnings.printMissingGlossaries(groups: groups, explicitPipeline: settings.pipeline != nil, glossaryOptions: settings.glossaries)
+      RunWarnings.printMissingGlossaries(
+        groups: groups, explicitPipeline: settings.pipeline != nil,
+        glossaryOptions: settings.glossaries)
       let progress = ProgressBar.standardError(total: paths.count, label: "termlint: fixing")
       defer { progress?.finish() }
       var plans: [FixPlan] = []
       var done = 0
       for (setup, inputs) in groups {
         let before = done
-        plans += try await Fixer(linter: setup.linter).plans(paths: inputs, jobs: input.jobCount) { finished, _ in
+        plans += try await Fixer(linter: setup.linter).plans(paths: inputs, jobs: input.jobCount) {
+          finished, _ in
           progress?.update(done: before + finished, total: paths.count)
         }
         done += inputs.count
@@ -69,8 +85,11 @@ struct Fix: AsyncParsableCommand {
       if dryRun {
         for plan in plans where plan.changesFile {
           let name = plan.path == "-" ? "<stdin>" : plan.path
-          let (old, new) = plan.path.hasPrefix("/") || plan.path == "-" ? (name, name) : ("a/\(name)", "b/\(name)")
-          writeOutput(UnifiedDiff.make(old: plan.original.text, new: plan.fixed.text, oldName: old, newName: new))
+          let (old, new) =
+            plan.path.hasPrefix("/") || plan.path == "-" ? (name, name) : ("a/\(name)", "b/\(name)")
+          writeOutput(
+            UnifiedDiff.make(
+              old: plan.original.text, new: plan.fixed.text, oldName: old, newName: new))
         }
         printError(Self.summary(plans, verb: "would fix"))
         return plans.contains(where: \.changesFile) ? ExitStatus.findings : ExitStatus.clean
@@ -97,7 +116,8 @@ struct Fix: AsyncParsableCommand {
     var text = "fixed \(plural(plan.applied.count, "problem")) (\(byRule))"
     if !plan.remaining.isEmpty { text += "; \(plan.remaining.count) left" }
     if plan.stoppedEarly {
-      text += "; stopped after \(plan.applied.map(\.pass).max() ?? 0) passes because fixes keep changing each other's text (check the glossaries)"
+      text +=
+        "; stopped after \(plan.applied.map(\.pass).max() ?? 0) passes because fixes keep changing each other's text (check the glossaries)"
     }
     return text
   }
@@ -108,19 +128,25 @@ struct Fix: AsyncParsableCommand {
     let files = plans.filter(\.changesFile).count
     let left = plans.reduce(0) { $0 + $1.remaining.count }
     let skipped = plans.flatMap(\.skipped)
-    var text = "\(verb.prefix(1).uppercased() + verb.dropFirst()) \(plural(fixed, "problem")) in \(plural(files, "file"))"
-    if left > 0 { text += "; \(plural(left, "problem")) left for a person to check (run termlint lint)" }
+    var text =
+      "\(verb.prefix(1).uppercased() + verb.dropFirst()) \(plural(fixed, "problem")) in \(plural(files, "file"))"
+    if left > 0 {
+      text += "; \(plural(left, "problem")) left for a person to check (run termlint lint)"
+    }
     if !skipped.isEmpty {
       let reasons = SkippedFix.Reason.allCases.compactMap { reason -> String? in
         let n = skipped.filter { $0.reason == reason }.count
         return n == 0 ? nil : "\(n) \(reason.explanation)"
       }
-      text += "; \(plural(skipped.count, "safe fix")) not applied (\(reasons.joined(separator: ", ")))"
+      text +=
+        "; \(plural(skipped.count, "safe fix")) not applied (\(reasons.joined(separator: ", ")))"
     }
     return text + "."
   }
 
-  private static func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : (word.hasSuffix("x") ? "es" : "s"))" }
+  private static func plural(_ n: Int, _ word: String) -> String {
+    "\(n) \(word)\(n == 1 ? "" : (word.hasSuffix("x") ? "es" : "s"))"
+  }
 }
 
 extension SkippedFix.Reason {

@@ -9,7 +9,9 @@ struct GlossaryCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "glossary",
     abstract: "Check, format, convert, inspect and extend glossary files.",
-    subcommands: [Check.self, Checks.self, Format.self, Convert.self, Stats.self, Lookup.self, Extract.self])
+    subcommands: [
+      Check.self, Checks.self, Format.self, Convert.self, Stats.self, Lookup.self, Extract.self,
+    ])
 }
 
 // MARK: - check
@@ -18,7 +20,8 @@ extension GlossaryCommand {
   /// `glossary check FILE...`: duplicates, conflicts, text and value problems, as findings.
   struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Report duplicates, status conflicts, text problems and invalid values in glossary files.",
+      abstract:
+        "Report duplicates, status conflicts, text problems and invalid values in glossary files.",
       discussion: """
         Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 when a file cannot \
         be read. 'termlint glossary checks' lists the checks.
@@ -30,7 +33,10 @@ extension GlossaryCommand {
     @Flag(help: "Also compare terms across the files, as lint sees glossaries given together.")
     var merged = false
 
-    @Option(help: "Source language (BCP 47); default: declared by the glossary, else the language most concepts list first.")
+    @Option(
+      help:
+        "Source language (BCP 47); default: declared by the glossary, else the language most concepts list first."
+    )
     var sourceLang: LanguageTag?
 
     @Option(help: "Output format.")
@@ -50,27 +56,37 @@ extension GlossaryCommand {
 
     func run() throws {
       try runReportingErrors {
-        guard !files.isEmpty else { throw TermlintError.usage("no glossary files (give one or more .tbx, .csv, .tsv, .yaml or .xlsx files)") }
+        guard !files.isEmpty else {
+          throw TermlintError.usage(
+            "no glossary files (give one or more .tbx, .csv, .tsv, .yaml or .xlsx files)")
+        }
         // The target language of a sheet's 'target' column defaults to en, as in lint.
-        let sheet = SheetOptions(sourceLanguage: sourceLang, targetLanguage: Pipeline.defaultTargetLanguage)
+        let sheet = SheetOptions(
+          sourceLanguage: sourceLang, targetLanguage: Pipeline.defaultTargetLanguage)
         let sources = try files.map { try GlossarySource.load(path: $0, options: sheet) }
-        for warning in sources.flatMap(\.glossary.warnings) { printError("termlint: warning: \(warning)") }
-        let checker = GlossaryChecker(sourceLanguage: sourceLang, only: Set(onlyChecks), disabled: Set(disabledChecks))
+        for warning in sources.flatMap(\.glossary.warnings) {
+          printError("termlint: warning: \(warning)")
+        }
+        let checker = GlossaryChecker(
+          sourceLanguage: sourceLang, only: Set(onlyChecks), disabled: Set(disabledChecks))
         let findings = try checker.check(sources, merged: merged)
         let report = RunReport(
           findings: findings, files: sources.map { $0.file ?? SourceFile(path: $0.path, text: "") },
-          rules: GlossaryChecks.all.filter { checker.isEnabled($0.id) }, documents: [], wordCounts: [:])
+          rules: GlossaryChecks.all.filter { checker.isEnabled($0.id) }, documents: [],
+          wordCounts: [:])
         let reporter = ReporterRegistry.reporter(format.identifier)!
         writeOutput(reporter.render(report, options: ReportOptions(color: color.isOn)))
         guard let threshold = failOn.severity else { return ExitStatus.clean }
-        return findings.contains { $0.severity >= threshold } ? ExitStatus.findings : ExitStatus.clean
+        return findings.contains { $0.severity >= threshold }
+          ? ExitStatus.findings : ExitStatus.clean
       }
     }
   }
 
   /// `glossary checks [ID]`: list the checks, or explain one.
   struct Checks: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the glossary checks, or explain one with its examples.")
+    static let configuration = CommandConfiguration(
+      abstract: "List the glossary checks, or explain one with its examples.")
 
     @Argument(help: "A check id to explain.")
     var id: String?
@@ -82,7 +98,8 @@ extension GlossaryCommand {
           return ExitStatus.clean
         }
         guard let descriptor = GlossaryChecks.descriptor(id) else {
-          throw TermlintError.usage("unknown glossary check '\(id)'; run 'termlint glossary checks' to list them")
+          throw TermlintError.usage(
+            "unknown glossary check '\(id)'; run 'termlint glossary checks' to list them")
         }
         writeOutput(GlossaryDocumentation.explain(descriptor))
         return ExitStatus.clean
@@ -113,7 +130,10 @@ extension GlossaryCommand {
     @Flag(help: "Only report files that are not canonical (exit status 1); write nothing.")
     var check = false
 
-    @Option(help: "Language to sort by (BCP 47); default: declared, else the language most concepts list first.")
+    @Option(
+      help:
+        "Language to sort by (BCP 47); default: declared, else the language most concepts list first."
+    )
     var sourceLang: LanguageTag?
 
     func run() throws {
@@ -123,11 +143,13 @@ extension GlossaryCommand {
         for path in files {
           let bytes = try GlossaryIO.readBytes(path: path)
           let formatted = try GlossaryFormatter.format(
-            bytes: bytes, path: path, format: try GlossaryIO.format(for: path), sourceLanguage: sourceLang)
+            bytes: bytes, path: path, format: try GlossaryIO.format(for: path),
+            sourceLanguage: sourceLang)
           guard formatted != bytes else { continue }
           if check {
             let line = firstDifferentLine(bytes, formatted)
-            writeOutput("\(path):\(line): not in canonical form; run 'termlint glossary fmt \(path)'\n")
+            writeOutput(
+              "\(path):\(line): not in canonical form; run 'termlint glossary fmt \(path)'\n")
             status = ExitStatus.findings
           } else {
             try GlossaryIO.writeAtomically(formatted, to: path)
@@ -175,19 +197,31 @@ extension GlossaryCommand {
     @Option(help: "Output format (tbx, csv, tsv, yaml); default: from the output's extension.")
     var to: GlossaryFormatName?
 
-    @Flag(help: "Keep the existing output file's header (CSV comments, YAML header comments, TBX header), encoding and line ends.")
+    @Flag(
+      help:
+        "Keep the existing output file's header (CSV comments, YAML header comments, TBX header), encoding and line ends."
+    )
     var keepHeader = false
 
     @Option(help: "The worksheet of an .xlsx input (default: the first).")
     var sheet: String?
 
-    @Option(help: "The source language of a sheet's 'source' column, or of a headerless two-column TSV (default: the pipeline's).")
+    @Option(
+      help:
+        "The source language of a sheet's 'source' column, or of a headerless two-column TSV (default: the pipeline's)."
+    )
     var sourceLang: LanguageTag?
 
-    @Option(help: "The target language of a sheet's 'target' column, or of a headerless two-column TSV (default: the pipeline's, else en).")
+    @Option(
+      help:
+        "The target language of a sheet's 'target' column, or of a headerless two-column TSV (default: the pipeline's, else en)."
+    )
     var targetLang: LanguageTag?
 
-    @Option(help: "A pipeline whose languages and 'glossaries' entry for the input (sheet, columns) say how to read a sheet (default: the .termlint.yml nearest to the current folder).")
+    @Option(
+      help:
+        "A pipeline whose languages and 'glossaries' entry for the input (sheet, columns) say how to read a sheet (default: the .termlint.yml nearest to the current folder)."
+    )
     var pipeline: String?
 
     func run() throws {
@@ -196,8 +230,10 @@ extension GlossaryCommand {
         let outputFormat = try to?.format ?? GlossaryIO.format(for: output)
         let existing = keepHeader && output != "-" && FileManager.default.fileExists(atPath: output)
         let conversion = try GlossaryConversion.convert(
-          bytes: GlossaryIO.readBytes(path: input), path: input, from: inputFormat, to: outputFormat,
-          keepingHeaderOf: existing ? (try GlossaryIO.readBytes(path: output), output) : nil, options: sheetOptions())
+          bytes: GlossaryIO.readBytes(path: input), path: input, from: inputFormat,
+          to: outputFormat,
+          keepingHeaderOf: existing ? (try GlossaryIO.readBytes(path: output), output) : nil,
+          options: sheetOptions())
         for warning in conversion.warnings { printError("termlint: warning: \(warning)") }
         if output == "-" {
           writeOutput(String(decoding: conversion.output, as: UTF8.self))
@@ -211,9 +247,14 @@ extension GlossaryCommand {
     /// How to read the input when it is a spreadsheet: the pipeline's entry for it and its
     /// languages, overridden by the options.
     func sheetOptions() throws -> SheetOptions {
-      let settings = try LintSetup.pipeline(at: pipeline ?? PipelineLoader.discover(), sourceLanguage: sourceLang, targetLanguage: targetLang)
+      let settings = try LintSetup.pipeline(
+        at: pipeline ?? PipelineLoader.discover(), sourceLanguage: sourceLang,
+        targetLanguage: targetLang)
       let resolved = URL(fileURLWithPath: input).standardizedFileURL.path
-      let key = settings.glossarySheets.keys.first { URL(fileURLWithPath: $0).standardizedFileURL.path == resolved } ?? input
+      let key =
+        settings.glossarySheets.keys.first {
+          URL(fileURLWithPath: $0).standardizedFileURL.path == resolved
+        } ?? input
       var options = settings.sheetOptions(for: key)
       if let sheet { options.sheet = sheet }
       return options
@@ -256,7 +297,8 @@ extension GlossaryCommand {
   /// `glossary lookup FILE WORD`: which concepts match a word or phrase, through morphology.
   struct Lookup: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Show the concepts that match a word or phrase in any language, through morphology.",
+      abstract:
+        "Show the concepts that match a word or phrase in any language, through morphology.",
       discussion: "Exit status: 0 when a concept matches, 1 when none does, 2 for errors.")
 
     @Argument(help: "A glossary file.")
@@ -280,10 +322,17 @@ extension GlossaryCommand {
     func run() throws {
       try runReportingErrors {
         let query = words.joined(separator: " ")
-        guard !query.trimmingCharacters(in: .whitespaces).isEmpty else { throw TermlintError.usage("no word to look up") }
-        let matches = try GlossaryLookup(try GlossaryIO.load(path: file)).lookup(query, language: lang)
+        guard !query.trimmingCharacters(in: .whitespaces).isEmpty else {
+          throw TermlintError.usage("no word to look up")
+        }
+        let matches = try GlossaryLookup(try GlossaryIO.load(path: file)).lookup(
+          query, language: lang)
         switch format {
-        case .text: writeOutput(matches.isEmpty ? "No concept matches '\(query)'.\n" : matches.map(Self.describe).joined(separator: "\n"))
+        case .text:
+          writeOutput(
+            matches.isEmpty
+              ? "No concept matches '\(query)'.\n"
+              : matches.map(Self.describe).joined(separator: "\n"))
         case .json: writeOutput(try jsonString(matches.map(LookupRecord.init)))
         }
         return matches.isEmpty ? ExitStatus.findings : ExitStatus.clean
@@ -293,7 +342,8 @@ extension GlossaryCommand {
     static func describe(_ match: GlossaryLookup.Match) -> String {
       let concept = match.concept
       var out = concept.id + (concept.subjectField.map { " (\($0))" } ?? "")
-      out += ": '\(match.term.text)' \(match.kind == .exact ? "matches" : (match.kind == .termContainsQuery ? "contains the words" : "is in the phrase"))\n"
+      out +=
+        ": '\(match.term.text)' \(match.kind == .exact ? "matches" : (match.kind == .termContainsQuery ? "contains the words" : "is in the phrase"))\n"
       let width = concept.terms.map { $0.text.count }.max() ?? 0
       for term in concept.terms {
         let status = term.status?.rawValue ?? "(no status)"
@@ -302,7 +352,9 @@ extension GlossaryCommand {
         if let note = term.note { out += "  (\(note.replacingOccurrences(of: "\n", with: " ")))" }
         out += "\n"
       }
-      if let note = concept.note { out += "  note: \(note.replacingOccurrences(of: "\n", with: " "))\n" }
+      if let note = concept.note {
+        out += "  note: \(note.replacingOccurrences(of: "\n", with: " "))\n"
+      }
       return out
     }
   }
@@ -314,7 +366,8 @@ extension GlossaryCommand {
   /// `glossary extract`: propose entries from an aligned article pair or a TMX file.
   struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Propose glossary entries from an aligned article pair or a TMX file, as a YAML draft.",
+      abstract:
+        "Propose glossary entries from an aligned article pair or a TMX file, as a YAML draft.",
       discussion: """
         Source phrases of --min-words to --max-words words (stemmed, no stopword at either end) \
         seen in at least --min-count segments, each with the target phrase it most often aligns \
@@ -349,7 +402,9 @@ extension GlossaryCommand {
     @Option(help: "Most candidates to write.")
     var limit = 100
 
-    @Option(name: .customLong("glossary"), help: "Skip phrases that are already terms of this glossary; repeatable.")
+    @Option(
+      name: .customLong("glossary"),
+      help: "Skip phrases that are already terms of this glossary; repeatable.")
     var known: [String] = []
 
     @Option(name: .shortAndLong, help: "Write the draft to this file instead of standard output.")
@@ -358,30 +413,41 @@ extension GlossaryCommand {
     func run() throws {
       try runReportingErrors {
         guard minCount >= 1, minWords >= 1, maxWords >= minWords, limit >= 1 else {
-          throw TermlintError.usage("--min-count, --min-words and --limit must be at least 1, and --max-words at least --min-words")
+          throw TermlintError.usage(
+            "--min-count, --min-words and --limit must be at least 1, and --max-words at least --min-words"
+          )
         }
         let segments: BilingualSegments
         switch (source, target, bilingual) {
         case (let s?, let t?, nil):
           segments = BilingualSegments.articles(
             source: try SourceFile.read(path: s), target: try SourceFile.read(path: t),
-            sourceLanguage: sourceLang ?? Pipeline.defaultSourceLanguage, targetLanguage: targetLang ?? Pipeline.defaultTargetLanguage)
+            sourceLanguage: sourceLang ?? Pipeline.defaultSourceLanguage,
+            targetLanguage: targetLang ?? Pipeline.defaultTargetLanguage)
         case (nil, nil, let file?):
           guard file.lowercased().hasSuffix(".tmx") else {
-            throw TermlintError.usage("'\(file)': extract reads TMX bilingual files (.tmx), or an article pair with --source and --target")
+            throw TermlintError.usage(
+              "'\(file)': extract reads TMX bilingual files (.tmx), or an article pair with --source and --target"
+            )
           }
-          segments = try BilingualSegments.tmx(bytes: try GlossaryIO.readBytes(path: file), path: file, source: sourceLang, target: targetLang)
+          segments = try BilingualSegments.tmx(
+            bytes: try GlossaryIO.readBytes(path: file), path: file, source: sourceLang,
+            target: targetLang)
         default:
-          throw TermlintError.usage("give either --source and --target (an article pair) or one .tmx file")
+          throw TermlintError.usage(
+            "give either --source and --target (an article pair) or one .tmx file")
         }
         let extractor = TermExtractor(
           sourceLanguage: segments.sourceLanguage, targetLanguage: segments.targetLanguage,
           options: .init(minCount: minCount, minWords: minWords, maxWords: maxWords, limit: limit))
         let knownGlossary = known.isEmpty ? nil : try GlossaryIO.loadAll(paths: known)
         let candidates = try extractor.extract(segments.pairs, known: knownGlossary)
-        var yaml = "# Candidate entries proposed by 'termlint glossary extract' from \(segments.pairs.count) aligned segments.\n"
-        yaml += "# Review each one: set a real status (preferred, admitted, deprecated) or delete it.\n"
-        yaml += YAMLGlossaryWriter.string(extractor.draft(candidates), comments: YAMLComments(header: []))
+        var yaml =
+          "# Candidate entries proposed by 'termlint glossary extract' from \(segments.pairs.count) aligned segments.\n"
+        yaml +=
+          "# Review each one: set a real status (preferred, admitted, deprecated) or delete it.\n"
+        yaml += YAMLGlossaryWriter.string(
+          extractor.draft(candidates), comments: YAMLComments(header: []))
         if let output {
           try GlossaryIO.writeAtomically(Array(yaml.utf8), to: output)
         } else {
@@ -415,7 +481,10 @@ struct LookupRecord: Encodable {
     matched = match.term.text
     language = match.term.language.value
     kind = match.kind.rawValue
-    terms = match.concept.terms.map { TermRecord(language: $0.language.value, text: $0.text, status: $0.status?.rawValue, note: $0.note) }
+    terms = match.concept.terms.map {
+      TermRecord(
+        language: $0.language.value, text: $0.text, status: $0.status?.rawValue, note: $0.note)
+    }
   }
 }
 
@@ -431,7 +500,10 @@ struct GlossaryFormatName: ExpressibleByArgument, Sendable {
   let format: GlossaryFormat
 
   init?(argument: String) {
-    guard let format = GlossaryFormat(rawValue: argument.lowercased()) ?? GlossaryFormat(pathExtension: argument) else { return nil }
+    guard
+      let format = GlossaryFormat(rawValue: argument.lowercased())
+        ?? GlossaryFormat(pathExtension: argument)
+    else { return nil }
     self.format = format
   }
 
@@ -445,7 +517,8 @@ extension ColorChoice {
     case .always: return true
     case .never: return false
     case .auto:
-      return isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+      return isatty(STDOUT_FILENO) == 1
+        && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
     }
   }
 }

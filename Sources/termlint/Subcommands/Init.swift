@@ -8,7 +8,9 @@ import TermlintText
 struct Init: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Write a commented .termlint.yml in a folder (default: the current folder).",
-    discussion: "Every key is explained in the file and in Documentation/Pipelines.md. An existing file is kept unless --force is given.")
+    discussion:
+      "Every key is explained in the file and in Documentation/Pipelines.md. An existing file is kept unless --force is given."
+  )
 
   @Argument(help: "The folder to write .termlint.yml in.")
   var folder: String = "."
@@ -19,7 +21,9 @@ struct Init: ParsableCommand {
   @Option(help: "The language of the checked text (BCP 47).")
   var targetLang: LanguageTag = Pipeline.defaultTargetLanguage
 
-  @Option(name: .customLong("glossary"), help: "A glossary file to list (relative to the folder); repeatable.")
+  @Option(
+    name: .customLong("glossary"),
+    help: "A glossary file to list (relative to the folder); repeatable.")
   var glossaries: [String] = []
 
   @Flag(help: "Replace an existing .termlint.yml.")
@@ -28,7 +32,9 @@ struct Init: ParsableCommand {
   func run() throws {
     try runReportingErrors {
       var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+      guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory),
+        isDirectory.boolValue
+      else {
         throw TermlintError.input(folder, "no such folder")
       }
       let path = (folder as NSString).appendingPathComponent(PipelineLoader.discoveredFileName)
@@ -39,13 +45,16 @@ struct Init: ParsableCommand {
       // What we write must load: the template and the values put in it are checked first.
       _ = try PipelineLoader.parse(text, path: path)
       try AtomicFile.write(Array(text.utf8), to: path)
-      printError("termlint: wrote \(path); check a folder with 'termlint lint \(folder == "." ? "." : folder)'")
+      printError(
+        "termlint: wrote \(path); check a folder with 'termlint lint \(folder == "." ? "." : folder)'"
+      )
       return ExitStatus.clean
     }
   }
 
   static func template(source: LanguageTag, target: LanguageTag, glossaries: [String]) -> String {
-    let glossaryLines = glossaries.isEmpty
+    let glossaryLines =
+      glossaries.isEmpty
       ? "glossaries: []\n# glossaries:\n#   - glossary.tbx           # .tbx, .csv, .tsv, .yml; paths are relative to this file\n"
       : "glossaries:\n" + glossaries.map { "  - \"\($0)\"\n" }.joined()
     return """

@@ -22,7 +22,9 @@ struct LSP: ParsableCommand {
   @Flag(help: "Accepted for editors that pass it; standard input and output are always used.")
   var stdio = false
 
-  @Option(help: ArgumentHelp("Milliseconds of quiet after an edit before the document is checked again.", valueName: "ms"))
+  @Option(
+    help: ArgumentHelp(
+      "Milliseconds of quiet after an edit before the document is checked again.", valueName: "ms"))
   var debounce: Int = 30
 
   func validate() throws {

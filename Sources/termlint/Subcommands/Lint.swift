@@ -32,22 +32,36 @@ struct Lint: AsyncParsableCommand {
   @OptionGroup var output: OutputOptions
   @OptionGroup var baselineOptions: BaselineOptions
 
-  @Option(help: "Lowest severity that makes the exit status 1 (default: the pipeline's, else error).")
+  @Option(
+    help: "Lowest severity that makes the exit status 1 (default: the pipeline's, else error).")
   var failOn: FailLevel?
 
-  @Option(help: "Report only findings of this severity or above (findings below it do not count for the exit status).")
+  @Option(
+    help:
+      "Report only findings of this severity or above (findings below it do not count for the exit status)."
+  )
   var minSeverity: Severity?
 
-  @Flag(name: [.customShort("q"), .long], help: "Report only errors and print no warnings on standard error (same as --min-severity error).")
+  @Flag(
+    name: [.customShort("q"), .long],
+    help:
+      "Report only errors and print no warnings on standard error (same as --min-severity error).")
   var quiet = false
 
-  @Flag(help: "After the report, print the number of findings per rule and per file on standard error.")
+  @Flag(
+    help: "After the report, print the number of findings per rule and per file on standard error.")
   var statistics = false
 
-  @Option(help: ArgumentHelp("With --target: the source article of an unaligned pair (.md or plain text).", valueName: "file"))
+  @Option(
+    help: ArgumentHelp(
+      "With --target: the source article of an unaligned pair (.md or plain text).",
+      valueName: "file"))
   var source: String?
 
-  @Option(help: ArgumentHelp("With --source: its translation; sentences are aligned and checked as beads.", valueName: "file"))
+  @Option(
+    help: ArgumentHelp(
+      "With --source: its translation; sentences are aligned and checked as beads.",
+      valueName: "file"))
   var target: String?
 
   /// One configuration's part of a run.
@@ -60,7 +74,9 @@ struct Lint: AsyncParsableCommand {
 
   func validate() throws {
     if quiet, let minSeverity, minSeverity != .error {
-      throw ValidationError("--quiet reports only errors; it cannot be combined with --min-severity \(minSeverity.rawValue)")
+      throw ValidationError(
+        "--quiet reports only errors; it cannot be combined with --min-severity \(minSeverity.rawValue)"
+      )
     }
   }
 
@@ -71,7 +87,8 @@ struct Lint: AsyncParsableCommand {
     try await runReportingErrors {
       let destinations = try output.destinations()
       guard (source == nil) == (target == nil) else {
-        throw TermlintError.usage("--source and --target go together (an article and its translation)")
+        throw TermlintError.usage(
+          "--source and --target go together (an article and its translation)")
       }
       let baseline = try baselineOptions.load()
       let parts: [Part]
@@ -81,7 +98,8 @@ struct Lint: AsyncParsableCommand {
         guard input.files.isEmpty && input.changedSince == nil else {
           throw TermlintError.usage("give either files to check or --source and --target, not both")
         }
-        let (report, entries) = try LintRun.pair(linter: setup.linter, source: source, target: target)
+        let (report, entries) = try LintRun.pair(
+          linter: setup.linter, source: source, target: target)
         parts = [Part(setup: setup, inputs: [target], report: report, baselineEntries: entries)]
       } else if settings.pipeline != nil {
         // One pipeline for every file: it loads (and its errors come) first.
@@ -96,7 +114,10 @@ struct Lint: AsyncParsableCommand {
           _ = try await settings.session(pipeline: pipeline, baseline: baseline).setup
           throw error
         }
-        let groups = paths.isEmpty ? [InputGroup(pipelinePath: PipelineLoader.discover(), inputs: [])] : InputGroup.discovered(paths)
+        let groups =
+          paths.isEmpty
+          ? [InputGroup(pipelinePath: PipelineLoader.discover(), inputs: [])]
+          : InputGroup.discovered(paths)
         // Every configuration loads before any file is checked, so its errors come first.
         let pipelines = try groups.map { try settings.loadPipeline(at: $0.pipelinePath) }
         var done: [Part] = []
@@ -107,7 +128,9 @@ struct Lint: AsyncParsableCommand {
       }
       // Findings below --min-severity, or off the changed lines with --changed-lines, are not
       // reported and do not count for the exit status.
-      let changed = input.changedLines ? try input.changedSince.map { try GitChanges.changedLines(since: $0) } : nil
+      let changed =
+        input.changedLines
+        ? try input.changedSince.map { try GitChanges.changedLines(since: $0) } : nil
       let shown = parts.map { part in
         var part = part
         part.report.findings.removeAll { finding in
@@ -124,13 +147,17 @@ struct Lint: AsyncParsableCommand {
       var report = RunReport.merged(shown.map(\.report))
       // What produced the report, for the formats that say so (html).
       report.configurations = parts.map {
-        RunConfiguration(pipeline: $0.setup.pipeline.path, glossaries: $0.setup.pipeline.glossaries + settings.glossaries, files: $0.inputs)
+        RunConfiguration(
+          pipeline: $0.setup.pipeline.path,
+          glossaries: $0.setup.pipeline.glossaries + settings.glossaries, files: $0.inputs)
       }
       report.generated = ReportDate.now()
       // Files that could not be read are not what warnings about the checks are about.
-      let unreadable = Set(report.findings.filter { $0.ruleID == InputErrors.ruleID }.map(\.location.path))
+      let unreadable = Set(
+        report.findings.filter { $0.ruleID == InputErrors.ruleID }.map(\.location.path))
       if !quiet {
-        let checked = parts.map { ($0.setup, $0.inputs.filter { !unreadable.contains($0) }) }.filter { !$0.1.isEmpty }
+        let checked = parts.map { ($0.setup, $0.inputs.filter { !unreadable.contains($0) }) }.filter
+        { !$0.1.isEmpty }
         RunWarnings.print(
           report: report, groups: checked, explicitPipeline: settings.pipeline != nil,
           glossaryOptions: settings.glossaries, onlyRules: settings.onlyRules)
@@ -143,10 +170,14 @@ struct Lint: AsyncParsableCommand {
         let l = finding.location
         printError("termlint: error: \(l.path):\(l.line):\(l.column): \(finding.message)")
       }
-      if try baselineOptions.write(parts.flatMap(\.baselineEntries)) { return inputErrors.isEmpty ? ExitStatus.clean : ExitStatus.error }
+      if try baselineOptions.write(parts.flatMap(\.baselineEntries)) {
+        return inputErrors.isEmpty ? ExitStatus.clean : ExitStatus.error
+      }
       if !inputErrors.isEmpty { return ExitStatus.error }
       let failing = shown.contains { part in
-        guard let threshold = failOn.map({ $0.severity }) ?? part.setup.pipeline.failOn else { return false }
+        guard let threshold = failOn.map({ $0.severity }) ?? part.setup.pipeline.failOn else {
+          return false
+        }
         return part.report.findings.contains { $0.severity >= threshold }
       }
       return failing ? ExitStatus.findings : ExitStatus.clean
@@ -156,7 +187,9 @@ struct Lint: AsyncParsableCommand {
   /// Checks files with one pipeline. The glossaries load and compile on their own task while the
   /// inputs are found (`paths` nil: from the command line) and, with more than one job, read and
   /// parsed; errors keep their order (configuration first).
-  private func run(pipeline: Pipeline, baseline: Baseline?, paths given: [String]?) async throws -> Part {
+  private func run(pipeline: Pipeline, baseline: Baseline?, paths given: [String]?) async throws
+    -> Part
+  {
     let session = settings.session(pipeline: pipeline, baseline: baseline)
     let paths: [String]
     if let given {
@@ -169,21 +202,28 @@ struct Lint: AsyncParsableCommand {
     }
     let walked = input.excluding(paths, pipeline: pipeline)
     let paired = FolderPairs.pair(
-      walked, pattern: pipeline.pairs, source: pipeline.sourceLanguage, target: session.defaults.target,
+      walked, pattern: pipeline.pairs, source: pipeline.sourceLanguage,
+      target: session.defaults.target,
       explicit: input.namedFiles)
     if !quiet {
       for source in paired.unpaired {
-        printError("termlint: warning: \(source): a source article (\(pipeline.sourceLanguage?.value ?? "?")) with no translation beside it (pattern '\(pipeline.pairs?.pattern ?? "")'); not checked")
+        printError(
+          "termlint: warning: \(source): a source article (\(pipeline.sourceLanguage?.value ?? "?")) with no translation beside it (pattern '\(pipeline.pairs?.pattern ?? "")'); not checked"
+        )
       }
     }
     guard !paired.inputs.isEmpty || paths.isEmpty || input.changedSince != nil else {
-      throw TermlintError.usage("no input files: every file found is excluded by the pipeline's 'exclude:' or is a source article without its translation")
+      throw TermlintError.usage(
+        "no input files: every file found is excluded by the pipeline's 'exclude:' or is a source article without its translation"
+      )
     }
     let inputs = input.shard.map { $0.select(paired.inputs) } ?? paired.inputs
     let progress = ProgressBar.standardError(total: inputs.count, label: "termlint: checking")
     defer { progress?.finish() }
     // Only `html` shows the documents' text; the other formats need the files and findings.
-    let keepsDocuments = (try? output.destinations())?.contains { $0.format.identifier == HTMLReporter.identifier } ?? true
+    let keepsDocuments =
+      (try? output.destinations())?.contains { $0.format.identifier == HTMLReporter.identifier }
+      ?? true
     let result = try await session.run(inputs, jobs: input.jobCount, pairs: paired.sources) { run in
       run.reportsInputErrors = true
       run.standardInputName = input.stdinFilename

@@ -30,13 +30,18 @@ struct Report: ParsableCommand {
 
     func run() throws {
       try runReportingErrors {
-        guard !reports.isEmpty else { throw TermlintError.usage("no reports to merge (give the JSON reports of the shards)") }
+        guard !reports.isEmpty else {
+          throw TermlintError.usage("no reports to merge (give the JSON reports of the shards)")
+        }
         let destinations = try output.destinations()
         let report = try ReportMerge.merge(paths: reports)
         try output.write(report, to: destinations)
-        if report.findings.contains(where: { $0.ruleID == InputErrors.ruleID }) { return ExitStatus.error }
+        if report.findings.contains(where: { $0.ruleID == InputErrors.ruleID }) {
+          return ExitStatus.error
+        }
         guard let threshold = failOn.severity else { return ExitStatus.clean }
-        return report.findings.contains { $0.severity >= threshold } ? ExitStatus.findings : ExitStatus.clean
+        return report.findings.contains { $0.severity >= threshold }
+          ? ExitStatus.findings : ExitStatus.clean
       }
     }
   }

@@ -64,11 +64,15 @@ enum Interrupts {
 
   private static func finish(_ signal: Int32) -> Never {
     let abandoned = AtomicFile.abandonWrites()
-    let name = signal == SIGINT ? "SIGINT" : signal == SIGTERM ? "SIGTERM" : signal == SIGHUP ? "SIGHUP" : "signal \(signal)"
+    let name =
+      signal == SIGINT
+      ? "SIGINT" : signal == SIGTERM ? "SIGTERM" : signal == SIGHUP ? "SIGHUP" : "signal \(signal)"
     // On a terminal, start below the progress bar or the echoed ^C.
     var message = isatty(STDERR_FILENO) == 1 ? "\n" : ""
     message += "termlint: interrupted by \(name)\n"
-    for path in abandoned { message += "termlint: \(path): not written (interrupted); left as it was\n" }
+    for path in abandoned {
+      message += "termlint: \(path): not written (interrupted); left as it was\n"
+    }
     StandardStreams.write(Array(message.utf8), to: STDERR_FILENO)
     Glibc.signal(signal, SIG_DFL)
     // Raised at this thread, with the signal unblocked here: it is delivered before `raise`

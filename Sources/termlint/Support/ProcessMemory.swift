@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-  import Glibc
-#endif
 import TermlintCore
 import TermlintGlossary
 import TermlintText
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// How the command's process uses memory around a large compiled glossary (a 100,000-concept
 /// glossary is about 250 MB of small objects).

@@ -31,8 +31,11 @@ final class ProgressBar {
     lastDraw = now
     let width = 30
     let filled = total == 0 ? width : width * done / total
-    let bar = String(repeating: "=", count: filled) + (filled < width ? ">" : "") + String(repeating: " ", count: max(0, width - filled - 1))
-    StandardStreams.write(Array("\r\u{1B}[2K\(label) [\(bar)] \(done)/\(total) files".utf8), to: STDERR_FILENO)
+    let bar =
+      String(repeating: "=", count: filled) + (filled < width ? ">" : "")
+      + String(repeating: " ", count: max(0, width - filled - 1))
+    StandardStreams.write(
+      Array("\r\u{1B}[2K\(label) [\(bar)] \(done)/\(total) files".utf8), to: STDERR_FILENO)
     drawn = true
   }
 

@@ -4,7 +4,9 @@ import Foundation
 /// set, so that a report made twice from the same input is byte for byte the same.
 enum ReportDate {
   static func now(environment: [String: String] = ProcessInfo.processInfo.environment) -> Date {
-    if let epoch = environment["SOURCE_DATE_EPOCH"].flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) {
+    if let epoch = environment["SOURCE_DATE_EPOCH"].flatMap({
+      Int($0.trimmingCharacters(in: .whitespaces))
+    }) {
       return Date(timeIntervalSince1970: TimeInterval(epoch))
     }
     return Date()

@@ -20,11 +20,13 @@ enum RunWarnings {
   ///   - glossaryOptions: the `--glossary` files.
   ///   - onlyRules: the `--rule` ids.
   static func lines(
-    report: RunReport, groups: [(setup: LintSetup, inputs: [String])], explicitPipeline: Bool, glossaryOptions: [String],
+    report: RunReport, groups: [(setup: LintSetup, inputs: [String])], explicitPipeline: Bool,
+    glossaryOptions: [String],
     onlyRules: [String]
   ) -> [String] {
     var lines = glossaryWarnings(groups: groups)
-    lines += missingGlossaries(groups: groups, explicitPipeline: explicitPipeline, glossaryOptions: glossaryOptions)
+    lines += missingGlossaries(
+      groups: groups, explicitPipeline: explicitPipeline, glossaryOptions: glossaryOptions)
     lines += glossariesWithoutTheLanguage(report: report, groups: groups)
     lines += missingLanguageResources(report: report, groups: groups)
     // The files each rule was asked for on by --rule.
@@ -46,7 +48,8 @@ enum RunWarnings {
       let sorted = rules.sorted()
       let verb = sorted.count == 1 ? "needs" : "need"
       lines.append(
-        "termlint: warning: \(sorted.joined(separator: ", ")) \(verb) a source text; not run on \(files(paths)) (monolingual)")
+        "termlint: warning: \(sorted.joined(separator: ", ")) \(verb) a source text; not run on \(files(paths)) (monolingual)"
+      )
     }
     return lines
   }
@@ -57,7 +60,8 @@ enum RunWarnings {
   static func glossaryWarnings(groups: [(setup: LintSetup, inputs: [String])]) -> [String] {
     var lines: [String] = []
     for (setup, _) in groups {
-      for warning in setup.linter.glossary.glossary.warnings where !lines.contains("termlint: warning: \(warning)") {
+      for warning in setup.linter.glossary.glossary.warnings
+      where !lines.contains("termlint: warning: \(warning)") {
         lines.append("termlint: warning: \(warning)")
       }
     }
@@ -65,16 +69,22 @@ enum RunWarnings {
   }
 
   /// Prints the glossary warnings and the lines for configurations without a glossary (`fix`).
-  static func printMissingGlossaries(groups: [(setup: LintSetup, inputs: [String])], explicitPipeline: Bool, glossaryOptions: [String]) {
+  static func printMissingGlossaries(
+    groups: [(setup: LintSetup, inputs: [String])], explicitPipeline: Bool,
+    glossaryOptions: [String]
+  ) {
     for line in glossaryWarnings(groups: groups) { printError(line) }
-    for line in missingGlossaries(groups: groups, explicitPipeline: explicitPipeline, glossaryOptions: glossaryOptions) {
+    for line in missingGlossaries(
+      groups: groups, explicitPipeline: explicitPipeline, glossaryOptions: glossaryOptions)
+    {
       printError(line)
     }
   }
 
   /// One line per configuration whose glossary is empty while rules that need one are on.
   static func missingGlossaries(
-    groups: [(setup: LintSetup, inputs: [String])], explicitPipeline: Bool, glossaryOptions: [String]
+    groups: [(setup: LintSetup, inputs: [String])], explicitPipeline: Bool,
+    glossaryOptions: [String]
   ) -> [String] {
     var lines: [String] = []
     for (setup, inputs) in groups where !inputs.isEmpty {
@@ -82,26 +92,32 @@ enum RunWarnings {
       guard !missing.isEmpty else { continue }
       let reason: String
       if let path = setup.pipeline.path {
-        reason = setup.pipeline.glossaries.isEmpty && glossaryOptions.isEmpty
-          ? "\(path) names no glossaries and no --glossary was given" : "the glossaries hold no concepts"
+        reason =
+          setup.pipeline.glossaries.isEmpty && glossaryOptions.isEmpty
+          ? "\(path) names no glossaries and no --glossary was given"
+          : "the glossaries hold no concepts"
       } else if explicitPipeline || !glossaryOptions.isEmpty {
         reason = "the glossaries hold no concepts"
       } else {
-        reason = "no .termlint.yml found in \(inputs.count == 1 ? "its folder" : "their folders") or a parent, and no --glossary or --pipeline given"
+        reason =
+          "no .termlint.yml found in \(inputs.count == 1 ? "its folder" : "their folders") or a parent, and no --glossary or --pipeline given"
       }
       lines.append(
-        "termlint: warning: no glossary loaded for \(files(inputs)) (\(reason)); not run: \(missing.joined(separator: ", "))")
+        "termlint: warning: no glossary loaded for \(files(inputs)) (\(reason)); not run: \(missing.joined(separator: ", "))"
+      )
     }
     return lines
   }
 
   /// Prints `lines(…)` on standard error.
   static func print(
-    report: RunReport, groups: [(setup: LintSetup, inputs: [String])], explicitPipeline: Bool, glossaryOptions: [String],
+    report: RunReport, groups: [(setup: LintSetup, inputs: [String])], explicitPipeline: Bool,
+    glossaryOptions: [String],
     onlyRules: [String]
   ) {
     for line in lines(
-      report: report, groups: groups, explicitPipeline: explicitPipeline, glossaryOptions: glossaryOptions, onlyRules: onlyRules)
+      report: report, groups: groups, explicitPipeline: explicitPipeline,
+      glossaryOptions: glossaryOptions, onlyRules: onlyRules)
     {
       printError(line)
     }
@@ -110,7 +126,9 @@ enum RunWarnings {
   /// One line per configuration and checked language its (non-empty) glossary has no terms in:
   /// a French article checked with a Russian–English glossary finds nothing, and must not
   /// look clean for it.
-  static func glossariesWithoutTheLanguage(report: RunReport, groups: [(setup: LintSetup, inputs: [String])]) -> [String] {
+  static func glossariesWithoutTheLanguage(
+    report: RunReport, groups: [(setup: LintSetup, inputs: [String])]
+  ) -> [String] {
     var lines: [String] = []
     for (setup, inputs) in groups {
       let glossary = setup.linter.glossary
@@ -118,14 +136,17 @@ enum RunWarnings {
       guard !glossary.glossary.concepts.isEmpty, !rules.isEmpty else { continue }
       var byLanguage: [String: (tag: LanguageTag, paths: [String])] = [:]
       for path in inputs {
-        guard let target = report.directions[path]?.target, !glossary.hasTerms(in: target) else { continue }
+        guard let target = report.directions[path]?.target, !glossary.hasTerms(in: target) else {
+          continue
+        }
         byLanguage[target.language, default: (target, [])].paths.append(path)
       }
       for key in byLanguage.keys.sorted() {
         let (tag, paths) = byLanguage[key]!
         lines.append(
           "termlint: warning: the glossaries have no terms in '\(tag.value)', the language of \(files(paths)); "
-            + "\(rules.joined(separator: ", ")) found nothing there (use --target-lang if the language is wrong)")
+            + "\(rules.joined(separator: ", ")) found nothing there (use --target-lang if the language is wrong)"
+        )
       }
     }
     return lines
@@ -133,14 +154,19 @@ enum RunWarnings {
 
   /// One line per rule and checked language it has no resource for (the spelling rule without
   /// a dictionary for the language): it found nothing there, which must not read as clean.
-  static func missingLanguageResources(report: RunReport, groups: [(setup: LintSetup, inputs: [String])]) -> [String] {
+  static func missingLanguageResources(
+    report: RunReport, groups: [(setup: LintSetup, inputs: [String])]
+  ) -> [String] {
     var byReason: [String: (rule: String, paths: [String])] = [:]
     for (setup, inputs) in groups {
       for configured in setup.linter.rules {
         guard let rule = configured.rule as? any LanguageResourceRule else { continue }
         for path in inputs {
-          guard let target = report.directions[path]?.target, let reason = rule.unavailability(for: target) else { continue }
-          byReason["\(rule.descriptor.id): \(reason)", default: (rule.descriptor.id, [])].paths.append(path)
+          guard let target = report.directions[path]?.target,
+            let reason = rule.unavailability(for: target)
+          else { continue }
+          byReason["\(rule.descriptor.id): \(reason)", default: (rule.descriptor.id, [])].paths
+            .append(path)
         }
       }
     }

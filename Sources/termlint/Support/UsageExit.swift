@@ -54,9 +54,12 @@ extension TermlintCommand {
   private static func oneLine(_ error: any Error) -> String {
     var message = self.message(for: error).trimmingCharacters(in: .whitespacesAndNewlines)
     if message.hasPrefix("Error: ") { message.removeFirst("Error: ".count) }
-    message = message.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: "; ")
+    message = message.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(
+      separator: "; ")
     let full = fullMessage(for: error)
-    if let start = full.range(of: "'termlint"), let end = full[start.upperBound...].range(of: "--help'") {
+    if let start = full.range(of: "'termlint"),
+      let end = full[start.upperBound...].range(of: "--help'")
+    {
       message += " (see \(full[start.lowerBound..<end.upperBound]))"
     }
     return "termlint: error: " + message
@@ -71,23 +74,31 @@ extension TermlintCommand {
   }
 
   private static func mistyped(
-    in command: any ParsableCommand.Type, _ arguments: ArraySlice<String>, path: String, isRoot: Bool
+    in command: any ParsableCommand.Type, _ arguments: ArraySlice<String>, path: String,
+    isRoot: Bool
   ) -> String? {
     let subcommands = command.configuration.subcommands
     guard let first = arguments.first, !subcommands.isEmpty else { return nil }
     var names: [String] = []
-    for sub in subcommands { names.append(sub._commandName); names += sub.configuration.aliases }
-    names.append("help")
-    for sub in subcommands where sub._commandName == first || sub.configuration.aliases.contains(first) {
-      return mistyped(in: sub, arguments.dropFirst(), path: path + " " + sub._commandName, isRoot: false)
+    for sub in subcommands {
+      names.append(sub._commandName)
+      names += sub.configuration.aliases
     }
-    guard !first.hasPrefix("-"), first != "help", !FileManager.default.fileExists(atPath: first) else { return nil }
+    names.append("help")
+    for sub in subcommands
+    where sub._commandName == first || sub.configuration.aliases.contains(first) {
+      return mistyped(
+        in: sub, arguments.dropFirst(), path: path + " " + sub._commandName, isRoot: false)
+    }
+    guard !first.hasPrefix("-"), first != "help", !FileManager.default.fileExists(atPath: first)
+    else { return nil }
     if isRoot, first == "completion" || first == "completions" {
       return "'\(first)' is not a subcommand or a file; shell completions come from "
         + "'termlint --generate-completion-script bash' (or zsh, fish)"
     }
     if let near = NearestName.closest(to: first, among: names) {
-      return "'\(first)' is not a subcommand of '\(path)' or a file; did you mean '\(near)'? (see '\(path) --help')"
+      return
+        "'\(first)' is not a subcommand of '\(path)' or a file; did you mean '\(near)'? (see '\(path) --help')"
     }
     // A command without a default subcommand has nothing else to do with the word.
     guard command.configuration.defaultSubcommand == nil else { return nil }

@@ -20,13 +20,19 @@ enum WritePlaces {
     private let undo: () -> Void
 
     init?(files: [String: String], skipReason: inout String) {
-      let url = FileManager.default.temporaryDirectory.appendingPathComponent("termlint-ro-\(UUID().uuidString)")
-      guard (try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)) != nil else {
+      let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "termlint-ro-\(UUID().uuidString)")
+      guard
+        (try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true))
+          != nil
+      else {
         skipReason = "cannot create a temporary folder"
         return nil
       }
       func fill() -> Bool {
-        files.allSatisfy { (try? Data($0.value.utf8).write(to: url.appendingPathComponent($0.key))) != nil }
+        files.allSatisfy {
+          (try? Data($0.value.utf8).write(to: url.appendingPathComponent($0.key))) != nil
+        }
       }
       let remove = { _ = try? FileManager.default.removeItem(at: url) }
       if geteuid() != 0 {
@@ -59,7 +65,8 @@ enum WritePlaces {
         return
       }
       remove()
-      skipReason = "running as root without mount(2) or chattr, nothing makes a folder read-only for root"
+      skipReason =
+        "running as root without mount(2) or chattr, nothing makes a folder read-only for root"
       return nil
     }
 
@@ -72,7 +79,9 @@ enum WritePlaces {
     func path(_ name: String) -> String { url.appendingPathComponent(name).path }
 
     /// The folder's entries, sorted (a temporary file left behind would show here).
-    func entries() throws -> [String] { try FileManager.default.contentsOfDirectory(atPath: url.path).sorted() }
+    func entries() throws -> [String] {
+      try FileManager.default.contentsOfDirectory(atPath: url.path).sorted()
+    }
 
     func remove() { undo() }
   }
@@ -83,8 +92,12 @@ enum WritePlaces {
     let url: URL
 
     init?(size: Int) {
-      let url = FileManager.default.temporaryDirectory.appendingPathComponent("termlint-full-\(UUID().uuidString)")
-      guard (try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)) != nil else { return nil }
+      let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "termlint-full-\(UUID().uuidString)")
+      guard
+        (try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true))
+          != nil
+      else { return nil }
       guard mount("tmpfs", url.path, "tmpfs", 0, "size=\(size)") == 0 else {
         try? FileManager.default.removeItem(at: url)
         return nil
@@ -93,7 +106,9 @@ enum WritePlaces {
     }
 
     func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-    func entries() throws -> [String] { try FileManager.default.contentsOfDirectory(atPath: url.path).sorted() }
+    func entries() throws -> [String] {
+      try FileManager.default.contentsOfDirectory(atPath: url.path).sorted()
+    }
 
     /// Fills the disk up to `left` free bytes or fewer.
     func fill(leaving left: Int) throws {
@@ -141,7 +156,8 @@ final class RunningTermlint {
   /// Starts termlint; `standardOutput` is a pipe, a file handle, or nil for a file next to the
   /// standard error one.
   init(_ arguments: [String], in directory: URL, standardOutput: Any? = nil) throws {
-    errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("termlint-stderr-\(UUID().uuidString)")
+    errorFile = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "termlint-stderr-\(UUID().uuidString)")
     _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
     process.executableURL = CLI.binary
     process.arguments = arguments

@@ -1,24 +1,32 @@
+import TermlintTestSupport
+import Testing
+
 @testable import TermlintCore
 @testable import TermlintGlossary
 @testable import TermlintText
-import TermlintTestSupport
-import Testing
 
 @Suite("Sentence aligner: Gale–Church dynamic programming with anchors")
 struct SentenceAlignerTests {
   typealias Item = SentenceAligner.Item
 
-  static func align(_ source: [Int], _ target: [Int], ratio: Double = 0.9, sourceAnchors: [[Int]]? = nil, targetAnchors: [[Int]]? = nil, weights: [Double] = []) -> [SentenceAligner.Bead] {
+  static func align(
+    _ source: [Int], _ target: [Int], ratio: Double = 0.9, sourceAnchors: [[Int]]? = nil,
+    targetAnchors: [[Int]]? = nil, weights: [Double] = []
+  ) -> [SentenceAligner.Bead] {
     let s = source.enumerated().map { Item(length: $1, anchors: sourceAnchors?[$0] ?? []) }
     let t = target.enumerated().map { Item(length: $1, anchors: targetAnchors?[$0] ?? []) }
-    return SentenceAligner(parameters: .sentences(ratio: ratio, anchorWeights: weights)).align(source: s, target: t)
+    return SentenceAligner(parameters: .sentences(ratio: ratio, anchorWeights: weights)).align(
+      source: s, target: t)
   }
 
-  static func shapes(_ beads: [SentenceAligner.Bead]) -> [String] { beads.map { $0.shape.description } }
+  static func shapes(_ beads: [SentenceAligner.Bead]) -> [String] {
+    beads.map { $0.shape.description }
+  }
 
   /// Beads cover both sides in order, without gaps or overlaps.
   static func checkCoverage(_ beads: [SentenceAligner.Bead], _ n: Int, _ m: Int) {
-    var i = 0, j = 0
+    var i = 0
+    var j = 0
     for bead in beads {
       #expect(bead.source.lowerBound == i && bead.target.lowerBound == j)
       #expect(bead.confidence >= 0 && bead.confidence <= 1)
@@ -66,10 +74,13 @@ struct SentenceAlignerTests {
   @Test func anchorsDecideWhichOfEqualSentencesWasOmitted() {
     // Three sentences of equal length, two translations: by length alone any one could be
     // missing. Shared numbers (anchor ids 0, 1, 2) show it is the middle one.
-    let source = [[0], [1], [2]], target = [[0], [2]]
-    let beads = Self.align([60, 60, 60], [54, 54], sourceAnchors: source, targetAnchors: target, weights: [2, 2, 2])
+    let source = [[0], [1], [2]]
+    let target = [[0], [2]]
+    let beads = Self.align(
+      [60, 60, 60], [54, 54], sourceAnchors: source, targetAnchors: target, weights: [2, 2, 2])
     #expect(Self.shapes(beads) == ["1-1", "1-0", "1-1"])
-    let shifted = Self.align([60, 60, 60], [54, 54], sourceAnchors: source, targetAnchors: [[1], [2]], weights: [2, 2, 2])
+    let shifted = Self.align(
+      [60, 60, 60], [54, 54], sourceAnchors: source, targetAnchors: [[1], [2]], weights: [2, 2, 2])
     #expect(Self.shapes(shifted) == ["1-0", "1-1", "1-1"])
   }
 
@@ -102,9 +113,15 @@ struct SentenceAlignerTests {
 
   @Test func beadCostPrefersTheRightShape() {
     let aligner = SentenceAligner(parameters: .sentences(ratio: 1))
-    let one = [Item(length: 100)], two = [Item(length: 50), Item(length: 50)]
-    #expect(aligner.beadCost(source: one, target: [Item(length: 100)]) < aligner.beadCost(source: one, target: [Item(length: 40)]))
-    #expect(aligner.beadCost(source: one, target: two) < aligner.beadCost(source: one, target: [Item(length: 50)]) + 3)
-    #expect(aligner.beadCost(source: two + two, target: one) == .infinity, "4-1 is not a bead shape")
+    let one = [Item(length: 100)]
+    let two = [Item(length: 50), Item(length: 50)]
+    #expect(
+      aligner.beadCost(source: one, target: [Item(length: 100)])
+        < aligner.beadCost(source: one, target: [Item(length: 40)]))
+    #expect(
+      aligner.beadCost(source: one, target: two) < aligner.beadCost(
+        source: one, target: [Item(length: 50)]) + 3)
+    #expect(
+      aligner.beadCost(source: two + two, target: one) == .infinity, "4-1 is not a bead shape")
   }
 }

@@ -1,8 +1,9 @@
+import TermlintTestSupport
+import Testing
+
 @testable import TermlintCore
 @testable import TermlintGlossary
 @testable import TermlintText
-import TermlintTestSupport
-import Testing
 
 /// False positives seen on real software translations (GNOME and Symfony files in
 /// ../shared/corpus), reduced to small cases: each must stay silent, and the real problem next
@@ -10,24 +11,33 @@ import Testing
 @Suite("Bilingual rules: precision on real-world patterns")
 struct BilingualPrecisionTests {
   static func findings(_ text: String, path: String) throws -> [Finding] {
-    let document = try DocumentReader.read(bytes: Array(text.utf8), path: path, defaults: LanguageDefaults(source: nil, target: nil))
+    let document = try DocumentReader.read(
+      bytes: Array(text.utf8), path: path, defaults: LanguageDefaults(source: nil, target: nil))
     return try TestLint.findings(document: document)
   }
 
   static func po(_ entries: String) -> String {
-    "msgid \"\"\nmsgstr \"\"\n\"Language: ru\\n\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\n" + entries
+    "msgid \"\"\nmsgstr \"\"\n\"Language: ru\\n\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\n"
+      + entries
   }
 
   @Test func messageKeysAreNotComparedWithTheirText() throws {
-    let text = Self.po("msgid \"translator-credits\"\nmsgstr \"Иван Петров <ivan@example.org>, 2014-2019.\"\n")
+    let text = Self.po(
+      "msgid \"translator-credits\"\nmsgstr \"Иван Петров <ivan@example.org>, 2014-2019.\"\n")
     #expect(try Self.findings(text, path: "a.po").isEmpty)
-    #expect(UnitFacts.isMessageKey(Array("translator-credits".utf16)) && UnitFacts.isMessageKey(Array("app.title_2".utf16)))
-    #expect(!UnitFacts.isMessageKey(Array("lrrl".utf16)) && !UnitFacts.isMessageKey(Array("Use custom editor".utf16)))
-    #expect(!UnitFacts.isMessageKey(Array("a-".utf16)) && !UnitFacts.isMessageKey(Array("-a".utf16)))
+    #expect(
+      UnitFacts.isMessageKey(Array("translator-credits".utf16))
+        && UnitFacts.isMessageKey(Array("app.title_2".utf16)))
+    #expect(
+      !UnitFacts.isMessageKey(Array("lrrl".utf16))
+        && !UnitFacts.isMessageKey(Array("Use custom editor".utf16)))
+    #expect(
+      !UnitFacts.isMessageKey(Array("a-".utf16)) && !UnitFacts.isMessageKey(Array("-a".utf16)))
   }
 
   @Test func pluralVariantsMayRepeatAPlaceholder() throws {
-    let text = Self.po("""
+    let text = Self.po(
+      """
       msgid "Too short: {{ limit }} character.|Too short: {{ limit }} characters."
       msgstr "Слишком коротко: {{ limit }} символ.|Слишком коротко: {{ limit }} символа.|Слишком коротко: {{ limit }} символов."
 
@@ -55,7 +65,8 @@ struct BilingualPrecisionTests {
   }
 
   @Test func shortLabelsAreNotAdditions() throws {
-    let text = Self.po("""
+    let text = Self.po(
+      """
       msgid "Use custom text editor"
       msgstr "Использовать пользовательский текстовый редактор"
 

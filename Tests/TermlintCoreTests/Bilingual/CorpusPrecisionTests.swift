@@ -1,12 +1,14 @@
 import Foundation
-#if canImport(FoundationXML)
-  import FoundationXML
-#endif
+import TermlintTestSupport
+import Testing
+
 @testable import TermlintCore
 @testable import TermlintGlossary
 @testable import TermlintText
-import TermlintTestSupport
-import Testing
+
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
 
 /// The bilingual rules over 2,930 professional Russian–English sentence pairs (TICO-19, in
 /// `../shared/corpus/tmx`): a translation memory has few real errors, so almost every finding
@@ -25,34 +27,50 @@ struct CorpusPrecisionTests {
 
   /// The pairs as one aligned document: one unit per pair, five pairs to a paragraph; Russian
   /// is the source unless `reversed`.
-  static func document(_ pairs: [(doc: String, ru: String, en: String)], reversed: Bool = false) -> Document {
-    let ruText = pairs.map(\.ru).joined(separator: "\n"), enText = pairs.map(\.en).joined(separator: "\n")
-    let ruFile = SourceFile(path: "tico.ru.txt", text: ruText), enFile = SourceFile(path: "tico.en.txt", text: enText)
+  static func document(_ pairs: [(doc: String, ru: String, en: String)], reversed: Bool = false)
+    -> Document
+  {
+    let ruText = pairs.map(\.ru).joined(separator: "\n")
+    let enText = pairs.map(\.en).joined(separator: "\n")
+    let ruFile = SourceFile(path: "tico.ru.txt", text: ruText)
+    let enFile = SourceFile(path: "tico.en.txt", text: enText)
     var units: [TermlintCore.Unit] = []
     for (k, _) in pairs.enumerated() {
       let ru = TextSpan(file: ruFile, range: ruFile.lineRange(k + 1), language: LanguageTag("ru"))
       let en = TextSpan(file: enFile, range: enFile.lineRange(k + 1), language: LanguageTag("en"))
-      units.append(TermlintCore.Unit(
-        id: "\(k)", source: reversed ? en : ru, target: reversed ? ru : en, metadata: ["paragraph": "\(k / 5)", "bead": "1-1"]))
+      units.append(
+        TermlintCore.Unit(
+          id: "\(k)", source: reversed ? en : ru, target: reversed ? ru : en,
+          metadata: ["paragraph": "\(k / 5)", "bead": "1-1"]))
     }
-    let (source, target) = reversed ? (LanguageTag("en"), LanguageTag("ru")) : (LanguageTag("ru"), LanguageTag("en"))
-    return Document(file: reversed ? ruFile : enFile, format: "pair", units: units, sourceLanguage: source, targetLanguage: target)
+    let (source, target) =
+      reversed ? (LanguageTag("en"), LanguageTag("ru")) : (LanguageTag("ru"), LanguageTag("en"))
+    return Document(
+      file: reversed ? ruFile : enFile, format: "pair", units: units, sourceLanguage: source,
+      targetLanguage: target)
   }
 
   @Test(
-    .enabled(if: TestPaths.hasCorpus, "../shared/corpus is absent; skipping the TICO-19 precision check"),
+    .enabled(
+      if: TestPaths.hasCorpus, "../shared/corpus is absent; skipping the TICO-19 precision check"),
     arguments: [false, true])
   func findingsStayRare(reversed: Bool) throws {
     let pairs = try Self.pairs()
     #expect(pairs.count == 2930)
-    let glossary = try CompiledGlossary(GlossaryIO.load(path: TestPaths.repo("Glossaries/security-ru-en.csv")))
-    let rules = ["addition", "name-spelling", "number-mismatch", "omission", "placeholder-mismatch", "target-missing", "term-missing", "untranslated"]
+    let glossary = try CompiledGlossary(
+      GlossaryIO.load(path: TestPaths.repo("Glossaries/security-ru-en.csv")))
+    let rules = [
+      "addition", "name-spelling", "number-mismatch", "omission", "placeholder-mismatch",
+      "target-missing", "term-missing", "untranslated",
+    ]
     let document = Self.document(pairs, reversed: reversed)
     let configured = try Pipeline.builtIn.configuredRules(only: rules)
     let findings = try Linter(glossary: glossary, rules: configured).lint(document)
     var byRule: [String: Int] = [:]
     for f in findings { byRule[f.ruleID, default: 0] += 1 }
-    if let path = ProcessInfo.processInfo.environment["TERMLINT_DUMP_FINDINGS"].map({ $0 + (reversed ? ".reversed" : "") }) {
+    if let path = ProcessInfo.processInfo.environment["TERMLINT_DUMP_FINDINGS"].map({
+      $0 + (reversed ? ".reversed" : "")
+    }) {
       let lines = findings.map { f -> String in
         let k = Int(f.unitID ?? "0") ?? 0
         return "\(f.ruleID)\t\(f.message)\n  EN \(pairs[k].en)\n  RU \(pairs[k].ru)"
@@ -61,7 +79,9 @@ struct CorpusPrecisionTests {
     }
     // Professional translations: each rule reports well under 1% of the pairs.
     for rule in rules {
-      #expect((byRule[rule] ?? 0) * 100 < pairs.count, "\(rule): \(byRule[rule] ?? 0) findings on \(pairs.count) pairs (reversed: \(reversed))")
+      #expect(
+        (byRule[rule] ?? 0) * 100 < pairs.count,
+        "\(rule): \(byRule[rule] ?? 0) findings on \(pairs.count) pairs (reversed: \(reversed))")
     }
   }
 }
@@ -75,7 +95,10 @@ private final class TMXPairs: NSObject, XMLParserDelegate {
   private var text = ""
   private var current: [String: String] = [:]
 
-  func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+  func parser(
+    _ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
+    qualifiedName: String?, attributes: [String: String] = [:]
+  ) {
     switch name {
     case "tu":
       tuid = attributes["tuid"] ?? ""
@@ -92,7 +115,9 @@ private final class TMXPairs: NSObject, XMLParserDelegate {
     if inSeg { text += string }
   }
 
-  func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+  func parser(
+    _ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?
+  ) {
     switch name {
     case "seg":
       inSeg = false

@@ -1,8 +1,9 @@
+import TermlintTestSupport
+import Testing
+
 @testable import TermlintCore
 @testable import TermlintGlossary
 @testable import TermlintText
-import TermlintTestSupport
-import Testing
 
 @Suite("Name matching")
 struct NameMatchingTests {
@@ -16,12 +17,18 @@ struct NameMatchingTests {
 
   @Test func skeletonsEquateRomanizationVariants() {
     let same = [
-      ("Zelensky", "Zelenskiy"), ("Dmitri", "Dmitry"), ("Alexei", "Aleksey"), ("Yevgeny", "Evgeny"), ("Vassily", "Vasily"),
-      ("Riabkov", "Ryabkov"), ("Shoigu", "Shoygu"), ("Maria", "Mariya"), ("Fyodor", "Fedor"), ("Alexander", "Aleksandr"),
+      ("Zelensky", "Zelenskiy"), ("Dmitri", "Dmitry"), ("Alexei", "Aleksey"), ("Yevgeny", "Evgeny"),
+      ("Vassily", "Vasily"),
+      ("Riabkov", "Ryabkov"), ("Shoigu", "Shoygu"), ("Maria", "Mariya"), ("Fyodor", "Fedor"),
+      ("Alexander", "Aleksandr"),
       ("Matvienko", "Matviyenko"), ("Tchaikovsky", "Chaykovskiy"),
     ]
-    for (a, b) in same { #expect(NameMatching.skeleton(a) == NameMatching.skeleton(b), "\(a) ~ \(b)") }
-    for (a, b) in [("Ryabkov", "Rybakov"), ("Peskov", "Peksov"), ("Lavrov", "Lavorv"), ("Grushko", "Gruschko")] {
+    for (a, b) in same {
+      #expect(NameMatching.skeleton(a) == NameMatching.skeleton(b), "\(a) ~ \(b)")
+    }
+    for (a, b) in [
+      ("Ryabkov", "Rybakov"), ("Peskov", "Peksov"), ("Lavrov", "Lavorv"), ("Grushko", "Gruschko"),
+    ] {
       #expect(NameMatching.skeleton(a) != NameMatching.skeleton(b), "\(a) ≠ \(b)")
     }
   }
@@ -33,7 +40,9 @@ struct NameMatchingTests {
   }
 
   @Test func derivedFormsAreNotMisspellings() {
-    func derived(_ a: String, _ b: String) -> Bool { NameMatching.isDerived(NameMatching.fold(a), from: NameMatching.fold(b)) }
+    func derived(_ a: String, _ b: String) -> Bool {
+      NameMatching.isDerived(NameMatching.fold(a), from: NameMatching.fold(b))
+    }
     #expect(derived("Russian", "Russia"))
     #expect(derived("Crimean", "Crimea"))
     #expect(derived("Ryabkova", "Ryabkov"))
@@ -44,17 +53,24 @@ struct NameMatchingTests {
 
   /// Near misses of the shipped glossary's names in English text.
   static func misses(_ text: String) throws -> [String] {
-    let glossary = try CompiledGlossary(GlossaryIO.load(path: TestPaths.repo("Glossaries/security-ru-en.csv")))
-    let index = NameIndex(glossary: glossary, language: LanguageTag("en"), source: LanguageTag("ru"))
+    let glossary = try CompiledGlossary(
+      GlossaryIO.load(path: TestPaths.repo("Glossaries/security-ru-en.csv")))
+    let index = NameIndex(
+      glossary: glossary, language: LanguageTag("en"), source: LanguageTag("ru"))
     let file = SourceFile(path: "t", text: text)
-    let span = try TermMatcher(glossary: glossary).annotate(TextSpan(file: file, range: 0..<file.utf16.count, language: LanguageTag("en")), language: LanguageTag("en"))
-    return index.nearMisses(in: span).map { "\(span.span.file.text(in: span.fileRange(text: span.textRange(tokens: $0.tokens))))→\($0.suggestion)" }
+    let span = try TermMatcher(glossary: glossary).annotate(
+      TextSpan(file: file, range: 0..<file.utf16.count, language: LanguageTag("en")),
+      language: LanguageTag("en"))
+    return index.nearMisses(in: span).map {
+      "\(span.span.file.text(in: span.fileRange(text: span.textRange(tokens: $0.tokens))))→\($0.suggestion)"
+    }
   }
 
   @Test func nearMissesOfGlossaryNames() throws {
     #expect(try Self.misses("Deputy Foreign Minister Sergey Riabkow spoke.") == ["Riabkow→Ryabkov"])
     #expect(try Self.misses("Kremlin spokesman Dmitry Peksov declined.") == ["Peksov→Peskov"])
-    #expect(try Self.misses("The talks in Kyiv, said Volodymyr Zelenskiy.") == ["Zelenskiy→Zelensky"])
+    #expect(
+      try Self.misses("The talks in Kyiv, said Volodymyr Zelenskiy.") == ["Zelenskiy→Zelensky"])
     #expect(try Self.misses("He met Alexander Gruschko in Brussels.") == ["Gruschko→Grushko"])
     #expect(try Self.misses("He said Lavrow had left.") == ["Lavrow→Lavrov"])
   }
@@ -87,9 +103,14 @@ struct NameIndexTests {
     mutating func pick<T>(_ items: [T]) -> T { items[next(items.count)] }
   }
 
-  static let stems = ["Ryabk", "Pesk", "Lavr", "Zelensk", "Grushk", "Petr", "Sidor", "Navaln", "Shoig", "Matvienk", "Kozak", "Medvedev"]
+  static let stems = [
+    "Ryabk", "Pesk", "Lavr", "Zelensk", "Grushk", "Petr", "Sidor", "Navaln", "Shoig", "Matvienk",
+    "Kozak", "Medvedev",
+  ]
   static let endings = ["ov", "ova", "y", "iy", "aya", "in", "o", "enko", "ev", "ski"]
-  static let firstNames = ["Sergey", "Dmitry", "Anna", "Alexei", "Maria", "Yevgeny", "Valentina", "Ivan", "Fyodor", "Oleg"]
+  static let firstNames = [
+    "Sergey", "Dmitry", "Anna", "Alexei", "Maria", "Yevgeny", "Valentina", "Ivan", "Fyodor", "Oleg",
+  ]
 
   /// A random spelling change: a letter changed, dropped, doubled or two swapped.
   static func mangle(_ word: String, _ g: inout Generator) -> String {
@@ -107,38 +128,58 @@ struct NameIndexTests {
 
   @Test func indexFindsExactlyWhatTheExhaustiveSearchFinds() throws {
     var g = Generator(state: 0x9E37_79B9_7F4A_7C15)
-    let en = try #require(LanguageTag("en")), ru = try #require(LanguageTag("ru"))
+    let en = try #require(LanguageTag("en"))
+    let ru = try #require(LanguageTag("ru"))
     var concepts: [Concept] = []
     var surnames: [String] = []
     for n in 0..<300 {
       let surname = g.pick(Self.stems) + g.pick(Self.endings)
       surnames.append(surname)
-      let text = n % 3 == 0 ? surname : (n % 3 == 1 ? "\(g.pick(Self.firstNames)) \(surname)" : "\(g.pick(Self.firstNames)) \(g.pick(Self.firstNames)) \(surname)")
-      concepts.append(Concept(id: "c\(n)", terms: [
-        Term(text, language: en, status: .preferred, partOfSpeech: "properNoun"),
-        Term("Имя\(n)", language: ru, status: .preferred, partOfSpeech: "properNoun"),
-      ]))
+      let text =
+        n % 3 == 0
+        ? surname
+        : (n % 3 == 1
+          ? "\(g.pick(Self.firstNames)) \(surname)"
+          : "\(g.pick(Self.firstNames)) \(g.pick(Self.firstNames)) \(surname)")
+      concepts.append(
+        Concept(
+          id: "c\(n)",
+          terms: [
+            Term(text, language: en, status: .preferred, partOfSpeech: "properNoun"),
+            Term("Имя\(n)", language: ru, status: .preferred, partOfSpeech: "properNoun"),
+          ]))
     }
-    concepts.append(Concept(id: "plain", terms: [Term("security guarantee", language: en, status: .preferred)]))
+    concepts.append(
+      Concept(id: "plain", terms: [Term("security guarantee", language: en, status: .preferred)]))
     let glossary = try CompiledGlossary(Glossary(concepts: concepts))
     let index = NameIndex(glossary: glossary, language: en, source: ru)
     let matcher = try TermMatcher(glossary: glossary)
-    var compared = 0, found = 0
+    var compared = 0
+    var found = 0
     for _ in 0..<400 {
       var sentence: [String] = ["Officials", "said"]
       for _ in 0..<(1 + g.next(3)) {
         let surname = g.pick(surnames)
         let words = (0..<g.next(3)).map { _ in g.pick(Self.firstNames) } + [surname]
-        sentence += words.map { g.next(2) == 0 ? Self.mangle($0, &g) : $0 } + [g.pick(["met", "and", "told", "with"])]
+        sentence +=
+          words.map { g.next(2) == 0 ? Self.mangle($0, &g) : $0 } + [
+            g.pick(["met", "and", "told", "with"])
+          ]
       }
       let text = sentence.joined(separator: " ") + "."
       let file = SourceFile(path: "t", text: text)
-      let span = matcher.annotate(TextSpan(file: file, range: 0..<file.utf16.count, language: en), language: en)
-      func key(_ misses: [NameIndex.NearMiss]) -> [String] { misses.map { "\($0.tokens) \($0.name.entryIndex) \($0.suggestion)" } }
-      let indexed = key(index.nearMisses(in: span)), exhaustive = key(index.nearMisses(in: span, exhaustive: true))
+      let span = matcher.annotate(
+        TextSpan(file: file, range: 0..<file.utf16.count, language: en), language: en)
+      func key(_ misses: [NameIndex.NearMiss]) -> [String] {
+        misses.map { "\($0.tokens) \($0.name.entryIndex) \($0.suggestion)" }
+      }
+      let indexed = key(index.nearMisses(in: span))
+      let exhaustive = key(index.nearMisses(in: span, exhaustive: true))
       #expect(indexed == exhaustive, "\(text)")
       let concepts = Set((0..<40).map { _ in g.next(300) })
-      #expect(key(index.nearMisses(in: span, concepts: concepts)) == key(index.nearMisses(in: span, concepts: concepts, exhaustive: true)), "\(text)")
+      #expect(
+        key(index.nearMisses(in: span, concepts: concepts))
+          == key(index.nearMisses(in: span, concepts: concepts, exhaustive: true)), "\(text)")
       compared += 1
       found += indexed.count
     }

@@ -1,8 +1,9 @@
+import TermlintTestSupport
+import Testing
+
 @testable import TermlintCore
 @testable import TermlintGlossary
 @testable import TermlintText
-import TermlintTestSupport
-import Testing
 
 /// False alarms of `number-mismatch` judged on the real catalogues of Evaluation/ (issue 12),
 /// reduced to small PO entries: each class must stay silent, and the real wrong numbers judged
@@ -11,23 +12,30 @@ import Testing
 struct NumberMismatchRealWorldTests {
   static func numbers(_ entries: String) throws -> [Finding] {
     let text = BilingualPrecisionTests.po(entries)
-    return try BilingualPrecisionTests.findings(text, path: "a.po").filter { $0.ruleID == "number-mismatch" }
+    return try BilingualPrecisionTests.findings(text, path: "a.po").filter {
+      $0.ruleID == "number-mismatch"
+    }
   }
 
   @Test func characterReferencesAreNotNumbers() throws {
     // gramps: "person&#8217;s name" was reported twice as a missing 8217.
-    let found = try Self.numbers("""
+    let found = try Self.numbers(
+      """
       msgid "Clicking on a person&#8217;s name will take you to their relationship&#x2019;s page."
       msgstr "Выбор имени ведёт к странице соответствующей семьи."
 
       """)
     #expect(found.isEmpty, "\(found.map(\.message))")
-    #expect(NumberScanner.characterReferences(in: Array("a&#8217;s &#x2019; &#; &#12 5".utf16)) == [1..<8, 10..<18])
+    #expect(
+      NumberScanner.characterReferences(in: Array("a&#8217;s &#x2019; &#; &#12 5".utf16)) == [
+        1..<8, 10..<18,
+      ])
   }
 
   @Test func pluralEntriesAreComparedAsAWhole() throws {
     // django: the singular "Delete 1 user" is msgstr[0], which Russian also uses for 21, 31 …
-    let found = try Self.numbers("""
+    let found = try Self.numbers(
+      """
       msgid "Delete 1 user"
       msgid_plural "Delete %(count)d users"
       msgstr[0] "Удалить пользователя"
@@ -45,7 +53,8 @@ struct NumberMismatchRealWorldTests {
     #expect(found.count == 1, "\(found.map(\.message))")
     #expect(found.first?.message.contains("'6'") == true)
     // pretix: forms that have lost the count altogether are still reported …
-    let lost = try Self.numbers("""
+    let lost = try Self.numbers(
+      """
       #, python-format
       msgid "1 order"
       msgid_plural "%(s)s orders"
@@ -54,10 +63,12 @@ struct NumberMismatchRealWorldTests {
       msgstr[2] "Оплаченные заказы"
 
       """)
-    #expect(lost.count == 1 && lost.first?.message.contains("'1'") == true, "\(lost.map(\.message))")
+    #expect(
+      lost.count == 1 && lost.first?.message.contains("'1'") == true, "\(lost.map(\.message))")
     // … but not in a fuzzy entry: msgmerge's guess (here the translation of another message),
     // which gettext does not use, is not compared with its msgid.
-    let fuzzy = try Self.numbers("""
+    let fuzzy = try Self.numbers(
+      """
       #, fuzzy, python-format
       msgid "1 order"
       msgid_plural "%(s)s orders"
@@ -71,7 +82,8 @@ struct NumberMismatchRealWorldTests {
 
   @Test func localisedPluralCategoryLabels() throws {
     // Weblate: "One/few/many" → "Один/2-4/много".
-    let found = try Self.numbers("""
+    let found = try Self.numbers(
+      """
       msgid "One/few/many/other"
       msgstr "Один/2-4/много/5+"
 
@@ -91,7 +103,8 @@ struct NumberMismatchRealWorldTests {
   }
 
   @Test func spelledNumbersAndCompoundsMatchDigits() throws {
-    let found = try Self.numbers("""
+    let found = try Self.numbers(
+      """
       msgid "Fortyfive minutes"
       msgstr "45 минут"
 
@@ -115,7 +128,8 @@ struct NumberMismatchRealWorldTests {
   }
 
   @Test func timesWithSecondsAndSplitDigitGroups() throws {
-    let found = try Self.numbers("""
+    let found = try Self.numbers(
+      """
       msgid "2017-05-31 20:00"
       msgstr "2017-05-31 20:00:00"
 
@@ -128,12 +142,16 @@ struct NumberMismatchRealWorldTests {
 
       """)
     // Only the really different number (its two groups) is reported.
-    #expect(found.count == 2 && found.allSatisfy { $0.message.contains("2240") || $0.message.contains("192") }, "\(found.map(\.message))")
+    #expect(
+      found.count == 2
+        && found.allSatisfy { $0.message.contains("2240") || $0.message.contains("192") },
+      "\(found.map(\.message))")
   }
 
   @Test func realWrongNumbersAreStillReported() throws {
     // Judged true on the evaluation set.
-    let found = try Self.numbers("""
+    let found = try Self.numbers(
+      """
       msgid "Wait 52 seconds"
       msgstr "Подождите 53 секунды"
 

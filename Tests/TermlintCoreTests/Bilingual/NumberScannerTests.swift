@@ -1,19 +1,26 @@
+import TermlintTestSupport
+import Testing
+
 @testable import TermlintCore
 @testable import TermlintGlossary
 @testable import TermlintText
-import TermlintTestSupport
-import Testing
 
 @Suite("Number scanner")
 struct NumberScannerTests {
   /// The numbers of a text: primary value, every reading, whether hard, and the text they cover.
-  static func scan(_ text: String, _ language: String) throws -> [(value: Double, values: [Double], hard: Bool, text: String)] {
+  static func scan(_ text: String, _ language: String) throws -> [(
+    value: Double, values: [Double], hard: Bool, text: String
+  )] {
     let matcher = try TermMatcher(glossary: TestLint.exampleGlossary)
     let file = SourceFile(path: "t", text: text)
     let tag = LanguageTag(language)
-    let span = matcher.annotate(TextSpan(file: file, range: 0..<file.utf16.count, language: tag), language: tag)
+    let span = matcher.annotate(
+      TextSpan(file: file, range: 0..<file.utf16.count, language: tag), language: tag)
     return NumberScanner(language: tag).mentions(in: span).map {
-      ($0.values[0], $0.values, $0.isHard, String(decoding: Array(text.utf16)[$0.textRange], as: UTF16.self))
+      (
+        $0.values[0], $0.values, $0.isHard,
+        String(decoding: Array(text.utf16)[$0.textRange], as: UTF16.self)
+      )
     }
   }
 
@@ -110,22 +117,38 @@ struct NumberLiteralTests {
       frontier = frontier.flatMap { s in alphabet.map { s + String($0) } }
       strings += frontier
     }
-    strings += ["1,234,567.5", "12,500", "1.000.000,25", "12.500", "1,0000", "123,456,", ",123", "1234,567", "3.14159", "1,5"]
-    let thousandsComma = /\d{1,3}(,\d{3})+(\.\d+)?/, thousandsPoint = /\d{1,3}(\.\d{3})+(,\d+)?/
-    let simpleComma = /\d+,\d+/, simplePoint = /\d+\.\d+/
+    strings += [
+      "1,234,567.5", "12,500", "1.000.000,25", "12.500", "1,0000", "123,456,", ",123", "1234,567",
+      "3.14159", "1,5",
+    ]
+    let thousandsComma = /\d{1,3}(,\d{3})+(\.\d+)?/
+    let thousandsPoint = /\d{1,3}(\.\d{3})+(,\d+)?/
+    let simpleComma = /\d+,\d+/
+    let simplePoint = /\d+\.\d+/
     for s in strings {
       let bytes = Array(s.utf8)
-      #expect(NumberScanner.isGrouped(bytes, group: 0x2C, decimal: 0x2E) == (s.wholeMatch(of: thousandsComma) != nil), "\(s)")
-      #expect(NumberScanner.isGrouped(bytes, group: 0x2E, decimal: 0x2C) == (s.wholeMatch(of: thousandsPoint) != nil), "\(s)")
-      #expect(NumberScanner.isSimpleDecimal(bytes, mark: 0x2C) == (s.wholeMatch(of: simpleComma) != nil), "\(s)")
-      #expect(NumberScanner.isSimpleDecimal(bytes, mark: 0x2E) == (s.wholeMatch(of: simplePoint) != nil), "\(s)")
+      #expect(
+        NumberScanner.isGrouped(bytes, group: 0x2C, decimal: 0x2E)
+          == (s.wholeMatch(of: thousandsComma) != nil), "\(s)")
+      #expect(
+        NumberScanner.isGrouped(bytes, group: 0x2E, decimal: 0x2C)
+          == (s.wholeMatch(of: thousandsPoint) != nil), "\(s)")
+      #expect(
+        NumberScanner.isSimpleDecimal(bytes, mark: 0x2C) == (s.wholeMatch(of: simpleComma) != nil),
+        "\(s)")
+      #expect(
+        NumberScanner.isSimpleDecimal(bytes, mark: 0x2E) == (s.wholeMatch(of: simplePoint) != nil),
+        "\(s)")
     }
   }
 
   @Test func characterReferencesTimesWithSecondsAndCompounds() throws {
-    #expect(try NumberScannerTests.scan("a person&#8217;s name, &#169; 2020", "en").map(\.value) == [2020])
+    #expect(
+      try NumberScannerTests.scan("a person&#8217;s name, &#169; 2020", "en").map(\.value) == [2020]
+    )
     #expect(try NumberScannerTests.scan("в 20:00:00", "ru").map(\.text) == ["20:00:00"])
-    #expect(try NumberScannerTests.scan("at 20:00:30", "en").first?.values.first == 20 + 30.0 / 3600)
+    #expect(
+      try NumberScannerTests.scan("at 20:00:30", "en").first?.values.first == 20 + 30.0 / 3600)
     #expect(try NumberScannerTests.soft("полным 16-ричным", "ru") == [16])
     #expect(try NumberScannerTests.hard("в 21-й раз", "ru") == [21])
     #expect(try NumberScannerTests.soft("fortyfive minutes", "en") == [45])

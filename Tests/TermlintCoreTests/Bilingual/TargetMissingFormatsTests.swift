@@ -1,24 +1,29 @@
+import TermlintTestSupport
+import Testing
+
 @testable import TermlintCore
 @testable import TermlintGlossary
 @testable import TermlintText
-import TermlintTestSupport
-import Testing
 
 /// `target-missing` reports a translation that is expected and missing, and counts the units
 /// that are not translated yet (gettext's and XLIFF's normal state) in the report instead.
 @Suite("target-missing: expected translations and untranslated counts")
 struct TargetMissingFormatsTests {
   static func read(_ text: String, path: String) throws -> Document {
-    try DocumentReader.read(bytes: Array(text.utf8), path: path, defaults: LanguageDefaults(source: nil, target: nil))
+    try DocumentReader.read(
+      bytes: Array(text.utf8), path: path, defaults: LanguageDefaults(source: nil, target: nil))
   }
 
   static func missing(_ document: Document, options: [String: String] = [:]) throws -> [Finding] {
     let rule = try TargetMissingRule(options: RuleOptions(options))
     let linter = Linter(glossary: TestLint.exampleGlossary, rules: [])
-    return rule.check(try linter.annotate(document), context: RuleContext(glossary: TestLint.exampleGlossary, severity: .error))
+    return rule.check(
+      try linter.annotate(document),
+      context: RuleContext(glossary: TestLint.exampleGlossary, severity: .error))
   }
 
-  static let po = BilingualPrecisionTests.po("""
+  static let po = BilingualPrecisionTests.po(
+    """
     msgid "Delete the file?"
     msgstr ""
 
@@ -86,22 +91,32 @@ struct TargetMissingFormatsTests {
       <tu><tuv xml:lang="en"><seg>Close the file</seg></tuv></tu>
       </body></tmx>
       """
-    let document = try DocumentReader.read(bytes: Array(tmx.utf8), path: "a.tmx", defaults: LanguageDefaults(source: LanguageTag("en"), target: LanguageTag("ru")))
+    let document = try DocumentReader.read(
+      bytes: Array(tmx.utf8), path: "a.tmx",
+      defaults: LanguageDefaults(source: LanguageTag("en"), target: LanguageTag("ru")))
     #expect(try Self.missing(document).count == 1)
   }
 
   @Test func reportsCountUntranslatedUnits() throws {
     let document = try Self.read(Self.po, path: "a.po")
-    let report = RunReport(findings: [], files: [document.file], rules: [TargetMissingRule.descriptor], documents: [document])
+    let report = RunReport(
+      findings: [], files: [document.file], rules: [TargetMissingRule.descriptor],
+      documents: [document])
     #expect(report.translationProgress["a.po"] == TranslationProgress(untranslated: 6, units: 12))
     let text = TextReporter.render(report, options: ReportOptions(color: false))
     #expect(text.contains("a.po (6 of 12 units not translated yet)"), "\(text)")
-    #expect(text.contains("No problems found in 1 file · 6 of 12 units not translated yet"), "\(text)")
+    #expect(
+      text.contains("No problems found in 1 file · 6 of 12 units not translated yet"), "\(text)")
     let json = JSONReporter.render(report, options: ReportOptions())
-    #expect(json.contains("\"untranslated\" : 6") && json.contains("\"translatableUnits\" : 12"), "\(json)")
+    #expect(
+      json.contains("\"untranslated\" : 6") && json.contains("\"translatableUnits\" : 12"),
+      "\(json)")
     // A monolingual file has no such counts.
-    let article = PlainTextReader.read(SourceFile(path: "b.md", text: "Text."), markdown: true, language: LanguageTag("en"))
+    let article = PlainTextReader.read(
+      SourceFile(path: "b.md", text: "Text."), markdown: true, language: LanguageTag("en"))
     let plain = RunReport(findings: [], files: [article.file], rules: [], documents: [article])
-    #expect(plain.translationProgress.isEmpty && !JSONReporter.render(plain, options: ReportOptions()).contains("untranslated"))
+    #expect(
+      plain.translationProgress.isEmpty
+        && !JSONReporter.render(plain, options: ReportOptions()).contains("untranslated"))
   }
 }

@@ -1,9 +1,9 @@
+import TermlintTestSupport
 import Testing
 
 @testable import TermlintCore
 @testable import TermlintGlossary
 @testable import TermlintText
-import TermlintTestSupport
 
 @Suite("TextScan.excerpt")
 struct TextScanExcerptTests {
@@ -16,12 +16,18 @@ struct TextScanExcerptTests {
 
   @Test("Agrees with splitting the whole text, at every length around the word limit")
   func agreesWithSplitting() {
-    let pieces = ["Talks", "resumed\u{00A0}in", "Geneva,", "\n\nofficials", "said.", "  ", "Ещё", "e\u{0301}tude", "\t", "—"]
+    let pieces = [
+      "Talks", "resumed\u{00A0}in", "Geneva,", "\n\nofficials", "said.", "  ", "Ещё",
+      "e\u{0301}tude", "\t", "—",
+    ]
     for n in 0...pieces.count {
       for separator in [" ", "  ", "\r\n", "\u{2003}"] {
-        let text = separator + pieces.prefix(n).joined(separator: separator) + (n % 2 == 0 ? separator : "")
+        let text =
+          separator + pieces.prefix(n).joined(separator: separator) + (n % 2 == 0 ? separator : "")
         for words in [1, 2, 3, 8] {
-          #expect(TextScan.excerpt(text, words: words) == reference(text, words: words), "text \(text.debugDescription), words \(words)")
+          #expect(
+            TextScan.excerpt(text, words: words) == reference(text, words: words),
+            "text \(text.debugDescription), words \(words)")
         }
       }
     }

@@ -1,9 +1,10 @@
 import Foundation
+import TermlintTestSupport
+import Testing
+
 @testable import TermlintCore
 @testable import TermlintGlossary
 @testable import TermlintText
-import TermlintTestSupport
-import Testing
 
 /// The checks every translation QA tool has (issue 16): final punctuation, first-letter case,
 /// escapes, and one source translated two ways.
@@ -14,7 +15,9 @@ struct TranslationQAChecksTests {
 
   /// Every built-in rule, preview rules included (the spelling rule is another branch's).
   /// Every built-in rule; `spelling` only where the en_US Hunspell dictionary is installed.
-  static let everyRule: [String] = BuiltInRules.descriptors.map(\.id).filter { $0 != "spelling" || hasEnglishDictionary }
+  static let everyRule: [String] = BuiltInRules.descriptors.map(\.id).filter {
+    $0 != "spelling" || hasEnglishDictionary
+  }
   static let hasEnglishDictionary = !SpellingDictionaries.installed("en_US").isEmpty
 
   static func findings(_ document: Document, rules: [String]) throws -> [Finding] {
@@ -22,8 +25,10 @@ struct TranslationQAChecksTests {
   }
 
   static func po(_ entries: String) throws -> Document {
-    let header = "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\"Language: ru\\n\"\n\n"
-    return try DocumentReader.read(bytes: Array((header + entries).utf8), path: "messages.po", defaults: enRu)
+    let header =
+      "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\"Language: ru\\n\"\n\n"
+    return try DocumentReader.read(
+      bytes: Array((header + entries).utf8), path: "messages.po", defaults: enRu)
   }
 
   // MARK: - The acceptance file
@@ -36,7 +41,9 @@ struct TranslationQAChecksTests {
     let document = try DocumentReader.read(path: path, defaults: Self.ruEn)
     #expect(document.units.count == 20)
     let found = try Self.findings(document, rules: Self.everyRule)
-    let got = found.map { "\($0.location.line):\($0.location.column) \($0.ruleID) \($0.severity.rawValue)" }
+    let got = found.map {
+      "\($0.location.line):\($0.location.column) \($0.ruleID) \($0.severity.rawValue)"
+    }
     var expected = [
       "27:82 punctuation-mismatch warning",  // a question rendered as a statement
       "39:88 punctuation-mismatch warning",  // the lost final stop (at the last word)
@@ -53,7 +60,8 @@ struct TranslationQAChecksTests {
     #expect(inconsistent.related.map(\.line) == [19])
     #expect(inconsistent.message.contains("Russia's position remains unchanged."))
     #expect(found.first { $0.ruleID == "case-mismatch" }?.matchedText == "there")
-    #expect(found.filter { $0.ruleID == "punctuation-mismatch" }.map(\.matchedText) == [".", "level"])
+    #expect(
+      found.filter { $0.ruleID == "punctuation-mismatch" }.map(\.matchedText) == [".", "level"])
   }
 
   // MARK: - punctuation-mismatch
@@ -76,7 +84,8 @@ struct TranslationQAChecksTests {
   }
 
   @Test func punctuationSkipsFuzzyEntriesAndContinuedSources() throws {
-    let document = try Self.po("""
+    let document = try Self.po(
+      """
       #, fuzzy
       msgid "Delete the file?"
       msgstr "Удалить файл."
@@ -102,24 +111,33 @@ struct TranslationQAChecksTests {
     // Ten lower-case sources kept in lower case, then one capitalised: the file's translator
     // keeps the source's case, so the one that differs is a warning.
     var entries = ""
-    let words = ["file", "folder", "page", "user", "group", "site", "image", "document", "comment", "language"]
-    let russian = ["файл", "папка", "страница", "пользователь", "группа", "сайт", "изображение", "документ", "комментарий", "язык"]
+    let words = [
+      "file", "folder", "page", "user", "group", "site", "image", "document", "comment", "language",
+    ]
+    let russian = [
+      "файл", "папка", "страница", "пользователь", "группа", "сайт", "изображение", "документ",
+      "комментарий", "язык",
+    ]
     for (w, r) in zip(words, russian) { entries += "msgid \"\(w)\"\nmsgstr \"\(r)\"\n\n" }
     entries += "msgid \"seconds\"\nmsgstr \"Секунды\"\n\n"
     let keeping = try Self.findings(try Self.po(entries), rules: ["case-mismatch"])
     #expect(keeping.map(\.severity) == [.warning])
     #expect(keeping.first?.matchedText == "Секунды")
     // The same unit alone: no evidence either way, so `info`.
-    let alone = try Self.findings(try Self.po("msgid \"seconds\"\nmsgstr \"Секунды\"\n\n"), rules: ["case-mismatch"])
+    let alone = try Self.findings(
+      try Self.po("msgid \"seconds\"\nmsgstr \"Секунды\"\n\n"), rules: ["case-mismatch"])
     #expect(alone.map(\.severity) == [.info])
     // A file whose translator capitalises most fragments: a style, nothing reported.
     var capitalising = ""
-    for (w, r) in zip(words, russian) { capitalising += "msgid \"\(w)\"\nmsgstr \"\(r.prefix(1).uppercased() + r.dropFirst())\"\n\n" }
+    for (w, r) in zip(words, russian) {
+      capitalising += "msgid \"\(w)\"\nmsgstr \"\(r.prefix(1).uppercased() + r.dropFirst())\"\n\n"
+    }
     #expect(try Self.findings(try Self.po(capitalising), rules: ["case-mismatch"]).isEmpty)
   }
 
   @Test func caseLeavesMonthsAcronymsAndReorderedWordsAlone() throws {
-    let document = try Self.po("""
+    let document = try Self.po(
+      """
       msgid "August"
       msgstr "августа"
 
@@ -140,7 +158,8 @@ struct TranslationQAChecksTests {
 
   @Test func escapesAreCountedAsTheFileWritesThem() throws {
     // In PO, `\\n` is a backslash and an n in the message; `\r` is a carriage return.
-    let document = try Self.po(#"""
+    let document = try Self.po(
+      #"""
       msgid "Line one\\nLine two"
       msgstr "Строка один Строка два"
 
@@ -164,7 +183,8 @@ struct TranslationQAChecksTests {
   // MARK: - translation-inconsistent
 
   @Test func inconsistencyHonoursContextPluralsAndTypography() throws {
-    let document = try Self.po("""
+    let document = try Self.po(
+      """
       msgctxt "verb"
       msgid "Open"
       msgstr "Открыть"

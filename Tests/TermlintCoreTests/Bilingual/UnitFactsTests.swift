@@ -1,8 +1,9 @@
+import TermlintTestSupport
+import Testing
+
 @testable import TermlintCore
 @testable import TermlintGlossary
 @testable import TermlintText
-import TermlintTestSupport
-import Testing
 
 @Suite("Unit facts and length model")
 struct UnitFactsTests {
@@ -34,7 +35,9 @@ struct UnitFactsTests {
     let matcher = try TermMatcher(glossary: CompiledGlossary(Glossary(concepts: [])))
     func span(_ text: String, _ language: String) -> AnnotatedSpan {
       let file = SourceFile(path: "t", text: text)
-      return matcher.annotate(TextSpan(file: file, range: 0..<file.utf16.count, language: LanguageTag(language)), language: LanguageTag(language))
+      return matcher.annotate(
+        TextSpan(file: file, range: 0..<file.utf16.count, language: LanguageTag(language)),
+        language: LanguageTag(language))
     }
     return LengthModel.lengths(source: span(source, "en"), target: span(target, "ru")).counted
   }
@@ -42,8 +45,13 @@ struct UnitFactsTests {
   @Test func lengthsIgnoreLayoutAndCountGlosses() throws {
     // Runs of spaces, line breaks and indentation count nothing; option names both sides
     // share count nothing either.
-    #expect(try Self.lengths("  -q, --quiet     be quiet\n  -v    verbose", "  -q, --quiet     тихо\n  -v    подробно") == (9, 12))
-    #expect(try Self.lengths("-q, --quiet be quiet -v verbose", "-q, --quiet тихо -v подробно") == (9, 12))
+    #expect(
+      try Self.lengths(
+        "  -q, --quiet     be quiet\n  -v    verbose", "  -q, --quiet     тихо\n  -v    подробно")
+        == (9, 12))
+    #expect(
+      try Self.lengths("-q, --quiet be quiet -v verbose", "-q, --quiet тихо -v подробно") == (9, 12)
+    )
     // A gloss: the original in brackets after its rendering; the source word counts against
     // the rendering (5 letters of "merge" against 7 of "слияние").
     #expect(try Self.lengths("merge it", "слияние (merge) его") == (7, 10))
@@ -64,7 +72,9 @@ struct UnitFactsTests {
     #expect(enRu.isTooShort(sourceLength: 100, targetLength: 40))
     #expect(!enRu.isTooShort(sourceLength: 100, targetLength: 70))
     let ruEn = LengthModel.pair(source: LanguageTag("ru"), target: LanguageTag("en"))
-    #expect(ruEn.isTooLong(sourceLength: 100, targetLength: 200) && !ruEn.isTooLong(sourceLength: 100, targetLength: 150))
+    #expect(
+      ruEn.isTooLong(sourceLength: 100, targetLength: 200)
+        && !ruEn.isTooLong(sourceLength: 100, targetLength: 150))
   }
 
   @Test func scriptsOfLanguages() {

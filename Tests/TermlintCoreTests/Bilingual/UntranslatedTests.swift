@@ -1,8 +1,9 @@
+import TermlintTestSupport
+import Testing
+
 @testable import TermlintCore
 @testable import TermlintGlossary
 @testable import TermlintText
-import TermlintTestSupport
-import Testing
 
 /// `untranslated` in both directions, on small cases modelled on real false alarms and misses:
 /// English → Russian gettext catalogues (technical tokens, strings that stay unchanged) and
@@ -12,12 +13,14 @@ struct UntranslatedTests {
   /// A PO catalogue (English source, Russian target) of `(msgid, msgstr)` pairs, where `↓` in a
   /// msgstr marks an expected finding; returns the findings' and the markers' positions.
   static func po(
-    _ entries: [(String, String)], flags: [String] = [], variant: RuleExamplesTests.Variant = .plain, sourceLanguage: LanguageTag? = LanguageTag("en")
+    _ entries: [(String, String)], flags: [String] = [],
+    variant: RuleExamplesTests.Variant = .plain, sourceLanguage: LanguageTag? = LanguageTag("en")
   ) throws
     -> (found: [String], expected: [String], messages: [String])
   {
     let newline = variant == .crlf ? "\r\n" : "\n"
-    var text = "msgid \"\"\(newline)msgstr \"\"\(newline)\"Language: ru\\n\"\(newline)\"Content-Type: text/plain; charset=UTF-8\\n\"\(newline)"
+    var text =
+      "msgid \"\"\(newline)msgstr \"\"\(newline)\"Language: ru\\n\"\(newline)\"Content-Type: text/plain; charset=UTF-8\\n\"\(newline)"
     if variant == .multibytePrefix { text += "# 😀e\u{301}𝐀 \(newline)" }
     var expected: [String] = []
     for (id, str) in entries {
@@ -39,14 +42,21 @@ struct UntranslatedTests {
       }
       text += prefix + out + "\"" + newline
     }
-    let document = try DocumentReader.read(bytes: Array(text.utf8), path: "a.po", defaults: LanguageDefaults(source: sourceLanguage, target: nil))
-    #expect(document.sourceLanguage?.language == sourceLanguage?.language && document.targetLanguage?.language == "ru")
+    let document = try DocumentReader.read(
+      bytes: Array(text.utf8), path: "a.po",
+      defaults: LanguageDefaults(source: sourceLanguage, target: nil))
+    #expect(
+      document.sourceLanguage?.language == sourceLanguage?.language
+        && document.targetLanguage?.language == "ru")
     let rule = ConfiguredRule(try UntranslatedRule(options: RuleOptions()), severity: .error)
     let findings = try Linter(glossary: TestLint.exampleGlossary, rules: [rule]).lint(document)
     for f in findings {
       #expect(SourceFile(path: "a.po", text: text).text(in: f.location.utf16Range) == f.matchedText)
     }
-    return (findings.map { "\($0.location.line):\($0.location.column)" }, expected, findings.map(\.message))
+    return (
+      findings.map { "\($0.location.line):\($0.location.column)" }, expected,
+      findings.map(\.message)
+    )
   }
 
   static func transform(_ text: String, _ variant: RuleExamplesTests.Variant) -> String {
@@ -54,20 +64,27 @@ struct UntranslatedTests {
   }
 
   static func escape(_ text: String) -> String {
-    text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: "\\n")
+    text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+      .replacingOccurrences(of: "\n", with: "\\n")
   }
 
   /// English → Russian: translations that keep English file names, option names, keywords,
   /// codes and metavariables, and strings that must stay unchanged.
   static let translatedOrUnchanged: [(String, String)] = [
     ("Debug gitignore / exclude files", "Отладка файлов gitignore / exclude"),
-    ("Usage: %s [OPTION]...\n  or:  %s --help\n  or:  %s --version\n", "Использование: %s [ПАРАМЕТР]…\n  или:  %s --help\n  или:  %s --version\n"),
+    (
+      "Usage: %s [OPTION]...\n  or:  %s --help\n  or:  %s --version\n",
+      "Использование: %s [ПАРАМЕТР]…\n  или:  %s --help\n  или:  %s --version\n"
+    ),
     ("default:LTR", "default:LTR"),
     ("calendar:MY", "calendar:MY"),
     ("pwd [-LP]", "pwd [-LP]"),
     ("Device type: major %lu, minor %lu", "Тип устройства: major %lu, minor %lu"),
     ("use make-mode for Makefile/make.bat", "использовать make-mode для Makefile/make.bat"),
-    ("unknown %r toplevel_sectioning for class %r", "неизвестный %r toplevel_sectioning для класса %r"),
+    (
+      "unknown %r toplevel_sectioning for class %r",
+      "неизвестный %r toplevel_sectioning для класса %r"
+    ),
     ("Invalid math_eqref_format: %r", "Неправильный math_eqref_format: %r"),
     ("See 'sphinx --help'.\n", "См. 'sphinx --help'.\n"),
     ("writing META-INF/container.xml file...", "запись файла META-INF/container.xml..."),
@@ -75,7 +92,9 @@ struct UntranslatedTests {
       "[\n (\"Backups\", true, \"#*# .#* ~* *~ *.{orig,bak,swp}\"),\n (\"OS-specific metadata\", true, \".DS_Store ._* .Spotlight-V100 .Trashes Thumbs.db Desktop.ini\"),\n]",
       "[\n (\"Резервные копии\", true, \"#*# .#* ~* *~ *.{orig,bak,swp}\"),\n (\"Метаданные ОС\", true, \".DS_Store ._* .Spotlight-V100 .Trashes Thumbs.db Desktop.ini\"),\n]"
     ),
-    ("Common Vulnerabilities and Exposures; CVE %s", "Common Vulnerabilities and Exposures; CVE %s"),
+    (
+      "Common Vulnerabilities and Exposures; CVE %s", "Common Vulnerabilities and Exposures; CVE %s"
+    ),
     ("GNOME Calculator", "GNOME Calculator"),
     ("Open", "Open"),
     ("%s: %s", "%s: %s"),
@@ -93,7 +112,10 @@ struct UntranslatedTests {
     ("  - web\n  - paths\n  - collections", "  - web\n  - paths\n  - collections"),
     ("Combined Excel (.xlsx)", "Combined Excel (.xlsx)"),
     ("hg qdiff [OPTION]... [FILE]...", "hg qdiff [ПАРАМЕТР]... [ФАЙЛ]..."),
-    ("$ hg lfconvert --size 10 oldrepo newrepo", "$ hg lfconvert --size 10 старое_хранилище новое_хранилище"),
+    (
+      "$ hg lfconvert --size 10 oldrepo newrepo",
+      "$ hg lfconvert --size 10 старое_хранилище новое_хранилище"
+    ),
     // Words the translators keep in two translated units are names, not English left over.
     ("Show gitignore and exclude rules", "Показать правила gitignore и exclude"),
     ("Edit gitignore or exclude", "Изменить gitignore или exclude"),
@@ -103,15 +125,24 @@ struct UntranslatedTests {
   /// English → Russian: text left in English.
   static let untranslated: [(String, String)] = [
     ("Exclamation mark", "↓Exclamation mark"),
-    ("duplicate %s description of %s, other instance in %s", "↓duplicate %s description of %s, other instance in %s"),
-    ("Trusted organizations are those to which you have granted permission", "↓Trusted organizations are those to which you have granted permission"),
+    (
+      "duplicate %s description of %s, other instance in %s",
+      "↓duplicate %s description of %s, other instance in %s"
+    ),
+    (
+      "Trusted organizations are those to which you have granted permission",
+      "↓Trusted organizations are those to which you have granted permission"
+    ),
     ("Could not open the file %s for writing", "↓Файл %s could not be opened for writing"),
     ("Debug gitignore / exclude files", "↓Debug gitignore / exclude files"),
     (
       "    This command supports shells that offer path name completion. It\n    currently completes only files already known to the dirstate.",
       "    ↓This command supports shells that offer path name completion. It\n    currently completes only files already known to the dirstate."
     ),
-    ("<em>There is no %(object)s around yet.</em> <a href=\"%(add_url)s\">Add one</a> now.", "↓<em>There is no %(object)s around yet.</em> <a href=\"%(add_url)s\">Add one</a> now."),
+    (
+      "<em>There is no %(object)s around yet.</em> <a href=\"%(add_url)s\">Add one</a> now.",
+      "↓<em>There is no %(object)s around yet.</em> <a href=\"%(add_url)s\">Add one</a> now."
+    ),
   ]
 
   @Test(arguments: RuleExamplesTests.Variant.allCases)
@@ -133,7 +164,8 @@ struct UntranslatedTests {
 
   @Test func formatFlagsMakePlaceholdersCode() throws {
     // With c-format, `%s` before a word is a directive: nothing of it is a word.
-    let r = try Self.po([("%sfiles", "%sфайлы"), ("Copy %d files", "Копировать %d файлов")], flags: ["c-format"])
+    let r = try Self.po(
+      [("%sfiles", "%sфайлы"), ("Copy %d files", "Копировать %d файлов")], flags: ["c-format"])
     #expect(r.found.isEmpty, "\(r.messages)")
   }
 
@@ -142,12 +174,17 @@ struct UntranslatedTests {
       let text = Array(s.utf16)
       return TechnicalText.technical(text, 0..<text.count) != nil
     }
-    for s in ["--help", "-x", "[-LP]", "default:LTR", "calendar:MY", "make.bat", "Makefile/make.bat", "/usr/bin", "snake_case", "<file>",
-      "*.txt", "user@example.org", "%s", "utf8", "x86_64", "`code`", "a=b", "std::string", "{name}"]
-    {
+    for s in [
+      "--help", "-x", "[-LP]", "default:LTR", "calendar:MY", "make.bat", "Makefile/make.bat",
+      "/usr/bin", "snake_case", "<file>",
+      "*.txt", "user@example.org", "%s", "utf8", "x86_64", "`code`", "a=b", "std::string", "{name}",
+    ] {
       #expect(technical(s), "\(s)")
     }
-    for s in ["files", "«файлы»", "(политолог)", "и/или", "input/output", "make-mode", "don't", "word.", "-", "—", "*word*", "Отладка,"] {
+    for s in [
+      "files", "«файлы»", "(политолог)", "и/или", "input/output", "make-mode", "don't", "word.",
+      "-", "—", "*word*", "Отладка,",
+    ] {
       #expect(!technical(s), "\(s)")
     }
   }
@@ -159,18 +196,23 @@ struct UntranslatedTests {
     #expect(LanguageEvidence.classify(Array("utf8".utf16)[...]) == nil)
     #expect(LanguageEvidence.classify(Array("a".utf16)[...]) == nil)
     #expect(LanguageEvidence.classify(Array("Отладка".utf16)[...])?.lower == false)
-    #expect(LanguageEvidence.classify(Array("файлов".utf16)[...])?.script == UnicodeProperties.Script.cyrillic)
-    #expect(LanguageEvidence.classify(Array(Normalizer.nfd.normalize("мой").utf16)[...])?.letters == 3)
+    #expect(
+      LanguageEvidence.classify(Array("файлов".utf16)[...])?.script
+        == UnicodeProperties.Script.cyrillic)
+    #expect(
+      LanguageEvidence.classify(Array(Normalizer.nfd.normalize("мой").utf16)[...])?.letters == 3)
   }
 
   /// Russian → English: a Russian word left in an English article is reported at the word;
   /// a romanized term glossed with its original, a name and a cited (emphasised or quoted)
   /// original are not.
   @Test func russianLeftInEnglish() throws {
-    let findings = try TestLint.findings("Political scientist, PhD (политолог)", rules: ["untranslated"])
+    let findings = try TestLint.findings(
+      "Political scientist, PhD (политолог)", rules: ["untranslated"])
     #expect(findings.map(\.matchedText) == ["политолог"])
     for text in [
-      "The siloviki (силовики) gained influence.", "He reads the daily Izvestia (Известия) every morning.",
+      "The siloviki (силовики) gained influence.",
+      "He reads the daily Izvestia (Известия) every morning.",
       "The word *политолог* means political scientist.", "He called it «перезагрузка», a reset.",
     ] {
       #expect(try TestLint.findings(text, rules: ["untranslated"]).isEmpty, "\(text)")

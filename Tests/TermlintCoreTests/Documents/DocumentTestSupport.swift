@@ -1,9 +1,10 @@
 import Foundation
+import TermlintTestSupport
+import Testing
+
 @testable import TermlintCore
 @testable import TermlintGlossary
 @testable import TermlintText
-import TermlintTestSupport
-import Testing
 
 /// Helpers for reader tests.
 enum DocTest {
@@ -12,7 +13,9 @@ enum DocTest {
   static let ruEn = LanguageDefaults(source: ru, target: en)
 
   /// Reads UTF-8 text as the format its path names.
-  static func read(_ text: String, path: String, defaults: LanguageDefaults = ruEn) throws -> Document {
+  static func read(_ text: String, path: String, defaults: LanguageDefaults = ruEn) throws
+    -> Document
+  {
     try DocumentReader.read(bytes: Array(text.utf8), path: path, defaults: defaults)
   }
 
@@ -32,14 +35,18 @@ enum DocTest {
   }
 
   /// The location in the original file of `needle` found in a span's text.
-  static func location(of needle: String, in span: TextSpan, occurrence: Int = 1) throws -> Location {
-    let r = try #require(range(of: needle, in: span, occurrence: occurrence), "'\(needle)' not in '\(span.string)'")
+  static func location(of needle: String, in span: TextSpan, occurrence: Int = 1) throws -> Location
+  {
+    let r = try #require(
+      range(of: needle, in: span, occurrence: occurrence), "'\(needle)' not in '\(span.string)'")
     return Location(file: span.file, utf16Range: span.map.sourceRange(r))
   }
 
   /// The 1-based line and code-point column where `needle` first occurs in `text` (after
   /// `after`, when given), computed independently of SourceFile.
-  static func expectedPosition(of needle: String, in text: String, after: String? = nil) -> (line: Int, column: Int)? {
+  static func expectedPosition(of needle: String, in text: String, after: String? = nil) -> (
+    line: Int, column: Int
+  )? {
     var searchStart = text.startIndex
     if let after, let r = text.range(of: after) { searchStart = r.upperBound }
     guard let r = text.range(of: needle, range: searchStart..<text.endIndex) else { return nil }
@@ -67,18 +74,22 @@ enum DocTest {
 
   /// Expects that every character of a span's text maps back to itself in the file, or, when it
   /// was derived, to a reference, escape or code that stands for it.
-  static func expectFaithfulMap(_ span: TextSpan, sourceLocation: SourceLocation = #_sourceLocation) {
+  static func expectFaithfulMap(_ span: TextSpan, sourceLocation: SourceLocation = #_sourceLocation)
+  {
     let file = span.file
     for i in span.text.indices {
       let r = span.map.sourceRange(i..<(i + 1))
       guard r.lowerBound >= 0, r.upperBound <= file.utf16.count, !r.isEmpty else {
-        Issue.record("unit text index \(i) maps outside the file: \(r)", sourceLocation: sourceLocation)
+        Issue.record(
+          "unit text index \(i) maps outside the file: \(r)", sourceLocation: sourceLocation)
         return
       }
       let original = file.utf16[r]
       if original.count == 1 {
         if original.first != span.text[i] {
-          Issue.record("'\(span.string)' index \(i) maps to '\(file.text(in: r))'", sourceLocation: sourceLocation)
+          Issue.record(
+            "'\(span.string)' index \(i) maps to '\(file.text(in: r))'",
+            sourceLocation: sourceLocation)
           return
         }
       } else if span.text[i] == 0xFFFC {
@@ -87,9 +98,12 @@ enum DocTest {
           return
         }
       } else if !(original.first == 0x26 || original.first == 0x5C || original.first == 0x3C
-        || (original.first == 0x0D && span.text[i] == 0x0A) || (span.text[i] >= 0xD800 && span.text[i] <= 0xDFFF))
+        || (original.first == 0x0D && span.text[i] == 0x0A)
+        || (span.text[i] >= 0xD800 && span.text[i] <= 0xDFFF))
       {
-        Issue.record("'\(span.string)' index \(i) maps to '\(file.text(in: r))'", sourceLocation: sourceLocation)
+        Issue.record(
+          "'\(span.string)' index \(i) maps to '\(file.text(in: r))'",
+          sourceLocation: sourceLocation)
         return
       }
     }

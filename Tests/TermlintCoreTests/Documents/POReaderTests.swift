@@ -1,9 +1,10 @@
 import Foundation
+import TermlintTestSupport
+import Testing
+
 @testable import TermlintCore
 @testable import TermlintGlossary
 @testable import TermlintText
-import TermlintTestSupport
-import Testing
 
 @Suite("PO reader")
 struct POReaderTests {
@@ -46,16 +47,25 @@ struct POReaderTests {
     """
 
   @Test func headerEntriesPluralsAndMetadata() throws {
-    let doc = try DocTest.read(Self.po, path: "lead.po", defaults: LanguageDefaults(source: DocTest.en, target: DocTest.ru))
+    let doc = try DocTest.read(
+      Self.po, path: "lead.po", defaults: LanguageDefaults(source: DocTest.en, target: DocTest.ru))
     #expect(doc.format == "po")
-    #expect(doc.metadata["Language"] == "en_GB" && doc.metadata["nplurals"] == "2" && doc.metadata["charset"] == "UTF-8")
+    #expect(
+      doc.metadata["Language"] == "en_GB" && doc.metadata["nplurals"] == "2"
+        && doc.metadata["charset"] == "UTF-8")
     #expect(doc.metadata["Project-Id-Version"] == "lead 1.0")
-    #expect(doc.sourceLanguage?.value == "ru" && doc.targetLanguage?.value == "en-GB", "the header wins over defaults")
-    #expect(doc.units.map(\.id) == [
-      "lead|Москва требует «гарантий безопасности» от %(bloc)s", "%d ракета[0]", "%d ракета[1]", "Пусто", "ЁжAB",
-    ])
+    #expect(
+      doc.sourceLanguage?.value == "ru" && doc.targetLanguage?.value == "en-GB",
+      "the header wins over defaults")
+    #expect(
+      doc.units.map(\.id) == [
+        "lead|Москва требует «гарантий безопасности» от %(bloc)s", "%d ракета[0]", "%d ракета[1]",
+        "Пусто", "ЁжAB",
+      ])
     let lead = doc.units[0]
-    #expect(lead.target?.string == "Moscow\tdemanded \"legally binding\" security assurances from %(bloc)s\n")
+    #expect(
+      lead.target?.string
+        == "Moscow\tdemanded \"legally binding\" security assurances from %(bloc)s\n")
     #expect(lead.metadata["msgctxt"] == "lead")
     #expect(lead.metadata["flags"] == "fuzzy, python-format")
     #expect(lead.metadata["fuzzy"] == "yes")
@@ -86,7 +96,9 @@ struct POReaderTests {
     #expect(target.file.text(in: location.utf16Range) == "security assurances")
     // Each escape maps to its whole source; a word across the pieces of a string maps to both lines.
     #expect(try target.file.text(in: DocTest.location(of: "\t", in: target).utf16Range) == "\\t")
-    #expect(try target.file.text(in: DocTest.location(of: "\"legally", in: target).utf16Range) == "\\\"legally")
+    #expect(
+      try target.file.text(in: DocTest.location(of: "\"legally", in: target).utf16Range)
+        == "\\\"legally")
     let across = try DocTest.location(of: "assurances from", in: target)
     #expect(across.endLine == across.line + 1)
     let source = try #require(doc.units[0].source)
@@ -96,7 +108,9 @@ struct POReaderTests {
     DocTest.expectFaithfulMap(target)
     DocTest.expectFaithfulMap(source)
     let hedgehog = try #require(doc.units[4].target)
-    #expect(hedgehog.file.text(in: try DocTest.location(of: "Ж", in: hedgehog).utf16Range) == "\\320\\226")
+    #expect(
+      hedgehog.file.text(in: try DocTest.location(of: "Ж", in: hedgehog).utf16Range) == "\\320\\226"
+    )
   }
 
   @Test func emptyMsgstrIsAnEmptySpanInsideItsQuotes() throws {
@@ -105,14 +119,17 @@ struct POReaderTests {
     #expect(target.text.isEmpty)
     let at = target.map.sourceRange(0..<0).lowerBound
     let position = target.file.position(utf16Offset: at)
-    let expected = try #require(DocTest.expectedPosition(of: "\"\"", in: Self.po, after: "msgid \"Пусто\""))
+    let expected = try #require(
+      DocTest.expectedPosition(of: "\"\"", in: Self.po, after: "msgid \"Пусто\""))
     #expect((position.line, position.column) == (expected.line, expected.column + 1))
   }
 
   @Test func languagesFallBackToDefaults() throws {
     let bare = "msgid \"а\"\nmsgstr \"a\"\n"
     let doc = try DocTest.read(bare, path: "x.po")
-    #expect(doc.units.count == 1 && doc.sourceLanguage?.value == "ru" && doc.targetLanguage?.value == "en")
+    #expect(
+      doc.units.count == 1 && doc.sourceLanguage?.value == "ru" && doc.targetLanguage?.value == "en"
+    )
     // A header naming only the target: a default source in the same language is not used.
     let ruTarget = "msgid \"\"\nmsgstr \"Language: ru\\n\"\n\nmsgid \"Open\"\nmsgstr \"Открыть\"\n"
     let ru = try DocTest.read(ruTarget, path: "ru.po")
@@ -122,7 +139,9 @@ struct POReaderTests {
 
   @Test func legacyCharsetsFromTheHeader() throws {
     // KOI8-R: "Привет" is F0 D2 C9 D7 C5 D4.
-    var koi8 = Array("msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=KOI8-R\\n\"\n\nmsgid \"Hi\"\nmsgstr \"".utf8)
+    var koi8 = Array(
+      "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=KOI8-R\\n\"\n\nmsgid \"Hi\"\nmsgstr \""
+        .utf8)
     koi8 += [0xF0, 0xD2, 0xC9, 0xD7, 0xC5, 0xD4] + Array(" \\\"x\\\"\"\n".utf8)
     let doc = try DocumentReader.read(bytes: koi8, path: "k.po", defaults: DocTest.ruEn)
     #expect(doc.file.encoding.rawValue == "KOI8-R")
@@ -131,46 +150,55 @@ struct POReaderTests {
     let location = try DocTest.location(of: "\"x", in: target)
     #expect((location.line, location.column) == (5, 16))
 
-    let cp1251 = Legacy.cp1251("msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=CP1251\\n\"\r\n\r\nmsgid \"Ёж\"\r\nmsgstr \"Hedgehog\"\r\n")
+    let cp1251 = Legacy.cp1251(
+      "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=CP1251\\n\"\r\n\r\nmsgid \"Ёж\"\r\nmsgstr \"Hedgehog\"\r\n"
+    )
     let windows = try DocumentReader.read(bytes: cp1251, path: "w.po", defaults: DocTest.ruEn)
     #expect(windows.units.first?.source?.string == "Ёж")
 
     // Valid UTF-8 with a stale legacy declaration is read as UTF-8, not garbled.
-    let stale = Array("msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=CP1251\\n\"\n\nmsgid \"Ёж\"\nmsgstr \"Hedgehog\"\n".utf8)
+    let stale = Array(
+      "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=CP1251\\n\"\n\nmsgid \"Ёж\"\nmsgstr \"Hedgehog\"\n"
+        .utf8)
     let utf8 = try DocumentReader.read(bytes: stale, path: "s.po", defaults: DocTest.ruEn)
     #expect(utf8.units.first?.source?.string == "Ёж" && utf8.file.encoding == .utf8)
 
-    let unknown = Array("msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=X-NO-SUCH\\n\"\n".utf8)
+    let unknown = Array(
+      "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=X-NO-SUCH\\n\"\n".utf8)
     #expect {
       try DocumentReader.read(bytes: unknown, path: "u.po", defaults: DocTest.ruEn)
     } throws: { ($0 as? TermlintError)?.reason.contains("unknown encoding 'X-NO-SUCH'") == true }
 
     // No usable charset and bytes that are not UTF-8: a clear error, not a guess.
-    var latin = Array("msgid \"\"\nmsgstr \"Content-Type: text/plain; charset= koi8-r\\n\"\n\nmsgid \"x\"\nmsgstr \"".utf8)
+    var latin = Array(
+      "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset= koi8-r\\n\"\n\nmsgid \"x\"\nmsgstr \""
+        .utf8)
     latin += [0xE9] + Array("\"\n".utf8)
     #expect {
       try DocumentReader.read(bytes: latin, path: "l.po", defaults: DocTest.ruEn)
     } throws: { error in
       guard let e = error as? TermlintError else { return false }
-      return e.file == "l.po" && e.reason.contains("invalid UTF-8") && e.reason.contains("names no charset")
+      return e.file == "l.po" && e.reason.contains("invalid UTF-8")
+        && e.reason.contains("names no charset")
     }
   }
 
-  @Test(arguments: [
-    ("msgid \"a\"\nmsgstr \"b\n", 2, 8, "not closed"),
-    ("msgid \"a\"\nmsgstr \"b\" x\n", 2, 12, "after the closing quote"),
-    ("msgid \"a\\q\"\nmsgstr \"b\"\n", 1, 9, "unknown escape"),
-    ("msgstr \"b\"\n", 1, 1, "without a 'msgid'"),
-    ("msgid \"a\"\nmsgid \"b\"\nmsgstr \"c\"\n", 2, 1, "second 'msgid'"),
-    ("msgid \"a\"\nmsgstr[0] \"b\"\n", 2, 1, "without 'msgid_plural'"),
-    ("msgid \"a\"\nmsgid_plural \"b\"\nmsgstr[0] \"c\"\nmsgstr[2] \"d\"\n", 4, 1, "out of order"),
-    ("msgid \"a\"\nmsgid_plural \"b\"\nmsgstr \"c\"\n", 3, 1, "msgstr[0]"),
-    ("msgid \"a\"\n# note\nmsgstr \"b\"\n", 2, 1, "comment between"),
-    ("msgid \"a\"\nmsgstr \"b\"\nhello\n", 3, 1, "unknown keyword 'hello'"),
-    ("\n\"c\"\nmsgid \"a\"\nmsgstr \"b\"\n", 2, 1, "no keyword"),
-    ("msgid \"a\"\n", 1, nil, "without a 'msgstr'"),
-    ("msgid a\nmsgstr \"b\"\n", 1, 7, "quoted string"),
-  ] as [(String, Int, Int?, String)])
+  @Test(
+    arguments: [
+      ("msgid \"a\"\nmsgstr \"b\n", 2, 8, "not closed"),
+      ("msgid \"a\"\nmsgstr \"b\" x\n", 2, 12, "after the closing quote"),
+      ("msgid \"a\\q\"\nmsgstr \"b\"\n", 1, 9, "unknown escape"),
+      ("msgstr \"b\"\n", 1, 1, "without a 'msgid'"),
+      ("msgid \"a\"\nmsgid \"b\"\nmsgstr \"c\"\n", 2, 1, "second 'msgid'"),
+      ("msgid \"a\"\nmsgstr[0] \"b\"\n", 2, 1, "without 'msgid_plural'"),
+      ("msgid \"a\"\nmsgid_plural \"b\"\nmsgstr[0] \"c\"\nmsgstr[2] \"d\"\n", 4, 1, "out of order"),
+      ("msgid \"a\"\nmsgid_plural \"b\"\nmsgstr \"c\"\n", 3, 1, "msgstr[0]"),
+      ("msgid \"a\"\n# note\nmsgstr \"b\"\n", 2, 1, "comment between"),
+      ("msgid \"a\"\nmsgstr \"b\"\nhello\n", 3, 1, "unknown keyword 'hello'"),
+      ("\n\"c\"\nmsgid \"a\"\nmsgstr \"b\"\n", 2, 1, "no keyword"),
+      ("msgid \"a\"\n", 1, nil, "without a 'msgstr'"),
+      ("msgid a\nmsgstr \"b\"\n", 1, 7, "quoted string"),
+    ] as [(String, Int, Int?, String)])
   func syntaxErrorsNameLineAndColumn(text: String, line: Int, column: Int?, reason: String) throws {
     do {
       let doc = try DocTest.read(text, path: "bad.po")

@@ -1,9 +1,10 @@
 import Foundation
+import TermlintTestSupport
+import Testing
+
 @testable import TermlintCore
 @testable import TermlintGlossary
 @testable import TermlintText
-import TermlintTestSupport
-import Testing
 
 @Suite("XLIFF reader")
 struct XLIFFReaderTests {
@@ -48,7 +49,10 @@ struct XLIFFReaderTests {
     #expect(doc.skippedUnits[0].metadata["skipped"] == "translate=no")
     let p1 = doc.units[0]
     #expect(p1.source?.string == "Москва требует «гарантий безопасности» от \u{FFFC}НАТО\u{FFFC}.")
-    #expect(p1.target?.string == "Moscow & its allies want \u{FFFC}NATO\u{FFFC} <written> pledges; \u{FFFC}security assurances came later.")
+    #expect(
+      p1.target?.string
+        == "Moscow & its allies want \u{FFFC}NATO\u{FFFC} <written> pledges; \u{FFFC}security assurances came later."
+    )
     #expect(p1.metadata["state"] == "translated")
     #expect(p1.metadata["state-qualifier"] == "leveraged-tm")
     #expect(p1.metadata["approved"] == "yes")
@@ -58,23 +62,30 @@ struct XLIFFReaderTests {
     #expect(p1.metadata["line"] == "7")
     #expect(p1.source?.language?.value == "ru" && p1.target?.language?.value == "en-GB")
     #expect(doc.units[2].target?.language?.value == "en-US", "a target's own xml:lang wins")
-    #expect(p1.target?.placeholders == [
-      Placeholder(id: "1", kind: "g-open"), Placeholder(id: "1", kind: "g-close"), Placeholder(id: "2", kind: "x", content: "{{ n }}"),
-    ])
+    #expect(
+      p1.target?.placeholders == [
+        Placeholder(id: "1", kind: "g-open"), Placeholder(id: "1", kind: "g-close"),
+        Placeholder(id: "2", kind: "x", content: "{{ n }}"),
+      ])
   }
 
   @Test func wordInATargetAfterEntitiesAndCodesMapsToItsExactPlace() throws {
     let doc = try DocTest.read(Self.xliff12, path: "lead.xlf")
     let target = try #require(doc.units[0].target)
     let location = try DocTest.location(of: "security assurances", in: target)
-    let expected = try #require(DocTest.expectedPosition(of: "security assurances", in: Self.xliff12))
+    let expected = try #require(
+      DocTest.expectedPosition(of: "security assurances", in: Self.xliff12))
     #expect(location.line == expected.line && location.column == expected.column)
     #expect(location.endLine == expected.line && location.endColumn == expected.column + 19)
     #expect(target.file.text(in: location.utf16Range) == "security assurances")
     // A resolved entity maps to the whole reference; a placeholder to its markup.
     #expect(try target.file.text(in: DocTest.location(of: "&", in: target).utf16Range) == "&amp;")
-    #expect(try target.file.text(in: DocTest.location(of: "<written>", in: target).utf16Range) == "&lt;written&gt;")
-    #expect(try target.file.text(in: DocTest.location(of: "\u{FFFC}security", in: target).utf16Range) == "<x id=\"2\" equiv-text=\"{{ n }}\"/>security")
+    #expect(
+      try target.file.text(in: DocTest.location(of: "<written>", in: target).utf16Range)
+        == "&lt;written&gt;")
+    #expect(
+      try target.file.text(in: DocTest.location(of: "\u{FFFC}security", in: target).utf16Range)
+        == "<x id=\"2\" equiv-text=\"{{ n }}\"/>security")
     DocTest.expectFaithfulMap(target)
   }
 
@@ -82,7 +93,8 @@ struct XLIFFReaderTests {
     let doc = try DocTest.read(Self.xliff12, path: "lead.xlf")
     let target = try #require(doc.units[2].target)
     let location = try DocTest.location(of: "attack weapons", in: target)
-    let expected = try #require(DocTest.expectedPosition(of: "attack weapons", in: Self.xliff12, after: "Свободные"))
+    let expected = try #require(
+      DocTest.expectedPosition(of: "attack weapons", in: Self.xliff12, after: "Свободные"))
     #expect((location.line, location.column) == (expected.line, expected.column))
     #expect(target.file.text(in: location.utf16Range) == "attack weapons")
   }
@@ -119,10 +131,15 @@ struct XLIFFReaderTests {
     let doc = try DocTest.read(text, path: "s.xliff")
     #expect(doc.units.map(\.id) == ["s1/a", "s1/b", "s1/c", "s2", "s3"])
     #expect(doc.units.map { $0.source?.string } == ["Первое.", "Второе.", nil, "Одно.", "Целое."])
-    #expect(doc.units.map { $0.target?.string } == ["First one.", "Second.", "Extra.", "", "Whole, not segmented."])
+    #expect(
+      doc.units.map { $0.target?.string } == [
+        "First one.", "Second.", "Extra.", "", "Whole, not segmented.",
+      ])
     #expect(doc.units.map { $0.metadata["segment"] } == ["a", "b", "c", "1", nil])
     // The segments of one trans-unit are compared as a whole by the bilingual rules.
-    #expect(Set(doc.units[0..<3].map { $0.metadata["paragraph"] }).count == 1 && doc.units[0].metadata["paragraph"] != nil)
+    #expect(
+      Set(doc.units[0..<3].map { $0.metadata["paragraph"] }).count == 1
+        && doc.units[0].metadata["paragraph"] != nil)
     #expect(doc.units[3...].allSatisfy { $0.metadata["paragraph"] == nil })
     for unit in doc.units { if let t = unit.target { DocTest.expectFaithfulMap(t) } }
   }
@@ -135,10 +152,14 @@ struct XLIFFReaderTests {
       """
     let doc = try DocTest.read(text, path: "i.xlf")
     let source = try #require(doc.units.first?.source)
-    #expect(source.string == "A \u{FFFC}b\u{FFFC} \u{FFFC}c\u{FFFC} \u{FFFC} \u{FFFC}d ACME \u{FFFC} <e>")
+    #expect(
+      source.string == "A \u{FFFC}b\u{FFFC} \u{FFFC}c\u{FFFC} \u{FFFC} \u{FFFC}d ACME \u{FFFC} <e>")
     #expect(source.placeholders.map(\.kind) == ["bx", "ex", "bpt", "ept", "ph", "it", "thing"])
     #expect(source.placeholders.map(\.id) == ["1", "2", "3", "3", "4", "5", ""])
-    #expect(source.placeholders.map(\.content) == [nil, nil, "<b>", "</b>", "<br/>alt text", "<i>", "hidden"])
+    #expect(
+      source.placeholders.map(\.content) == [
+        nil, nil, "<b>", "</b>", "<br/>alt text", "<i>", "hidden",
+      ])
     #expect(doc.targetLanguage?.value == "ru")
     DocTest.expectFaithfulMap(source)
   }
@@ -170,18 +191,30 @@ struct XLIFFReaderTests {
     """
 
   @Test func xliff2SegmentsCodesAndTranslateInheritance() throws {
-    let doc = try DocTest.read(Self.xliff2, path: "x2.xlf", defaults: LanguageDefaults(source: DocTest.en, target: DocTest.ru))
+    let doc = try DocTest.read(
+      Self.xliff2, path: "x2.xlf",
+      defaults: LanguageDefaults(source: DocTest.en, target: DocTest.ru))
     #expect(doc.metadata["version"] == "2.1")
-    #expect(doc.sourceLanguage?.value == "ru" && doc.targetLanguage?.value == "en", "srcLang/trgLang win over defaults")
+    #expect(
+      doc.sourceLanguage?.value == "ru" && doc.targetLanguage?.value == "en",
+      "srcLang/trgLang win over defaults")
     #expect(doc.units.map(\.id) == ["u1/s1", "u1/s2", "u3"])
     #expect(doc.skippedUnits.map(\.id) == ["u2"])
-    let s1 = doc.units[0], s2 = doc.units[1]
+    let s1 = doc.units[0]
+    let s2 = doc.units[1]
     #expect(s1.metadata["state"] == "translated" && s1.metadata["subState"] == "x:checked")
-    #expect(s1.metadata["note"] == "Headline" && s1.metadata["unit"] == "u1" && s1.metadata["segment"] == "s1")
+    #expect(
+      s1.metadata["note"] == "Headline" && s1.metadata["unit"] == "u1"
+        && s1.metadata["segment"] == "s1")
     #expect(s1.metadata["paragraph"] != nil && s1.metadata["paragraph"] == s2.metadata["paragraph"])
-    #expect(doc.units[2].metadata["paragraph"] == nil, "a unit of one segment is a group of its own")
+    #expect(
+      doc.units[2].metadata["paragraph"] == nil, "a unit of one segment is a group of its own")
     #expect(s1.target?.string == "Talks on \u{FFFC}security assurances\u{FFFC}.")
-    #expect(s1.target?.placeholders == [Placeholder(id: "1", kind: "pc-open", content: "<b>"), Placeholder(id: "1", kind: "pc-close", content: "</b>")])
+    #expect(
+      s1.target?.placeholders == [
+        Placeholder(id: "1", kind: "pc-open", content: "<b>"),
+        Placeholder(id: "1", kind: "pc-close", content: "</b>"),
+      ])
     #expect(s2.source?.string == "Второе\u{FFFC}\u{8} предложение.")
     #expect(s2.target?.string == "Second\u{FFFC} sentence here, \u{FFFC}bold\u{FFFC}.")
     #expect(s2.target?.placeholders.map(\.kind) == ["ph", "sc", "ec"])
@@ -189,27 +222,36 @@ struct XLIFFReaderTests {
     #expect(s2.target?.placeholders.map(\.content) == ["{0}", "<b>", "</b>"])
     let target = try #require(s1.target)
     let location = try DocTest.location(of: "security assurances", in: target)
-    let expected = try #require(DocTest.expectedPosition(of: "security assurances", in: Self.xliff2))
+    let expected = try #require(
+      DocTest.expectedPosition(of: "security assurances", in: Self.xliff2))
     #expect((location.line, location.column) == (expected.line, expected.column))
     #expect(target.file.text(in: location.utf16Range) == "security assurances")
     // <cp/> becomes the character it encodes and maps to the element.
     let source = try #require(s2.source)
-    #expect(try source.file.text(in: DocTest.location(of: "\u{8}", in: source).utf16Range) == "<cp hex=\"0008\"/>")
+    #expect(
+      try source.file.text(in: DocTest.location(of: "\u{8}", in: source).utf16Range)
+        == "<cp hex=\"0008\"/>")
   }
 
   @Test func targetLanguageFallsBackToDefaultsUnlessItIsTheSourceLanguage() throws {
-    let noTarget = "<xliff version=\"1.2\"><file source-language=\"ru\"><body><trans-unit id=\"1\"><source>а</source><target>a</target></trans-unit></body></file></xliff>"
+    let noTarget =
+      "<xliff version=\"1.2\"><file source-language=\"ru\"><body><trans-unit id=\"1\"><source>а</source><target>a</target></trans-unit></body></file></xliff>"
     #expect(try DocTest.read(noTarget, path: "a.xlf").units[0].target?.language?.value == "en")
     let sameAsSource = LanguageDefaults(source: DocTest.ru, target: DocTest.ru)
-    #expect(try DocTest.read(noTarget, path: "a.xlf", defaults: sameAsSource).units[0].target?.language == nil)
-    let noLanguages = "<xliff version=\"2.0\" xmlns=\"urn:oasis:names:tc:xliff:document:2.0\"><file id=\"f\"><unit id=\"1\"><segment><source>а</source></segment></unit></file></xliff>"
+    #expect(
+      try DocTest.read(noTarget, path: "a.xlf", defaults: sameAsSource).units[0].target?.language
+        == nil)
+    let noLanguages =
+      "<xliff version=\"2.0\" xmlns=\"urn:oasis:names:tc:xliff:document:2.0\"><file id=\"f\"><unit id=\"1\"><segment><source>а</source></segment></unit></file></xliff>"
     let doc = try DocTest.read(noLanguages, path: "b.xliff")
     #expect(doc.sourceLanguage?.value == "ru" && doc.targetLanguage?.value == "en")
   }
 
   @Test func legacyEncodingsAreDecodedFromTheDeclaration() throws {
-    let text = "<?xml version=\"1.0\" encoding=\"windows-1251\"?>\n<xliff version=\"1.2\"><file source-language=\"ru\" target-language=\"en\"><body><trans-unit id=\"1\"><source>Ударные вооружения</source><target>strike weapons</target></trans-unit></body></file></xliff>"
-    let doc = try DocumentReader.read(bytes: Legacy.cp1251(text), path: "w.xlf", defaults: DocTest.ruEn)
+    let text =
+      "<?xml version=\"1.0\" encoding=\"windows-1251\"?>\n<xliff version=\"1.2\"><file source-language=\"ru\" target-language=\"en\"><body><trans-unit id=\"1\"><source>Ударные вооружения</source><target>strike weapons</target></trans-unit></body></file></xliff>"
+    let doc = try DocumentReader.read(
+      bytes: Legacy.cp1251(text), path: "w.xlf", defaults: DocTest.ruEn)
     #expect(doc.file.encoding.rawValue == "windows-1251")
     #expect(doc.units[0].source?.string == "Ударные вооружения")
     let location = try DocTest.location(of: "вооружения", in: try #require(doc.units[0].source))
@@ -219,14 +261,19 @@ struct XLIFFReaderTests {
   }
 
   @Test func notXLIFFAndMalformedXLIFFAreErrors() throws {
-    #expect(throws: TermlintError.self) { try DocTest.read("<tmx version=\"1.4\"/>", path: "a.xlf") }
+    #expect(throws: TermlintError.self) {
+      try DocTest.read("<tmx version=\"1.4\"/>", path: "a.xlf")
+    }
     do {
-      _ = try DocTest.read("<xliff version=\"1.2\">\n<file><body>\n<trans-unit id=\"1\"><source>a</target></trans-unit></body></file></xliff>", path: "a.xlf")
+      _ = try DocTest.read(
+        "<xliff version=\"1.2\">\n<file><body>\n<trans-unit id=\"1\"><source>a</target></trans-unit></body></file></xliff>",
+        path: "a.xlf")
       Issue.record("expected an error")
     } catch let error as TermlintError {
       #expect(error.file == "a.xlf" && error.line == 3 && error.column == 29, "\(error)")
     }
-    let badCP = "<xliff version=\"2.0\" srcLang=\"en\"><file id=\"f\"><unit id=\"1\"><segment><source><cp hex=\"zz\"/></source></segment></unit></file></xliff>"
+    let badCP =
+      "<xliff version=\"2.0\" srcLang=\"en\"><file id=\"f\"><unit id=\"1\"><segment><source><cp hex=\"zz\"/></source></segment></unit></file></xliff>"
     #expect(throws: TermlintError.self) { try DocTest.read(badCP, path: "c.xlf") }
   }
 }

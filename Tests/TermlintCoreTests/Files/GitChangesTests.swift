@@ -1,18 +1,26 @@
 import Foundation
-@testable import TermlintCore
-@testable import TermlintGlossary
-@testable import TermlintText
 import TermlintTestSupport
 import Testing
 
+@testable import TermlintCore
+@testable import TermlintGlossary
+@testable import TermlintText
+
 @Suite("Git changed files")
 struct GitChangesTests {
-  static var hasGit: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/git") || FileManager.default.isExecutableFile(atPath: "/usr/local/bin/git") }
+  static var hasGit: Bool {
+    FileManager.default.isExecutableFile(atPath: "/usr/bin/git")
+      || FileManager.default.isExecutableFile(atPath: "/usr/local/bin/git")
+  }
 
   private func git(_ arguments: [String], in directory: URL) throws {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.invalid", "-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false"] + arguments
+    p.arguments =
+      [
+        "git", "-c", "user.name=Test", "-c", "user.email=test@example.invalid", "-c",
+        "init.defaultBranch=main", "-c", "commit.gpgsign=false",
+      ] + arguments
     p.currentDirectoryURL = directory
     p.standardOutput = FileHandle.nullDevice
     p.standardError = FileHandle.nullDevice
@@ -43,7 +51,9 @@ struct GitChangesTests {
     try t.write("ignored.md", "ignored\n")
     let changed = try GitChanges.changedFiles(since: "main", in: t.root.path)
     #expect(changed == [".gitignore", "new.md", "news/статья.md", "old.md", "same.md"])
-    #expect(try GitChanges.changedFiles(since: "main", in: t.path("news")) == ["статья.md"], "paths are relative to the folder")
+    #expect(
+      try GitChanges.changedFiles(since: "main", in: t.path("news")) == ["статья.md"],
+      "paths are relative to the folder")
   }
 
   @Test(.enabled(if: hasGit, "git is not installed"))
@@ -66,6 +76,8 @@ struct GitChangesTests {
     } catch let error as TermlintError {
       #expect(error.reason.contains("unknown git revision 'no-such-branch'"), "\(error)")
     }
-    #expect(throws: TermlintError.self) { try GitChanges.changedFiles(since: "--output=/tmp/x", in: t.root.path) }
+    #expect(throws: TermlintError.self) {
+      try GitChanges.changedFiles(since: "--output=/tmp/x", in: t.root.path)
+    }
   }
 }

@@ -1,8 +1,9 @@
+import TermlintTestSupport
+import Testing
+
 @testable import TermlintCore
 @testable import TermlintGlossary
 @testable import TermlintText
-import TermlintTestSupport
-import Testing
 
 @Suite("Unified diff")
 struct UnifiedDiffTests {
@@ -70,45 +71,58 @@ struct UnifiedDiffTests {
   @Test func formatsLikeDiffU() {
     let old = (1...10).map { "line \($0)\n" }.joined()
     let new = old.replacingOccurrences(of: "line 5\n", with: "line five\n")
-    #expect(UnifiedDiff.make(old: old, new: new, oldName: "a/x", newName: "b/x") == """
-      --- a/x
-      +++ b/x
-      @@ -2,7 +2,7 @@
-       line 2
-       line 3
-       line 4
-      -line 5
-      +line five
-       line 6
-       line 7
-       line 8
+    #expect(
+      UnifiedDiff.make(old: old, new: new, oldName: "a/x", newName: "b/x") == """
+        --- a/x
+        +++ b/x
+        @@ -2,7 +2,7 @@
+         line 2
+         line 3
+         line 4
+        -line 5
+        +line five
+         line 6
+         line 7
+         line 8
 
-      """)
+        """)
     #expect(UnifiedDiff.make(old: old, new: old, oldName: "a", newName: "b") == "")
-    #expect(UnifiedDiff.make(old: "a", new: "b", oldName: "a", newName: "b") == "--- a\n+++ b\n@@ -1 +1 @@\n-a\n\\ No newline at end of file\n+b\n\\ No newline at end of file\n")
+    #expect(
+      UnifiedDiff.make(old: "a", new: "b", oldName: "a", newName: "b")
+        == "--- a\n+++ b\n@@ -1 +1 @@\n-a\n\\ No newline at end of file\n+b\n\\ No newline at end of file\n"
+    )
   }
 
   @Test func randomEditsRoundTrip() throws {
     var random = SeededGenerator(seed: 7)
     let vocabulary = ["alpha\n", "beta\n", "гамма\n", "😀 delta\r\n", "\n", "epsilon\n", "zeta\n"]
     for _ in 0..<300 {
-      let old = (0..<Int.random(in: 0...30, using: &random)).map { _ in vocabulary.randomElement(using: &random)! }
+      let old = (0..<Int.random(in: 0...30, using: &random)).map { _ in
+        vocabulary.randomElement(using: &random)!
+      }
       var new = old
       for _ in 0..<Int.random(in: 0...4, using: &random) {
         switch Int.random(in: 0...2, using: &random) {
         case 0 where !new.isEmpty: new.remove(at: Int.random(in: 0..<new.count, using: &random))
-        case 1: new.insert(vocabulary.randomElement(using: &random)!, at: Int.random(in: 0...new.count, using: &random))
-        default: if !new.isEmpty { new[Int.random(in: 0..<new.count, using: &random)] = "changed\n" }
+        case 1:
+          new.insert(
+            vocabulary.randomElement(using: &random)!,
+            at: Int.random(in: 0...new.count, using: &random))
+        default:
+          if !new.isEmpty { new[Int.random(in: 0..<new.count, using: &random)] = "changed\n" }
         }
       }
-      var a = old.joined(), b = new.joined()
+      var a = old.joined()
+      var b = new.joined()
       if Bool.random(using: &random), a.hasSuffix("\n") { a.removeLast() }
       if Bool.random(using: &random), b.hasSuffix("\n") { b.removeLast() }
       let diff = UnifiedDiff.make(old: a, new: b, oldName: "a", newName: "b")
       if a == b {
         #expect(diff.isEmpty)
       } else {
-        #expect(try Self.apply(diff, to: a) == b, "\(a.debugDescription) → \(b.debugDescription)\n\(diff)")
+        #expect(
+          try Self.apply(diff, to: a) == b, "\(a.debugDescription) → \(b.debugDescription)\n\(diff)"
+        )
       }
     }
   }

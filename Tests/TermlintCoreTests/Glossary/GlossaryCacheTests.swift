@@ -1,9 +1,10 @@
 import Foundation
+import TermlintTestSupport
+import Testing
+
 @testable import TermlintCore
 @testable import TermlintGlossary
 @testable import TermlintText
-import TermlintTestSupport
-import Testing
 
 @Suite("GlossaryCache: compiled glossaries kept between runs, keyed by content and options")
 struct GlossaryCacheTests {
@@ -14,59 +15,69 @@ struct GlossaryCacheTests {
     let folder: URL
     var yaml: String { folder.appendingPathComponent("terms.yaml").path }
     var csv: String { folder.appendingPathComponent("extra.csv").path }
-    var cache: GlossaryCache { GlossaryCache(directory: folder.appendingPathComponent("cache").path) }
+    var cache: GlossaryCache {
+      GlossaryCache(directory: folder.appendingPathComponent("cache").path)
+    }
     var paths: [String] { [yaml, TestPaths.repo("Glossaries/security-ru-en.tbx"), csv] }
 
     init() throws {
-      folder = FileManager.default.temporaryDirectory.appendingPathComponent("termlint-cache-test-\(UUID().uuidString)")
+      folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "termlint-cache-test-\(UUID().uuidString)")
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
       try """
-        languages: {source: ru, target: en}
-        concepts:
-          - id: guarantee
-            subject: arms control
-            note: Assurances that a state's security will be upheld.
-            terms:
-              ru: [гарантия безопасности]
-              en:
-                - {text: security guarantee, status: preferred}
-                - {text: security assurance, status: deprecated, pos: noun, note: 'Avoid: reads as "insurance".'}
-          - id: nato
-            terms:
-              en:
-                - {text: NATO, status: preferred, type: acronym}
-                - {text: North Atlantic Treaty Organization, status: admitted, pos: properNoun}
-              ru: НАТО
-          - id: kyiv
-            terms:
-              en:
-                - {text: Kyiv, status: preferred, pos: properNoun}
-                - {text: Kiev, status: deprecated, pos: properNoun}
-              ru: {text: Киев, pos: properNoun}
-          - id: de-escalate
-            terms:
-              en:
-                - {text: de-escalate, status: preferred}
-                - {text: cool down, status: deprecated, match: exact}
-        """.write(toFile: yaml, atomically: true, encoding: .utf8)
-      try "concept,lang,term,status,reviewer\nstart,en,START treaty,preferred,ann\nstart,ru,СНВ,preferred,ann\n"
+      languages: {source: ru, target: en}
+      concepts:
+        - id: guarantee
+          subject: arms control
+          note: Assurances that a state's security will be upheld.
+          terms:
+            ru: [гарантия безопасности]
+            en:
+              - {text: security guarantee, status: preferred}
+              - {text: security assurance, status: deprecated, pos: noun, note: 'Avoid: reads as "insurance".'}
+        - id: nato
+          terms:
+            en:
+              - {text: NATO, status: preferred, type: acronym}
+              - {text: North Atlantic Treaty Organization, status: admitted, pos: properNoun}
+            ru: НАТО
+        - id: kyiv
+          terms:
+            en:
+              - {text: Kyiv, status: preferred, pos: properNoun}
+              - {text: Kiev, status: deprecated, pos: properNoun}
+            ru: {text: Киев, pos: properNoun}
+        - id: de-escalate
+          terms:
+            en:
+              - {text: de-escalate, status: preferred}
+              - {text: cool down, status: deprecated, match: exact}
+      """.write(toFile: yaml, atomically: true, encoding: .utf8)
+      try
+        "concept,lang,term,status,reviewer\nstart,en,START treaty,preferred,ann\nstart,ru,СНВ,preferred,ann\n"
         .write(toFile: csv, atomically: true, encoding: .utf8)
     }
 
     func cacheFiles() -> [String] {
-      ((try? FileManager.default.contentsOfDirectory(atPath: cache.directory)) ?? []).filter { $0.hasSuffix(".tlgc") }.sorted()
+      ((try? FileManager.default.contentsOfDirectory(atPath: cache.directory)) ?? []).filter {
+        $0.hasSuffix(".tlgc")
+      }.sorted()
     }
   }
 
   /// Every field of two glossaries, lines and columns included (`Glossary ==` ignores them).
   func expectIdentical(_ a: Glossary, _ b: Glossary) {
     #expect(a == b)
-    #expect(a.path == b.path && a.sourceLanguage == b.sourceLanguage && a.targetLanguage == b.targetLanguage)
+    #expect(
+      a.path == b.path && a.sourceLanguage == b.sourceLanguage
+        && a.targetLanguage == b.targetLanguage)
     #expect(a.warnings == b.warnings && a.languages == b.languages)
     for (c, d) in zip(a.concepts, b.concepts) {
       #expect(c.line == d.line && c.subjectField == d.subjectField)
       for (s, t) in zip(c.terms, d.terms) {
-        #expect(s.line == t.line && s.column == t.column && s.language.value == t.language.value, "\(s.text)")
+        #expect(
+          s.line == t.line && s.column == t.column && s.language.value == t.language.value,
+          "\(s.text)")
       }
     }
   }
@@ -76,7 +87,9 @@ struct GlossaryCacheTests {
     expectIdentical(a.glossary, b.glossary)
     #expect(a.entries.count == b.entries.count)
     for (e, f) in zip(a.entries, b.entries) {
-      #expect(e.conceptIndex == f.conceptIndex && e.termIndex == f.termIndex && e.term == f.term && e.tokens == f.tokens)
+      #expect(
+        e.conceptIndex == f.conceptIndex && e.termIndex == f.termIndex && e.term == f.term
+          && e.tokens == f.tokens)
       #expect(e.isCaseSensitive == f.isCaseSensitive && e.casePreserved == f.casePreserved)
     }
     #expect(a.forms.raw == b.forms.raw)
@@ -91,7 +104,9 @@ struct GlossaryCacheTests {
   }
 
   /// The hits of `text` as (matched text, entry, case matches).
-  func hits(_ text: String, _ glossary: CompiledGlossary, language: String = "en") throws -> [TermHit] {
+  func hits(_ text: String, _ glossary: CompiledGlossary, language: String = "en") throws
+    -> [TermHit]
+  {
     let file = SourceFile(path: "t.md", text: text)
     let span = TextSpan(file: file, range: 0..<file.utf16.count, language: LanguageTag(language))
     return try TermMatcher(glossary: glossary).annotate(span, language: LanguageTag(language)).hits
@@ -104,7 +119,8 @@ struct GlossaryCacheTests {
     #expect(!firstHit && s.cacheFiles().count == 1)
     let (cached, hit) = try s.cache.lookup(paths: s.paths)
     #expect(hit)
-    #expect(!cached.glossary.warnings.isEmpty, "the CSV's unknown column is a warning, kept in the cache")
+    #expect(
+      !cached.glossary.warnings.isEmpty, "the CSV's unknown column is a warning, kept in the cache")
     expectIdentical(first, fresh)
     expectIdentical(cached, fresh)
     let english = """
@@ -116,8 +132,13 @@ struct GlossaryCacheTests {
     #expect(try hits(english, cached) == hits(english, fresh))
     #expect(try hits(russian, cached, language: "ru") == hits(russian, fresh, language: "ru"))
     let matched = try hits(english, cached).map { cached.entries[$0.entryIndex].term.text }
-    #expect(Set(matched).isSuperset(of: ["security assurance", "security guarantee", "NATO", "Kiev", "Kyiv", "de-escalate", "START treaty"]))
-    #expect(try hits(english, cached).contains { !$0.caseMatches }, "'Nato' is NATO in the wrong case")
+    #expect(
+      Set(matched).isSuperset(of: [
+        "security assurance", "security guarantee", "NATO", "Kiev", "Kyiv", "de-escalate",
+        "START treaty",
+      ]))
+    #expect(
+      try hits(english, cached).contains { !$0.caseMatches }, "'Nato' is NATO in the wrong case")
   }
 
   @Test func lintSetupWithACacheFindsWhatItFindsWithout() throws {
@@ -127,7 +148,9 @@ struct GlossaryCacheTests {
     let text = "Security assurances were discussed in Kiev with Nato."
     func findings(_ cache: GlossaryCache?) throws -> [Finding] {
       let setup = try LintSetup.build(pipeline: pipeline, glossaries: s.paths, cache: cache)
-      return try setup.linter.lint(PlainTextReader.read(SourceFile(path: "a.md", text: text), markdown: true, language: LanguageTag("en")))
+      return try setup.linter.lint(
+        PlainTextReader.read(
+          SourceFile(path: "a.md", text: text), markdown: true, language: LanguageTag("en")))
     }
     let none = try findings(nil)
     #expect(s.cacheFiles().isEmpty, "no cache, no file")
@@ -143,7 +166,8 @@ struct GlossaryCacheTests {
     #expect(try s.cache.lookup(paths: s.paths).hit)
     // Same size, one letter changed.
     let text = try String(contentsOfFile: s.csv, encoding: .utf8)
-    try text.replacingOccurrences(of: "START treaty", with: "START Treaty").write(toFile: s.csv, atomically: true, encoding: .utf8)
+    try text.replacingOccurrences(of: "START treaty", with: "START Treaty").write(
+      toFile: s.csv, atomically: true, encoding: .utf8)
     let (edited, hit) = try s.cache.lookup(paths: s.paths)
     #expect(!hit)
     #expect(edited.glossary.concepts.contains { $0.terms.contains { $0.text == "START Treaty" } })
@@ -155,14 +179,16 @@ struct GlossaryCacheTests {
   @Test func changedSheetOptionsInvalidateTheCache() throws {
     let s = try Setup()
     let tsv = s.folder.appendingPathComponent("pairs.tsv").path
-    try "гарантия безопасности\tsecurity guarantee\n".write(toFile: tsv, atomically: true, encoding: .utf8)
+    try "гарантия безопасности\tsecurity guarantee\n".write(
+      toFile: tsv, atomically: true, encoding: .utf8)
     let ruEn = SheetOptions(sourceLanguage: LanguageTag("ru"), targetLanguage: LanguageTag("en"))
     let ruDe = SheetOptions(sourceLanguage: LanguageTag("ru"), targetLanguage: LanguageTag("de"))
     #expect(try !s.cache.lookup(paths: [tsv], options: { _ in ruEn }).hit)
     #expect(try s.cache.lookup(paths: [tsv], options: { _ in ruEn }).hit)
     let (german, hit) = try s.cache.lookup(paths: [tsv], options: { _ in ruDe })
     #expect(!hit)
-    #expect(german.glossary.concepts.first?.terms.contains { $0.language == LanguageTag("de") } == true)
+    #expect(
+      german.glossary.concepts.first?.terms.contains { $0.language == LanguageTag("de") } == true)
     #expect(try s.cache.lookup(paths: [tsv], options: { _ in ruEn }).hit, "both stay cached")
   }
 
@@ -171,7 +197,9 @@ struct GlossaryCacheTests {
     let fresh = try s.cache.lookup(paths: s.paths).glossary
     let file = try #require(s.cacheFiles().first).withPrefix(s.cache.directory + "/")
     let good = try #require(GlossaryCache.readFile(file))
-    var damaged: [[UInt8]] = [[], Array(good.prefix(10)), Array(good.prefix(good.count / 2)), Array(good.dropLast())]
+    var damaged: [[UInt8]] = [
+      [], Array(good.prefix(10)), Array(good.prefix(good.count / 2)), Array(good.dropLast()),
+    ]
     for position in [0, 5, 17, 20, 40, good.count / 3, good.count / 2, good.count - 1] {
       var flipped = good
       flipped[position] ^= 0x10
@@ -202,10 +230,13 @@ struct GlossaryCacheTests {
         damaged.removeLast(Int.random(in: 1...damaged.count, using: &rng))
       } else {
         for _ in 0..<(round % 3) {
-          damaged[Int.random(in: 0..<damaged.count, using: &rng)] ^= UInt8(1 << Int.random(in: 0..<8, using: &rng))
+          damaged[Int.random(in: 0..<damaged.count, using: &rng)] ^= UInt8(
+            1 << Int.random(in: 0..<8, using: &rng))
         }
       }
-      if (try? damaged.withUnsafeBytes { try GlossaryCacheFormat.decode($0) }) == nil { rejected += 1 }
+      if (try? damaged.withUnsafeBytes { try GlossaryCacheFormat.decode($0) }) == nil {
+        rejected += 1
+      }
     }
     #expect(rejected >= 100, "every truncation is rejected")
   }
@@ -222,7 +253,8 @@ struct GlossaryCacheTests {
 
   @Test func theFolderKeepsOnlyRecentFiles() throws {
     let s = try Setup()
-    try FileManager.default.createDirectory(atPath: s.cache.directory, withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      atPath: s.cache.directory, withIntermediateDirectories: true)
     let old = Date(timeIntervalSinceNow: -GlossaryCache.maximumAge - 3600)
     for i in 0..<(GlossaryCache.maximumFiles + 5) {
       let path = s.cache.directory + "/old\(i).tlgc"
@@ -230,27 +262,41 @@ struct GlossaryCacheTests {
       let date = i < 3 ? old : Date(timeIntervalSinceNow: Double(-i * 60))
       try FileManager.default.setAttributes([.modificationDate: date], ofItemAtPath: path)
     }
-    try "keep".write(toFile: s.cache.directory + "/unrelated.txt", atomically: true, encoding: .utf8)
+    try "keep".write(
+      toFile: s.cache.directory + "/unrelated.txt", atomically: true, encoding: .utf8)
     // Temporary files of interrupted writes: an old one is removed, a recent one may be in use.
-    for (name, date) in [("a.tlgc.1.2.tmp", Date(timeIntervalSinceNow: -7200)), ("b.tlgc.3.4.tmp", Date())] {
+    for (name, date) in [
+      ("a.tlgc.1.2.tmp", Date(timeIntervalSinceNow: -7200)), ("b.tlgc.3.4.tmp", Date()),
+    ] {
       try "x".write(toFile: s.cache.directory + "/" + name, atomically: true, encoding: .utf8)
-      try FileManager.default.setAttributes([.modificationDate: date], ofItemAtPath: s.cache.directory + "/" + name)
+      try FileManager.default.setAttributes(
+        [.modificationDate: date], ofItemAtPath: s.cache.directory + "/" + name)
     }
     _ = try s.cache.lookup(paths: s.paths)
     #expect(!FileManager.default.fileExists(atPath: s.cache.directory + "/a.tlgc.1.2.tmp"))
     #expect(FileManager.default.fileExists(atPath: s.cache.directory + "/b.tlgc.3.4.tmp"))
     let files = s.cacheFiles()
     #expect(files.count == GlossaryCache.maximumFiles)
-    #expect(!files.contains("old0.tlgc") && !files.contains("old\(GlossaryCache.maximumFiles + 4).tlgc") && files.contains("old3.tlgc"))
+    #expect(
+      !files.contains("old0.tlgc") && !files.contains("old\(GlossaryCache.maximumFiles + 4).tlgc")
+        && files.contains("old3.tlgc"))
     #expect(FileManager.default.fileExists(atPath: s.cache.directory + "/unrelated.txt"))
   }
 
   @Test func theStandardFolderFollowsTheEnvironment() {
-    #expect(GlossaryCache.standard(environment: ["HOME": "/home/u"])?.directory == "/home/u/.cache/termlint")
-    #expect(GlossaryCache.standard(environment: ["HOME": "/home/u", "XDG_CACHE_HOME": "/x"])?.directory == "/x/termlint")
-    #expect(GlossaryCache.standard(environment: ["HOME": "/home/u", "TERMLINT_CACHE_DIR": "/t"])?.directory == "/t")
-    #expect(GlossaryCache.standard(environment: ["HOME": "/home/u", "TERMLINT_NO_CACHE": "1"]) == nil)
-    #expect(GlossaryCache.standard(environment: ["HOME": "/home/u", "TERMLINT_NO_CACHE": "0"]) != nil)
+    #expect(
+      GlossaryCache.standard(environment: ["HOME": "/home/u"])?.directory
+        == "/home/u/.cache/termlint")
+    #expect(
+      GlossaryCache.standard(environment: ["HOME": "/home/u", "XDG_CACHE_HOME": "/x"])?.directory
+        == "/x/termlint")
+    #expect(
+      GlossaryCache.standard(environment: ["HOME": "/home/u", "TERMLINT_CACHE_DIR": "/t"])?
+        .directory == "/t")
+    #expect(
+      GlossaryCache.standard(environment: ["HOME": "/home/u", "TERMLINT_NO_CACHE": "1"]) == nil)
+    #expect(
+      GlossaryCache.standard(environment: ["HOME": "/home/u", "TERMLINT_NO_CACHE": "0"]) != nil)
     #expect(GlossaryCache.standard(environment: [:]) == nil)
   }
 
@@ -260,7 +306,9 @@ struct GlossaryCacheTests {
     let whole = ContentHash.of(bytes)
     #expect(whole.count == 32)
     var pieces = ContentHash()
-    for chunk in stride(from: 0, to: bytes.count, by: 37) { pieces.update(Array(bytes[chunk..<min(chunk + 37, bytes.count)])) }
+    for chunk in stride(from: 0, to: bytes.count, by: 37) {
+      pieces.update(Array(bytes[chunk..<min(chunk + 37, bytes.count)]))
+    }
     #expect(pieces.finalize() == whole)
     var seen: Set<String> = [whole]
     for i in stride(from: 0, to: bytes.count, by: 7) {

@@ -1,10 +1,10 @@
 import Foundation
+import TermlintTestSupport
 import Testing
 
 @testable import TermlintCore
 @testable import TermlintGlossary
 @testable import TermlintText
-import TermlintTestSupport
 
 private typealias S = GlossaryTestSupport
 
@@ -17,7 +17,8 @@ struct MarkedGlossary {
   init(_ marked: String) {
     var text = ""
     var markers: [String] = []
-    var line = 1, column = 1
+    var line = 1
+    var column = 1
     for scalar in marked.unicodeScalars {
       if scalar == "↓" {
         markers.append("\(line):\(column)")
@@ -37,20 +38,25 @@ struct MarkedGlossary {
   }
 
   func findings(checker: GlossaryChecker = GlossaryChecker()) throws -> [Finding] {
-    let source = try GlossarySource(bytes: Array(text.utf8), path: "example.\(format.preferredExtension)", format: format)
+    let source = try GlossarySource(
+      bytes: Array(text.utf8), path: "example.\(format.preferredExtension)", format: format)
     return try checker.check([source])
   }
 }
 
 /// Checks what the style guide asks of a finding message.
-func expectTranslatorMessage(_ finding: Finding, sourceLocation: SourceLocation = #_sourceLocation) {
+func expectTranslatorMessage(_ finding: Finding, sourceLocation: SourceLocation = #_sourceLocation)
+{
   let message = finding.message
   #expect(!message.hasSuffix("."), "no trailing period: \(message)", sourceLocation: sourceLocation)
   if let first = message.unicodeScalars.first {
     #expect(
-      first == "'" || UnicodeProperties.isUppercase(first), "sentence case: \(message)", sourceLocation: sourceLocation)
+      first == "'" || UnicodeProperties.isUppercase(first), "sentence case: \(message)",
+      sourceLocation: sourceLocation)
   }
-  #expect(message.contains(";"), "says what to do after a semicolon: \(message)", sourceLocation: sourceLocation)
+  #expect(
+    message.contains(";"), "says what to do after a semicolon: \(message)",
+    sourceLocation: sourceLocation)
   #expect(!message.contains("\n"), "one line: \(message)", sourceLocation: sourceLocation)
 }
 
@@ -62,7 +68,8 @@ struct GlossaryCheckExamplesTests {
     #expect(Set(ids).count == ids.count)
     for id in ids {
       #expect(id.hasPrefix("glossary-"))
-      #expect(id.range(of: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$", options: .regularExpression) != nil, "\(id)")
+      #expect(
+        id.range(of: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$", options: .regularExpression) != nil, "\(id)")
       #expect(BuiltInRules.type(for: id) == nil, "\(id) must not clash with a lint rule id")
     }
     #expect(ids.count == 19)
@@ -77,7 +84,8 @@ struct GlossaryCheckExamplesTests {
       let marked = MarkedGlossary(example.target)
       let findings = try marked.findings().filter { $0.ruleID == id }
       let got = findings.map { "\($0.location.line):\($0.location.column)" }
-      #expect(got == marked.markers, "\(id): findings \(findings.map(\.message)) in\n\(marked.text)")
+      #expect(
+        got == marked.markers, "\(id): findings \(findings.map(\.message)) in\n\(marked.text)")
       for finding in findings {
         #expect(finding.severity == check.defaultSeverity)
         #expect(finding.category == check.category)
@@ -88,12 +96,14 @@ struct GlossaryCheckExamplesTests {
     for example in check.nonTriggeringExamples {
       let marked = MarkedGlossary(example.target)
       let findings = try marked.findings().filter { $0.ruleID == id }
-      #expect(findings.isEmpty, "\(id) flagged a non-triggering example: \(findings.map(\.message))")
+      #expect(
+        findings.isEmpty, "\(id) flagged a non-triggering example: \(findings.map(\.message))")
     }
   }
 
   @Test func explainShowsExamplesAsBlocks() throws {
-    let text = GlossaryDocumentation.explain(try #require(GlossaryChecks.descriptor("glossary-status-conflict")))
+    let text = GlossaryDocumentation.explain(
+      try #require(GlossaryChecks.descriptor("glossary-status-conflict")))
     #expect(text.hasPrefix("# glossary-status-conflict: Conflicting Status\n"))
     #expect(text.contains("\n    assurances,en,↓security assurances,preferred\n"))
     #expect(text.contains("## Not reported"))
@@ -122,7 +132,9 @@ struct GlossaryCheckTests {
   }
 
   @Test func plantedGlossariesCoverEveryCheck() throws {
-    let ids = try (Self.expected("planted-problems.csv.expected") + Self.expected("planted-problems.tbx.expected"))
+    let ids = try
+      (Self.expected("planted-problems.csv.expected")
+      + Self.expected("planted-problems.tbx.expected"))
       .map { String($0.split(separator: " ")[1]) }
     #expect(Set(ids) == Set(GlossaryChecks.all.map(\.id)))
     #expect(ids.count == GlossaryChecks.all.count, "one planted instance of each")
@@ -154,9 +166,12 @@ struct GlossaryCheckTests {
 
   @Test func mergedChecksCompareAcrossFiles() throws {
     let a = try GlossarySource(
-      bytes: Array("concept,lang,term,status\nkyiv,en,Kyiv,preferred\nkyiv,en,Kiev,deprecated\n".utf8), path: "a.csv", format: .csv)
+      bytes: Array(
+        "concept,lang,term,status\nkyiv,en,Kyiv,preferred\nkyiv,en,Kiev,deprecated\n".utf8),
+      path: "a.csv", format: .csv)
     let b = try GlossarySource(
-      bytes: Array("concept,lang,term,status\nkiev-rus,en,Kiev,preferred\n".utf8), path: "b.csv", format: .csv)
+      bytes: Array("concept,lang,term,status\nkiev-rus,en,Kiev,preferred\n".utf8), path: "b.csv",
+      format: .csv)
     #expect(try GlossaryChecker().check([a, b]).isEmpty)
     let merged = try GlossaryChecker().check([a, b], merged: true)
     #expect(merged.map(\.ruleID) == ["glossary-status-conflict"])
@@ -170,11 +185,14 @@ struct GlossaryCheckTests {
     #expect(only.map(\.ruleID) == ["glossary-whitespace"])
     let without = try GlossaryChecker(disabled: ["glossary-whitespace"]).check([source])
     #expect(without.count == 16 && !without.contains { $0.ruleID == "glossary-whitespace" })
-    #expect(throws: TermlintError.self) { try GlossaryChecker(only: ["term-forbidden"]).check([source]) }
+    #expect(throws: TermlintError.self) {
+      try GlossaryChecker(only: ["term-forbidden"]).check([source])
+    }
   }
 
   @Test func sourceLanguageDecidesDuplicateConceptOrCollision() throws {
-    let csv = "concept,lang,term,status\na,ru,переговоры,preferred\na,en,talks,preferred\nb,ru,обсуждения,preferred\nb,en,talks,preferred\n"
+    let csv =
+      "concept,lang,term,status\na,ru,переговоры,preferred\na,en,talks,preferred\nb,ru,обсуждения,preferred\nb,en,talks,preferred\n"
     let source = try GlossarySource(bytes: Array(csv.utf8), path: "t.csv", format: .csv)
     #expect(try GlossaryChecker().check([source]).map(\.ruleID) == ["glossary-target-collision"])
     let asSource = try GlossaryChecker(sourceLanguage: LanguageTag("en")).check([source])
@@ -200,37 +218,48 @@ struct GlossaryCheckTests {
       """
     let source = try GlossarySource(bytes: Array(yaml.utf8), path: "k.yaml", format: .yaml)
     let findings = try GlossaryChecker().check([source])
-    let got = findings.map { "\($0.location.line):\($0.location.column) \($0.ruleID) \($0.matchedText)" }
-    #expect(got == [
-      "7:32 glossary-unknown-status deprecate",
-      "8:18 glossary-empty-term ",
-      "9:32 glossary-invalid-value exactly",
-      "10:7 glossary-invalid-language-tag \"e n\"",
-      "13:7 glossary-language-tag-style RU",
-    ])
+    let got = findings.map {
+      "\($0.location.line):\($0.location.column) \($0.ruleID) \($0.matchedText)"
+    }
+    #expect(
+      got == [
+        "7:32 glossary-unknown-status deprecate",
+        "8:18 glossary-empty-term ",
+        "9:32 glossary-invalid-value exactly",
+        "10:7 glossary-invalid-language-tag \"e n\"",
+        "13:7 glossary-language-tag-style RU",
+      ])
   }
 
   @Test func strictLoadingStillRefusesWhatCheckReports() throws {
     let csv = "concept,lang,term,status\nkyiv,en,Kiev,depreciated\n"
     #expect(throws: TermlintError.self) { try S.load(csv, .csv) }
-    let (g, issues) = try CSVGlossaryLoader.loadReportingIssues(bytes: Array(csv.utf8), path: "x.csv")
+    let (g, issues) = try CSVGlossaryLoader.loadReportingIssues(
+      bytes: Array(csv.utf8), path: "x.csv")
     #expect(g.concepts.first?.terms.first?.status == nil)
     #expect(issues.map(\.kind) == [.unknownStatus])
   }
 
   @Test func layoutErrorsStillStopTheCheck() throws {
     let csv = "concept,lang,term\na,en,x\nb,en,y\na,en,z\n"
-    #expect(throws: TermlintError.self) { try GlossarySource(bytes: Array(csv.utf8), path: "x.csv", format: .csv) }
+    #expect(throws: TermlintError.self) {
+      try GlossarySource(bytes: Array(csv.utf8), path: "x.csv", format: .csv)
+    }
   }
 
   @Test func textInspection() {
     #expect(TextInspection.whitespaceProblem("a  b") == "has two spaces in a row")
     #expect(TextInspection.whitespaceProblem(" a") == "starts with a space")
     #expect(TextInspection.whitespaceProblem("a\tb") == "contains a tab or line break")
-    #expect(TextInspection.whitespaceProblem("a\u{00A0}b") == nil, "a single no-break space is deliberate")
+    #expect(
+      TextInspection.whitespaceProblem("a\u{00A0}b") == nil, "a single no-break space is deliberate"
+    )
     #expect(TextInspection.normalizedWhitespace("  a \t b\u{00A0}c  ") == "a b\u{00A0}c")
-    #expect(TextInspection.invisibleCharacters("a\u{200B}b\u{FEFF}").map(\.value) == [0x200B, 0xFEFF])
-    #expect(TextInspection.invisibleCharacters("🛰️ and 👩‍🚀").isEmpty, "emoji joiners and selectors are not stray characters")
+    #expect(
+      TextInspection.invisibleCharacters("a\u{200B}b\u{FEFF}").map(\.value) == [0x200B, 0xFEFF])
+    #expect(
+      TextInspection.invisibleCharacters("🛰️ and 👩‍🚀").isEmpty,
+      "emoji joiners and selectors are not stray characters")
     #expect(TextInspection.mixedScriptWord("Центры по контролю заболеваний (CDC)") == nil)
     #expect(TextInspection.mixedScriptWord("сhart")?.scripts == ["Cyrillic", "Latin"])
     #expect(TextInspection.mixedScriptWord("東京タワー") == nil)
@@ -239,9 +268,15 @@ struct GlossaryCheckTests {
   }
 }
 
-@Suite("glossary check on the corpus", .enabled(if: S.corpusAvailable, "shared corpus not found at <repo root>/../shared/corpus; corpus tests skipped"))
+@Suite(
+  "glossary check on the corpus",
+  .enabled(
+    if: S.corpusAvailable,
+    "shared corpus not found at <repo root>/../shared/corpus; corpus tests skipped"))
 struct GlossaryCheckCorpusTests {
-  @Test(arguments: S.corpusTBXFiles + S.corpusEdgeCaseFiles.filter { !$0.hasSuffix("ltac_poorly_formed_xml.tbx") })
+  @Test(
+    arguments: S.corpusTBXFiles
+      + S.corpusEdgeCaseFiles.filter { !$0.hasSuffix("ltac_poorly_formed_xml.tbx") })
   func everyCorpusFileIsChecked(path: String) throws {
     let source = try GlossarySource.load(path: path)
     let findings = try GlossaryChecker().check([source])
@@ -250,7 +285,8 @@ struct GlossaryCheckCorpusTests {
       #expect(finding.location.line >= 1)
     }
     // Every loader issue becomes a finding (nothing skipped silently); spellings are grouped.
-    let issueLines = Set(source.issues.filter { $0.kind != .languageTagSpelling }.compactMap(\.line))
+    let issueLines = Set(
+      source.issues.filter { $0.kind != .languageTagSpelling }.compactMap(\.line))
     #expect(issueLines.isSubset(of: Set(findings.map(\.location.line))))
   }
 
@@ -260,7 +296,10 @@ struct GlossaryCheckCorpusTests {
     let mixed = findings.filter { $0.ruleID == "glossary-mixed-script" }
     #expect(mixed.map(\.matchedText) == ["сhart"], "a Cyrillic 'с' typed in an English word")
     let bad = try GlossarySource.load(path: S.corpusFile("tbx/edge-cases/ltac_basic_bad.tbx"))
-    #expect(try GlossaryChecker().check([bad]).contains { $0.ruleID == "glossary-invalid-value" && $0.matchedText == "nominal" })
+    #expect(
+      try GlossaryChecker().check([bad]).contains {
+        $0.ruleID == "glossary-invalid-value" && $0.matchedText == "nominal"
+      })
   }
 }
 
@@ -278,9 +317,13 @@ struct GlossaryDocumentationTests {
     let stop = try #require(text.range(of: Self.end))
     let table = GlossaryDocumentation.markdownTable(GlossaryChecks.all)
     if ProcessInfo.processInfo.environment["RECORD_DOCS"] == "1" {
-      try (String(text[..<headerEnd.upperBound]) + table + String(text[stop.lowerBound...])).write(toFile: path, atomically: true, encoding: .utf8)
+      try (String(text[..<headerEnd.upperBound]) + table + String(text[stop.lowerBound...])).write(
+        toFile: path, atomically: true, encoding: .utf8)
       return
     }
-    #expect(String(text[headerEnd.upperBound..<stop.lowerBound]) == table, "Documentation/Glossary.md is stale: run RECORD_DOCS=1 swift test --filter GlossaryDocumentationTests")
+    #expect(
+      String(text[headerEnd.upperBound..<stop.lowerBound]) == table,
+      "Documentation/Glossary.md is stale: run RECORD_DOCS=1 swift test --filter GlossaryDocumentationTests"
+    )
   }
 }

@@ -1,10 +1,10 @@
 import Foundation
+import TermlintTestSupport
 import Testing
 
 @testable import TermlintCore
 @testable import TermlintGlossary
 @testable import TermlintText
-import TermlintTestSupport
 
 private typealias S = GlossaryTestSupport
 
@@ -15,42 +15,75 @@ private let ru = LanguageTag("ru")!
 struct TermExtractorTests {
   /// A small aligned text written for this test: recurring terms with consistent translations.
   static let pairs: [(source: String, target: String)] = [
-    ("Россия потребовала гарантий безопасности от НАТО.", "Russia demanded security guarantees from NATO."),
-    ("Гарантии безопасности обсуждались в Женеве.", "Security guarantees were discussed in Geneva."),
-    ("Москва назвала гарантии безопасности главным вопросом.", "Moscow called security guarantees the main issue."),
-    ("Стороны говорили о ракетах средней дальности.", "The sides talked about intermediate-range missiles."),
-    ("Ракеты средней дальности размещены в Европе.", "Intermediate-range missiles are deployed in Europe."),
-    ("Вопрос о ракетах средней дальности остаётся открытым.", "The question of intermediate-range missiles remains open."),
+    (
+      "Россия потребовала гарантий безопасности от НАТО.",
+      "Russia demanded security guarantees from NATO."
+    ),
+    (
+      "Гарантии безопасности обсуждались в Женеве.", "Security guarantees were discussed in Geneva."
+    ),
+    (
+      "Москва назвала гарантии безопасности главным вопросом.",
+      "Moscow called security guarantees the main issue."
+    ),
+    (
+      "Стороны говорили о ракетах средней дальности.",
+      "The sides talked about intermediate-range missiles."
+    ),
+    (
+      "Ракеты средней дальности размещены в Европе.",
+      "Intermediate-range missiles are deployed in Europe."
+    ),
+    (
+      "Вопрос о ракетах средней дальности остаётся открытым.",
+      "The question of intermediate-range missiles remains open."
+    ),
     ("В Женеве прошёл новый раунд переговоров.", "A new round of talks took place in Geneva."),
-    ("Следующий раунд переговоров пройдёт в Вене.", "The next round of talks will take place in Vienna."),
+    (
+      "Следующий раунд переговоров пройдёт в Вене.",
+      "The next round of talks will take place in Vienna."
+    ),
   ]
 
   @Test func findsRecurringTermsWithTheirTranslations() throws {
-    let extractor = TermExtractor(sourceLanguage: ru, targetLanguage: en, options: .init(minCount: 2, minWords: 2))
+    let extractor = TermExtractor(
+      sourceLanguage: ru, targetLanguage: en, options: .init(minCount: 2, minWords: 2))
     let candidates = try extractor.extract(Self.pairs)
     let found = candidates.map { "\($0.source) = \($0.target ?? "-")" }
     #expect(found.contains("гарантии безопасности = security guarantees"), "\(found)")
-    #expect(found.contains("ракеты средней дальности = intermediate-range missiles") || found.contains("ракетах средней дальности = intermediate-range missiles"), "\(found)")
+    #expect(
+      found.contains("ракеты средней дальности = intermediate-range missiles")
+        || found.contains("ракетах средней дальности = intermediate-range missiles"), "\(found)")
     #expect(found.contains("раунд переговоров = round of talks"), "\(found)")
     let guarantees = try #require(candidates.first { $0.source == "гарантии безопасности" })
     #expect(guarantees.frequency == 3 && guarantees.cooccurrence == 3 && guarantees.dice == 1)
     #expect(guarantees.logLikelihood > 0)
-    #expect(!found.contains { $0.hasPrefix("средней дальности") }, "a phrase always inside a longer one is dropped: \(found)")
+    #expect(
+      !found.contains { $0.hasPrefix("средней дальности") },
+      "a phrase always inside a longer one is dropped: \(found)")
   }
 
   @Test func stopwordsNeverStartOrEndACandidate() throws {
-    let extractor = TermExtractor(sourceLanguage: en, targetLanguage: ru, options: .init(minCount: 2, minWords: 1))
+    let extractor = TermExtractor(
+      sourceLanguage: en, targetLanguage: ru, options: .init(minCount: 2, minWords: 1))
     let candidates = try extractor.extract(Self.pairs.map { ($0.target, $0.source) })
     for c in candidates {
       let words = c.source.lowercased().split(separator: " ")
-      #expect(!Stopwords.english.contains(String(words.first!)) && !Stopwords.english.contains(String(words.last!)), "\(c.source)")
+      #expect(
+        !Stopwords.english.contains(String(words.first!))
+          && !Stopwords.english.contains(String(words.last!)), "\(c.source)")
     }
-    #expect(candidates.contains { $0.source.lowercased() == "round of talks" }, "inner stopwords are kept")
+    #expect(
+      candidates.contains { $0.source.lowercased() == "round of talks" }, "inner stopwords are kept"
+    )
   }
 
   @Test func knownTermsAreSkippedAndTheDraftIsProposed() throws {
-    let known = Glossary(concepts: [Concept(id: "g", terms: [Term("гарантии безопасности", language: ru, status: .preferred)])])
-    let extractor = TermExtractor(sourceLanguage: ru, targetLanguage: en, options: .init(minCount: 2, minWords: 2))
+    let known = Glossary(concepts: [
+      Concept(id: "g", terms: [Term("гарантии безопасности", language: ru, status: .preferred)])
+    ])
+    let extractor = TermExtractor(
+      sourceLanguage: ru, targetLanguage: en, options: .init(minCount: 2, minWords: 2))
     let candidates = try extractor.extract(Self.pairs, known: known)
     #expect(!candidates.contains { $0.source.hasPrefix("гарант") })
     let draft = extractor.draft(candidates)
@@ -65,10 +98,18 @@ struct TermExtractorTests {
   }
 
   @Test func articlePairsAlignByParagraph() throws {
-    let source = SourceFile(path: "a.ru.md", text: "# Заголовок\n\nПервый абзац.\n\nВторой абзац. Ещё текст.\n\nТретий.\n")
-    let target = SourceFile(path: "a.en.md", text: "# Headline\n\nFirst paragraph.\n\nSecond paragraph.\n\nMore text.\n\nThird.\n")
-    let segments = BilingualSegments.articles(source: source, target: target, sourceLanguage: ru, targetLanguage: en)
-    #expect(segments.pairs.map(\.target) == ["Headline", "First paragraph.", "Second paragraph. More text.", "Third."])
+    let source = SourceFile(
+      path: "a.ru.md", text: "# Заголовок\n\nПервый абзац.\n\nВторой абзац. Ещё текст.\n\nТретий.\n"
+    )
+    let target = SourceFile(
+      path: "a.en.md",
+      text: "# Headline\n\nFirst paragraph.\n\nSecond paragraph.\n\nMore text.\n\nThird.\n")
+    let segments = BilingualSegments.articles(
+      source: source, target: target, sourceLanguage: ru, targetLanguage: en)
+    #expect(
+      segments.pairs.map(\.target) == [
+        "Headline", "First paragraph.", "Second paragraph. More text.", "Third.",
+      ])
     #expect(segments.pairs.map(\.source).last == "Третий.")
   }
 
@@ -86,7 +127,9 @@ struct TermExtractorTests {
     #expect(segments.sourceLanguage.value == "en-US" && segments.targetLanguage.value == "ru-RU")
     #expect(segments.pairs.count == 1)
     #expect(segments.pairs.first?.source == "Wash your hands often.")
-    #expect(throws: TermlintError.self) { try BilingualSegments.tmx(bytes: Array("<tmx><body>".utf8), path: "bad.tmx") }
+    #expect(throws: TermlintError.self) {
+      try BilingualSegments.tmx(bytes: Array("<tmx><body>".utf8), path: "bad.tmx")
+    }
   }
 }
 
@@ -101,7 +144,9 @@ struct TermExtractorTests {
 /// is part of one (*acute respiratory* for *acute respiratory disease*); reported, not asserted.
 @Suite(
   "glossary extract on TICO-19",
-  .enabled(if: S.corpusAvailable, "shared corpus not found at <repo root>/../shared/corpus; the extract evaluation is skipped"))
+  .enabled(
+    if: S.corpusAvailable,
+    "shared corpus not found at <repo root>/../shared/corpus; the extract evaluation is skipped"))
 struct TermExtractorEvaluationTests {
   static func reference() throws -> Glossary {
     var concepts: [Concept] = []
@@ -110,11 +155,15 @@ struct TermExtractorEvaluationTests {
       var reader = DelimitedTextReader(text: text, delimiter: ",", path: name)
       guard let header = try reader.nextRow() else { continue }
       let columns = header.cells.map(\.value)
-      guard let sourceColumn = columns.firstIndex(of: "sourceString"), let targetColumn = columns.firstIndex(of: "targetString") else { continue }
+      guard let sourceColumn = columns.firstIndex(of: "sourceString"),
+        let targetColumn = columns.firstIndex(of: "targetString")
+      else { continue }
       while let row = try reader.nextRow() {
         guard row.cells.count > max(sourceColumn, targetColumn) else { continue }
         var terms = [Term(row.cells[sourceColumn].value, language: en)]
-        for rendering in Self.renderings(row.cells[targetColumn].value) { terms.append(Term(rendering, language: ru)) }
+        for rendering in Self.renderings(row.cells[targetColumn].value) {
+          terms.append(Term(rendering, language: ru))
+        }
         concepts.append(Concept(id: "\(name)-\(row.line)", terms: terms))
       }
     }
@@ -126,10 +175,16 @@ struct TermExtractorEvaluationTests {
   static func renderings(_ raw: String) -> [String] {
     raw.components(separatedBy: " : ").flatMap { alternative -> [String] in
       var text = alternative
-      if let open = text.firstIndex(of: "("), let close = text[open...].firstIndex(of: ")") { text.removeSubrange(open...close) }
-      guard let open = text.firstIndex(of: "["), let close = text[open...].firstIndex(of: "]") else { return [text] }
+      if let open = text.firstIndex(of: "("), let close = text[open...].firstIndex(of: ")") {
+        text.removeSubrange(open...close)
+      }
+      guard let open = text.firstIndex(of: "["), let close = text[open...].firstIndex(of: "]")
+      else { return [text] }
       let inner = String(text[text.index(after: open)..<close])
-      return [text.replacingCharacters(in: open...close, with: ""), text.replacingCharacters(in: open...close, with: inner)]
+      return [
+        text.replacingCharacters(in: open...close, with: ""),
+        text.replacingCharacters(in: open...close, with: inner),
+      ]
     }.map { GlossaryFormatter.canonicalTermText($0) }.filter { !$0.isEmpty }
   }
 
@@ -140,9 +195,15 @@ struct TermExtractorEvaluationTests {
     var judged = 0
   }
 
-  static func evaluate(_ options: TermExtractor.Options) throws -> (score: Score, candidates: [TermExtractor.Candidate]) {
-    let segments = try BilingualSegments.tmx(bytes: try GlossaryIO.readBytes(path: S.corpusFile("tmx/tico19_all.en-ru.tmx")), path: "tico19")
-    let extractor = TermExtractor(sourceLanguage: segments.sourceLanguage, targetLanguage: segments.targetLanguage, options: options)
+  static func evaluate(_ options: TermExtractor.Options) throws -> (
+    score: Score, candidates: [TermExtractor.Candidate]
+  ) {
+    let segments = try BilingualSegments.tmx(
+      bytes: try GlossaryIO.readBytes(path: S.corpusFile("tmx/tico19_all.en-ru.tmx")),
+      path: "tico19")
+    let extractor = TermExtractor(
+      sourceLanguage: segments.sourceLanguage, targetLanguage: segments.targetLanguage,
+      options: options)
     let candidates = try extractor.extract(segments.pairs)
     let lookup = try GlossaryLookup(try reference())
     var score = Score()
@@ -154,7 +215,9 @@ struct TermExtractorEvaluationTests {
       guard !concepts.isEmpty else { continue }
       score.hits += 1
       if let target = candidate.target,
-        lookup.lookup(target, language: ru).contains(where: { $0.kind == .exact && concepts.contains($0.concept.id) })
+        lookup.lookup(target, language: ru).contains(where: {
+          $0.kind == .exact && concepts.contains($0.concept.id)
+        })
       {
         score.pairHits += 1
       }
@@ -163,17 +226,26 @@ struct TermExtractorEvaluationTests {
   }
 
   @Test func precisionAtFifty() throws {
-    let segments = try BilingualSegments.tmx(bytes: try GlossaryIO.readBytes(path: S.corpusFile("tmx/tico19_all.en-ru.tmx")), path: "tico19")
+    let segments = try BilingualSegments.tmx(
+      bytes: try GlossaryIO.readBytes(path: S.corpusFile("tmx/tico19_all.en-ru.tmx")),
+      path: "tico19")
     #expect(segments.pairs.count == 3071)
     #expect(segments.sourceLanguage.language == "en" && segments.targetLanguage.language == "ru")
     // Floors a little under the measured figures (0.28 and 0.42), so a regression fails.
     for (label, options, floor) in [
-      ("default, 2–4 words", TermExtractor.Options(limit: 50), 0.25), ("--min-words 1, 1–4 words", TermExtractor.Options(minWords: 1, limit: 50), 0.38),
+      ("default, 2–4 words", TermExtractor.Options(limit: 50), 0.25),
+      ("--min-words 1, 1–4 words", TermExtractor.Options(minWords: 1, limit: 50), 0.38),
     ] {
       let (score, candidates) = try Self.evaluate(options)
-      let p = Double(score.hits) / Double(max(1, score.judged)), pair = Double(score.pairHits) / Double(max(1, score.judged))
-      print("glossary extract on TICO-19, \(label): P@50 = \(String(format: "%.2f", p)) (\(score.hits)/\(score.judged)), pair P@50 = \(String(format: "%.2f", pair)) (\(score.pairHits)/\(score.judged)), partial = \(score.partialHits)/\(score.judged)")
-      print("  top 50: " + candidates.prefix(50).map { "\($0.source)=\($0.target ?? "-")" }.joined(separator: "; "))
+      let p = Double(score.hits) / Double(max(1, score.judged))
+      let pair = Double(score.pairHits) / Double(max(1, score.judged))
+      print(
+        "glossary extract on TICO-19, \(label): P@50 = \(String(format: "%.2f", p)) (\(score.hits)/\(score.judged)), pair P@50 = \(String(format: "%.2f", pair)) (\(score.pairHits)/\(score.judged)), partial = \(score.partialHits)/\(score.judged)"
+      )
+      print(
+        "  top 50: "
+          + candidates.prefix(50).map { "\($0.source)=\($0.target ?? "-")" }.joined(separator: "; ")
+      )
       #expect(score.judged == 50)
       #expect(p >= floor, "\(label): precision at 50 fell to \(p)")
     }

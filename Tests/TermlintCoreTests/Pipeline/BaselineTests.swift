@@ -1,9 +1,10 @@
 import Foundation
+import TermlintTestSupport
+import Testing
+
 @testable import TermlintCore
 @testable import TermlintGlossary
 @testable import TermlintText
-import TermlintTestSupport
-import Testing
 
 @Suite("Baseline")
 struct BaselineTests {
@@ -12,20 +13,27 @@ struct BaselineTests {
   static func result(_ text: String, baseline: Baseline? = nil) throws -> FindingFilter.Result {
     let configured = try Pipeline.builtIn.configuredRules(only: rules)
     let filter = FindingFilter(descriptors: BuiltInRules.descriptors, baseline: baseline)
-    let linter = Linter(glossary: TestLint.exampleGlossary, rules: configured, targetLanguage: LanguageTag("en"), filter: filter)
-    return try linter.check(PlainTextReader.read(SourceFile(path: "./a.md", text: text), markdown: true, language: LanguageTag("en")))
+    let linter = Linter(
+      glossary: TestLint.exampleGlossary, rules: configured, targetLanguage: LanguageTag("en"),
+      filter: filter)
+    return try linter.check(
+      PlainTextReader.read(
+        SourceFile(path: "./a.md", text: text), markdown: true, language: LanguageTag("en")))
   }
 
-  static let original = "The talks began.\n\nThey met the the envoy.  Then more.\n\nIt was over the the weekend.\n"
+  static let original =
+    "The talks began.\n\nThey met the the envoy.  Then more.\n\nIt was over the the weekend.\n"
 
   @Test func hidesRecordedFindingsEvenAfterEditsElsewhere() throws {
     let first = try Self.result(Self.original)
     #expect(first.findings.count == 3)
-    let baseline = try Baseline.decode(Baseline(entries: first.baselineEntries).encoded(), path: "b.json")
+    let baseline = try Baseline.decode(
+      Baseline(entries: first.baselineEntries).encoded(), path: "b.json")
     #expect(baseline.entries.allSatisfy { $0.path == "a.md" })
     #expect(try Self.result(Self.original, baseline: baseline).findings.isEmpty)
     // New lines above and a reflowed paragraph do not invalidate the baseline.
-    let edited = "# A new heading\n\nA new paragraph.\n\nThe talks began.\n\nThey met\nthe the envoy.  Then more.\n\nIt was over the the weekend.\n"
+    let edited =
+      "# A new heading\n\nA new paragraph.\n\nThe talks began.\n\nThey met\nthe the envoy.  Then more.\n\nIt was over the the weekend.\n"
     let after = try Self.result(edited, baseline: baseline)
     #expect(after.findings.isEmpty, "\(after.findings.map(\.message))")
     #expect(after.baselined.count == 3)
@@ -33,7 +41,9 @@ struct BaselineTests {
 
   @Test func aNewOrChangedFindingIsReported() throws {
     let baseline = Baseline(entries: try Self.result(Self.original).baselineEntries)
-    let changed = Self.original.replacingOccurrences(of: "over the the weekend", with: "over the the long weekend")
+    let changed =
+      Self.original.replacingOccurrences(
+        of: "over the the weekend", with: "over the the long weekend")
       + "\nAnd a new one: the the end.\n"
     let result = try Self.result(changed, baseline: baseline)
     #expect(result.findings.map(\.location.line) == [5, 7])

@@ -1,15 +1,17 @@
 import Foundation
+import TermlintTestSupport
+import Testing
+
 @testable import TermlintCore
 @testable import TermlintGlossary
 @testable import TermlintText
-import TermlintTestSupport
-import Testing
 
 @Suite("Lint runs")
 struct LintRunTests {
   static func linter() throws -> Linter {
     Linter(
-      glossary: TestLint.exampleGlossary, rules: try Pipeline.builtIn.configuredRules(), sourceLanguage: LanguageTag("ru"),
+      glossary: TestLint.exampleGlossary, rules: try Pipeline.builtIn.configuredRules(),
+      sourceLanguage: LanguageTag("ru"),
       targetLanguage: LanguageTag("en"))
   }
 
@@ -53,7 +55,8 @@ struct LintRunTests {
   @Test func droppingDocumentsChangesNoReportButHTML() async throws {
     let t = try TemporaryTree()
     defer { t.remove() }
-    let paths = (try Self.writeCorpus(t, count: 7) + Self.writeBilingualCorpus(t, count: 4)).sorted()
+    let paths = (try Self.writeCorpus(t, count: 7) + Self.writeBilingualCorpus(t, count: 4))
+      .sorted()
     let linter = try Self.linter()
     let kept = try await LintRun(linter: linter, inputs: paths, jobs: 2).run()
     var run = LintRun(linter: linter, inputs: paths, jobs: 2)
@@ -63,10 +66,13 @@ struct LintRunTests {
     #expect(dropped.documents.isEmpty && kept.documents.count == paths.count)
     #expect(entries.isEmpty)
     #expect(dropped.wordCounts == kept.wordCounts && dropped.totalWords > 0)
-    #expect(dropped.translationProgress == kept.translationProgress && !kept.translationProgress.isEmpty)
+    #expect(
+      dropped.translationProgress == kept.translationProgress && !kept.translationProgress.isEmpty)
     #expect(dropped.findings == kept.findings)
     for reporter in ReporterRegistry.all where reporter.identifier != HTMLReporter.identifier {
-      #expect(reporter.render(dropped, options: ReportOptions()) == reporter.render(kept, options: ReportOptions()), "\(reporter.identifier)")
+      #expect(
+        reporter.render(dropped, options: ReportOptions())
+          == reporter.render(kept, options: ReportOptions()), "\(reporter.identifier)")
     }
   }
 
@@ -74,33 +80,45 @@ struct LintRunTests {
   /// glossary's name index and transliterates the names (`Transliterator.russianLatinBGN`).
   static func writeBilingualCorpus(_ t: TemporaryTree, count: Int) throws -> [String] {
     let units = [
-      ("Сергей Рябков и Мария Захарова обсудили гарантии безопасности.", "Sergey Ryabkow and Maria Zakharova discussed security assurances."),
-      ("Сергей Рябков встретился с Дмитрием Песковым в Киеве.", "Sergei Riabkov met Dmitry Peskov in Kiev."),
+      (
+        "Сергей Рябков и Мария Захарова обсудили гарантии безопасности.",
+        "Sergey Ryabkow and Maria Zakharova discussed security assurances."
+      ),
+      (
+        "Сергей Рябков встретился с Дмитрием Песковым в Киеве.",
+        "Sergei Riabkov met Dmitry Peskov in Kiev."
+      ),
       ("Шойгу заявил, что НАТО расширяется.", "Shoigu said that Nato is expanding."),
     ]
     var paths: [String] = []
     for i in 0..<count {
       let (source, target) = units[i % units.count]
       if i % 2 == 0 {
-        paths.append(try t.write("b\(String(format: "%02d", i)).xlf", """
-          <?xml version="1.0" encoding="UTF-8"?>
-          <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
-          <file original="a.md" source-language="ru" target-language="en" datatype="plaintext"><body>
-          <trans-unit id="u1"><source>\(source)</source><target>\(target)</target></trans-unit>
-          </body></file></xliff>
-          """))
+        paths.append(
+          try t.write(
+            "b\(String(format: "%02d", i)).xlf",
+            """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+            <file original="a.md" source-language="ru" target-language="en" datatype="plaintext"><body>
+            <trans-unit id="u1"><source>\(source)</source><target>\(target)</target></trans-unit>
+            </body></file></xliff>
+            """))
       } else {
-        paths.append(try t.write("b\(String(format: "%02d", i)).po", """
-          msgid ""
-          msgstr ""
-          "Language: en\\n"
-          "X-Source-Language: ru\\n"
-          "Content-Type: text/plain; charset=UTF-8\\n"
+        paths.append(
+          try t.write(
+            "b\(String(format: "%02d", i)).po",
+            """
+            msgid ""
+            msgstr ""
+            "Language: en\\n"
+            "X-Source-Language: ru\\n"
+            "Content-Type: text/plain; charset=UTF-8\\n"
 
-          msgid "\(source)"
-          msgstr "\(target)"
+            msgid "\(source)"
+            msgstr "\(target)"
 
-          """))
+            """))
       }
     }
     return paths
@@ -113,10 +131,12 @@ struct LintRunTests {
   @Test func coldSharedCachesGiveTheSameReportAsOneJob() async throws {
     let t = try TemporaryTree()
     defer { t.remove() }
-    let paths = (try Self.writeCorpus(t, count: 12) + Self.writeBilingualCorpus(t, count: 12)).sorted()
+    let paths = (try Self.writeCorpus(t, count: 12) + Self.writeBilingualCorpus(t, count: 12))
+      .sorted()
     func freshLinter() throws -> Linter {
       Linter(
-        glossary: try CompiledGlossary(ExampleGlossary.glossary), rules: try Pipeline.builtIn.configuredRules(),
+        glossary: try CompiledGlossary(ExampleGlossary.glossary),
+        rules: try Pipeline.builtIn.configuredRules(),
         sourceLanguage: LanguageTag("ru"), targetLanguage: LanguageTag("en"))
     }
     let parallel = try await LintRun(linter: try freshLinter(), inputs: paths, jobs: 8).run()
@@ -126,7 +146,9 @@ struct LintRunTests {
     async let second = LintRun(linter: shared, inputs: paths.reversed(), jobs: 4).run()
     let (a, b) = try await (first, second)
     let serial = try await LintRun(linter: try freshLinter(), inputs: paths, jobs: 1).run()
-    #expect(serial.findings.contains { $0.ruleID == "name-spelling" }, "the corpus must exercise the name rules")
+    #expect(
+      serial.findings.contains { $0.ruleID == "name-spelling" },
+      "the corpus must exercise the name rules")
     #expect(parallel.findings == serial.findings)
     #expect(a.findings == serial.findings)
     #expect(b.findings.sorted(by: Finding.reportOrder) == serial.findings)
@@ -166,9 +188,11 @@ struct LintRunTests {
     for (limit, stopFirst) in [(Int.max, false), (200, false), (Int.max, true)] {
       let stop = PrefetchStop()
       if stopFirst { stop.stop() }
-      let prefetched = await LintRun.prefetch(paths, defaults: defaults, jobs: 2, byteLimit: limit, until: stop)
+      let prefetched = await LintRun.prefetch(
+        paths, defaults: defaults, jobs: 2, byteLimit: limit, until: stop)
       if stopFirst { #expect(prefetched.count == 0) } else { #expect(prefetched.count > 0) }
-      let report = try await LintRun(linter: linter, inputs: paths, jobs: 2, prefetched: prefetched).run()
+      let report = try await LintRun(linter: linter, inputs: paths, jobs: 2, prefetched: prefetched)
+        .run()
       #expect(report.findings == expected.findings, "limit \(limit)")
       #expect(report.files.map(\.path) == paths)
     }
@@ -176,7 +200,8 @@ struct LintRunTests {
     paths.append(try t.write("f03-bad.md", bytes: [0x61, 0xC3, 0x28]))
     paths.append(t.path("f05-missing.md"))
     paths.sort()
-    let prefetched = await LintRun.prefetch(paths, defaults: defaults, jobs: 3, until: PrefetchStop())
+    let prefetched = await LintRun.prefetch(
+      paths, defaults: defaults, jobs: 3, until: PrefetchStop())
     #expect(prefetched.count == paths.count)
     do {
       _ = try await LintRun(linter: linter, inputs: paths, jobs: 2, prefetched: prefetched).run()
@@ -192,7 +217,9 @@ struct LintRunTests {
     let t = try TemporaryTree()
     defer { t.remove() }
     var paths = try Self.writeCorpus(t, count: 8)
-    let glossary = try t.write("house.csv", """
+    let glossary = try t.write(
+      "house.csv",
+      """
       concept,lang,term,status
       sg,ru,гарантии безопасности,preferred
       sg,en,security guarantees,preferred
@@ -214,7 +241,8 @@ struct LintRunTests {
     // A missing glossary is reported before the unreadable input.
     paths.append(try t.write("f99-bad.md", bytes: [0x61, 0xC3, 0x28]))
     do {
-      _ = try await LintSession(pipeline: pipeline, glossaries: [t.path("missing.csv")]).run(paths, jobs: 2)
+      _ = try await LintSession(pipeline: pipeline, glossaries: [t.path("missing.csv")]).run(
+        paths, jobs: 2)
       Issue.record("a missing glossary must fail the run")
     } catch let error as TermlintError {
       #expect(error.file?.hasSuffix("missing.csv") == true, "\(error)")

@@ -1,14 +1,17 @@
+import TermlintTestSupport
+import Testing
+
 @testable import TermlintCore
 @testable import TermlintGlossary
 @testable import TermlintText
-import TermlintTestSupport
-import Testing
 
 @Suite("Quality score and word count")
 struct QualityScoreTests {
   static func finding(_ severity: Severity) -> Finding {
     let file = SourceFile(path: "q.md", text: "x")
-    return Finding(ruleID: "r", severity: severity, category: .style, message: "m", location: Location(file: file, utf16Range: 0..<1), matchedText: "x")
+    return Finding(
+      ruleID: "r", severity: severity, category: .style, message: "m",
+      location: Location(file: file, utf16Range: 0..<1), matchedText: "x")
   }
 
   @Test func severityMappingAndWeights() {
@@ -38,7 +41,11 @@ struct QualityScoreTests {
 
   @Test func reportCountsWordsOfWhatTheReaderChecks() {
     // Markdown code and link targets are not checked, so they are not counted.
-    let file = SourceFile(path: "w.md", text: "# Two words\n\nThree more `code not counted` here [link](https://example.invalid/a/b).\n\n```\nfenced code\n```\n")
+    let file = SourceFile(
+      path: "w.md",
+      text:
+        "# Two words\n\nThree more `code not counted` here [link](https://example.invalid/a/b).\n\n```\nfenced code\n```\n"
+    )
     let report = RunReport(findings: [], files: [file], rules: [])
     #expect(report.wordCounts["w.md"] == 6)
     #expect(report.totalWords == 6)

@@ -1,9 +1,10 @@
 import Foundation
+import TermlintTestSupport
+import Testing
+
 @testable import TermlintCore
 @testable import TermlintGlossary
 @testable import TermlintText
-import TermlintTestSupport
-import Testing
 
 @Suite("Rule registry")
 struct RegistryCompletenessTests {
@@ -14,11 +15,15 @@ struct RegistryCompletenessTests {
     var declared: [String] = []
     for case let relative as String in enumerator where relative.hasSuffix("Rule.swift") {
       let text = try String(contentsOf: folder.appendingPathComponent(relative), encoding: .utf8)
-      for match in text.matches(of: /struct (\w+Rule): (?:BuiltInRule|OptionlessRule)/) { declared.append(String(match.1)) }
+      for match in text.matches(of: /struct (\w+Rule): (?:BuiltInRule|OptionlessRule)/) {
+        declared.append(String(match.1))
+      }
     }
     let registered = BuiltInRules.all.map { String(describing: $0) }
     #expect(!declared.isEmpty)
-    #expect(Set(declared) == Set(registered), "declared \(declared.sorted()) vs registered \(registered.sorted())")
+    #expect(
+      Set(declared) == Set(registered),
+      "declared \(declared.sorted()) vs registered \(registered.sorted())")
   }
 
   /// A rule type is named after its id, word for word (`term-forbidden` is `TermForbiddenRule`,
@@ -26,7 +31,9 @@ struct RegistryCompletenessTests {
   @Test func typeNamesFollowIDs() {
     for type in BuiltInRules.all {
       let id = type.descriptor.id
-      let words = id.split(separator: "-").map { $0 == "char" ? "Character" : $0.prefix(1).uppercased() + $0.dropFirst() }
+      let words = id.split(separator: "-").map {
+        $0 == "char" ? "Character" : $0.prefix(1).uppercased() + $0.dropFirst()
+      }
       #expect(String(describing: type) == words.joined() + "Rule", "rule '\(id)'")
     }
   }
@@ -62,10 +69,15 @@ struct RegistryCompletenessTests {
 
   /// On an article (no unit has a source) the linter names the bilingual rules it was given as not run.
   @Test func rulesNotRunOnAnArticleAreTheBilingualOnes() throws {
-    let rules = try Pipeline.builtIn.configuredRules(only: ["omission", "term-missing", "term-forbidden", "whitespace"])
-    let linter = Linter(glossary: TestLint.exampleGlossary, rules: rules, sourceLanguage: LanguageTag("ru"), targetLanguage: LanguageTag("en"))
-    let article = PlainTextReader.read(SourceFile(path: "a.md", text: "Moscow agreed.\n"), markdown: true, language: LanguageTag("en"))
+    let rules = try Pipeline.builtIn.configuredRules(only: [
+      "omission", "term-missing", "term-forbidden", "whitespace",
+    ])
+    let linter = Linter(
+      glossary: TestLint.exampleGlossary, rules: rules, sourceLanguage: LanguageTag("ru"),
+      targetLanguage: LanguageTag("en"))
+    let article = PlainTextReader.read(
+      SourceFile(path: "a.md", text: "Moscow agreed.\n"), markdown: true,
+      language: LanguageTag("en"))
     #expect(Set(linter.rulesNotRun(on: article)) == ["omission", "term-missing"])
   }
 }
-

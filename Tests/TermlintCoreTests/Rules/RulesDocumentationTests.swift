@@ -1,9 +1,10 @@
 import Foundation
+import TermlintTestSupport
+import Testing
+
 @testable import TermlintCore
 @testable import TermlintGlossary
 @testable import TermlintText
-import TermlintTestSupport
-import Testing
 
 @Suite("Rules documentation")
 struct RulesDocumentationTests {
@@ -18,20 +19,27 @@ struct RulesDocumentationTests {
       let old = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
       var recorded = generated
       if let b = old.range(of: RuleDocumentation.measuredPrecisionBegin),
-        let e = old.range(of: RuleDocumentation.measuredPrecisionEnd, range: b.upperBound..<old.endIndex),
+        let e = old.range(
+          of: RuleDocumentation.measuredPrecisionEnd, range: b.upperBound..<old.endIndex),
         let gb = generated.range(of: RuleDocumentation.measuredPrecisionBegin),
-        let ge = generated.range(of: RuleDocumentation.measuredPrecisionEnd, range: gb.upperBound..<generated.endIndex)
+        let ge = generated.range(
+          of: RuleDocumentation.measuredPrecisionEnd, range: gb.upperBound..<generated.endIndex)
       {
-        recorded.replaceSubrange(gb.lowerBound..<ge.upperBound, with: old[b.lowerBound..<e.upperBound])
+        recorded.replaceSubrange(
+          gb.lowerBound..<ge.upperBound, with: old[b.lowerBound..<e.upperBound])
       }
       try recorded.write(toFile: path, atomically: true, encoding: .utf8)
     }
     let stored = try String(contentsOfFile: path, encoding: .utf8)
-    #expect(RuleDocumentation.withoutMeasuredPrecision(stored) == generated, """
+    #expect(
+      RuleDocumentation.withoutMeasuredPrecision(stored) == generated,
+      """
       Documentation/Rules.md is stale: run 'swift run termlint rules --markdown --pipeline Pipelines/news-ru-en.yml \
       > Documentation/Rules.md' or 'RECORD_RULES_DOC=1 swift test --filter RulesDocumentation'
       """)
-    for d in BuiltInRules.descriptors { #expect(stored.contains("\n## \(d.id)\n"), "\(d.id) is documented") }
+    for d in BuiltInRules.descriptors {
+      #expect(stored.contains("\n## \(d.id)\n"), "\(d.id) is documented")
+    }
   }
 
   @Test func explainShowsRationaleAndExamplesWithInvisibleCharactersVisible() throws {

@@ -1,9 +1,9 @@
+import TermlintTestSupport
 import Testing
 
 @testable import TermlintCore
 @testable import TermlintGlossary
 @testable import TermlintText
-import TermlintTestSupport
 
 /// Which allowed term `term-forbidden` suggests for a rejected one.
 @Suite("Suggested replacements for rejected terms")
@@ -24,31 +24,47 @@ struct SuggestionTests {
     let c = Self.concept([
       Term("Sergey Ryabkov", language: Self.en, status: .preferred, partOfSpeech: "properNoun"),
       Term("Sergei Riabkov", language: Self.en, status: .deprecated, partOfSpeech: "properNoun"),
-      Term("Riabkov", language: Self.en, status: .deprecated, partOfSpeech: "properNoun", termType: "shortForm"),
+      Term(
+        "Riabkov", language: Self.en, status: .deprecated, partOfSpeech: "properNoun",
+        termType: "shortForm"),
     ])
-    #expect(TermSupport.replacement(for: c.terms[1], in: c) == "Sergey Ryabkov", "a full name gets the full name")
-    #expect(TermSupport.replacement(for: c.terms[2], in: c) == "Ryabkov", "a surname gets the surname")
+    #expect(
+      TermSupport.replacement(for: c.terms[1], in: c) == "Sergey Ryabkov",
+      "a full name gets the full name")
+    #expect(
+      TermSupport.replacement(for: c.terms[2], in: c) == "Ryabkov", "a surname gets the surname")
   }
 
   @Test func anAllowedShortFormOfTheSameKindIsPreferredToAPartOfTheName() {
     let c = Self.concept([
-      Term("Ministry of Defense", language: Self.en, status: .preferred, partOfSpeech: "properNoun"),
-      Term("MOD", language: Self.en, status: .admitted, partOfSpeech: "properNoun", termType: "abbreviation"),
-      Term("MoD", language: Self.en, status: .deprecated, partOfSpeech: "properNoun", termType: "abbreviation"),
+      Term(
+        "Ministry of Defense", language: Self.en, status: .preferred, partOfSpeech: "properNoun"),
+      Term(
+        "MOD", language: Self.en, status: .admitted, partOfSpeech: "properNoun",
+        termType: "abbreviation"),
+      Term(
+        "MoD", language: Self.en, status: .deprecated, partOfSpeech: "properNoun",
+        termType: "abbreviation"),
     ])
     #expect(TermSupport.replacement(for: c.terms[2], in: c) == "MOD")
   }
 
   @Test func aShortRejectedTermUnlikeAnyPartOfTheNameGetsThePreferredTerm() {
     let c = Self.concept([
-      Term("North Atlantic Treaty Organization", language: Self.en, status: .preferred, partOfSpeech: "properNoun"),
-      Term("Alliance", language: Self.en, status: .deprecated, partOfSpeech: "properNoun", termType: "shortForm"),
+      Term(
+        "North Atlantic Treaty Organization", language: Self.en, status: .preferred,
+        partOfSpeech: "properNoun"),
+      Term(
+        "Alliance", language: Self.en, status: .deprecated, partOfSpeech: "properNoun",
+        termType: "shortForm"),
     ])
     #expect(TermSupport.replacement(for: c.terms[1], in: c) == "North Atlantic Treaty Organization")
     let common = Self.concept([
       Term("strike weapons", language: Self.en, status: .preferred),
       Term("weapons", language: Self.en, status: .deprecated),
     ])
-    #expect(TermSupport.replacement(for: common.terms[1], in: common) == "strike weapons", "not a name: no part of it is taken")
+    #expect(
+      TermSupport.replacement(for: common.terms[1], in: common) == "strike weapons",
+      "not a name: no part of it is taken")
   }
 }

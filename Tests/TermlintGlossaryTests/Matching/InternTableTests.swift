@@ -1,15 +1,17 @@
-@testable import TermlintGlossary
 import TermlintTestSupport
-@testable import TermlintText
 import Testing
 
+@testable import TermlintGlossary
+@testable import TermlintText
 
 @Suite("UTF16Table and EdgeTable: the matcher's hash tables agree with Dictionary")
 struct InternTableTests {
   /// Random short UTF-16 keys: ASCII, Cyrillic, a combining mark and lone or paired surrogates.
   func keys(_ count: Int, seed: UInt64) -> [[UInt16]] {
     var rng = SeededGenerator(seed: seed)
-    let alphabet: [UInt16] = [0x61, 0x62, 0x7A, 0x27, 0x2D, 0x0434, 0x0416, 0x0301, 0xD83D, 0xDE00, 0x20]
+    let alphabet: [UInt16] = [
+      0x61, 0x62, 0x7A, 0x27, 0x2D, 0x0434, 0x0416, 0x0301, 0xD83D, 0xDE00, 0x20,
+    ]
     return (0..<count).map { _ in
       (0..<Int.random(in: 0...6, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }
     }
@@ -57,7 +59,8 @@ struct InternTableTests {
     var reference: [UInt64: Int32] = [:]
     for n in 0..<50_000 {
       // Clustered keys (node << 34 | small edge labels), as the trie makes them.
-      let key = UInt64.random(in: 0..<5_000, using: &rng) << 34 | UInt64.random(in: 0..<64, using: &rng)
+      let key =
+        UInt64.random(in: 0..<5_000, using: &rng) << 34 | UInt64.random(in: 0..<64, using: &rng)
       if reference[key] == nil {
         reference[key] = Int32(n)
         table.insert(key, Int32(n))
@@ -72,16 +75,25 @@ struct InternTableTests {
   }
 
   @Test func aMatcherReusedAcrossSpansFindsWhatAFreshOneFinds() throws {
-    let en = LanguageTag("en")!, ru = LanguageTag("ru")!
+    let en = LanguageTag("en")!
+    let ru = LanguageTag("ru")!
     let glossary = try CompiledGlossary(
       Glossary(concepts: [
-        Concept(id: "a", terms: [Term("security guarantee", language: en), Term("гарантия безопасности", language: ru)]),
-        Concept(id: "b", terms: [Term("NATO", language: en), Term("open-door policy", language: en)]),
+        Concept(
+          id: "a",
+          terms: [
+            Term("security guarantee", language: en), Term("гарантия безопасности", language: ru),
+          ]),
+        Concept(
+          id: "b", terms: [Term("NATO", language: en), Term("open-door policy", language: en)]),
         Concept(id: "c", terms: [Term("Сергей Лавров", language: ru, partOfSpeech: "properNoun")]),
       ]))
     let texts: [(String, LanguageTag)] = [
       ("Security guarantees and a security guarantee; Nato's open-door policy.", en),
-      ("Гарантии безопасности обсуждал Сергей Лавров, потом гарантию безопасности — Сергея Лаврова.", ru),
+      (
+        "Гарантии безопасности обсуждал Сергей Лавров, потом гарантию безопасности — Сергея Лаврова.",
+        ru
+      ),
       ("NATO, nato and the open door policy; security-guarantees.", en),
       ("Лавров и лавров лист.", ru),
     ]

@@ -27,21 +27,28 @@ enum InlineContent {
   /// An element with no content gives an empty span located where the content would be (at the
   /// start of `<target/>`), so a finding about a missing translation can point at it.
   static func span(
-    of element: XMLElement, file: SourceFile, language: LanguageTag?, treat: (XMLElement) throws -> InlineTreatment
+    of element: XMLElement, file: SourceFile, language: LanguageTag?,
+    treat: (XMLElement) throws -> InlineTreatment
   ) rethrows -> TextSpan {
     var builder = SpanBuilder(file: file)
     var placeholders: [Placeholder] = []
-    try append(element.children, to: &builder, placeholders: &placeholders, file: file, treat: treat)
+    try append(
+      element.children, to: &builder, placeholders: &placeholders, file: file, treat: treat)
     if builder.text.isEmpty {
       let at = element.tag.isEmpty ? element.tag.range.lowerBound : element.contentRange.lowerBound
-      return TextSpan(file: file, text: [], map: OffsetMap(runs: [], count: 0, sourceBase: at, sourceLength: 0), language: language)
+      return TextSpan(
+        file: file, text: [], map: OffsetMap(runs: [], count: 0, sourceBase: at, sourceLength: 0),
+        language: language)
     }
-    let map = OffsetMap(runs: builder.runs, count: builder.text.count, sourceBase: 0, sourceLength: file.utf16.count)
-    return TextSpan(file: file, text: builder.text, map: map, language: language, placeholders: placeholders)
+    let map = OffsetMap(
+      runs: builder.runs, count: builder.text.count, sourceBase: 0, sourceLength: file.utf16.count)
+    return TextSpan(
+      file: file, text: builder.text, map: map, language: language, placeholders: placeholders)
   }
 
   private static func append(
-    _ nodes: [XMLNode], to builder: inout SpanBuilder, placeholders: inout [Placeholder], file: SourceFile,
+    _ nodes: [XMLNode], to builder: inout SpanBuilder, placeholders: inout [Placeholder],
+    file: SourceFile,
     treat: (XMLElement) throws -> InlineTreatment
   ) rethrows {
     for node in nodes {
@@ -55,13 +62,18 @@ enum InlineContent {
       case .element(let element):
         switch try treat(element) {
         case .text:
-          try append(element.children, to: &builder, placeholders: &placeholders, file: file, treat: treat)
+          try append(
+            element.children, to: &builder, placeholders: &placeholders, file: file, treat: treat)
         case .paired(let id, let kind, let openContent, let closeContent):
           placeholders.append(Placeholder(id: id ?? "", kind: kind + "-open", content: openContent))
           builder.append([placeholderUnit], standingFor: element.tag.range)
-          try append(element.children, to: &builder, placeholders: &placeholders, file: file, treat: treat)
-          placeholders.append(Placeholder(id: id ?? "", kind: kind + "-close", content: closeContent))
-          builder.append([placeholderUnit], standingFor: element.tag.isEmpty ? element.tag.range : element.endTagRange)
+          try append(
+            element.children, to: &builder, placeholders: &placeholders, file: file, treat: treat)
+          placeholders.append(
+            Placeholder(id: id ?? "", kind: kind + "-close", content: closeContent))
+          builder.append(
+            [placeholderUnit],
+            standingFor: element.tag.isEmpty ? element.tag.range : element.endTagRange)
         case .code(let id, let kind, let content):
           placeholders.append(Placeholder(id: id ?? "", kind: kind, content: content))
           builder.append([placeholderUnit], standingFor: element.range)

@@ -62,7 +62,9 @@ enum MarkdownReader {
       } else if c < 0x800 {
         bytes.append(UInt8(0xC0 | (c >> 6)))
         bytes.append(UInt8(0x80 | (c & 0x3F)))
-      } else if c >= 0xD800 && c <= 0xDBFF && i + 1 < u.count && u[i + 1] >= 0xDC00 && u[i + 1] <= 0xDFFF {
+      } else if c >= 0xD800 && c <= 0xDBFF && i + 1 < u.count && u[i + 1] >= 0xDC00
+        && u[i + 1] <= 0xDFFF
+      {
         let scalar = 0x10000 + ((UInt32(c) - 0xD800) << 10) + (UInt32(u[i + 1]) - 0xDC00)
         bytes.append(UInt8(0xF0 | (scalar >> 18)))
         bytes.append(UInt8(0x80 | ((scalar >> 12) & 0x3F)))
@@ -98,14 +100,17 @@ enum MarkdownReader {
     if status == 0, result.count > 0 {
       items = Array(UnsafeBufferPointer(start: result.items, count: Int(result.count)))
       if result.stringsLength > 0 {
-        strings = result.strings.withMemoryRebound(to: UInt8.self, capacity: Int(result.stringsLength)) {
+        strings = result.strings.withMemoryRebound(
+          to: UInt8.self, capacity: Int(result.stringsLength)
+        ) {
           Array(UnsafeBufferPointer(start: $0, count: Int(result.stringsLength)))
         }
       }
     }
     func string(_ offset: Int32, _ length: Int32) -> [UInt16] {
       guard length > 0 else { return [] }
-      return Array(String(decoding: strings[Int(offset)..<Int(offset + length)], as: UTF8.self).utf16)
+      return Array(
+        String(decoding: strings[Int(offset)..<Int(offset + length)], as: UTF8.self).utf16)
     }
 
     /// The UTF-16 offset of a 1-based line and 1-based byte column (nil when out of the line).
@@ -113,14 +118,17 @@ enum MarkdownReader {
       guard line >= 1, line <= lineCount, byteColumn >= 1 else { return nil }
       let range = file.lineRange(line)
       let target = lineByteStart[line - 1] + byteColumn - 1
-      var low = range.lowerBound, high = range.upperBound
+      var low = range.lowerBound
+      var high = range.upperBound
       while low < high {
         let mid = (low + high) / 2
         if byteOffset[mid] < target { low = mid + 1 } else { high = mid }
       }
       return low <= range.upperBound && byteOffset[low] == target ? low : nil
     }
-    func byteColumn(of offset: Int, line: Int) -> Int { byteOffset[offset] - lineByteStart[line - 1] + 1 }
+    func byteColumn(of offset: Int, line: Int) -> Int {
+      byteOffset[offset] - lineByteStart[line - 1] + 1
+    }
     func isSpace(_ c: UInt16) -> Bool { c == 0x20 || c == 0x09 }
 
     var units: [Unit] = []
@@ -135,7 +143,9 @@ enum MarkdownReader {
         index += 1
       }
       let first = Int(block.startLine)
-      guard first > frontMatterLines, let blockStart = unit(line: first, byteColumn: Int(block.startColumn)) else { continue }
+      guard first > frontMatterLines,
+        let blockStart = unit(line: first, byteColumn: Int(block.startColumn))
+      else { continue }
 
       // The lines of the block and where each one's content starts and ends.
       var lines: [(line: Int, start: Int, end: Int)] = []
@@ -187,7 +197,12 @@ enum MarkdownReader {
               // A setext heading ends before its underline.
               var e = end
               while e > start && isSpace(u[e - 1]) { e -= 1 }
-              if e > start && (u[start..<e].allSatisfy { $0 == 0x3D } || u[start..<e].allSatisfy { $0 == 0x2D }) { break }
+              if e > start
+                && (u[start..<e].allSatisfy { $0 == 0x3D }
+                  || u[start..<e].allSatisfy { $0 == 0x2D })
+              {
+                break
+              }
             }
             lines.append((l, start, end))
           }
@@ -197,25 +212,32 @@ enum MarkdownReader {
 
       // Inline positions: cmark's column on a later line counts from the block's first column.
       func located(_ l: Int32, _ c: Int32) -> Int? {
-        let l = Int(l), c = Int(c)
+        let l = Int(l)
+        let c = Int(c)
         if l == first { return unit(line: l, byteColumn: c) }
         guard let entry = lines.first(where: { $0.line == l }) else { return nil }
-        return unit(line: l, byteColumn: byteColumn(of: entry.start, line: l) + c - Int(block.startColumn))
+        return unit(
+          line: l, byteColumn: byteColumn(of: entry.start, line: l) + c - Int(block.startColumn))
       }
       let blockEnd = lines.last!.end
       /// Whether `pattern` is in the text at `offset`, within the block.
       func matches(_ pattern: [UInt16], at offset: Int) -> Bool {
-        offset >= 0 && offset + pattern.count <= blockEnd && u[offset..<(offset + pattern.count)].elementsEqual(pattern)
+        offset >= 0 && offset + pattern.count <= blockEnd
+          && u[offset..<(offset + pattern.count)].elementsEqual(pattern)
       }
       /// The content offset after `offset` on the block's lines, or nil at the block's end.
-      func lineIndex(of offset: Int) -> Int? { lines.firstIndex { $0.start <= offset && offset <= $0.end } }
+      func lineIndex(of offset: Int) -> Int? {
+        lines.firstIndex { $0.start <= offset && offset <= $0.end }
+      }
 
       var masks: [Mask] = []
       var cursor = lines[0].start
       for item in inlines {
         switch Int(item.kind) {
         case TL_MD_CODE:
-          guard let p = located(item.startLine, item.startColumn), p > 0, u[p - 1] == 0x60 else { continue }
+          guard let p = located(item.startLine, item.startColumn), p > 0, u[p - 1] == 0x60 else {
+            continue
+          }
           var open = p
           while open > 0 && u[open - 1] == 0x60 { open -= 1 }
           let ticks = p - open
@@ -246,7 +268,9 @@ enum MarkdownReader {
             cursor = closed
           }
         case TL_MD_HTML:
-          guard let p = located(item.startLine, item.startColumn), p >= cursor, p < u.count, u[p] == 0x3C else { continue }
+          guard let p = located(item.startLine, item.startColumn), p >= cursor, p < u.count,
+            u[p] == 0x3C
+          else { continue }
           let literal = string(item.textOffset, item.textLength)
           guard var li = lineIndex(of: p) else { continue }
           var k = p
@@ -254,7 +278,10 @@ enum MarkdownReader {
           for c in literal {
             if c == 0x0A {
               li += 1
-              guard li < lines.count else { ok = false; break }
+              guard li < lines.count else {
+                ok = false
+                break
+              }
               k = lines[li].start
             } else if k < lines[li].end && u[k] == c {
               k += 1
@@ -273,14 +300,17 @@ enum MarkdownReader {
           let url = string(item.urlOffset, item.urlLength)
           let autolink =
             Int(item.kind) == TL_MD_LINK && !text.isEmpty
-            && (url == text || url == Array("mailto:".utf16) + text || url == Array("http://".utf16) + text)
-          if autolink, item.childLine > 0, let p = located(item.childLine, item.childColumn), p >= cursor, matches(text, at: p),
+            && (url == text || url == Array("mailto:".utf16) + text
+              || url == Array("http://".utf16) + text)
+          if autolink, item.childLine > 0, let p = located(item.childLine, item.childColumn),
+            p >= cursor, matches(text, at: p),
             p > 0, u[p - 1] == 0x3C, p + text.count < u.count, u[p + text.count] == 0x3E
           {
             // <https://…>
             masks.append(Mask(range: (p - 1)..<(p + text.count + 1), placeholder: true))
             cursor = p + text.count + 1
-          } else if autolink, item.childLine > 0, let p = located(item.childLine, item.childColumn), p >= cursor, matches(text, at: p),
+          } else if autolink, item.childLine > 0, let p = located(item.childLine, item.childColumn),
+            p >= cursor, matches(text, at: p),
             p > 0, u[p - 1] == 0x5B
           {
             // [https://…](…): a link whose text is its target stays prose, as any link text.
@@ -304,7 +334,9 @@ enum MarkdownReader {
             u[s] == 0x5B || u[s] == 0x21
           {
             // A link or image: what follows is past its target.
-            if let e = located(item.endLine, item.endColumn), e >= s, e < u.count, u[e] == 0x29 || u[e] == 0x5D {
+            if let e = located(item.endLine, item.endColumn), e >= s, e < u.count,
+              u[e] == 0x29 || u[e] == 0x5D
+            {
               cursor = e + 1
             } else {
               cursor = s + 1
@@ -356,7 +388,9 @@ extension SpanBuilder {
   /// Appends a line of Markdown inline content with `masks` (sorted, from index `next`)
   /// replaced, dropping link and image targets `](…)` and an image's `!`. Returns where to go on
   /// when a mask runs past the line's end.
-  mutating func appendMarkdownLine(_ range: Range<Int>, masks: [MarkdownReader.Mask], next m: inout Int) -> Int? {
+  mutating func appendMarkdownLine(
+    _ range: Range<Int>, masks: [MarkdownReader.Mask], next m: inout Int
+  ) -> Int? {
     let u = file.utf16
     var k = range.lowerBound
     var pieceStart = k
@@ -380,9 +414,14 @@ extension SpanBuilder {
         var j = k + 1
         var closed = -1
         while j < end && j < nextMask {
-          if u[j] == 0x28 { depth += 1 } else if u[j] == 0x29 {
+          if u[j] == 0x28 {
+            depth += 1
+          } else if u[j] == 0x29 {
             depth -= 1
-            if depth == 0 { closed = j + 1; break }
+            if depth == 0 {
+              closed = j + 1
+              break
+            }
           }
           j += 1
         }

@@ -32,7 +32,9 @@ public enum POReader {
   ///
   /// - Throws: `TermlintError.input` naming the file, line and column for undecodable bytes and
   ///   syntax errors.
-  public static func read(bytes: [UInt8], path: String, defaults: LanguageDefaults) throws -> Document {
+  public static func read(bytes: [UInt8], path: String, defaults: LanguageDefaults) throws
+    -> Document
+  {
     try read(decode(bytes: bytes, path: path), defaults: defaults)
   }
 
@@ -44,7 +46,9 @@ public enum POReader {
     let entries = try parser.parse()
     var headerFields: [(String, String)] = []
     var body = entries[...]
-    if let first = entries.first, !first.obsolete, first.msgctxt == nil, first.msgid?.isEmpty == true, first.msgidPlural == nil {
+    if let first = entries.first, !first.obsolete, first.msgctxt == nil,
+      first.msgid?.isEmpty == true, first.msgidPlural == nil
+    {
       headerFields = parseHeader(first.msgstr.first?.string ?? "")
       body = entries.dropFirst()
     }
@@ -52,7 +56,9 @@ public enum POReader {
     for (key, value) in headerFields { metadata[key] = value }
     let nplurals = metadata["Plural-Forms"].flatMap(pluralCount)
     if let nplurals { metadata["nplurals"] = String(nplurals) }
-    if let charset = metadata["Content-Type"].flatMap(charset(inContentType:)) { metadata["charset"] = charset }
+    if let charset = metadata["Content-Type"].flatMap(charset(inContentType:)) {
+      metadata["charset"] = charset
+    }
 
     let headerTarget = metadata["Language"].flatMap(LanguageTag.init)
     let headerSource = metadata["X-Source-Language"].flatMap(LanguageTag.init)
@@ -72,13 +78,16 @@ public enum POReader {
       if entry.obsolete { skipped += made } else { units += made }
     }
     return Document(
-      file: file, format: "po", units: units, sourceLanguage: source, targetLanguage: targetLanguage, skippedUnits: skipped,
+      file: file, format: "po", units: units, sourceLanguage: source,
+      targetLanguage: targetLanguage, skippedUnits: skipped,
       metadata: metadata)
   }
 
   /// Decodes a PO file's bytes: a byte-order mark decides; otherwise the header's charset.
   static func decode(bytes: [UInt8], path: String) throws -> SourceFile {
-    if bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) {
+    if bytes.count >= 2
+      && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
+    {
       return try SourceFile(path: path, bytes: bytes)
     }
     if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
@@ -86,18 +95,22 @@ public enum POReader {
     }
     // Find the header with the bytes read as Latin-1: its structure is ASCII in any
     // ASCII-compatible charset.
-    let latin1 = SourceFile(path: path, utf16: bytes.map { UInt16($0) }, encoding: Encoding.latin1, hasBOM: false)
+    let latin1 = SourceFile(
+      path: path, utf16: bytes.map { UInt16($0) }, encoding: Encoding.latin1, hasBOM: false)
     var probe = POParser(file: latin1)
     let header = try? probe.parseHeader()
     let contentType = header.flatMap { parseHeader($0.text).first { $0.0 == "Content-Type" }?.1 }
     if let header, let contentType, let charset = charset(inContentType: contentType) {
-      return try SourceFile.decoding(bytes, charset: charset, path: path, declaredIn: "the PO header's Content-Type", line: header.line)
+      return try SourceFile.decoding(
+        bytes, charset: charset, path: path, declaredIn: "the PO header's Content-Type",
+        line: header.line)
     }
     do {
       return try SourceFile(path: path, bytes: bytes)
     } catch var error as TermlintError {
       if let contentType {
-        error.reason += " (the header's Content-Type '\(contentType)' names no charset: 'charset=' must be followed directly by a name such as UTF-8 or CP1251)"
+        error.reason +=
+          " (the header's Content-Type '\(contentType)' names no charset: 'charset=' must be followed directly by a name such as UTF-8 or CP1251)"
       } else {
         error.reason += " (no PO header names a charset, so UTF-8 is expected)"
       }
@@ -111,7 +124,9 @@ public enum POReader {
   /// `charset=` up to white space or `;`; nil when empty or the template's `CHARSET`.
   static func charset(inContentType value: String) -> String? {
     guard let range = value.range(of: "charset=", options: .caseInsensitive) else { return nil }
-    let name = value[range.upperBound...].prefix { !($0 == " " || $0 == "\t" || $0 == ";" || $0 == "\n" || $0 == "\r") }
+    let name = value[range.upperBound...].prefix {
+      !($0 == " " || $0 == "\t" || $0 == ";" || $0 == "\n" || $0 == "\r")
+    }
     if name.isEmpty || name == "CHARSET" { return nil }
     return String(name)
   }
@@ -154,9 +169,14 @@ struct POString {
 
   func span(language: LanguageTag?) -> TextSpan {
     if builder.text.isEmpty {
-      return TextSpan(file: builder.file, text: [], map: OffsetMap(runs: [], count: 0, sourceBase: emptyAt, sourceLength: 0), language: language)
+      return TextSpan(
+        file: builder.file, text: [],
+        map: OffsetMap(runs: [], count: 0, sourceBase: emptyAt, sourceLength: 0), language: language
+      )
     }
-    let map = OffsetMap(runs: builder.runs, count: builder.text.count, sourceBase: 0, sourceLength: builder.file.utf16.count)
+    let map = OffsetMap(
+      runs: builder.runs, count: builder.text.count, sourceBase: 0,
+      sourceLength: builder.file.utf16.count)
     return TextSpan(file: builder.file, text: builder.text, map: map, language: language)
   }
 }
@@ -177,7 +197,8 @@ struct POEntry {
 
   var hasContent: Bool { msgctxt != nil || msgid != nil }
 
-  func units(file: SourceFile, source: LanguageTag?, target: LanguageTag?, nplurals: Int?) -> [Unit] {
+  func units(file: SourceFile, source: LanguageTag?, target: LanguageTag?, nplurals: Int?) -> [Unit]
+  {
     guard let msgid else { return [] }
     let key = msgctxt.map { "\($0.string)|\(msgid.string)" } ?? msgid.string
     var metadata: [String: String] = ["line": String(msgid.line)]
@@ -191,14 +212,20 @@ struct POEntry {
     metadata["previous-msgid"] = previous["msgid"]
     if obsolete { metadata["skipped"] = "obsolete" }
     guard isPlural else {
-      return [Unit(id: key, source: msgid.span(language: source), target: msgstr.first?.span(language: target), metadata: metadata)]
+      return [
+        Unit(
+          id: key, source: msgid.span(language: source),
+          target: msgstr.first?.span(language: target), metadata: metadata)
+      ]
     }
     metadata["nplurals"] = String(nplurals ?? msgstr.count)
     return msgstr.enumerated().map { n, form in
       var m = metadata
       m["plural-index"] = String(n)
       let from = n == 0 ? msgid : (msgidPlural ?? msgid)
-      return Unit(id: "\(key)[\(n)]", source: from.span(language: source), target: form.span(language: target), metadata: m)
+      return Unit(
+        id: "\(key)[\(n)]", source: from.span(language: source),
+        target: form.span(language: target), metadata: m)
     }
   }
 }
@@ -209,7 +236,8 @@ struct POParser {
   private let u: [UInt16]
 
   private enum Field: Equatable {
-    case msgctxt, msgid, msgidPlural, msgstr(Int)
+    case msgctxt, msgid, msgidPlural
+    case msgstr(Int)
   }
 
   private var entries: [POEntry] = []
@@ -239,7 +267,9 @@ struct POParser {
       if !entries.isEmpty { break }
     }
     if entries.isEmpty { try finishEntry(atLine: file.lineStarts.count) }
-    guard let first = entries.first, first.msgctxt == nil, first.msgid?.isEmpty == true, let msgstr = first.msgstr.first else { return nil }
+    guard let first = entries.first, first.msgctxt == nil, first.msgid?.isEmpty == true,
+      let msgstr = first.msgstr.first
+    else { return nil }
     return (msgstr.string, msgstr.line)
   }
 
@@ -276,7 +306,8 @@ struct POParser {
         return
       case 0x3A:  // #:
         try startCommentLine(line, obsolete: false)
-        entry.references += fields(k + 2, end, separatedBy: { $0 == 0x20 || $0 == 0x09 }, trimming: false)
+        entry.references += fields(
+          k + 2, end, separatedBy: { $0 == 0x20 || $0 == 0x09 }, trimming: false)
         return
       case 0x7C:  // #|
         try startCommentLine(line, obsolete: false)
@@ -290,8 +321,12 @@ struct POParser {
       }
     }
     if u[k] == 0x22 {  // continuation string
-      guard let field else { throw error(utf16Offset: k, "a string with no keyword before it (expected msgid, msgstr …)") }
-      if entry.obsolete != obsolete { throw error(utf16Offset: k, "an obsolete (#~) line and a live line in one entry") }
+      guard let field else {
+        throw error(utf16Offset: k, "a string with no keyword before it (expected msgid, msgstr …)")
+      }
+      if entry.obsolete != obsolete {
+        throw error(utf16Offset: k, "an obsolete (#~) line and a live line in one entry")
+      }
       var target = self[field]
       try appendString(at: k, end: end, to: &target)
       self[field] = target
@@ -313,40 +348,69 @@ struct POParser {
       if k < end && u[k] == 0x5B {  // [
         var d = k + 1
         while d < end && u[d] >= 0x30 && u[d] <= 0x39 { d += 1 }
-        guard d > k + 1, d < end, u[d] == 0x5D, let n = Int(text(k + 1, d)) else { throw error(utf16Offset: k, "malformed plural index (expected msgstr[N])") }
+        guard d > k + 1, d < end, u[d] == 0x5D, let n = Int(text(k + 1, d)) else {
+          throw error(utf16Offset: k, "malformed plural index (expected msgstr[N])")
+        }
         newField = .msgstr(n)
         k = d + 1
       } else {
         newField = .msgstr(-1)
       }
     default:
-      throw error(utf16Offset: start, keyword.isEmpty ? "expected a keyword (msgctxt, msgid, msgid_plural, msgstr), a string or a comment" : "unknown keyword '\(keyword)'")
+      throw error(
+        utf16Offset: start,
+        keyword.isEmpty
+          ? "expected a keyword (msgctxt, msgid, msgid_plural, msgstr), a string or a comment"
+          : "unknown keyword '\(keyword)'")
     }
     // Order: [msgctxt] msgid [msgid_plural] (msgstr | msgstr[0] msgstr[1] …).
     switch newField {
     case .msgctxt, .msgid:
       if entry.msgid != nil && !entry.msgstr.isEmpty { try finishEntry(atLine: line) }
-      if newField == .msgctxt && entry.hasContent { throw error(utf16Offset: start, "'msgctxt' must come before 'msgid'") }
-      if newField == .msgid && entry.msgid != nil { throw error(utf16Offset: start, "a second 'msgid' before any 'msgstr'") }
-      if entry.hasContent && entry.obsolete != obsolete { throw error(utf16Offset: start, "an obsolete (#~) line and a live line in one entry") }
+      if newField == .msgctxt && entry.hasContent {
+        throw error(utf16Offset: start, "'msgctxt' must come before 'msgid'")
+      }
+      if newField == .msgid && entry.msgid != nil {
+        throw error(utf16Offset: start, "a second 'msgid' before any 'msgstr'")
+      }
+      if entry.hasContent && entry.obsolete != obsolete {
+        throw error(utf16Offset: start, "an obsolete (#~) line and a live line in one entry")
+      }
       entry.obsolete = obsolete
     case .msgidPlural:
       guard entry.msgid != nil, entry.msgstr.isEmpty, entry.msgidPlural == nil else {
         throw error(utf16Offset: start, "'msgid_plural' must follow 'msgid'")
       }
     case .msgstr(let n):
-      guard entry.msgid != nil else { throw error(utf16Offset: start, "'msgstr' without a 'msgid' before it") }
+      guard entry.msgid != nil else {
+        throw error(utf16Offset: start, "'msgstr' without a 'msgid' before it")
+      }
       if n < 0 {
-        guard entry.msgidPlural == nil else { throw error(utf16Offset: start, "an entry with 'msgid_plural' needs 'msgstr[0]', 'msgstr[1]' …") }
-        guard entry.msgstr.isEmpty else { throw error(utf16Offset: start, "a second 'msgstr' in one entry") }
+        guard entry.msgidPlural == nil else {
+          throw error(
+            utf16Offset: start, "an entry with 'msgid_plural' needs 'msgstr[0]', 'msgstr[1]' …")
+        }
+        guard entry.msgstr.isEmpty else {
+          throw error(utf16Offset: start, "a second 'msgstr' in one entry")
+        }
       } else {
-        guard entry.msgidPlural != nil else { throw error(utf16Offset: start, "'msgstr[\(n)]' in an entry without 'msgid_plural'") }
-        guard n == entry.msgstr.count else { throw error(utf16Offset: start, "'msgstr[\(n)]' is out of order (expected msgstr[\(entry.msgstr.count)])") }
+        guard entry.msgidPlural != nil else {
+          throw error(utf16Offset: start, "'msgstr[\(n)]' in an entry without 'msgid_plural'")
+        }
+        guard n == entry.msgstr.count else {
+          throw error(
+            utf16Offset: start,
+            "'msgstr[\(n)]' is out of order (expected msgstr[\(entry.msgstr.count)])")
+        }
       }
     }
-    if entry.obsolete != obsolete { throw error(utf16Offset: start, "an obsolete (#~) line and a live line in one entry") }
+    if entry.obsolete != obsolete {
+      throw error(utf16Offset: start, "an obsolete (#~) line and a live line in one entry")
+    }
     while k < end && (u[k] == 0x20 || u[k] == 0x09) { k += 1 }
-    guard k < end, u[k] == 0x22 else { throw error(utf16Offset: k, "'\(keyword)' must be followed by a quoted string") }
+    guard k < end, u[k] == 0x22 else {
+      throw error(utf16Offset: k, "'\(keyword)' must be followed by a quoted string")
+    }
     var string = POString(builder: SpanBuilder(file: file), emptyAt: k + 1, line: line)
     try appendString(at: k, end: end, to: &string)
     switch newField {
@@ -413,10 +477,12 @@ struct POParser {
   private mutating func finishEntry(atLine line: Int) throws {
     if entry.hasContent {
       guard entry.msgid != nil else {
-        throw TermlintError.input(file.path, line: entry.msgctxt?.line ?? line, "'msgctxt' without a 'msgid' after it")
+        throw TermlintError.input(
+          file.path, line: entry.msgctxt?.line ?? line, "'msgctxt' without a 'msgid' after it")
       }
       guard !entry.msgstr.isEmpty else {
-        throw TermlintError.input(file.path, line: entry.msgid?.line ?? line, "'msgid' without a 'msgstr' after it")
+        throw TermlintError.input(
+          file.path, line: entry.msgid?.line ?? line, "'msgid' without a 'msgstr' after it")
       }
       entries.append(entry)
     }
@@ -440,8 +506,13 @@ struct POParser {
         }
         units = Array(s.utf16)
       } else {
-        guard let decoded = try? CharsetConverter.decode(escapedBytes[...], charset: file.encoding.rawValue) else {
-          throw error(utf16Offset: escapedStart, "octal or hex escapes that are not valid \(file.encoding.rawValue)")
+        guard
+          let decoded = try? CharsetConverter.decode(
+            escapedBytes[...], charset: file.encoding.rawValue)
+        else {
+          throw error(
+            utf16Offset: escapedStart,
+            "octal or hex escapes that are not valid \(file.encoding.rawValue)")
         }
         units = decoded
       }
@@ -455,7 +526,9 @@ struct POParser {
         string.builder.append(pieceStart..<k)
         var rest = k + 1
         while rest < end && (u[rest] == 0x20 || u[rest] == 0x09) { rest += 1 }
-        guard rest == end else { throw error(utf16Offset: rest, "unexpected text after the closing quote") }
+        guard rest == end else {
+          throw error(utf16Offset: rest, "unexpected text after the closing quote")
+        }
         return
       }
       guard c == 0x5C else {
@@ -464,7 +537,10 @@ struct POParser {
         continue
       }
       // An escape.
-      guard k + 1 < end else { throw error(utf16Offset: k, "a backslash at the end of the line (strings cannot span lines)") }
+      guard k + 1 < end else {
+        throw error(
+          utf16Offset: k, "a backslash at the end of the line (strings cannot span lines)")
+      }
       let e = u[k + 1]
       var length = 2
       var value: UInt32
@@ -495,7 +571,9 @@ struct POParser {
         guard d > k + 2 else { throw error(utf16Offset: k, "'\\x' must be followed by hex digits") }
         length = d - k
       default:
-        throw error(utf16Offset: k, "unknown escape '\\\(String(utf16Units: [e]))' (write '\\\\' for a backslash)")
+        throw error(
+          utf16Offset: k,
+          "unknown escape '\\\(String(utf16Units: [e]))' (write '\\\\' for a backslash)")
       }
       string.builder.append(pieceStart..<k)
       if value >= 0x80 && value <= 0xFF && (e == 0x78 || (e >= 0x30 && e <= 0x37)) {
@@ -527,12 +605,14 @@ struct POParser {
   /// Whether a code unit is white space as `CharacterSet.whitespaces` has it (a tab or a space
   /// separator).
   private static func isBlank(_ unit: UInt16) -> Bool {
-    unit == 0x20 || unit == 0x09 || (unit > 0x7F && Unicode.Scalar(unit)?.properties.generalCategory == .spaceSeparator)
+    unit == 0x20 || unit == 0x09
+      || (unit > 0x7F && Unicode.Scalar(unit)?.properties.generalCategory == .spaceSeparator)
   }
 
   /// The text between `start` and `end` without white space at either end.
   private func trimmedText(_ start: Int, _ end: Int) -> String {
-    var a = start, b = end
+    var a = start
+    var b = end
     while a < b && Self.isBlank(u[a]) { a += 1 }
     while b > a && Self.isBlank(u[b - 1]) { b -= 1 }
     return text(a, b)
@@ -541,7 +621,9 @@ struct POParser {
   /// The non-empty fields between `start` and `end` split at code units that `isSeparator`
   /// accepts, each trimmed of white space when `trimming` (`#,` flags, `#:` references), read
   /// from the code units without making the line a `String` first.
-  private func fields(_ start: Int, _ end: Int, separatedBy isSeparator: (UInt16) -> Bool, trimming: Bool) -> [String] {
+  private func fields(
+    _ start: Int, _ end: Int, separatedBy isSeparator: (UInt16) -> Bool, trimming: Bool
+  ) -> [String] {
     var fields: [String] = []
     var a = start
     while a <= end {

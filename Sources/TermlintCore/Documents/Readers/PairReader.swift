@@ -24,20 +24,26 @@ public enum PairReader {
   ///
   /// - Throws: `ICUError` only when ICU itself cannot open its services.
   public static func read(
-    source: SourceFile, target: SourceFile, sourceLanguage: LanguageTag?, targetLanguage: LanguageTag?,
+    source: SourceFile, target: SourceFile, sourceLanguage: LanguageTag?,
+    targetLanguage: LanguageTag?,
     glossary: CompiledGlossary? = nil
   ) throws -> Document {
-    document(from: try align(source: source, target: target, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, glossary: glossary))
+    document(
+      from: try align(
+        source: source, target: target, sourceLanguage: sourceLanguage,
+        targetLanguage: targetLanguage, glossary: glossary))
   }
 
   /// Reads two decoded files and aligns their sentences.
   public static func align(
-    source: SourceFile, target: SourceFile, sourceLanguage: LanguageTag?, targetLanguage: LanguageTag?,
+    source: SourceFile, target: SourceFile, sourceLanguage: LanguageTag?,
+    targetLanguage: LanguageTag?,
     glossary: CompiledGlossary? = nil
   ) throws -> PairAlignment {
     let sourceDocument = DocumentReader.read(source, language: sourceLanguage)
     let targetDocument = DocumentReader.read(target, language: targetLanguage)
-    let aligner = try PairAligner(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, glossary: glossary)
+    let aligner = try PairAligner(
+      sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, glossary: glossary)
     return aligner.align(source: sourceDocument, target: targetDocument)
   }
 
@@ -55,12 +61,15 @@ public enum PairReader {
       if let first = bead.source.first { metadata["sourceParagraph"] = String(first.paragraph) }
       if let first = bead.target.first { metadata["targetParagraph"] = String(first.paragraph) }
       if let first = bead.target.first ?? bead.source.first {
-        metadata["line"] = String(first.span.file.position(utf16Offset: first.span.map.sourceOffset(startingAt: 0)).line)
+        metadata["line"] = String(
+          first.span.file.position(utf16Offset: first.span.map.sourceOffset(startingAt: 0)).line)
       }
-      return Unit(id: "b\(index + 1)", source: bead.sourceSpan, target: bead.targetSpan, metadata: metadata)
+      return Unit(
+        id: "b\(index + 1)", source: bead.sourceSpan, target: bead.targetSpan, metadata: metadata)
     }
     return Document(
-      file: alignment.target.file, format: "pair", units: units, sourceLanguage: alignment.source.targetLanguage,
+      file: alignment.target.file, format: "pair", units: units,
+      sourceLanguage: alignment.source.targetLanguage,
       targetLanguage: alignment.target.targetLanguage)
   }
 

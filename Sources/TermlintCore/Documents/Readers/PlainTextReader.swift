@@ -18,7 +18,13 @@ public enum PlainTextReader {
     func flush() {
       if let span = builder.finish(language: language) {
         paragraph += 1
-        units.append(Unit(id: "p\(paragraph)", target: span, metadata: ["kind": "paragraph", "line": String(file.position(utf16Offset: span.map.sourceOffset(startingAt: 0)).line)]))
+        units.append(
+          Unit(
+            id: "p\(paragraph)", target: span,
+            metadata: [
+              "kind": "paragraph",
+              "line": String(file.position(utf16Offset: span.map.sourceOffset(startingAt: 0)).line),
+            ]))
       }
     }
 
@@ -55,13 +61,17 @@ struct SpanBuilder {
   mutating func append(_ range: Range<Int>) {
     if range.isEmpty { return }
     if var last = runs.last, last.normalizedLength == last.sourceLength,
-      last.sourceStart + last.sourceLength == range.lowerBound, last.normalizedStart + last.normalizedLength == text.count
+      last.sourceStart + last.sourceLength == range.lowerBound,
+      last.normalizedStart + last.normalizedLength == text.count
     {
       last.normalizedLength += range.count
       last.sourceLength += range.count
       runs[runs.count - 1] = last
     } else {
-      runs.append(OffsetMap.Run(normalizedStart: text.count, normalizedLength: range.count, sourceStart: range.lowerBound, sourceLength: range.count))
+      runs.append(
+        OffsetMap.Run(
+          normalizedStart: text.count, normalizedLength: range.count, sourceStart: range.lowerBound,
+          sourceLength: range.count))
     }
     text.append(contentsOf: file.utf16[range])
   }
@@ -69,7 +79,10 @@ struct SpanBuilder {
   /// Appends derived text that stands for a file range (an entity, a placeholder, a line break).
   mutating func append(_ units: [UInt16], standingFor range: Range<Int>) {
     if units.isEmpty { return }
-    runs.append(OffsetMap.Run(normalizedStart: text.count, normalizedLength: units.count, sourceStart: range.lowerBound, sourceLength: range.count))
+    runs.append(
+      OffsetMap.Run(
+        normalizedStart: text.count, normalizedLength: units.count, sourceStart: range.lowerBound,
+        sourceLength: range.count))
     text.append(contentsOf: units)
   }
 
@@ -100,6 +113,9 @@ struct SpanBuilder {
       }
     }
     guard text.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return nil }
-    return TextSpan(file: file, text: text, map: OffsetMap(runs: runs, count: text.count, sourceBase: 0, sourceLength: file.utf16.count), language: language)
+    return TextSpan(
+      file: file, text: text,
+      map: OffsetMap(runs: runs, count: text.count, sourceBase: 0, sourceLength: file.utf16.count),
+      language: language)
   }
 }

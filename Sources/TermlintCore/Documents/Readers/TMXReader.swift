@@ -32,7 +32,9 @@ public enum TMXReader {
   ///
   /// - Throws: `TermlintError.input` for undecodable or not well-formed input and for a document
   ///   that is not TMX.
-  public static func read(bytes: [UInt8], path: String, defaults: LanguageDefaults) throws -> Document {
+  public static func read(bytes: [UInt8], path: String, defaults: LanguageDefaults) throws
+    -> Document
+  {
     try read(XMLDecoding.decode(bytes: bytes, path: path), defaults: defaults)
   }
 
@@ -45,7 +47,9 @@ public enum TMXReader {
       throw TermlintError.input(file.path, "empty document (expected a TMX document)")
     }
     guard root.localName == "tmx" else {
-      throw file.inputError(utf16Offset: root.range.lowerBound, "not a TMX document: the root element is <\(root.name)>, expected <tmx>")
+      throw file.inputError(
+        utf16Offset: root.range.lowerBound,
+        "not a TMX document: the root element is <\(root.name)>, expected <tmx>")
     }
     var headerSource: String?
     var entries: [Entry] = []
@@ -61,7 +65,9 @@ public enum TMXReader {
         break
       }
     }
-    return assemble(entries, file: file, headerSource: headerSource, version: root.attribute("version"), defaults: defaults)
+    return assemble(
+      entries, file: file, headerSource: headerSource, version: root.attribute("version"),
+      defaults: defaults)
   }
 
   // MARK: - Private
@@ -79,7 +85,9 @@ public enum TMXReader {
   }
 
   private static func entry(_ tu: XMLElement, file: SourceFile, ordinal: Int) -> Entry {
-    var metadata: [String: String] = ["line": String(file.lineIndex(utf16Offset: tu.tag.range.lowerBound) + 1)]
+    var metadata: [String: String] = [
+      "line": String(file.lineIndex(utf16Offset: tu.tag.range.lowerBound) + 1)
+    ]
     metadata["tuid"] = tu.attribute("tuid")
     metadata["note"] = XLIFFReader.notes(tu.children("note"), file: file)
     for prop in tu.children("prop") {
@@ -91,37 +99,49 @@ public enum TMXReader {
     for tuv in tu.children("tuv") {
       let raw = tuv.attribute("lang", namespace: XMLScanner.xmlNamespace) ?? tuv.attribute("lang")
       let language = raw.flatMap(LanguageTag.init)
-      let span = tuv.child("seg").map { InlineContent.span(of: $0, file: file, language: language) { treat($0, file: file) } }
+      let span = tuv.child("seg").map {
+        InlineContent.span(of: $0, file: file, language: language) { treat($0, file: file) }
+      }
       variants.append(Variant(language: language, span: span))
     }
     metadata["languages"] = variants.map { $0.language?.value ?? "?" }.joined(separator: ",")
-    return Entry(id: tu.attribute("tuid") ?? "tu\(ordinal)", sourceLanguage: tu.attribute("srclang"), variants: variants, metadata: metadata)
+    return Entry(
+      id: tu.attribute("tuid") ?? "tu\(ordinal)", sourceLanguage: tu.attribute("srclang"),
+      variants: variants, metadata: metadata)
   }
 
   private static func treat(_ element: XMLElement, file: SourceFile) -> InlineTreatment {
     switch element.name {
-    case "hi": return .paired(id: element.attribute("x"), kind: "hi", openContent: nil, closeContent: nil)
+    case "hi":
+      return .paired(id: element.attribute("x"), kind: "hi", openContent: nil, closeContent: nil)
     case "sub": return .text
     default:
-      return .code(id: element.attribute("i") ?? element.attribute("x"), kind: element.name, content: InlineContent.nativeCode(element, file: file))
+      return .code(
+        id: element.attribute("i") ?? element.attribute("x"), kind: element.name,
+        content: InlineContent.nativeCode(element, file: file))
     }
   }
 
   /// The index of the variant in `language`: an exact tag match first, then a primary-language one.
-  private static func index(of language: LanguageTag, in variants: [Variant], excluding: Int? = nil) -> Int? {
+  private static func index(of language: LanguageTag, in variants: [Variant], excluding: Int? = nil)
+    -> Int?
+  {
     let candidates = variants.indices.filter { $0 != excluding }
     return candidates.first { variants[$0].language == language }
       ?? candidates.first { variants[$0].language.map { $0.matches(language) } ?? false }
   }
 
   private static func assemble(
-    _ entries: [Entry], file: SourceFile, headerSource: String?, version: String?, defaults: LanguageDefaults
+    _ entries: [Entry], file: SourceFile, headerSource: String?, version: String?,
+    defaults: LanguageDefaults
   ) -> Document {
     // A memory has no direction of its own: languages the user chose (command line, else the
     // pipeline) pick the source and target sides; `srclang` only says which side was written
     // first, and is followed when nothing was chosen.
     let chosenSource = defaults.chosenSource
-    let chosenTarget = defaults.chosenTarget.flatMap { target in chosenSource.map { $0.matches(target) } == true ? nil : target }
+    let chosenTarget = defaults.chosenTarget.flatMap { target in
+      chosenSource.map { $0.matches(target) } == true ? nil : target
+    }
     var header = headerSource.flatMap { $0 == "*all*" ? nil : LanguageTag($0) }
     if let chosenSource {
       header = chosenSource
@@ -139,7 +159,9 @@ public enum TMXReader {
       if let chosenTarget, let t = index(of: chosenTarget, in: entry.variants) {
         return entry.variants.indices.first { $0 != t }
       }
-      if let fallback = defaults.source, let i = index(of: fallback, in: entry.variants) { return i }
+      if let fallback = defaults.source, let i = index(of: fallback, in: entry.variants) {
+        return i
+      }
       return entry.variants.isEmpty ? nil : 0
     }
     // The document's languages: the most common declared source, and one target language.
@@ -149,13 +171,19 @@ public enum TMXReader {
     for (n, entry) in entries.enumerated() {
       let source = declared[n].flatMap { entry.variants[$0].language }
       if let source { sources.add([source], entry: n) }
-      let others = entry.variants.enumerated().compactMap { i, v in i == declared[n] ? nil : v.language }
-        .filter { language in !(source.map { $0.matches(language) } ?? false) }
-      if wanted == nil, let target = chosenTarget ?? defaults.target { wanted = others.first { $0.matches(target) } }
+      let others = entry.variants.enumerated().compactMap { i, v in
+        i == declared[n] ? nil : v.language
+      }
+      .filter { language in !(source.map { $0.matches(language) } ?? false) }
+      if wanted == nil, let target = chosenTarget ?? defaults.target {
+        wanted = others.first { $0.matches(target) }
+      }
       targets.add(others, entry: n)
     }
     // (A chosen source language is reported as the memory spells it: `ru` chose `ru-RU`.)
-    let documentSource = (chosenSource != nil ? sources.mostCommon : nil) ?? header ?? sources.mostCommon ?? defaults.source
+    let documentSource =
+      (chosenSource != nil ? sources.mostCommon : nil) ?? header ?? sources.mostCommon
+      ?? defaults.source
     let target = wanted ?? targets.mostCommon
     var units: [Unit] = []
     units.reserveCapacity(entries.count)
@@ -164,11 +192,18 @@ public enum TMXReader {
       var s = declared[n]
       if let si = s, si == t {
         // The entry was written from the document's target language: read it the other way.
-        s = documentSource.flatMap { index(of: $0, in: entry.variants, excluding: t) } ?? entry.variants.indices.first { $0 != t }
+        s =
+          documentSource.flatMap { index(of: $0, in: entry.variants, excluding: t) }
+          ?? entry.variants.indices.first { $0 != t }
       }
       var metadata = entry.metadata
-      if let s, let language = entry.variants[s].language { metadata["source-language"] = language.value }
-      units.append(Unit(id: entry.id, source: s.flatMap { entry.variants[$0].span }, target: t.flatMap { entry.variants[$0].span }, metadata: metadata))
+      if let s, let language = entry.variants[s].language {
+        metadata["source-language"] = language.value
+      }
+      units.append(
+        Unit(
+          id: entry.id, source: s.flatMap { entry.variants[$0].span },
+          target: t.flatMap { entry.variants[$0].span }, metadata: metadata))
     }
     var metadata: [String: String] = [:]
     metadata["version"] = version

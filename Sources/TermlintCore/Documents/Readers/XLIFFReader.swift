@@ -42,7 +42,9 @@ public enum XLIFFReader {
   ///
   /// - Throws: `TermlintError.input` for undecodable or not well-formed input and for a document
   ///   that is not XLIFF.
-  public static func read(bytes: [UInt8], path: String, defaults: LanguageDefaults) throws -> Document {
+  public static func read(bytes: [UInt8], path: String, defaults: LanguageDefaults) throws
+    -> Document
+  {
     try read(XMLDecoding.decode(bytes: bytes, path: path), defaults: defaults)
   }
 
@@ -55,7 +57,9 @@ public enum XLIFFReader {
       throw TermlintError.input(file.path, "empty document (expected an XLIFF document)")
     }
     guard root.localName == "xliff" else {
-      throw file.inputError(utf16Offset: root.range.lowerBound, "not an XLIFF document: the root element is <\(root.name)>, expected <xliff>")
+      throw file.inputError(
+        utf16Offset: root.range.lowerBound,
+        "not an XLIFF document: the root element is <\(root.name)>, expected <xliff>")
     }
     let version = root.attribute("version") ?? versionFromNamespace(root.namespace) ?? "1.2"
     if version.hasPrefix("2") {
@@ -80,12 +84,14 @@ public enum XLIFFReader {
 
   /// The language of a `source` or `target` element: its own `xml:lang`, else `fallback`.
   static func language(of element: XMLElement?, fallback: LanguageTag?) -> LanguageTag? {
-    element?.attribute("lang", namespace: XMLScanner.xmlNamespace).flatMap(LanguageTag.init) ?? fallback
+    element?.attribute("lang", namespace: XMLScanner.xmlNamespace).flatMap(LanguageTag.init)
+      ?? fallback
   }
 
   /// The notes of a unit, joined by line breaks; nil when there are none.
   static func notes(_ elements: [XMLElement], file: SourceFile) -> String? {
-    let texts = elements.map { $0.text(in: file).trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+    let texts = elements.map { $0.text(in: file).trimmingCharacters(in: .whitespacesAndNewlines) }
+      .filter { !$0.isEmpty }
     return texts.isEmpty ? nil : texts.joined(separator: "\n")
   }
 }
@@ -118,7 +124,10 @@ private struct XLIFF1Reader {
   }
 
   mutating func read(_ scanner: inout XMLScanner, version: String) throws -> Document {
-    scopes.append(Scope(kind: "xliff", translate: true, sourceLanguage: defaults.source, targetLanguage: nil, original: nil))
+    scopes.append(
+      Scope(
+        kind: "xliff", translate: true, sourceLanguage: defaults.source, targetLanguage: nil,
+        original: nil))
     while let event = try scanner.next() {
       switch event {
       case .start(let tag):
@@ -130,14 +139,18 @@ private struct XLIFF1Reader {
         switch tag.localName {
         case "file":
           let source = tag.attribute("source-language").flatMap(LanguageTag.init) ?? defaults.source
-          let target = tag.attribute("target-language").flatMap(LanguageTag.init) ?? defaults.fallbackTarget(source: source)
+          let target =
+            tag.attribute("target-language").flatMap(LanguageTag.init)
+            ?? defaults.fallbackTarget(source: source)
           if !sawFile {
             documentSource = source
             documentTarget = target
             sawFile = true
           }
-          scopes.append(Scope(kind: "file", translate: tag.attribute("translate").map { $0 != "no" } ?? true,
-                              sourceLanguage: source, targetLanguage: target, original: tag.attribute("original")))
+          scopes.append(
+            Scope(
+              kind: "file", translate: tag.attribute("translate").map { $0 != "no" } ?? true,
+              sourceLanguage: source, targetLanguage: target, original: tag.attribute("original")))
         case "group":
           var scope = current
           scope.kind = "group"
@@ -161,7 +174,8 @@ private struct XLIFF1Reader {
     }
     return Document(
       file: file, format: "xliff", units: units, sourceLanguage: documentSource ?? defaults.source,
-      targetLanguage: documentTarget ?? defaults.fallbackTarget(source: documentSource ?? defaults.source),
+      targetLanguage: documentTarget
+        ?? defaults.fallbackTarget(source: documentSource ?? defaults.source),
       skippedUnits: skipped, metadata: ["version": version])
   }
 
@@ -176,7 +190,9 @@ private struct XLIFF1Reader {
     let sourceLanguage = XLIFFReader.language(of: source, fallback: scope.sourceLanguage)
     let targetLanguage = XLIFFReader.language(of: target, fallback: scope.targetLanguage)
 
-    var metadata: [String: String] = ["unit": id, "line": String(file.lineIndex(utf16Offset: element.tag.range.lowerBound) + 1)]
+    var metadata: [String: String] = [
+      "unit": id, "line": String(file.lineIndex(utf16Offset: element.tag.range.lowerBound) + 1),
+    ]
     metadata["state"] = target?.attribute("state")
     metadata["state-qualifier"] = target?.attribute("state-qualifier")
     metadata["approved"] = element.attribute("approved")
@@ -184,42 +200,59 @@ private struct XLIFF1Reader {
     metadata["restype"] = element.attribute("restype")
     metadata["note"] = XLIFFReader.notes(core.filter { $0.name == "note" }, file: file)
     metadata["file"] = scope.original
-    metadata["mq-status"] = element.tag.attributes.first { $0.prefix == "mq" && $0.localName == "status" }?.value
+    metadata["mq-status"] =
+      element.tag.attributes.first { $0.prefix == "mq" && $0.localName == "status" }?.value
     if !translate { metadata["skipped"] = "translate=no" }
     // SDL Trados keeps each segment's confirmation level in <sdl:seg-defs><sdl:seg id="mid" conf="…">.
-    let sdlSegments = element.elements.first { !XLIFFReader.isCore($0.tag) && $0.name == "seg-defs" }?.children("seg") ?? []
+    let sdlSegments =
+      element.elements.first { !XLIFFReader.isCore($0.tag) && $0.name == "seg-defs" }?.children(
+        "seg") ?? []
 
     func span(_ e: XMLElement, _ language: LanguageTag?) -> TextSpan {
       InlineContent.span(of: e, file: file, language: language) { treat($0) }
     }
     var made: [Unit] = []
-    let isSegment: (XMLElement) -> Bool = { $0.attribute("mtype") == "seg" && XLIFFReader.isCore($0.tag) }
+    let isSegment: (XMLElement) -> Bool = {
+      $0.attribute("mtype") == "seg" && XLIFFReader.isCore($0.tag)
+    }
     let sourceSegments = segSource?.descendants("mrk", where: isSegment) ?? []
     let targetSegments = target?.descendants("mrk", where: isSegment) ?? []
-    let targetIsSegmented = target == nil || !targetSegments.isEmpty || (target.map { span($0, nil).text.isEmpty } ?? true)
+    let targetIsSegmented =
+      target == nil || !targetSegments.isEmpty
+      || (target.map { span($0, nil).text.isEmpty } ?? true)
     if !sourceSegments.isEmpty && targetIsSegmented {
       var usedTargets = Set<Int>()
       for segment in sourceSegments {
         let mid = segment.attribute("mid") ?? ""
-        let match = targetSegments.indices.first { !usedTargets.contains($0) && targetSegments[$0].attribute("mid") == mid }
+        let match = targetSegments.indices.first {
+          !usedTargets.contains($0) && targetSegments[$0].attribute("mid") == mid
+        }
         if let match { usedTargets.insert(match) }
         var m = metadata
         m["segment"] = mid
         if sourceSegments.count > 1 { m["paragraph"] = "trans-unit \(scope.original ?? "")#\(id)" }
         m["sdl-conf"] = sdlSegments.first { $0.attribute("id") == mid }?.attribute("conf")
-        made.append(Unit(
-          id: sourceSegments.count == 1 ? id : "\(id)/\(mid)", source: span(segment, sourceLanguage),
-          target: match.map { span(targetSegments[$0], targetLanguage) }, metadata: m))
+        made.append(
+          Unit(
+            id: sourceSegments.count == 1 ? id : "\(id)/\(mid)",
+            source: span(segment, sourceLanguage),
+            target: match.map { span(targetSegments[$0], targetLanguage) }, metadata: m))
       }
       for index in targetSegments.indices where !usedTargets.contains(index) {
         let mid = targetSegments[index].attribute("mid") ?? ""
         var m = metadata
         m["segment"] = mid
         if sourceSegments.count > 1 { m["paragraph"] = "trans-unit \(scope.original ?? "")#\(id)" }
-        made.append(Unit(id: "\(id)/\(mid)", source: nil, target: span(targetSegments[index], targetLanguage), metadata: m))
+        made.append(
+          Unit(
+            id: "\(id)/\(mid)", source: nil, target: span(targetSegments[index], targetLanguage),
+            metadata: m))
       }
     } else {
-      made.append(Unit(id: id, source: source.map { span($0, sourceLanguage) }, target: target.map { span($0, targetLanguage) }, metadata: metadata))
+      made.append(
+        Unit(
+          id: id, source: source.map { span($0, sourceLanguage) },
+          target: target.map { span($0, targetLanguage) }, metadata: metadata))
     }
     if translate { units += made } else { skipped += made }
   }
@@ -227,13 +260,17 @@ private struct XLIFF1Reader {
   func treat(_ element: XMLElement) -> InlineTreatment {
     let id = element.attribute("id") ?? element.attribute("rid")
     guard XLIFFReader.isCore(element.tag) else {
-      return .code(id: id, kind: element.name, content: InlineContent.nativeCode(element, file: file))
+      return .code(
+        id: id, kind: element.name, content: InlineContent.nativeCode(element, file: file))
     }
     switch element.name {
     case "g": return .paired(id: id, kind: "g", openContent: nil, closeContent: nil)
-    case "x", "bx", "ex": return .code(id: id, kind: element.name, content: element.attribute("equiv-text"))
+    case "x", "bx", "ex":
+      return .code(id: id, kind: element.name, content: element.attribute("equiv-text"))
     case "mrk", "sub": return .text
-    default: return .code(id: id, kind: element.name, content: InlineContent.nativeCode(element, file: file))
+    default:
+      return .code(
+        id: id, kind: element.name, content: InlineContent.nativeCode(element, file: file))
     }
   }
 }
@@ -260,7 +297,8 @@ private struct XLIFF2Reader {
     self.defaults = defaults
     let source = root.attribute("srcLang").flatMap(LanguageTag.init) ?? defaults.source
     sourceLanguage = source
-    targetLanguage = root.attribute("trgLang").flatMap(LanguageTag.init) ?? defaults.fallbackTarget(source: source)
+    targetLanguage =
+      root.attribute("trgLang").flatMap(LanguageTag.init) ?? defaults.fallbackTarget(source: source)
   }
 
   mutating func read(_ scanner: inout XMLScanner, version: String) throws -> Document {
@@ -279,7 +317,9 @@ private struct XLIFF2Reader {
           try readUnit(element, scope: scope)
         case "file", "group":
           if let t = tag.attribute("translate") { scope.translate = t != "no" }
-          if tag.localName == "file" { scope.fileID = tag.attribute("id") ?? tag.attribute("original") }
+          if tag.localName == "file" {
+            scope.fileID = tag.attribute("id") ?? tag.attribute("original")
+          }
           scopes.append(scope)
         case "skeleton", "notes":
           try scanner.skipElement()
@@ -293,7 +333,8 @@ private struct XLIFF2Reader {
       }
     }
     return Document(
-      file: file, format: "xliff", units: units, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage,
+      file: file, format: "xliff", units: units, sourceLanguage: sourceLanguage,
+      targetLanguage: targetLanguage,
       skippedUnits: skipped, metadata: ["version": version])
   }
 
@@ -305,8 +346,11 @@ private struct XLIFF2Reader {
     for item in core.first(where: { $0.name == "originalData" })?.children("data") ?? [] {
       if let dataID = item.attribute("id") { data[dataID] = item.text(in: file) }
     }
-    var metadata: [String: String] = ["unit": id, "line": String(file.lineIndex(utf16Offset: element.tag.range.lowerBound) + 1)]
-    metadata["note"] = XLIFFReader.notes(core.first { $0.name == "notes" }?.children("note") ?? [], file: file)
+    var metadata: [String: String] = [
+      "unit": id, "line": String(file.lineIndex(utf16Offset: element.tag.range.lowerBound) + 1),
+    ]
+    metadata["note"] = XLIFFReader.notes(
+      core.first { $0.name == "notes" }?.children("note") ?? [], file: file)
     metadata["file"] = scope.fileID
     if !translate { metadata["skipped"] = "translate=no" }
     let segments = core.filter { $0.name == "segment" }
@@ -322,39 +366,63 @@ private struct XLIFF2Reader {
       let source = parts.first { $0.name == "source" }
       let target = parts.first { $0.name == "target" }
       let file = self.file
-      let treat: (XMLElement) throws -> InlineTreatment = { try XLIFF2Reader.treat($0, data: data, file: file) }
+      let treat: (XMLElement) throws -> InlineTreatment = {
+        try XLIFF2Reader.treat($0, data: data, file: file)
+      }
       let unit = Unit(
         id: segments.count == 1 ? id : "\(id)/\(segmentID)",
-        source: try source.map { try InlineContent.span(of: $0, file: file, language: XLIFFReader.language(of: $0, fallback: sourceLanguage), treat: treat) },
-        target: try target.map { try InlineContent.span(of: $0, file: file, language: XLIFFReader.language(of: $0, fallback: targetLanguage), treat: treat) },
+        source: try source.map {
+          try InlineContent.span(
+            of: $0, file: file, language: XLIFFReader.language(of: $0, fallback: sourceLanguage),
+            treat: treat)
+        },
+        target: try target.map {
+          try InlineContent.span(
+            of: $0, file: file, language: XLIFFReader.language(of: $0, fallback: targetLanguage),
+            treat: treat)
+        },
         metadata: m)
       if translate { units.append(unit) } else { skipped.append(unit) }
     }
   }
 
-  static func treat(_ element: XMLElement, data: [String: String], file: SourceFile) throws -> InlineTreatment {
+  static func treat(_ element: XMLElement, data: [String: String], file: SourceFile) throws
+    -> InlineTreatment
+  {
     let id = element.attribute("id")
     guard XLIFFReader.isCore(element.tag) else {
-      return .code(id: id, kind: element.name, content: InlineContent.nativeCode(element, file: file))
+      return .code(
+        id: id, kind: element.name, content: InlineContent.nativeCode(element, file: file))
     }
     func code(_ ref: String) -> String? {
-      element.attribute(ref).flatMap { data[$0] } ?? element.attribute("equiv") ?? element.attribute("disp")
+      element.attribute(ref).flatMap { data[$0] } ?? element.attribute("equiv")
+        ?? element.attribute("disp")
     }
     switch element.name {
     case "ph", "sc": return .code(id: id, kind: element.name, content: code("dataRef"))
-    case "ec": return .code(id: id ?? element.attribute("startRef"), kind: "ec", content: code("dataRef"))
+    case "ec":
+      return .code(id: id ?? element.attribute("startRef"), kind: "ec", content: code("dataRef"))
     case "pc":
       return .paired(
-        id: id, kind: "pc", openContent: element.attribute("dataRefStart").flatMap { data[$0] } ?? element.attribute("equivStart"),
-        closeContent: element.attribute("dataRefEnd").flatMap { data[$0] } ?? element.attribute("equivEnd"))
+        id: id, kind: "pc",
+        openContent: element.attribute("dataRefStart").flatMap { data[$0] }
+          ?? element.attribute("equivStart"),
+        closeContent: element.attribute("dataRefEnd").flatMap { data[$0] }
+          ?? element.attribute("equivEnd"))
     case "mrk": return .text
     case "sm", "em": return .omit
     case "cp":
-      guard let hex = element.attribute("hex"), let value = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(value) else {
-        throw file.inputError(utf16Offset: element.tag.range.lowerBound, "invalid XLIFF: <cp> needs a 'hex' attribute naming a Unicode code point")
+      guard let hex = element.attribute("hex"), let value = UInt32(hex, radix: 16),
+        let scalar = Unicode.Scalar(value)
+      else {
+        throw file.inputError(
+          utf16Offset: element.tag.range.lowerBound,
+          "invalid XLIFF: <cp> needs a 'hex' attribute naming a Unicode code point")
       }
       return .characters(Array(String(Character(scalar)).utf16))
-    default: return .code(id: id, kind: element.name, content: InlineContent.nativeCode(element, file: file))
+    default:
+      return .code(
+        id: id, kind: element.name, content: InlineContent.nativeCode(element, file: file))
     }
   }
 }

@@ -27,16 +27,18 @@ extension GlossaryChecker {
         for term in concept.terms {
           if tokenizer.tokens(in: NormalizedText(term.text, options: .matching).units).isEmpty {
             if !term.text.trimmedForGlossary.isEmpty {
-              findings.append(finding(
-                GlossaryChecks.emptyTerm, source.location(of: term, concept: concept), in: source,
-                message: .unmatchable(term.text), concept: concept.id))
+              findings.append(
+                finding(
+                  GlossaryChecks.emptyTerm, source.location(of: term, concept: concept), in: source,
+                  message: .unmatchable(term.text), concept: concept.id))
             }
             continue
           }
           if !TextInspection.hasLettersDigitsOrSymbols(term.text) {
-            findings.append(finding(
-              GlossaryChecks.emptyTerm, source.location(of: term, concept: concept), in: source,
-              message: .punctuationOnly(term.text), concept: concept.id))
+            findings.append(
+              finding(
+                GlossaryChecks.emptyTerm, source.location(of: term, concept: concept), in: source,
+                message: .punctuationOnly(term.text), concept: concept.id))
           }
           kept.terms.append(term)
           keptOrigins.append(Origin(source: s, concept: concept, term: term))
@@ -50,11 +52,16 @@ extension GlossaryChecker {
     let compiled = try CompiledGlossary(glossary)
     let matcher = try TermMatcher(glossary: compiled)
 
-    func origin(_ entry: CompiledGlossary.Entry) -> Origin { origins[entry.conceptIndex][entry.termIndex] }
-    func location(_ o: Origin) -> Location { sources[o.source].location(of: o.term, concept: o.concept) }
+    func origin(_ entry: CompiledGlossary.Entry) -> Origin {
+      origins[entry.conceptIndex][entry.termIndex]
+    }
+    func location(_ o: Origin) -> Location {
+      sources[o.source].location(of: o.term, concept: o.concept)
+    }
     /// Whether `a` comes before `b` in the files.
     func precedes(_ a: Origin, _ b: Origin) -> Bool {
-      let la = location(a), lb = location(b)
+      let la = location(a)
+      let lb = location(b)
       return (a.source, la.line, la.column) < (b.source, lb.line, lb.column)
     }
 
@@ -64,18 +71,26 @@ extension GlossaryChecker {
       let file = SourceFile(path: "<term>", text: entry.term.text)
       let span = TextSpan(file: file, range: 0..<file.utf16.count, language: entry.term.language)
       let annotated = matcher.annotate(span, language: entry.term.language)
-      for hit in annotated.hits where hit.entryIndex != i && hit.tokenRange == 0..<annotated.tokens.count {
-        guard seen.insert([min(i, hit.entryIndex), max(i, hit.entryIndex)]).inserted else { continue }
+      for hit in annotated.hits
+      where hit.entryIndex != i && hit.tokenRange == 0..<annotated.tokens.count {
+        guard seen.insert([min(i, hit.entryIndex), max(i, hit.entryIndex)]).inserted else {
+          continue
+        }
         let other = compiled.entries[hit.entryIndex]
         let (a, b) = precedes(origin(entry), origin(other)) ? (entry, other) : (other, entry)
-        if let found = classify(a, b, origin: origin, location: location, sources: sources, sourceLanguage: sourceLanguage) {
-          pairFindings.append(([min(a.conceptIndex, b.conceptIndex), max(a.conceptIndex, b.conceptIndex)], found))
+        if let found = classify(
+          a, b, origin: origin, location: location, sources: sources, sourceLanguage: sourceLanguage
+        ) {
+          pairFindings.append(
+            ([min(a.conceptIndex, b.conceptIndex), max(a.conceptIndex, b.conceptIndex)], found))
         }
       }
     }
     // Two concepts with the same source term usually share target terms too: report the
     // duplicate concept once, not each colliding target term as well.
-    let duplicates = Set(pairFindings.filter { $0.finding.ruleID == GlossaryChecks.duplicateConcept.id }.map(\.concepts))
+    let duplicates = Set(
+      pairFindings.filter { $0.finding.ruleID == GlossaryChecks.duplicateConcept.id }.map(
+        \.concepts))
     for (concepts, found) in pairFindings
     where !(found.ruleID == GlossaryChecks.targetCollision.id && duplicates.contains(concepts)) {
       findings.append(found)
@@ -85,11 +100,14 @@ extension GlossaryChecker {
 
   /// The finding for two terms that match the same text (`a` first in the files), if any.
   private func classify(
-    _ a: CompiledGlossary.Entry, _ b: CompiledGlossary.Entry, origin: (CompiledGlossary.Entry) -> Origin,
+    _ a: CompiledGlossary.Entry, _ b: CompiledGlossary.Entry,
+    origin: (CompiledGlossary.Entry) -> Origin,
     location: (Origin) -> Location, sources: [GlossarySource], sourceLanguage: LanguageTag?
   ) -> Finding? {
-    let oa = origin(a), ob = origin(b)
-    let sa = a.term.effectiveStatus, sb = b.term.effectiveStatus
+    let oa = origin(a)
+    let ob = origin(b)
+    let sa = a.term.effectiveStatus
+    let sb = b.term.effectiveStatus
     let sameConcept = a.conceptIndex == b.conceptIndex
     let sameText = Self.normalizedForm(a.term.text) == Self.normalizedForm(b.term.text)
     let caseOnly = !sameText && Self.caseFolded(a.term.text) == Self.caseFolded(b.term.text)
@@ -100,33 +118,39 @@ extension GlossaryChecker {
     if sameConcept && sameText {
       return finding(
         GlossaryChecks.duplicateTerm, location(ob), in: sourceB,
-        message: .duplicateTerm(ob.term.text, concept: ob.concept.id, line: location(oa).line), concept: ob.concept.id,
+        message: .duplicateTerm(ob.term.text, concept: ob.concept.id, line: location(oa).line),
+        concept: ob.concept.id,
         related: [location(oa)])
     }
     if mixed {
       if !sameConcept && Self.matchingForm(a.term.text) == Self.matchingForm(b.term.text) {
         return finding(
           GlossaryChecks.statusConflict, location(ob), in: sourceB,
-          message: .statusConflict(ob.term, oa.term, concept: oa.concept.id, line: location(oa).line), concept: ob.concept.id,
+          message: .statusConflict(
+            ob.term, oa.term, concept: oa.concept.id, line: location(oa).line),
+          concept: ob.concept.id,
           related: [location(oa)])
       }
       let place = sameConcept ? "of the same concept" : "of concept '\(allowed.concept.id)'"
       return finding(
         GlossaryChecks.deprecatedMatchesAllowed, location(rejected), in: sources[rejected.source],
-        message: .deprecatedMatchesAllowed(rejected.term, allowed.term, place: place, line: location(allowed).line),
+        message: .deprecatedMatchesAllowed(
+          rejected.term, allowed.term, place: place, line: location(allowed).line),
         concept: rejected.concept.id, related: [location(allowed)])
     }
     if sameConcept {
       if caseOnly {
         return finding(
           GlossaryChecks.caseVariants, location(ob), in: sourceB,
-          message: .caseVariant(ob.term.text, oa.term.text, line: location(oa).line), concept: ob.concept.id,
+          message: .caseVariant(ob.term.text, oa.term.text, line: location(oa).line),
+          concept: ob.concept.id,
           related: [location(oa)])
       }
       if Self.matchingForm(a.term.text) == Self.matchingForm(b.term.text) {
         return finding(
           GlossaryChecks.duplicateTerm, location(ob), in: sourceB,
-          message: .sameAfterNormalization(ob.term.text, oa.term.text, line: location(oa).line), concept: ob.concept.id,
+          message: .sameAfterNormalization(ob.term.text, oa.term.text, line: location(oa).line),
+          concept: ob.concept.id,
           related: [location(oa)])
       }
       return nil
@@ -135,12 +159,14 @@ extension GlossaryChecker {
     if let sourceLanguage, b.term.language.matches(sourceLanguage) {
       return finding(
         GlossaryChecks.duplicateConcept, location(ob), in: sourceB,
-        message: .duplicateConcept(ob.term.text, other: oa.term.text, concept: oa.concept.id, line: location(oa).line),
+        message: .duplicateConcept(
+          ob.term.text, other: oa.term.text, concept: oa.concept.id, line: location(oa).line),
         concept: ob.concept.id, related: [location(oa)])
     }
     return finding(
       GlossaryChecks.targetCollision, location(ob), in: sourceB,
-      message: .collision(ob.term.text, other: oa.term.text, concept: oa.concept.id, line: location(oa).line),
+      message: .collision(
+        ob.term.text, other: oa.term.text, concept: oa.concept.id, line: location(oa).line),
       concept: ob.concept.id, related: [location(oa)])
   }
 
@@ -149,7 +175,8 @@ extension GlossaryChecker {
   func resolvedSourceLanguage(_ sources: [GlossarySource]) -> LanguageTag? {
     if let sourceLanguage { return sourceLanguage }
     if let declared = sources.lazy.compactMap(\.glossary.sourceLanguage).first { return declared }
-    return GlossaryFormatter.inferredSourceLanguage(Glossary(concepts: sources.flatMap(\.glossary.concepts)))
+    return GlossaryFormatter.inferredSourceLanguage(
+      Glossary(concepts: sources.flatMap(\.glossary.concepts)))
   }
 
   /// NFC with white space collapsed: texts equal in this form are the same term as written.
@@ -158,10 +185,14 @@ extension GlossaryChecker {
   }
 
   /// `normalizedForm`, case-folded.
-  static func caseFolded(_ text: String) -> String { UnicodeProperties.foldCase(normalizedForm(text)) }
+  static func caseFolded(_ text: String) -> String {
+    UnicodeProperties.foldCase(normalizedForm(text))
+  }
 
   /// The form `lint` matches on (NFKC_Casefold, quotes folded, invisible characters dropped).
-  static func matchingForm(_ text: String) -> String { NormalizedText(text, options: .matching).string }
+  static func matchingForm(_ text: String) -> String {
+    NormalizedText(text, options: .matching).string
+  }
 }
 
 extension String {
@@ -173,11 +204,15 @@ extension String {
     "The term '\(text)' has no letters, digits or symbols, so it would match punctuation in text; write the term in words or delete it"
   }
 
-  fileprivate static func statusConflict(_ term: Term, _ other: Term, concept: String, line: Int) -> String {
+  fileprivate static func statusConflict(_ term: Term, _ other: Term, concept: String, line: Int)
+    -> String
+  {
     "'\(term.text)' is \(term.effectiveStatus.rawValue) here but \(other.effectiveStatus.rawValue) in concept '\(concept)' (line \(line)); give the term one status"
   }
 
-  fileprivate static func deprecatedMatchesAllowed(_ rejected: Term, _ allowed: Term, place: String, line: Int) -> String {
+  fileprivate static func deprecatedMatchesAllowed(
+    _ rejected: Term, _ allowed: Term, place: String, line: Int
+  ) -> String {
     "The \(rejected.effectiveStatus.rawValue) term '\(rejected.text)' also matches the \(allowed.effectiveStatus.rawValue) term '\(allowed.text)' \(place) (line \(line)), so correct text would be flagged; remove it, make it more specific, or set match exact or case sensitive"
   }
 
@@ -185,7 +220,9 @@ extension String {
     "'\(text)' is listed twice in concept '\(concept)' (first on line \(line)); delete one"
   }
 
-  fileprivate static func sameAfterNormalization(_ text: String, _ other: String, line: Int) -> String {
+  fileprivate static func sameAfterNormalization(_ text: String, _ other: String, line: Int)
+    -> String
+  {
     "'\(text)' is the same term as '\(other)' (line \(line)) once quotes, spaces and letter forms are normalized; keep one"
   }
 
@@ -193,14 +230,20 @@ extension String {
     "'\(text)' differs from '\(other)' (line \(line)) only in letter case; keep one spelling, or set case sensitive on the one to use"
   }
 
-  fileprivate static func duplicateConcept(_ text: String, other: String, concept: String, line: Int) -> String {
+  fileprivate static func duplicateConcept(
+    _ text: String, other: String, concept: String, line: Int
+  ) -> String {
     let same = text == other ? "" : " ('\(other)')"
-    return "Source term '\(text)' is also a term of concept '\(concept)'\(same) on line \(line); merge the concepts or make the source terms distinct"
+    return
+      "Source term '\(text)' is also a term of concept '\(concept)'\(same) on line \(line); merge the concepts or make the source terms distinct"
   }
 
-  fileprivate static func collision(_ text: String, other: String, concept: String, line: Int) -> String {
+  fileprivate static func collision(_ text: String, other: String, concept: String, line: Int)
+    -> String
+  {
     let same = text == other ? "" : " ('\(other)')"
-    return "'\(text)' matches the same text as an allowed term of concept '\(concept)'\(same) on line \(line); merge the concepts or make one term more specific"
+    return
+      "'\(text)' matches the same text as an allowed term of concept '\(concept)'\(same) on line \(line); merge the concepts or make one term more specific"
   }
 }
 
@@ -208,7 +251,8 @@ extension String {
 extension GlossaryChecks {
   /// Two concepts share a source-language term.
   public static let duplicateConcept = RuleDescriptor(
-    id: "glossary-duplicate-concept", title: "Duplicate Concept", category: .terminology, defaultSeverity: .warning,
+    id: "glossary-duplicate-concept", title: "Duplicate Concept", category: .terminology,
+    defaultSeverity: .warning,
     summary: "Two concepts have the same source term (after normalization and stemming)",
     rationale: """
       ## Why is this bad?
@@ -223,7 +267,8 @@ extension GlossaryChecks {
       Merge the two concepts, or make the source terms distinct.
       """,
     nonTriggeringExamples: [
-      RuleExample("""
+      RuleExample(
+        """
         concept,lang,term,status
         security-guarantees,ru,гарантии безопасности,preferred
         security-guarantees,en,security guarantees,preferred
@@ -232,7 +277,8 @@ extension GlossaryChecks {
         """)
     ],
     triggeringExamples: [
-      RuleExample("""
+      RuleExample(
+        """
         concept,lang,term,status
         security-guarantees,ru,гарантии безопасности,preferred
         security-guarantees,en,security guarantees,preferred
@@ -243,7 +289,8 @@ extension GlossaryChecks {
 
   /// The same term twice in one concept and language.
   public static let duplicateTerm = RuleDescriptor(
-    id: "glossary-duplicate-term", title: "Duplicate Term", category: .terminology, defaultSeverity: .warning,
+    id: "glossary-duplicate-term", title: "Duplicate Term", category: .terminology,
+    defaultSeverity: .warning,
     summary: "A concept lists the same term twice in one language",
     rationale: """
       ## Why is this bad?
@@ -254,7 +301,8 @@ extension GlossaryChecks {
       Keep one row for the term.
       """,
     nonTriggeringExamples: [
-      RuleExample("""
+      RuleExample(
+        """
         concept,lang,term,status
         nato,ru,НАТО,preferred
         nato,en,NATO,preferred
@@ -262,7 +310,8 @@ extension GlossaryChecks {
         """)
     ],
     triggeringExamples: [
-      RuleExample("""
+      RuleExample(
+        """
         concept,lang,term,status
         nato,en,NATO,preferred
         nato,en,North Atlantic Treaty Organization,admitted
@@ -272,8 +321,10 @@ extension GlossaryChecks {
 
   /// A term allowed in one concept and rejected in another.
   public static let statusConflict = RuleDescriptor(
-    id: "glossary-status-conflict", title: "Conflicting Status", category: .terminology, defaultSeverity: .error,
-    summary: "A term is preferred or admitted in one concept and deprecated or forbidden in another",
+    id: "glossary-status-conflict", title: "Conflicting Status", category: .terminology,
+    defaultSeverity: .error,
+    summary:
+      "A term is preferred or admitted in one concept and deprecated or forbidden in another",
     rationale: """
       ## Why is this bad?
       `lint` flags a deprecated term wherever it appears, so the concept that allows it can
@@ -283,7 +334,8 @@ extension GlossaryChecks {
       Give the term one status, or make one of the two terms more specific.
       """,
     nonTriggeringExamples: [
-      RuleExample("""
+      RuleExample(
+        """
         concept,lang,term,status
         security-guarantees,en,security guarantees,preferred
         security-guarantees,en,security assurances,deprecated
@@ -291,7 +343,8 @@ extension GlossaryChecks {
         """)
     ],
     triggeringExamples: [
-      RuleExample("""
+      RuleExample(
+        """
         concept,lang,term,status
         security-guarantees,en,security guarantees,preferred
         security-guarantees,en,security assurances,deprecated
@@ -301,9 +354,11 @@ extension GlossaryChecks {
 
   /// A rejected term that matches an allowed term, so `lint` would flag correct text.
   public static let deprecatedMatchesAllowed = RuleDescriptor(
-    id: "glossary-deprecated-matches-allowed", title: "Deprecated Term Matches Allowed Term", category: .terminology,
+    id: "glossary-deprecated-matches-allowed", title: "Deprecated Term Matches Allowed Term",
+    category: .terminology,
     defaultSeverity: .error,
-    summary: "A deprecated or forbidden term matches an allowed term of the same language, so correct text would be flagged",
+    summary:
+      "A deprecated or forbidden term matches an allowed term of the same language, so correct text would be flagged",
     rationale: """
       ## Why is this bad?
       `lint` matches terms after normalization (case folding, apostrophes, white space) and
@@ -318,25 +373,29 @@ extension GlossaryChecks {
       `case: sensitive`.
       """,
     nonTriggeringExamples: [
-      RuleExample("""
+      RuleExample(
+        """
         concept,lang,term,status
         missile-defense,en,missile defense,preferred
         missile-defense,en,missile defence,deprecated
         iamd,en,Integrated Air and Missile Defence,preferred
         """),
-      RuleExample("""
+      RuleExample(
+        """
         concept,lang,term,status,match
         dmitry-peskov,en,Dmitry Peskov,preferred,exact
         dmitry-peskov,en,Dmitri Peskov,deprecated,exact
         """),
     ],
     triggeringExamples: [
-      RuleExample("""
+      RuleExample(
+        """
         concept,lang,term,status
         nato,en,NATO,preferred
         nato,en,↓Nato,deprecated
         """),
-      RuleExample("""
+      RuleExample(
+        """
         concept,lang,term,status
         talks,en,talks,preferred
         talks,en,↓negotiation,deprecated
@@ -347,7 +406,8 @@ extension GlossaryChecks {
 
   /// Two concepts whose allowed target terms match the same text.
   public static let targetCollision = RuleDescriptor(
-    id: "glossary-target-collision", title: "Colliding Target Terms", category: .terminology, defaultSeverity: .warning,
+    id: "glossary-target-collision", title: "Colliding Target Terms", category: .terminology,
+    defaultSeverity: .warning,
     summary: "Allowed target-language terms of two concepts match the same text",
     rationale: """
       ## Why is this bad?
@@ -359,7 +419,8 @@ extension GlossaryChecks {
       Merge the concepts, or make one of the terms more specific.
       """,
     nonTriggeringExamples: [
-      RuleExample("""
+      RuleExample(
+        """
         concept,lang,term,status
         strike-weapons,ru,ударные вооружения,preferred
         strike-weapons,en,strike weapons,preferred
@@ -368,7 +429,8 @@ extension GlossaryChecks {
         """)
     ],
     triggeringExamples: [
-      RuleExample("""
+      RuleExample(
+        """
         concept,lang,term,status
         strike-weapons,ru,ударные вооружения,preferred
         strike-weapons,en,strike weapons,preferred
@@ -379,7 +441,8 @@ extension GlossaryChecks {
 
   /// Two terms that differ only in case.
   public static let caseVariants = RuleDescriptor(
-    id: "glossary-case-variants", title: "Case Variants", category: .linguisticConventions, defaultSeverity: .warning,
+    id: "glossary-case-variants", title: "Case Variants", category: .linguisticConventions,
+    defaultSeverity: .warning,
     summary: "Two terms of one language differ only in letter case",
     rationale: """
       ## Why is this bad?
@@ -391,14 +454,16 @@ extension GlossaryChecks {
       Keep one spelling; if the case matters, keep the one to use and set `case: sensitive`.
       """,
     nonTriggeringExamples: [
-      RuleExample("""
+      RuleExample(
+        """
         concept,lang,term,status
         foreign-ministry,en,Foreign Ministry,preferred
         foreign-minister,en,foreign minister,preferred
         """)
     ],
     triggeringExamples: [
-      RuleExample("""
+      RuleExample(
+        """
         concept,lang,term,status
         foreign-ministry,en,Foreign Ministry,preferred
         foreign-ministry,en,↓foreign ministry,admitted

@@ -16,7 +16,9 @@ public struct GlossaryChecker: Sendable {
   public var disabled: Set<String>
 
   /// Creates a checker.
-  public init(sourceLanguage: LanguageTag? = nil, only: Set<String> = [], disabled: Set<String> = []) {
+  public init(
+    sourceLanguage: LanguageTag? = nil, only: Set<String> = [], disabled: Set<String> = []
+  ) {
     self.sourceLanguage = sourceLanguage
     self.only = only
     self.disabled = disabled
@@ -31,13 +33,17 @@ public struct GlossaryChecker: Sendable {
   ///   `ICUError` when ICU cannot open a word break iterator.
   public func check(_ sources: [GlossarySource], merged: Bool = false) throws -> [Finding] {
     for id in only.union(disabled).sorted() where GlossaryChecks.descriptor(id) == nil {
-      throw TermlintError.usage("unknown glossary check '\(id)'; run 'termlint glossary checks' to list them")
+      throw TermlintError.usage(
+        "unknown glossary check '\(id)'; run 'termlint glossary checks' to list them")
     }
     func any(_ checks: RuleDescriptor...) -> Bool { checks.contains { isEnabled($0.id) } }
-    let text = any(GlossaryChecks.notNFC, GlossaryChecks.whitespace, GlossaryChecks.invisibleCharacter, GlossaryChecks.mixedScript)
+    let text = any(
+      GlossaryChecks.notNFC, GlossaryChecks.whitespace, GlossaryChecks.invisibleCharacter,
+      GlossaryChecks.mixedScript)
     let pairs = any(
       GlossaryChecks.duplicateConcept, GlossaryChecks.duplicateTerm, GlossaryChecks.statusConflict,
-      GlossaryChecks.deprecatedMatchesAllowed, GlossaryChecks.targetCollision, GlossaryChecks.caseVariants, GlossaryChecks.emptyTerm)
+      GlossaryChecks.deprecatedMatchesAllowed, GlossaryChecks.targetCollision,
+      GlossaryChecks.caseVariants, GlossaryChecks.emptyTerm)
     var findings: [Finding] = []
     for source in sources {
       findings += issueFindings(source)
@@ -56,7 +62,9 @@ public struct GlossaryChecker: Sendable {
   }
 
   /// Whether a check runs with this checker's `only` and `disabled` sets.
-  public func isEnabled(_ id: String) -> Bool { (only.isEmpty || only.contains(id)) && !disabled.contains(id) }
+  public func isEnabled(_ id: String) -> Bool {
+    (only.isEmpty || only.contains(id)) && !disabled.contains(id)
+  }
 
   /// A finding of a check at a location in a glossary file.
   func finding(
@@ -64,8 +72,10 @@ public struct GlossaryChecker: Sendable {
     concept: String? = nil, suggestions: [String] = [], related: [Location] = []
   ) -> Finding {
     Finding(
-      ruleID: check.id, severity: check.defaultSeverity, category: check.category, message: message, location: location,
-      matchedText: source.file?.text(in: location.utf16Range) ?? "", suggestions: suggestions, unitID: concept,
+      ruleID: check.id, severity: check.defaultSeverity, category: check.category, message: message,
+      location: location,
+      matchedText: source.file?.text(in: location.utf16Range) ?? "", suggestions: suggestions,
+      unitID: concept,
       related: related)
   }
 
@@ -79,21 +89,37 @@ public struct GlossaryChecker: Sendable {
       case .languageTagSpelling:
         continue  // grouped in languageTagFindings
       case .unknownStatus:
-        findings.append(finding(
-          GlossaryChecks.unknownStatus, location, in: source, message: .unknownStatus(issue.value ?? "")))
+        findings.append(
+          finding(
+            GlossaryChecks.unknownStatus, location, in: source,
+            message: .unknownStatus(issue.value ?? "")))
       case .invalidLanguageTag:
-        findings.append(finding(GlossaryChecks.invalidLanguageTag, location, in: source, message: .invalidLanguage(issue)))
+        findings.append(
+          finding(
+            GlossaryChecks.invalidLanguageTag, location, in: source,
+            message: .invalidLanguage(issue)))
       case .emptyTerm:
-        findings.append(finding(GlossaryChecks.emptyTerm, location, in: source, message: .withHint(issue.message, "fill in the term or delete it")))
+        findings.append(
+          finding(
+            GlossaryChecks.emptyTerm, location, in: source,
+            message: .withHint(issue.message, "fill in the term or delete it")))
       case .invalidValue:
         let message =
           issue.message.hasPrefix("partOfSpeech ")
-          ? String.partOfSpeech(issue.value ?? "") : .withHint(issue.message, "use one of the listed values or leave it empty")
-        findings.append(finding(GlossaryChecks.invalidValue, location, in: source, message: message))
+          ? String.partOfSpeech(issue.value ?? "")
+          : .withHint(issue.message, "use one of the listed values or leave it empty")
+        findings.append(
+          finding(GlossaryChecks.invalidValue, location, in: source, message: message))
       case .duplicateID:
-        findings.append(finding(GlossaryChecks.duplicateID, location, in: source, message: .withHint(issue.message, "give every concept its own id")))
+        findings.append(
+          finding(
+            GlossaryChecks.duplicateID, location, in: source,
+            message: .withHint(issue.message, "give every concept its own id")))
       case .skipped, .unknownElement, .unknownCategory:
-        findings.append(finding(GlossaryChecks.skippedContent, location, in: source, message: .withHint(issue.message, "fix the markup so that the content is read")))
+        findings.append(
+          finding(
+            GlossaryChecks.skippedContent, location, in: source,
+            message: .withHint(issue.message, "fix the markup so that the content is read")))
       }
     }
     return findings
@@ -116,10 +142,15 @@ public struct GlossaryChecker: Sendable {
       }
     }
     for raw in order {
-      guard let (issue, count) = spellings[raw], let canonical = LanguageTag(raw)?.value else { continue }
-      findings.append(finding(
-        GlossaryChecks.languageTagStyle, source.location(line: issue.line, column: issue.column, text: raw), in: source,
-        message: .tagSpelling(raw, canonical: canonical, others: count - 1), suggestions: [canonical]))
+      guard let (issue, count) = spellings[raw], let canonical = LanguageTag(raw)?.value else {
+        continue
+      }
+      findings.append(
+        finding(
+          GlossaryChecks.languageTagStyle,
+          source.location(line: issue.line, column: issue.column, text: raw), in: source,
+          message: .tagSpelling(raw, canonical: canonical, others: count - 1),
+          suggestions: [canonical]))
     }
     // One primary language written both bare (`ru`) and with a region (`ru-RU`): the less used
     // tag is reported at its first use (on a tie, the one that appears later).
@@ -144,17 +175,24 @@ public struct GlossaryChecker: Sendable {
     for tag in tagOrder {
       let primary = String(tag.prefix { $0 != "-" })
       guard tag != primary, let regional = uses[tag], let bare = uses[primary] else { continue }
-      let regionalLoses = regional.count < bare.count
-        || (regional.count == bare.count && (tagOrder.firstIndex(of: tag) ?? 0) > (tagOrder.firstIndex(of: primary) ?? 0))
+      let regionalLoses =
+        regional.count < bare.count
+        || (regional.count == bare.count
+          && (tagOrder.firstIndex(of: tag) ?? 0) > (tagOrder.firstIndex(of: primary) ?? 0))
       let (minority, majority) = regionalLoses ? (regional, bare) : (bare, regional)
-      let minorityTag = minority.term.language.value, majorityTag = majority.term.language.value
+      let minorityTag = minority.term.language.value
+      let majorityTag = majority.term.language.value
       guard reported.insert(minorityTag).inserted else { continue }
-      let location = source.location(line: minority.term.line ?? minority.concept.line, column: nil, text: minorityTag)
+      let location = source.location(
+        line: minority.term.line ?? minority.concept.line, column: nil, text: minorityTag)
       let majorityLocation = source.location(of: majority.term, concept: majority.concept)
-      findings.append(finding(
-        GlossaryChecks.languageTagStyle, location, in: source,
-        message: .tagInconsistent(minorityTag, majority: majorityTag, line: majorityLocation.line), concept: minority.concept.id,
-        suggestions: [majorityTag], related: [majorityLocation]))
+      findings.append(
+        finding(
+          GlossaryChecks.languageTagStyle, location, in: source,
+          message: .tagInconsistent(
+            minorityTag, majority: majorityTag, line: majorityLocation.line),
+          concept: minority.concept.id,
+          suggestions: [majorityTag], related: [majorityLocation]))
     }
     return findings
   }
@@ -166,13 +204,21 @@ public struct GlossaryChecker: Sendable {
     for concept in source.glossary.concepts {
       for language in concept.languages {
         let terms = concept.terms(in: language).filter { $0.status != .proposed }
-        guard let first = terms.first, !terms.contains(where: { $0.status == .preferred }) else { continue }
+        guard let first = terms.first, !terms.contains(where: { $0.status == .preferred }) else {
+          continue
+        }
         // Without any status, one term (besides acronyms and short forms) is the term to use.
-        if terms.allSatisfy({ $0.status == nil }) && terms.filter({ !$0.isShortForm }).count <= 1 { continue }
+        if terms.allSatisfy({ $0.status == nil }) && terms.filter({ !$0.isShortForm }).count <= 1 {
+          continue
+        }
         let onlyRejected = terms.allSatisfy { $0.effectiveStatus.isRejected }
-        findings.append(finding(
-          GlossaryChecks.missingPreferred, source.location(of: first, concept: concept), in: source,
-          message: .missingPreferred(concept.id, language: language.value, onlyRejected: onlyRejected), concept: concept.id))
+        findings.append(
+          finding(
+            GlossaryChecks.missingPreferred, source.location(of: first, concept: concept),
+            in: source,
+            message: .missingPreferred(
+              concept.id, language: language.value, onlyRejected: onlyRejected), concept: concept.id
+          ))
       }
     }
     return findings
@@ -186,17 +232,23 @@ public struct GlossaryChecker: Sendable {
     var findings: [Finding] = []
     for concept in source.glossary.concepts {
       for term in concept.terms {
-        guard let pos = term.partOfSpeech, !GlossaryChecker.partsOfSpeech.contains(pos) else { continue }
-        findings.append(finding(
-          GlossaryChecks.invalidValue, source.location(line: term.line ?? concept.line, column: nil, text: pos), in: source,
-          message: .partOfSpeech(pos), concept: concept.id))
+        guard let pos = term.partOfSpeech, !GlossaryChecker.partsOfSpeech.contains(pos) else {
+          continue
+        }
+        findings.append(
+          finding(
+            GlossaryChecks.invalidValue,
+            source.location(line: term.line ?? concept.line, column: nil, text: pos), in: source,
+            message: .partOfSpeech(pos), concept: concept.id))
       }
     }
     return findings
   }
 
   /// TBX-Basic's parts of speech plus TBX-Min's `properNoun`.
-  static let partsOfSpeech: Set<String> = ["noun", "verb", "adjective", "adverb", "properNoun", "other"]
+  static let partsOfSpeech: Set<String> = [
+    "noun", "verb", "adjective", "adverb", "properNoun", "other",
+  ]
 }
 
 /// The checks of values and structure (and of what the loader skipped), documented.
@@ -215,13 +267,15 @@ extension GlossaryChecks {
       A BCP 47 tag: `en`, `ru`, `en-GB`.
       """,
     nonTriggeringExamples: [RuleExample("concept,lang,term,status\nnato,en-GB,NATO,preferred")],
-    triggeringExamples: [RuleExample("concept,lang,term,status\nnato,↓English (UK),NATO,preferred")])
+    triggeringExamples: [RuleExample("concept,lang,term,status\nnato,↓English (UK),NATO,preferred")]
+  )
 
   /// A language tag spelled in a non-canonical way, or two tags for one language.
   public static let languageTagStyle = RuleDescriptor(
     id: "glossary-language-tag-style", title: "Language Tag Style", category: .designAndMarkup,
     defaultSeverity: .warning,
-    summary: "A language tag is not in canonical BCP 47 form (ru_RU, RU), or one glossary writes one language two ways (ru and ru-RU)",
+    summary:
+      "A language tag is not in canonical BCP 47 form (ru_RU, RU), or one glossary writes one language two ways (ru and ru-RU)",
     rationale: """
       ## Why is this bad?
       Termlint reads `ru_RU` as `ru-RU`, but other tools may not, and a glossary that uses both
@@ -233,19 +287,22 @@ extension GlossaryChecks {
       Canonical BCP 47 (`ru`, `ru-RU`, `en-GB`), one tag per language.
       """,
     nonTriggeringExamples: [
-      RuleExample("""
+      RuleExample(
+        """
         concept,lang,term,status
         nato,en-GB,NATO,preferred
         osce,en-GB,OSCE,preferred
         """)
     ],
     triggeringExamples: [
-      RuleExample("""
+      RuleExample(
+        """
         concept,lang,term,status
         nato,↓ru_RU,НАТО,preferred
         osce,ru_RU,ОБСЕ,preferred
         """),
-      RuleExample("""
+      RuleExample(
+        """
         concept,lang,term,status
         nato,ru,НАТО,preferred
         osce,ru,ОБСЕ,preferred
@@ -255,7 +312,8 @@ extension GlossaryChecks {
 
   /// A concept without a preferred term in one of its languages.
   public static let missingPreferred = RuleDescriptor(
-    id: "glossary-missing-preferred", title: "No Preferred Term", category: .terminology, defaultSeverity: .warning,
+    id: "glossary-missing-preferred", title: "No Preferred Term", category: .terminology,
+    defaultSeverity: .warning,
     summary: "A concept has terms in a language but none of them is preferred",
     rationale: """
       ## Why is this bad?
@@ -268,20 +326,23 @@ extension GlossaryChecks {
       Mark the term to use as `preferred`.
       """,
     nonTriggeringExamples: [
-      RuleExample("""
+      RuleExample(
+        """
         concept,lang,term,status
         talks,ru,переговоры,
         talks,en,talks,
         """)
     ],
     triggeringExamples: [
-      RuleExample("""
+      RuleExample(
+        """
         concept,lang,term,status
         talks,ru,переговоры,preferred
         talks,en,↓talks,admitted
         talks,en,negotiations,admitted
         """),
-      RuleExample("""
+      RuleExample(
+        """
         concept,lang,term,status
         kyiv,en,Kyiv,preferred
         kyiv,uk,↓Київ,admitted
@@ -290,7 +351,8 @@ extension GlossaryChecks {
 
   /// A status value Termlint does not know.
   public static let unknownStatus = RuleDescriptor(
-    id: "glossary-unknown-status", title: "Unknown Status", category: .designAndMarkup, defaultSeverity: .error,
+    id: "glossary-unknown-status", title: "Unknown Status", category: .designAndMarkup,
+    defaultSeverity: .error,
     summary: "A term's status is not one Termlint knows; the term counts as admitted",
     rationale: """
       ## Why is this bad?
@@ -301,12 +363,15 @@ extension GlossaryChecks {
       `preferred`, `admitted`, `deprecated`, `forbidden` or `proposed` (TBX values such as
       `deprecatedTerm-admn-sts` are accepted too).
       """,
-    nonTriggeringExamples: [RuleExample("concept,lang,term,status\nkyiv,en,Kiev,deprecatedTerm-admn-sts")],
+    nonTriggeringExamples: [
+      RuleExample("concept,lang,term,status\nkyiv,en,Kiev,deprecatedTerm-admn-sts")
+    ],
     triggeringExamples: [RuleExample("concept,lang,term,status\nkyiv,en,Kiev,↓depreciated")])
 
   /// An empty term, or one without letters or digits.
   public static let emptyTerm = RuleDescriptor(
-    id: "glossary-empty-term", title: "Empty Term", category: .designAndMarkup, defaultSeverity: .error,
+    id: "glossary-empty-term", title: "Empty Term", category: .designAndMarkup,
+    defaultSeverity: .error,
     summary: "A term is empty, or has no letters, digits or symbols to match",
     rationale: """
       ## Why is this bad?
@@ -323,7 +388,8 @@ extension GlossaryChecks {
 
   /// A part of speech, case sensitivity or match mode outside its list of values.
   public static let invalidValue = RuleDescriptor(
-    id: "glossary-invalid-value", title: "Invalid Value", category: .designAndMarkup, defaultSeverity: .warning,
+    id: "glossary-invalid-value", title: "Invalid Value", category: .designAndMarkup,
+    defaultSeverity: .warning,
     summary: "A part of speech, case sensitivity or match mode is not one of its allowed values",
     rationale: """
       ## Why is this bad?
@@ -334,7 +400,9 @@ extension GlossaryChecks {
       ## Use instead
       One of the listed values, or leave the field empty.
       """,
-    nonTriggeringExamples: [RuleExample("concept,lang,term,status,pos\nnato,en,NATO,preferred,properNoun")],
+    nonTriggeringExamples: [
+      RuleExample("concept,lang,term,status,pos\nnato,en,NATO,preferred,properNoun")
+    ],
     triggeringExamples: [
       RuleExample("concept,lang,term,status,pos\nsanctions,en,sanctions,preferred,↓nominal"),
       RuleExample("concept,lang,term,status,match\nsanctions,en,sanctions,preferred,↓exactly"),
@@ -342,7 +410,8 @@ extension GlossaryChecks {
 
   /// A concept id used twice (TBX; the CSV and YAML loaders refuse such files).
   public static let duplicateID = RuleDescriptor(
-    id: "glossary-duplicate-id", title: "Duplicate Concept Id", category: .designAndMarkup, defaultSeverity: .error,
+    id: "glossary-duplicate-id", title: "Duplicate Concept Id", category: .designAndMarkup,
+    defaultSeverity: .error,
     summary: "Two concepts have the same id",
     rationale: """
       ## Why is this bad?
@@ -353,7 +422,8 @@ extension GlossaryChecks {
       Give every concept its own id.
       """,
     nonTriggeringExamples: [
-      RuleExample("""
+      RuleExample(
+        """
         <?xml version="1.0" encoding="UTF-8"?>
         <tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic" style="dca" xml:lang="en"><tbxHeader/><text><body>
         <conceptEntry id="nato"><langSec xml:lang="en"><termSec><term>NATO</term></termSec></langSec></conceptEntry>
@@ -362,7 +432,8 @@ extension GlossaryChecks {
         """)
     ],
     triggeringExamples: [
-      RuleExample("""
+      RuleExample(
+        """
         <?xml version="1.0" encoding="UTF-8"?>
         <tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic" style="dca" xml:lang="en"><tbxHeader/><text><body>
         <conceptEntry id="nato"><langSec xml:lang="en"><termSec><term>NATO</term></termSec></langSec></conceptEntry>
@@ -373,8 +444,10 @@ extension GlossaryChecks {
 
   /// Markup the TBX loader skipped.
   public static let skippedContent = RuleDescriptor(
-    id: "glossary-skipped-content", title: "Skipped Content", category: .designAndMarkup, defaultSeverity: .warning,
-    summary: "Part of a TBX file was skipped (a second term in one term section, a concept without usable terms …)",
+    id: "glossary-skipped-content", title: "Skipped Content", category: .designAndMarkup,
+    defaultSeverity: .warning,
+    summary:
+      "Part of a TBX file was skipped (a second term in one term section, a concept without usable terms …)",
     rationale: """
       ## Why is this bad?
       What the loader skips is not linted, and the glossary's maintainers may not know.
@@ -383,7 +456,8 @@ extension GlossaryChecks {
       One `<term>` per term section, terms inside term sections, at least one term per concept.
       """,
     nonTriggeringExamples: [
-      RuleExample("""
+      RuleExample(
+        """
         <?xml version="1.0" encoding="UTF-8"?>
         <tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic" style="dca" xml:lang="en"><tbxHeader/><text><body>
         <conceptEntry id="nato"><langSec xml:lang="en"><termSec><term>NATO</term></termSec></langSec></conceptEntry>
@@ -391,7 +465,8 @@ extension GlossaryChecks {
         """)
     ],
     triggeringExamples: [
-      RuleExample("""
+      RuleExample(
+        """
         <?xml version="1.0" encoding="UTF-8"?>
         <tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic" style="dca" xml:lang="en"><tbxHeader/><text><body>
         <conceptEntry id="nato"><langSec xml:lang="en"><termSec><term>NATO</term>
@@ -413,12 +488,15 @@ extension String {
 
   fileprivate static func invalidLanguage(_ issue: GlossaryLoadIssue) -> String {
     if issue.message.contains("no xml:lang") {
-      return "The term '\(issue.value ?? "")' has no language (no xml:lang in scope), so it is skipped; add xml:lang to its language section"
+      return
+        "The term '\(issue.value ?? "")' has no language (no xml:lang in scope), so it is skipped; add xml:lang to its language section"
     }
     guard let value = issue.value else {
-      return "The language is empty, so the term is skipped; fill in a BCP 47 tag such as 'en' or 'ru'"
+      return
+        "The language is empty, so the term is skipped; fill in a BCP 47 tag such as 'en' or 'ru'"
     }
-    return "'\(value)' is not a valid BCP 47 language tag, so its terms are skipped; use a tag such as 'en', 'ru' or 'en-GB'"
+    return
+      "'\(value)' is not a valid BCP 47 language tag, so its terms are skipped; use a tag such as 'en', 'ru' or 'en-GB'"
   }
 
   fileprivate static func unknownStatus(_ value: String) -> String {
@@ -426,7 +504,8 @@ extension String {
   }
 
   fileprivate static func tagSpelling(_ raw: String, canonical: String, others: Int) -> String {
-    let more = others == 0 ? "" : " (also used \(others) more time\(others == 1 ? "" : "s") in this file)"
+    let more =
+      others == 0 ? "" : " (also used \(others) more time\(others == 1 ? "" : "s") in this file)"
     return "Language tag '\(raw)' is not in canonical BCP 47 form\(more); write '\(canonical)'"
   }
 
@@ -434,7 +513,9 @@ extension String {
     "Language tag '\(tag)' names the same language as '\(majority)', used from line \(line); use one tag for one language"
   }
 
-  fileprivate static func missingPreferred(_ concept: String, language: String, onlyRejected: Bool) -> String {
+  fileprivate static func missingPreferred(_ concept: String, language: String, onlyRejected: Bool)
+    -> String
+  {
     onlyRejected
       ? "Concept '\(concept)' has only deprecated or forbidden terms in '\(language)', so lint has nothing to suggest; add the preferred term"
       : "Concept '\(concept)' has no preferred term in '\(language)'; mark the term to use as preferred"

@@ -12,9 +12,11 @@ import TermlintText
 public enum GlossaryChecks {
   /// Every check, sorted by id.
   public static let all: [RuleDescriptor] = [
-    duplicateConcept, duplicateTerm, statusConflict, missingPreferred, deprecatedMatchesAllowed, targetCollision,
+    duplicateConcept, duplicateTerm, statusConflict, missingPreferred, deprecatedMatchesAllowed,
+    targetCollision,
     notNFC, whitespace, mixedApostrophes, invisibleCharacter, mixedScript, caseVariants,
-    invalidLanguageTag, languageTagStyle, unknownStatus, emptyTerm, invalidValue, duplicateID, skippedContent,
+    invalidLanguageTag, languageTagStyle, unknownStatus, emptyTerm, invalidValue, duplicateID,
+    skippedContent,
   ].sorted { $0.id < $1.id }
 
   /// The check with an id, if any.

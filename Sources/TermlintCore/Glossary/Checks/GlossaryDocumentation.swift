@@ -22,15 +22,18 @@ public enum GlossaryDocumentation {
 
   /// A Markdown table of every check: id, severity, what it reports.
   public static func markdownTable(_ descriptors: [RuleDescriptor]) -> String {
-    var out = "| check | category | default severity | what it reports |\n| --- | --- | --- | --- |\n"
+    var out =
+      "| check | category | default severity | what it reports |\n| --- | --- | --- | --- |\n"
     for d in descriptors {
-      out += "| `\(d.id)` | \(d.category.rawValue) | \(d.defaultSeverity.rawValue) | \(d.summary.replacingBars) |\n"
+      out +=
+        "| `\(d.id)` | \(d.category.rawValue) | \(d.defaultSeverity.rawValue) | \(d.summary.replacingBars) |\n"
     }
     return out
   }
 
   private static func indented(_ text: String) -> String {
-    text.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n") + "\n"
+    text.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(
+      separator: "\n") + "\n"
   }
 }
 

@@ -20,16 +20,22 @@ public struct GlossarySource: Sendable {
   /// Reads and loads a glossary file; the format comes from the extension unless given.
   ///
   /// - Throws: `TermlintError` when the file cannot be read or its layout is broken.
-  public static func load(path: String, format: GlossaryFormat? = nil, options: SheetOptions = .none) throws -> GlossarySource {
+  public static func load(
+    path: String, format: GlossaryFormat? = nil, options: SheetOptions = .none
+  ) throws -> GlossarySource {
     let resolved = try format ?? GlossaryIO.format(for: path)
-    return try GlossarySource(bytes: GlossaryIO.readBytes(path: path), path: path, format: resolved, options: options)
+    return try GlossarySource(
+      bytes: GlossaryIO.readBytes(path: path), path: path, format: resolved, options: options)
   }
 
   /// Loads a glossary from bytes in memory; `path` names it in findings.
   ///
   /// - Throws: `TermlintError` when its layout is broken.
-  public init(bytes: [UInt8], path: String, format: GlossaryFormat, options: SheetOptions = .none) throws {
-    let (glossary, issues) = try GlossaryIO.loadReportingIssues(bytes: bytes, path: path, format: format, options: options)
+  public init(bytes: [UInt8], path: String, format: GlossaryFormat, options: SheetOptions = .none)
+    throws
+  {
+    let (glossary, issues) = try GlossaryIO.loadReportingIssues(
+      bytes: bytes, path: path, format: format, options: options)
     self.path = path
     self.format = format
     self.glossary = glossary
@@ -66,7 +72,8 @@ public struct GlossarySource: Sendable {
     let firstLine = text.map { String($0.prefix { $0 != "\n" && $0 != "\r" }) } ?? ""
     let forms = firstLine.isEmpty ? [] : spellings(of: firstLine).map { Array($0.utf16) }
     func matches(_ form: [UInt16], at offset: Int) -> Bool {
-      offset + form.count <= lineRange.upperBound && Array(units[offset..<(offset + form.count)]) == form
+      offset + form.count <= lineRange.upperBound
+        && Array(units[offset..<(offset + form.count)]) == form
     }
     if let column, let start = offset(ofColumn: column, in: file, lineRange: lineRange) {
       for form in forms where matches(form, at: start) { return start..<(start + form.count) }
@@ -74,14 +81,19 @@ public struct GlossarySource: Sendable {
     }
     var fallback: Range<Int>?
     for form in forms where !form.isEmpty && form.count <= lineRange.count {
-      for start in lineRange.lowerBound...(lineRange.upperBound - form.count) where matches(form, at: start) {
-        if start > lineRange.lowerBound && units[start - 1] == 0x3E { return start..<(start + form.count) }  // after '>'
+      for start in lineRange.lowerBound...(lineRange.upperBound - form.count)
+      where matches(form, at: start) {
+        if start > lineRange.lowerBound && units[start - 1] == 0x3E {
+          return start..<(start + form.count)
+        }  // after '>'
         if fallback == nil { fallback = start..<(start + form.count) }
       }
     }
     if let fallback { return fallback }
     var start = lineRange.lowerBound
-    while start < lineRange.upperBound && (units[start] == 0x20 || units[start] == 0x09) { start += 1 }
+    while start < lineRange.upperBound && (units[start] == 0x20 || units[start] == 0x09) {
+      start += 1
+    }
     return start..<lineRange.upperBound
   }
 
@@ -89,15 +101,20 @@ public struct GlossarySource: Sendable {
   private func spellings(of text: String) -> [String] {
     switch format {
     case .tbx:
-      let escaped = text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-        .replacingOccurrences(of: ">", with: "&gt;")
+      let escaped = text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(
+        of: "<", with: "&lt;"
+      )
+      .replacingOccurrences(of: ">", with: "&gt;")
       return escaped == text ? [text] : [escaped, text]
     case .csv, .tsv:
       return ["\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"", text]
     case .xlsx:
       return [text]
     case .yaml:
-      return [text, YAMLGlossaryWriter.doubleQuoted(text), "'" + text.replacingOccurrences(of: "'", with: "''") + "'"]
+      return [
+        text, YAMLGlossaryWriter.doubleQuoted(text),
+        "'" + text.replacingOccurrences(of: "'", with: "''") + "'",
+      ]
     }
   }
 

@@ -70,7 +70,9 @@ public struct TermExtractor: Sendable {
   public let options: Options
 
   /// Creates an extractor.
-  public init(sourceLanguage: LanguageTag, targetLanguage: LanguageTag, options: Options = Options()) {
+  public init(
+    sourceLanguage: LanguageTag, targetLanguage: LanguageTag, options: Options = Options()
+  ) {
     self.sourceLanguage = sourceLanguage
     self.targetLanguage = targetLanguage
     self.options = options
@@ -82,17 +84,26 @@ public struct TermExtractor: Sendable {
   ///   - pairs: source and target text of each aligned segment.
   ///   - known: a glossary whose source-language terms are skipped (already entered).
   /// - Throws: `ICUError` when ICU cannot open a word break iterator.
-  public func extract(_ pairs: [(source: String, target: String)], known: Glossary? = nil) throws -> [Candidate] {
+  public func extract(_ pairs: [(source: String, target: String)], known: Glossary? = nil) throws
+    -> [Candidate]
+  {
     let tokenizer = try Tokenizer()
     var sourceSide = Side(language: sourceLanguage)
     var targetSide = Side(language: targetLanguage)
     var sourceGrams: [[Int32: Int]] = []  // per segment: n-gram id → first occurrence
     var targetGrams: [Set<Int32>] = []
     for pair in pairs {
-      sourceGrams.append(sourceSide.ngrams(pair.source, tokenizer: tokenizer, minWords: 1, maxWords: options.maxWords))
-      targetGrams.append(Set(targetSide.ngrams(pair.target, tokenizer: tokenizer, minWords: 1, maxWords: options.maxWords + 1).keys))
+      sourceGrams.append(
+        sourceSide.ngrams(
+          pair.source, tokenizer: tokenizer, minWords: 1, maxWords: options.maxWords))
+      targetGrams.append(
+        Set(
+          targetSide.ngrams(
+            pair.target, tokenizer: tokenizer, minWords: 1, maxWords: options.maxWords + 1
+          ).keys))
     }
-    var sourceFrequency: [Int32: Int] = [:], postings: [Int32: [Int]] = [:]
+    var sourceFrequency: [Int32: Int] = [:]
+    var postings: [Int32: [Int]] = [:]
     for (segment, grams) in sourceGrams.enumerated() {
       for gram in grams.keys {
         sourceFrequency[gram, default: 0] += 1
@@ -104,14 +115,17 @@ public struct TermExtractor: Sendable {
 
     // Candidates: frequent enough, long enough, not nearly always inside a longer candidate.
     let frequent = sourceFrequency.filter { $0.value >= options.minCount }
-    var nested: [Int32: (sum: Int, count: Int, max: Int)] = [:]  // longer candidates containing a gram
+    // longer candidates containing a gram
+    var nested: [Int32: (sum: Int, count: Int, max: Int)] = [:]
     for (gram, count) in frequent {
       let units = sourceSide.units(of: gram)
       guard units.count >= 2 else { continue }
       var subs: Set<Int32> = []
       for length in 1..<units.count {
         for start in 0...(units.count - length) {
-          if let sub = sourceSide.id(of: Array(units[start..<(start + length)])) { subs.insert(sub) }
+          if let sub = sourceSide.id(of: Array(units[start..<(start + length)])) {
+            subs.insert(sub)
+          }
         }
       }
       for sub in subs {
@@ -128,15 +142,25 @@ public struct TermExtractor: Sendable {
       if let inside = nested[gram], Double(inside.max) >= 0.75 * Double(count) { continue }
       if knownKeys.contains(sourceSide.units(of: gram)) { continue }
       var together: [Int32: Int] = [:]
-      for segment in postings[gram] ?? [] { for t in targetGrams[segment] { together[t, default: 0] += 1 } }
+      for segment in postings[gram] ?? [] {
+        for t in targetGrams[segment] { together[t, default: 0] += 1 }
+      }
       let scored = together.filter { $0.value >= 2 }.map { t, c in
-        (gram: t, c: c, dice: 2 * Double(c) / Double(count + (targetFrequency[t] ?? c)), length: targetSide.units(of: t).count)
+        (
+          gram: t, c: c, dice: 2 * Double(c) / Double(count + (targetFrequency[t] ?? c)),
+          length: targetSide.units(of: t).count
+        )
       }
       // Equal Dice (common in small texts): a phrase about as long as the source phrase, then
       // the longer one.
-      func beats(_ a: (gram: Int32, c: Int, dice: Double, length: Int), _ b: (gram: Int32, c: Int, dice: Double, length: Int)) -> Bool {
+      func beats(
+        _ a: (gram: Int32, c: Int, dice: Double, length: Int),
+        _ b: (gram: Int32, c: Int, dice: Double, length: Int)
+      ) -> Bool {
         if abs(a.dice - b.dice) > 1e-9 { return a.dice > b.dice }
-        if abs(a.length - length) != abs(b.length - length) { return abs(a.length - length) < abs(b.length - length) }
+        if abs(a.length - length) != abs(b.length - length) {
+          return abs(a.length - length) < abs(b.length - length)
+        }
         if a.length != b.length { return a.length > b.length }
         if a.c != b.c { return a.c > b.c }
         return a.gram < b.gram
@@ -147,19 +171,30 @@ public struct TermExtractor: Sendable {
       if let b = best {
         let core = targetSide.units(of: b.gram)
         let fuller = scored.filter {
-          $0.length > b.length && $0.length <= length + 2 && $0.dice >= 0.7 * b.dice && Self.contains(targetSide.units(of: $0.gram), core)
+          $0.length > b.length && $0.length <= length + 2 && $0.dice >= 0.7 * b.dice
+            && Self.contains(targetSide.units(of: $0.gram), core)
         }
-        if let longest = fuller.max(by: { ($0.length, $0.dice) < ($1.length, $1.dice) }) { best = longest }
+        if let longest = fuller.max(by: { ($0.length, $0.dice) < ($1.length, $1.dice) }) {
+          best = longest
+        }
       }
       let dice = best?.dice ?? 0
-      let llr = best.map { Self.logLikelihood(a: Double($0.c), sourceCount: Double(count), targetCount: Double(targetFrequency[$0.gram] ?? $0.c), total: total) } ?? 0
+      let llr =
+        best.map {
+          Self.logLikelihood(
+            a: Double($0.c), sourceCount: Double(count),
+            targetCount: Double(targetFrequency[$0.gram] ?? $0.c), total: total)
+        } ?? 0
       // C-value (Frantzi et al.): frequency minus the mean frequency of the longer candidates
       // that contain the phrase, weighted by length, so truncated phrases rank low.
       let adjusted = Double(count) - (nested[gram].map { Double($0.sum) / Double($0.count) } ?? 0)
       let cValue = log2(1 + Double(length)) * max(0, adjusted)
-      candidates.append(Candidate(
-        source: sourceSide.surface(of: gram), target: best.map { targetSide.surface(of: $0.gram) }, frequency: count,
-        cooccurrence: best?.c ?? 0, dice: dice, logLikelihood: llr, score: dice * log2(1 + cValue)))
+      candidates.append(
+        Candidate(
+          source: sourceSide.surface(of: gram),
+          target: best.map { targetSide.surface(of: $0.gram) }, frequency: count,
+          cooccurrence: best?.c ?? 0, dice: dice, logLikelihood: llr, score: dice * log2(1 + cValue)
+        ))
     }
     candidates.sort { a, b in
       if a.score != b.score { return a.score > b.score }
@@ -172,18 +207,25 @@ public struct TermExtractor: Sendable {
   /// Whether `short` occurs contiguously in `long`.
   static func contains(_ long: [Int32], _ short: [Int32]) -> Bool {
     guard !short.isEmpty, short.count <= long.count else { return false }
-    for start in 0...(long.count - short.count) where Array(long[start..<(start + short.count)]) == short { return true }
+    for start in 0...(long.count - short.count)
+    where Array(long[start..<(start + short.count)]) == short { return true }
     return false
   }
 
   /// Dunning's log-likelihood ratio G² for a 2×2 contingency table.
-  static func logLikelihood(a: Double, sourceCount: Double, targetCount: Double, total: Double) -> Double {
-    let b = sourceCount - a, c = targetCount - a, d = max(0, total - sourceCount - targetCount + a)
+  static func logLikelihood(a: Double, sourceCount: Double, targetCount: Double, total: Double)
+    -> Double
+  {
+    let b = sourceCount - a
+    let c = targetCount - a
+    let d = max(0, total - sourceCount - targetCount + a)
     func term(_ observed: Double, _ row: Double, _ column: Double) -> Double {
       guard observed > 0 else { return 0 }
       return observed * log(observed * total / (row * column))
     }
-    return 2 * (term(a, a + b, a + c) + term(b, a + b, b + d) + term(c, c + d, a + c) + term(d, c + d, b + d))
+    return 2
+      * (term(a, a + b, a + c) + term(b, a + b, b + d) + term(c, c + d, a + c)
+        + term(d, c + d, b + d))
   }
 
   /// A glossary draft of candidates: one concept per candidate, every term `proposed`, the
@@ -192,24 +234,34 @@ public struct TermExtractor: Sendable {
     var ids: Set<String> = []
     var concepts: [Concept] = []
     for (rank, candidate) in candidates.enumerated() {
-      let latin = [candidate.source, candidate.target ?? ""].first { $0.unicodeScalars.contains { UnicodeProperties.script($0) == UnicodeProperties.Script.latin } }
+      let latin = [candidate.source, candidate.target ?? ""].first {
+        $0.unicodeScalars.contains {
+          UnicodeProperties.script($0) == UnicodeProperties.Script.latin
+        }
+      }
       var id = latin.map(Self.slug) ?? ""
       if id.isEmpty { id = "candidate-\(rank + 1)" }
-      var unique = id, suffix = 2
+      var unique = id
+      var suffix = 2
       while !ids.insert(unique).inserted {
         unique = "\(id)-\(suffix)"
         suffix += 1
       }
       var terms = [Term(candidate.source, language: sourceLanguage, status: .proposed)]
-      if let target = candidate.target { terms.append(Term(target, language: targetLanguage, status: .proposed)) }
-      let evidence = candidate.target == nil
+      if let target = candidate.target {
+        terms.append(Term(target, language: targetLanguage, status: .proposed))
+      }
+      let evidence =
+        candidate.target == nil
         ? "proposed by glossary extract: in \(candidate.frequency) segments; no consistent translation found"
         : String(
-          format: "proposed by glossary extract: in %d segments, with the target phrase in %d (Dice %.2f, G² %.1f)",
+          format:
+            "proposed by glossary extract: in %d segments, with the target phrase in %d (Dice %.2f, G² %.1f)",
           candidate.frequency, candidate.cooccurrence, candidate.dice, candidate.logLikelihood)
       concepts.append(Concept(id: unique, note: evidence, terms: terms))
     }
-    return Glossary(concepts: concepts, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
+    return Glossary(
+      concepts: concepts, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
   }
 
   /// Lower-case ASCII letters and digits joined by hyphens.
@@ -259,7 +311,8 @@ private struct Side {
     let morphology = Morphology(language: language)
     self.morphology = morphology
     stopwords = Stopwords.list(for: language.language)
-    commonStems = Set(Stopwords.commonWords(for: language.language).map { morphology.stem(utf16: Array($0.utf16)) })
+    commonStems = Set(
+      Stopwords.commonWords(for: language.language).map { morphology.stem(utf16: Array($0.utf16)) })
   }
 
   mutating func intern(_ key: String) -> Int32 {
@@ -274,7 +327,9 @@ private struct Side {
   func id(of units: [Int32]) -> Int32? { gramIDs[units] }
 
   /// A gram made only of stopwords, numbers and general-language words is not a term.
-  func isFiller(_ gram: Int32) -> Bool { grams[Int(gram)].allSatisfy { stopwordKeys.contains($0) || commonKeys.contains($0) } }
+  func isFiller(_ gram: Int32) -> Bool {
+    grams[Int(gram)].allSatisfy { stopwordKeys.contains($0) || commonKeys.contains($0) }
+  }
 
   /// The most frequent spelling of a gram away from the start of a segment (on a tie, the
   /// alphabetically first), else the most frequent one at the start.
@@ -301,22 +356,28 @@ private struct Side {
       var key = String(utf16Units: unitKey(token, normalized))
       var hasLetter = token.kind == .word
       while end + 2 < tokens.count {
-        let joiner = tokens[end + 1], next = tokens[end + 2]
+        let joiner = tokens[end + 1]
+        let next = tokens[end + 2]
         let joinerText = normalized.units[joiner.range]
-        guard joiner.kind == .punctuation, !joiner.spaceBefore, !next.spaceBefore, next.kind != .punctuation,
+        guard joiner.kind == .punctuation, !joiner.spaceBefore, !next.spaceBefore,
+          next.kind != .punctuation,
           joinerText.count == 1, [0x2D, 0x2F, 0x27].contains(joinerText.first!)
         else { break }
         key += String(utf16Units: joinerText) + String(utf16Units: unitKey(next, normalized))
         hasLetter = hasLetter || next.kind == .word
         end += 2
       }
-      let form = String(utf16Units: normalized.units[token.range.lowerBound..<tokens[end].range.upperBound])
+      let form = String(
+        utf16Units: normalized.units[token.range.lowerBound..<tokens[end].range.upperBound])
       let id = intern(key)
       let isStopword = stopwords.contains(form) || !hasLetter || form.count < 2
       if isStopword { stopwordKeys.insert(id) }
-      if end == k && token.kind == .word && commonStems.contains(unitKey(token, normalized)) { commonKeys.insert(id) }
+      if end == k && token.kind == .word && commonStems.contains(unitKey(token, normalized)) {
+        commonKeys.insert(id)
+      }
       let range = normalized.map.sourceRange(token.range.lowerBound..<tokens[end].range.upperBound)
-      phrases[phrases.count - 1].append(Unit(key: id, isStopword: isStopword, hasLetter: hasLetter, range: range))
+      phrases[phrases.count - 1].append(
+        Unit(key: id, isStopword: isStopword, hasLetter: hasLetter, range: range))
       k = end + 1
     }
     return phrases.filter { !$0.isEmpty }
@@ -329,7 +390,9 @@ private struct Side {
 
   /// The grams of a text (1 to `maxWords` units, no stopword at either end), by id, with their
   /// spellings counted once per text.
-  mutating func ngrams(_ text: String, tokenizer: Tokenizer, minWords: Int, maxWords: Int) -> [Int32: Int] {
+  mutating func ngrams(_ text: String, tokenizer: Tokenizer, minWords: Int, maxWords: Int)
+    -> [Int32: Int]
+  {
     var found: [Int32: Int] = [:]
     let utf16 = Array(text.utf16)
     for (phraseIndex, phrase) in phrases(text, tokenizer: tokenizer).enumerated() {
@@ -369,7 +432,8 @@ private struct Side {
   mutating func knownKeys(_ glossary: Glossary, tokenizer: Tokenizer) -> Set<[Int32]> {
     var keys: Set<[Int32]> = []
     for concept in glossary.concepts {
-      for term in concept.terms where term.language.language == morphology.language || morphology.language.isEmpty {
+      for term in concept.terms
+      where term.language.language == morphology.language || morphology.language.isEmpty {
         for phrase in phrases(term.text, tokenizer: tokenizer) { keys.insert(phrase.map(\.key)) }
       }
     }

@@ -20,7 +20,9 @@ public enum CheckstyleReporter: Reporter {
   public static let summary = "Checkstyle XML for reviewdog, Jenkins Warnings NG and Danger"
   public static let fileExtension = "xml"
 
-  public static func write(_ report: RunReport, options: ReportOptions, to out: inout ReportWriter) throws {
+  public static func write(_ report: RunReport, options: ReportOptions, to out: inout ReportWriter)
+    throws
+  {
     out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"4.3\">\n")
     for part in report.fileSlices {
       let (path, findings) = (part.path, part.findings)
@@ -30,7 +32,9 @@ public enum CheckstyleReporter: Reporter {
       }
       out.write("  <file name=\"\(path.xmlEscaped)\">\n")
       for f in findings {
-        out.write("    <error line=\"\(f.location.line)\" column=\"\(f.location.column)\" severity=\"\(f.severity.rawValue)\" ")
+        out.write(
+          "    <error line=\"\(f.location.line)\" column=\"\(f.location.column)\" severity=\"\(f.severity.rawValue)\" "
+        )
         out.write("message=\"")
         out.writeXMLEscaped(f.message)
         out.write("\" source=\"termlint.")

@@ -17,7 +17,8 @@ public enum GitHubActionsReporter: Reporter {
   // MARK: - Reporter
 
   public static let identifier = "github"
-  public static let summary = "GitHub Actions annotations, plus a Markdown job summary in $GITHUB_STEP_SUMMARY"
+  public static let summary =
+    "GitHub Actions annotations, plus a Markdown job summary in $GITHUB_STEP_SUMMARY"
   public static let fileExtension = "txt"
 
   /// Annotations of one level GitHub shows per step.
@@ -25,7 +26,9 @@ public enum GitHubActionsReporter: Reporter {
   /// The size limit of a job summary, in bytes (GitHub allows 1 MiB per step).
   public static let jobSummaryLimit = 1_000_000
 
-  public static func write(_ report: RunReport, options: ReportOptions, to out: inout ReportWriter) throws {
+  public static func write(_ report: RunReport, options: ReportOptions, to out: inout ReportWriter)
+    throws
+  {
     for f in report.findings {
       let l = f.location
       var properties: [(String, String)] = []
@@ -47,10 +50,14 @@ public enum GitHubActionsReporter: Reporter {
       out.write("::\(f.severity.githubLevel) \(list)::\(f.message.githubData)\n")
     }
     let counts = report.counts
-    out.write("termlint: " + TextReporter.summaryLine(report, style: TextReporter.Style(enabled: false)) + "\n")
+    out.write(
+      "termlint: " + TextReporter.summaryLine(report, style: TextReporter.Style(enabled: false))
+        + "\n")
     let hidden = Severity.allCases.filter { (counts[$0] ?? 0) > annotationsShownPerLevel }
     if !hidden.isEmpty {
-      out.write("termlint: GitHub shows only the first \(annotationsShownPerLevel) annotations of each level; the job summary lists all \(report.findings.count) findings\n")
+      out.write(
+        "termlint: GitHub shows only the first \(annotationsShownPerLevel) annotations of each level; the job summary lists all \(report.findings.count) findings\n"
+      )
     }
   }
 
@@ -58,23 +65,31 @@ public enum GitHubActionsReporter: Reporter {
   /// and a table of findings, cut short (with a note) before GitHub's 1 MiB limit.
   public static func jobSummary(_ report: RunReport) -> String? {
     var out = "## Termlint\n\n"
-    out += TextReporter.summaryLine(report, style: TextReporter.Style(enabled: false)).markdownCell + "\n\n"
-    out += "| File | Problems | Errors | Warnings | Info | Words | Quality score |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n"
+    out +=
+      TextReporter.summaryLine(report, style: TextReporter.Style(enabled: false)).markdownCell
+      + "\n\n"
+    out +=
+      "| File | Problems | Errors | Warnings | Info | Words | Quality score |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n"
     for part in report.fileReports {
       let (path, findings, quality) = (part.path, part.findings, part.quality)
       let c = RunReport.counts(findings)
       let score = quality.score.map(QualityScore.format) ?? "–"
-      out += "| \(path.markdownCell) | \(findings.count) | \(c[.error] ?? 0) | \(c[.warning] ?? 0) | \(c[.info] ?? 0) | \(quality.words) | \(score) |\n"
+      out +=
+        "| \(path.markdownCell) | \(findings.count) | \(c[.error] ?? 0) | \(c[.warning] ?? 0) | \(c[.info] ?? 0) | \(quality.words) | \(score) |\n"
     }
     guard !report.findings.isEmpty else { return out }
-    out += "\n### Findings\n\n| Location | Severity | Rule | Message | Suggestion |\n| --- | --- | --- | --- | --- |\n"
-    let note = "\n_… and %d more findings: upload the SARIF report (`--format sarif`) to see them all._\n"
+    out +=
+      "\n### Findings\n\n| Location | Severity | Rule | Message | Suggestion |\n| --- | --- | --- | --- | --- |\n"
+    let note =
+      "\n_… and %d more findings: upload the SARIF report (`--format sarif`) to see them all._\n"
     for (i, f) in report.findings.enumerated() {
       let l = f.location
-      let row = "| \("\(l.path):\(l.line):\(l.column)".markdownCell) | \(f.severity.rawValue) | \(f.ruleID.markdownCell) | "
+      let row =
+        "| \("\(l.path):\(l.line):\(l.column)".markdownCell) | \(f.severity.rawValue) | \(f.ruleID.markdownCell) | "
         + "\(f.message.markdownCell) | \((ReportText.suggestion(f) ?? "").markdownCell) |\n"
       if out.utf8.count + row.utf8.count + note.utf8.count + 20 > jobSummaryLimit {
-        out += note.replacingOccurrences(of: "%d", with: ReportText.grouped(report.findings.count - i))
+        out += note.replacingOccurrences(
+          of: "%d", with: ReportText.grouped(report.findings.count - i))
         break
       }
       out += row
@@ -96,7 +111,8 @@ extension Severity {
 extension String {
   /// A workflow command's message: `%`, CR and LF percent-encoded.
   fileprivate var githubData: String {
-    replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+    replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
+      .replacingOccurrences(of: "\n", with: "%0A")
   }
 
   /// A workflow command's property value: as a message, plus `:` and `,`.

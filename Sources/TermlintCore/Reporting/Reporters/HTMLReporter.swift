@@ -15,15 +15,24 @@ public enum HTMLReporter: Reporter {
   // MARK: - Reporter
 
   public static let identifier = "html"
-  public static let summary = "one self-contained HTML page: each article with its findings highlighted"
+  public static let summary =
+    "one self-contained HTML page: each article with its findings highlighted"
   public static let fileExtension = "html"
 
-  public static func write(_ report: RunReport, options: ReportOptions, to out: inout ReportWriter) throws {
-    let marks = Dictionary(grouping: report.findings.enumerated().map { Mark(id: "f\($0.offset + 1)", finding: $0.element) }) {
+  public static func write(_ report: RunReport, options: ReportOptions, to out: inout ReportWriter)
+    throws
+  {
+    let marks = Dictionary(
+      grouping: report.findings.enumerated().map {
+        Mark(id: "f\($0.offset + 1)", finding: $0.element)
+      }
+    ) {
       $0.finding.location.path
     }
     out.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-    out.write("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\n")
+    out.write(
+      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\n"
+    )
     out.write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
     out.write("<meta name=\"generator\" content=\"termlint \(report.toolVersion.html)\">\n")
     out.write("<title>Termlint report</title>\n<style>\n\(stylesheet)</style>\n</head>\n<body>\n")
@@ -33,7 +42,9 @@ public enum HTMLReporter: Reporter {
     for (n, part) in parts.enumerated() {
       out.write(fileSection(report, part, number: n + 1, marks: marks))
     }
-    out.write("<div id=\"pop\" role=\"tooltip\" hidden></div>\n<script>\n\(script)</script>\n</body>\n</html>\n")
+    out.write(
+      "<div id=\"pop\" role=\"tooltip\" hidden></div>\n<script>\n\(script)</script>\n</body>\n</html>\n"
+    )
   }
 
   // MARK: - Private
@@ -42,42 +53,50 @@ public enum HTMLReporter: Reporter {
   static func header(_ report: RunReport, _ parts: [FileReport]) -> String {
     let quality = report.quality
     var out = "<header>\n<h1>Termlint report</h1>\n<p class=\"summary\">"
-    out += TextReporter.summaryLine(report, style: TextReporter.Style(enabled: false)).html + "</p>\n"
+    out +=
+      TextReporter.summaryLine(report, style: TextReporter.Style(enabled: false)).html + "</p>\n"
     out += provenance(report)
     if let score = quality.score {
-      out += "<p class=\"score\" title=\"MQM-style: 100 × (1 − penalty points ÷ words); error = major (5 points), warning = minor (1), info = neutral (0)\">"
+      out +=
+        "<p class=\"score\" title=\"MQM-style: 100 × (1 − penalty points ÷ words); error = major (5 points), warning = minor (1), info = neutral (0)\">"
       out += "<span>\(QualityScore.format(score))</span> quality score</p>\n"
     }
     let counts = report.counts
     out += "<form id=\"filters\" class=\"filters\">\n<fieldset><legend>Severity</legend>\n"
     for severity in Severity.allCases.reversed() {
       let n = counts[severity] ?? 0
-      out += "<label class=\"s-\(severity.rawValue)\"><input type=\"checkbox\" name=\"sev\" value=\"\(severity.rawValue)\" checked\(n == 0 ? " disabled" : "")> \(severity.rawValue) <span class=\"n\">\(n)</span></label>\n"
+      out +=
+        "<label class=\"s-\(severity.rawValue)\"><input type=\"checkbox\" name=\"sev\" value=\"\(severity.rawValue)\" checked\(n == 0 ? " disabled" : "")> \(severity.rawValue) <span class=\"n\">\(n)</span></label>\n"
     }
     out += "</fieldset>\n<fieldset><legend>Rule</legend>\n"
     var byRule: [String: Int] = [:]
     for f in report.findings { byRule[f.ruleID, default: 0] += 1 }
     for (rule, n) in byRule.sorted(by: { $0.key < $1.key }) {
       let title = report.rule(rule).map { " title=\"\($0.title.html): \($0.summary.html)\"" } ?? ""
-      out += "<label\(title)><input type=\"checkbox\" name=\"rule\" value=\"\(rule.html)\" checked> \(rule.html) <span class=\"n\">\(n)</span></label>\n"
+      out +=
+        "<label\(title)><input type=\"checkbox\" name=\"rule\" value=\"\(rule.html)\" checked> \(rule.html) <span class=\"n\">\(n)</span></label>\n"
     }
     if byRule.isEmpty { out += "<span class=\"none\">no findings</span>\n" }
     out += "</fieldset>\n"
     if parts.count > 1 {
       // A file's findings alone; and, on by default for large runs, only files with problems.
-      out += "<fieldset><legend>File</legend>\n<select name=\"file\" aria-label=\"File\">\n<option value=\"\" selected>all files</option>\n"
+      out +=
+        "<fieldset><legend>File</legend>\n<select name=\"file\" aria-label=\"File\">\n<option value=\"\" selected>all files</option>\n"
       for (n, part) in parts.enumerated() where !part.findings.isEmpty {
-        out += "<option value=\"file-\(n + 1)\">\(part.path.html) (\(part.findings.count))</option>\n"
+        out +=
+          "<option value=\"file-\(n + 1)\">\(part.path.html) (\(part.findings.count))</option>\n"
       }
       let withProblems = parts.filter { !$0.findings.isEmpty }.count
-      out += "</select>\n<label><input type=\"checkbox\" name=\"problems\"\(parts.count > largeRun ? " checked" : "")> only files with problems "
+      out +=
+        "</select>\n<label><input type=\"checkbox\" name=\"problems\"\(parts.count > largeRun ? " checked" : "")> only files with problems "
       out += "<span class=\"n\">\(withProblems) of \(parts.count)</span></label>\n</fieldset>\n"
     }
     out += "</form>\n"
     if parts.count > 1 {
       out += "<nav><ol>\n"
       for (n, part) in parts.enumerated() {
-        out += "<li data-file=\"file-\(n + 1)\" data-problems=\"\(part.findings.count)\"><a href=\"#file-\(n + 1)\">\(part.path.html)</a> <span class=\"n\">\(ReportText.plural(part.findings.count, "problem"))</span></li>\n"
+        out +=
+          "<li data-file=\"file-\(n + 1)\" data-problems=\"\(part.findings.count)\"><a href=\"#file-\(n + 1)\">\(part.path.html)</a> <span class=\"n\">\(ReportText.plural(part.findings.count, "problem"))</span></li>\n"
       }
       out += "</ol></nav>\n"
     }
@@ -85,12 +104,19 @@ public enum HTMLReporter: Reporter {
   }
 
   /// One file: its text with highlights (line by line, or source beside target), then the list.
-  static func fileSection(_ report: RunReport, _ part: FileReport, number: Int, marks allMarks: [String: [Mark]]) -> String {
+  static func fileSection(
+    _ report: RunReport, _ part: FileReport, number: Int, marks allMarks: [String: [Mark]]
+  ) -> String {
     let (path, findings, quality) = (part.path, part.findings, part.quality)
-    let facts = [ReportText.plural(findings.count, "problem")] + (report.directions[path].map { [$0.description] } ?? [])
-      + [ReportText.plural(quality.words, "word")] + (quality.score.map { ["quality score \(QualityScore.format($0))"] } ?? [])
-    var out = "<section class=\"file\" id=\"file-\(number)\" data-problems=\"\(findings.count)\">\n<details\(findings.isEmpty ? "" : " open")>\n"
-    out += "<summary><h2>\(path.html)</h2> <span class=\"facts\">\(facts.joined(separator: " · ").html)</span></summary>\n"
+    let facts =
+      [ReportText.plural(findings.count, "problem")]
+      + (report.directions[path].map { [$0.description] } ?? [])
+      + [ReportText.plural(quality.words, "word")]
+      + (quality.score.map { ["quality score \(QualityScore.format($0))"] } ?? [])
+    var out =
+      "<section class=\"file\" id=\"file-\(number)\" data-problems=\"\(findings.count)\">\n<details\(findings.isEmpty ? "" : " open")>\n"
+    out +=
+      "<summary><h2>\(path.html)</h2> <span class=\"facts\">\(facts.joined(separator: " · ").html)</span></summary>\n"
     let marks = allMarks[path] ?? []
     if let document = part.document, document.units.contains(where: { $0.source != nil }) {
       out += bilingualTable(document, marks: allMarks)
@@ -100,7 +126,8 @@ public enum HTMLReporter: Reporter {
       for line in 1...file.lineStarts.count {
         let range = file.lineRange(line)
         let own = marks.filter { $0.touches(range) }
-        out += "<div class=\"l\"><span class=\"n\">\(line)</span><span class=\"c\" dir=\"auto\">\(highlighted(file, range, own))</span></div>\n"
+        out +=
+          "<div class=\"l\"><span class=\"n\">\(line)</span><span class=\"c\" dir=\"auto\">\(highlighted(file, range, own))</span></div>\n"
       }
       out += "</div>\n"
     }
@@ -121,22 +148,28 @@ public enum HTMLReporter: Reporter {
     let configurations = report.configurations
     if configurations.count == 1 {
       let c = configurations[0]
-      out += "<dt>Pipeline</dt><dd>\(c.pipeline.map { "<code>\($0.html)</code>" } ?? "built-in (no pipeline file)")</dd>\n"
+      out +=
+        "<dt>Pipeline</dt><dd>\(c.pipeline.map { "<code>\($0.html)</code>" } ?? "built-in (no pipeline file)")</dd>\n"
       out += "<dt>Glossaries</dt><dd>\(glossaryList(c.glossaries))</dd>\n"
     } else if configurations.count > 1 {
       out += "<dt>Pipelines</dt><dd><ul>\n"
       for c in configurations {
-        let files = c.files.isEmpty ? "" : " <span class=\"n\">(\(ReportText.plural(c.files.count, "file")))</span>"
-        out += "<li>\(c.pipeline.map { "<code>\($0.html)</code>" } ?? "built-in")\(files): glossaries \(glossaryList(c.glossaries))</li>\n"
+        let files =
+          c.files.isEmpty
+          ? "" : " <span class=\"n\">(\(ReportText.plural(c.files.count, "file")))</span>"
+        out +=
+          "<li>\(c.pipeline.map { "<code>\($0.html)</code>" } ?? "built-in")\(files): glossaries \(glossaryList(c.glossaries))</li>\n"
       }
       out += "</ul></dd>\n"
     }
     if let direction = report.directionSummary {
       out += "<dt>Languages</dt><dd>\(direction.html)</dd>\n"
     }
-    out += "<dt>Tool</dt><dd>termlint \(report.toolVersion.html) · ICU \(report.icuVersion.html)</dd>\n"
+    out +=
+      "<dt>Tool</dt><dd>termlint \(report.toolVersion.html) · ICU \(report.icuVersion.html)</dd>\n"
     if let date = report.generated {
-      out += "<dt>Date</dt><dd><time datetime=\"\(isoDate(date))\">\(isoDate(date).replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: " UTC"))</time></dd>\n"
+      out +=
+        "<dt>Date</dt><dd><time datetime=\"\(isoDate(date))\">\(isoDate(date).replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: " UTC"))</time></dd>\n"
     }
     return out + "</dl>\n"
   }
@@ -158,19 +191,26 @@ public enum HTMLReporter: Reporter {
     guard !report.findings.isEmpty else { return "" }
     var number: [String: Int] = [:]
     for (n, part) in parts.enumerated() { number[part.path] = n + 1 }
-    var out = "<section id=\"all-findings\">\n<details open>\n<summary><h2>Findings</h2> <span class=\"facts\" id=\"shown\">"
+    var out =
+      "<section id=\"all-findings\">\n<details open>\n<summary><h2>Findings</h2> <span class=\"facts\" id=\"shown\">"
     out += "\(ReportText.plural(report.findings.count, "finding"))</span></summary>\n"
-    out += "<p><button type=\"button\" id=\"export-csv\">Export CSV</button> <span class=\"n\">the findings the filters show</span></p>\n"
-    out += "<table class=\"findings-table\">\n<thead><tr><th>File</th><th>Line</th><th>Severity</th><th>Rule</th><th>Message</th><th>Suggestion</th></tr></thead>\n<tbody>\n"
+    out +=
+      "<p><button type=\"button\" id=\"export-csv\">Export CSV</button> <span class=\"n\">the findings the filters show</span></p>\n"
+    out +=
+      "<table class=\"findings-table\">\n<thead><tr><th>File</th><th>Line</th><th>Severity</th><th>Rule</th><th>Message</th><th>Suggestion</th></tr></thead>\n<tbody>\n"
     for (i, f) in report.findings.enumerated() {
       let l = f.location
       let suggestion = ReportText.suggestion(f) ?? ""
-      out += "<tr class=\"s-\(f.severity.rawValue)\" data-id=\"f\(i + 1)\" data-sev=\"\(f.severity.rawValue)\" data-rule=\"\(f.ruleID.html)\" data-file=\"file-\(number[l.path] ?? 0)\""
-      out += " data-path=\"\(l.path.html)\" data-line=\"\(l.line)\" data-column=\"\(l.column)\" data-end-line=\"\(l.endLine)\" data-end-column=\"\(l.endColumn)\""
+      out +=
+        "<tr class=\"s-\(f.severity.rawValue)\" data-id=\"f\(i + 1)\" data-sev=\"\(f.severity.rawValue)\" data-rule=\"\(f.ruleID.html)\" data-file=\"file-\(number[l.path] ?? 0)\""
+      out +=
+        " data-path=\"\(l.path.html)\" data-line=\"\(l.line)\" data-column=\"\(l.column)\" data-end-line=\"\(l.endLine)\" data-end-column=\"\(l.endColumn)\""
       out += " data-category=\"\(f.category.rawValue)\" data-unit=\"\((f.unitID ?? "").html)\">"
-      out += "<td class=\"path\">\(l.path.html)</td><td><a class=\"loc\" href=\"#f\(i + 1)\">\(l.line):\(l.column)</a></td>"
+      out +=
+        "<td class=\"path\">\(l.path.html)</td><td><a class=\"loc\" href=\"#f\(i + 1)\">\(l.line):\(l.column)</a></td>"
       out += "<td class=\"sev\">\(f.severity.rawValue)</td><td class=\"rule\">\(f.ruleID.html)</td>"
-      out += "<td class=\"msg\">\(f.message.html)</td><td class=\"sug\">\(suggestion.html)</td></tr>\n"
+      out +=
+        "<td class=\"msg\">\(f.message.html)</td><td class=\"sug\">\(suggestion.html)</td></tr>\n"
     }
     return out + "</tbody>\n</table>\n</details>\n</section>\n"
   }
@@ -186,9 +226,11 @@ public enum HTMLReporter: Reporter {
     }
     let source = document.sourceLanguage.map { " (\($0.value.html))" } ?? ""
     let target = document.targetLanguage.map { " (\($0.value.html))" } ?? ""
-    var out = "<table class=\"pair\">\n<thead><tr><th>Unit</th><th>Source\(source)</th><th>Target\(target)</th></tr></thead>\n<tbody>\n"
+    var out =
+      "<table class=\"pair\">\n<thead><tr><th>Unit</th><th>Source\(source)</th><th>Target\(target)</th></tr></thead>\n<tbody>\n"
     for unit in document.units {
-      out += "<tr><th scope=\"row\"\(unitLabel(unit.id))</th>\(cell(unit.source, language: document.sourceLanguage))\(cell(unit.target, language: document.targetLanguage))</tr>\n"
+      out +=
+        "<tr><th scope=\"row\"\(unitLabel(unit.id))</th>\(cell(unit.source, language: document.sourceLanguage))\(cell(unit.target, language: document.targetLanguage))</tr>\n"
     }
     return out + "</tbody>\n</table>\n"
   }
@@ -204,8 +246,10 @@ public enum HTMLReporter: Reporter {
   /// One finding in the list; the popup shows a copy of it.
   static func listItem(_ f: Finding, id: String, report: RunReport) -> String {
     let l = f.location
-    var out = "<li class=\"finding s-\(f.severity.rawValue)\" id=\"\(id)\" data-sev=\"\(f.severity.rawValue)\" data-rule=\"\(f.ruleID.html)\">"
-    out += "<a class=\"loc\" href=\"#\(id)\">\(l.line):\(l.column)</a> <span class=\"sev\">\(f.severity.rawValue)</span> "
+    var out =
+      "<li class=\"finding s-\(f.severity.rawValue)\" id=\"\(id)\" data-sev=\"\(f.severity.rawValue)\" data-rule=\"\(f.ruleID.html)\">"
+    out +=
+      "<a class=\"loc\" href=\"#\(id)\">\(l.line):\(l.column)</a> <span class=\"sev\">\(f.severity.rawValue)</span> "
     out += "<span class=\"msg\">\(htmlText(f.message, lineBreaks: "<br>"))</span> "
     let title = report.rule(f.ruleID).map { " title=\"\($0.title.html)\"" } ?? ""
     out += "<span class=\"rule\"\(title)>\(f.ruleID.html)</span>"
@@ -223,7 +267,8 @@ public enum HTMLReporter: Reporter {
 
     /// Whether the finding shows in a range: overlaps it, or is an empty span inside it.
     func touches(_ r: Range<Int>) -> Bool {
-      range.isEmpty ? r.lowerBound <= range.lowerBound && range.lowerBound <= r.upperBound : range.overlaps(r)
+      range.isEmpty
+        ? r.lowerBound <= range.lowerBound && range.lowerBound <= r.upperBound : range.overlaps(r)
     }
   }
 
@@ -241,7 +286,9 @@ public enum HTMLReporter: Reporter {
       guard k + 1 < points.count else { break }
       let b = points[k + 1]
       let text = htmlText(file.text(in: a..<b), lineBreaks: "\n")
-      let covering = marks.filter { !$0.range.isEmpty && $0.range.lowerBound <= a && $0.range.upperBound >= b }
+      let covering = marks.filter {
+        !$0.range.isEmpty && $0.range.lowerBound <= a && $0.range.upperBound >= b
+      }
       out += covering.isEmpty ? text : mark(covering, text)
     }
     return out
@@ -260,7 +307,9 @@ public enum HTMLReporter: Reporter {
         carets[starts.firstIndex { $0 >= m.range.lowerBound } ?? n].append(k)
         continue
       }
-      for i in 0..<n where starts[i] < m.range.upperBound && ends[i] > m.range.lowerBound { cover[i].append(k) }
+      for i in 0..<n where starts[i] < m.range.upperBound && ends[i] > m.range.lowerBound {
+        cover[i].append(k)
+      }
     }
     var out = ""
     var placeholder = 0
@@ -271,7 +320,9 @@ public enum HTMLReporter: Reporter {
       var j = i + 1
       while j < n && cover[j] == cover[i] && carets[j].isEmpty { j += 1 }
       var text = ""
-      for piece in String(utf16Units: span.text[i..<j]).split(separator: "\u{FFFC}", omittingEmptySubsequences: false).enumerated() {
+      for piece in String(utf16Units: span.text[i..<j]).split(
+        separator: "\u{FFFC}", omittingEmptySubsequences: false
+      ).enumerated() {
         if piece.offset > 0 {
           let code = placeholder < span.placeholders.count ? span.placeholders[placeholder] : nil
           let title = code.map { " title=\"\(($0.content ?? $0.kind).html)\"" } ?? ""
@@ -291,7 +342,8 @@ public enum HTMLReporter: Reporter {
     let worst = covering.map(\.finding.severity).max() ?? .info
     let ids = covering.map(\.id).joined(separator: " ")
     let title = covering.map(\.finding.message).joined(separator: "\n")
-    return "<mark class=\"hl s-\(worst.rawValue)\" data-f=\"\(ids)\" tabindex=\"0\" title=\"\(title.html)\">\(html)</mark>"
+    return
+      "<mark class=\"hl s-\(worst.rawValue)\" data-f=\"\(ids)\" tabindex=\"0\" title=\"\(title.html)\">\(html)</mark>"
   }
 
   /// The marker of an empty span (an insertion point).
@@ -301,7 +353,8 @@ public enum HTMLReporter: Reporter {
 
   /// Text as HTML: escaped, invisible characters as badges, line breaks as given.
   static func htmlText(_ text: String, lineBreaks: String) -> String {
-    text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }.map { line in
+    text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }.map {
+      line in
       ReportText.glyphs(String(line)).map { g in
         g.isCode ? "<span class=\"inv\">\(g.text.dropFirst().dropLast())</span>" : g.text.html
       }.joined()

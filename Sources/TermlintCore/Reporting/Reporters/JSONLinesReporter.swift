@@ -15,7 +15,9 @@ public enum JSONLinesReporter: Reporter {
   public static let summary = "JSON Lines: one finding per line, for streaming and jq"
   public static let fileExtension = "jsonl"
 
-  public static func write(_ report: RunReport, options: ReportOptions, to out: inout ReportWriter) throws {
+  public static func write(_ report: RunReport, options: ReportOptions, to out: inout ReportWriter)
+    throws
+  {
     for finding in report.findings { write(finding, to: &out) }
   }
 

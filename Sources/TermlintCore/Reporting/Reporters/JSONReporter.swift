@@ -32,7 +32,9 @@ public enum JSONReporter: Reporter {
   /// The schema version; bumped on any incompatible change.
   public static let schemaVersion = 1
 
-  public static func write(_ report: RunReport, options: ReportOptions, to out: inout ReportWriter) throws {
+  public static func write(_ report: RunReport, options: ReportOptions, to out: inout ReportWriter)
+    throws
+  {
     // Keys are sorted: `files` (small, encoded as before), then `findings` written finding by
     // finding, then the rest (schema version, summary, tool; encoded).
     var json = JSONStream(pretty: true)
@@ -60,12 +62,15 @@ public enum JSONReporter: Reporter {
       schemaVersion: schemaVersion,
       tool: .init(name: "termlint", version: report.toolVersion),
       summary: JSONSummary(
-        findings: report.findings, quality: report.quality, files: report.files.count, directions: report,
+        findings: report.findings, quality: report.quality, files: report.files.count,
+        directions: report,
         progress: report.totalTranslationProgress),
       files: report.fileReports.map { part in
         JSONFileSummary(
           path: part.path,
-          summary: JSONSummary(findings: part.findings, quality: part.quality, files: nil, progress: report.translationProgress[part.path]),
+          summary: JSONSummary(
+            findings: part.findings, quality: part.quality, files: nil,
+            progress: report.translationProgress[part.path]),
           direction: report.directions[part.path])
       },
       findings: report.findings.map(JSONFinding.init))
@@ -77,7 +82,9 @@ public enum JSONReporter: Reporter {
     report.fileSlices.map { part in
       JSONFileSummary(
         path: part.path,
-        summary: JSONSummary(findings: part.findings, quality: part.quality, files: nil, progress: report.translationProgress[part.path]),
+        summary: JSONSummary(
+          findings: part.findings, quality: part.quality, files: nil,
+          progress: report.translationProgress[part.path]),
         direction: report.directions[part.path])
     }
   }
@@ -88,7 +95,8 @@ public enum JSONReporter: Reporter {
       schemaVersion: schemaVersion,
       tool: .init(name: "termlint", version: report.toolVersion),
       summary: JSONSummary(
-        findings: report.findings, quality: report.quality, files: report.files.count, directions: report,
+        findings: report.findings, quality: report.quality, files: report.files.count,
+        directions: report,
         progress: report.totalTranslationProgress))
   }
 
@@ -130,7 +138,10 @@ public enum JSONReporter: Reporter {
   /// Encodes a value with sorted keys and unescaped slashes; `{}` if encoding fails.
   static func encode<T: Encodable>(_ value: T, pretty: Bool) -> String {
     let encoder = JSONEncoder()
-    encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+    encoder.outputFormatting =
+      pretty
+      ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+      : [.sortedKeys, .withoutEscapingSlashes]
     let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
     return String(decoding: data, as: UTF8.self)
   }
@@ -171,7 +182,10 @@ public enum JSONReporter: Reporter {
   }
 
   struct JSONDocument: Encodable {
-    struct Tool: Encodable { let name: String; let version: String }
+    struct Tool: Encodable {
+      let name: String
+      let version: String
+    }
     let schemaVersion: Int
     let tool: Tool
     let summary: JSONSummary
@@ -194,7 +208,9 @@ public enum JSONReporter: Reporter {
       self.files = files
     }
 
-    enum CodingKeys: String, CodingKey { case direction, sourceLanguage, targetLanguage, monolingual, files }
+    enum CodingKeys: String, CodingKey {
+      case direction, sourceLanguage, targetLanguage, monolingual, files
+    }
 
     func encode(to encoder: any Encoder) throws {
       var c = encoder.container(keyedBy: CodingKeys.self)
@@ -218,7 +234,10 @@ public enum JSONReporter: Reporter {
     /// Bilingual files only: units not translated yet, and units with source text.
     let untranslated: Int?, translatableUnits: Int?
 
-    init(findings: some Collection<Finding>, quality: QualityScore, files: Int?, directions report: RunReport? = nil, progress: TranslationProgress? = nil) {
+    init(
+      findings: some Collection<Finding>, quality: QualityScore, files: Int?,
+      directions report: RunReport? = nil, progress: TranslationProgress? = nil
+    ) {
       untranslated = progress?.untranslated
       translatableUnits = progress?.units
       if let report, let summary = report.directionSummary {
@@ -237,7 +256,8 @@ public enum JSONReporter: Reporter {
     }
 
     enum CodingKeys: String, CodingKey {
-      case files, findings, error, warning, info, words, penaltyPoints, qualityScore, untranslated, translatableUnits, direction, directions
+      case files, findings, error, warning, info, words, penaltyPoints, qualityScore, untranslated,
+        translatableUnits, direction, directions
     }
 
     func encode(to encoder: any Encoder) throws {

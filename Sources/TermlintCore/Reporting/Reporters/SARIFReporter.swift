@@ -19,9 +19,12 @@ public enum SARIFReporter: Reporter {
   /// The key of Termlint's entry in `partialFingerprints`.
   public static let fingerprintKey = "termlint/v1"
 
-  public static func write(_ report: RunReport, options: ReportOptions, to out: inout ReportWriter) throws {
+  public static func write(_ report: RunReport, options: ReportOptions, to out: inout ReportWriter)
+    throws
+  {
     let rules = report.rules.sorted { $0.id < $1.id }
-    let ruleIndex = Dictionary(rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    let ruleIndex = Dictionary(
+      rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     var files: [String: SourceFile] = [:]
     for file in report.files where files[file.path] == nil { files[file.path] = file }
     // Keys are sorted: the run's artifacts, column kind and properties (small, encoded as
@@ -34,7 +37,9 @@ public enum SARIFReporter: Reporter {
     json.element(&out)
     let head = JSONReporter.encode(
       RunHead(
-        artifacts: report.files.map { Artifact(location: .init(uri: $0.path.sarifURI), encoding: $0.encoding.rawValue) },
+        artifacts: report.files.map {
+          Artifact(location: .init(uri: $0.path.sarifURI), encoding: $0.encoding.rawValue)
+        },
         columnKind: "unicodeCodePoints", properties: RunProperties(report)),
       pretty: true)
     json.encoded(String(head.dropLast(2)), &out)  // without its closing `\n}`
@@ -53,7 +58,8 @@ public enum SARIFReporter: Reporter {
       occurrences[key] = n + 1
       json.element(&out)
       writeResult(
-        f, uri: uri, ruleIndex: ruleIndex[f.ruleID], fingerprint: Fingerprint.of("\(key)|\(f.message)|\(n)"), files: files,
+        f, uri: uri, ruleIndex: ruleIndex[f.ruleID],
+        fingerprint: Fingerprint.of("\(key)|\(f.message)|\(n)"), files: files,
         &json, &out)
     }
     json.close(0x5D, &out)
@@ -145,7 +151,10 @@ public enum SARIFReporter: Reporter {
     json.close(0x7D, &out)
   }
 
-  static func writePhysicalLocation(_ uri: String, _ l: Location, snippet: String?, _ json: inout JSONStream, _ out: inout ReportWriter) {
+  static func writePhysicalLocation(
+    _ uri: String, _ l: Location, snippet: String?, _ json: inout JSONStream,
+    _ out: inout ReportWriter
+  ) {
     json.open(0x7B, &out)
     json.key("artifactLocation", &out)
     json.open(0x7B, &out)
@@ -157,7 +166,9 @@ public enum SARIFReporter: Reporter {
   }
 
   /// A region as `Region` encodes it.
-  static func writeRegion(_ l: Location, snippet: String?, _ json: inout JSONStream, _ out: inout ReportWriter) {
+  static func writeRegion(
+    _ l: Location, snippet: String?, _ json: inout JSONStream, _ out: inout ReportWriter
+  ) {
     json.open(0x7B, &out)
     json.member("endColumn", l.utf16Length == 0 ? l.column : l.endColumn, &out)
     json.member("endLine", l.utf16Length == 0 ? l.line : l.endLine, &out)
@@ -171,7 +182,8 @@ public enum SARIFReporter: Reporter {
   /// by one: the reference `write` is tested against, byte for byte.
   static func encoderRender(_ report: RunReport) -> String {
     let rules = report.rules.sorted { $0.id < $1.id }
-    let ruleIndex = Dictionary(rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    let ruleIndex = Dictionary(
+      rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     var files: [String: SourceFile] = [:]
     for file in report.files where files[file.path] == nil { files[file.path] = file }
     var occurrences: [String: Int] = [:]
@@ -186,32 +198,48 @@ public enum SARIFReporter: Reporter {
         let text = files[l.path]?.text(in: l.utf16Range)
         return RelatedLocation(
           id: i + 1, message: text.map { Message(text: "'\($0)' here") },
-          physicalLocation: PhysicalLocation(artifactLocation: .init(uri: l.path.sarifURI), region: Region(l, snippet: text)))
+          physicalLocation: PhysicalLocation(
+            artifactLocation: .init(uri: l.path.sarifURI), region: Region(l, snippet: text)))
       }
       let fixes = f.suggestions.first.map { suggestion in
-        [Fix(
-          description: Message(text: fixDescription(f.matchedText, suggestion)),
-          artifactChanges: [ArtifactChange(
-            artifactLocation: .init(uri: uri),
-            replacements: [Replacement(deletedRegion: Region(f.location, snippet: nil), insertedContent: Message(text: suggestion))])])]
+        [
+          Fix(
+            description: Message(text: fixDescription(f.matchedText, suggestion)),
+            artifactChanges: [
+              ArtifactChange(
+                artifactLocation: .init(uri: uri),
+                replacements: [
+                  Replacement(
+                    deletedRegion: Region(f.location, snippet: nil),
+                    insertedContent: Message(text: suggestion))
+                ])
+            ])
+        ]
       }
-      let location = PhysicalLocation(artifactLocation: .init(uri: uri), region: Region(f.location, snippet: f.matchedText))
+      let location = PhysicalLocation(
+        artifactLocation: .init(uri: uri), region: Region(f.location, snippet: f.matchedText))
       return Result(
-        ruleId: f.ruleID, ruleIndex: ruleIndex[f.ruleID], level: f.severity.sarifLevel, message: Message(text: f.message),
+        ruleId: f.ruleID, ruleIndex: ruleIndex[f.ruleID], level: f.severity.sarifLevel,
+        message: Message(text: f.message),
         locations: [ResultLocation(physicalLocation: location)],
         partialFingerprints: [fingerprintKey: Fingerprint.of("\(key)|\(f.message)|\(n)")],
         relatedLocations: related.isEmpty ? nil : related, fixes: fixes,
         properties: ResultProperties(
-          category: f.category.rawValue, unit: f.unitID, side: f.side, fixable: f.fixIsSafe && !f.suggestions.isEmpty ? true : nil))
+          category: f.category.rawValue, unit: f.unitID, side: f.side,
+          fixable: f.fixIsSafe && !f.suggestions.isEmpty ? true : nil))
     }
     let driver = Driver(
       name: "termlint", version: report.toolVersion, semanticVersion: report.toolVersion,
       informationUri: Termlint.informationURI, rules: rules.map(Rule.init))
-    let log = Log(runs: [Run(
-      tool: Tool(driver: driver),
-      columnKind: "unicodeCodePoints",
-      artifacts: report.files.map { Artifact(location: .init(uri: $0.path.sarifURI), encoding: $0.encoding.rawValue) },
-      results: results, properties: RunProperties(report))])
+    let log = Log(runs: [
+      Run(
+        tool: Tool(driver: driver),
+        columnKind: "unicodeCodePoints",
+        artifacts: report.files.map {
+          Artifact(location: .init(uri: $0.path.sarifURI), encoding: $0.encoding.rawValue)
+        },
+        results: results, properties: RunProperties(report))
+    ])
     return JSONReporter.encode(log, pretty: true) + "\n"
   }
 
@@ -224,7 +252,11 @@ public enum SARIFReporter: Reporter {
     let schema = Log.schemaURI
     let version = "2.1.0"
     let runs: [Run]
-    enum CodingKeys: String, CodingKey { case schema = "$schema", version, runs }
+    enum CodingKeys: String, CodingKey {
+      case schema = "$schema"
+      case version
+      case runs
+    }
   }
 
   /// The members of a run before its results.
@@ -283,14 +315,19 @@ public enum SARIFReporter: Reporter {
 
     init(_ d: RuleDescriptor) {
       id = d.id
-      name = d.title.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+      name = d.title.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map {
+        $0.prefix(1).uppercased() + $0.dropFirst()
+      }.joined()
       shortDescription = Message(text: d.title)
       fullDescription = Message(text: d.summary)
-      help = Help(text: d.summary + "\n\n" + d.rationale.plainText, markdown: "**\(d.summary)**\n\n" + d.rationale)
+      help = Help(
+        text: d.summary + "\n\n" + d.rationale.plainText,
+        markdown: "**\(d.summary)**\n\n" + d.rationale)
       helpUri = "\(Termlint.informationURI)/blob/main/Documentation/Rules.md#\(d.id)"
       defaultConfiguration = Configuration(level: d.defaultSeverity.sarifLevel)
       properties = Properties(
-        category: d.category.rawValue, tags: ["translation", d.category.rawValue], status: d.status == .stable ? nil : d.status.rawValue)
+        category: d.category.rawValue, tags: ["translation", d.category.rawValue],
+        status: d.status == .stable ? nil : d.status.rawValue)
       deprecatedIds = d.deprecatedAliases.isEmpty ? nil : d.deprecatedAliases
     }
   }
@@ -313,11 +350,17 @@ public enum SARIFReporter: Reporter {
 
   struct ResultLocation: Encodable { let physicalLocation: PhysicalLocation }
   struct PhysicalLocation: Encodable { let artifactLocation: ArtifactLocation, region: Region }
-  struct RelatedLocation: Encodable { let id: Int, message: Message?, physicalLocation: PhysicalLocation }
+  struct RelatedLocation: Encodable {
+    let id: Int, message: Message?, physicalLocation: PhysicalLocation
+  }
   struct Fix: Encodable { let description: Message, artifactChanges: [ArtifactChange] }
-  struct ArtifactChange: Encodable { let artifactLocation: ArtifactLocation, replacements: [Replacement] }
+  struct ArtifactChange: Encodable {
+    let artifactLocation: ArtifactLocation, replacements: [Replacement]
+  }
   struct Replacement: Encodable { let deletedRegion: Region, insertedContent: Message }
-  struct ResultProperties: Encodable { let category: String, unit: String?, side: String?, fixable: Bool? }
+  struct ResultProperties: Encodable {
+    let category: String, unit: String?, side: String?, fixable: Bool?
+  }
 
   /// A SARIF region; an empty span is an insertion point (`endColumn == startColumn`).
   struct Region: Encodable {
@@ -352,7 +395,8 @@ extension Severity {
 }
 
 /// Characters a SARIF URI path keeps as they are.
-private let uriPathAllowed = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: ":;"))
+private let uriPathAllowed = CharacterSet.urlPathAllowed.subtracting(
+  CharacterSet(charactersIn: ":;"))
 
 extension String {
   /// A URI for SARIF's `artifactLocation.uri`: relative paths stay relative (forward slashes,

@@ -20,26 +20,38 @@ public enum TextReporter: Reporter {
   // MARK: - Reporter
 
   public static let identifier = "text"
-  public static let summary = "readable, grouped by file: source line, underlined span, suggestion, summary with quality score"
+  public static let summary =
+    "readable, grouped by file: source line, underlined span, suggestion, summary with quality score"
   public static let fileExtension = "txt"
 
-  public static func write(_ report: RunReport, options: ReportOptions, to out: inout ReportWriter) throws {
+  public static func write(_ report: RunReport, options: ReportOptions, to out: inout ReportWriter)
+    throws
+  {
     let style = Style(enabled: options.color)
     for part in report.fileSlices {
       let (path, findings, quality) = (part.path, part.findings, part.quality)
       guard !findings.isEmpty else { continue }
       // Reports without word counts (glossary checks) have no quality score.
       // A file's direction is in its header when the run has several.
-      let direction = report.directionCounts.count > 1 ? report.directions[path].map { [$0.description] } ?? [] : []
-      let facts = [ReportText.plural(findings.count, "problem")] + direction
-        + (report.wordCounts.isEmpty ? [] : [ReportText.plural(quality.words, "word")] + (quality.score.map { ["quality score \(QualityScore.format($0))"] } ?? []))
-        + (report.translationProgress[path].flatMap { $0.untranslated > 0 ? [$0.phrase] : nil } ?? [])
-      out.write(style.bold(path) + " " + style.dim("(" + facts.joined(separator: " · ") + ")") + "\n")
+      let direction =
+        report.directionCounts.count > 1
+        ? report.directions[path].map { [$0.description] } ?? [] : []
+      let facts =
+        [ReportText.plural(findings.count, "problem")] + direction
+        + (report.wordCounts.isEmpty
+          ? []
+          : [ReportText.plural(quality.words, "word")]
+            + (quality.score.map { ["quality score \(QualityScore.format($0))"] } ?? []))
+        + (report.translationProgress[path].flatMap { $0.untranslated > 0 ? [$0.phrase] : nil }
+          ?? [])
+      out.write(
+        style.bold(path) + " " + style.dim("(" + facts.joined(separator: " · ") + ")") + "\n")
       let file = part.file
       for f in findings {
         // `path:line:column: severity: message [rule-id]`: editors and terminals jump to it.
         out.write("\(path):\(f.location.line):\(f.location.column): ")
-        out.write(style.severity(f.severity, padded: false) + ": " + ReportText.visible(f.message) + " ")
+        out.write(
+          style.severity(f.severity, padded: false) + ": " + ReportText.visible(f.message) + " ")
         out.write(style.dim("[\(f.ruleID)]") + "\n")
         if let file {
           let (line, underline) = snippet(file: file, location: f.location)
@@ -54,9 +66,13 @@ public enum TextReporter: Reporter {
     }
     // Files without findings that are not wholly translated yet: gettext's and XLIFF's normal
     // state, counted rather than reported.
-    let quiet = report.fileSlices.filter { $0.findings.isEmpty && (report.translationProgress[$0.path]?.untranslated ?? 0) > 0 }
+    let quiet = report.fileSlices.filter {
+      $0.findings.isEmpty && (report.translationProgress[$0.path]?.untranslated ?? 0) > 0
+    }
     for part in quiet {
-      out.write(style.bold(part.path) + " " + style.dim("(" + report.translationProgress[part.path]!.phrase + ")") + "\n")
+      out.write(
+        style.bold(part.path) + " "
+          + style.dim("(" + report.translationProgress[part.path]!.phrase + ")") + "\n")
     }
     if !quiet.isEmpty { out.write("\n") }
     out.write(summaryLine(report, style: style) + "\n")
@@ -80,20 +96,31 @@ public enum TextReporter: Reporter {
       parts.append("No problems found in " + ReportText.plural(report.files.count, "file"))
     } else {
       let bySeverity = [
-        style.color(ReportText.plural(c[.error] ?? 0, "error"), for: (c[.error] ?? 0) > 0 ? .error : nil),
-        style.color(ReportText.plural(c[.warning] ?? 0, "warning"), for: (c[.warning] ?? 0) > 0 ? .warning : nil),
-        style.color("\(ReportText.grouped(c[.info] ?? 0)) info", for: (c[.info] ?? 0) > 0 ? .info : nil),
+        style.color(
+          ReportText.plural(c[.error] ?? 0, "error"), for: (c[.error] ?? 0) > 0 ? .error : nil),
+        style.color(
+          ReportText.plural(c[.warning] ?? 0, "warning"),
+          for: (c[.warning] ?? 0) > 0 ? .warning : nil),
+        style.color(
+          "\(ReportText.grouped(c[.info] ?? 0)) info", for: (c[.info] ?? 0) > 0 ? .info : nil),
       ]
-      parts.append(ReportText.plural(report.findings.count, "problem") + " (" + bySeverity.joined(separator: ", ") + ") in "
-        + ReportText.plural(report.files.count, "file"))
+      parts.append(
+        ReportText.plural(report.findings.count, "problem") + " ("
+          + bySeverity.joined(separator: ", ") + ") in "
+          + ReportText.plural(report.files.count, "file"))
     }
     // The direction the files were checked in (`ru → en`, `en (monolingual)`).
     if let direction = report.directionSummary { parts.append(direction) }
-    if let progress = report.totalTranslationProgress, progress.untranslated > 0 { parts.append(progress.phrase) }
+    if let progress = report.totalTranslationProgress, progress.untranslated > 0 {
+      parts.append(progress.phrase)
+    }
     if report.wordCounts.isEmpty { return parts.joined(separator: " · ") + "." }
     parts.append(ReportText.plural(quality.words, "word"))
     if let score = quality.score, let perThousand = quality.perThousandWords {
-      let detail = report.findings.isEmpty ? "" : " (\(ReportText.plural(quality.penaltyPoints, "penalty point")), \(QualityScore.format(perThousand)) per 1,000 words)"
+      let detail =
+        report.findings.isEmpty
+        ? ""
+        : " (\(ReportText.plural(quality.penaltyPoints, "penalty point")), \(QualityScore.format(perThousand)) per 1,000 words)"
       parts.append("MQM-style quality score " + style.bold(QualityScore.format(score)) + detail)
     } else {
       parts.append("no quality score (no words checked)")
@@ -104,9 +131,13 @@ public enum TextReporter: Reporter {
   /// The source line of a location (cut around the span if long) and the marker line under it.
   static func snippet(file: SourceFile, location l: Location) -> (line: String, marker: String) {
     var lineText: String
-    var columnShift = 0, cutBefore = false, cutAfter = false
+    var columnShift = 0
+    var cutBefore = false
+    var cutAfter = false
     let range = file.lineRange(l.line)
-    if range.count > longLine, range.contains(l.utf16Offset), file.position(utf16Offset: l.utf16Offset) == (l.line, l.column) {
+    if range.count > longLine, range.contains(l.utf16Offset),
+      file.position(utf16Offset: l.utf16Offset) == (l.line, l.column)
+    {
       // A very long line (minified text, a file without line breaks): lay out only a window
       // around the span, so each finding costs the same however long its line is.
       var lower = max(range.lowerBound, l.utf16Offset - longLine / 2)
@@ -122,9 +153,12 @@ public enum TextReporter: Reporter {
     }
     let glyphs = ReportText.glyphs(lineText)
     let start = min(max(l.column - 1 - columnShift, 0), glyphs.count)
-    let end = l.endLine == l.line ? min(max(l.endColumn - 1 - columnShift, start), glyphs.count) : glyphs.count
+    let end =
+      l.endLine == l.line
+      ? min(max(l.endColumn - 1 - columnShift, start), glyphs.count) : glyphs.count
     func width(_ r: Range<Int>) -> Int { glyphs[r].reduce(0) { $0 + $1.width } }
-    var lower = 0, upper = glyphs.count
+    var lower = 0
+    var upper = glyphs.count
     if width(0..<glyphs.count) > maximumWidth {
       // Keep up to `contextBefore` columns before the span, then fill the rest after it.
       lower = start
@@ -138,7 +172,9 @@ public enum TextReporter: Reporter {
     let line = prefix + glyphs[lower..<upper].map(\.text).joined() + suffix
     let indent = prefix.count + width(lower..<start)
     let spanWidth = width(start..<min(max(end, start), upper))
-    var marker = String(repeating: " ", count: indent) + "^" + String(repeating: "~", count: max(0, spanWidth - 1))
+    var marker =
+      String(repeating: " ", count: indent) + "^"
+      + String(repeating: "~", count: max(0, spanWidth - 1))
     if l.endLine > l.line { marker += " (continues to line \(l.endLine))" }
     return (line, marker)
   }
@@ -162,9 +198,12 @@ public enum TextReporter: Reporter {
 
     func severity(_ severity: Severity, padded: Bool) -> String {
       let name = severity.rawValue
-      return color(name, for: severity) + (padded ? String(repeating: " ", count: 7 - name.count) : "")
+      return color(name, for: severity)
+        + (padded ? String(repeating: " ", count: 7 - name.count) : "")
     }
 
-    private func wrap(_ s: String, _ code: String) -> String { enabled ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
+    private func wrap(_ s: String, _ code: String) -> String {
+      enabled ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s
+    }
   }
 }

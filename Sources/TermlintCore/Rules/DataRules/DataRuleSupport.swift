@@ -31,12 +31,16 @@ struct DataRuleDefinition: Sendable {
   var nonTriggering: [RuleExample]
 
   /// The descriptor, with a rationale that names the file and the rule's data.
-  func descriptor(of rule: any Rule.Type, defaultSummary: String, details: String) -> RuleDescriptor {
+  func descriptor(of rule: any Rule.Type, defaultSummary: String, details: String) -> RuleDescriptor
+  {
     var rationale = ""
     if let description { rationale += description.trimmingTrailingNewlines + "\n\n" }
-    rationale += "Defined in `\(path)` (`extends: \(kind)`\(ignoreCase ? ", case-insensitive" : "")).\n\n" + details
+    rationale +=
+      "Defined in `\(path)` (`extends: \(kind)`\(ignoreCase ? ", case-insensitive" : "")).\n\n"
+      + details
     return RuleDescriptor(
-      of: rule, id: id, title: title, category: category, defaultSeverity: severity, summary: summary ?? defaultSummary,
+      of: rule, id: id, title: title, category: category, defaultSeverity: severity,
+      summary: summary ?? defaultSummary,
       rationale: rationale, nonTriggeringExamples: nonTriggering, triggeringExamples: triggering)
   }
 }
@@ -57,7 +61,9 @@ struct MessageTemplate: Sendable {
       let name = String(text[text.index(after: open)..<close])
       guard allowed.contains(name) else {
         throw TermlintError.configuration(
-          path, line: line, "unknown placeholder '{\(name)}' in 'message' (allowed: \(allowed.map { "{\($0)}" }.joined(separator: ", ")))")
+          path, line: line,
+          "unknown placeholder '{\(name)}' in 'message' (allowed: \(allowed.map { "{\($0)}" }.joined(separator: ", ")))"
+        )
       }
       k = text.index(after: close)
     }
@@ -85,7 +91,9 @@ struct TokenPattern: Sendable {
   /// Compiles tokens (literal phrases, or ICU regexes when `regex` is true).
   ///
   /// - Throws: `TermlintError.configuration` naming the file and line of a bad regex.
-  init(_ tokens: [(text: String, line: Int?)], regex isRegex: Bool, ignoreCase: Bool, path: String) throws {
+  init(_ tokens: [(text: String, line: Int?)], regex isRegex: Bool, ignoreCase: Bool, path: String)
+    throws
+  {
     let options: ICURegex.Options = ignoreCase ? [.caseInsensitive] : []
     var bodies: [String] = []
     var anchored: [ICURegex] = []
@@ -96,12 +104,15 @@ struct TokenPattern: Sendable {
         let compiled = try ICURegex("^(?:\(body))$", options: options)
         if isRegex { anchored.append(compiled) }
       } catch let error as ICURegex.SyntaxError {
-        throw TermlintError.configuration(path, line: token.line, "bad regular expression '\(token.text)': \(error)")
+        throw TermlintError.configuration(
+          path, line: token.line, "bad regular expression '\(token.text)': \(error)")
       }
       bodies.append(body)
       if !isRegex { literals[TokenPattern.canonical(token.text, ignoreCase: ignoreCase)] = k }
     }
-    let order = bodies.indices.sorted { bodies[$0].count > bodies[$1].count || (bodies[$0].count == bodies[$1].count && $0 < $1) }
+    let order = bodies.indices.sorted {
+      bodies[$0].count > bodies[$1].count || (bodies[$0].count == bodies[$1].count && $0 < $1)
+    }
     let alternation = order.map { bodies[$0] }.joined(separator: "|")
     let boundary = "[\\p{L}\\p{M}\\p{N}_]"
     self.regex = try ICURegex("(?<!\(boundary))(?:\(alternation))(?!\(boundary))", options: options)
@@ -139,8 +150,12 @@ struct TokenPattern: Sendable {
         }
         lastWasSpace = true
         continue
-      case "'", "’": flush(); out += "['’]"
-      case "\"", "“", "”": flush(); out += "[\"“”]"
+      case "'", "’":
+        flush()
+        out += "['’]"
+      case "\"", "“", "”":
+        flush()
+        out += "[\"“”]"
       default: pending.append(ch)
       }
       lastWasSpace = false
@@ -190,7 +205,8 @@ enum DataRuleMatching {
   /// - Returns: nil, or a finding that reports the pattern running out of time (the rule's
   ///   other matches are still reported).
   static func forEachMatch(
-    of regex: ICURegex, in document: AnnotatedDocument, descriptor: RuleDescriptor, context: RuleContext,
+    of regex: ICURegex, in document: AnnotatedDocument, descriptor: RuleDescriptor,
+    context: RuleContext,
     _ body: (DataRuleMatch) -> Void
   ) -> Finding? {
     guard let matcher = try? regex.matcher() else { return nil }
@@ -198,7 +214,9 @@ enum DataRuleMatching {
     for unit in document.units {
       guard let span = unit.target else { continue }
       // Most text is NFC already; only other text is normalized (with a map back).
-      let display = Normalizer.nfc.isNormalized(span.span.text) ? nil : NormalizedText(span.span.text, options: .display)
+      let display =
+        Normalizer.nfc.isNormalized(span.span.text)
+        ? nil : NormalizedText(span.span.text, options: .display)
       let ranges: [Range<Int>]
       do {
         ranges = try matcher.matches(in: display?.units ?? span.span.text)
@@ -206,15 +224,20 @@ enum DataRuleMatching {
         if failure == nil {
           let start = span.fileRange(text: 0..<min(1, span.span.text.count))
           failure = Finding(
-            ruleID: descriptor.id, severity: .error, category: descriptor.category, message: .timedOut(descriptor.id),
-            location: Location(file: span.span.file, utf16Range: start.lowerBound..<start.lowerBound), matchedText: "",
+            ruleID: descriptor.id, severity: .error, category: descriptor.category,
+            message: .timedOut(descriptor.id),
+            location: Location(
+              file: span.span.file, utf16Range: start.lowerBound..<start.lowerBound),
+            matchedText: "",
             unitID: unit.unit.id, side: "target")
         }
         continue
       }
       for r in ranges {
         let fileRange = span.fileRange(text: display?.sourceRange(r) ?? r)
-        body(DataRuleMatch(unit: unit, span: span, fileRange: fileRange, text: span.span.file.text(in: fileRange)))
+        body(
+          DataRuleMatch(
+            unit: unit, span: span, fileRange: fileRange, text: span.span.file.text(in: fileRange)))
       }
     }
     return failure

@@ -19,21 +19,31 @@ struct ExistenceRule: Rule {
 
   init(_ definition: DataRuleDefinition, tokens: [(text: String, line: Int?)]) throws {
     guard let text = definition.message else {
-      throw TermlintError.configuration(definition.path, line: 1, "an existence rule needs a 'message' (use {match} for the text found)")
+      throw TermlintError.configuration(
+        definition.path, line: 1,
+        "an existence rule needs a 'message' (use {match} for the text found)")
     }
-    message = try MessageTemplate(text, allowed: ["match"], path: definition.path, line: definition.messageLine)
-    pattern = try TokenPattern(tokens, regex: definition.regex, ignoreCase: definition.ignoreCase, path: definition.path)
+    message = try MessageTemplate(
+      text, allowed: ["match"], path: definition.path, line: definition.messageLine)
+    pattern = try TokenPattern(
+      tokens, regex: definition.regex, ignoreCase: definition.ignoreCase, path: definition.path)
     let list = tokens.map { "`\($0.text)`" }.joined(separator: ", ")
-    descriptor = definition.descriptor(of: Self.self, 
-      defaultSummary: "Flags \(definition.regex ? "text matching" : "any of") \(tokens.count == 1 ? "one token" : "\(tokens.count) tokens")",
+    descriptor = definition.descriptor(
+      of: Self.self,
+      defaultSummary:
+        "Flags \(definition.regex ? "text matching" : "any of") \(tokens.count == 1 ? "one token" : "\(tokens.count) tokens")",
       details: "Flagged\(definition.regex ? " (regular expressions)" : ""): \(list).")
   }
 
   func check(_ document: AnnotatedDocument, context: RuleContext) -> [Finding] {
     var findings: [Finding] = []
-    let failure = DataRuleMatching.forEachMatch(of: pattern.regex, in: document, descriptor: descriptor, context: context) { m in
-      findings.append(context.finding(
-        descriptor, in: m.span, fileRange: m.fileRange, message: message.render(["match": m.text]), unit: m.unit.unit))
+    let failure = DataRuleMatching.forEachMatch(
+      of: pattern.regex, in: document, descriptor: descriptor, context: context
+    ) { m in
+      findings.append(
+        context.finding(
+          descriptor, in: m.span, fileRange: m.fileRange,
+          message: message.render(["match": m.text]), unit: m.unit.unit))
     }
     return findings + (failure.map { [$0] } ?? [])
   }

@@ -20,22 +20,32 @@ struct PatternRule: Rule {
 
   init(_ definition: DataRuleDefinition, pattern: String, line: Int?) throws {
     guard let text = definition.message else {
-      throw TermlintError.configuration(definition.path, line: 1, "a pattern rule needs a 'message' (use {match} for the text found)")
+      throw TermlintError.configuration(
+        definition.path, line: 1,
+        "a pattern rule needs a 'message' (use {match} for the text found)")
     }
-    message = try MessageTemplate(text, allowed: ["match"], path: definition.path, line: definition.messageLine)
+    message = try MessageTemplate(
+      text, allowed: ["match"], path: definition.path, line: definition.messageLine)
     do {
       regex = try ICURegex(pattern, options: definition.ignoreCase ? [.caseInsensitive] : [])
     } catch let error as ICURegex.SyntaxError {
-      throw TermlintError.configuration(definition.path, line: line, "bad regular expression '\(pattern)': \(error)")
+      throw TermlintError.configuration(
+        definition.path, line: line, "bad regular expression '\(pattern)': \(error)")
     }
-    descriptor = definition.descriptor(of: Self.self, defaultSummary: "Flags text matching a regular expression", details: "Pattern: `\(pattern)`.")
+    descriptor = definition.descriptor(
+      of: Self.self, defaultSummary: "Flags text matching a regular expression",
+      details: "Pattern: `\(pattern)`.")
   }
 
   func check(_ document: AnnotatedDocument, context: RuleContext) -> [Finding] {
     var findings: [Finding] = []
-    let failure = DataRuleMatching.forEachMatch(of: regex, in: document, descriptor: descriptor, context: context) { m in
-      findings.append(context.finding(
-        descriptor, in: m.span, fileRange: m.fileRange, message: message.render(["match": m.text]), unit: m.unit.unit))
+    let failure = DataRuleMatching.forEachMatch(
+      of: regex, in: document, descriptor: descriptor, context: context
+    ) { m in
+      findings.append(
+        context.finding(
+          descriptor, in: m.span, fileRange: m.fileRange,
+          message: message.render(["match": m.text]), unit: m.unit.unit))
     }
     return findings + (failure.map { [$0] } ?? [])
   }

@@ -29,7 +29,10 @@ public struct ExternalRule: Rule {
   public let options: [String: String]
 
   /// Creates an external rule.
-  public init(descriptor: RuleDescriptor, command: [String], directory: String?, timeout: Double = defaultTimeout, options: [String: String] = [:]) {
+  public init(
+    descriptor: RuleDescriptor, command: [String], directory: String?,
+    timeout: Double = defaultTimeout, options: [String: String] = [:]
+  ) {
     self.descriptor = descriptor
     self.command = command
     self.directory = directory
@@ -39,12 +42,18 @@ public struct ExternalRule: Rule {
 
   public func check(_ document: AnnotatedDocument, context: RuleContext) -> [Finding] {
     guard !document.units.isEmpty else { return [] }
-    let input = ExternalRuleProtocol.input(for: document, rule: descriptor.id, options: options, glossary: context.glossary)
+    let input = ExternalRuleProtocol.input(
+      for: document, rule: descriptor.id, options: options, glossary: context.glossary)
     let outcome: ProcessRunner.Outcome
     do {
-      outcome = try ProcessRunner.run(command, directory: directory, input: input, timeout: timeout, maxOutputBytes: Self.maxOutputBytes)
+      outcome = try ProcessRunner.run(
+        command, directory: directory, input: input, timeout: timeout,
+        maxOutputBytes: Self.maxOutputBytes)
     } catch {
-      return [failure(.cannotStart(descriptor.id, command: command, error.localizedDescription), in: document)]
+      return [
+        failure(
+          .cannotStart(descriptor.id, command: command, error.localizedDescription), in: document)
+      ]
     }
     if outcome.outputExceeded {
       return [failure(.tooMuchOutput(descriptor.id, limit: Self.maxOutputBytes), in: document)]
@@ -54,14 +63,22 @@ public struct ExternalRule: Rule {
     }
     let detail = Self.lastLine(outcome.stderr)
     if let signal = outcome.signal {
-      return [failure(.crashed(descriptor.id, how: "was killed by signal \(signal)", detail: detail), in: document)]
+      return [
+        failure(
+          .crashed(descriptor.id, how: "was killed by signal \(signal)", detail: detail),
+          in: document)
+      ]
     }
     if let status = outcome.exitStatus, status != 0 {
-      let how = status == 127 ? "could not be started (exit status 127: command not found?)" : "exited with status \(status)"
+      let how =
+        status == 127
+        ? "could not be started (exit status 127: command not found?)"
+        : "exited with status \(status)"
       return [failure(.crashed(descriptor.id, how: how, detail: detail), in: document)]
     }
     do {
-      return try ExternalRuleProtocol.findings(from: outcome.stdout, document: document, descriptor: descriptor, context: context)
+      return try ExternalRuleProtocol.findings(
+        from: outcome.stdout, document: document, descriptor: descriptor, context: context)
     } catch let error as ExternalRuleProtocol.OutputError {
       return [failure(.invalidOutput(descriptor.id, line: error.line, error.reason), in: document)]
     } catch {
@@ -84,7 +101,11 @@ public struct ExternalRule: Rule {
   /// The last non-empty line of the command's error output, shortened, for the message.
   private static func lastLine(_ data: Data) -> String? {
     let text = String(decoding: data, as: UTF8.self)
-    guard let last = text.split(whereSeparator: \.isNewline).last(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
+    guard
+      let last = text.split(whereSeparator: \.isNewline).last(where: {
+        !$0.trimmingCharacters(in: .whitespaces).isEmpty
+      })
+    else {
       return nil
     }
     let line = last.trimmingCharacters(in: .whitespaces)
@@ -107,11 +128,13 @@ extension String {
 
   fileprivate static func crashed(_ id: String, how: String, detail: String?) -> String {
     let said = detail.map { " ('\($0)')" } ?? ""
-    return "External rule '\(id)' \(how)\(said); its findings for this file are missing; fix the rule or disable it"
+    return
+      "External rule '\(id)' \(how)\(said); its findings for this file are missing; fix the rule or disable it"
   }
 
   fileprivate static func invalidOutput(_ id: String, line: Int, _ reason: String) -> String {
     let place = line > 0 ? " on output line \(line)" : ""
-    return "External rule '\(id)' wrote invalid output\(place): \(reason); its findings for this file are missing; fix the rule's output"
+    return
+      "External rule '\(id)' wrote invalid output\(place): \(reason); its findings for this file are missing; fix the rule's output"
   }
 }

@@ -53,10 +53,15 @@ enum ExternalRuleProtocol {
   }
 
   /// The keys an output line may have.
-  static let outputKeys: Set<String> = ["unit", "side", "start", "end", "message", "severity", "suggestions"]
+  static let outputKeys: Set<String> = [
+    "unit", "side", "start", "end", "message", "severity", "suggestions",
+  ]
 
   /// The input for one document.
-  static func input(for document: AnnotatedDocument, rule: String, options: [String: String], glossary: CompiledGlossary) -> Data {
+  static func input(
+    for document: AnnotatedDocument, rule: String, options: [String: String],
+    glossary: CompiledGlossary
+  ) -> Data {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     var out = Data()
@@ -66,13 +71,18 @@ enum ExternalRuleProtocol {
       out.append(data)
       out.append(0x0A)
     }
-    append(DocumentLine(
-      protocol: ExternalRule.protocolVersion, rule: rule, path: document.document.file.path, format: document.document.format,
-      sourceLanguage: document.sourceLanguage?.value, targetLanguage: document.targetLanguage?.value, options: options))
+    append(
+      DocumentLine(
+        protocol: ExternalRule.protocolVersion, rule: rule, path: document.document.file.path,
+        format: document.document.format,
+        sourceLanguage: document.sourceLanguage?.value,
+        targetLanguage: document.targetLanguage?.value, options: options))
     for unit in document.units {
-      append(UnitLine(
-        id: unit.unit.id, metadata: unit.unit.metadata, target: unit.target.map { side($0, glossary: glossary) },
-        source: unit.source.map { side($0, glossary: glossary) }))
+      append(
+        UnitLine(
+          id: unit.unit.id, metadata: unit.unit.metadata,
+          target: unit.target.map { side($0, glossary: glossary) },
+          source: unit.source.map { side($0, glossary: glossary) }))
     }
     return out
   }
@@ -83,8 +93,10 @@ enum ExternalRuleProtocol {
       let entry = glossary.entries[hit.entryIndex]
       let range = span.normalized.map.sourceRange(hit.normalizedRange)
       return TermLine(
-        start: offsets.codePoint(utf16: range.lowerBound), end: offsets.codePoint(utf16: range.upperBound),
-        concept: glossary.concept(of: entry).id, term: entry.term.text, status: entry.term.effectiveStatus.rawValue)
+        start: offsets.codePoint(utf16: range.lowerBound),
+        end: offsets.codePoint(utf16: range.upperBound),
+        concept: glossary.concept(of: entry).id, term: entry.term.text,
+        status: entry.term.effectiveStatus.rawValue)
     }
     return Side(text: span.span.string, language: span.span.language?.value, terms: terms)
   }
@@ -93,8 +105,11 @@ enum ExternalRuleProtocol {
   ///
   /// - Throws: `OutputError` for a line that is not a JSON object, has unknown or missing keys,
   ///   names an unknown unit or has offsets outside the unit's text.
-  static func findings(from output: Data, document: AnnotatedDocument, descriptor: RuleDescriptor, context: RuleContext) throws -> [Finding] {
-    let units = Dictionary(document.units.map { ($0.unit.id, $0) }, uniquingKeysWith: { first, _ in first })
+  static func findings(
+    from output: Data, document: AnnotatedDocument, descriptor: RuleDescriptor, context: RuleContext
+  ) throws -> [Finding] {
+    let units = Dictionary(
+      document.units.map { ($0.unit.id, $0) }, uniquingKeysWith: { first, _ in first })
     var findings: [Finding] = []
     let text = String(decoding: output, as: UTF8.self)
     for (k, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -102,39 +117,55 @@ enum ExternalRuleProtocol {
       if line.isEmpty { continue }
       let number = k + 1
       func fail(_ reason: String) -> OutputError { OutputError(line: number, reason: reason) }
-      guard let object = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any] else {
+      guard
+        let object = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any]
+      else {
         throw fail("not a JSON object ('\(line.prefix(60))')")
       }
       if let unknown = object.keys.sorted().first(where: { !outputKeys.contains($0) }) {
-        throw fail("unknown key '\(unknown)' (allowed: \(outputKeys.sorted().joined(separator: ", ")))")
+        throw fail(
+          "unknown key '\(unknown)' (allowed: \(outputKeys.sorted().joined(separator: ", ")))")
       }
-      guard let unitID = object["unit"] as? String else { throw fail("missing 'unit' (a unit id from the input)") }
+      guard let unitID = object["unit"] as? String else {
+        throw fail("missing 'unit' (a unit id from the input)")
+      }
       guard let unit = units[unitID] else { throw fail("unknown unit '\(unitID)'") }
       let sideName = object["side"] as? String ?? "target"
-      guard let span = sideName == "target" ? unit.target : (sideName == "source" ? unit.source : nil) else {
+      guard
+        let span = sideName == "target" ? unit.target : (sideName == "source" ? unit.source : nil)
+      else {
         throw fail("unit '\(unitID)' has no \(sideName) text ('side' is 'target' or 'source')")
       }
-      guard let message = object["message"] as? String, !message.isEmpty else { throw fail("missing 'message'") }
+      guard let message = object["message"] as? String, !message.isEmpty else {
+        throw fail("missing 'message'")
+      }
       guard let start = integer(object["start"]), let end = integer(object["end"]) else {
         throw fail("'start' and 'end' must be integers (code point offsets in the unit's text)")
       }
       let offsets = CodePointOffsets(span.span.text)
       guard start >= 0, start <= end, end <= offsets.count else {
-        throw fail("offsets \(start)..<\(end) lie outside unit '\(unitID)' (\(offsets.count) code points)")
+        throw fail(
+          "offsets \(start)..<\(end) lie outside unit '\(unitID)' (\(offsets.count) code points)")
       }
       var severity = context.severity
       if let s = object["severity"] {
-        guard let name = s as? String, let value = Severity(rawValue: name) else { throw fail("'severity' must be error, warning or info") }
+        guard let name = s as? String, let value = Severity(rawValue: name) else {
+          throw fail("'severity' must be error, warning or info")
+        }
         severity = value
       }
       var suggestions: [String] = []
       if let s = object["suggestions"] {
-        guard let list = s as? [String] else { throw fail("'suggestions' must be a list of strings") }
+        guard let list = s as? [String] else {
+          throw fail("'suggestions' must be a list of strings")
+        }
         suggestions = list
       }
-      let fileRange = span.fileRange(text: offsets.utf16(codePoint: start)..<offsets.utf16(codePoint: end))
+      let fileRange = span.fileRange(
+        text: offsets.utf16(codePoint: start)..<offsets.utf16(codePoint: end))
       var finding = context.finding(
-        descriptor, in: span, fileRange: fileRange, message: message, suggestions: suggestions, unit: unit.unit, side: sideName)
+        descriptor, in: span, fileRange: fileRange, message: message, suggestions: suggestions,
+        unit: unit.unit, side: sideName)
       finding.severity = severity
       findings.append(finding)
     }
@@ -144,7 +175,8 @@ enum ExternalRuleProtocol {
   /// An integer JSON number (not a boolean, not a fraction).
   private static func integer(_ value: Any?) -> Int? {
     // NOTE: JSON booleans arrive as a boolean NSNumber subclass, which also converts to Int.
-    guard let number = value as? NSNumber, !String(describing: type(of: number)).contains("Boolean") else { return nil }
+    guard let number = value as? NSNumber, !String(describing: type(of: number)).contains("Boolean")
+    else { return nil }
     let d = number.doubleValue
     return d == d.rounded() && abs(d) < 1e15 ? Int(d) : nil
   }
@@ -162,7 +194,9 @@ struct CodePointOffsets {
     while i < units.count {
       starts.append(i)
       let u = units[i]
-      i += (u >= 0xD800 && u <= 0xDBFF && i + 1 < units.count && units[i + 1] >= 0xDC00 && units[i + 1] <= 0xDFFF) ? 2 : 1
+      i +=
+        (u >= 0xD800 && u <= 0xDBFF && i + 1 < units.count && units[i + 1] >= 0xDC00
+          && units[i + 1] <= 0xDFFF) ? 2 : 1
     }
     starts.append(units.count)
     self.starts = starts
@@ -176,7 +210,8 @@ struct CodePointOffsets {
 
   /// The code point index at or before a UTF-16 offset.
   func codePoint(utf16 offset: Int) -> Int {
-    var low = 0, high = starts.count - 1
+    var low = 0
+    var high = starts.count - 1
     while low < high {
       let mid = (low + high + 1) / 2
       if starts[mid] <= offset { low = mid } else { high = mid - 1 }

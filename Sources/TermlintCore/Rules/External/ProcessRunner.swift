@@ -62,7 +62,8 @@ enum ProcessRunner {
   ///   - maxOutputBytes: the most bytes either output stream may carry before the command is killed.
   /// - Throws: when the command cannot be started at all.
   static func run(
-    _ command: [String], directory: String?, input: Data, timeout: Double, maxOutputBytes: Int = defaultMaxOutputBytes
+    _ command: [String], directory: String?, input: Data, timeout: Double,
+    maxOutputBytes: Int = defaultMaxOutputBytes
   ) throws -> Outcome {
     // NOTE: a command that exits without reading its input would otherwise kill Termlint with
     // SIGPIPE when the input is written; the write then fails with EPIPE instead.
@@ -71,7 +72,9 @@ enum ProcessRunner {
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = command
     if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-    let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+    let stdin = Pipe()
+    let stdout = Pipe()
+    let stderr = Pipe()
     process.standardInput = stdin
     process.standardOutput = stdout
     process.standardError = stderr
@@ -81,7 +84,8 @@ enum ProcessRunner {
 
     let collected = Collected()
     let readers = DispatchGroup()
-    let outHandle = stdout.fileHandleForReading, errHandle = stderr.fileHandleForReading
+    let outHandle = stdout.fileHandleForReading
+    let errHandle = stderr.fileHandleForReading
     let pid = process.processIdentifier
     let overflow: @Sendable () -> Void = {
       collected.markExceeded()
@@ -117,7 +121,8 @@ enum ProcessRunner {
     let (out, err) = collected.values
     let bySignal = process.terminationReason == .uncaughtSignal
     return Outcome(
-      exitStatus: bySignal ? nil : process.terminationStatus, signal: bySignal ? process.terminationStatus : nil,
+      exitStatus: bySignal ? nil : process.terminationStatus,
+      signal: bySignal ? process.terminationStatus : nil,
       timedOut: timedOut, outputExceeded: collected.outputExceeded, stdout: out, stderr: err)
   }
 }

@@ -45,14 +45,24 @@ enum SegmentEdges {
   }
 
   /// Closing quotes and brackets a sentence may end with, before or after its stop.
-  static let closers: Set<UInt16> = Typography.closers.union([0x300D, 0x300F, 0xFF09, 0xFF3D, 0x3011, 0x201C, 0x2018, 0x201F])
+  static let closers: Set<UInt16> = Typography.closers.union([
+    0x300D, 0x300F, 0xFF09, 0xFF3D, 0x3011, 0x201C, 0x2018, 0x201F,
+  ])
 
   /// Words that end in a full stop that is part of the word, not the end of a sentence, by
   /// language (case-folded, without the final stop). A single letter is always one (an
   /// initial, *г.*, *т. д.*).
   static let abbreviations: [String: Set<String>] = [
-    "en": ["etc", "inc", "ltd", "co", "corp", "approx", "vs", "no", "nos", "jr", "sr", "dr", "mr", "mrs", "ms", "st", "fig", "vol", "ed", "al", "cf", "resp", "incl", "excl", "min", "max", "esp", "dept", "est"],
-    "ru": ["гг", "тыс", "млн", "млрд", "трлн", "руб", "коп", "долл", "др", "пр", "см", "ср", "стр", "им", "ул", "пл", "обл", "ред", "изд", "англ", "нем", "франц", "лат", "напр", "мин", "макс", "сек", "ч", "тт", "шт", "кв", "км", "млн", "пос", "просп", "ок"],
+    "en": [
+      "etc", "inc", "ltd", "co", "corp", "approx", "vs", "no", "nos", "jr", "sr", "dr", "mr", "mrs",
+      "ms", "st", "fig", "vol", "ed", "al", "cf", "resp", "incl", "excl", "min", "max", "esp",
+      "dept", "est",
+    ],
+    "ru": [
+      "гг", "тыс", "млн", "млрд", "трлн", "руб", "коп", "долл", "др", "пр", "см", "ср", "стр", "им",
+      "ул", "пл", "обл", "ред", "изд", "англ", "нем", "франц", "лат", "напр", "мин", "макс", "сек",
+      "ч", "тт", "шт", "кв", "км", "млн", "пос", "просп", "ок",
+    ],
   ]
 
   /// The end of a text, nil when it cannot be judged: the text ends with an inline code, a
@@ -92,13 +102,19 @@ enum SegmentEdges {
     skipSpaces()
     guard end > 0 else { return nil }
     // Punctuation on a line of its own (a reStructuredText underline, a separator) is layout.
-    if let first = marks.last, u[end..<first.lowerBound].contains(where: { $0 == 0x0A || $0 == 0x0D }) { return nil }
+    if let first = marks.last,
+      u[end..<first.lowerBound].contains(where: { $0 == 0x0A || $0 == 0x0D })
+    {
+      return nil
+    }
     // What precedes the punctuation must be a word or a number: an inline code, a symbol or a
     // placeholder's brace leaves the end undecided.
     let (last, lastStart) = text.scalar(before: end)!
     guard Typography.isLetterOrDigit(last) else { return nil }
     var wordStart = lastStart
-    while let (s, p) = text.scalar(before: wordStart), Typography.isLetterOrDigit(s) || s == "." { wordStart = p }
+    while let (s, p) = text.scalar(before: wordStart), Typography.isLetterOrDigit(s) || s == "." {
+      wordStart = p
+    }
     while wordStart < end && u[wordStart] == 0x2E { wordStart += 1 }
     let lastWord = wordStart..<end
     let punctuation = marks.isEmpty ? end..<end : marks.last!.lowerBound..<marks.first!.upperBound
@@ -152,7 +168,9 @@ extension SegmentEdges {
 
   /// Leading characters skipped before the first word: opening quotes and brackets, dashes,
   /// bullets, Spanish ¿ ¡, and the mnemonic markers `&` and `_` of menu labels.
-  static let leaders: Set<UInt16> = Typography.openers.subtracting([0x7B]).union([0x2D, 0x2013, 0x2014, 0x2022, 0x2023, 0x00BF, 0x00A1, 0x26, 0x5F, 0x2A, 0x300C, 0x300E, 0xFF08])
+  static let leaders: Set<UInt16> = Typography.openers.subtracting([0x7B]).union([
+    0x2D, 0x2013, 0x2014, 0x2022, 0x2023, 0x00BF, 0x00A1, 0x26, 0x5F, 0x2A, 0x300C, 0x300E, 0xFF08,
+  ])
 
   /// The start of a text, nil when its first letter has no case, or the text does not start
   /// with a word (a number, a placeholder, an inline code, a symbol), or the first word is not
@@ -175,12 +193,15 @@ extension SegmentEdges {
     }
     guard i < u.count else { return nil }
     var end = i
-    var uppers = 0, lowers = 0, letters = 0
+    var uppers = 0
+    var lowers = 0
+    var letters = 0
     var firstCase: LetterCase?
     while end < u.count {
       let (s, w) = text.scalar(at: end)
       if Typography.isLetter(s) {
-        let upper = UnicodeProperties.has(s, .uppercase) || UnicodeProperties.generalCategory(s) == 3
+        let upper =
+          UnicodeProperties.has(s, .uppercase) || UnicodeProperties.generalCategory(s) == 3
         let lower = UnicodeProperties.has(s, .lowercase)
         if letters == 0 {
           guard upper || lower else { return nil }
@@ -194,12 +215,16 @@ extension SegmentEdges {
         continue
       }
       // An apostrophe or hyphen inside a word (don't, well-known).
-      if (s == "'" || s == "\u{2019}" || s == "-"), end + w < u.count, Typography.isLetter(text.scalar(at: end + w).0), letters > 0 {
+      if s == "'" || s == "\u{2019}" || s == "-", end + w < u.count,
+        Typography.isLetter(text.scalar(at: end + w).0), letters > 0
+      {
         end += w
         continue
       }
       // A word glued to digits, underscores, dots or slashes is an identifier or a code.
-      if Typography.isDigit(s) || s == "_" || s == "/" || s == "\\" || s == "@" || s == "%" || s == "$" || s == "{" || s == "<" || s == "=" {
+      if Typography.isDigit(s) || s == "_" || s == "/" || s == "\\" || s == "@" || s == "%"
+        || s == "$" || s == "{" || s == "<" || s == "="
+      {
         return nil
       }
       if s == ".", end + w < u.count, Typography.isLetter(text.scalar(at: end + w).0) { return nil }
@@ -208,7 +233,8 @@ extension SegmentEdges {
     guard let firstCase, letters > 0 else { return nil }
     // An acronym (NATO, PDF) or a word with inner capitals (iPhone, macOS, PostgreSQL).
     if uppers > 0 { return nil }
-    if letters == 1 && firstCase == .upper && end < u.count && u[end] == 0x2E { return nil }  // an initial
+    // an initial
+    if letters == 1 && firstCase == .upper && end < u.count && u[end] == 0x2E { return nil }
     return Start(letterCase: firstCase, word: i..<end, text: text.string(i..<end))
   }
 }

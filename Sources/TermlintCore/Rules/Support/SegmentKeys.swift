@@ -11,7 +11,9 @@ import TermlintText
 /// separators) becomes `#`.
 enum SegmentKeys {
   /// The key of a span, and the numbers it had (in order), for telling numbers apart.
-  static func key(_ span: AnnotatedSpan, numbersAsClass: Bool = true) -> (key: [UInt16], numbers: [[UInt16]]) {
+  static func key(_ span: AnnotatedSpan, numbersAsClass: Bool = true) -> (
+    key: [UInt16], numbers: [[UInt16]]
+  ) {
     let u = span.normalized.units
     var key: [UInt16] = []
     key.reserveCapacity(u.count)
@@ -25,7 +27,9 @@ enum SegmentKeys {
           let d = u[i]
           if d >= 0x30 && d <= 0x39 {
             number.append(d)
-          } else if (d == 0x2E || d == 0x2C || d == 0xA0 || d == 0x202F) && i + 1 < u.count && u[i + 1] >= 0x30 && u[i + 1] <= 0x39 {
+          } else if (d == 0x2E || d == 0x2C || d == 0xA0 || d == 0x202F) && i + 1 < u.count
+            && u[i + 1] >= 0x30 && u[i + 1] <= 0x39
+          {
             number.append(d)
           } else {
             break
@@ -39,7 +43,11 @@ enum SegmentKeys {
       i += 1
       if TextScan.isSpace(c) { continue }
       // A mnemonic marker of a menu label (_File, &Open) is not part of the text.
-      if (c == 0x5F || c == 0x26), i < u.count, let next = Unicode.Scalar(u[i]), Typography.isLetter(next) { continue }
+      if c == 0x5F || c == 0x26, i < u.count, let next = Unicode.Scalar(u[i]),
+        Typography.isLetter(next)
+      {
+        continue
+      }
       switch c {
       case 0x2012, 0x2013, 0x2014, 0x2015, 0x2212: key.append(0x2D)
       case 0x0451: key.append(0x0435)  // ё → е
@@ -69,11 +77,15 @@ enum SegmentKeys {
       if c >= 0x30 && c <= 0x39 {
         word.append(0x23)
         while i + 1 < u.count && u[i + 1] >= 0x30 && u[i + 1] <= 0x39 { i += 1 }
-      } else if (c == 0x5F || c == 0x26) && !word.isEmpty && i + 1 < u.count && (Unicode.Scalar(u[i + 1]).map(Typography.isLetter) ?? false) {
+      } else if (c == 0x5F || c == 0x26) && !word.isEmpty && i + 1 < u.count
+        && (Unicode.Scalar(u[i + 1]).map(Typography.isLetter) ?? false)
+      {
         // A mnemonic marker inside a word (Про&верить).
       } else if c >= 0xD800 && c <= 0xDFFF {
         word.append(c)
-      } else if let scalar, Typography.isLetter(scalar) || UnicodeProperties.generalCategory(scalar) == 6 || c == 0x27 {
+      } else if let scalar,
+        Typography.isLetter(scalar) || UnicodeProperties.generalCategory(scalar) == 6 || c == 0x27
+      {
         word.append(c == 0x0451 ? 0x0435 : c)
       } else {
         flush()
@@ -86,14 +98,17 @@ enum SegmentKeys {
 
   /// How many words two bags do not share (the larger of the two one-sided differences).
   static func difference(_ a: [[UInt16]: Int], _ b: [[UInt16]: Int]) -> Int {
-    var onlyA = 0, onlyB = 0
+    var onlyA = 0
+    var onlyB = 0
     for (k, n) in a { onlyA += max(0, n - (b[k] ?? 0)) }
     for (k, n) in b { onlyB += max(0, n - (a[k] ?? 0)) }
     return max(onlyA, onlyB)
   }
 
   /// The number of words of a span.
-  static func wordCount(_ span: AnnotatedSpan) -> Int { span.tokens.lazy.filter { $0.kind == .word }.count }
+  static func wordCount(_ span: AnnotatedSpan) -> Int {
+    span.tokens.lazy.filter { $0.kind == .word }.count
+  }
 
   /// Whether a span has at least two letters (a key worth comparing).
   static func hasWords(_ span: AnnotatedSpan) -> Bool {

@@ -19,11 +19,14 @@ enum SidePairing {
   ///   - targets: the target's items, in order; each is paired at most once.
   ///   - sources: the source's items, in order; each is paired at most once.
   ///   - matches: whether a target item (first argument) may pair with a source item.
-  static func pair<Item: PairableItem>(_ targets: inout [Item], with sources: inout [Item], where matches: (Item, Item) -> Bool) {
+  static func pair<Item: PairableItem>(
+    _ targets: inout [Item], with sources: inout [Item], where matches: (Item, Item) -> Bool
+  ) {
     for sameUnit in [true, false] {
       for t in targets.indices where !targets[t].matched {
         if let s = sources.indices.first(where: { s in
-          !sources[s].matched && (!sameUnit || sources[s].unit == targets[t].unit) && matches(targets[t], sources[s])
+          !sources[s].matched && (!sameUnit || sources[s].unit == targets[t].unit)
+            && matches(targets[t], sources[s])
         }) {
           sources[s].matched = true
           targets[t].matched = true

@@ -56,12 +56,17 @@ enum SourceComparison {
   /// The indices of `t` matched to all of `s` (`s.count < t.count`), order-preserving, with the
   /// least total distance.
   private static func matched(_ t: [Double], _ s: [Double]) -> [Int] {
-    let n = t.count, m = s.count
+    let n = t.count
+    let m = s.count
     // A long list is matched greedily: quadratic work on a pathological unit is not worth it.
     guard n * m <= 250_000 else {
       var used = Set<Int>()
       for p in s {
-        if let best = (0..<n).filter({ !used.contains($0) }).min(by: { abs(t[$0] - p) < abs(t[$1] - p) }) { used.insert(best) }
+        if let best = (0..<n).filter({ !used.contains($0) }).min(by: {
+          abs(t[$0] - p) < abs(t[$1] - p)
+        }) {
+          used.insert(best)
+        }
       }
       return used.sorted()
     }
@@ -72,12 +77,14 @@ enum SourceComparison {
     for i in 1...n {
       for j in 1...min(i, m) {
         let skip = cost[i - 1][j]
-        let take = cost[i - 1][j - 1] == infinity ? infinity : cost[i - 1][j - 1] + abs(t[i - 1] - s[j - 1])
+        let take =
+          cost[i - 1][j - 1] == infinity ? infinity : cost[i - 1][j - 1] + abs(t[i - 1] - s[j - 1])
         cost[i][j] = min(skip, take)
       }
     }
     var picked: [Int] = []
-    var i = n, j = m
+    var i = n
+    var j = m
     while j > 0 && i > 0 {
       if cost[i][j] == cost[i - 1][j] && i - 1 >= j {
         i -= 1
@@ -104,9 +111,14 @@ enum ProseMask {
       defer { i += 1 }
       guard u[i] == 0x3C, i + 1 < u.count else { continue }
       let next = u[i + 1]
-      guard (next >= 0x41 && next <= 0x5A) || (next >= 0x61 && next <= 0x7A) || next == 0x2F || next == 0x21 else { continue }
+      guard
+        (next >= 0x41 && next <= 0x5A) || (next >= 0x61 && next <= 0x7A) || next == 0x2F
+          || next == 0x21
+      else { continue }
       var k = i + 1
-      while k < u.count && u[k] != 0x3E && u[k] != 0x3C && u[k] != 0x0A && u[k] != 0x0D && k - i < 500 { k += 1 }
+      while k < u.count && u[k] != 0x3E && u[k] != 0x3C && u[k] != 0x0A && u[k] != 0x0D
+        && k - i < 500
+      { k += 1 }
       guard k < u.count, u[k] == 0x3E else { continue }
       result.append(i..<(k + 1))
       i = k
@@ -116,7 +128,8 @@ enum ProseMask {
 
   /// Whether `index` is inside one of `ranges` (sorted).
   static func contains(_ ranges: [Range<Int>], _ index: Int) -> Bool {
-    var lo = 0, hi = ranges.count
+    var lo = 0
+    var hi = ranges.count
     while lo < hi {
       let mid = (lo + hi) / 2
       if ranges[mid].upperBound <= index { lo = mid + 1 } else { hi = mid }
@@ -131,9 +144,12 @@ enum ProseMask {
 /// language's conventions are assumed and only the document's own majority counts.
 enum TypographyLanguage {
   static func of(_ document: AnnotatedDocument) -> LanguageTag? {
-    let declared = document.units.lazy.compactMap { $0.target?.span.language }.first ?? document.targetLanguage
+    let declared =
+      document.units.lazy.compactMap { $0.target?.span.language }.first ?? document.targetLanguage
     guard let declared, let expected = Scripts.expected(for: declared) else { return declared }
-    var latin = 0, cyrillic = 0, greek = 0
+    var latin = 0
+    var cyrillic = 0
+    var greek = 0
     var seen = 0
     outer: for unit in document.units {
       guard let target = unit.target else { continue }
@@ -149,7 +165,8 @@ enum TypographyLanguage {
       }
     }
     let counts: [Int32: Int] = [
-      UnicodeProperties.Script.latin: latin, UnicodeProperties.Script.cyrillic: cyrillic, UnicodeProperties.Script.greek: greek,
+      UnicodeProperties.Script.latin: latin, UnicodeProperties.Script.cyrillic: cyrillic,
+      UnicodeProperties.Script.greek: greek,
     ]
     guard let (top, n) = counts.max(by: { $0.value < $1.value }), n > 0 else { return declared }
     // Mostly in another script than the declared language's: the declaration is a default.

@@ -44,7 +44,9 @@ struct UnitText {
   /// The scalar starting at `index` and its UTF-16 width.
   func scalar(at index: Int) -> (Unicode.Scalar, Int) {
     let u = units[index]
-    if u >= 0xD800 && u <= 0xDBFF && index + 1 < units.count, units[index + 1] >= 0xDC00, units[index + 1] <= 0xDFFF {
+    if u >= 0xD800 && u <= 0xDBFF && index + 1 < units.count, units[index + 1] >= 0xDC00,
+      units[index + 1] <= 0xDFFF
+    {
       let value = 0x10000 + (UInt32(u - 0xD800) << 10) + UInt32(units[index + 1] - 0xDC00)
       return (Unicode.Scalar(value) ?? "\u{FFFD}", 2)
     }
@@ -55,7 +57,9 @@ struct UnitText {
   func scalar(before index: Int) -> (scalar: Unicode.Scalar, start: Int)? {
     guard index > 0 else { return nil }
     let u = units[index - 1]
-    if u >= 0xDC00 && u <= 0xDFFF && index >= 2, units[index - 2] >= 0xD800, units[index - 2] <= 0xDBFF {
+    if u >= 0xDC00 && u <= 0xDFFF && index >= 2, units[index - 2] >= 0xD800,
+      units[index - 2] <= 0xDBFF
+    {
       return (scalar(at: index - 2).0, index - 2)
     }
     return (Unicode.Scalar(u) ?? "\u{FFFD}", index - 1)
@@ -72,7 +76,9 @@ struct UnitText {
   /// The word (letters, digits, apostrophes) around `index`, for messages; invisible characters
   /// inside it are left out.
   func word(around index: Int, skipping skip: (Unicode.Scalar) -> Bool) -> String {
-    func isWordPart(_ s: Unicode.Scalar) -> Bool { Typography.isLetterOrDigit(s) || s == "'" || s == "\u{2019}" || skip(s) }
+    func isWordPart(_ s: Unicode.Scalar) -> Bool {
+      Typography.isLetterOrDigit(s) || s == "'" || s == "\u{2019}" || skip(s)
+    }
     var start = index
     while let (s, p) = scalar(before: start), isWordPart(s) { start = p }
     var end = index
@@ -130,7 +136,9 @@ enum Typography {
   /// Closing quotes and brackets that may follow a word or sentence punctuation.
   static let closers: Set<UInt16> = [0x29, 0x5D, 0x7D, 0x22, 0x27, 0x2019, 0x201D, 0xBB, 0x203A]
   /// Opening quotes and brackets.
-  static let openers: Set<UInt16> = [0x28, 0x5B, 0x7B, 0x22, 0x27, 0x2018, 0x201C, 0x201E, 0xAB, 0x2039]
+  static let openers: Set<UInt16> = [
+    0x28, 0x5B, 0x7B, 0x22, 0x27, 0x2018, 0x201C, 0x201E, 0xAB, 0x2039,
+  ]
 
   /// "U+200B": how messages and documentation name a code point.
   static func label(_ scalar: Unicode.Scalar) -> String {

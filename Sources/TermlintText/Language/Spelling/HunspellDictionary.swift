@@ -40,7 +40,8 @@ public final class HunspellDictionary: @unchecked Sendable {
     let encoding = Self.icuName(declared)
     guard CharsetConverter.isKnown(encoding) else {
       tl_hunspell_close(handle)
-      throw TermlintError.configuration(affixPath, "unknown dictionary encoding '\(declared)' in the SET line")
+      throw TermlintError.configuration(
+        affixPath, "unknown dictionary encoding '\(declared)' in the SET line")
     }
     self.handle = handle
     self.encoding = encoding
@@ -98,7 +99,9 @@ public final class HunspellDictionary: @unchecked Sendable {
     if isUTF8 {
       bytes = Array(word.utf8)
     } else {
-      guard let b = try? CharsetConverter.encode(Array(word.utf16), charset: encoding) else { return nil }
+      guard let b = try? CharsetConverter.encode(Array(word.utf16), charset: encoding) else {
+        return nil
+      }
       bytes = b
     }
     if bytes.contains(0) { return nil }
@@ -107,7 +110,9 @@ public final class HunspellDictionary: @unchecked Sendable {
 
   private func decoded(_ bytes: [UInt8]) -> String? {
     if isUTF8 { return String(validating: bytes, as: UTF8.self) }
-    guard let units = try? CharsetConverter.decode(bytes[...], charset: encoding) else { return nil }
+    guard let units = try? CharsetConverter.decode(bytes[...], charset: encoding) else {
+      return nil
+    }
     return String(decoding: units, as: UTF16.self)
   }
 
@@ -128,7 +133,9 @@ public final class SpellingDictionaries: @unchecked Sendable {
 
   /// The folders searched for `NAME.aff` and `NAME.dic`, in order (Debian's `hunspell-*`
   /// packages install into the first).
-  public static let systemFolders = ["/usr/share/hunspell", "/usr/share/myspell/dicts", "/usr/share/myspell"]
+  public static let systemFolders = [
+    "/usr/share/hunspell", "/usr/share/myspell/dicts", "/usr/share/myspell",
+  ]
 
   private let lock = NSLock()
   private var loaded: [String: Result<HunspellDictionary, TermlintError>] = [:]
@@ -157,33 +164,45 @@ public final class SpellingDictionaries: @unchecked Sendable {
     var found: [String] = []
     var seen = Set<String>()
     for folder in folders {
-      guard let files = try? FileManager.default.contentsOfDirectory(atPath: folder) else { continue }
+      guard let files = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
+        continue
+      }
       for file in files.sorted() where file.hasSuffix(".dic") {
         let base = String(file.dropLast(4))
-        let matches = name.contains("_") ? base == name : (base == name || base.hasPrefix(name + "_"))
+        let matches =
+          name.contains("_") ? base == name : (base == name || base.hasPrefix(name + "_"))
         guard matches, !seen.contains(base), files.contains(base + ".aff") else { continue }
         seen.insert(base)
         found.append((folder as NSString).appendingPathComponent(file))
       }
     }
     // The language's main dictionary first (`en_US`, `ru_RU`, `de_DE`): its suggestions are shown.
-    let primary = name.contains("_") ? name : (Self.primaryRegion[name].map { name + "_" + $0 } ?? name + "_" + name.uppercased())
+    let primary =
+      name.contains("_")
+      ? name : (Self.primaryRegion[name].map { name + "_" + $0 } ?? name + "_" + name.uppercased())
     return found.sorted { a, b in
-      let pa = (a as NSString).lastPathComponent == primary + ".dic", pb = (b as NSString).lastPathComponent == primary + ".dic"
+      let pa = (a as NSString).lastPathComponent == primary + ".dic"
+      let pb = (b as NSString).lastPathComponent == primary + ".dic"
       return pa && !pb
     }
   }
 
   /// The region of a language's main dictionary when it is not the language code in capitals.
-  private static let primaryRegion: [String: String] = ["en": "US", "uk": "UA", "be": "BY", "kk": "KZ", "da": "DK", "sv": "SE", "cs": "CZ", "el": "GR", "ja": "JP", "nb": "NO", "nn": "NO"]
+  private static let primaryRegion: [String: String] = [
+    "en": "US", "uk": "UA", "be": "BY", "kk": "KZ", "da": "DK", "sv": "SE", "cs": "CZ", "el": "GR",
+    "ja": "JP", "nb": "NO", "nn": "NO",
+  ]
 
   /// The dictionaries for a language tag: `en-GB` gives `en_GB`; a tag without a region (`en`)
   /// gives every installed dictionary of the language, main one first (a word any of them
   /// knows is a word of the language); a region with no dictionary falls back to the
   /// language's. Empty when none is installed.
-  public static func installed(for tag: LanguageTag, in folders: [String] = systemFolders) -> [String] {
+  public static func installed(for tag: LanguageTag, in folders: [String] = systemFolders)
+    -> [String]
+  {
     let parts = tag.value.split(separator: "-")
-    if let region = parts.dropFirst().first(where: { $0.count == 2 && $0.allSatisfy(\.isUppercase) }) {
+    if let region = parts.dropFirst().first(where: { $0.count == 2 && $0.allSatisfy(\.isUppercase) }
+    ) {
       let exact = installed(tag.language + "_" + region, in: folders)
       if !exact.isEmpty { return exact }
     }

@@ -11,7 +11,8 @@ struct AdditionRule: OptionlessRule, BilingualRule {
     category: .accuracy,
     defaultSeverity: .warning,
     status: .preview,
-    summary: "A target sentence has no counterpart in the source, or the translation is far longer than its source",
+    summary:
+      "A target sentence has no counterpart in the source, or the translation is far longer than its source",
     rationale: """
       ## Why is this bad?
       Text added in translation is not in what the source reported: a translator's comment, a
@@ -38,11 +39,15 @@ struct AdditionRule: OptionlessRule, BilingualRule {
       The talks will last three days.
       """,
     nonTriggeringExamples: [
-      RuleExample("The talks will last three days.\nThe delegations will meet in Geneva.", source: "Переговоры продлятся три дня.\nДелегации встретятся в Женеве."),
+      RuleExample(
+        "The talks will last three days.\nThe delegations will meet in Geneva.",
+        source: "Переговоры продлятся три дня.\nДелегации встретятся в Женеве."),
       RuleExample("Moscow agreed.", source: "Москва согласилась."),
     ],
     triggeringExamples: [
-      RuleExample("The talks will last three days.\n↓Officials hope for a breakthrough.", source: "Переговоры продлятся три дня.\n∅"),
+      RuleExample(
+        "The talks will last three days.\n↓Officials hope for a breakthrough.",
+        source: "Переговоры продлятся три дня.\n∅"),
       RuleExample(
         "↓Moscow agreed to the proposal after a long debate, and officials said they expected further rounds in Geneva and Brussels before the summer.",
         source: "Москва согласилась с предложением."),
@@ -50,8 +55,11 @@ struct AdditionRule: OptionlessRule, BilingualRule {
   )
 
   func check(_ document: AnnotatedDocument, context: RuleContext) -> [Finding] {
-    LengthMismatch(direction: .addition, descriptor: Self.descriptor, unaligned: String.unaligned, mismatch: String.tooLong)
-      .check(document, context: context)
+    LengthMismatch(
+      direction: .addition, descriptor: Self.descriptor, unaligned: String.unaligned,
+      mismatch: String.tooLong
+    )
+    .check(document, context: context)
   }
 }
 

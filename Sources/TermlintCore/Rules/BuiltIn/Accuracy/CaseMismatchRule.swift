@@ -11,7 +11,8 @@ struct CaseMismatchRule: OptionlessRule, BilingualRule {
     category: .accuracy,
     defaultSeverity: .warning,
     status: .preview,
-    summary: "The translation starts with a capital where the source starts in lower case, or the other way round",
+    summary:
+      "The translation starts with a capital where the source starts in lower case, or the other way round",
     rationale: """
       ## Why is this bad?
       A sentence that starts in lower case looks cut off; a label capitalised unlike its source
@@ -58,7 +59,8 @@ struct CaseMismatchRule: OptionlessRule, BilingualRule {
       Sanctions take effect on Monday.
       """,
     nonTriggeringExamples: [
-      RuleExample("Sanctions take effect on Monday.", source: "Санкции вступят в силу в понедельник."),
+      RuleExample(
+        "Sanctions take effect on Monday.", source: "Санкции вступят в силу в понедельник."),
       RuleExample("iPhone settings", source: "Настройки iPhone"),
       RuleExample("NATO expanded.", source: "Альянс расширился."),
       RuleExample("%d files", source: "%d файлов"),
@@ -66,7 +68,8 @@ struct CaseMismatchRule: OptionlessRule, BilingualRule {
       RuleExample("of the report", source: "отчёта"),
     ],
     triggeringExamples: [
-      RuleExample("↓sanctions take effect on Monday.", source: "Санкции вступят в силу в понедельник."),
+      RuleExample(
+        "↓sanctions take effect on Monday.", source: "Санкции вступят в силу в понедельник."),
       RuleExample("↓Seconds", source: "секунды"),
     ]
   )
@@ -87,22 +90,33 @@ struct CaseMismatchRule: OptionlessRule, BilingualRule {
         !unit.isNotComparable, source.span.text != target.span.text
       else { continue }
       if unit.targetIsMostlySourceScript { continue }
-      let s = UnitText(source), t = UnitText(target)
-      guard let sourceStart = SegmentEdges.start(of: s), let targetStart = SegmentEdges.start(of: t) else { continue }
-      pairs.append(Pair(unit: unit, source: sourceStart, target: targetStart, sourceText: s, targetText: t))
+      let s = UnitText(source)
+      let t = UnitText(target)
+      guard let sourceStart = SegmentEdges.start(of: s), let targetStart = SegmentEdges.start(of: t)
+      else { continue }
+      pairs.append(
+        Pair(unit: unit, source: sourceStart, target: targetStart, sourceText: s, targetText: t))
     }
     // The file's own evidence, per case of the source: how often its translations keep it.
     var counts: [SegmentEdges.LetterCase: (all: Int, kept: Int)] = [:]
     for pair in pairs {
       counts[pair.source.letterCase, default: (0, 0)].all += 1
-      if pair.source.letterCase == pair.target.letterCase { counts[pair.source.letterCase, default: (0, 0)].kept += 1 }
+      if pair.source.letterCase == pair.target.letterCase {
+        counts[pair.source.letterCase, default: (0, 0)].kept += 1
+      }
     }
     var findings: [Finding] = []
     for pair in pairs where pair.source.letterCase != pair.target.letterCase {
-      let sourceLanguage = (pair.unit.source?.span.language ?? document.sourceLanguage)?.language ?? ""
-      let targetLanguage = (pair.unit.target?.span.language ?? document.targetLanguage)?.language ?? ""
-      if pair.source.letterCase == .lower && Self.capitalisesNouns.contains(targetLanguage) { continue }
-      if pair.source.letterCase == .upper && Self.capitalisesNouns.contains(sourceLanguage) { continue }
+      let sourceLanguage =
+        (pair.unit.source?.span.language ?? document.sourceLanguage)?.language ?? ""
+      let targetLanguage =
+        (pair.unit.target?.span.language ?? document.targetLanguage)?.language ?? ""
+      if pair.source.letterCase == .lower && Self.capitalisesNouns.contains(targetLanguage) {
+        continue
+      }
+      if pair.source.letterCase == .upper && Self.capitalisesNouns.contains(sourceLanguage) {
+        continue
+      }
       // English capitalises the names of months and days; most languages do not.
       if pair.source.letterCase == .upper, sourceLanguage == "en", targetLanguage != "en",
         Self.englishCalendarNames.contains(pair.source.text.lowercased())
@@ -112,7 +126,9 @@ struct CaseMismatchRule: OptionlessRule, BilingualRule {
       if Self.reordered(pair) { continue }
       let (all, kept) = counts[pair.source.letterCase] ?? (0, 0)
       let share = all == 0 ? 0 : Double(kept) / Double(all)
-      let sentence = pair.source.letterCase == .upper && Self.endsSentence(pair.sourceText, language: sourceLanguage)
+      let sentence =
+        pair.source.letterCase == .upper
+        && Self.endsSentence(pair.sourceText, language: sourceLanguage)
       let severity: Severity
       if sentence || (all >= 10 && share >= 0.9) {
         severity = context.severity
@@ -123,20 +139,28 @@ struct CaseMismatchRule: OptionlessRule, BilingualRule {
       }
       let ruleContext = RuleContext(glossary: context.glossary, severity: severity)
       guard let target = pair.unit.target, let source = pair.unit.source else { continue }
-      findings.append(ruleContext.finding(
-        Self.descriptor, in: target, fileRange: pair.targetText.fileRange(pair.target.word),
-        message: .mismatch(pair.target.text, pair.target.letterCase, source: pair.source.text, pair.source.letterCase),
-        unit: pair.unit.unit,
-        related: [Location(file: source.span.file, utf16Range: pair.sourceText.fileRange(pair.source.word))]))
+      findings.append(
+        ruleContext.finding(
+          Self.descriptor, in: target, fileRange: pair.targetText.fileRange(pair.target.word),
+          message: .mismatch(
+            pair.target.text, pair.target.letterCase, source: pair.source.text,
+            pair.source.letterCase),
+          unit: pair.unit.unit,
+          related: [
+            Location(
+              file: source.span.file, utf16Range: pair.sourceText.fileRange(pair.source.word))
+          ]))
     }
     return findings
   }
 
   /// English month and day names and their abbreviations, case-folded.
   static let englishCalendarNames: Set<String> = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
+    "wed", "thu", "fri", "sat", "sun",
   ]
 
   /// Languages whose nouns start with a capital anywhere in a sentence.
@@ -154,7 +178,8 @@ struct CaseMismatchRule: OptionlessRule, BilingualRule {
     let sourceWord = Array(pair.source.text.lowercased().utf16)
     let targetWord = Array(pair.target.text.lowercased().utf16)
     if sourceWord == targetWord { return false }
-    return contains(word: sourceWord, in: pair.targetText) || contains(word: targetWord, in: pair.sourceText)
+    return contains(word: sourceWord, in: pair.targetText)
+      || contains(word: targetWord, in: pair.sourceText)
   }
 
   /// Whether a case-folded word occurs as a whole word in a text.
@@ -167,7 +192,11 @@ struct CaseMismatchRule: OptionlessRule, BilingualRule {
       if folded[i..<(i + word.count)].elementsEqual(word) {
         let before = i == 0 ? nil : Unicode.Scalar(folded[i - 1])
         let after = i + word.count >= folded.count ? nil : Unicode.Scalar(folded[i + word.count])
-        if !(before.map(Typography.isLetterOrDigit) ?? false) && !(after.map(Typography.isLetterOrDigit) ?? false) { return true }
+        if !(before.map(Typography.isLetterOrDigit) ?? false)
+          && !(after.map(Typography.isLetterOrDigit) ?? false)
+        {
+          return true
+        }
       }
       i += 1
     }

@@ -28,18 +28,24 @@ struct LengthMismatch {
     let model = LengthModel.pair(for: document)
     var findings: [Finding] = []
     for (i, unit) in document.units.enumerated() {
-      guard let reported = direction.reported(unit), !reported.isBlank, !unit.isExcluded else { continue }
+      guard let reported = direction.reported(unit), !reported.isBlank, !unit.isExcluded else {
+        continue
+      }
       // Built only for a finding: most units have none.
       func excerpt() -> String { TextScan.excerpt(reported.span.string) }
-      if let bead = unit.bead, direction.isUnmatched(bead), direction.counterpart(unit).map(\.isBlank) ?? true {
+      if let bead = unit.bead, direction.isUnmatched(bead),
+        direction.counterpart(unit).map(\.isBlank) ?? true
+      {
         // Below 0.5 the aligner finds it more likely that the sentence belongs with a
         // neighbour: a source sentence the translator split in two (the second half too long
         // or too short for the lengths to tell), or two sentences merged into one.
         if unit.isDoubtfulBead { continue }
         let neighbour = BeadNeighbours.location(near: i, in: document, side: direction.counterpart)
-        findings.append(context.finding(
-          descriptor, in: reported, fileRange: reported.trimmedFileRange, message: unaligned(excerpt()), unit: unit.unit,
-          side: direction.side, related: neighbour.map { [$0] } ?? []))
+        findings.append(
+          context.finding(
+            descriptor, in: reported, fileRange: reported.trimmedFileRange,
+            message: unaligned(excerpt()), unit: unit.unit,
+            side: direction.side, related: neighbour.map { [$0] } ?? []))
         continue
       }
       guard let counterpart = direction.counterpart(unit), !counterpart.isBlank,
@@ -49,17 +55,24 @@ struct LengthMismatch {
         // which gettext does not use: its length says nothing about this source.
         !unit.isFuzzy
       else { continue }
-      let (source, target) = direction == .addition ? (counterpart, reported) : (reported, counterpart)
+      let (source, target) =
+        direction == .addition ? (counterpart, reported) : (reported, counterpart)
       // Short texts (UI labels, headlines) vary too much in length to judge; the length of
       // glossary terms found on both sides is left out of the comparison.
-      let (raw, (sourceLength, targetLength)) = LengthModel.lengths(source: source, target: target, glossary: context.glossary)
+      let (raw, (sourceLength, targetLength)) = LengthModel.lengths(
+        source: source, target: target, glossary: context.glossary)
       guard direction.isLongEnough(raw), sourceLength > 0,
         direction.isMismatch(model, sourceLength: sourceLength, targetLength: targetLength)
       else { continue }
-      let percent = Int((100 * Double(targetLength) / model.expected(sourceLength: sourceLength)).rounded())
-      findings.append(context.finding(
-        descriptor, in: reported, fileRange: reported.trimmedFileRange, message: mismatch(excerpt(), percent), unit: unit.unit,
-        side: direction.side, related: [Location(file: counterpart.span.file, utf16Range: counterpart.trimmedFileRange)]))
+      let percent = Int(
+        (100 * Double(targetLength) / model.expected(sourceLength: sourceLength)).rounded())
+      findings.append(
+        context.finding(
+          descriptor, in: reported, fileRange: reported.trimmedFileRange,
+          message: mismatch(excerpt(), percent), unit: unit.unit,
+          side: direction.side,
+          related: [Location(file: counterpart.span.file, utf16Range: counterpart.trimmedFileRange)]
+        ))
     }
     return findings
   }
@@ -67,10 +80,14 @@ struct LengthMismatch {
 
 extension LengthMismatch.Direction {
   /// The side findings point at: the one with the text without a counterpart.
-  func reported(_ unit: AnnotatedUnit) -> AnnotatedSpan? { self == .addition ? unit.target : unit.source }
+  func reported(_ unit: AnnotatedUnit) -> AnnotatedSpan? {
+    self == .addition ? unit.target : unit.source
+  }
 
   /// The other side.
-  func counterpart(_ unit: AnnotatedUnit) -> AnnotatedSpan? { self == .addition ? unit.source : unit.target }
+  func counterpart(_ unit: AnnotatedUnit) -> AnnotatedSpan? {
+    self == .addition ? unit.source : unit.target
+  }
 
   /// The `side` of a finding.
   var side: String { self == .addition ? "target" : "source" }
@@ -99,12 +116,16 @@ extension LengthMismatch.Direction {
 enum BeadNeighbours {
   /// The given side of the nearest unit of the same paragraph (before, else after) that has a
   /// text there.
-  static func location(near index: Int, in document: AnnotatedDocument, side: (AnnotatedUnit) -> AnnotatedSpan?) -> Location? {
+  static func location(
+    near index: Int, in document: AnnotatedDocument, side: (AnnotatedUnit) -> AnnotatedSpan?
+  ) -> Location? {
     let paragraph = document.units[index].paragraph
     for k in Array((0..<index).reversed()) + Array((index + 1)..<document.units.count) {
       let unit = document.units[k]
       guard unit.paragraph == paragraph else { continue }
-      if let span = side(unit), !span.isBlank { return Location(file: span.span.file, utf16Range: span.trimmedFileRange) }
+      if let span = side(unit), !span.isBlank {
+        return Location(file: span.span.file, utf16Range: span.trimmedFileRange)
+      }
     }
     return nil
   }

@@ -11,7 +11,8 @@ struct OmissionRule: OptionlessRule, BilingualRule {
     category: .accuracy,
     defaultSeverity: .warning,
     status: .preview,
-    summary: "A source sentence has no counterpart in the translation, or the translation is far shorter than its source",
+    summary:
+      "A source sentence has no counterpart in the translation, or the translation is far shorter than its source",
     rationale: """
       ## Why is this bad?
       A sentence dropped in translation is information the reader never gets, and nothing in
@@ -39,23 +40,34 @@ struct OmissionRule: OptionlessRule, BilingualRule {
       The talks will last three days. The delegations will meet in Geneva.
       """,
     nonTriggeringExamples: [
-      RuleExample("The talks will last three days.\nThe delegations will meet in Geneva.", source: "Переговоры продлятся три дня.\nДелегации встретятся в Женеве."),
+      RuleExample(
+        "The talks will last three days.\nThe delegations will meet in Geneva.",
+        source: "Переговоры продлятся три дня.\nДелегации встретятся в Женеве."),
       RuleExample(
         "The Russian delegation handed over a draft treaty and asked for a written reply within a month.",
-        source: "Российская делегация передала проект договора и попросила дать письменный ответ в течение месяца."),
+        source:
+          "Российская делегация передала проект договора и попросила дать письменный ответ в течение месяца."
+      ),
       RuleExample("Moscow agreed.", source: "Москва согласилась."),
     ],
     triggeringExamples: [
-      RuleExample("The talks will last three days.\n∅", source: "Переговоры продлятся три дня.\n⇣Делегации встретятся в Женеве."),
+      RuleExample(
+        "The talks will last three days.\n∅",
+        source: "Переговоры продлятся три дня.\n⇣Делегации встретятся в Женеве."),
       RuleExample(
         "The delegation handed over a draft.",
-        source: "⇣Российская делегация передала проект договора, попросила дать письменный ответ в течение месяца и пригрозила ответными мерами, если альянс откажется от диалога."),
+        source:
+          "⇣Российская делегация передала проект договора, попросила дать письменный ответ в течение месяца и пригрозила ответными мерами, если альянс откажется от диалога."
+      ),
     ]
   )
 
   func check(_ document: AnnotatedDocument, context: RuleContext) -> [Finding] {
-    LengthMismatch(direction: .omission, descriptor: Self.descriptor, unaligned: String.unaligned, mismatch: String.tooShort)
-      .check(document, context: context)
+    LengthMismatch(
+      direction: .omission, descriptor: Self.descriptor, unaligned: String.unaligned,
+      mismatch: String.tooShort
+    )
+    .check(document, context: context)
   }
 }
 

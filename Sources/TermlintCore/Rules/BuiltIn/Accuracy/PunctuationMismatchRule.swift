@@ -10,7 +10,8 @@ struct PunctuationMismatchRule: OptionlessRule, UnitRule, BilingualRule {
     title: "Final Punctuation Mismatch",
     category: .accuracy,
     defaultSeverity: .warning,
-    summary: "The translation ends with other punctuation than its source (. ? ! : ; …), or with none where the source has some",
+    summary:
+      "The translation ends with other punctuation than its source (. ? ! : ; …), or with none where the source has some",
     rationale: """
       ## Why is this bad?
       The final punctuation says what kind of sentence a segment is. A question rendered as a
@@ -49,7 +50,9 @@ struct PunctuationMismatchRule: OptionlessRule, UnitRule, BilingualRule {
       Are you sure you want to delete the report?
       """,
     nonTriggeringExamples: [
-      RuleExample("Are you sure you want to delete the report?", source: "Вы уверены, что хотите удалить отчёт?"),
+      RuleExample(
+        "Are you sure you want to delete the report?",
+        source: "Вы уверены, что хотите удалить отчёт?"),
       RuleExample("Loading...", source: "Загрузка…"),
       RuleExample("He asked: \"What is to be done?\"", source: "Он спросил: «Что делать?»"),
       RuleExample("Saved", source: "Сохранено"),
@@ -58,32 +61,42 @@ struct PunctuationMismatchRule: OptionlessRule, UnitRule, BilingualRule {
       RuleExample("Title:", source: "Заголовок:"),
     ],
     triggeringExamples: [
-      RuleExample("You are sure you want to delete the report↓.", source: "Вы уверены, что хотите удалить отчёт?"),
+      RuleExample(
+        "You are sure you want to delete the report↓.",
+        source: "Вы уверены, что хотите удалить отчёт?"),
       RuleExample("The talks in Geneva have ↓ended", source: "Переговоры в Женеве завершились."),
       RuleExample("↓Title", source: "Заголовок:"),
       RuleExample("Changes saved↓.", source: "Изменения сохранены"),
     ]
   )
 
-  func check(_ unit: AnnotatedUnit, in document: AnnotatedDocument, context: RuleContext) -> [Finding] {
+  func check(_ unit: AnnotatedUnit, in document: AnnotatedDocument, context: RuleContext)
+    -> [Finding]
+  {
     var findings: [Finding] = []
     guard let source = unit.source, let target = unit.target, !source.isBlank, !target.isBlank,
       !unit.isNotComparable, source.span.text != target.span.text
     else { return [] }
     let sourceLanguage = (source.span.language ?? document.sourceLanguage)?.language ?? ""
     let targetLanguage = (target.span.language ?? document.targetLanguage)?.language ?? ""
-    if SegmentEdges.languagesWithoutStops.contains(sourceLanguage) || SegmentEdges.languagesWithoutStops.contains(targetLanguage) {
+    if SegmentEdges.languagesWithoutStops.contains(sourceLanguage)
+      || SegmentEdges.languagesWithoutStops.contains(targetLanguage)
+    {
       return []
     }
     if unit.targetIsMostlySourceScript { return [] }
-    let s = UnitText(source), t = UnitText(target)
+    let s = UnitText(source)
+    let t = UnitText(target)
     guard let sourceEnd = SegmentEdges.end(of: s, language: sourceLanguage),
-      let targetEnd = SegmentEdges.end(of: t, language: targetLanguage), sourceEnd.ending != targetEnd.ending
+      let targetEnd = SegmentEdges.end(of: t, language: targetLanguage),
+      sourceEnd.ending != targetEnd.ending
     else { return [] }
     // A one-word label with a full stop against none is most often an abbreviation (*off* →
     // *откл.*, *Min.* → *Мин*), whose stop belongs to the word.
-    if (sourceEnd.ending == .fullStop && targetEnd.ending == .none && SegmentKeys.wordCount(source) == 1)
-      || (targetEnd.ending == .fullStop && sourceEnd.ending == .none && SegmentKeys.wordCount(target) == 1)
+    if (sourceEnd.ending == .fullStop && targetEnd.ending == .none
+      && SegmentKeys.wordCount(source) == 1)
+      || (targetEnd.ending == .fullStop && sourceEnd.ending == .none
+        && SegmentKeys.wordCount(target) == 1)
     {
       return []
     }
@@ -100,7 +113,8 @@ struct PunctuationMismatchRule: OptionlessRule, UnitRule, BilingualRule {
       // other sentences end with stops, or a fragment that starts in lower case and is
       // embedded in a sentence.
       if targetEnd.ending == .fullStop,
-        SegmentKeys.wordCount(source) >= 10 || Self.hasInnerStop(s) || SegmentEdges.start(of: s)?.letterCase == .lower
+        SegmentKeys.wordCount(source) >= 10 || Self.hasInnerStop(s)
+          || SegmentEdges.start(of: s)?.letterCase == .lower
           || SegmentEdges.start(of: t)?.letterCase == .lower
       {
         return []
@@ -116,11 +130,14 @@ struct PunctuationMismatchRule: OptionlessRule, UnitRule, BilingualRule {
       message = .added(targetEnd.ending, SegmentEdges.display(targetEnd, in: t))
     default:
       message = .changed(
-        sourceEnd.ending, SegmentEdges.display(sourceEnd, in: s), targetEnd.ending, SegmentEdges.display(targetEnd, in: t))
+        sourceEnd.ending, SegmentEdges.display(sourceEnd, in: s), targetEnd.ending,
+        SegmentEdges.display(targetEnd, in: t))
     }
-    findings.append(context.finding(
-      Self.descriptor, in: target, fileRange: t.fileRange(range), message: message, unit: unit.unit,
-      related: [Location(file: source.span.file, utf16Range: s.fileRange(relatedRange))]))
+    findings.append(
+      context.finding(
+        Self.descriptor, in: target, fileRange: t.fileRange(range), message: message,
+        unit: unit.unit,
+        related: [Location(file: source.span.file, utf16Range: s.fileRange(relatedRange))]))
     return findings
   }
 }
@@ -129,10 +146,17 @@ extension PunctuationMismatchRule {
   /// Words a text that goes on (after a link, a name or a value the program inserts) ends
   /// with, by language, case-folded.
   static let continuingWords: [String: Set<String>] = [
-    "en": ["a", "an", "the", "in", "on", "at", "by", "of", "to", "for", "from", "with", "into", "onto", "via", "per", "than", "as",
-      "and", "or", "is", "are", "was", "were", "be", "been", "your", "our", "my", "their", "its", "his", "her", "this", "these", "see"],
-    "ru": ["в", "во", "на", "с", "со", "к", "ко", "по", "из", "от", "для", "и", "или", "о", "об", "у", "за", "под", "над", "при",
-      "через", "не", "это", "см"],
+    "en": [
+      "a", "an", "the", "in", "on", "at", "by", "of", "to", "for", "from", "with", "into", "onto",
+      "via", "per", "than", "as",
+      "and", "or", "is", "are", "was", "were", "be", "been", "your", "our", "my", "their", "its",
+      "his", "her", "this", "these", "see",
+    ],
+    "ru": [
+      "в", "во", "на", "с", "со", "к", "ко", "по", "из", "от", "для", "и", "или", "о", "об", "у",
+      "за", "под", "над", "при",
+      "через", "не", "это", "см",
+    ],
   ]
 
   /// Whether a text has a sentence stop inside it (a full stop, question or exclamation mark
@@ -144,7 +168,9 @@ extension PunctuationMismatchRule {
       if u[i] == 0x2E || u[i] == 0x3F || u[i] == 0x21, TextScan.isSpace(u[i + 1]) {
         var k = i + 1
         while k < u.count && TextScan.isSpace(u[k]) { k += 1 }
-        if k < u.count, let c = Unicode.Scalar(u[k]), UnicodeProperties.has(c, .uppercase) { return true }
+        if k < u.count, let c = Unicode.Scalar(u[k]), UnicodeProperties.has(c, .uppercase) {
+          return true
+        }
       }
       i += 1
     }
@@ -161,7 +187,9 @@ extension String {
     "The translation ends with \(ending.rawValue) ('\(mark)') and the source has no final punctuation; end it as the source does"
   }
 
-  fileprivate static func changed(_ s: SegmentEdges.Ending, _ sm: String, _ t: SegmentEdges.Ending, _ tm: String) -> String {
+  fileprivate static func changed(
+    _ s: SegmentEdges.Ending, _ sm: String, _ t: SegmentEdges.Ending, _ tm: String
+  ) -> String {
     "The source ends with \(s.rawValue) ('\(sm)') and the translation with \(t.rawValue) ('\(tm)'); check the sentence type and end it as the source does"
   }
 }

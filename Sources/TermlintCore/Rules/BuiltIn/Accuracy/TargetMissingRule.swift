@@ -9,7 +9,8 @@ struct TargetMissingRule: BuiltInRule, BilingualRule {
     title: "Missing Translation",
     category: .accuracy,
     defaultSeverity: .warning,
-    summary: "A translation that is expected is missing (a plural form, a unit marked translated); units not translated yet are counted",
+    summary:
+      "A translation that is expected is missing (a plural form, a unit marked translated); units not translated yet are counted",
     rationale: """
       ## Why is this bad?
       A translation that was expected and is missing shows the source language to the reader
@@ -49,7 +50,8 @@ struct TargetMissingRule: BuiltInRule, BilingualRule {
       RuleExample("∅", source: "Переговоры возобновились в Женеве."),
     ],
     triggeringExamples: [
-      RuleExample("∅", source: "⇣Переговоры возобновились в Женеве.", options: ["untranslated": "report"]),
+      RuleExample(
+        "∅", source: "⇣Переговоры возобновились в Женеве.", options: ["untranslated": "report"])
     ]
   )
 
@@ -70,10 +72,14 @@ struct TargetMissingRule: BuiltInRule, BilingualRule {
     var untranslated = Untranslated.count
 
     static let documentation = [
-      RuleOptionDocumentation(key: "fuzzy", defaultValue: "ignore", summary: "missing reports fuzzy entries as missing translations"),
+      RuleOptionDocumentation(
+        key: "fuzzy", defaultValue: "ignore",
+        summary: "missing reports fuzzy entries as missing translations"),
       RuleOptionDocumentation(
         key: "untranslated", defaultValue: "count",
-        summary: "report reports each unit not yet translated; count only counts them in the report's summary"),
+        summary:
+          "report reports each unit not yet translated; count only counts them in the report's summary"
+      ),
     ]
 
     init() {}
@@ -101,21 +107,28 @@ struct TargetMissingRule: BuiltInRule, BilingualRule {
       func excerpt() -> String { TextScan.excerpt(source.span.string) }
       let sourceLocation = Location(file: source.span.file, utf16Range: source.trimmedFileRange)
       guard let kind = missing[i] else {
-        if fuzzyIsMissing, unit.isFuzzy, let target = unit.target, !target.isBlank, !unit.isExcluded,
+        if fuzzyIsMissing, unit.isFuzzy, let target = unit.target, !target.isBlank,
+          !unit.isExcluded,
           unit.bead == nil
         {
-          findings.append(context.finding(
-            Self.descriptor, in: target, fileRange: target.trimmedFileRange, message: .fuzzy(excerpt()), unit: unit.unit, related: [sourceLocation]))
+          findings.append(
+            context.finding(
+              Self.descriptor, in: target, fileRange: target.trimmedFileRange,
+              message: .fuzzy(excerpt()), unit: unit.unit, related: [sourceLocation]))
         }
         continue
       }
       if kind == .notYetTranslated && !reportsUntranslated { continue }
       if let target = unit.target {
-        findings.append(context.finding(
-          Self.descriptor, in: target, fileRange: target.trimmedFileRange, message: .empty(excerpt(), kind), unit: unit.unit, related: [sourceLocation]))
+        findings.append(
+          context.finding(
+            Self.descriptor, in: target, fileRange: target.trimmedFileRange,
+            message: .empty(excerpt(), kind), unit: unit.unit, related: [sourceLocation]))
       } else {
-        findings.append(context.finding(
-          Self.descriptor, in: source, fileRange: source.trimmedFileRange, message: .empty(excerpt(), kind), unit: unit.unit, side: "source"))
+        findings.append(
+          context.finding(
+            Self.descriptor, in: source, fileRange: source.trimmedFileRange,
+            message: .empty(excerpt(), kind), unit: unit.unit, side: "source"))
       }
     }
     return findings
@@ -140,7 +153,8 @@ extension TargetMissingRule {
     // The annotated units are the document's units in order (`Linter.annotate`).
     let units = document.units
     return missingTargets(
-      document.document.units, format: document.document.format, isFuzzy: { units[$0].isFuzzy }, needsTranslation: { needsTranslation(units[$0]) })
+      document.document.units, format: document.document.format, isFuzzy: { units[$0].isFuzzy },
+      needsTranslation: { needsTranslation(units[$0]) })
   }
 
   /// `missingTargets` over a document's units, with the facts each unit needs (read from the
@@ -154,13 +168,17 @@ extension TargetMissingRule {
     var translatedEntries: Set<String> = []
     // NOTE: units are read in place (`units[i]`), not copied out: a copy retains every field.
     for i in units.indices where !isFuzzy(i) {
-      if let entry = pluralEntry(units[i]), let target = units[i].target, !isBlank(target) { translatedEntries.insert(entry) }
+      if let entry = pluralEntry(units[i]), let target = units[i].target, !isBlank(target) {
+        translatedEntries.insert(entry)
+      }
     }
     for i in units.indices {
       // The cheap tests first: most units are translated.
       if let target = units[i].target, !isBlank(target) { continue }
       guard needsTranslation(i) else { continue }
-      result[i] = expectsTranslation(units[i], format: format, translatedEntries: translatedEntries) ? .expected : .notYetTranslated
+      result[i] =
+        expectsTranslation(units[i], format: format, translatedEntries: translatedEntries)
+        ? .expected : .notYetTranslated
     }
     return result
   }
@@ -187,14 +205,19 @@ extension TargetMissingRule {
   public static func progress(_ document: Document) -> (untranslated: Int, units: Int)? {
     let units = document.units
     func needsTranslation(_ unit: Unit) -> Bool {
-      guard let source = unit.source, !UnitFacts.isExcluded(unit), UnitFacts.bead(unit) == nil else { return false }
-      return hasText(source, codes: PlaceholderScanner(flags: UnitFacts.flags(unit), languageCodes: []).codes(in: source).map(\.textRange))
+      guard let source = unit.source, !UnitFacts.isExcluded(unit), UnitFacts.bead(unit) == nil
+      else { return false }
+      return hasText(
+        source,
+        codes: PlaceholderScanner(flags: UnitFacts.flags(unit), languageCodes: []).codes(in: source)
+          .map(\.textRange))
     }
     let needs = units.map(needsTranslation)
     let total = needs.filter { $0 }.count
     guard total > 0 else { return nil }
     let missing = missingTargets(
-      units, format: document.format, isFuzzy: { UnitFacts.isFuzzy(units[$0]) }, needsTranslation: { needs[$0] })
+      units, format: document.format, isFuzzy: { UnitFacts.isFuzzy(units[$0]) },
+      needsTranslation: { needs[$0] })
     return (missing.values.filter { $0 == .notYetTranslated }.count, total)
   }
 
@@ -204,16 +227,23 @@ extension TargetMissingRule {
     return unit.id.hasSuffix(suffix) ? String(unit.id.dropLast(suffix.count)) : nil
   }
 
-  private static func expectsTranslation(_ unit: Unit, format: String, translatedEntries: Set<String>) -> Bool {
+  private static func expectsTranslation(
+    _ unit: Unit, format: String, translatedEntries: Set<String>
+  ) -> Bool {
     switch format {
     case "po":
       return pluralEntry(unit).map { translatedEntries.contains($0) } ?? false
     case "tmx":
       return true
     case "xliff":
-      if let approved = unit.metadata["approved"]?.lowercased(), ["yes", "true", "1"].contains(approved) { return true }
+      if let approved = unit.metadata["approved"]?.lowercased(),
+        ["yes", "true", "1"].contains(approved)
+      {
+        return true
+      }
       guard let state = unit.metadata["state"]?.lowercased() else { return false }
-      return ["translated", "final", "signed-off", "reviewed"].contains(state) || state.hasPrefix("needs-review")
+      return ["translated", "final", "signed-off", "reviewed"].contains(state)
+        || state.hasPrefix("needs-review")
     default:
       // Other bilingual input (a unit built by an API): no state says it is translated.
       return false
@@ -232,7 +262,9 @@ extension TargetMissingRule {
   /// needs no translation).
   static func hasText(_ span: TextSpan, codes: [Range<Int>]) -> Bool {
     for (k, u) in span.text.enumerated() {
-      let isText = (u >= 0x30 && u <= 0x39) || (u >= 0xD800 && u <= 0xDBFF) || Unicode.Scalar(u).map { UnicodeProperties.has($0, .alphabetic) } == true
+      let isText =
+        (u >= 0x30 && u <= 0x39) || (u >= 0xD800 && u <= 0xDBFF)
+        || Unicode.Scalar(u).map { UnicodeProperties.has($0, .alphabetic) } == true
       if isText && !codes.contains(where: { $0.contains(k) }) { return true }
     }
     return false

@@ -87,8 +87,11 @@ struct UntranslatedRule: OptionlessRule {
     triggeringExamples: [
       RuleExample("The talks were ↓конструктивные и полезные, officials said."),
       RuleExample("Political scientist, PhD (↓политолог)"),
-      RuleExample("↓Переговоры возобновились в Женеве.", source: "Переговоры возобновились в Женеве."),
-      RuleExample("↓Переговоры возобновились в Женеве (Geneva).", source: "Переговоры возобновились в Женеве."),
+      RuleExample(
+        "↓Переговоры возобновились в Женеве.", source: "Переговоры возобновились в Женеве."),
+      RuleExample(
+        "↓Переговоры возобновились в Женеве (Geneva).", source: "Переговоры возобновились в Женеве."
+      ),
     ]
   )
 
@@ -96,11 +99,15 @@ struct UntranslatedRule: OptionlessRule {
     let targetScript = Scripts.expected(for: document.targetLanguage)
     // A source language nobody named (a PO file linted without --source-lang) is read from
     // the script of the source texts.
-    let sourceScript = Scripts.expected(for: document.sourceLanguage) ?? (document.sourceLanguage == nil ? Self.sourceScript(of: document) : nil)
+    let sourceScript =
+      Scripts.expected(for: document.sourceLanguage)
+      ?? (document.sourceLanguage == nil ? Self.sourceScript(of: document) : nil)
     let scriptsDiffer = sourceScript != nil && targetScript != nil && sourceScript != targetScript
     var findings: [Finding] = []
     func evidence(_ target: AnnotatedSpan, _ unit: AnnotatedUnit) -> LanguageEvidence {
-      LanguageEvidence(target, source: sourceScript, target: targetScript, placeholders: unit.targetCodes.map(\.textRange))
+      LanguageEvidence(
+        target, source: sourceScript, target: targetScript,
+        placeholders: unit.targetCodes.map(\.textRange))
     }
     // First pass: the words of each unit, and the source-script words that translators keep
     // in translated units (in two units or more): names of commands and products, keywords.
@@ -108,7 +115,8 @@ struct UntranslatedRule: OptionlessRule {
     var keptCounts: [String: Int] = [:]
     if scriptsDiffer, let sourceScript {
       for (i, unit) in document.units.enumerated() {
-        guard let source = unit.source, !source.isBlank, let target = unit.target, !target.isBlank, !unit.isExcluded,
+        guard let source = unit.source, !source.isBlank, let target = unit.target, !target.isBlank,
+          !unit.isExcluded,
           Scripts.mayContain(sourceScript, in: target.span.text)
         else { continue }
         let words = evidence(target, unit)
@@ -129,28 +137,38 @@ struct UntranslatedRule: OptionlessRule {
         if source.normalized.units == target.normalized.units {
           let words = (known[i] ?? evidence(target, unit)).excluding(kept)
           // With the same script on both sides short texts are often legitimately identical.
-          if scriptsDiffer ? words.isMostlySource : (words.words >= 3 && words.ordinary >= 1 && words.words >= 2 * (words.codeChunks + 1)) {
-            findings.append(context.finding(
-              Self.descriptor, in: target, fileRange: target.trimmedFileRange, message: .identical(excerpt()), unit: unit.unit, related: related))
+          if scriptsDiffer
+            ? words.isMostlySource
+            : (words.words >= 3 && words.ordinary >= 1 && words.words >= 2 * (words.codeChunks + 1))
+          {
+            findings.append(
+              context.finding(
+                Self.descriptor, in: target, fileRange: target.trimmedFileRange,
+                message: .identical(excerpt()), unit: unit.unit, related: related))
           }
           continue
         }
         if let words = known[i], words.excluding(kept).isMostlySource {
-          findings.append(context.finding(
-            Self.descriptor, in: target, fileRange: target.trimmedFileRange, message: .sourceScript(excerpt()), unit: unit.unit, related: related))
+          findings.append(
+            context.finding(
+              Self.descriptor, in: target, fileRange: target.trimmedFileRange,
+              message: .sourceScript(excerpt()), unit: unit.unit, related: related))
           continue
         }
       }
       // Runs only in a Latin-script translation of a text in another script: Russian and Greek
       // texts legitimately carry Latin brand names, product names and English terms.
-      guard let sourceScript, targetScript == UnicodeProperties.Script.latin, sourceScript != UnicodeProperties.Script.latin,
+      guard let sourceScript, targetScript == UnicodeProperties.Script.latin,
+        sourceScript != UnicodeProperties.Script.latin,
         Scripts.mayContain(sourceScript, in: target.span.text)
       else { continue }
       let excluded = unit.targetCodes.map(\.textRange) + TechnicalText.ranges(in: target.span.text)
       for run in Self.runs(of: sourceScript, in: target, excluding: excluded) {
         let range = target.fileRange(text: run)
-        findings.append(context.finding(
-          Self.descriptor, in: target, fileRange: range, message: .run(target.span.file.text(in: range)), unit: unit.unit))
+        findings.append(
+          context.finding(
+            Self.descriptor, in: target, fileRange: range,
+            message: .run(target.span.file.text(in: range)), unit: unit.unit))
       }
     }
     return findings
@@ -167,13 +185,17 @@ extension UntranslatedRule {
       for (script, n) in Scripts.letterCounts(source.span.text) { counts[script, default: 0] += n }
     }
     let total = counts.values.reduce(0, +)
-    guard total >= 100, let (script, n) = counts.max(by: { $0.value < $1.value }), n * 10 >= total * 9 else { return nil }
+    guard total >= 100, let (script, n) = counts.max(by: { $0.value < $1.value }),
+      n * 10 >= total * 9
+    else { return nil }
     return script
   }
 
   /// Runs of words written entirely in `script`, as ranges of the span's text; see the rule's
   /// rationale for the runs that are left alone.
-  static func runs(of script: Int32, in span: AnnotatedSpan, excluding excluded: [Range<Int>]) -> [Range<Int>] {
+  static func runs(of script: Int32, in span: AnnotatedSpan, excluding excluded: [Range<Int>])
+    -> [Range<Int>]
+  {
     let tokens = span.tokens
     let units = span.normalized.units
     func form(_ k: Int) -> String { String(utf16Units: units[tokens[k].range]) }
@@ -185,7 +207,10 @@ extension UntranslatedRule {
       let range = span.normalized.map.sourceRange(tokens[k].range)
       return !range.contains { $0 < masked.count && masked[$0] }
     }
-    let breaks: Set<String> = [".", "!", "?", "…", "(", ")", "[", "]", "\"", "'", "«", "»", "“", "”", "„", "*", "_", ";", ":", "—", "–"]
+    let breaks: Set<String> = [
+      ".", "!", "?", "…", "(", ")", "[", "]", "\"", "'", "«", "»", "“", "”", "„", "*", "_", ";",
+      ":", "—", "–",
+    ]
     var result: [Range<Int>] = []
     var k = 0
     while k < tokens.count {
@@ -199,7 +224,9 @@ extension UntranslatedRule {
       while j < tokens.count {
         if inScript(j) {
           end = j
-        } else if tokens[j].kind == .word || (tokens[j].kind == .punctuation && breaks.contains(form(j))) {
+        } else if tokens[j].kind == .word
+          || (tokens[j].kind == .punctuation && breaks.contains(form(j)))
+        {
           break
         }
         j += 1
@@ -210,8 +237,11 @@ extension UntranslatedRule {
       // A gloss: the original of the romanized words just before the bracket (*the siloviki
       // (силовики)*). A bare word in brackets after a translation (*political scientist
       // (политолог)*) is a leftover, not a gloss.
-      let gloss = (before == "(" || before == "[") && Self.isOriginal(of: span, before: k - 1, words: words)
-      let quoted = ["\"", "«", "“", "„", "'", "*", "_"].contains(before) && ["\"", "»", "”", "“", "'", "*", "_"].contains(after)
+      let gloss =
+        (before == "(" || before == "[") && Self.isOriginal(of: span, before: k - 1, words: words)
+      let quoted =
+        ["\"", "«", "“", "„", "'", "*", "_"].contains(before)
+        && ["\"", "»", "”", "“", "'", "*", "_"].contains(after)
       let names = words.count <= 3 && words.allSatisfy { $0.first?.isUppercase == true }
       if !gloss && !(quoted && words.count <= 4) && !names {
         result.append(span.textRange(tokens: k..<(end + 1)))
@@ -225,7 +255,9 @@ extension UntranslatedRule {
   /// `bracket`: romanized (ICU `Russian-Latin/BGN`), each is within a few edits of its
   /// counterpart (romanizations and inflections differ).
   static func isOriginal(of span: AnnotatedSpan, before bracket: Int, words: [String]) -> Bool {
-    guard let romanizer = Transliterator.russianLatinBGN, !words.isEmpty, words.count <= 4 else { return false }
+    guard let romanizer = Transliterator.russianLatinBGN, !words.isEmpty, words.count <= 4 else {
+      return false
+    }
     var previous: [String] = []
     var k = bracket - 1
     while k >= 0 && previous.count < words.count {
@@ -234,8 +266,10 @@ extension UntranslatedRule {
     }
     guard previous.count == words.count else { return false }
     return zip(words, previous).allSatisfy { original, romanized in
-      let a = NameMatching.skeleton(romanizer.transliterate(original)), b = NameMatching.skeleton(romanized)
-      return NameMatching.distance(a, b) <= max(1, NameMatching.allowedEdits(length: max(a.count, b.count)))
+      let a = NameMatching.skeleton(romanizer.transliterate(original))
+      let b = NameMatching.skeleton(romanized)
+      return NameMatching.distance(a, b)
+        <= max(1, NameMatching.allowedEdits(length: max(a.count, b.count)))
     }
   }
 }

@@ -49,18 +49,29 @@ struct TargetInconsistentRule: OptionlessRule, BilingualRule {
     for group in groups.groups {
       guard let first = group.first else { continue }
       for later in group.dropFirst() where later.other != first.other {
-        if group.prefix(while: { $0.index != later.index }).dropFirst().contains(where: { $0.other == later.other }) { continue }
-        guard let target = document.units[later.index].target, let source = document.units[later.index].source,
+        if group.prefix(while: { $0.index != later.index }).dropFirst().contains(where: {
+          $0.other == later.other
+        }) {
+          continue
+        }
+        guard let target = document.units[later.index].target,
+          let source = document.units[later.index].source,
           let firstSource = document.units[first.index].source
         else { continue }
-        findings.append(context.finding(
-          Self.descriptor, in: target, fileRange: target.trimmedFileRange,
-          message: .shared(
-            target: TextScan.excerpt(target.span.string), source: TextScan.excerpt(source.span.string),
-            first: TextScan.excerpt(firstSource.span.string),
-            line: firstSource.span.file.position(utf16Offset: firstSource.trimmedFileRange.lowerBound).line),
-          unit: document.units[later.index].unit,
-          related: [Location(file: firstSource.span.file, utf16Range: firstSource.trimmedFileRange)]))
+        findings.append(
+          context.finding(
+            Self.descriptor, in: target, fileRange: target.trimmedFileRange,
+            message: .shared(
+              target: TextScan.excerpt(target.span.string),
+              source: TextScan.excerpt(source.span.string),
+              first: TextScan.excerpt(firstSource.span.string),
+              line: firstSource.span.file.position(
+                utf16Offset: firstSource.trimmedFileRange.lowerBound
+              ).line),
+            unit: document.units[later.index].unit,
+            related: [
+              Location(file: firstSource.span.file, utf16Range: firstSource.trimmedFileRange)
+            ]))
       }
     }
     return findings
@@ -68,7 +79,8 @@ struct TargetInconsistentRule: OptionlessRule, BilingualRule {
 }
 
 extension String {
-  fileprivate static func shared(target: String, source: String, first: String, line: Int) -> String {
+  fileprivate static func shared(target: String, source: String, first: String, line: Int) -> String
+  {
     "'\(target)' translates '\(source)' here and also '\(first)' on line \(line); check that the two sources mean the same"
   }
 }

@@ -52,16 +52,22 @@ struct TranslationInconsistentRule: OptionlessRule, BilingualRule {
       The same translation both times, unless the context really differs.
       """,
     nonTriggeringExamples: [
-      RuleExample("Ryabkov met the ambassador.\nRyabkov met the ambassador.", source: "Рябков встретился с послом.\nРябков встретился с послом."),
-      RuleExample("\"Yes\" - said Lavrov.\n“Yes” – said Lavrov.", source: "«Да», — сказал Лавров.\n«Да», — сказал Лавров."),
+      RuleExample(
+        "Ryabkov met the ambassador.\nRyabkov met the ambassador.",
+        source: "Рябков встретился с послом.\nРябков встретился с послом."),
+      RuleExample(
+        "\"Yes\" - said Lavrov.\n“Yes” – said Lavrov.",
+        source: "«Да», — сказал Лавров.\n«Да», — сказал Лавров."),
       RuleExample("5 minutes\n2 minutes", source: "5 минут\n2 минуты"),
-      RuleExample("Talks began.\nTalks ended.", source: "Переговоры начались.\nПереговоры завершились."),
+      RuleExample(
+        "Talks began.\nTalks ended.", source: "Переговоры начались.\nПереговоры завершились."),
     ],
     triggeringExamples: [
       RuleExample(
         "Ryabkov met the ambassador.\n↓Ryabkov held talks with the envoy.",
         source: "Рябков встретился с послом.\nРябков встретился  с послом."),
-      RuleExample("Save the file\nOpen\n↓Keep the file", source: "Сохранить файл\nОткрыть\nсохранить файл"),
+      RuleExample(
+        "Save the file\nOpen\n↓Keep the file", source: "Сохранить файл\nОткрыть\nсохранить файл"),
     ]
   )
 
@@ -83,17 +89,23 @@ struct TranslationInconsistentRule: OptionlessRule, BilingualRule {
         // A variant already reported is reported once, at its first unit.
         if reported.contains(where: { SegmentKeys.difference($0, later.bag) == 0 }) { continue }
         reported.append(later.bag)
-        guard let target = document.units[later.index].target, let firstTarget = document.units[first.index].target,
+        guard let target = document.units[later.index].target,
+          let firstTarget = document.units[first.index].target,
           let source = document.units[later.index].source
         else { continue }
         let (this, that) = TextScan.divergence(target.span.string, firstTarget.span.string)
-        findings.append(context.finding(
-          Self.descriptor, in: target, fileRange: target.trimmedFileRange,
-          message: .inconsistent(
-            source: TextScan.excerpt(source.span.string), this: this, first: that,
-            line: firstTarget.span.file.position(utf16Offset: firstTarget.trimmedFileRange.lowerBound).line),
-          unit: document.units[later.index].unit,
-          related: [Location(file: firstTarget.span.file, utf16Range: firstTarget.trimmedFileRange)]))
+        findings.append(
+          context.finding(
+            Self.descriptor, in: target, fileRange: target.trimmedFileRange,
+            message: .inconsistent(
+              source: TextScan.excerpt(source.span.string), this: this, first: that,
+              line: firstTarget.span.file.position(
+                utf16Offset: firstTarget.trimmedFileRange.lowerBound
+              ).line),
+            unit: document.units[later.index].unit,
+            related: [
+              Location(file: firstTarget.span.file, utf16Range: firstTarget.trimmedFileRange)
+            ]))
       }
     }
     return findings
@@ -137,17 +149,24 @@ struct ConsistencyGroups {
       let (key, numbers) = SegmentKeys.key(grouping)
       let full = Array(SegmentKeys.context(of: unit.unit).utf16) + [0x1E] + key
       if byKey[full] == nil { order.append(full) }
-      let morphology = Morphology(language: other.span.language ?? (side == .source ? document.targetLanguage : document.sourceLanguage))
-      byKey[full, default: []].append(Member(
-        index: i, other: SegmentKeys.key(other).key, bag: SegmentKeys.stems(other, morphology: morphology), numbers: numbers,
-        exact: grouping.span.text.filter { !TextScan.isSpace($0) }, words: SegmentKeys.wordCount(grouping)))
+      let morphology = Morphology(
+        language: other.span.language
+          ?? (side == .source ? document.targetLanguage : document.sourceLanguage))
+      byKey[full, default: []].append(
+        Member(
+          index: i, other: SegmentKeys.key(other).key,
+          bag: SegmentKeys.stems(other, morphology: morphology), numbers: numbers,
+          exact: grouping.span.text.filter { !TextScan.isSpace($0) },
+          words: SegmentKeys.wordCount(grouping)))
     }
     groups = order.compactMap { byKey[$0] }.filter { $0.count > 1 }
   }
 }
 
 extension String {
-  fileprivate static func inconsistent(source: String, this: String, first: String, line: Int) -> String {
+  fileprivate static func inconsistent(source: String, this: String, first: String, line: Int)
+    -> String
+  {
     "'\(source)' is translated '\(this)' here but '\(first)' on line \(line); use one translation"
   }
 }

@@ -13,7 +13,8 @@ struct SpellingRule: BuiltInRule, LanguageResourceRule {
     category: .linguisticConventions,
     defaultSeverity: .warning,
     status: .preview,
-    summary: "A word is not in the target language's dictionary (Hunspell), the glossary or the house word list; check its spelling",
+    summary:
+      "A word is not in the target language's dictionary (Hunspell), the glossary or the house word list; check its spelling",
     rationale: """
       ## Why is this bad?
       A misspelled word (*goverment*, *recieved*) is the first thing a reader of a translation
@@ -75,16 +76,24 @@ struct SpellingRule: BuiltInRule, LanguageResourceRule {
       RuleExample("Deputy Foreign Minister Sergey Ryabkov spoke to NATO envoys."),
       RuleExample("Visit https://example.org/meduzza or write to press@exmaple.org about HTTPx."),
       RuleExample("Run `gitx --frobnicate` in the repoz folder.", options: ["words": "repoz"]),
-      RuleExample("The outlet Meduza quoted Ryabkov.", source: "Издание «Медуза» процитировало Рябкова."),
-      RuleExample("Officials in Wuhan reported cases.", source: "Чиновники в Ухане сообщили о случаях."),
+      RuleExample(
+        "The outlet Meduza quoted Ryabkov.", source: "Издание «Медуза» процитировало Рябкова."),
+      RuleExample(
+        "Officials in Wuhan reported cases.", source: "Чиновники в Ухане сообщили о случаях."),
       RuleExample("Open the Frobnicator settings.", source: "Open the Frobnicator settings."),
       RuleExample("Later, Kozyrev and Shoigu met in Sochi."),
     ],
     triggeringExamples: [
-      RuleExample("The ↓goverment said the talks would resume.", corrected: "The government said the talks would resume."),
-      RuleExample("Officials ↓recieved the letter on Monday.", source: "Чиновники получили письмо в понедельник."),
+      RuleExample(
+        "The ↓goverment said the talks would resume.",
+        corrected: "The government said the talks would resume."),
+      RuleExample(
+        "Officials ↓recieved the letter on Monday.",
+        source: "Чиновники получили письмо в понедельник."),
       RuleExample("The ↓Goverment met in Kazan.", source: "Правительство собралось в Казани."),
-      RuleExample("Попытка ↓соеденения не удалась.", source: "The connection attempt failed.", options: ["hunspell": "ru_RU"]),
+      RuleExample(
+        "Попытка ↓соеденения не удалась.", source: "The connection attempt failed.",
+        options: ["hunspell": "ru_RU"]),
     ]
   )
 
@@ -105,8 +114,11 @@ struct SpellingRule: BuiltInRule, LanguageResourceRule {
     static let documentation = [
       RuleOptionDocumentation(
         key: "hunspell", defaultValue: "[]",
-        summary: "Hunspell dictionaries to use instead of the target language's: names (ru_RU) or .dic paths (a list)"),
-      RuleOptionDocumentation(key: "dictionary", defaultValue: "[]", summary: "files of house words, one a line (a list)"),
+        summary:
+          "Hunspell dictionaries to use instead of the target language's: names (ru_RU) or .dic paths (a list)"
+      ),
+      RuleOptionDocumentation(
+        key: "dictionary", defaultValue: "[]", summary: "files of house words, one a line (a list)"),
       RuleOptionDocumentation(key: "words", defaultValue: "[]", summary: "house words (a list)"),
     ]
 
@@ -130,14 +142,17 @@ struct SpellingRule: BuiltInRule, LanguageResourceRule {
         let path = base.map { PipelineLoader.resolve(item, against: $0) } ?? item
         let dic = path.hasSuffix(".dic") ? path : path + ".dic"
         guard FileManager.default.fileExists(atPath: dic) else {
-          throw TermlintError.configuration(options.file, line: line, "no Hunspell dictionary '\(dic)' (option 'hunspell' of rule 'spelling')")
+          throw TermlintError.configuration(
+            options.file, line: line,
+            "no Hunspell dictionary '\(dic)' (option 'hunspell' of rule 'spelling')")
         }
         return dic
       }
       guard let dic = SpellingDictionaries.installed(item).first else {
         throw TermlintError.configuration(
           options.file, line: line,
-          "no Hunspell dictionary '\(item)' in \(SpellingDictionaries.systemFolders.joined(separator: ", ")) (option 'hunspell' of rule 'spelling'; install its hunspell-* package or give the path of a .dic file)")
+          "no Hunspell dictionary '\(item)' in \(SpellingDictionaries.systemFolders.joined(separator: ", ")) (option 'hunspell' of rule 'spelling'; install its hunspell-* package or give the path of a .dic file)"
+        )
       }
       return dic
     }
@@ -151,17 +166,26 @@ struct SpellingRule: BuiltInRule, LanguageResourceRule {
   }
 
   func unavailability(for language: LanguageTag) -> String? {
-    guard configured.isEmpty, SpellingDictionaries.installed(for: language).isEmpty else { return nil }
-    return "no Hunspell dictionary for '\(language.value)' in \(SpellingDictionaries.systemFolders[0]) (install hunspell-\(language.language) or name one with the rule's 'hunspell' option)"
+    guard configured.isEmpty, SpellingDictionaries.installed(for: language).isEmpty else {
+      return nil
+    }
+    return
+      "no Hunspell dictionary for '\(language.value)' in \(SpellingDictionaries.systemFolders[0]) (install hunspell-\(language.language) or name one with the rule's 'hunspell' option)"
   }
 
   func check(_ document: AnnotatedDocument, context: RuleContext) -> [Finding] {
     guard let checker = checker(for: document.targetLanguage) else { return [] }
     // A dictionary the pipeline names says which language the words are in (`ru_RU`).
-    let language = configured.isEmpty ? document.targetLanguage : (LanguageTag(String(checker.name.prefix { $0 != "_" })) ?? document.targetLanguage)
+    let language =
+      configured.isEmpty
+      ? document.targetLanguage
+      : (LanguageTag(String(checker.name.prefix { $0 != "_" })) ?? document.targetLanguage)
     let script = Scripts.expected(for: language)
-    let known = NameIndex.shared(glossary: context.glossary, language: document.targetLanguage, source: document.sourceLanguage)
-    let russian = document.sourceLanguage?.language == "ru" || document.targetLanguage?.language == "ru"
+    let known = NameIndex.shared(
+      glossary: context.glossary, language: document.targetLanguage, source: document.sourceLanguage
+    )
+    let russian =
+      document.sourceLanguage?.language == "ru" || document.targetLanguage?.language == "ru"
     let romanizer: Transliterator? = russian ? Transliterator.russianLatinBGN : nil
     // First pass: the unknown words of each unit that nothing else vouches for.
     var candidates: [Candidate] = []
@@ -170,17 +194,21 @@ struct SpellingRule: BuiltInRule, LanguageResourceRule {
       for i in group {
         let unit = document.units[i]
         guard let target = unit.target, !target.isBlank, !unit.isExcluded else { continue }
-        let unknown = checker.unknownWords(in: target, placeholders: unit.targetCodes.map(\.textRange), script: script)
+        let unknown = checker.unknownWords(
+          in: target, placeholders: unit.targetCodes.map(\.textRange), script: script)
         if unknown.isEmpty { continue }
         let hasSource = group.contains { document.units[$0].source.map { !$0.isBlank } ?? false }
         if hasSource && sourceWords == nil {
-          sourceWords = SourceWords(group.compactMap { document.units[$0].source }, romanizer: romanizer)
+          sourceWords = SourceWords(
+            group.compactMap { document.units[$0].source }, romanizer: romanizer)
         }
         for word in unknown {
           let folded = NameMatching.fold(word.bare)
           if known.knownWords.contains(folded) || houseWords.contains(word.bare) { continue }
           if let sourceWords {
-            if sourceWords.contains(folded: folded) || sourceWords.romanizes(folded: folded) { continue }
+            if sourceWords.contains(folded: folded) || sourceWords.romanizes(folded: folded) {
+              continue
+            }
             // A rendering of a source word (a name, a loanword) — unless the dictionary has a
             // word that renders it as well: then this one misspells that word (*Amercan* beside
             // *American*, both like *американской*). A longer form of the dictionary's word is
@@ -203,7 +231,9 @@ struct SpellingRule: BuiltInRule, LanguageResourceRule {
     // A word (by stem) that three units or more use is the text's own vocabulary (a product's
     // jargon, a name), not a slip.
     let morphology = Morphology(language: language)
-    let stems: [String] = candidates.map { morphology.stem(UnicodeProperties.foldCase($0.word.bare)) }
+    let stems: [String] = candidates.map {
+      morphology.stem(UnicodeProperties.foldCase($0.word.bare))
+    }
     var usedIn: [String: Set<Int>] = [:]
     for (c, stem) in zip(candidates, stems) { usedIn[stem, default: []].insert(c.unit) }
     var findings: [Finding] = []
@@ -212,9 +242,12 @@ struct SpellingRule: BuiltInRule, LanguageResourceRule {
       if units >= Self.vocabularyUnits { continue }
       let range = c.span.fileRange(text: c.word.textRange)
       let written = c.span.span.file.text(in: range)
-      findings.append(context.finding(
-        Self.descriptor, in: c.span, fileRange: range, message: .unknown(written, dictionary: checker.name),
-        suggestions: checker.suggestions(for: c.word.word), fixIsSafe: false, unit: document.units[c.unit].unit))
+      findings.append(
+        context.finding(
+          Self.descriptor, in: c.span, fileRange: range,
+          message: .unknown(written, dictionary: checker.name),
+          suggestions: checker.suggestions(for: c.word.word), fixIsSafe: false,
+          unit: document.units[c.unit].unit))
     }
     return findings
   }
@@ -231,8 +264,12 @@ struct SpellingRule: BuiltInRule, LanguageResourceRule {
 
   /// The checker for a language, or nil when there is no dictionary for it.
   private func checker(for language: LanguageTag?) -> SpellChecker? {
-    let paths: [String] = configured.isEmpty ? (language.map { SpellingDictionaries.installed(for: $0) } ?? []) : configured
-    let dictionaries: [HunspellDictionary] = paths.compactMap { try? SpellingDictionaries.shared.dictionary(wordsPath: $0) }
+    let paths: [String] =
+      configured.isEmpty
+      ? (language.map { SpellingDictionaries.installed(for: $0) } ?? []) : configured
+    let dictionaries: [HunspellDictionary] = paths.compactMap {
+      try? SpellingDictionaries.shared.dictionary(wordsPath: $0)
+    }
     return dictionaries.isEmpty ? nil : SpellChecker(dictionaries: dictionaries)
   }
 }
@@ -264,7 +301,9 @@ struct SpellChecker {
 
   var name: String { dictionaries[0].name }
 
-  func suggestions(for word: String) -> [String] { dictionaries[0].suggestions(for: word, limit: 3) }
+  func suggestions(for word: String) -> [String] {
+    dictionaries[0].suggestions(for: word, limit: 3)
+  }
 
   /// Whether some dictionary knows the word; nil when none can represent it.
   func knows(_ word: String) -> Bool? {
@@ -282,13 +321,16 @@ struct SpellChecker {
   func accepts(_ word: String) -> Bool {
     if knows(word) != false { return true }
     if word.contains("ё") || word.contains("Ё") {
-      let plain = word.replacingOccurrences(of: "ё", with: "е").replacingOccurrences(of: "Ё", with: "Е")
+      let plain = word.replacingOccurrences(of: "ё", with: "е").replacingOccurrences(
+        of: "Ё", with: "Е")
       if knows(plain) != false { return true }
     }
     let bare = SourceNames.stripPossessive(word)
     if bare != word, bare.count >= 2, knows(bare) != false { return true }
     // Russian negation written together (*неподдерживаемый*, *несрочный*).
-    if bare.count >= 6, let first = bare.first, "нН".contains(first), bare.dropFirst().first == "е", knows(String(bare.dropFirst(2))) == true {
+    if bare.count >= 6, let first = bare.first, "нН".contains(first), bare.dropFirst().first == "е",
+      knows(String(bare.dropFirst(2))) == true
+    {
       return true
     }
     return isCompound(bare)
@@ -307,7 +349,9 @@ struct SpellChecker {
       func known(_ w: String) -> Bool { d.check(w) == true }
       for cut in 3...(letters.count - 3) {
         let tail = String(letters[cut...])
-        guard known(tail) || known(String(tail.prefix(1)).uppercased() + tail.dropFirst()) else { continue }
+        guard known(tail) || known(String(tail.prefix(1)).uppercased() + tail.dropFirst()) else {
+          continue
+        }
         // The head as a common word: a capitalised word's head is looked up in lower case, so
         // that a name or an abbreviation (*Amer*) does not make a compound (*Amercan*).
         let head = String(letters[..<cut]).lowercased()
@@ -315,7 +359,9 @@ struct SpellChecker {
         // A linking vowel: the head without it is a word or an adjective's stem.
         if let last = head.last, "oeое".contains(last), cut >= 4 {
           let stem = String(head.dropLast())
-          for ending in ["", "ый", "ий", "ой", "а", "ь", "al"] where known(stem + ending) { return true }
+          for ending in ["", "ый", "ий", "ой", "а", "ь", "al"] where known(stem + ending) {
+            return true
+          }
         }
       }
     }
@@ -324,11 +370,15 @@ struct SpellChecker {
 
   /// The checkable words of a span that no dictionary knows (`placeholders`: the span's
   /// placeholders and inline codes, as the unit's flags read them).
-  func unknownWords(in span: AnnotatedSpan, placeholders: [Range<Int>], script: Int32?) -> [UnknownWord] {
+  func unknownWords(in span: AnnotatedSpan, placeholders: [Range<Int>], script: Int32?)
+    -> [UnknownWord]
+  {
     let text = span.span.text
     let tokens = span.tokens
     var candidates: [Int] = []
-    for (k, token) in tokens.enumerated() where token.kind == .word && token.range.count >= 2 { candidates.append(k) }
+    for (k, token) in tokens.enumerated() where token.kind == .word && token.range.count >= 2 {
+      candidates.append(k)
+    }
     if candidates.isEmpty { return [] }
     var covered = [Bool](repeating: false, count: tokens.count)
     for hit in span.hits { for k in hit.tokenRange { covered[k] = true } }
@@ -338,7 +388,9 @@ struct SpellChecker {
     codes.append(contentsOf: TechnicalText.markup(in: text))
     var masked = [Bool](repeating: false, count: text.count)
     for range in codes { for i in range where i < masked.count { masked[i] = true } }
-    func isMasked(_ range: Range<Int>) -> Bool { range.contains { $0 < masked.count && masked[$0] } }
+    func isMasked(_ range: Range<Int>) -> Bool {
+      range.contains { $0 < masked.count && masked[$0] }
+    }
     var result: [UnknownWord] = []
     var k = 0
     while k < candidates.count {
@@ -350,13 +402,15 @@ struct SpellChecker {
       // A word joined to the next by a hyphen (*well-known*, *co-operate*): the compound as a
       // whole is tried first, then each part.
       var j = t
-      while j + 2 < tokens.count, !tokens[j + 1].spaceBefore, !tokens[j + 2].spaceBefore, tokens[j + 2].kind == .word,
+      while j + 2 < tokens.count, !tokens[j + 1].spaceBefore, !tokens[j + 2].spaceBefore,
+        tokens[j + 2].kind == .word,
         span.surface(of: tokens[j + 1]) == "-"
       {
         j += 2
       }
       if j > t {
-        let whole = span.normalized.map.sourceRange(tokens[t].range.lowerBound..<tokens[j].range.upperBound)
+        let whole = span.normalized.map.sourceRange(
+          tokens[t].range.lowerBound..<tokens[j].range.upperBound)
         if !isMasked(whole), accepts(Self.lookupForm(text[whole])) {
           while k + 1 < candidates.count && candidates[k + 1] <= j { k += 1 }
           continue
@@ -364,17 +418,22 @@ struct SpellChecker {
       }
       // Words of three letters or fewer are mostly abbreviations when a dictionary lacks them
       // (*Пн*, *янв*, *Sep*), and too short to tell a slip from another word.
-      guard let word = LanguageEvidence.classify(text[range]), !word.capitals, word.letters >= 4 else { continue }
+      guard let word = LanguageEvidence.classify(text[range]), !word.capitals, word.letters >= 4
+      else { continue }
       // A plural acronym (*NPIs*, *MOOCs*).
       if Self.isPluralAcronym(text[range]) { continue }
       if let script, word.script != script { continue }
       let form = Self.lookupForm(text[range])
       if accepts(form) { continue }
       // An abbreviation: a short word with a full stop (*Mar.*, *сент.*, *approx.*).
-      if word.letters <= 4, range.upperBound < text.count, text[range.upperBound] == 0x2E { continue }
-      result.append(UnknownWord(
-        word: form, bare: SourceNames.stripPossessive(form), textRange: range, capitalised: !word.lower,
-        sentenceInitial: NameIndex.isSentenceInitial(span, t)))
+      if word.letters <= 4, range.upperBound < text.count, text[range.upperBound] == 0x2E {
+        continue
+      }
+      result.append(
+        UnknownWord(
+          word: form, bare: SourceNames.stripPossessive(form), textRange: range,
+          capitalised: !word.lower,
+          sentenceInitial: NameIndex.isSentenceInitial(span, t)))
     }
     return result
   }
@@ -417,10 +476,14 @@ struct SourceWords {
       for token in span.tokens where token.kind == .word {
         let word = SourceNames.stripPossessive(span.surface(of: token))
         folded.insert(NameMatching.fold(word))
-        if let romanizer, word.unicodeScalars.contains(where: { $0.value >= 0x400 && $0.value < 0x530 }) {
+        if let romanizer,
+          word.unicodeScalars.contains(where: { $0.value >= 0x400 && $0.value < 0x530 })
+        {
           romanized.insert(NameMatching.fold(romanizer.transliterate(word)))
         }
-        guard seen.insert(word).inserted, let skeleton = Self.skeleton(word, romanizer: romanizer), skeleton.count >= 3 else { continue }
+        guard seen.insert(word).inserted, let skeleton = Self.skeleton(word, romanizer: romanizer),
+          skeleton.count >= 3
+        else { continue }
         skeletons.append(skeleton)
         consonants.insert(Self.consonants(skeleton))
       }
@@ -436,11 +499,15 @@ struct SourceWords {
   func romanizes(folded word: [Character]) -> Bool {
     if romanized.contains(word) { return true }
     guard word.count >= 4 else { return false }
-    return romanized.contains { $0.count > word.count && $0.count <= word.count + 3 && $0.starts(with: word) }
+    return romanized.contains {
+      $0.count > word.count && $0.count <= word.count + 3 && $0.starts(with: word)
+    }
   }
 
   /// Spellings of one sound that differ between English and romanized Russian.
-  private static let spellings: [(String, String)] = [("dzh", "j"), ("qu", "kv"), ("ck", "k"), ("ph", "f"), ("ee", "i"), ("oo", "u")]
+  private static let spellings: [(String, String)] = [
+    ("dzh", "j"), ("qu", "kv"), ("ck", "k"), ("ph", "f"), ("ee", "i"), ("oo", "u"),
+  ]
 
   /// A word in Latin letters (romanized with `Russian-Latin/BGN` when it is Cyrillic) reduced
   /// to a skeleton in which the usual spellings of one sound coincide: `NameMatching.skeleton`
@@ -448,15 +515,21 @@ struct SourceWords {
   /// and *c* (not in *ch*) → *k*, *ph* → *f*, *ee* → *i*, *oo* → *u*.
   static func skeleton(_ word: String, romanizer: Transliterator?) -> [Character]? {
     var latin = word
-    if word.unicodeScalars.contains(where: { (u: Unicode.Scalar) -> Bool in u.value >= 0x400 && u.value < 0x530 }) {
+    if word.unicodeScalars.contains(where: { (u: Unicode.Scalar) -> Bool in
+      u.value >= 0x400 && u.value < 0x530
+    }) {
       guard let romanizer else { return nil }
       latin = romanizer.transliterate(word)
     }
     var s = String(NameMatching.fold(latin))
-    guard s.unicodeScalars.allSatisfy({ (u: Unicode.Scalar) -> Bool in u.value < 0x250 }) else { return nil }
+    guard s.unicodeScalars.allSatisfy({ (u: Unicode.Scalar) -> Bool in u.value < 0x250 }) else {
+      return nil
+    }
     for (a, b) in spellings { s = s.replacingOccurrences(of: a, with: b) }
     var chars = Array(s)
-    for k in chars.indices where chars[k] == "c" && (k + 1 >= chars.count || chars[k + 1] != "h") { chars[k] = "k" }
+    for k in chars.indices where chars[k] == "c" && (k + 1 >= chars.count || chars[k + 1] != "h") {
+      chars[k] = "k"
+    }
     return NameMatching.skeleton(String(chars))
   }
 
@@ -474,11 +547,15 @@ struct SourceWords {
   /// its length may differ by (`NameMatching.allowedEdits`) or in its vowels alone; a word in
   /// small letters must have the same consonants, three or more.
   func renders(_ word: String, capitalised: Bool, romanizer: Transliterator?) -> Bool {
-    guard !skeletons.isEmpty, let w = Self.skeleton(word, romanizer: romanizer), w.count >= 3 else { return false }
+    guard !skeletons.isEmpty, let w = Self.skeleton(word, romanizer: romanizer), w.count >= 3 else {
+      return false
+    }
     let wc = Self.consonants(w)
     if !capitalised {
       guard wc.count >= 3 else { return false }
-      for j in 0...min(2, wc.count - 3) where consonants.contains(Array(wc.dropLast(j))) { return true }
+      for j in 0...min(2, wc.count - 3) where consonants.contains(Array(wc.dropLast(j))) {
+        return true
+      }
       return false
     }
     if wc.count >= 2 && consonants.contains(wc) { return true }
@@ -491,7 +568,11 @@ struct SourceWords {
           let b = Array(w.dropLast(j))
           if a == b { return true }
           let shorter: Int = min(a.count, b.count)
-          if shorter >= 4, NameMatching.distance(a, b) <= NameMatching.allowedEdits(length: shorter + 1) { return true }
+          if shorter >= 4,
+            NameMatching.distance(a, b) <= NameMatching.allowedEdits(length: shorter + 1)
+          {
+            return true
+          }
         }
       }
     }
@@ -524,7 +605,8 @@ struct HouseWords: Sendable {
   /// - Throws: `TermlintError` naming the file (and the line of text that is not UTF-8).
   mutating func load(path: String) throws {
     guard FileManager.default.fileExists(atPath: path) else {
-      throw TermlintError.configuration(path, "no such house word list (option 'dictionary' of rule 'spelling')")
+      throw TermlintError.configuration(
+        path, "no such house word list (option 'dictionary' of rule 'spelling')")
     }
     let bytes = try SourceFile.readBytes(path: path)
     guard let text = String(validating: bytes, as: UTF8.self) else {
@@ -538,7 +620,9 @@ struct HouseWords: Sendable {
       }
       throw TermlintError.input(path, line: line, "the house word list is not valid UTF-8")
     }
-    for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { (c: Character) -> Bool in c.isNewline }) {
+    for raw in text.split(
+      omittingEmptySubsequences: false, whereSeparator: { (c: Character) -> Bool in c.isNewline })
+    {
       var line = Substring(raw)
       if line.first == "\u{FEFF}" { line = line.dropFirst() }
       if let hash = line.firstIndex(of: "#") { line = line[..<hash] }

@@ -10,7 +10,8 @@ struct EscapeMismatchRule: OptionlessRule, UnitRule, BilingualRule {
     title: "Escape Mismatch",
     category: .designAndMarkup,
     defaultSeverity: .warning,
-    summary: "A literal escape sequence (\\n, \\r, \\t, \\\\) or a carriage return is added to the translation or lost from it",
+    summary:
+      "A literal escape sequence (\\n, \\r, \\t, \\\\) or a carriage return is added to the translation or lost from it",
     rationale: """
       ## Why is this bad?
       A message that a program passes on to another layer (a JavaScript string, a template, a
@@ -38,7 +39,8 @@ struct EscapeMismatchRule: OptionlessRule, UnitRule, BilingualRule {
     nonTriggeringExamples: [
       RuleExample("Line 1\\nLine 2", source: "Строка 1\\nСтрока 2"),
       RuleExample("Saved to C:\\temp\\new", source: "Сохранено в C:\\temp\\new"),
-      RuleExample("Use \\\\ for a backslash.", source: "Используйте \\\\ для обратной косой черты."),
+      RuleExample(
+        "Use \\\\ for a backslash.", source: "Используйте \\\\ для обратной косой черты."),
     ],
     triggeringExamples: [
       RuleExample("↓Line 1 Line 2", source: "Строка 1\\nСтрока 2"),
@@ -54,7 +56,9 @@ struct EscapeMismatchRule: OptionlessRule, UnitRule, BilingualRule {
       let u = units[i]
       if u == 0x0D {
         // A CR LF pair is a line end of the file (XLIFF, TMX), not an escape of the message.
-        if !(i + 1 < units.count && units[i + 1] == 0x0A) { result.append(("carriage return", i..<(i + 1))) }
+        if !(i + 1 < units.count && units[i + 1] == 0x0A) {
+          result.append(("carriage return", i..<(i + 1)))
+        }
       } else if u == 0x5C, i + 1 < units.count {
         switch units[i + 1] {
         case 0x6E: result.append(("\\n", i..<(i + 2)))
@@ -71,27 +75,40 @@ struct EscapeMismatchRule: OptionlessRule, UnitRule, BilingualRule {
     return result
   }
 
-  func check(_ unit: AnnotatedUnit, in document: AnnotatedDocument, context: RuleContext) -> [Finding] {
+  func check(_ unit: AnnotatedUnit, in document: AnnotatedDocument, context: RuleContext)
+    -> [Finding]
+  {
     var findings: [Finding] = []
-    guard let source = unit.source, let target = unit.target, !target.isBlank, !unit.isNotComparable else { return [] }
-    let s = source.span.text, t = target.span.text
-    guard s.contains(0x5C) || t.contains(0x5C) || s.contains(0x0D) || t.contains(0x0D) else { return [] }
-    let sourceEscapes = Self.escapes(in: s), targetEscapes = Self.escapes(in: t)
+    guard let source = unit.source, let target = unit.target, !target.isBlank, !unit.isNotComparable
+    else { return [] }
+    let s = source.span.text
+    let t = target.span.text
+    guard s.contains(0x5C) || t.contains(0x5C) || s.contains(0x0D) || t.contains(0x0D) else {
+      return []
+    }
+    let sourceEscapes = Self.escapes(in: s)
+    let targetEscapes = Self.escapes(in: t)
     let introduced = SourceComparison.introduced(
       target: targetEscapes, targetLength: t.count, source: sourceEscapes, sourceLength: s.count)
     for (k, escape) in targetEscapes.enumerated() where introduced[k] {
       let range = target.fileRange(text: escape.range)
-      findings.append(context.finding(
-        Self.descriptor, in: target, fileRange: range, message: .extra(escape.kind), unit: unit.unit,
-        related: [Location(file: source.span.file, utf16Range: source.trimmedFileRange)]))
+      findings.append(
+        context.finding(
+          Self.descriptor, in: target, fileRange: range, message: .extra(escape.kind),
+          unit: unit.unit,
+          related: [Location(file: source.span.file, utf16Range: source.trimmedFileRange)]))
     }
     // The source's escapes the translation has fewer of.
     let lost = SourceComparison.introduced(
       target: sourceEscapes, targetLength: s.count, source: targetEscapes, sourceLength: t.count)
     for (k, escape) in sourceEscapes.enumerated() where lost[k] {
-      findings.append(context.finding(
-        Self.descriptor, in: target, fileRange: target.trimmedFileRange, message: .missing(escape.kind), unit: unit.unit,
-        related: [Location(file: source.span.file, utf16Range: source.fileRange(text: escape.range))]))
+      findings.append(
+        context.finding(
+          Self.descriptor, in: target, fileRange: target.trimmedFileRange,
+          message: .missing(escape.kind), unit: unit.unit,
+          related: [
+            Location(file: source.span.file, utf16Range: source.fileRange(text: escape.range))
+          ]))
     }
     return findings
   }

@@ -10,7 +10,8 @@ struct PlaceholderMismatchRule: OptionlessRule, BilingualRule {
     title: "Placeholder Mismatch",
     category: .designAndMarkup,
     defaultSeverity: .error,
-    summary: "An inline code, placeholder, URL or e-mail address of the source is missing from the translation, or one is added",
+    summary:
+      "An inline code, placeholder, URL or e-mail address of the source is missing from the translation, or one is added",
     rationale: """
       ## Why is this bad?
       Placeholders are filled in by software: a missing `%s` or `{count}` loses a value, an extra
@@ -50,27 +51,40 @@ struct PlaceholderMismatchRule: OptionlessRule, BilingualRule {
       """,
     nonTriggeringExamples: [
       RuleExample("Delete %d files from {folder}?", source: "Удалить %d файлов из {folder}?"),
-      RuleExample("Hello, %(name)s! You have {count, plural, one {# message} other {# messages}}.", source: "Здравствуйте, %(name)s! У вас {count, plural, one {# сообщение} few {# сообщения} many {# сообщений} other {# сообщения}}."),
+      RuleExample(
+        "Hello, %(name)s! You have {count, plural, one {# message} other {# messages}}.",
+        source:
+          "Здравствуйте, %(name)s! У вас {count, plural, one {# сообщение} few {# сообщения} many {# сообщений} other {# сообщения}}."
+      ),
       RuleExample("Growth reached 5% of GDP.", source: "Рост достиг 5% ВВП."),
-      RuleExample("Read more at https://example.org/en/news/.", source: "Подробнее: https://example.org/ru/news"),
+      RuleExample(
+        "Read more at https://example.org/en/news/.",
+        source: "Подробнее: https://example.org/ru/news"),
       RuleExample("Moved %2$s to %1$s.", source: "Файл %s перемещен в %s."),
       RuleExample("Write to press@example.org.", source: "Пишите на press@example.org."),
       RuleExample("Use the %%(then) atom for %s.", source: "Используйте атом %%(then) для %s."),
       RuleExample("Flags %2$s%1$c, mode %3$o", source: "Режим %3$o, флаги %1$c%2$s"),
       RuleExample("Copy %2 files to %1?", source: "Скопировать %2 файлов в %1?"),
       RuleExample("You have $t(inbox.count) messages", source: "У вас $t(inbox.count) сообщений"),
-      RuleExample("{count, plural, one {file} other {files}} deleted", source: "Удалено: {count, plural, one {файл} few {файла} many {файлов} other {файла}}"),
+      RuleExample(
+        "{count, plural, one {file} other {files}} deleted",
+        source: "Удалено: {count, plural, one {файл} few {файла} many {файлов} other {файла}}"),
       RuleExample("Total: {amount:,.2f} ({name!r})", source: "Итого: {amount:,.2f} ({name!r})"),
       RuleExample("Write to joe@example.org for help.", source: "Пишите на ivanov@example.org."),
     ],
     triggeringExamples: [
-      RuleExample("↓Delete files from ↓{dossier}?", source: "Удалить %d файлов из {folder}?", corrected: "Delete files from {folder}?"),
-      RuleExample("Hello, ↓%(user)s!", source: "Здравствуйте, %(name)s!", corrected: "Hello, %(name)s!"),
+      RuleExample(
+        "↓Delete files from ↓{dossier}?", source: "Удалить %d файлов из {folder}?",
+        corrected: "Delete files from {folder}?"),
+      RuleExample(
+        "Hello, ↓%(user)s!", source: "Здравствуйте, %(name)s!", corrected: "Hello, %(name)s!"),
       RuleExample("↓Read more on our website.", source: "Подробнее: https://example.org/ru/news"),
       RuleExample("Welcome, ↓{{ user }}!", source: "Добро пожаловать, {{ name }}!"),
       RuleExample("Copy ↓%3 files?", source: "Скопировать %2 файлов?", corrected: "Copy %2 files?"),
       RuleExample("You have ↓$t(outbox.count) messages", source: "У вас $t(inbox.count) сообщений"),
-      RuleExample("Write to ↓pres@example.org.", source: "Пишите на press@example.org.", corrected: "Write to press@example.org."),
+      RuleExample(
+        "Write to ↓pres@example.org.", source: "Пишите на press@example.org.",
+        corrected: "Write to press@example.org."),
     ]
   )
 
@@ -115,45 +129,69 @@ struct PlaceholderMismatchRule: OptionlessRule, BilingualRule {
       for item in targets where !item.matched && !matchedKeys.contains(item.code.key) {
         guard let target = document.units[item.unit].target else { continue }
         let range = target.fileRange(text: item.code.textRange)
-        if let k = missing.firstIndex(where: { $0.unit == item.unit && $0.code.kind == item.code.kind }),
+        if let k = missing.firstIndex(where: {
+          $0.unit == item.unit && $0.code.kind == item.code.kind
+        }),
           let source = document.units[item.unit].source
         {
           let replaced = missing.remove(at: k)
           // A URL or e-mail address replaced by a different one is a localisation (the
           // team's own site, an example address in the reader's language); only a near copy
           // is a typo.
-          if Self.isLocalisable(item.code.kind), !Self.isNearCopy(item.code.key, replaced.code.key) { continue }
+          if Self.isLocalisable(item.code.kind), !Self.isNearCopy(item.code.key, replaced.code.key)
+          {
+            continue
+          }
           // A {name} renamed into letters no identifier of code uses ({part} → {часть}), in
           // a unit not flagged as a brace format, is a metavariable of prose, translated.
-          if item.code.kind == "brace", item.code.key.unicodeScalars.contains(where: { $0.value > 0x7F }),
+          if item.code.kind == "brace",
+            item.code.key.unicodeScalars.contains(where: { $0.value > 0x7F }),
             !document.units[item.unit].flags.contains(where: Self.braceFormatFlags.contains)
           {
             continue
           }
-          findings.append(context.finding(
-            Self.descriptor, in: target, fileRange: range, message: .replaced(item.code.display, source: replaced.code.display),
-            suggestions: [replaced.code.display], unit: document.units[item.unit].unit,
-            related: [Location(file: source.span.file, utf16Range: source.fileRange(text: replaced.code.textRange))]))
+          findings.append(
+            context.finding(
+              Self.descriptor, in: target, fileRange: range,
+              message: .replaced(item.code.display, source: replaced.code.display),
+              suggestions: [replaced.code.display], unit: document.units[item.unit].unit,
+              related: [
+                Location(
+                  file: source.span.file,
+                  utf16Range: source.fileRange(text: replaced.code.textRange))
+              ]))
         } else {
-          let related = document.units[item.unit].source.map { [Location(file: $0.span.file, utf16Range: $0.trimmedFileRange)] } ?? []
-          findings.append(context.finding(
-            Self.descriptor, in: target, fileRange: range, message: .extra(item.code.display), unit: document.units[item.unit].unit,
-            related: related))
+          let related =
+            document.units[item.unit].source.map {
+              [Location(file: $0.span.file, utf16Range: $0.trimmedFileRange)]
+            } ?? []
+          findings.append(
+            context.finding(
+              Self.descriptor, in: target, fileRange: range, message: .extra(item.code.display),
+              unit: document.units[item.unit].unit,
+              related: related))
         }
       }
       for item in missing {
-        guard let source = document.units[item.unit].source, let target = document.units[item.unit].target else { continue }
+        guard let source = document.units[item.unit].source,
+          let target = document.units[item.unit].target
+        else { continue }
         let sourceRange = source.fileRange(text: item.code.textRange)
-        findings.append(context.finding(
-          Self.descriptor, in: target, fileRange: target.trimmedFileRange, message: .missing(item.code.display),
-          unit: document.units[item.unit].unit, related: [Location(file: source.span.file, utf16Range: sourceRange)]))
+        findings.append(
+          context.finding(
+            Self.descriptor, in: target, fileRange: target.trimmedFileRange,
+            message: .missing(item.code.display),
+            unit: document.units[item.unit].unit,
+            related: [Location(file: source.span.file, utf16Range: sourceRange)]))
       }
     }
     return findings
   }
 
   /// PO flags of formats whose placeholders are braces.
-  static let braceFormatFlags: Set<String> = ["python-brace-format", "csharp-format", "java-format", "javascript-format"]
+  static let braceFormatFlags: Set<String> = [
+    "python-brace-format", "csharp-format", "java-format", "javascript-format",
+  ]
 
   /// Whether a code is one a translator may replace by another on purpose.
   static func isLocalisable(_ kind: String) -> Bool { kind == "url" || kind == "email" }
@@ -161,13 +199,15 @@ struct PlaceholderMismatchRule: OptionlessRule, BilingualRule {
   /// Whether two keys differ by at most two edits and share most of their text (a typo, not a
   /// different address).
   static func isNearCopy(_ a: String, _ b: String) -> Bool {
-    let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
+    let x = Array(a.unicodeScalars)
+    let y = Array(b.unicodeScalars)
     guard abs(x.count - y.count) <= 2 else { return false }
     var previous = Array(0...y.count)
     for i in 1...max(1, x.count) where !x.isEmpty {
       var current = [i] + Array(repeating: 0, count: y.count)
       for j in 1...max(1, y.count) where !y.isEmpty {
-        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+        current[j] = min(
+          previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
       }
       previous = current
     }
@@ -178,7 +218,9 @@ struct PlaceholderMismatchRule: OptionlessRule, BilingualRule {
   /// When one side numbers its printf arguments (`%2$s`) and the other does not (`%s`), numbers
   /// the other side's arguments in order, so a reordered translation matches.
   private static func alignPrintfPositions(_ a: inout [Item], _ b: inout [Item]) {
-    func positional(_ items: [Item]) -> Bool { items.contains { $0.code.kind == "printf" && $0.code.key.contains("$") } }
+    func positional(_ items: [Item]) -> Bool {
+      items.contains { $0.code.kind == "printf" && $0.code.key.contains("$") }
+    }
     func number(_ items: inout [Item]) {
       var n = 0
       for k in items.indices where items[k].code.kind == "printf" {
@@ -186,7 +228,11 @@ struct PlaceholderMismatchRule: OptionlessRule, BilingualRule {
         items[k].code.key = "%\(n)$" + items[k].code.key.dropFirst()
       }
     }
-    if positional(a) && !positional(b) { number(&b) } else if positional(b) && !positional(a) { number(&a) }
+    if positional(a) && !positional(b) {
+      number(&b)
+    } else if positional(b) && !positional(a) {
+      number(&a)
+    }
   }
 }
 

@@ -10,7 +10,8 @@ struct MixedScriptRule: OptionlessRule, UnitRule {
     title: "Mixed-Script Word",
     category: .linguisticConventions,
     defaultSeverity: .error,
-    summary: "A word mixes Latin, Cyrillic or Greek letters that look alike; retype it in one script",
+    summary:
+      "A word mixes Latin, Cyrillic or Greek letters that look alike; retype it in one script",
     rationale: """
       ## Why is this bad?
       Cyrillic А, В, Е, К, М, Н, О, Р, С, Т, Х and their lower-case forms look exactly like Latin
@@ -46,45 +47,62 @@ struct MixedScriptRule: OptionlessRule, UnitRule {
       RuleExample("Ёлка and Йошкар-Ола are Russian words, Zürich is not."),
       RuleExample("The МенюMC item and root'у access are typed on purpose."),
       RuleExample("Directives %sподсказка and %cбудут, escapes %0AВведите are code."),
-      RuleExample("Metavariables RФАЙЛ, IИспользовано and suffixes ПРЕФИКСab are typed on purpose."),
+      RuleExample(
+        "Metavariables RФАЙЛ, IИспользовано and suffixes ПРЕФИКСab are typed on purpose."),
       RuleExample("He wrote Москваcity by mistake (a missing space, not a look-alike)."),
     ],
     triggeringExamples: [
-      RuleExample("Foreign ministers of ↓NАТО met in Brussels.", corrected: "Foreign ministers of NATO met in Brussels."),
+      RuleExample(
+        "Foreign ministers of ↓NАТО met in Brussels.",
+        corrected: "Foreign ministers of NATO met in Brussels."),
       RuleExample("The ↓cоuncil met.", corrected: "The council met."),
-      RuleExample("Officials in the ↓Kремль said no.", corrected: "Officials in the Кремль said no."),
+      RuleExample(
+        "Officials in the ↓Kремль said no.", corrected: "Officials in the Кремль said no."),
       RuleExample("The ↓Cервер answered %s↓Cервер.", corrected: "The Сервер answered %sСервер."),
-      RuleExample("The ↓NΑΤΟ summit (Greek capitals).", corrected: "The NATO summit (Greek capitals)."),
+      RuleExample(
+        "The ↓NΑΤΟ summit (Greek capitals).", corrected: "The NATO summit (Greek capitals)."),
     ]
   )
 
-  func check(_ unit: AnnotatedUnit, in document: AnnotatedDocument, context: RuleContext) -> [Finding] {
+  func check(_ unit: AnnotatedUnit, in document: AnnotatedDocument, context: RuleContext)
+    -> [Finding]
+  {
     guard let target = unit.target, SpoofChecker.shared != nil else { return [] }
     let language = target.span.language ?? document.targetLanguage
     let sourceLanguage = unit.source?.span.language ?? document.sourceLanguage
     var codes: [Range<Int>]?
     var findings: [Finding] = []
-    for token in target.tokens where token.kind == .word && Confusables.mayMix(target.normalized.units[token.range]) {
+    for token in target.tokens
+    where token.kind == .word && Confusables.mayMix(target.normalized.units[token.range]) {
       let textRange = target.normalized.map.sourceRange(token.range)
       // Directives, escapes and placeholders are not part of a word: `%sподсказка` is `%s`
       // and `подсказка`, `%0AВведите` is `%0A` and `Введите`.
       if codes == nil {
-        codes = PlaceholderScanner(flags: unit.flags, languageCodes: [], protecting: true).codes(in: target.span).map(\.textRange)
+        codes = PlaceholderScanner(flags: unit.flags, languageCodes: [], protecting: true).codes(
+          in: target.span
+        ).map(\.textRange)
       }
       for piece in Confusables.pieces(of: textRange, outside: codes ?? []) {
         let units = target.span.text[piece]
         guard Confusables.mayMix(units) else { continue }
         let word = String(utf16Units: units)
-        guard let fixed = Confusables.retyped(word, language: language, sourceLanguage: sourceLanguage) else { continue }
+        guard
+          let fixed = Confusables.retyped(word, language: language, sourceLanguage: sourceLanguage)
+        else { continue }
         // The same word in the source is the file's, not the translator's.
-        if let source = unit.source, Confusables.contains(source.span.text, Array(units)) { continue }
+        if let source = unit.source, Confusables.contains(source.span.text, Array(units)) {
+          continue
+        }
         let fileRange = target.fileRange(text: piece)
         let found = target.span.file.text(in: fileRange)
         let scripts = Confusables.scripts(of: Array(word.unicodeScalars))
-        findings.append(context.finding(
-          Self.descriptor, in: target, fileRange: fileRange,
-          message: .mixed(found, scripts: scripts.map(UnicodeProperties.scriptDisplayName).sorted(), fixed: fixed),
-          suggestions: [fixed], fixIsSafe: true, unit: unit.unit))
+        findings.append(
+          context.finding(
+            Self.descriptor, in: target, fileRange: fileRange,
+            message: .mixed(
+              found, scripts: scripts.map(UnicodeProperties.scriptDisplayName).sorted(),
+              fixed: fixed),
+            suggestions: [fixed], fixIsSafe: true, unit: unit.unit))
       }
     }
     return findings
@@ -121,20 +139,29 @@ enum Confusables {
   /// inside it (not only where two words are joined), and swapping every letter of the other
   /// scripts for its one look-alike of the same case gives a word written wholly in the letters
   /// of the text's language (else of the word's majority script) with a word's case pattern.
-  static func retyped(_ word: String, language: LanguageTag?, sourceLanguage: LanguageTag?) -> String? {
+  static func retyped(_ word: String, language: LanguageTag?, sourceLanguage: LanguageTag?)
+    -> String?
+  {
     let scalars = Array(word.unicodeScalars)
     let scripts = scripts(of: scalars)
     guard scripts.count >= 2, !changesScriptOnlyAtWordJoins(scalars) else { return nil }
     var candidates: [(script: Int32, alphabet: LanguageTag?)] = []
     if let t = script(for: language), scripts.contains(t) { candidates.append((t, language)) }
     var counts: [Int32: Int] = [:]
-    for s in scalars where UnicodeProperties.has(s, .alphabetic) { counts[UnicodeProperties.script(s), default: 0] += 1 }
-    if let majority = scripts.max(by: { (counts[$0] ?? 0) < (counts[$1] ?? 0) }), !candidates.contains(where: { $0.script == majority }) {
+    for s in scalars where UnicodeProperties.has(s, .alphabetic) {
+      counts[UnicodeProperties.script(s), default: 0] += 1
+    }
+    if let majority = scripts.max(by: { (counts[$0] ?? 0) < (counts[$1] ?? 0) }),
+      !candidates.contains(where: { $0.script == majority })
+    {
       let alphabet = script(for: sourceLanguage) == majority ? sourceLanguage : nil
       candidates.append((majority, alphabet))
     }
     for candidate in candidates {
-      if let out = swapped(scalars, to: candidate.script, scripts: scripts, alphabet: candidate.alphabet), hasWordCase(out) {
+      if let out = swapped(
+        scalars, to: candidate.script, scripts: scripts, alphabet: candidate.alphabet),
+        hasWordCase(out)
+      {
         return String(String.UnicodeScalarView(out))
       }
     }
@@ -143,7 +170,9 @@ enum Confusables {
 
   /// The scalars with every letter of another of `scripts` swapped for its single look-alike
   /// of the same case in `script`, when every letter of the result is in the alphabet.
-  private static func swapped(_ scalars: [Unicode.Scalar], to script: Int32, scripts: [Int32], alphabet: LanguageTag?) -> [Unicode.Scalar]? {
+  private static func swapped(
+    _ scalars: [Unicode.Scalar], to script: Int32, scripts: [Int32], alphabet: LanguageTag?
+  ) -> [Unicode.Scalar]? {
     var out: [Unicode.Scalar] = []
     for s in scalars {
       guard UnicodeProperties.has(s, .alphabetic) else {
@@ -152,12 +181,16 @@ enum Confusables {
       }
       let own = UnicodeProperties.script(s)
       if own == script || own <= UnicodeProperties.Script.inherited || !scripts.contains(own) {
-        guard own <= UnicodeProperties.Script.inherited || !scripts.contains(own) || isLetter(s, of: script, in: alphabet) else { return nil }
+        guard
+          own <= UnicodeProperties.Script.inherited || !scripts.contains(own)
+            || isLetter(s, of: script, in: alphabet)
+        else { return nil }
         out.append(s)
         continue
       }
       let alikes = (table[s]?[script] ?? []).filter {
-        UnicodeProperties.isUppercase($0) == UnicodeProperties.isUppercase(s) && UnicodeProperties.isLowercase($0) == UnicodeProperties.isLowercase(s)
+        UnicodeProperties.isUppercase($0) == UnicodeProperties.isUppercase(s)
+          && UnicodeProperties.isLowercase($0) == UnicodeProperties.isLowercase(s)
           && isLetter($0, of: script, in: alphabet)
       }
       guard alikes.count == 1 else { return nil }
@@ -174,8 +207,12 @@ enum Confusables {
     let russian = (0x410...0x44F).contains(v) || v == 0x401 || v == 0x451
     switch language?.language {
     case "ru": return russian
-    case "uk": return (russian && ![0x401, 0x451, 0x42A, 0x44A, 0x42B, 0x44B, 0x42D, 0x44D].contains(v)) || [0x404, 0x454, 0x406, 0x456, 0x407, 0x457, 0x490, 0x491].contains(v)
-    case "be": return (russian && ![0x418, 0x438, 0x429, 0x449, 0x42A, 0x44A].contains(v)) || [0x406, 0x456, 0x40E, 0x45E].contains(v)
+    case "uk":
+      return (russian && ![0x401, 0x451, 0x42A, 0x44A, 0x42B, 0x44B, 0x42D, 0x44D].contains(v))
+        || [0x404, 0x454, 0x406, 0x456, 0x407, 0x457, 0x490, 0x491].contains(v)
+    case "be":
+      return (russian && ![0x418, 0x438, 0x429, 0x449, 0x42A, 0x44A].contains(v))
+        || [0x406, 0x456, 0x40E, 0x45E].contains(v)
     case "en": return (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v)
     default: return true
     }
@@ -186,14 +223,18 @@ enum Confusables {
   static func hasWordCase(_ scalars: [Unicode.Scalar]) -> Bool {
     var part: [Unicode.Scalar] = []
     func ok(_ part: [Unicode.Scalar]) -> Bool {
-      let cased = part.filter { UnicodeProperties.isUppercase($0) || UnicodeProperties.isLowercase($0) }
+      let cased = part.filter {
+        UnicodeProperties.isUppercase($0) || UnicodeProperties.isLowercase($0)
+      }
       guard let first = cased.first else { return true }
       let rest = cased.dropFirst()
       if rest.allSatisfy(UnicodeProperties.isLowercase) { return true }  // lower or Title
       return UnicodeProperties.isUppercase(first) && rest.allSatisfy(UnicodeProperties.isUppercase)
     }
     for s in scalars {
-      if UnicodeProperties.has(s, .alphabetic) || UnicodeProperties.script(s) == UnicodeProperties.Script.inherited {
+      if UnicodeProperties.has(s, .alphabetic)
+        || UnicodeProperties.script(s) == UnicodeProperties.Script.inherited
+      {
         part.append(s)
       } else {
         guard ok(part) else { return false }
@@ -219,7 +260,10 @@ enum Confusables {
           continue
         }
         let script = UnicodeProperties.script(scalar)
-        if script == UnicodeProperties.Script.common || script == UnicodeProperties.Script.inherited { continue }
+        if script == UnicodeProperties.Script.common || script == UnicodeProperties.Script.inherited
+        {
+          continue
+        }
         out.append((scalar, script, joiner))
         joiner = false
       }
@@ -228,9 +272,12 @@ enum Confusables {
     var changes = 0
     for k in letters.indices.dropFirst() where letters[k].script != letters[k - 1].script {
       changes += 1
-      let previous = letters[k - 1].scalar, current = letters[k].scalar
+      let previous = letters[k - 1].scalar
+      let current = letters[k].scalar
       if letters[k].joined { continue }
-      if UnicodeProperties.isLowercase(previous) && UnicodeProperties.isUppercase(current) { continue }
+      if UnicodeProperties.isLowercase(previous) && UnicodeProperties.isUppercase(current) {
+        continue
+      }
       var capitalsBefore = 0
       var j = k - 1
       while j >= 0, UnicodeProperties.isUppercase(letters[j].scalar) {
@@ -238,7 +285,9 @@ enum Confusables {
         j -= 1
       }
       if capitalsBefore >= 2 && UnicodeProperties.isLowercase(current) { continue }
-      if capitalsBefore >= 1 && UnicodeProperties.isUppercase(current) && k + 1 < letters.count && UnicodeProperties.isLowercase(letters[k + 1].scalar) {
+      if capitalsBefore >= 1 && UnicodeProperties.isUppercase(current) && k + 1 < letters.count
+        && UnicodeProperties.isLowercase(letters[k + 1].scalar)
+      {
         continue
       }
       return false
@@ -249,7 +298,9 @@ enum Confusables {
   /// For each letter, its look-alikes by script.
   private static let table: [Unicode.Scalar: [Int32: [Unicode.Scalar]]] = {
     guard let checker = SpoofChecker.shared else { return [:] }
-    let ranges: [ClosedRange<UInt32>] = [0x41...0x5A, 0x61...0x7A, 0xC0...0x24F, 0x370...0x3FF, 0x400...0x4FF]
+    let ranges: [ClosedRange<UInt32>] = [
+      0x41...0x5A, 0x61...0x7A, 0xC0...0x24F, 0x370...0x3FF, 0x400...0x4FF,
+    ]
     var bySkeleton: [[UInt16]: [Unicode.Scalar]] = [:]
     for range in ranges {
       for value in range {
@@ -272,7 +323,9 @@ enum Confusables {
   /// A fast filter: whether the word has code units from two of Latin, Greek and Cyrillic (all
   /// other words are skipped without asking ICU).
   static func mayMix(_ units: ArraySlice<UInt16>) -> Bool {
-    var latin = false, greek = false, cyrillic = false
+    var latin = false
+    var greek = false
+    var cyrillic = false
     for u in units {
       switch u {
       case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F, 0x1E00...0x1EFF: latin = true
@@ -289,11 +342,21 @@ enum Confusables {
   /// lower-case Greek letters too when the word has other letters (symbols such as *TNFα*).
   static func scripts(of scalars: [Unicode.Scalar]) -> [Int32] {
     var result: [Int32] = []
-    let hasOtherThanGreek = scalars.contains { UnicodeProperties.has($0, .alphabetic) && UnicodeProperties.script($0) > UnicodeProperties.Script.inherited && UnicodeProperties.script($0) != UnicodeProperties.Script.greek }
+    let hasOtherThanGreek = scalars.contains {
+      UnicodeProperties.has($0, .alphabetic)
+        && UnicodeProperties.script($0) > UnicodeProperties.Script.inherited
+        && UnicodeProperties.script($0) != UnicodeProperties.Script.greek
+    }
     for s in scalars where UnicodeProperties.has(s, .alphabetic) {
       let script = UnicodeProperties.script(s)
-      if script == UnicodeProperties.Script.greek && hasOtherThanGreek && UnicodeProperties.isLowercase(s) { continue }
-      if script > UnicodeProperties.Script.inherited && !result.contains(script) { result.append(script) }
+      if script == UnicodeProperties.Script.greek && hasOtherThanGreek
+        && UnicodeProperties.isLowercase(s)
+      {
+        continue
+      }
+      if script > UnicodeProperties.Script.inherited && !result.contains(script) {
+        result.append(script)
+      }
     }
     return result
   }
@@ -301,7 +364,8 @@ enum Confusables {
   /// The script a language is normally written in (Latin, Cyrillic or Greek), if known.
   static func script(for language: LanguageTag?) -> Int32? {
     switch language?.language {
-    case "ru", "uk", "be", "bg", "sr", "mk", "kk", "ky", "tg", "mn": return UnicodeProperties.Script.cyrillic
+    case "ru", "uk", "be", "bg", "sr", "mk", "kk", "ky", "tg", "mn":
+      return UnicodeProperties.Script.cyrillic
     case "el": return UnicodeProperties.Script.greek
     case nil: return nil
     default: return UnicodeProperties.Script.latin
@@ -323,7 +387,8 @@ extension UnicodeProperties {
 
 extension String {
   fileprivate static func mixed(_ found: String, scripts: [String], fixed: String?) -> String {
-    let names = scripts.count == 2 ? "\(scripts[0]) and \(scripts[1])" : scripts.joined(separator: ", ")
+    let names =
+      scripts.count == 2 ? "\(scripts[0]) and \(scripts[1])" : scripts.joined(separator: ", ")
     let action = fixed.map { "retype it as '\($0)'" } ?? "retype it in one script"
     return "'\(found)' mixes \(names) letters that look alike; \(action)"
   }

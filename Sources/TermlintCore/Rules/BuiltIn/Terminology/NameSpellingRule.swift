@@ -10,7 +10,8 @@ struct NameSpellingRule: OptionlessRule {
     title: "Name Spelling",
     category: .terminology,
     defaultSeverity: .warning,
-    summary: "A proper name is spelled differently from the glossary or from the romanization of the source's name",
+    summary:
+      "A proper name is spelled differently from the glossary or from the romanization of the source's name",
     rationale: """
       ## Why is this bad?
       Names have one house spelling: *Sergey Ryabkov*, *Zelensky*. A misspelled name is an
@@ -50,32 +51,52 @@ struct NameSpellingRule: OptionlessRule {
       RuleExample("Put simply, the Russian side refused."),
       RuleExample("Anna Ryabkova, his daughter, attended."),
       RuleExample("Talks resumed in Kyiv and Brussels."),
-      RuleExample("Anna Petrova said the talks had stalled.", source: "Анна Петрова заявила, что переговоры зашли в тупик."),
-      RuleExample("Petrova's deputy, Ivan Sidorov, disagreed.", source: "С Петровой не согласился ее заместитель Иван Сидоров."),
-      RuleExample("Zelensky met Alexei Navalny's lawyers.", source: "Зеленский встретился с адвокатами Алексея Навального."),
+      RuleExample(
+        "Anna Petrova said the talks had stalled.",
+        source: "Анна Петрова заявила, что переговоры зашли в тупик."),
+      RuleExample(
+        "Petrova's deputy, Ivan Sidorov, disagreed.",
+        source: "С Петровой не согласился ее заместитель Иван Сидоров."),
+      RuleExample(
+        "Zelensky met Alexei Navalny's lawyers.",
+        source: "Зеленский встретился с адвокатами Алексея Навального."),
     ],
     triggeringExamples: [
-      RuleExample("Deputy Foreign Minister Sergey ↓Riabkow said the talks were useful.", corrected: "Deputy Foreign Minister Sergey Ryabkov said the talks were useful."),
-      RuleExample("The talks were useful, said ↓Sergei Riabkow.", corrected: "The talks were useful, said Sergey Ryabkov."),
-      RuleExample("↓Ryabkow said so.", source: "Так заявил Сергей Рябков.", corrected: "Ryabkov said so."),
-      RuleExample("Anna ↓Petorva said the talks had stalled.", source: "Анна Петрова заявила, что переговоры зашли в тупик.", corrected: "Anna Petrova said the talks had stalled."),
+      RuleExample(
+        "Deputy Foreign Minister Sergey ↓Riabkow said the talks were useful.",
+        corrected: "Deputy Foreign Minister Sergey Ryabkov said the talks were useful."),
+      RuleExample(
+        "The talks were useful, said ↓Sergei Riabkow.",
+        corrected: "The talks were useful, said Sergey Ryabkov."),
+      RuleExample(
+        "↓Ryabkow said so.", source: "Так заявил Сергей Рябков.", corrected: "Ryabkov said so."),
+      RuleExample(
+        "Anna ↓Petorva said the talks had stalled.",
+        source: "Анна Петрова заявила, что переговоры зашли в тупик.",
+        corrected: "Anna Petrova said the talks had stalled."),
     ]
   )
 
   func check(_ document: AnnotatedDocument, context: RuleContext) -> [Finding] {
     let glossary = context.glossary
     let targetLanguage = document.targetLanguage
-    let index = NameIndex.shared(glossary: glossary, language: targetLanguage, source: document.sourceLanguage)
+    let index = NameIndex.shared(
+      glossary: glossary, language: targetLanguage, source: document.sourceLanguage)
     var findings: [Finding] = []
     var flagged = Set<Location>()
-    func report(_ target: AnnotatedSpan, _ unit: AnnotatedUnit, range textRange: Range<Int>, message: String, suggestion: String, related: [Location]) {
+    func report(
+      _ target: AnnotatedSpan, _ unit: AnnotatedUnit, range textRange: Range<Int>, message: String,
+      suggestion: String, related: [Location]
+    ) {
       let fileRange = target.fileRange(text: textRange)
       let location = Location(file: target.span.file, utf16Range: fileRange)
       guard flagged.insert(location).inserted else { return }
       let written = target.span.file.text(in: fileRange)
-      findings.append(context.finding(
-        Self.descriptor, in: target, fileRange: fileRange, message: message,
-        suggestions: [TermSupport.matchCapitalisation(suggestion, to: written)], unit: unit.unit, related: related))
+      findings.append(
+        context.finding(
+          Self.descriptor, in: target, fileRange: fileRange, message: message,
+          suggestions: [TermSupport.matchCapitalisation(suggestion, to: written)], unit: unit.unit,
+          related: related))
     }
 
     // Surnames of the source, by unit (Russian sources only). A surname at the start of a
@@ -84,9 +105,14 @@ struct NameSpellingRule: OptionlessRule {
     // adjective (*Российский*, *Таков*).
     var sourceWords: [[SourceNames.Word]] = []
     if document.sourceLanguage?.language == "ru" && Transliterator.russianLatinBGN != nil {
-      sourceWords = document.units.map { unit in unit.source.map { SourceNames.words(in: $0) } ?? [] }
-      let known = Set(sourceWords.joined().filter { !$0.sentenceInitial }.map { SourceNames.surnameBase($0.word) })
-      sourceWords = sourceWords.map { words in words.filter { !$0.sentenceInitial || known.contains(SourceNames.surnameBase($0.word)) } }
+      sourceWords = document.units.map { unit in unit.source.map { SourceNames.words(in: $0) } ?? []
+      }
+      let known = Set(
+        sourceWords.joined().filter { !$0.sentenceInitial }.map { SourceNames.surnameBase($0.word) }
+      )
+      sourceWords = sourceWords.map { words in
+        words.filter { !$0.sentenceInitial || known.contains(SourceNames.surnameBase($0.word)) }
+      }
     }
     for group in UnitScopes.groups(document) {
       let targets = group.compactMap { i -> (AnnotatedUnit, AnnotatedSpan)? in
@@ -116,25 +142,37 @@ struct NameSpellingRule: OptionlessRule {
         if !named.isEmpty {
           for miss in index.nearMisses(in: target, concepts: Set(named.keys)) {
             let range = target.textRange(tokens: miss.tokens)
-            report(target, unit, range: range, message: .glossary(written(target, range), name: miss.name.words.joined(separator: " "), write: miss.suggestion),
-              suggestion: miss.suggestion, related: named[miss.name.conceptIndex].map { [$0] } ?? [])
+            report(
+              target, unit, range: range,
+              message: .glossary(
+                written(target, range), name: miss.name.words.joined(separator: " "),
+                write: miss.suggestion),
+              suggestion: miss.suggestion, related: named[miss.name.conceptIndex].map { [$0] } ?? []
+            )
           }
         }
         for miss in index.nearMisses(in: target) {
           let range = target.textRange(tokens: miss.tokens)
-          report(target, unit, range: range, message: .glossary(written(target, range), name: miss.name.words.joined(separator: " "), write: miss.suggestion),
+          report(
+            target, unit, range: range,
+            message: .glossary(
+              written(target, range), name: miss.name.words.joined(separator: " "),
+              write: miss.suggestion),
             suggestion: miss.suggestion, related: [])
         }
       }
       // Russian names without a glossary entry, against their romanization.
-      guard document.sourceLanguage?.language == "ru", let bgn = Transliterator.russianLatinBGN else { continue }
+      guard document.sourceLanguage?.language == "ru", let bgn = Transliterator.russianLatinBGN
+      else { continue }
       let sourceNames = group.flatMap { i in
         document.units[i].source.map { source in sourceWords[i].map { (source, $0) } } ?? []
       }
       if sourceNames.isEmpty { continue }
       let candidates = targets.flatMap { unit, target in
         SourceNames.latinNameTokens(in: target).map { k in
-          SourceNames.Candidate(unit: unit, span: target, token: k, word: SourceNames.stripPossessive(target.surface(of: target.tokens[k])))
+          SourceNames.Candidate(
+            unit: unit, span: target, token: k,
+            word: SourceNames.stripPossessive(target.surface(of: target.tokens[k])))
         }
       }
       for (source, name) in sourceNames {
@@ -145,7 +183,9 @@ struct NameSpellingRule: OptionlessRule {
         var renders = false
         var misses: [(SourceNames.Candidate, String)] = []
         for candidate in candidates {
-          switch SourceNames.compare(key: key, keySkeleton: keySkeleton, candidate: candidate, russianSurname: russianSurname) {
+          switch SourceNames.compare(
+            key: key, keySkeleton: keySkeleton, candidate: candidate, russianSurname: russianSurname
+          ) {
           case .renders: renders = true
           case .nearMiss(let suggestion): misses.append((candidate, suggestion))
           case .unrelated: break
@@ -154,8 +194,14 @@ struct NameSpellingRule: OptionlessRule {
         if renders { continue }
         for (candidate, suggestion) in misses {
           let range = candidate.span.textRange(tokens: candidate.token..<(candidate.token + 1))
-          report(candidate.span, candidate.unit, range: range, message: .romanization(written(candidate.span, range), source: name.word, romanized: suggestion),
-            suggestion: suggestion, related: [Location(file: source.span.file, utf16Range: source.fileRange(text: name.textRange))])
+          report(
+            candidate.span, candidate.unit, range: range,
+            message: .romanization(
+              written(candidate.span, range), source: name.word, romanized: suggestion),
+            suggestion: suggestion,
+            related: [
+              Location(file: source.span.file, utf16Range: source.fileRange(text: name.textRange))
+            ])
         }
       }
     }
@@ -189,7 +235,11 @@ enum SourceNames {
       guard let r = w.range(of: base, options: .backwards) else { continue }
       let cut = String(w[..<r.upperBound])
       // The rest must be a short case ending.
-      if w.distance(from: r.upperBound, to: w.endIndex) <= 3, best.map({ cut.count > $0.count }) ?? true { best = cut }
+      if w.distance(from: r.upperBound, to: w.endIndex) <= 3,
+        best.map({ cut.count > $0.count }) ?? true
+      {
+        best = cut
+      }
     }
     return best ?? w
   }
@@ -206,10 +256,16 @@ enum SourceNames {
     func capitalisedCyrillic(_ k: Int) -> String? {
       guard tokens[k].kind == .word, !covered[k] else { return nil }
       // Fast exit: a first letter that is an ASCII non-capital or a lower-case Cyrillic letter.
-      let firstUnit = span.span.text[span.normalized.map.sourceOffset(startingAt: tokens[k].range.lowerBound)]
-      if (firstUnit < 0x80 && !(firstUnit >= 0x41 && firstUnit <= 0x5A)) || (firstUnit >= 0x430 && firstUnit <= 0x45F) { return nil }
+      let firstUnit = span.span.text[
+        span.normalized.map.sourceOffset(startingAt: tokens[k].range.lowerBound)]
+      if (firstUnit < 0x80 && !(firstUnit >= 0x41 && firstUnit <= 0x5A))
+        || (firstUnit >= 0x430 && firstUnit <= 0x45F)
+      {
+        return nil
+      }
       let w = span.surface(of: tokens[k])
-      guard let first = w.first, first.isUppercase, w.count >= 2, !w.allSatisfy({ !$0.isLowercase }),
+      guard let first = w.first, first.isUppercase, w.count >= 2,
+        !w.allSatisfy({ !$0.isLowercase }),
         Scripts.dominant(w) == UnicodeProperties.Script.cyrillic
       else { return nil }
       return w
@@ -228,9 +284,10 @@ enum SourceNames {
         j += 1
       }
       for (index, word) in run where isSurname(word) {
-        result.append(Word(
-          word: word, textRange: span.textRange(tokens: index..<(index + 1)),
-          sentenceInitial: index == k && NameIndex.isSentenceInitial(span, k)))
+        result.append(
+          Word(
+            word: word, textRange: span.textRange(tokens: index..<(index + 1)),
+            sentenceInitial: index == k && NameIndex.isSentenceInitial(span, k)))
       }
       k = j
     }
@@ -243,22 +300,30 @@ enum SourceNames {
   static func isSurname(_ word: String) -> Bool {
     let w = UnicodeProperties.lowercase(word)
     // Only the endings with the word's last letter can match (most words have none).
-    guard let last = w.last, let endings = surnameEndingsByLast[last], !w.contains("э") else { return false }
+    guard let last = w.last, let endings = surnameEndingsByLast[last], !w.contains("э") else {
+      return false
+    }
     let count = w.count
     return endings.contains { w.hasSuffix($0) && count >= $0.count + 2 }
   }
 
   /// `surnameEndings` by their last letter.
-  private static let surnameEndingsByLast: [Character: [String]] = Dictionary(grouping: surnameEndings) { $0.last! }
+  private static let surnameEndingsByLast: [Character: [String]] = Dictionary(
+    grouping: surnameEndings
+  ) { $0.last! }
 
   /// Surname endings in every case.
   private static let surnameEndings: [String] = {
     var endings: [String] = []
     for base in ["ов", "ев", "ёв"] {
-      for ending in ["", "а", "у", "ым", "ом", "е", "ой", "ы", "ых", "ыми"] { endings.append(base + ending) }
+      for ending in ["", "а", "у", "ым", "ом", "е", "ой", "ы", "ых", "ыми"] {
+        endings.append(base + ending)
+      }
     }
     for base in ["ск", "цк"] {
-      for ending in ["ий", "ого", "ому", "им", "ом", "ая", "ой", "ую", "ие", "их"] { endings.append(base + ending) }
+      for ending in ["ий", "ого", "ому", "им", "ом", "ая", "ой", "ую", "ие", "их"] {
+        endings.append(base + ending)
+      }
     }
     for base in ["енко", "ук", "юк", "чук", "ич", "вна", "ян", "дзе", "швили"] {
       for ending in ["", "а", "у", "ем", "е", "ой", "ы"] { endings.append(base + ending) }
@@ -273,7 +338,9 @@ enum SourceNames {
   static func isRussianSurname(_ word: String) -> Bool {
     let w = UnicodeProperties.lowercase(word)
     return ["ов", "ев", "ёв"].contains { base in
-      ["", "а", "у", "ым", "ом", "е", "ой", "ы", "ых", "ыми"].contains { w.hasSuffix(base + $0) && w.count >= base.count + $0.count + 2 }
+      ["", "а", "у", "ым", "ом", "е", "ой", "ы", "ых", "ыми"].contains {
+        w.hasSuffix(base + $0) && w.count >= base.count + $0.count + 2
+      }
     }
   }
 
@@ -284,11 +351,14 @@ enum SourceNames {
   /// the Russian *-ов*/*-ев* family, *w* (*Lewandowski*). A mark that the romanization of the
   /// source name has too (*Borzov*) is no evidence. Russian spells such names by sound, so
   /// their romanization says nothing about the right spelling.
-  static func isForeignOrthography(_ word: String, romanized key: [Character], russianSurname: Bool) -> Bool {
+  static func isForeignOrthography(_ word: String, romanized key: [Character], russianSurname: Bool)
+    -> Bool
+  {
     for scalar in word.unicodeScalars where scalar.value >= 0x80 && scalar.properties.isAlphabetic {
       if scalar != "ë" && scalar != "Ë" { return true }
     }
-    let folded = String(NameMatching.fold(word)), romanized = String(key)
+    let folded = String(NameMatching.fold(word))
+    let romanized = String(key)
     var marks = ["cz", "sz", "rz", "ousk", "ausk"]
     if !russianSurname { marks.append("w") }
     return marks.contains { folded.contains($0) && !romanized.contains($0) }
@@ -301,13 +371,16 @@ enum SourceNames {
     return span.tokens.indices.filter { k in
       guard span.tokens[k].kind == .word, !covered[k] else { return false }
       let w = span.surface(of: span.tokens[k])
-      return w.first?.isUppercase == true && !w.allSatisfy { !$0.isLowercase } && Scripts.dominant(w) == UnicodeProperties.Script.latin
+      return w.first?.isUppercase == true && !w.allSatisfy { !$0.isLowercase }
+        && Scripts.dominant(w) == UnicodeProperties.Script.latin
     }
   }
 
   /// A word without a possessive ending.
   static func stripPossessive(_ word: String) -> String {
-    for suffix in ["'s", "’s", "'", "’"] where word.hasSuffix(suffix) { return String(word.dropLast(suffix.count)) }
+    for suffix in ["'s", "’s", "'", "’"] where word.hasSuffix(suffix) {
+      return String(word.dropLast(suffix.count))
+    }
     return word
   }
 
@@ -334,7 +407,9 @@ enum SourceNames {
   }
 
   enum Comparison: Equatable {
-    case renders, nearMiss(suggestion: String), unrelated
+    case renders
+    case nearMiss(suggestion: String)
+    case unrelated
   }
 
   /// Compares a target word with the romanization of a (possibly inflected) source name: the
@@ -344,35 +419,51 @@ enum SourceNames {
   /// A word in another language's orthography (`isForeignOrthography`) is unrelated. For a
   /// Russian surname in *-ов*/*-ев* (`russianSurname`), a *w* where the romanization has *v*
   /// (*Ushakow*, the German transliteration) is a misspelling in English, not a variant.
-  static func compare(key: [Character], keySkeleton ks: [Character], candidate: Candidate, russianSurname: Bool = false) -> Comparison {
-    let folded = candidate.folded, ws = candidate.skeleton
+  static func compare(
+    key: [Character], keySkeleton ks: [Character], candidate: Candidate,
+    russianSurname: Bool = false
+  ) -> Comparison {
+    let folded = candidate.folded
+    let ws = candidate.skeleton
     guard folded.count >= 4, folded.first == key.first else { return .unrelated }
-    if isForeignOrthography(candidate.word, romanized: key, russianSurname: russianSurname) { return .unrelated }
+    if isForeignOrthography(candidate.word, romanized: key, russianSurname: russianSurname) {
+      return .unrelated
+    }
     func rendered() -> Comparison {
       guard russianSurname, folded.contains("w"), !key.contains("w") else { return .renders }
       let fixed = String(folded.map { $0 == "w" ? "v" : $0 })
-      return .nearMiss(suggestion: UnicodeProperties.uppercase(String(fixed.prefix(1))) + fixed.dropFirst())
+      return .nearMiss(
+        suggestion: UnicodeProperties.uppercase(String(fixed.prefix(1))) + fixed.dropFirst())
     }
     if ks == ws { return rendered() }
     for i in 0...3 {
       for j in 0...3 {
-        let a = ks.dropLast(i), b = ws.dropLast(j)
-        if a.count >= 4, a.count * 3 >= ks.count * 2, b.count * 3 >= ws.count * 2, a == b { return rendered() }
+        let a = ks.dropLast(i)
+        let b = ws.dropLast(j)
+        if a.count >= 4, a.count * 3 >= ks.count * 2, b.count * 3 >= ws.count * 2, a == b {
+          return rendered()
+        }
       }
     }
     var best: (Int, Int, Int)? = nil  // distance, trim of key, trim of word (on folded forms)
     for i in 0...2 {
       for j in 0...2 where abs(i - j) <= 1 {
-        let a = Array(key.dropLast(i)), b = Array(folded.dropLast(j))
+        let a = Array(key.dropLast(i))
+        let b = Array(folded.dropLast(j))
         guard a.count >= 4, b.count >= 4 else { continue }
-        let d = NameMatching.distance(NameMatching.skeleton(String(a)), NameMatching.skeleton(String(b)))
-        guard d >= 1, d <= NameMatching.allowedEdits(length: min(a.count, b.count)) else { continue }
+        let d = NameMatching.distance(
+          NameMatching.skeleton(String(a)), NameMatching.skeleton(String(b)))
+        guard d >= 1, d <= NameMatching.allowedEdits(length: min(a.count, b.count)) else {
+          continue
+        }
         if best == nil || d < best!.0 { best = (d, i, j) }
       }
     }
     guard let (_, i, j) = best else { return .unrelated }
     let stem = String(key.dropLast(i))
-    let suggestion = UnicodeProperties.uppercase(String(stem.prefix(1))) + stem.dropFirst() + String(folded.suffix(j))
+    let suggestion =
+      UnicodeProperties.uppercase(String(stem.prefix(1))) + stem.dropFirst()
+      + String(folded.suffix(j))
     return .nearMiss(suggestion: suggestion)
   }
 }
@@ -384,7 +475,9 @@ extension String {
       : "'\(written)' looks like a misspelling of '\(write)' (glossary name '\(name)'); use the glossary spelling"
   }
 
-  fileprivate static func romanization(_ written: String, source: String, romanized: String) -> String {
+  fileprivate static func romanization(_ written: String, source: String, romanized: String)
+    -> String
+  {
     "'\(written)' does not match '\(source)' in the source (romanized '\(romanized)'); check the spelling"
   }
 }

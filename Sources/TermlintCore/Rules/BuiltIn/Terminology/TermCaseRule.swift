@@ -9,7 +9,8 @@ struct TermCaseRule: OptionlessRule, UnitRule {
     title: "Term Capitalisation",
     category: .terminology,
     defaultSeverity: .warning,
-    summary: "A case-sensitive glossary term (acronym, abbreviation, capitals) is written in another case",
+    summary:
+      "A case-sensitive glossary term (acronym, abbreviation, capitals) is written in another case",
     rationale: """
       ## Why is this bad?
       Acronyms and abbreviations have one spelling: *NATO*, *OSCE*. House styles that write *Nato*
@@ -29,13 +30,17 @@ struct TermCaseRule: OptionlessRule, UnitRule {
       RuleExample("They tried to nato the idea."),
     ],
     triggeringExamples: [
-      RuleExample("↓Nato foreign ministers met in Brussels.", corrected: "NATO foreign ministers met in Brussels."),
+      RuleExample(
+        "↓Nato foreign ministers met in Brussels.",
+        corrected: "NATO foreign ministers met in Brussels."),
       RuleExample("The ↓Nato's summit ended.", corrected: "The NATO's summit ended."),
     ],
     requiresGlossary: true
   )
 
-  func check(_ unit: AnnotatedUnit, in document: AnnotatedDocument, context: RuleContext) -> [Finding] {
+  func check(_ unit: AnnotatedUnit, in document: AnnotatedDocument, context: RuleContext)
+    -> [Finding]
+  {
     var findings: [Finding] = []
     guard let target = unit.target else { return [] }
     for hit in target.hits where !hit.caseMatches {
@@ -43,9 +48,11 @@ struct TermCaseRule: OptionlessRule, UnitRule {
       guard !entry.term.effectiveStatus.isRejected else { continue }
       let matched = target.span.file.text(in: hit.fileRange)
       let suggestion = Self.recase(matched, like: entry.term.text)
-      findings.append(context.finding(
-        Self.descriptor, in: target, fileRange: hit.fileRange,
-        message: .wrongCase(matched, term: entry.term.text), suggestions: [suggestion], fixIsSafe: true, unit: unit.unit))
+      findings.append(
+        context.finding(
+          Self.descriptor, in: target, fileRange: hit.fileRange,
+          message: .wrongCase(matched, term: entry.term.text), suggestions: [suggestion],
+          fixIsSafe: true, unit: unit.unit))
     }
     return findings
   }
@@ -59,7 +66,9 @@ extension TermCaseRule {
     let t = Array(term.unicodeScalars)
     var k = 0
     for scalar in text.unicodeScalars {
-      if k < t.count, UnicodeProperties.foldCase(String(scalar)) == UnicodeProperties.foldCase(String(t[k])) {
+      if k < t.count,
+        UnicodeProperties.foldCase(String(scalar)) == UnicodeProperties.foldCase(String(t[k]))
+      {
         out.append(t[k])
         k += 1
       } else {

@@ -30,16 +30,22 @@ struct TermForbiddenRule: OptionlessRule, UnitRule {
       RuleExample("The delegation travelled to Kyiv."),
     ],
     triggeringExamples: [
-      RuleExample("Moscow demanded ↓security assurances.", corrected: "Moscow demanded security guarantees."),
-      RuleExample("↓Security assurances were discussed.", corrected: "Security guarantees were discussed."),
-      RuleExample("Deployment of ↓attack weapons near the border.", corrected: "Deployment of strike weapons near the border."),
+      RuleExample(
+        "Moscow demanded ↓security assurances.", corrected: "Moscow demanded security guarantees."),
+      RuleExample(
+        "↓Security assurances were discussed.", corrected: "Security guarantees were discussed."),
+      RuleExample(
+        "Deployment of ↓attack weapons near the border.",
+        corrected: "Deployment of strike weapons near the border."),
       RuleExample("NATO's ↓open-door policy.", corrected: "NATO's open door policy."),
       RuleExample("He spoke in ↓Kiev on Monday.", corrected: "He spoke in Kyiv on Monday."),
     ],
     requiresGlossary: true
   )
 
-  func check(_ unit: AnnotatedUnit, in document: AnnotatedDocument, context: RuleContext) -> [Finding] {
+  func check(_ unit: AnnotatedUnit, in document: AnnotatedDocument, context: RuleContext)
+    -> [Finding]
+  {
     var findings: [Finding] = []
     guard let target = unit.target else { return [] }
     for hit in target.hits {
@@ -49,14 +55,17 @@ struct TermForbiddenRule: OptionlessRule, UnitRule {
       let matched = target.span.file.text(in: hit.fileRange)
       if let preferred = TermSupport.replacement(for: entry.term, in: concept) {
         let suggestion = TermSupport.suggestion(preferred, replacing: entry, in: target, hit: hit)
-        findings.append(context.finding(
-          Self.descriptor, in: target, fileRange: hit.fileRange,
-          message: .deprecated(matched, preferred: suggestion, note: entry.term.note),
-          suggestions: [suggestion], fixIsSafe: true, unit: unit.unit))
+        findings.append(
+          context.finding(
+            Self.descriptor, in: target, fileRange: hit.fileRange,
+            message: .deprecated(matched, preferred: suggestion, note: entry.term.note),
+            suggestions: [suggestion], fixIsSafe: true, unit: unit.unit))
       } else {
-        findings.append(context.finding(
-          Self.descriptor, in: target, fileRange: hit.fileRange,
-          message: .forbiddenWithoutAlternative(matched, concept: concept.id, note: entry.term.note), unit: unit.unit))
+        findings.append(
+          context.finding(
+            Self.descriptor, in: target, fileRange: hit.fileRange,
+            message: .forbiddenWithoutAlternative(
+              matched, concept: concept.id, note: entry.term.note), unit: unit.unit))
       }
     }
     return findings
@@ -68,7 +77,10 @@ extension String {
     "'\(found)' is deprecated in the glossary; use '\(preferred)'" + (note.map { " (\($0))" } ?? "")
   }
 
-  fileprivate static func forbiddenWithoutAlternative(_ found: String, concept: String, note: String?) -> String {
-    "'\(found)' is forbidden by the glossary (concept '\(concept)'); rephrase" + (note.map { " (\($0))" } ?? "")
+  fileprivate static func forbiddenWithoutAlternative(
+    _ found: String, concept: String, note: String?
+  ) -> String {
+    "'\(found)' is forbidden by the glossary (concept '\(concept)'); rephrase"
+      + (note.map { " (\($0))" } ?? "")
   }
 }

@@ -29,8 +29,12 @@ struct TermInconsistentRule: OptionlessRule {
       RuleExample("Sergey Ryabkov spoke first. Ryabkov then left."),
     ],
     triggeringExamples: [
-      RuleExample("Both sides promised to de-escalate. The talks ↓deescalated tension.", corrected: "Both sides promised to de-escalate. The talks de-escalated tension."),
-      RuleExample("They will deescalate.\n\nOthers will ↓de-escalate too.", corrected: "They will deescalate.\n\nOthers will deescalate too."),
+      RuleExample(
+        "Both sides promised to de-escalate. The talks ↓deescalated tension.",
+        corrected: "Both sides promised to de-escalate. The talks de-escalated tension."),
+      RuleExample(
+        "They will deescalate.\n\nOthers will ↓de-escalate too.",
+        corrected: "They will deescalate.\n\nOthers will deescalate too."),
     ],
     requiresGlossary: true
   )
@@ -50,19 +54,30 @@ struct TermInconsistentRule: OptionlessRule {
         guard entry.term.effectiveStatus.isAllowed else { continue }
         guard let first = firsts[entry.conceptIndex] else {
           let matched = target.span.file.text(in: hit.fileRange)
-          firsts[entry.conceptIndex] = First(entryIndex: hit.entryIndex, text: matched, location: Location(file: target.span.file, utf16Range: hit.fileRange))
+          firsts[entry.conceptIndex] = First(
+            entryIndex: hit.entryIndex, text: matched,
+            location: Location(file: target.span.file, utf16Range: hit.fileRange))
           continue
         }
         let firstEntry = context.glossary.entries[first.entryIndex]
         if first.entryIndex == hit.entryIndex || firstEntry.tokens == entry.tokens { continue }
-        if firstEntry.term.isShortForm || entry.term.isShortForm || TermSupport.contains(firstEntry.tokens, entry.tokens) { continue }
+        if firstEntry.term.isShortForm || entry.term.isShortForm
+          || TermSupport.contains(firstEntry.tokens, entry.tokens)
+        {
+          continue
+        }
         // NOTE: the matched text is decoded only here: most hits repeat the first variant.
         let matched = target.span.file.text(in: hit.fileRange)
-        let suggestion = TermSupport.suggestion(firstEntry.term.text, replacing: entry, in: target, hit: hit)
-        findings.append(context.finding(
-          Self.descriptor, in: target, fileRange: hit.fileRange,
-          message: .inconsistent(matched, first: first.text, line: first.location.line, path: first.location.path == target.span.file.path ? nil : first.location.path),
-          suggestions: [suggestion], fixIsSafe: false, unit: unit.unit, related: [first.location]))
+        let suggestion = TermSupport.suggestion(
+          firstEntry.term.text, replacing: entry, in: target, hit: hit)
+        findings.append(
+          context.finding(
+            Self.descriptor, in: target, fileRange: hit.fileRange,
+            message: .inconsistent(
+              matched, first: first.text, line: first.location.line,
+              path: first.location.path == target.span.file.path ? nil : first.location.path),
+            suggestions: [suggestion], fixIsSafe: false, unit: unit.unit, related: [first.location])
+        )
       }
     }
     return findings
@@ -70,8 +85,11 @@ struct TermInconsistentRule: OptionlessRule {
 }
 
 extension String {
-  fileprivate static func inconsistent(_ found: String, first: String, line: Int, path: String?) -> String {
+  fileprivate static func inconsistent(_ found: String, first: String, line: Int, path: String?)
+    -> String
+  {
     let place = path.map { "\($0), line \(line)" } ?? "line \(line)"
-    return "'\(found)' is another variant of '\(first)', used first on \(place); use one variant throughout"
+    return
+      "'\(found)' is another variant of '\(first)', used first on \(place); use one variant throughout"
   }
 }

@@ -5,9 +5,14 @@ import TermlintText
 enum TermSupport {
   /// Adapts a suggested term to the text it replaces: keeps the inflection of the last word
   /// (*attack weapons* → *strike weapons*) and sentence-initial or all-caps capitalisation.
-  static func suggestion(_ replacement: String, replacing entry: CompiledGlossary.Entry, in span: AnnotatedSpan, hit: TermHit) -> String {
+  static func suggestion(
+    _ replacement: String, replacing entry: CompiledGlossary.Entry, in span: AnnotatedSpan,
+    hit: TermHit
+  ) -> String {
     var result = replacement
-    if let lastTermWord = entry.tokens.last, let lastToken = span.tokens[hit.tokenRange].last, lastToken.kind == .word {
+    if let lastTermWord = entry.tokens.last, let lastToken = span.tokens[hit.tokenRange].last,
+      lastToken.kind == .word
+    {
       let observed = String(utf16Units: span.normalized.units[lastToken.range])
       let base = String(utf16Units: lastTermWord)
       if observed != base, let (head, word) = splitLastWord(result),
@@ -16,8 +21,11 @@ enum TermSupport {
         // The ending comes from the text; so does its apostrophe (Riabkov’s → Ryabkov’s). The
         // word itself is letters only, so any apostrophe in `inflected` is the ending's.
         let matched = span.span.file.text(in: hit.fileRange)
-        if let typographic = matched.unicodeScalars.last(where: { apostrophes.contains($0) }), typographic != "'" {
-          inflected = String(String.UnicodeScalarView(inflected.unicodeScalars.map { $0 == "'" ? typographic : $0 }))
+        if let typographic = matched.unicodeScalars.last(where: { apostrophes.contains($0) }),
+          typographic != "'"
+        {
+          inflected = String(
+            String.UnicodeScalarView(inflected.unicodeScalars.map { $0 == "'" ? typographic : $0 }))
         }
         result = head + inflected
       }
@@ -26,7 +34,8 @@ enum TermSupport {
     // A capital that the replaced term has anyway (a name: *Black Sea Grain Initiative*) says
     // nothing about the replacement: a term in lower case (*grain deal*) stays so, except at the
     // start of a sentence. Text in capitals (a headline) is still followed.
-    if let termFirst = entry.term.text.unicodeScalars.first, UnicodeProperties.isUppercase(termFirst),
+    if let termFirst = entry.term.text.unicodeScalars.first,
+      UnicodeProperties.isUppercase(termFirst),
       let first = result.unicodeScalars.first, UnicodeProperties.isLowercase(first),
       matched.unicodeScalars.contains(where: UnicodeProperties.isLowercase),
       !NameIndex.isSentenceInitial(span, hit.tokenRange.lowerBound)
@@ -48,23 +57,31 @@ enum TermSupport {
   static func replacement(for rejected: Term, in concept: Concept) -> String? {
     let allowed = concept.terms(in: rejected.language).filter { $0.effectiveStatus.isAllowed }
     guard let preferred = concept.preferredTerm(in: rejected.language) else { return nil }
-    let rejectedWords = NameIndex.words(rejected.text), preferredWords = NameIndex.words(preferred.text)
-    guard !rejectedWords.isEmpty, rejectedWords.count < preferredWords.count else { return preferred.text }
+    let rejectedWords = NameIndex.words(rejected.text)
+    let preferredWords = NameIndex.words(preferred.text)
+    guard !rejectedWords.isEmpty, rejectedWords.count < preferredWords.count else {
+      return preferred.text
+    }
     func alike(_ a: [String], _ b: [String]) -> Bool {
-      a.count == b.count && zip(a, b).allSatisfy { x, y in
-        let x = Array(x.lowercased()), y = Array(y.lowercased())
-        return NameMatching.nameDistance(x, y) <= max(1, NameMatching.allowedEdits(length: min(x.count, y.count)))
-      }
+      a.count == b.count
+        && zip(a, b).allSatisfy { x, y in
+          let x = Array(x.lowercased())
+          let y = Array(y.lowercased())
+          return NameMatching.nameDistance(x, y)
+            <= max(1, NameMatching.allowedEdits(length: min(x.count, y.count)))
+        }
     }
     if let sameLength = allowed.first(where: { term in
       let w = NameIndex.words(term.text)
-      return w.count == rejectedWords.count && ((term.termType != nil && term.termType == rejected.termType) || alike(w, rejectedWords))
+      return w.count == rejectedWords.count
+        && ((term.termType != nil && term.termType == rejected.termType) || alike(w, rejectedWords))
     }) {
       return sameLength.text
     }
     guard rejected.isProperNoun || preferred.isProperNoun else { return preferred.text }
     let n = rejectedWords.count
-    for part in [Array(preferredWords.suffix(n)), Array(preferredWords.prefix(n))] where alike(part, rejectedWords) {
+    for part in [Array(preferredWords.suffix(n)), Array(preferredWords.prefix(n))]
+    where alike(part, rejectedWords) {
       return part.joined(separator: " ")
     }
     return preferred.text
@@ -76,7 +93,8 @@ enum TermSupport {
     var k = scalars.count
     while k > 0 && UnicodeProperties.has(scalars[k - 1], .alphabetic) { k -= 1 }
     if k == scalars.count { return nil }
-    var head = String.UnicodeScalarView(), word = String.UnicodeScalarView()
+    var head = String.UnicodeScalarView()
+    var word = String.UnicodeScalarView()
     head.append(contentsOf: scalars[..<k])
     word.append(contentsOf: scalars[k...])
     return (String(head), String(word))
@@ -91,7 +109,8 @@ enum TermSupport {
       return UnicodeProperties.uppercase(text)
     }
     if UnicodeProperties.isUppercase(first) && UnicodeProperties.isLowercase(textFirst) {
-      return UnicodeProperties.uppercase(String(textFirst)) + String(text.unicodeScalars.dropFirst())
+      return UnicodeProperties.uppercase(String(textFirst))
+        + String(text.unicodeScalars.dropFirst())
     }
     return text
   }
@@ -100,7 +119,8 @@ enum TermSupport {
   static func contains(_ a: [[UInt16]], _ b: [[UInt16]]) -> Bool {
     let (long, short) = a.count >= b.count ? (a, b) : (b, a)
     if short.isEmpty || short.count == long.count { return false }
-    for start in 0...(long.count - short.count) where Array(long[start..<(start + short.count)]) == short {
+    for start in 0...(long.count - short.count)
+    where Array(long[start..<(start + short.count)]) == short {
       return true
     }
     return false

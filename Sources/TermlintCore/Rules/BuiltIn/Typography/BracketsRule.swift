@@ -9,7 +9,8 @@ struct BracketsRule: OptionlessRule, UnitRule {
     title: "Unbalanced Brackets",
     category: .linguisticConventions,
     defaultSeverity: .warning,
-    summary: "A bracket ( ) [ ] { } or guillemet « » is not closed, or not opened, in its paragraph",
+    summary:
+      "A bracket ( ) [ ] { } or guillemet « » is not closed, or not opened, in its paragraph",
     rationale: """
       ## Why is this bad?
       A parenthesis that is never closed leaves the reader unsure where an aside ends, and
@@ -45,11 +46,15 @@ struct BracketsRule: OptionlessRule, UnitRule {
       RuleExample("The talks in Geneva↓) ended."),
       RuleExample("Mixed ↓(up↓] here."),
       RuleExample("The newspaper ↓«Izvestia reported it."),
-      RuleExample("The talks ↓(the first since January ended.", source: "Переговоры (первые с января) закончились."),
+      RuleExample(
+        "The talks ↓(the first since January ended.",
+        source: "Переговоры (первые с января) закончились."),
     ]
   )
 
-  func check(_ unit: AnnotatedUnit, in document: AnnotatedDocument, context: RuleContext) -> [Finding] {
+  func check(_ unit: AnnotatedUnit, in document: AnnotatedDocument, context: RuleContext)
+    -> [Finding]
+  {
     guard let target = unit.target else { return [] }
     let text = UnitText(target)
     var problems = Self.unbalanced(in: text)
@@ -57,10 +62,15 @@ struct BracketsRule: OptionlessRule, UnitRule {
     // guillemet that renders an unbalanced quotation mark of the source ("`" → "«"), is not the
     // translator's.
     if !problems.isEmpty, let source = SourceComparison.source(of: unit) {
-      let sourceProblems = Self.unbalanced(in: source).map { (Self.kind(of: source.units[$0.index], opening: $0.opening), $0.index..<($0.index + 1)) }
+      let sourceProblems =
+        Self.unbalanced(in: source).map {
+          (Self.kind(of: source.units[$0.index], opening: $0.opening), $0.index..<($0.index + 1))
+        }
         + QuotesRule.unbalancedQuotes(in: source).map { (Kind.quote, $0..<($0 + 1)) }
       let keep = SourceComparison.introduced(
-        target: problems.map { (Self.kind(of: text.units[$0.index], opening: $0.opening), $0.index..<($0.index + 1)) },
+        target: problems.map {
+          (Self.kind(of: text.units[$0.index], opening: $0.opening), $0.index..<($0.index + 1))
+        },
         targetLength: text.count, source: sourceProblems, sourceLength: source.count)
       problems = zip(problems, keep).filter(\.1).map(\.0)
     }
@@ -71,7 +81,8 @@ struct BracketsRule: OptionlessRule, UnitRule {
       let partner = String(utf16Units: [Self.closing[bracket] ?? Self.opening[bracket] ?? bracket])
       return context.finding(
         Self.descriptor, in: target, fileRange: range,
-        message: problem.opening ? .unclosed(found, partner) : .unopened(found, partner), unit: unit.unit)
+        message: problem.opening ? .unclosed(found, partner) : .unopened(found, partner),
+        unit: unit.unit)
     }
   }
 
@@ -94,13 +105,22 @@ struct BracketsRule: OptionlessRule, UnitRule {
     let tags = ProseMask.tags(in: text)
     for (i, u) in text.units.enumerated() {
       // NOTE: most characters are no bracket; test that before the dictionaries.
-      guard u == 0x28 || u == 0x29 || u == 0x5B || u == 0x5D || u == 0x7B || u == 0x7D || u == 0xAB || u == 0xBB else { continue }
+      guard
+        u == 0x28 || u == 0x29 || u == 0x5B || u == 0x5D || u == 0x7B || u == 0x7D || u == 0xAB
+          || u == 0xBB
+      else { continue }
       if !tags.isEmpty && ProseMask.contains(tags, i) { continue }
       if Self.closing[u] != nil {
-        if u == 0x28, let before = text.scalar(before: i)?.scalar, before == ":" || before == ";" { continue }
+        if u == 0x28, let before = text.scalar(before: i)?.scalar, before == ":" || before == ";" {
+          continue
+        }
         stack.append(i)
       } else if let opener = Self.opening[u] {
-        if u == 0x29 && (Self.isSmiley(before: i, in: text) || Self.isListLabel(before: i, in: text)) { continue }
+        if u == 0x29
+          && (Self.isSmiley(before: i, in: text) || Self.isListLabel(before: i, in: text))
+        {
+          continue
+        }
         if let k = stack.lastIndex(where: { text.units[$0] == opener }) {
           problems += stack[(k + 1)...].map { ($0, true) }
           stack.removeSubrange(k...)
@@ -113,16 +133,21 @@ struct BracketsRule: OptionlessRule, UnitRule {
     let unitRange = text.fileRange(0..<text.count)
     return problems.sorted { $0.index < $1.index }.filter { problem in
       let range = text.fileRange(problem.index..<(problem.index + 1))
-      return !Self.balancesInFile(text.file, at: range.lowerBound, within: unitRange, opening: problem.opening)
+      return !Self.balancesInFile(
+        text.file, at: range.lowerBound, within: unitRange, opening: problem.opening)
     }
   }
 }
 
 extension BracketsRule {
   /// Closing partner of each opening bracket.
-  fileprivate static let closing: [UInt16: UInt16] = [0x28: 0x29, 0x5B: 0x5D, 0x7B: 0x7D, 0xAB: 0xBB]
+  fileprivate static let closing: [UInt16: UInt16] = [
+    0x28: 0x29, 0x5B: 0x5D, 0x7B: 0x7D, 0xAB: 0xBB,
+  ]
   /// Opening partner of each closing bracket.
-  fileprivate static let opening: [UInt16: UInt16] = [0x29: 0x28, 0x5D: 0x5B, 0x7D: 0x7B, 0xBB: 0xAB]
+  fileprivate static let opening: [UInt16: UInt16] = [
+    0x29: 0x28, 0x5D: 0x5B, 0x7D: 0x7B, 0xBB: 0xAB,
+  ]
 
   /// `:)`, `;)`, `:-)`.
   fileprivate static func isSmiley(before index: Int, in text: UnitText) -> Bool {
@@ -148,7 +173,9 @@ extension BracketsRule {
 
   /// Whether the bracket at a file offset balances in the file text of its unit (readers leave
   /// out link targets and other markup that can hold the partner).
-  fileprivate static func balancesInFile(_ file: SourceFile, at offset: Int, within range: Range<Int>, opening: Bool) -> Bool {
+  fileprivate static func balancesInFile(
+    _ file: SourceFile, at offset: Int, within range: Range<Int>, opening: Bool
+  ) -> Bool {
     let u = file.utf16
     let me = u[offset]
     guard let partner = opening ? closing[me] : self.opening[me] else { return false }
@@ -156,7 +183,9 @@ extension BracketsRule {
     if opening {
       var k = offset
       while k < min(range.upperBound, u.count) {
-        if u[k] == me { depth += 1 } else if u[k] == partner {
+        if u[k] == me {
+          depth += 1
+        } else if u[k] == partner {
           depth -= 1
           if depth == 0 { return true }
         }
@@ -165,7 +194,9 @@ extension BracketsRule {
     } else {
       var k = offset
       while k >= range.lowerBound {
-        if u[k] == me { depth += 1 } else if u[k] == partner {
+        if u[k] == me {
+          depth += 1
+        } else if u[k] == partner {
           depth -= 1
           if depth == 0 { return true }
         }

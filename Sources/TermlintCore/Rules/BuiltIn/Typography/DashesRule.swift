@@ -52,18 +52,29 @@ struct DashesRule: BuiltInRule {
     ],
     triggeringExamples: [
       RuleExample("Talks resumed ↓- and stalled.", corrected: "Talks resumed — and stalled."),
-      RuleExample("Talks resumed ↓- and stalled.", source: "Переговоры возобновились и зашли в тупик.", corrected: "Talks resumed — and stalled."),
+      RuleExample(
+        "Talks resumed ↓- and stalled.", source: "Переговоры возобновились и зашли в тупик.",
+        corrected: "Talks resumed — and stalled."),
       RuleExample("Talks resumed↓--and stalled.", corrected: "Talks resumed — and stalled."),
-      RuleExample("GENEVA — Talks resumed — and stalled. Prices rose ↓– again.", corrected: "GENEVA — Talks resumed — and stalled. Prices rose — again."),
-      RuleExample("The talks↓— the second round — ended.", corrected: "The talks — the second round — ended."),
-      RuleExample("Talks resumed↓ — and stalled.", corrected: "Talks resumed—and stalled.", options: ["style": "em-closed"]),
-      RuleExample("Talks resumed ↓— and stalled.", corrected: "Talks resumed – and stalled.", options: ["style": "en-spaced"]),
+      RuleExample(
+        "GENEVA — Talks resumed — and stalled. Prices rose ↓– again.",
+        corrected: "GENEVA — Talks resumed — and stalled. Prices rose — again."),
+      RuleExample(
+        "The talks↓— the second round — ended.", corrected: "The talks — the second round — ended."),
+      RuleExample(
+        "Talks resumed↓ — and stalled.", corrected: "Talks resumed—and stalled.",
+        options: ["style": "em-closed"]),
+      RuleExample(
+        "Talks resumed ↓— and stalled.", corrected: "Talks resumed – and stalled.",
+        options: ["style": "en-spaced"]),
     ]
   )
 
   /// A dash style.
   enum Style: String, CaseIterable {
-    case emSpaced = "em-spaced", emClosed = "em-closed", enSpaced = "en-spaced"
+    case emSpaced = "em-spaced"
+    case emClosed = "em-closed"
+    case enSpaced = "en-spaced"
 
     var dash: String { self == .enSpaced ? "–" : "—" }
     var spaced: Bool { self != .emClosed }
@@ -81,7 +92,10 @@ struct DashesRule: BuiltInRule {
   struct Configuration: RuleConfiguration {
     /// The `style` option: a house style, or `auto`.
     enum StyleOption: String, CaseIterable {
-      case auto, emSpaced = "em-spaced", emClosed = "em-closed", enSpaced = "en-spaced"
+      case auto
+      case emSpaced = "em-spaced"
+      case emClosed = "em-closed"
+      case enSpaced = "en-spaced"
     }
 
     /// The house style.
@@ -90,7 +104,9 @@ struct DashesRule: BuiltInRule {
     static let documentation = [
       RuleOptionDocumentation(
         key: "style", defaultValue: "auto",
-        summary: "the house style: em-spaced, em-closed, en-spaced, or auto (the style most used in the document)")
+        summary:
+          "the house style: em-spaced, em-closed, en-spaced, or auto (the style most used in the document)"
+      )
     ]
 
     init() {}
@@ -119,7 +135,8 @@ struct DashesRule: BuiltInRule {
     // A catalogue or a memory gathers strings written at different times: there a dash style
     // the language uses is not an error, only a style it does not use (a closed em dash in
     // Russian). One text (an article) keeps one house style.
-    let catalogue = style == nil && !["markdown", "text", "pair"].contains(document.document.format)
+    let catalogue =
+      style == nil && !["markdown", "text", "pair"].contains(document.document.format)
     let allowed = catalogue ? Self.allowedStyles(for: TypographyLanguage.of(document)) : []
     // NOTE: a spaced hyphen is reported even where most of a catalogue's "dashes" are hyphens:
     // on the evaluation set a Russian hyphen-as-dash the source does not have was judged a real
@@ -136,7 +153,8 @@ struct DashesRule: BuiltInRule {
       if !unitDashes.isEmpty, let source = SourceComparison.source(of: document.units[k]) {
         let keep = SourceComparison.introduced(
           target: unitDashes.map { ($0.kind, $0.withSpaces) }, targetLength: text.count,
-          source: Self.dashes(in: source).map { ($0.kind, $0.withSpaces) }, sourceLength: source.count)
+          source: Self.dashes(in: source).map { ($0.kind, $0.withSpaces) },
+          sourceLength: source.count)
         unitDashes = zip(unitDashes, keep).filter(\.1).map(\.0)
       }
       for dash in unitDashes {
@@ -148,11 +166,15 @@ struct DashesRule: BuiltInRule {
         switch dash.kind {
         case .hyphen: message = .hyphen(found, house: house, use: replacement)
         case .uneven: message = .uneven(found, house: house, use: replacement)
-        case .styled(let s): message = .otherStyle(found, style: s, house: house, fixedByOption: style != nil, use: replacement)
+        case .styled(let s):
+          message = .otherStyle(
+            found, style: s, house: house, fixedByOption: style != nil, use: replacement)
         }
-        findings.append(context.finding(
-          Self.descriptor, in: text.span, fileRange: text.fileRange(range), message: message, suggestions: [replacement],
-          fixIsSafe: dash.kind != .hyphen, unit: document.units[k].unit))
+        findings.append(
+          context.finding(
+            Self.descriptor, in: text.span, fileRange: text.fileRange(range), message: message,
+            suggestions: [replacement],
+            fixIsSafe: dash.kind != .hyphen, unit: document.units[k].unit))
       }
     }
     return findings
@@ -187,7 +209,9 @@ extension DashesRule {
     let core: Range<Int>
     /// The dash with the white space around it.
     let withSpaces: Range<Int>
-    var isSpaced: Bool { withSpaces.lowerBound < core.lowerBound && withSpaces.upperBound > core.upperBound }
+    var isSpaced: Bool {
+      withSpaces.lowerBound < core.lowerBound && withSpaces.upperBound > core.upperBound
+    }
     var style: Style? {
       if case .styled(let s) = kind { return s }
       return nil
@@ -218,7 +242,9 @@ extension DashesRule {
         guard content, !(Typography.isDigit(left) && Typography.isDigit(right)) else { continue }
         kind = .hyphen
       case (0x2D, false, false):
-        guard end - i == 2, Typography.isLetter(left) && Typography.isLetter(right) else { continue }
+        guard end - i == 2, Typography.isLetter(left) && Typography.isLetter(right) else {
+          continue
+        }
         kind = .hyphen
       case (0x2D, _, _):
         continue
@@ -232,7 +258,9 @@ extension DashesRule {
       case (0x2013, false, false):
         continue  // a range or a link: 10–12, Russia–NATO
       default:
-        guard words, c == 0x2014 || (Typography.isLetter(left) && Typography.isLetter(right)) else { continue }
+        guard words, c == 0x2014 || (Typography.isLetter(left) && Typography.isLetter(right)) else {
+          continue
+        }
         kind = .uneven
       }
       result.append(Dash(kind: kind, core: i..<end, withSpaces: leftEnd..<rightStart))
@@ -244,7 +272,8 @@ extension DashesRule {
   fileprivate static func isContent(_ s: Unicode.Scalar) -> Bool {
     if Typography.isLetterOrDigit(s) || s.value == UInt32(Typography.placeholder) { return true }
     guard s.value < 0x10000 else { return false }
-    return Typography.closers.contains(UInt16(s.value)) || Typography.openers.contains(UInt16(s.value))
+    return Typography.closers.contains(UInt16(s.value))
+      || Typography.openers.contains(UInt16(s.value))
   }
 }
 
@@ -257,8 +286,13 @@ extension String {
     "Dash '\(found)' has a space on one side only; use a \(house.name) ('\(use)')"
   }
 
-  fileprivate static func otherStyle(_ found: String, style: DashesRule.Style, house: DashesRule.Style, fixedByOption: Bool, use: String) -> String {
-    let source = fixedByOption ? "the house style is a \(house.name)" : "the rest of the document uses \(house.plural)"
+  fileprivate static func otherStyle(
+    _ found: String, style: DashesRule.Style, house: DashesRule.Style, fixedByOption: Bool,
+    use: String
+  ) -> String {
+    let source =
+      fixedByOption
+      ? "the house style is a \(house.name)" : "the rest of the document uses \(house.plural)"
     return "Dash '\(found)' is a \(style.name) where \(source); use '\(use)'"
   }
 }

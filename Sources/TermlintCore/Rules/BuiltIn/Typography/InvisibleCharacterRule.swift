@@ -10,7 +10,8 @@ struct InvisibleCharacterRule: OptionlessRule, UnitRule {
     title: "Invisible Character",
     category: .designAndMarkup,
     defaultSeverity: .warning,
-    summary: "An invisible character (zero-width, bidi control, control character, stray BOM, soft hyphen); delete it",
+    summary:
+      "An invisible character (zero-width, bidi control, control character, stray BOM, soft hyphen); delete it",
     rationale: """
       ## Why is this bad?
       Invisible characters come in with text pasted from web pages, PDFs, messengers and
@@ -46,16 +47,22 @@ struct InvisibleCharacterRule: OptionlessRule, UnitRule {
       RuleExample("Name\u{1F}value and\u{200B}more", source: "Имя\u{1F}значение и\u{200B}ещё"),
     ],
     triggeringExamples: [
-      RuleExample("Moscow demanded secu↓\u{AD}rity guarantees.", corrected: "Moscow demanded security guarantees."),
+      RuleExample(
+        "Moscow demanded secu↓\u{AD}rity guarantees.",
+        corrected: "Moscow demanded security guarantees."),
       RuleExample("Zero width↓\u{200B} space.", corrected: "Zero width space."),
       RuleExample("Bidi ↓\u{202E}override↓\u{202C} here.", corrected: "Bidi override here."),
       RuleExample("A stray BOM↓\u{FEFF} inside.", corrected: "A stray BOM inside."),
       RuleExample("A bell↓\u{07} and↓\u{200B}\u{200C} a run.", corrected: "A bell and a run."),
-      RuleExample("Zero width↓\u{200B} space.", source: "Пробел нулевой ширины.", corrected: "Zero width space."),
+      RuleExample(
+        "Zero width↓\u{200B} space.", source: "Пробел нулевой ширины.",
+        corrected: "Zero width space."),
     ]
   )
 
-  func check(_ unit: AnnotatedUnit, in document: AnnotatedDocument, context: RuleContext) -> [Finding] {
+  func check(_ unit: AnnotatedUnit, in document: AnnotatedDocument, context: RuleContext)
+    -> [Finding]
+  {
     guard let target = unit.target else { return [] }
     let text = UnitText(target)
     var runs = Self.runs(in: text)
@@ -63,8 +70,12 @@ struct InvisibleCharacterRule: OptionlessRule, UnitRule {
     // both sides of a memory) are the file's, not the translator's: a run is reported when it
     // holds a character the source does not account for.
     if !runs.isEmpty, let source = SourceComparison.source(of: unit) {
-      let targetChars = runs.indices.flatMap { r in runs[r].scalars.map { (kind: $0.value, range: $1, run: r) } }
-      let sourceChars = Self.runs(in: source).flatMap { run in run.scalars.map { (kind: $0.value, range: $1) } }
+      let targetChars = runs.indices.flatMap { r in
+        runs[r].scalars.map { (kind: $0.value, range: $1, run: r) }
+      }
+      let sourceChars = Self.runs(in: source).flatMap { run in
+        run.scalars.map { (kind: $0.value, range: $1) }
+      }
       let keep = SourceComparison.introduced(
         target: targetChars.map { ($0.kind, $0.range) }, targetLength: text.count,
         source: sourceChars.map { ($0.kind, $0.range) }, sourceLength: source.count)
@@ -79,13 +90,16 @@ struct InvisibleCharacterRule: OptionlessRule, UnitRule {
       }
       let word = text.word(around: run.range.lowerBound) { Self.isInvisible($0) }
       return context.finding(
-        Self.descriptor, in: target, fileRange: text.fileRange(run.range), message: .invisible(names, word: word),
+        Self.descriptor, in: target, fileRange: text.fileRange(run.range),
+        message: .invisible(names, word: word),
         suggestions: [""], fixIsSafe: true, unit: unit.unit)
     }
   }
 
   /// The runs of invisible characters of a text, each with its characters and where they are.
-  static func runs(in text: UnitText) -> [(range: Range<Int>, scalars: [(Unicode.Scalar, Range<Int>)])] {
+  static func runs(in text: UnitText) -> [(
+    range: Range<Int>, scalars: [(Unicode.Scalar, Range<Int>)]
+  )] {
     var result: [(range: Range<Int>, scalars: [(Unicode.Scalar, Range<Int>)])] = []
     var i = 0
     while i < text.count {
@@ -128,7 +142,9 @@ extension InvisibleCharacterRule {
 
   /// Whether the scalar at `index` is reported: joiners and tag characters are fine next to
   /// emoji and in scripts that use them.
-  fileprivate static func isInvisible(_ s: Unicode.Scalar, at index: Int, width: Int, in text: UnitText) -> Bool {
+  fileprivate static func isInvisible(
+    _ s: Unicode.Scalar, at index: Int, width: Int, in text: UnitText
+  ) -> Bool {
     guard isInvisible(s) else { return false }
     let joiner = s.value == 0x200C || s.value == 0x200D
     let tag = s.value >= 0xE0020 && s.value <= 0xE007F
@@ -136,11 +152,19 @@ extension InvisibleCharacterRule {
     let before = text.scalar(before: index)?.scalar
     let after = index + width < text.count ? text.scalar(at: index + width).0 : nil
     for neighbour in [before, after].compactMap({ $0 }) {
-      if UnicodeProperties.has(neighbour, .extendedPictographic) || UnicodeProperties.has(neighbour, .variationSelector) { return false }
-      if neighbour.value >= 0xE0020 && neighbour.value <= 0xE007F { return false }  // inside a tag sequence
+      if UnicodeProperties.has(neighbour, .extendedPictographic)
+        || UnicodeProperties.has(neighbour, .variationSelector)
+      {
+        return false
+      }
+      // inside a tag sequence
+      if neighbour.value >= 0xE0020 && neighbour.value <= 0xE007F { return false }
       if joiner && UnicodeProperties.has(neighbour, .alphabetic) {
         let script = UnicodeProperties.script(neighbour)
-        let simple = [UnicodeProperties.Script.latin, UnicodeProperties.Script.cyrillic, UnicodeProperties.Script.greek]
+        let simple = [
+          UnicodeProperties.Script.latin, UnicodeProperties.Script.cyrillic,
+          UnicodeProperties.Script.greek,
+        ]
         if !simple.contains(script) { return false }
       }
     }
@@ -157,7 +181,9 @@ extension InvisibleCharacterRule {
 
 extension String {
   fileprivate static func invisible(_ names: [String], word: String) -> String {
-    let what = names.count == 1 ? "Invisible character \(names[0])" : "Invisible characters \(names.joined(separator: ", "))"
+    let what =
+      names.count == 1
+      ? "Invisible character \(names[0])" : "Invisible characters \(names.joined(separator: ", "))"
     let place = word.isEmpty ? "" : " in '\(word)'"
     return "\(what)\(place); delete \(names.count == 1 ? "it" : "them")"
   }

@@ -10,7 +10,8 @@ struct QuotesRule: BuiltInRule {
     title: "Quotation Marks",
     category: .style,
     defaultSeverity: .warning,
-    summary: "A quotation mark or apostrophe in neither the target language's nor the document's style, or a quote not closed in its paragraph",
+    summary:
+      "A quotation mark or apostrophe in neither the target language's nor the document's style, or a quote not closed in its paragraph",
     rationale: """
       ## Why is this bad?
       Each language has its quotation marks: English “ ” and ‘ ’, Russian « » with „ “ inside,
@@ -60,10 +61,14 @@ struct QuotesRule: BuiltInRule {
       RuleExample(
         "“We are ready,” he said. “Not yet,” they replied. Officials said ↓\"no↓\".",
         corrected: "“We are ready,” he said. “Not yet,” they replied. Officials said “no”."),
-      RuleExample("Lavrov’s aide and Putin’s envoy met Shoigu↓'s deputy.", corrected: "Lavrov’s aide and Putin’s envoy met Shoigu’s deputy."),
-      RuleExample("Lavrov’s aide recalled the ↓'90s.", corrected: "Lavrov’s aide recalled the ’90s."),
+      RuleExample(
+        "Lavrov’s aide and Putin’s envoy met Shoigu↓'s deputy.",
+        corrected: "Lavrov’s aide and Putin’s envoy met Shoigu’s deputy."),
+      RuleExample(
+        "Lavrov’s aide recalled the ↓'90s.", corrected: "Lavrov’s aide recalled the ’90s."),
       RuleExample("He said ↓“no↓”.", corrected: "He said \"no\".", options: ["style": "straight"]),
-      RuleExample("He said ↓\"no↓\".", corrected: "He said “no”.", options: ["style": "typographic"]),
+      RuleExample(
+        "He said ↓\"no↓\".", corrected: "He said “no”.", options: ["style": "typographic"]),
       RuleExample("He said ↓“we will not sign.\n\nThey left."),
       RuleExample("They left.↓” Then nothing."),
       RuleExample("He said ↓\"no and left."),
@@ -85,7 +90,8 @@ struct QuotesRule: BuiltInRule {
     static let documentation = [
       RuleOptionDocumentation(
         key: "style", defaultValue: "auto",
-        summary: "the house style: typographic, straight, or auto (the style most used in the document)")
+        summary:
+          "the house style: typographic, straight, or auto (the style most used in the document)")
     ]
 
     init() {}
@@ -119,13 +125,21 @@ struct QuotesRule: BuiltInRule {
     for (k, unitMarks) in marks.enumerated() {
       guard let text = texts[k] else { continue }
       for mark in unitMarks {
-        guard let house = houseFamily(for: mark, quoteMajority: quoteMajority, apostropheMajority: apostropheMajority, conventions: conventions, oneText: oneText)
+        guard
+          let house = houseFamily(
+            for: mark, quoteMajority: quoteMajority, apostropheMajority: apostropheMajority,
+            conventions: conventions, oneText: oneText)
         else { continue }
-        let replacement = Self.replacement(for: mark, in: text, house: house, conventions: conventions)
-        findings.append(context.finding(
-          Self.descriptor, in: text.span, fileRange: text.fileRange(mark.index..<(mark.index + 1)),
-          message: .wrongStyle(mark, house: house, fixedByOption: style != .auto, use: replacement?.text),
-          suggestions: replacement.map { [$0.text] } ?? [], fixIsSafe: replacement?.safe ?? false, unit: document.units[k].unit))
+        let replacement = Self.replacement(
+          for: mark, in: text, house: house, conventions: conventions)
+        findings.append(
+          context.finding(
+            Self.descriptor, in: text.span,
+            fileRange: text.fileRange(mark.index..<(mark.index + 1)),
+            message: .wrongStyle(
+              mark, house: house, fixedByOption: style != .auto, use: replacement?.text),
+            suggestions: replacement.map { [$0.text] } ?? [], fixIsSafe: replacement?.safe ?? false,
+            unit: document.units[k].unit))
       }
     }
     // Balance, paragraph by paragraph; in a unit with a source, only what the source does not
@@ -137,13 +151,17 @@ struct QuotesRule: BuiltInRule {
       if !problems.isEmpty, let source = SourceComparison.source(of: document.units[k]) {
         let keep = SourceComparison.introduced(
           target: problems.map { (0, $0.0.index..<($0.0.index + 1)) }, targetLength: text.count,
-          source: Self.unbalancedQuotes(in: source).map { (0, $0..<($0 + 1)) }, sourceLength: source.count)
+          source: Self.unbalancedQuotes(in: source).map { (0, $0..<($0 + 1)) },
+          sourceLength: source.count)
         problems = zip(problems, keep).filter(\.1).map(\.0)
       }
       for (mark, problem) in problems {
-        findings.append(context.finding(
-          Self.descriptor, in: text.span, fileRange: text.fileRange(mark.index..<(mark.index + 1)),
-          message: problem == .unclosed ? .unclosed(mark.character) : .unopened(mark.character), unit: document.units[k].unit))
+        findings.append(
+          context.finding(
+            Self.descriptor, in: text.span,
+            fileRange: text.fileRange(mark.index..<(mark.index + 1)),
+            message: problem == .unclosed ? .unclosed(mark.character) : .unopened(mark.character),
+            unit: document.units[k].unit))
       }
     }
     return findings
@@ -151,7 +169,8 @@ struct QuotesRule: BuiltInRule {
 
   /// The style a mark should have been written in, nil when it is fine.
   private func houseFamily(
-    for mark: Mark, quoteMajority: Family?, apostropheMajority: Family?, conventions: QuoteConventions, oneText: Bool
+    for mark: Mark, quoteMajority: Family?, apostropheMajority: Family?,
+    conventions: QuoteConventions, oneText: Bool
   ) -> Family? {
     switch style {
     case .typographic:
@@ -161,11 +180,18 @@ struct QuotesRule: BuiltInRule {
       guard mark.family == .english || mark.family == .lowHigh else { return nil }
       return .straight
     case .auto:
-      guard let majority = mark.isApostrophe ? apostropheMajority : quoteMajority, mark.family != majority else { return nil }
+      guard let majority = mark.isApostrophe ? apostropheMajority : quoteMajority,
+        mark.family != majority
+      else { return nil }
       // A majority the language does not use (English “ ” in a Russian catalogue) is no house
       // style: such a document mixes styles, and no mark in it is certainly the wrong one.
-      if !mark.isApostrophe && majority != .straight && !conventions.allows(majority, nested: false) { return nil }
-      let correct = mark.isApostrophe ? mark.family == .english : conventions.allows(mark.family, nested: mark.nested)
+      if !mark.isApostrophe && majority != .straight && !conventions.allows(majority, nested: false)
+      {
+        return nil
+      }
+      let correct =
+        mark.isApostrophe
+        ? mark.family == .english : conventions.allows(mark.family, nested: mark.nested)
       if correct && !oneText { return nil }
       return majority
     }
@@ -189,13 +215,21 @@ struct QuoteConventions {
     case "en"?:
       (outer, inner, primary, known) = ([.english], [.english], .english, true)
     case "ru"?, "uk"?, "be"?:
-      (outer, inner, primary, known) = ([.guillemet, .lowHigh], [.lowHigh, .english, .guillemet], .guillemet, true)
+      (outer, inner, primary, known) = (
+        [.guillemet, .lowHigh], [.lowHigh, .english, .guillemet], .guillemet, true
+      )
     case "de"?, "cs"?, "sk"?, "sl"?, "hr"?, "bg"?, "lt"?, "pl"?, "ro"?, "hu"?, "et"?, "lv"?:
-      (outer, inner, primary, known) = ([.lowHigh, .guillemet], [.lowHigh, .guillemet], .lowHigh, true)
+      (outer, inner, primary, known) = (
+        [.lowHigh, .guillemet], [.lowHigh, .guillemet], .lowHigh, true
+      )
     case "fr"?, "es"?, "it"?, "pt"?, "ca"?, "el"?, "no"?, "nb"?, "nn"?:
-      (outer, inner, primary, known) = ([.guillemet, .english], [.guillemet, .english], .guillemet, true)
+      (outer, inner, primary, known) = (
+        [.guillemet, .english], [.guillemet, .english], .guillemet, true
+      )
     default:
-      (outer, inner, primary, known) = ([.english, .lowHigh, .guillemet], [.english, .lowHigh, .guillemet], .english, false)
+      (outer, inner, primary, known) = (
+        [.english, .lowHigh, .guillemet], [.english, .lowHigh, .guillemet], .english, false
+      )
     }
   }
 
@@ -233,7 +267,10 @@ extension QuotesRule {
     let nested: Bool
     var isStraight: Bool { unit == 0x22 || unit == 0x27 }
     var isApostrophe: Bool { role == .apostrophe }
-    var isDouble: Bool { !(unit == 0x27 || unit == 0x2018 || unit == 0x2019 || unit == 0x201A || unit == 0x201B || unit == 0x2039 || unit == 0x203A) }
+    var isDouble: Bool {
+      !(unit == 0x27 || unit == 0x2018 || unit == 0x2019 || unit == 0x201A || unit == 0x201B
+        || unit == 0x2039 || unit == 0x203A)
+    }
     var character: String { String(utf16Units: [unit]) }
   }
 
@@ -251,7 +288,9 @@ extension QuotesRule {
     let tags = ProseMask.tags(in: text)
     func isWordChar(_ s: Unicode.Scalar?) -> Bool { s.map(Typography.isLetterOrDigit) ?? false }
     func add(_ i: Int, _ u: UInt16, _ family: Family, _ role: Role) {
-      let double = !(u == 0x27 || u == 0x2018 || u == 0x2019 || u == 0x201A || u == 0x201B || u == 0x2039 || u == 0x203A)
+      let double =
+        !(u == 0x27 || u == 0x2018 || u == 0x2019 || u == 0x201A || u == 0x201B || u == 0x2039
+        || u == 0x203A)
       var nested = false
       switch role {
       case .opening:
@@ -268,7 +307,9 @@ extension QuotesRule {
     }
     for (i, u) in text.units.enumerated() {
       switch u {
-      case 0x22, 0x27, 0x2019, 0x201C, 0x201D, 0x201E, 0x201F, 0x2018, 0x201A, 0x201B, 0xAB, 0xBB, 0x2039, 0x203A: break
+      case 0x22, 0x27, 0x2019, 0x201C, 0x201D, 0x201E, 0x201F, 0x2018, 0x201A, 0x201B, 0xAB, 0xBB,
+        0x2039, 0x203A:
+        break
       default: continue
       }
       if !tags.isEmpty && ProseMask.contains(tags, i) { continue }
@@ -300,8 +341,13 @@ extension QuotesRule {
           skipAfterEquals = u
           continue
         }
-        if u == 0x27, let before, Typography.isDigit(before), !(after.map(Typography.isLetter) ?? false) { continue }  // a prime
-        let wordBefore = isWordChar(before), wordAfter = isWordChar(after)
+        if u == 0x27, let before, Typography.isDigit(before),
+          !(after.map(Typography.isLetter) ?? false)
+        {
+          continue
+        }  // a prime
+        let wordBefore = isWordChar(before)
+        let wordAfter = isWordChar(after)
         let openSingle = open.contains { !$0.double }
         if wordBefore && wordAfter {
           add(i, u, family, .apostrophe)
@@ -309,7 +355,11 @@ extension QuotesRule {
           add(i, u, family, .apostrophe)
         } else if wordBefore || !wordAfter {
           // After a word: a closing quote when one is open, else an apostrophe (students').
-          if openSingle { add(i, u, family, .closing) } else if wordBefore { add(i, u, family, .apostrophe) }
+          if openSingle {
+            add(i, u, family, .closing)
+          } else if wordBefore {
+            add(i, u, family, .apostrophe)
+          }
         } else {
           // Before a word: an opening straight quote; a ’ there is an elision (’em).
           add(i, u, family, u == 0x27 ? .opening : .apostrophe)
@@ -337,7 +387,8 @@ extension QuotesRule {
   /// what a source leaves unbalanced (a lone "`" or "'" in a catalogue string).
   static func unbalancedQuotes(in text: UnitText) -> [Int] {
     let marks = Self.marks(in: text)
-    var result = unbalanced(marks.filter { !$0.isApostrophe }, continuesInNextParagraph: false).map(\.0.index)
+    var result = unbalanced(marks.filter { !$0.isApostrophe }, continuesInNextParagraph: false).map(
+      \.0.index)
     var guillemets: [Int] = []
     for mark in marks where mark.family == .guillemet {
       if mark.role == .opening {
@@ -365,28 +416,37 @@ extension QuotesRule {
   /// Whether the mark stands where a quotation opens: at the start, after white space, an
   /// opening bracket or quote, a dash or a slash, with a non-space after it.
   fileprivate static func standsOpening(_ mark: Mark, in text: UnitText) -> Bool {
-    guard mark.index + 1 < text.count, !Typography.isHorizontalSpace(text.units[mark.index + 1]), !text.isLineBreak(at: mark.index + 1)
+    guard mark.index + 1 < text.count, !Typography.isHorizontalSpace(text.units[mark.index + 1]),
+      !text.isLineBreak(at: mark.index + 1)
     else { return false }
     guard let (before, start) = text.scalar(before: mark.index) else { return true }
     if text.isLineBreak(at: start) { return true }
     let v = before.value
-    return v < 0x10000 && (Typography.isHorizontalSpace(UInt16(v)) || [0x28, 0x5B, 0x7B, 0x2014, 0x2013, 0x2D, 0x2F, 0x201C, 0x201E, 0x2018, 0xAB].contains(UInt16(v)))
+    return v < 0x10000
+      && (Typography.isHorizontalSpace(UInt16(v))
+        || [0x28, 0x5B, 0x7B, 0x2014, 0x2013, 0x2D, 0x2F, 0x201C, 0x201E, 0x2018, 0xAB].contains(
+          UInt16(v)))
   }
 
   /// Whether the mark stands where a quotation closes: after a non-space, before the end, white
   /// space, punctuation or a closing bracket or quote.
   fileprivate static func standsClosing(_ mark: Mark, in text: UnitText) -> Bool {
-    guard let (before, start) = text.scalar(before: mark.index), !text.isLineBreak(at: start) else { return false }
+    guard let (before, start) = text.scalar(before: mark.index), !text.isLineBreak(at: start) else {
+      return false
+    }
     if before.value < 0x10000 && Typography.isHorizontalSpace(UInt16(before.value)) { return false }
     guard mark.index + 1 < text.count else { return true }
     let next = text.units[mark.index + 1]
-    return Typography.isHorizontalSpace(next) || text.isLineBreak(at: mark.index + 1) || Typography.closers.contains(next)
+    return Typography.isHorizontalSpace(next) || text.isLineBreak(at: mark.index + 1)
+      || Typography.closers.contains(next)
       || [0x2C, 0x2E, 0x3B, 0x3A, 0x21, 0x3F, 0x2026, 0x2014, 0x2013, 0x2D].contains(next)
   }
 
   /// The mark written in the house style, when that replacement is certain (and whether it is
   /// safe to apply without review); nil when it is not.
-  fileprivate static func replacement(for mark: Mark, in text: UnitText, house: Family, conventions: QuoteConventions) -> (text: String, safe: Bool)? {
+  fileprivate static func replacement(
+    for mark: Mark, in text: UnitText, house: Family, conventions: QuoteConventions
+  ) -> (text: String, safe: Bool)? {
     if mark.isApostrophe {
       switch house {
       case .straight: return ("'", true)
@@ -405,7 +465,10 @@ extension QuotesRule {
     }
     var family = house
     if mark.nested && !conventions.allows(house, nested: true) {
-      guard let inner = [Family.lowHigh, .english].first(where: { conventions.allows($0, nested: true) }) else { return nil }
+      guard
+        let inner = [Family.lowHigh, .english].first(where: { conventions.allows($0, nested: true) }
+        )
+      else { return nil }
       family = inner
     }
     switch (family, mark.isDouble) {
@@ -440,7 +503,9 @@ extension QuotesRule {
   }
 
   /// Marks that do not balance within one paragraph (guillemets and apostrophes are not looked at).
-  fileprivate static func unbalanced(_ marks: [Mark], continuesInNextParagraph: Bool) -> [(Mark, Problem)] {
+  fileprivate static func unbalanced(_ marks: [Mark], continuesInNextParagraph: Bool) -> [(
+    Mark, Problem
+  )] {
     var problems: [(Mark, Problem)] = []
     var stack: [Mark] = []
     var straight: [Mark] = []
@@ -468,12 +533,19 @@ extension QuotesRule {
 }
 
 extension String {
-  fileprivate static func wrongStyle(_ mark: QuotesRule.Mark, house: QuotesRule.Family, fixedByOption: Bool, use: String?) -> String {
+  fileprivate static func wrongStyle(
+    _ mark: QuotesRule.Mark, house: QuotesRule.Family, fixedByOption: Bool, use: String?
+  ) -> String {
     let what = mark.isApostrophe ? "apostrophe" : "quote"
     let kind = mark.family == .straight ? "Straight" : "Typographic"
-    let houseName = mark.isApostrophe ? (house == .straight ? "straight apostrophes" : "typographic apostrophes (’)") : house.name
-    let whereText = fixedByOption ? "the house style is \(houseName)" : "the rest of the document uses \(houseName)"
-    return "\(kind) \(what) '\(mark.character)' where \(whereText)" + (use.map { "; use '\($0)'" } ?? "")
+    let houseName =
+      mark.isApostrophe
+      ? (house == .straight ? "straight apostrophes" : "typographic apostrophes (’)") : house.name
+    let whereText =
+      fixedByOption
+      ? "the house style is \(houseName)" : "the rest of the document uses \(houseName)"
+    return "\(kind) \(what) '\(mark.character)' where \(whereText)"
+      + (use.map { "; use '\($0)'" } ?? "")
   }
 
   fileprivate static func unclosed(_ found: String) -> String {

@@ -10,7 +10,8 @@ struct WhitespaceRule: OptionlessRule, UnitRule {
     title: "White Space",
     category: .linguisticConventions,
     defaultSeverity: .info,
-    summary: "Two or more spaces in a line, white space at a line end, a space before punctuation, or no space after a sentence",
+    summary:
+      "Two or more spaces in a line, white space at a line end, a space before punctuation, or no space after a sentence",
     rationale: """
       ## Why is this bad?
       Stray spaces survive copy-editing because they are hard to see, then show up as gaps in
@@ -51,7 +52,8 @@ struct WhitespaceRule: OptionlessRule, UnitRule {
     nonTriggeringExamples: [
       RuleExample("Talks resumed on Monday, officials said. The next round is in May."),
       RuleExample("The U.S. delegation arrived at 10:30 a.m. and left at 5 p.m."),
-      RuleExample("He waited… and then … nothing. Shares rose 2.5 percent. It went on . . . and on."),
+      RuleExample(
+        "He waited… and then … nothing. Shares rose 2.5 percent. It went on . . . and on."),
       RuleExample("Microsoft’s .NET team and ASP.NET developers were not there (really)."),
       RuleExample("A first line ending in a hard break  \nand its continuation."),
       RuleExample("First line\nsecond line of the same paragraph."),
@@ -59,18 +61,28 @@ struct WhitespaceRule: OptionlessRule, UnitRule {
       RuleExample("| Name | Votes |\n| ---- | ----- |\n| Yes  | 12    |"),
       RuleExample("“Is it over?” she asked. “No!” he said."),
       // Column layout the source has too is not the translator's.
-      RuleExample("  -B, --before-context=NUM  print NUM lines", source: "  -B, --before-context=NUM  печатать NUM строк"),
+      RuleExample(
+        "  -B, --before-context=NUM  print NUM lines",
+        source: "  -B, --before-context=NUM  печатать NUM строк"),
     ],
     triggeringExamples: [
       RuleExample("Talks resumed on↓  Monday.", corrected: "Talks resumed on Monday."),
-      RuleExample("Talks resumed on Monday↓ , officials said.", corrected: "Talks resumed on Monday, officials said."),
+      RuleExample(
+        "Talks resumed on Monday↓ , officials said.",
+        corrected: "Talks resumed on Monday, officials said."),
       RuleExample("Is that all↓ ?", corrected: "Is that all?"),
-      RuleExample("The round ended↓.The next one is in May.", corrected: "The round ended. The next one is in May."),
-      RuleExample("He said it was over↓.”Then he left.", corrected: "He said it was over.” Then he left."),
+      RuleExample(
+        "The round ended↓.The next one is in May.",
+        corrected: "The round ended. The next one is in May."),
+      RuleExample(
+        "He said it was over↓.”Then he left.", corrected: "He said it was over.” Then he left."),
       RuleExample("First line↓ \nsecond line.", corrected: "First line\nsecond line."),
-      RuleExample("The last line ends with spaces.↓  ", corrected: "The last line ends with spaces."),
+      RuleExample(
+        "The last line ends with spaces.↓  ", corrected: "The last line ends with spaces."),
       RuleExample("Two gaps:↓  one↓   two.", corrected: "Two gaps: one two."),
-      RuleExample("Talks resumed↓  on Monday.", source: "Переговоры возобновились в понедельник.", corrected: "Talks resumed on Monday."),
+      RuleExample(
+        "Talks resumed↓  on Monday.", source: "Переговоры возобновились в понедельник.",
+        corrected: "Talks resumed on Monday."),
     ]
   )
 
@@ -79,18 +91,26 @@ struct WhitespaceRule: OptionlessRule, UnitRule {
     return document.units.flatMap { check($0, in: document, layout: layout, context: context) }
   }
 
-  func check(_ unit: AnnotatedUnit, in document: AnnotatedDocument, context: RuleContext) -> [Finding] {
+  func check(_ unit: AnnotatedUnit, in document: AnnotatedDocument, context: RuleContext)
+    -> [Finding]
+  {
     check(unit, in: document, layout: Layout(document), context: context)
   }
 
-  func check(_ unit: AnnotatedUnit, in document: AnnotatedDocument, layout: Layout, context: RuleContext) -> [Finding] {
+  func check(
+    _ unit: AnnotatedUnit, in document: AnnotatedDocument, layout: Layout, context: RuleContext
+  ) -> [Finding] {
     guard let target = unit.target else { return [] }
     let text = UnitText(target)
-    var problems = detect(text, language: target.span.language ?? document.targetLanguage, format: document.document.format)
+    var problems = detect(
+      text, language: target.span.language ?? document.targetLanguage,
+      format: document.document.format)
     // A property the source has in the same way (column layout, the trailing space of a
     // prompt) is not the translator's.
     if !problems.isEmpty, let source = SourceComparison.source(of: unit) {
-      let sourceProblems = detect(source, language: source.span.span.language ?? document.sourceLanguage, format: document.document.format)
+      let sourceProblems = detect(
+        source, language: source.span.span.language ?? document.sourceLanguage,
+        format: document.document.format)
       let keep = SourceComparison.introduced(
         target: problems.map { ($0.kind, $0.range) }, targetLength: text.count,
         source: sourceProblems.map { ($0.kind, $0.range) }, sourceLength: source.count)
@@ -103,7 +123,8 @@ struct WhitespaceRule: OptionlessRule, UnitRule {
     }
     return problems.map { p in
       context.finding(
-        Self.descriptor, in: target, fileRange: p.fileRange ?? text.fileRange(p.range), message: p.message, suggestions: [p.suggestion],
+        Self.descriptor, in: target, fileRange: p.fileRange ?? text.fileRange(p.range),
+        message: p.message, suggestions: [p.suggestion],
         fixIsSafe: p.safe, unit: unit.unit)
     }
   }
@@ -129,14 +150,19 @@ struct WhitespaceRule: OptionlessRule, UnitRule {
   func detect(_ text: UnitText, language: LanguageTag?, format: String) -> [Problem] {
     let checkSpaceBefore = language?.language != "fr"
     var problems: [Problem] = []
-    func report(_ kind: Problem.Kind, _ range: Range<Int>, _ message: String, _ suggestion: String, safe: Bool) {
-      problems.append(Problem(kind: kind, range: range, message: message, suggestion: suggestion, safe: safe))
+    func report(
+      _ kind: Problem.Kind, _ range: Range<Int>, _ message: String, _ suggestion: String, safe: Bool
+    ) {
+      problems.append(
+        Problem(kind: kind, range: range, message: message, suggestion: suggestion, safe: safe))
     }
     var i = 0
     while i < text.count {
       guard Typography.isHorizontalSpace(text.units[i]) || text.isLineBreak(at: i) else {
         if let missing = missingSpace(after: i, in: text) {
-          report(.missingSpace, missing, .missingSpace(text.string(missing)), text.string(missing) + " ", safe: false)
+          report(
+            .missingSpace, missing, .missingSpace(text.string(missing)), text.string(missing) + " ",
+            safe: false)
           i = missing.upperBound
         } else {
           i += 1
@@ -144,13 +170,19 @@ struct WhitespaceRule: OptionlessRule, UnitRule {
         continue
       }
       var j = i
-      while j < text.count && (Typography.isHorizontalSpace(text.units[j]) || text.isLineBreak(at: j)) { j += 1 }
+      while j < text.count
+        && (Typography.isHorizontalSpace(text.units[j]) || text.isLineBreak(at: j))
+      { j += 1 }
       if let lineBreak = (i..<j).first(where: text.isLineBreak(at:)) {
         let hardBreak = format == "markdown" && lineBreak - i >= 2
-        if i > 0 && lineBreak > i && !hardBreak { report(.trailing, i..<lineBreak, .trailing, "", safe: true) }
+        if i > 0 && lineBreak > i && !hardBreak {
+          report(.trailing, i..<lineBreak, .trailing, "", safe: true)
+        }
       } else if i > 0 {
         if checkSpaceBefore, let punctuation = spaceIsBeforePunctuation(i..<j, in: text) {
-          report(.spaceBefore(punctuation.utf16.first ?? 0), i..<j, .spaceBefore(punctuation), "", safe: true)
+          report(
+            .spaceBefore(punctuation.utf16.first ?? 0), i..<j, .spaceBefore(punctuation), "",
+            safe: true)
         } else if j == text.count {
           report(.trailing, i..<j, .trailing, "", safe: true)
         } else if j - i >= 2 && !isTableRow(text, at: i) {
@@ -161,8 +193,10 @@ struct WhitespaceRule: OptionlessRule, UnitRule {
     }
     // Trailing white space after the span's last character (readers trim it from the text).
     if let trailing = trailingAfterSpan(text) {
-      problems.append(Problem(
-        kind: .trailing, range: (text.count - 1)..<text.count, fileRange: trailing, message: .trailing, suggestion: "", safe: true))
+      problems.append(
+        Problem(
+          kind: .trailing, range: (text.count - 1)..<text.count, fileRange: trailing,
+          message: .trailing, suggestion: "", safe: true))
     }
     return problems
   }
@@ -213,20 +247,25 @@ extension WhitespaceRule {
       default: return false
       }
       if Self.commentSaysColumns(unit) { return true }
-      if problem.kind == .trailing, problem.fileRange == nil, problem.range.upperBound == text.count,
+      if problem.kind == .trailing, problem.fileRange == nil,
+        problem.range.upperBound == text.count,
         let (width, _) = Self.padding(text), paddedWidths.contains(width)
       {
         return true
       }
       if problem.kind == .double {
-        return Self.labelRuns(text).contains { $0.run == problem.range && labelColumns.contains($0.column) }
+        return Self.labelRuns(text).contains {
+          $0.run == problem.range && labelColumns.contains($0.column)
+        }
       }
       return false
     }
 
     /// The width and padding length of a one-line target that ends in spaces after some text.
     static func padding(_ text: UnitText) -> (width: Int, padding: Int)? {
-      guard text.count > 1, text.count <= 80, !(0..<text.count).contains(where: text.isLineBreak(at:)) else { return nil }
+      guard text.count > 1, text.count <= 80,
+        !(0..<text.count).contains(where: text.isLineBreak(at:))
+      else { return nil }
       var k = text.count
       while k > 0 && Typography.isHorizontalSpace(text.units[k - 1]) { k -= 1 }
       guard k > 0, k < text.count else { return nil }
@@ -259,7 +298,9 @@ extension WhitespaceRule {
           if u == 0x20 {
             if k == labelStart || text.units[k - 1] == 0x20 { break }
             words += 1
-          } else if let s = Unicode.Scalar(u), Typography.isLetterOrDigit(s) || u == 0x2D || u == 0x5F || u == 0x2E {
+          } else if let s = Unicode.Scalar(u),
+            Typography.isLetterOrDigit(s) || u == 0x2D || u == 0x5F || u == 0x2E
+          {
           } else {
             break
           }
@@ -281,8 +322,12 @@ extension WhitespaceRule {
     /// columns (column positioning, alignment or width).
     static func commentSaysColumns(_ unit: Unit) -> Bool {
       for key in ["comment", "extracted-comment"] {
-        guard let comment = unit.metadata[key]?.lowercased(), comment.contains("column") else { continue }
-        if comment.contains("position") || comment.contains("align") || comment.contains("width") { return true }
+        guard let comment = unit.metadata[key]?.lowercased(), comment.contains("column") else {
+          continue
+        }
+        if comment.contains("position") || comment.contains("align") || comment.contains("width") {
+          return true
+        }
       }
       return false
     }
@@ -296,16 +341,25 @@ extension WhitespaceRule {
     guard j < text.count, Self.sentencePunctuation.contains(text.units[j]) else { return nil }
     guard let (before, _) = text.scalar(before: run.lowerBound) else { return nil }
     let b = before.value
-    let content = Typography.isLetterOrDigit(before) || b == UInt32(Typography.placeholder)
+    let content =
+      Typography.isLetterOrDigit(before) || b == UInt32(Typography.placeholder)
       || (b < 0x10000 && Typography.closers.contains(UInt16(b)))
     guard content else { return nil }
     let p = text.units[j]
     let next: UInt16? = j + 1 < text.count ? text.units[j + 1] : nil
-    let nextIsBoundary = next.map { Typography.isHorizontalSpace($0) || text.isLineBreak(at: j + 1) || Typography.closers.contains($0) } ?? true
+    let nextIsBoundary =
+      next.map {
+        Typography.isHorizontalSpace($0) || text.isLineBreak(at: j + 1)
+          || Typography.closers.contains($0)
+      } ?? true
     switch p {
     case 0x2E:  // . — not an ellipsis (. . . spaced as well), .NET or .5
       guard nextIsBoundary else { return nil }
-      if j + 2 < text.count && Typography.isHorizontalSpace(text.units[j + 1]) && text.units[j + 2] == 0x2E { return nil }
+      if j + 2 < text.count && Typography.isHorizontalSpace(text.units[j + 1])
+        && text.units[j + 2] == 0x2E
+      {
+        return nil
+      }
     case 0x3A, 0x3B, 0x21, 0x3F:  // : ; ! ? — not :) ;-) :30 or !important
       guard nextIsBoundary || next == 0x21 || next == 0x3F else { return nil }
     default:  // , — not ,000
@@ -335,14 +389,24 @@ extension WhitespaceRule {
     guard end + 1 < text.count else { return nil }
     let (first, w) = text.scalar(at: end)
     let (second, _) = text.scalar(at: end + w)
-    guard UnicodeProperties.isUppercase(first) && UnicodeProperties.isLowercase(second) else { return nil }
+    guard UnicodeProperties.isUppercase(first) && UnicodeProperties.isLowercase(second) else {
+      return nil
+    }
     // Not inside a web address, an e-mail address or a dotted name (www.Example.com).
     var chunkStart = start
-    while let (s, k) = text.scalar(before: chunkStart), !Typography.isHorizontalSpace(UInt16(truncatingIfNeeded: s.value)), !text.isLineBreak(at: k) { chunkStart = k }
+    while let (s, k) = text.scalar(before: chunkStart),
+      !Typography.isHorizontalSpace(UInt16(truncatingIfNeeded: s.value)), !text.isLineBreak(at: k)
+    { chunkStart = k }
     var chunkEnd = end
-    while chunkEnd < text.count && !Typography.isHorizontalSpace(text.units[chunkEnd]) && !text.isLineBreak(at: chunkEnd) { chunkEnd += 1 }
+    while chunkEnd < text.count && !Typography.isHorizontalSpace(text.units[chunkEnd])
+      && !text.isLineBreak(at: chunkEnd)
+    { chunkEnd += 1 }
     let chunk = text.units[chunkStart..<chunkEnd]
-    if chunk.contains(0x2F) || chunk.contains(0x40) || chunk.contains(0x3A) || chunk.filter({ $0 == 0x2E }).count > 1 { return nil }
+    if chunk.contains(0x2F) || chunk.contains(0x40) || chunk.contains(0x3A)
+      || chunk.filter({ $0 == 0x2E }).count > 1
+    {
+      return nil
+    }
     return index..<end
   }
 
@@ -355,7 +419,9 @@ extension WhitespaceRule {
 
   /// White space between the span's last character and the end of its file line.
   fileprivate func trailingAfterSpan(_ text: UnitText) -> Range<Int>? {
-    guard text.count > 0, !Typography.isHorizontalSpace(text.units[text.count - 1]) else { return nil }
+    guard text.count > 0, !Typography.isHorizontalSpace(text.units[text.count - 1]) else {
+      return nil
+    }
     let end = text.fileRange((text.count - 1)..<text.count).upperBound
     let u = text.file.utf16
     var k = end
