@@ -276,37 +276,48 @@ public struct SourceFile: Sendable {
           i += 2
           continue
         }
-        var scalar: UInt32
-        let need: Int
-        let minimum: UInt32
-        if b0 & 0xE0 == 0xC0 {
-          scalar = UInt32(b0 & 0x1F)
-          need = 1
-          minimum = 0x80
-        } else if b0 & 0xF0 == 0xE0 {
-          scalar = UInt32(b0 & 0x0F)
-          need = 2
-          minimum = 0x800
-        } else if b0 & 0xF8 == 0xF0 {
-          scalar = UInt32(b0 & 0x07)
-          need = 3
-          minimum = 0x10000
-        } else {
-          return false
-        }
-        if i + need >= n { return false }
-        for k in 1...need {
-          let bk = b[i + k]
-          if bk & 0xC0 != 0x80 { return false }
-          scalar = scalar << 6 | UInt32(bk & 0x3F)
-        }
-        if scalar < minimum || scalar > 0x10FFFF || (scalar >= 0xD800 && scalar <= 0xDFFF) {
-          return false
-        }
-        i += need + 1
+        guard let (_, length) = multiByteScalar(b, at: i) else { return false }
+        i += length
       }
       return true
     }
+  }
+
+  /// The scalar of the multi-byte UTF-8 sequence whose lead byte is at `i`, and the sequence's
+  /// length; nil when it is not a shortest form, is cut short, encodes a surrogate or lies above
+  /// U+10FFFF (the one rule of `isStrictUTF8` and `decodeUTF8`).
+  @inline(__always)
+  private static func multiByteScalar(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int)?
+  {
+    let b0 = b[i]
+    var scalar: UInt32
+    let need: Int
+    let minimum: UInt32
+    if b0 & 0xE0 == 0xC0 {
+      scalar = UInt32(b0 & 0x1F)
+      need = 1
+      minimum = 0x80
+    } else if b0 & 0xF0 == 0xE0 {
+      scalar = UInt32(b0 & 0x0F)
+      need = 2
+      minimum = 0x800
+    } else if b0 & 0xF8 == 0xF0 {
+      scalar = UInt32(b0 & 0x07)
+      need = 3
+      minimum = 0x10000
+    } else {
+      return nil
+    }
+    if i + need >= b.count { return nil }
+    for k in 1...need {
+      let bk = b[i + k]
+      if bk & 0xC0 != 0x80 { return nil }
+      scalar = scalar << 6 | UInt32(bk & 0x3F)
+    }
+    if scalar < minimum || scalar > 0x10FFFF || (scalar >= 0xD800 && scalar <= 0xDFFF) {
+      return nil
+    }
+    return (scalar, need + 1)
   }
 
   package static func decodeUTF8(_ bytes: [UInt8], from start: Int, path: String) throws -> [UInt16]
@@ -324,38 +335,7 @@ public struct SourceFile: Sendable {
           i += 1
           continue
         }
-        var scalar: UInt32
-        var need: Int
-        var minimum: UInt32
-        if b0 & 0xE0 == 0xC0 {
-          scalar = UInt32(b0 & 0x1F)
-          need = 1
-          minimum = 0x80
-        } else if b0 & 0xF0 == 0xE0 {
-          scalar = UInt32(b0 & 0x0F)
-          need = 2
-          minimum = 0x800
-        } else if b0 & 0xF8 == 0xF0 {
-          scalar = UInt32(b0 & 0x07)
-          need = 3
-          minimum = 0x10000
-        } else {
-          failure = i
-          return
-        }
-        if i + need >= n {
-          failure = i
-          return
-        }
-        for k in 1...need {
-          let bk = b[i + k]
-          if bk & 0xC0 != 0x80 {
-            failure = i
-            return
-          }
-          scalar = scalar << 6 | UInt32(bk & 0x3F)
-        }
-        if scalar < minimum || scalar > 0x10FFFF || (scalar >= 0xD800 && scalar <= 0xDFFF) {
+        guard let (scalar, length) = multiByteScalar(b, at: i) else {
           failure = i
           return
         }
@@ -366,7 +346,7 @@ public struct SourceFile: Sendable {
         } else {
           out.append(UInt16(scalar))
         }
-        i += need + 1
+        i += length
       }
     }
     if let failure {
