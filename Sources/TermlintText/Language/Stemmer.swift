@@ -267,48 +267,20 @@ struct SnowballBuffer {
     if !v.firstUnits.acceptsAll && (c >= l || !v.firstUnits.mayContain(current[c])) { return 0 }
     let (found, length) = current.withUnsafeBufferPointer { cur in
       v.chars.withUnsafeBufferPointer { chars in
-        v.offsets.withUnsafeBufferPointer { offsets -> (Int, Int) in
-          var i = 0
-          var j = offsets.count - 1
-          var commonI = 0
-          var commonJ = 0
-          var firstKeyInspected = false
-          while true {
-            let k = i + ((j - i) >> 1)
-            var diff = 0
-            var common = min(commonI, commonJ)
+        v.offsets.withUnsafeBufferPointer { offsets in
+          Self.searchAmong(v, offsets) { k, common in
+            // Compares entry k with the text after the cursor, from its `common`th unit on.
             let ws = offsets[k]
             let wl = offsets[k + 1] - ws
             var i2 = common
             while i2 < wl {
-              if c + common == l {
-                diff = -1
-                break
-              }
-              diff = Int(cur[c + common]) - Int(chars[ws + i2])
-              if diff != 0 { break }
+              if c + common == l { return -1 }
+              let diff = Int(cur[c + common]) - Int(chars[ws + i2])
+              if diff != 0 { return diff }
               common += 1
               i2 += 1
             }
-            if diff < 0 {
-              j = k
-              commonJ = common
-            } else {
-              i = k
-              commonI = common
-            }
-            if j - i <= 1 {
-              if i > 0 { break }
-              if j == i { break }
-              if firstKeyInspected { break }
-              firstKeyInspected = true
-            }
-          }
-          while true {
-            let wl = offsets[i + 1] - offsets[i]
-            if commonI >= wl { return (i, wl) }
-            i = v.substringI[i]
-            if i < 0 { return (-1, 0) }
+            return 0
           }
         }
       }
@@ -325,47 +297,19 @@ struct SnowballBuffer {
     if !v.lastUnits.acceptsAll && (c <= lb || !v.lastUnits.mayContain(current[c - 1])) { return 0 }
     let (found, length) = current.withUnsafeBufferPointer { cur in
       v.chars.withUnsafeBufferPointer { chars in
-        v.offsets.withUnsafeBufferPointer { offsets -> (Int, Int) in
-          var i = 0
-          var j = offsets.count - 1
-          var commonI = 0
-          var commonJ = 0
-          var firstKeyInspected = false
-          while true {
-            let k = i + ((j - i) >> 1)
-            var diff = 0
-            var common = min(commonI, commonJ)
+        v.offsets.withUnsafeBufferPointer { offsets in
+          Self.searchAmong(v, offsets) { k, common in
+            // Compares entry k with the text before the cursor, from its `common`th-last unit on.
             let ws = offsets[k]
             var i2 = offsets[k + 1] - ws - 1 - common
             while i2 >= 0 {
-              if c - common == lb {
-                diff = -1
-                break
-              }
-              diff = Int(cur[c - 1 - common]) - Int(chars[ws + i2])
-              if diff != 0 { break }
+              if c - common == lb { return -1 }
+              let diff = Int(cur[c - 1 - common]) - Int(chars[ws + i2])
+              if diff != 0 { return diff }
               common += 1
               i2 -= 1
             }
-            if diff < 0 {
-              j = k
-              commonJ = common
-            } else {
-              i = k
-              commonI = common
-            }
-            if j - i <= 1 {
-              if i > 0 { break }
-              if j == i { break }
-              if firstKeyInspected { break }
-              firstKeyInspected = true
-            }
-          }
-          while true {
-            let wl = offsets[i + 1] - offsets[i]
-            if commonI >= wl { return (i, wl) }
-            i = v.substringI[i]
-            if i < 0 { return (-1, 0) }
+            return 0
           }
         }
       }
@@ -373,6 +317,48 @@ struct SnowballBuffer {
     if found < 0 { return 0 }
     cursor = c - length
     return v.results[found]
+  }
+
+  /// The binary search of Snowball's `find_among` and `find_among_b`, shared by both
+  /// directions: `compare(k, &common)` compares entry `k` with the text at the cursor, starting
+  /// after the `common` units already known to match, advances `common` over the units that do
+  /// match and returns their difference at the first mismatch (negative when the text runs
+  /// out), or 0 when the whole entry matched. Returns the index and length of the longest entry
+  /// that matches, following the table's substring links, or (-1, 0).
+  @inline(__always)
+  private static func searchAmong(
+    _ v: SnowballAmongTable, _ offsets: UnsafeBufferPointer<Int>,
+    compare: (_ k: Int, _ common: inout Int) -> Int
+  ) -> (Int, Int) {
+    var i = 0
+    var j = offsets.count - 1
+    var commonI = 0
+    var commonJ = 0
+    var firstKeyInspected = false
+    while true {
+      let k = i + ((j - i) >> 1)
+      var common = min(commonI, commonJ)
+      let diff = compare(k, &common)
+      if diff < 0 {
+        j = k
+        commonJ = common
+      } else {
+        i = k
+        commonI = common
+      }
+      if j - i <= 1 {
+        if i > 0 { break }
+        if j == i { break }
+        if firstKeyInspected { break }
+        firstKeyInspected = true
+      }
+    }
+    while true {
+      let wl = offsets[i + 1] - offsets[i]
+      if commonI >= wl { return (i, wl) }
+      i = v.substringI[i]
+      if i < 0 { return (-1, 0) }
+    }
   }
 
   /// Replaces `current[cBra..<cKet]` by `s`, adjusting limit and cursor; returns the length change.
