@@ -42,15 +42,8 @@ public enum TMXReader {
   ///
   /// - Throws: `TermlintError.input` for not well-formed input and for a document that is not TMX.
   public static func read(_ file: SourceFile, defaults: LanguageDefaults) throws -> Document {
-    var scanner = XMLScanner(file: file)
-    guard case .start(let root)? = try scanner.next() else {
-      throw TermlintError.input(file.path, "empty document (expected a TMX document)")
-    }
-    guard root.localName == "tmx" else {
-      throw file.inputError(
-        utf16Offset: root.range.lowerBound,
-        "not a TMX document: the root element is <\(root.name)>, expected <tmx>")
-    }
+    let (opened, root) = try XMLScanner.opening(file, root: "tmx", document: "a TMX document")
+    var scanner = opened
     var headerSource: String?
     var entries: [Entry] = []
     while let event = try scanner.next() {

@@ -52,15 +52,8 @@ public enum XLIFFReader {
   ///
   /// - Throws: `TermlintError.input` for not well-formed input and for a document that is not XLIFF.
   public static func read(_ file: SourceFile, defaults: LanguageDefaults) throws -> Document {
-    var scanner = XMLScanner(file: file)
-    guard case .start(let root)? = try scanner.next() else {
-      throw TermlintError.input(file.path, "empty document (expected an XLIFF document)")
-    }
-    guard root.localName == "xliff" else {
-      throw file.inputError(
-        utf16Offset: root.range.lowerBound,
-        "not an XLIFF document: the root element is <\(root.name)>, expected <xliff>")
-    }
+    let (opened, root) = try XMLScanner.opening(file, root: "xliff", document: "an XLIFF document")
+    var scanner = opened
     let version = root.attribute("version") ?? versionFromNamespace(root.namespace) ?? "1.2"
     if version.hasPrefix("2") {
       var reader = XLIFF2Reader(file: file, defaults: defaults, root: root)
@@ -68,6 +61,31 @@ public enum XLIFFReader {
     }
     var reader = XLIFF1Reader(file: file, defaults: defaults)
     return try reader.read(&scanner, version: version)
+  }
+
+  /// Reads the elements below the root with a stack of the scopes (`file`, `group`, …) that
+  /// units inherit from. `start` is given each XLIFF core element's start tag, the scope it is
+  /// in and the scanner; it returns the scope of the element's content, or nil when it has read
+  /// or skipped the whole element itself. Elements of other namespaces are skipped.
+  static func walk<Scope>(
+    _ scanner: inout XMLScanner, root: Scope,
+    start: (XMLStartTag, Scope, inout XMLScanner) throws -> Scope?
+  ) throws {
+    var scopes = [root]
+    while let event = try scanner.next() {
+      switch event {
+      case .start(let tag):
+        guard isCore(tag) else {
+          try scanner.skipElement()
+          continue
+        }
+        if let inner = try start(tag, scopes[scopes.count - 1], &scanner) { scopes.append(inner) }
+      case .end:
+        if scopes.count > 1 { scopes.removeLast() }
+      case .text:
+        break
+      }
+    }
   }
 
   static func versionFromNamespace(_ namespace: String?) -> String? {
@@ -103,14 +121,12 @@ private struct XLIFF1Reader {
   let defaults: LanguageDefaults
 
   struct Scope {
-    var kind: String
     var translate: Bool
     var sourceLanguage: LanguageTag?
     var targetLanguage: LanguageTag?
     var original: String?
   }
 
-  var scopes: [Scope] = []
   var units: [Unit] = []
   var skipped: [Unit] = []
   var ordinal = 0
@@ -124,52 +140,35 @@ private struct XLIFF1Reader {
   }
 
   mutating func read(_ scanner: inout XMLScanner, version: String) throws -> Document {
-    scopes.append(
-      Scope(
-        kind: "xliff", translate: true, sourceLanguage: defaults.source, targetLanguage: nil,
-        original: nil))
-    while let event = try scanner.next() {
-      switch event {
-      case .start(let tag):
-        let current = scopes[scopes.count - 1]
-        guard XLIFFReader.isCore(tag) else {
-          try scanner.skipElement()
-          continue
+    let root = Scope(
+      translate: true, sourceLanguage: defaults.source, targetLanguage: nil, original: nil)
+    try XLIFFReader.walk(&scanner, root: root) { tag, current, scanner in
+      switch tag.localName {
+      case "file":
+        let source = tag.attribute("source-language").flatMap(LanguageTag.init) ?? defaults.source
+        let target =
+          tag.attribute("target-language").flatMap(LanguageTag.init)
+          ?? defaults.fallbackTarget(source: source)
+        if !sawFile {
+          documentSource = source
+          documentTarget = target
+          sawFile = true
         }
-        switch tag.localName {
-        case "file":
-          let source = tag.attribute("source-language").flatMap(LanguageTag.init) ?? defaults.source
-          let target =
-            tag.attribute("target-language").flatMap(LanguageTag.init)
-            ?? defaults.fallbackTarget(source: source)
-          if !sawFile {
-            documentSource = source
-            documentTarget = target
-            sawFile = true
-          }
-          scopes.append(
-            Scope(
-              kind: "file", translate: tag.attribute("translate").map { $0 != "no" } ?? true,
-              sourceLanguage: source, targetLanguage: target, original: tag.attribute("original")))
-        case "group":
-          var scope = current
-          scope.kind = "group"
-          if let t = tag.attribute("translate") { scope.translate = t != "no" }
-          scopes.append(scope)
-        case "trans-unit":
-          let element = try scanner.readElement(tag)
-          try readUnit(element, scope: current)
-        case "bin-unit", "header":
-          try scanner.skipElement()
-        default:
-          var scope = current
-          scope.kind = tag.localName
-          scopes.append(scope)
-        }
-      case .end:
-        if scopes.count > 1 { scopes.removeLast() }
-      case .text:
-        break
+        return Scope(
+          translate: tag.attribute("translate").map { $0 != "no" } ?? true,
+          sourceLanguage: source, targetLanguage: target, original: tag.attribute("original"))
+      case "group":
+        var scope = current
+        if let t = tag.attribute("translate") { scope.translate = t != "no" }
+        return scope
+      case "trans-unit":
+        try readUnit(try scanner.readElement(tag), scope: current)
+        return nil
+      case "bin-unit", "header":
+        try scanner.skipElement()
+        return nil
+      default:
+        return current
       }
     }
     return Document(
@@ -288,7 +287,6 @@ private struct XLIFF2Reader {
     var fileID: String?
   }
 
-  var scopes: [Scope] = []
   var units: [Unit] = []
   var skipped: [Unit] = []
 
@@ -302,34 +300,24 @@ private struct XLIFF2Reader {
   }
 
   mutating func read(_ scanner: inout XMLScanner, version: String) throws -> Document {
-    scopes.append(Scope(translate: true, fileID: nil))
-    while let event = try scanner.next() {
-      switch event {
-      case .start(let tag):
-        var scope = scopes[scopes.count - 1]
-        guard XLIFFReader.isCore(tag) else {
-          try scanner.skipElement()
-          continue
+    try XLIFFReader.walk(&scanner, root: Scope(translate: true, fileID: nil)) {
+      tag, current, scanner in
+      var scope = current
+      switch tag.localName {
+      case "unit":
+        try readUnit(try scanner.readElement(tag), scope: scope)
+        return nil
+      case "file", "group":
+        if let t = tag.attribute("translate") { scope.translate = t != "no" }
+        if tag.localName == "file" {
+          scope.fileID = tag.attribute("id") ?? tag.attribute("original")
         }
-        switch tag.localName {
-        case "unit":
-          let element = try scanner.readElement(tag)
-          try readUnit(element, scope: scope)
-        case "file", "group":
-          if let t = tag.attribute("translate") { scope.translate = t != "no" }
-          if tag.localName == "file" {
-            scope.fileID = tag.attribute("id") ?? tag.attribute("original")
-          }
-          scopes.append(scope)
-        case "skeleton", "notes":
-          try scanner.skipElement()
-        default:
-          scopes.append(scope)
-        }
-      case .end:
-        if scopes.count > 1 { scopes.removeLast() }
-      case .text:
-        break
+        return scope
+      case "skeleton", "notes":
+        try scanner.skipElement()
+        return nil
+      default:
+        return scope
       }
     }
     return Document(
