@@ -13,6 +13,8 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    // Binary search over sorted offsets (`partitioningIndex`).
+    .package(url: "https://github.com/apple/swift-algorithms", from: "1.2.0"),
     // Reads .xlsx glossaries (a workbook is a zip of XML parts).
     .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
   ],
@@ -35,7 +37,11 @@ let package = Package(
     ),
     // ICU wrappers, normalization with offset maps, tokenization, segmentation, morphology,
     // spelling, language tags and the strict XML scanner: text in, facts about text out.
-    .target(name: "TermlintText", dependencies: ["CICUShim", "CHunspellShim"]),
+    .target(
+      name: "TermlintText",
+      dependencies: [
+        "CICUShim", "CHunspellShim", .product(name: "Algorithms", package: "swift-algorithms"),
+      ]),
     // The glossary model, its readers and writers, the load cache, and the compiled glossary
     // with its term matcher.
     .target(
@@ -50,11 +56,16 @@ let package = Package(
       name: "TermlintCore",
       dependencies: [
         "TermlintText", "TermlintGlossary", "CCmarkShim", .product(name: "Yams", package: "Yams"),
+        .product(name: "Algorithms", package: "swift-algorithms"),
       ]
     ),
     // The language server's protocol logic (`termlint lsp`), testable without a process.
     .target(
-      name: "TermlintLSP", dependencies: ["TermlintCore", "TermlintGlossary", "TermlintText"]),
+      name: "TermlintLSP",
+      dependencies: [
+        "TermlintCore", "TermlintGlossary", "TermlintText",
+        .product(name: "Algorithms", package: "swift-algorithms"),
+      ]),
     .executableTarget(
       name: "termlint",
       dependencies: [

@@ -1,3 +1,5 @@
+import Algorithms
+
 /// A position as LSP counts it: 0-based line, 0-based character in UTF-16 code units.
 public struct LSPPosition: Sendable, Hashable, Comparable {
   public var line: Int
@@ -91,13 +93,8 @@ public struct TextDocument: Sendable {
   /// The position of a UTF-16 offset.
   public func position(of offset: Int) -> LSPPosition {
     let offset = min(max(0, offset), utf16.count)
-    var low = 0
-    var high = lineStarts.count - 1
-    while low < high {
-      let mid = (low + high + 1) / 2
-      if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
-    }
-    return LSPPosition(line: low, character: offset - lineStarts[low])
+    let line = max(0, lineStarts.partitioningIndex { $0 > offset } - 1)
+    return LSPPosition(line: line, character: offset - lineStarts[line])
   }
 
   /// The offset where a 0-based line's text ends (before its line break).

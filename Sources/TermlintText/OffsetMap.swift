@@ -1,3 +1,5 @@
+import Algorithms
+
 /// Maps UTF-16 offsets of a derived text (normalized text, a unit's text with markup removed)
 /// back to offsets of the text it was derived from.
 ///
@@ -87,12 +89,6 @@ public struct OffsetMap: Sendable {
   }
 
   private func runIndex(_ index: Int) -> Int {
-    var low = 0
-    var high = runs.count - 1
-    while low < high {
-      let mid = (low + high + 1) / 2
-      if runs[mid].normalizedStart <= index { low = mid } else { high = mid - 1 }
-    }
-    return low
+    max(0, runs.partitioningIndex { $0.normalizedStart > index } - 1)
   }
 }

@@ -1,3 +1,4 @@
+import Algorithms
 import Foundation
 
 #if canImport(Glibc)
@@ -195,13 +196,7 @@ public struct SourceFile: Sendable {
 
   /// The 0-based index of the line containing a UTF-16 offset.
   public func lineIndex(utf16Offset offset: Int) -> Int {
-    var low = 0
-    var high = lineStarts.count - 1
-    while low < high {
-      let mid = (low + high + 1) / 2
-      if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
-    }
-    return low
+    max(0, lineStarts.partitioningIndex { $0 > offset } - 1)
   }
 
   /// The 1-based line and 1-based column (in Unicode code points) of a UTF-16 offset.
@@ -219,13 +214,7 @@ public struct SourceFile: Sendable {
 
   /// How many elements of the sorted `values` are below `bound`.
   private static func countBelow(_ bound: Int, in values: [Int]) -> Int {
-    var low = 0
-    var high = values.count
-    while low < high {
-      let mid = (low + high) / 2
-      if values[mid] < bound { low = mid + 1 } else { high = mid }
-    }
-    return low
+    values.partitioningIndex { $0 >= bound }
   }
 
   /// The UTF-16 range of a 1-based line, without its line terminator.
@@ -425,7 +414,13 @@ public struct SourceFile: Sendable {
     }
   }
 
-  static func decodeUTF16(_ bytes: [UInt8], path: String, littleEndian: Bool) throws -> [UInt16] {
+  /// The UTF-16 code units of `bytes` after a two-byte byte-order mark.
+  ///
+  /// - Throws: `TermlintError.input` for an odd number of bytes or an unpaired surrogate (with
+  ///   its byte offset).
+  package static func decodeUTF16(_ bytes: [UInt8], path: String, littleEndian: Bool) throws
+    -> [UInt16]
+  {
     if bytes.count % 2 != 0 {
       throw TermlintError.input(
         path, "UTF-16 file has an odd number of bytes (\(bytes.count)); it is truncated")

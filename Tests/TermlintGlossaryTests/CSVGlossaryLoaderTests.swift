@@ -57,6 +57,35 @@ struct CSVGlossaryLoaderTests {
     #expect(g.concepts[0].terms.map(\.line) == [4, 5])
   }
 
+  @Test(arguments: [true, false])
+  func utf16WithAByteOrderMarkReadsAsUTF8Does(littleEndian: Bool) throws {
+    let text =
+      "concept,lang,term,status\nx,ru,гарантии безопасности,preferred\nx,en,𝐀 guarantee,preferred\n"
+    func utf16(_ units: [UInt16]) -> [UInt8] {
+      (littleEndian ? [0xFF, 0xFE] : [0xFE, 0xFF])
+        + units.flatMap {
+          littleEndian ? [UInt8($0 & 0xFF), UInt8($0 >> 8)] : [UInt8($0 >> 8), UInt8($0 & 0xFF)]
+        }
+    }
+    let expected = try GlossaryIO.load(bytes: Array(text.utf8), path: "g.csv", format: .csv)
+    let g = try GlossaryIO.load(bytes: utf16(Array(text.utf16)), path: "g.csv", format: .csv)
+    #expect(g.concepts == expected.concepts)
+    #expect(g.concepts[0].terms.map(\.text) == ["гарантии безопасности", "𝐀 guarantee"])
+    // A lone high surrogate in the last term, then an odd byte count: both named, never decoded
+    // to U+FFFD.
+    var broken = Array(text.utf16)
+    broken.insert(0xD835, at: broken.count - 3)
+    for bytes in [utf16(broken), utf16(Array(text.utf16)) + [0x41]] {
+      let error = S.expectError {
+        try GlossaryIO.loadReportingIssues(bytes: bytes, path: "g.csv", format: .csv).glossary
+      }
+      #expect(error?.kind == .input && error?.file == "g.csv", "\(String(describing: error))")
+    }
+    #expect(
+      S.expectError { try GlossaryIO.load(bytes: utf16(broken), path: "g.csv", format: .csv) }?
+        .reason.contains("unpaired surrogate") == true)
+  }
+
   @Test func tsvAllowsQuotesAndTabsInQuotedCells() throws {
     let text =
       "concept\tlang\tterm\tnote\nx\tru\t\"с\ttab\"\t\"say \"\"hi\"\"\"\ny\ten\tplain \"quote\" inside\t\n"

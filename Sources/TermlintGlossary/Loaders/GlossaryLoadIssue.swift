@@ -93,35 +93,8 @@ package enum GlossarySupport {
     if bytes.count >= 2,
       (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)
     {
-      let little = bytes[0] == 0xFF
-      guard bytes.count % 2 == 0 else {
-        throw TermlintError.input(path, "truncated UTF-16 text (odd number of bytes)")
-      }
-      var units = [UInt16]()
-      units.reserveCapacity(bytes.count / 2 - 1)
-      var i = 2
-      while i + 1 < bytes.count {
-        units.append(
-          little
-            ? UInt16(bytes[i]) | UInt16(bytes[i + 1]) << 8
-            : UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1]))
-        i += 2
-      }
-      var text = ""
-      var iterator = units.makeIterator()
-      var decoder = UTF16()
-      var line = 1
-      loop: while true {
-        switch decoder.decode(&iterator) {
-        case .scalarValue(let scalar):
-          if scalar == "\n" { line += 1 }
-          text.unicodeScalars.append(scalar)
-        case .emptyInput: break loop
-        case .error:
-          throw TermlintError.input(path, line: line, "invalid UTF-16 (unpaired surrogate)")
-        }
-      }
-      return text
+      let units = try SourceFile.decodeUTF16(bytes, path: path, littleEndian: bytes[0] == 0xFF)
+      return String(decoding: units, as: UTF16.self)
     }
     let start = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
     let body = bytes[start...]

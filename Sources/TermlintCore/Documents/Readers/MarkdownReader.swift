@@ -1,3 +1,4 @@
+import Algorithms
 import CCmarkShim
 import TermlintGlossary
 import TermlintText
@@ -118,13 +119,8 @@ enum MarkdownReader {
       guard line >= 1, line <= lineCount, byteColumn >= 1 else { return nil }
       let range = file.lineRange(line)
       let target = lineByteStart[line - 1] + byteColumn - 1
-      var low = range.lowerBound
-      var high = range.upperBound
-      while low < high {
-        let mid = (low + high) / 2
-        if byteOffset[mid] < target { low = mid + 1 } else { high = mid }
-      }
-      return low <= range.upperBound && byteOffset[low] == target ? low : nil
+      let low = byteOffset[range].partitioningIndex { $0 >= target }
+      return byteOffset[low] == target ? low : nil
     }
     func byteColumn(of offset: Int, line: Int) -> Int {
       byteOffset[offset] - lineByteStart[line - 1] + 1

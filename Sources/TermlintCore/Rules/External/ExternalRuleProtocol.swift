@@ -1,3 +1,4 @@
+import Algorithms
 import Foundation
 import TermlintGlossary
 import TermlintText
@@ -210,12 +211,6 @@ struct CodePointOffsets {
 
   /// The code point index at or before a UTF-16 offset.
   func codePoint(utf16 offset: Int) -> Int {
-    var low = 0
-    var high = starts.count - 1
-    while low < high {
-      let mid = (low + high + 1) / 2
-      if starts[mid] <= offset { low = mid } else { high = mid - 1 }
-    }
-    return low
+    max(0, starts.partitioningIndex { $0 > offset } - 1)
   }
 }

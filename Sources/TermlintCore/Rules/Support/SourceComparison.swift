@@ -1,3 +1,4 @@
+import Algorithms
 import TermlintGlossary
 import TermlintText
 
@@ -128,13 +129,8 @@ enum ProseMask {
 
   /// Whether `index` is inside one of `ranges` (sorted).
   static func contains(_ ranges: [Range<Int>], _ index: Int) -> Bool {
-    var lo = 0
-    var hi = ranges.count
-    while lo < hi {
-      let mid = (lo + hi) / 2
-      if ranges[mid].upperBound <= index { lo = mid + 1 } else { hi = mid }
-    }
-    return lo < ranges.count && ranges[lo].contains(index)
+    let k = ranges.partitioningIndex { $0.upperBound > index }
+    return k < ranges.count && ranges[k].contains(index)
   }
 }
 
