@@ -70,6 +70,19 @@ struct MessageTemplate: Sendable {
     self.text = text
   }
 
+  /// The required message of a rule type whose only placeholder is `{match}` (`existence`,
+  /// `pattern`); `kind` names the type in the error ("an existence rule").
+  ///
+  /// - Throws: `TermlintError.configuration` when the file has no message or the message uses
+  ///   another placeholder.
+  init(matchMessageOf definition: DataRuleDefinition, kind: String) throws {
+    guard let text = definition.message else {
+      throw TermlintError.configuration(
+        definition.path, line: 1, "\(kind) needs a 'message' (use {match} for the text found)")
+    }
+    try self.init(text, allowed: ["match"], path: definition.path, line: definition.messageLine)
+  }
+
   /// The message with placeholders filled in.
   func render(_ values: [String: String]) -> String {
     var out = text
@@ -241,6 +254,23 @@ enum DataRuleMatching {
       }
     }
     return failure
+  }
+
+  /// A finding at every match, with `message`'s `{match}` filled in by the text matched (and the
+  /// time-out finding, if any, last).
+  static func findings(
+    of regex: ICURegex, in document: AnnotatedDocument, descriptor: RuleDescriptor,
+    context: RuleContext, message: MessageTemplate
+  ) -> [Finding] {
+    var findings: [Finding] = []
+    let failure = forEachMatch(of: regex, in: document, descriptor: descriptor, context: context) {
+      m in
+      findings.append(
+        context.finding(
+          descriptor, in: m.span, fileRange: m.fileRange,
+          message: message.render(["match": m.text]), unit: m.unit.unit))
+    }
+    return findings + (failure.map { [$0] } ?? [])
   }
 }
 

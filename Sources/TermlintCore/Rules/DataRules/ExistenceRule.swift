@@ -18,13 +18,7 @@ struct ExistenceRule: Rule {
   let message: MessageTemplate
 
   init(_ definition: DataRuleDefinition, tokens: [(text: String, line: Int?)]) throws {
-    guard let text = definition.message else {
-      throw TermlintError.configuration(
-        definition.path, line: 1,
-        "an existence rule needs a 'message' (use {match} for the text found)")
-    }
-    message = try MessageTemplate(
-      text, allowed: ["match"], path: definition.path, line: definition.messageLine)
+    message = try MessageTemplate(matchMessageOf: definition, kind: "an existence rule")
     pattern = try TokenPattern(
       tokens, regex: definition.regex, ignoreCase: definition.ignoreCase, path: definition.path)
     let list = tokens.map { "`\($0.text)`" }.joined(separator: ", ")
@@ -36,15 +30,7 @@ struct ExistenceRule: Rule {
   }
 
   func check(_ document: AnnotatedDocument, context: RuleContext) -> [Finding] {
-    var findings: [Finding] = []
-    let failure = DataRuleMatching.forEachMatch(
-      of: pattern.regex, in: document, descriptor: descriptor, context: context
-    ) { m in
-      findings.append(
-        context.finding(
-          descriptor, in: m.span, fileRange: m.fileRange,
-          message: message.render(["match": m.text]), unit: m.unit.unit))
-    }
-    return findings + (failure.map { [$0] } ?? [])
+    DataRuleMatching.findings(
+      of: pattern.regex, in: document, descriptor: descriptor, context: context, message: message)
   }
 }

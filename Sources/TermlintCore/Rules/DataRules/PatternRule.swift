@@ -19,13 +19,7 @@ struct PatternRule: Rule {
   let message: MessageTemplate
 
   init(_ definition: DataRuleDefinition, pattern: String, line: Int?) throws {
-    guard let text = definition.message else {
-      throw TermlintError.configuration(
-        definition.path, line: 1,
-        "a pattern rule needs a 'message' (use {match} for the text found)")
-    }
-    message = try MessageTemplate(
-      text, allowed: ["match"], path: definition.path, line: definition.messageLine)
+    message = try MessageTemplate(matchMessageOf: definition, kind: "a pattern rule")
     do {
       regex = try ICURegex(pattern, options: definition.ignoreCase ? [.caseInsensitive] : [])
     } catch let error as ICURegex.SyntaxError {
@@ -38,15 +32,7 @@ struct PatternRule: Rule {
   }
 
   func check(_ document: AnnotatedDocument, context: RuleContext) -> [Finding] {
-    var findings: [Finding] = []
-    let failure = DataRuleMatching.forEachMatch(
-      of: regex, in: document, descriptor: descriptor, context: context
-    ) { m in
-      findings.append(
-        context.finding(
-          descriptor, in: m.span, fileRange: m.fileRange,
-          message: message.render(["match": m.text]), unit: m.unit.unit))
-    }
-    return findings + (failure.map { [$0] } ?? [])
+    DataRuleMatching.findings(
+      of: regex, in: document, descriptor: descriptor, context: context, message: message)
   }
 }
