@@ -59,19 +59,15 @@ struct TargetInconsistentRule: OptionlessRule, BilingualRule {
           let firstSource = document.units[first.index].source
         else { continue }
         findings.append(
-          context.finding(
-            Self.descriptor, in: target, fileRange: target.trimmedFileRange,
-            message: .shared(
+          ConsistencyGroups.finding(
+            Self.descriptor, context: context, unit: document.units[later.index], target: target,
+            first: firstSource
+          ) { line in
+            .shared(
               target: TextScan.excerpt(target.span.string),
               source: TextScan.excerpt(source.span.string),
-              first: TextScan.excerpt(firstSource.span.string),
-              line: firstSource.span.file.position(
-                utf16Offset: firstSource.trimmedFileRange.lowerBound
-              ).line),
-            unit: document.units[later.index].unit,
-            related: [
-              Location(file: firstSource.span.file, utf16Range: firstSource.trimmedFileRange)
-            ]))
+              first: TextScan.excerpt(firstSource.span.string), line: line)
+          })
       }
     }
     return findings

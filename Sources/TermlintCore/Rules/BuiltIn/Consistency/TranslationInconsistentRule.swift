@@ -95,17 +95,13 @@ struct TranslationInconsistentRule: OptionlessRule, BilingualRule {
         else { continue }
         let (this, that) = TextScan.divergence(target.span.string, firstTarget.span.string)
         findings.append(
-          context.finding(
-            Self.descriptor, in: target, fileRange: target.trimmedFileRange,
-            message: .inconsistent(
-              source: TextScan.excerpt(source.span.string), this: this, first: that,
-              line: firstTarget.span.file.position(
-                utf16Offset: firstTarget.trimmedFileRange.lowerBound
-              ).line),
-            unit: document.units[later.index].unit,
-            related: [
-              Location(file: firstTarget.span.file, utf16Range: firstTarget.trimmedFileRange)
-            ]))
+          ConsistencyGroups.finding(
+            Self.descriptor, context: context, unit: document.units[later.index], target: target,
+            first: firstTarget
+          ) { line in
+            .inconsistent(
+              source: TextScan.excerpt(source.span.string), this: this, first: that, line: line)
+          })
       }
     }
     return findings
@@ -160,6 +156,19 @@ struct ConsistencyGroups {
           words: SegmentKeys.wordCount(grouping)))
     }
     groups = order.compactMap { byKey[$0] }.filter { $0.count > 1 }
+  }
+
+  /// A finding on the target of a later unit of a group, pointing back at `first`, the earlier
+  /// text it is inconsistent with; `message` is given the line of `first`.
+  static func finding(
+    _ descriptor: RuleDescriptor, context: RuleContext, unit: AnnotatedUnit,
+    target: AnnotatedSpan, first: AnnotatedSpan, message: (_ firstLine: Int) -> String
+  ) -> Finding {
+    let firstRange = first.trimmedFileRange
+    return context.finding(
+      descriptor, in: target, fileRange: target.trimmedFileRange,
+      message: message(first.span.file.position(utf16Offset: firstRange.lowerBound).line),
+      unit: unit.unit, related: [Location(file: first.span.file, utf16Range: firstRange)])
   }
 }
 
