@@ -44,35 +44,11 @@ struct DelimitedTextReader {
   /// `String.UnicodeScalarView` one scalar at a time was a quarter of loading a large TSV).
   static func string(_ slice: ArraySlice<Unicode.Scalar>) -> String {
     var count = 0
-    for scalar in slice {
-      let v = scalar.value
-      count += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
-    }
+    for scalar in slice { count += UTF8Encoding.length(scalar.value) }
     if count == 0 { return "" }
     return String(unsafeUninitializedCapacity: count) { buffer in
       var k = 0
-      for scalar in slice {
-        let v = scalar.value
-        if v < 0x80 {
-          buffer[k] = UInt8(v)
-          k += 1
-        } else if v < 0x800 {
-          buffer[k] = UInt8(0xC0 | (v >> 6))
-          buffer[k + 1] = UInt8(0x80 | (v & 0x3F))
-          k += 2
-        } else if v < 0x10000 {
-          buffer[k] = UInt8(0xE0 | (v >> 12))
-          buffer[k + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
-          buffer[k + 2] = UInt8(0x80 | (v & 0x3F))
-          k += 3
-        } else {
-          buffer[k] = UInt8(0xF0 | (v >> 18))
-          buffer[k + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
-          buffer[k + 2] = UInt8(0x80 | ((v >> 6) & 0x3F))
-          buffer[k + 3] = UInt8(0x80 | (v & 0x3F))
-          k += 4
-        }
-      }
+      for scalar in slice { k += UTF8Encoding.write(scalar.value, to: buffer, at: k) }
       return k
     }
   }

@@ -71,38 +71,42 @@ public enum UnicodeProperties {
 
   /// Full case folding (ICU default) of a string.
   public static func foldCase(_ string: String) -> String {
-    let units = Array(string.utf16)
-    let folded = try? units.withUnsafeBufferPointer { src in
-      try ICU.withGrowingBuffer(capacity: src.count + 8, operation: "fold case") {
-        dest, cap, status in
-        tl_str_fold_case(src.baseAddress, Int32(src.count), dest, cap, &status)
-      }
+    caseMapped(string, operation: "fold case") { src, count, dest, cap, status in
+      tl_str_fold_case(src, count, dest, cap, &status)
     }
-    return folded.map { String(utf16Units: $0) } ?? string
   }
 
   /// Full upper-casing for a locale (empty: root locale).
   public static func uppercase(_ string: String, locale: String = "") -> String {
-    let units = Array(string.utf16)
-    let upper = try? units.withUnsafeBufferPointer { src in
-      try ICU.withGrowingBuffer(capacity: src.count + 8, operation: "upper-case") {
-        dest, cap, status in
-        tl_str_to_upper(src.baseAddress, Int32(src.count), locale, dest, cap, &status)
-      }
+    caseMapped(string, operation: "upper-case") { src, count, dest, cap, status in
+      tl_str_to_upper(src, count, locale, dest, cap, &status)
     }
-    return upper.map { String(utf16Units: $0) } ?? string
   }
 
   /// Full lower-casing for a locale (empty: root locale).
   public static func lowercase(_ string: String, locale: String = "") -> String {
+    caseMapped(string, operation: "lower-case") { src, count, dest, cap, status in
+      tl_str_to_lower(src, count, locale, dest, cap, &status)
+    }
+  }
+
+  /// Runs one of the shim's case mappings over `string` with a buffer that grows as ICU asks;
+  /// the string unchanged if ICU fails.
+  private static func caseMapped(
+    _ string: String, operation: String,
+    _ map: (
+      _ src: UnsafePointer<UInt16>?, _ count: Int32, _ dest: UnsafeMutablePointer<UInt16>,
+      _ capacity: Int32, _ status: inout Int32
+    ) -> Int32
+  ) -> String {
     let units = Array(string.utf16)
-    let lower = try? units.withUnsafeBufferPointer { src in
-      try ICU.withGrowingBuffer(capacity: src.count + 8, operation: "lower-case") {
+    let mapped = try? units.withUnsafeBufferPointer { src in
+      try ICU.withGrowingBuffer(capacity: src.count + 8, operation: operation) {
         dest, cap, status in
-        tl_str_to_lower(src.baseAddress, Int32(src.count), locale, dest, cap, &status)
+        map(src.baseAddress, Int32(src.count), dest, cap, &status)
       }
     }
-    return lower.map { String(utf16Units: $0) } ?? string
+    return mapped.map { String(utf16Units: $0) } ?? string
   }
 
   /// Returns whether the scalar is an upper-case letter (ICU's Uppercase property).
