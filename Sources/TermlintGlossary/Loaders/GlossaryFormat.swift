@@ -74,18 +74,7 @@ public enum GlossaryIO {
   public static func load(
     bytes: [UInt8], path: String, format: GlossaryFormat, options: SheetOptions = .none
   ) throws -> Glossary {
-    switch format {
-    case .tbx: return try TBXLoader.load(bytes: bytes, path: path)
-    case .csv:
-      return try SheetGlossaryLoader.load(
-        bytes: bytes, path: path, delimiter: ",", options: options)
-    case .tsv:
-      return try SheetGlossaryLoader.load(
-        bytes: bytes, path: path, delimiter: "\t", options: options)
-    case .yaml: return try YAMLGlossaryLoader.load(bytes: bytes, path: path)
-    case .xlsx:
-      return try SheetGlossaryLoader.loadWorkbook(bytes: bytes, path: path, options: options)
-    }
+    try load(bytes: bytes, path: path, format: format, options: options, lenient: false).glossary
   }
 
   /// Loads a glossary for checking: value problems (unknown statuses, invalid language tags,
@@ -96,18 +85,26 @@ public enum GlossaryIO {
   public static func loadReportingIssues(
     bytes: [UInt8], path: String, format: GlossaryFormat, options: SheetOptions = .none
   ) throws -> (glossary: Glossary, issues: [GlossaryLoadIssue]) {
+    try load(bytes: bytes, path: path, format: format, options: options, lenient: true)
+  }
+
+  /// Loads with the format's loader: `lenient` returns value problems as issues, otherwise they
+  /// throw. (The TBX loader reports its issues either way: nothing in it is fatal to a load.)
+  private static func load(
+    bytes: [UInt8], path: String, format: GlossaryFormat, options: SheetOptions, lenient: Bool
+  ) throws -> (glossary: Glossary, issues: [GlossaryLoadIssue]) {
     switch format {
     case .tbx: return try TBXLoader.loadReportingIssues(bytes: bytes, path: path)
-    case .csv:
-      return try SheetGlossaryLoader.loadReportingIssues(
-        bytes: bytes, path: path, delimiter: ",", options: options)
-    case .tsv:
-      return try SheetGlossaryLoader.loadReportingIssues(
-        bytes: bytes, path: path, delimiter: "\t", options: options)
-    case .yaml: return try YAMLGlossaryLoader.loadReportingIssues(bytes: bytes, path: path)
+    case .csv, .tsv:
+      return try SheetGlossaryLoader.load(
+        bytes: bytes, path: path, delimiter: format == .csv ? "," : "\t", options: options,
+        lenient: lenient)
+    case .yaml:
+      return try YAMLGlossaryLoader.load(
+        text: GlossarySupport.decodeText(bytes, path: path), path: path, lenient: lenient)
     case .xlsx:
       return try SheetGlossaryLoader.loadWorkbook(
-        bytes: bytes, path: path, options: options, lenient: true)
+        bytes: bytes, path: path, options: options, lenient: lenient)
     }
   }
 

@@ -116,7 +116,7 @@ public enum SheetGlossaryLoader {
     }
   }
 
-  private static func load(
+  static func load(
     bytes: [UInt8], path: String, delimiter: Unicode.Scalar, options: SheetOptions, lenient: Bool
   ) throws -> (glossary: Glossary, issues: [GlossaryLoadIssue]) {
     let text = try GlossarySupport.decodeText(bytes, path: path)
@@ -264,19 +264,13 @@ public enum SheetGlossaryLoader {
     func resolve(_ language: SheetLanguage, column: Column) throws -> LanguageTag? {
       switch language {
       case .tag(let tag): return tag
-      case .source:
-        guard let tag = options.sourceLanguage else {
+      case .source, .target:
+        let side = language == .source ? "source" : "target"
+        guard let tag = language == .source ? options.sourceLanguage : options.targetLanguage
+        else {
           throw TermlintError.configuration(
             path, line: header.line,
-            "column '\(column.header)' holds the source language, but no source language is set (the pipeline's languages.source, or --source-lang)"
-          )
-        }
-        return tag
-      case .target:
-        guard let tag = options.targetLanguage else {
-          throw TermlintError.configuration(
-            path, line: header.line,
-            "column '\(column.header)' holds the target language, but no target language is set (the pipeline's languages.target, or --target-lang)"
+            "column '\(column.header)' holds the \(side) language, but no \(side) language is set (the pipeline's languages.\(side), or --\(side)-lang)"
           )
         }
         return tag

@@ -63,7 +63,7 @@ public enum YAMLGlossaryLoader {
     try load(text: GlossarySupport.decodeText(bytes, path: path), path: path, lenient: true)
   }
 
-  private static func load(text: String, path: String, lenient: Bool) throws -> (
+  static func load(text: String, path: String, lenient: Bool) throws -> (
     glossary: Glossary, issues: [GlossaryLoadIssue]
   ) {
     let root: Node?
