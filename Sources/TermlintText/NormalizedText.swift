@@ -103,6 +103,16 @@ public struct NormalizedText: Sendable {
       }
     }
 
+    /// Appends one space for the white space at `source` (one unit of it stays aligned).
+    @inline(__always)
+    mutating func appendSpace(replacing source: Range<Int>) {
+      if source.count == 1 {
+        appendAligned(0x20, source: source.lowerBound)
+      } else {
+        appendChunk([0x20], sourceStart: source.lowerBound, sourceLength: source.count)
+      }
+    }
+
     mutating func appendChunk(_ output: ArraySlice<UInt16>, sourceStart: Int, sourceLength: Int) {
       if output.isEmpty { return }
       if output.count == sourceLength {
@@ -173,11 +183,7 @@ public struct NormalizedText: Sendable {
       if collapseWhitespace && (u == 0x20 || (u >= 0x09 && u <= 0x0D)) {
         var j = i + 1
         while j < n && (s[j] == 0x20 || (s[j] >= 0x09 && s[j] <= 0x0D)) { j += 1 }
-        if j - i == 1 {
-          b.appendAligned(0x20, source: i)
-        } else {
-          b.appendChunk([0x20], sourceStart: i, sourceLength: j - i)
-        }
+        b.appendSpace(replacing: i..<j)
         i = j
         continue
       }
@@ -218,11 +224,7 @@ public struct NormalizedText: Sendable {
           if !isWhitespace(next) { break }
           j += w
         }
-        if j - i == 1 {
-          b.appendAligned(0x20, source: i)
-        } else {
-          b.appendChunk([0x20], sourceStart: i, sourceLength: j - i)
-        }
+        b.appendSpace(replacing: i..<j)
         i = j
         continue
       }

@@ -1,5 +1,4 @@
 import TermlintGlossary
-import TermlintTestSupport
 import TermlintText
 import Testing
 

@@ -134,13 +134,7 @@ public struct SentenceAligner: Sendable {
         : (0..<n).map { Bead(source: $0..<($0 + 1), target: 0..<0, confidence: 1, lengthScore: 0) }
     }
     let band = Band(n: n, m: m)
-    var sourcePrefix = [0]
-    var targetPrefix = [0]
-    for item in source { sourcePrefix.append(sourcePrefix.last! + item.length) }
-    for item in target { targetPrefix.append(targetPrefix.last! + item.length) }
-    let lattice = Lattice(
-      aligner: self, source: source, target: target, sourcePrefix: sourcePrefix,
-      targetPrefix: targetPrefix, band: band)
+    let lattice = Lattice(aligner: self, source: source, target: target, band: band)
 
     // Viterbi (minimum cost) and forward (log-sum) in one pass, backward in a second. The cost
     // of the bead of shape k that starts at cell c is kept at costs[c * shapeCount + k].
@@ -206,7 +200,7 @@ public struct SentenceAligner: Sendable {
       let posterior = exp(forward[band.index(i0, j0)] - cost + backward[band.index(i, j)] - total)
       let score =
         shape.source > 0 && shape.target > 0
-        ? lattice.delta(sourcePrefix[i] - sourcePrefix[i0], targetPrefix[j] - targetPrefix[j0]) : 0
+        ? lattice.delta(source: i0..<i, target: j0..<j) : 0
       beads.append(
         Bead(
           source: i0..<i, target: j0..<j, confidence: min(1, max(0, posterior)), lengthScore: score)
@@ -223,14 +217,8 @@ public struct SentenceAligner: Sendable {
     guard let k = shapes.firstIndex(where: { $0.shape == Shape(source.count, target.count) }) else {
       return .infinity
     }
-    var sourcePrefix = [0]
-    var targetPrefix = [0]
-    for item in source { sourcePrefix.append(sourcePrefix.last! + item.length) }
-    for item in target { targetPrefix.append(targetPrefix.last! + item.length) }
     let lattice = Lattice(
-      aligner: self, source: source, target: target, sourcePrefix: sourcePrefix,
-      targetPrefix: targetPrefix,
-      band: Band(n: source.count, m: target.count))
+      aligner: self, source: source, target: target, band: Band(n: source.count, m: target.count))
     return lattice.cost(k, 0, 0)
   }
 
@@ -364,10 +352,32 @@ public struct SentenceAligner: Sendable {
   private struct Lattice {
     let aligner: SentenceAligner
     let source: [Item], target: [Item]
+    /// `sourcePrefix[i]` is the summed length of `source[..<i]`; likewise `targetPrefix`.
     let sourcePrefix: [Int], targetPrefix: [Int]
     let band: Band
 
-    func delta(_ s: Int, _ t: Int) -> Double { aligner.delta(source: s, target: t) }
+    init(aligner: SentenceAligner, source: [Item], target: [Item], band: Band) {
+      self.aligner = aligner
+      self.source = source
+      self.target = target
+      self.band = band
+      sourcePrefix = Self.prefixSums(source)
+      targetPrefix = Self.prefixSums(target)
+    }
+
+    private static func prefixSums(_ items: [Item]) -> [Int] {
+      var sums = [0]
+      sums.reserveCapacity(items.count + 1)
+      for item in items { sums.append(sums[sums.count - 1] + item.length) }
+      return sums
+    }
+
+    /// The length score of the items `source` against the items `target`.
+    func delta(source s: Range<Int>, target t: Range<Int>) -> Double {
+      aligner.delta(
+        source: sourcePrefix[s.upperBound] - sourcePrefix[s.lowerBound],
+        target: targetPrefix[t.upperBound] - targetPrefix[t.lowerBound])
+    }
 
     func cost(_ k: Int, _ i0: Int, _ j0: Int) -> Double {
       let (shape, prior) = aligner.shapes[k]
@@ -376,8 +386,7 @@ public struct SentenceAligner: Sendable {
       let j1 = j0 + shape.target
       var cost =
         prior
-        + SentenceAligner.lengthCost(
-          delta(sourcePrefix[i1] - sourcePrefix[i0], targetPrefix[j1] - targetPrefix[j0]))
+        + SentenceAligner.lengthCost(delta(source: i0..<i1, target: j0..<j1))
       cost -= anchorBonus(source[i0..<i1], target[j0..<j1])
       if source[i0].kind != target[j0].kind { cost += aligner.parameters.kindMismatchCost }
       return cost

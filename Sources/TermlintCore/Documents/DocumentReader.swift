@@ -163,7 +163,6 @@ public enum DocumentReader {
       "the file declares \(list(sources)) → \(list(targets)), but \(flags.joined(separator: " ")) "
         + "\(flags.count == 1 ? "was" : "were") given; drop the flag\(flags.count == 1 ? "" : "s") or check the file "
         + "(an XLIFF or PO file's own languages are not overridden)")
-    return document
   }
 
   /// Reads an already decoded file as Markdown (`.md`, `.markdown`, `.mdown`) or plain text.

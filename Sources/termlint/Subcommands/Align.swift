@@ -41,25 +41,21 @@ struct Align: ParsableCommand {
 
   func run() throws {
     try runReportingErrors {
-      // As lint: --pipeline, else the .termlint.yml nearest to the target file.
-      let pipeline =
-        try pipeline.map(PipelineLoader.load(path:))
-        ?? InputGroup.discovered([target]).first?.pipelinePath.map(PipelineLoader.load(path:))
-        ?? .builtIn
+      // As lint: --pipeline, else the .termlint.yml nearest to the target file; the language
+      // options override the pipeline's, also for reading sheets.
+      let pipeline = try LintSetup.pipeline(
+        at: self.pipeline ?? InputGroup.discovered([target]).first?.pipelinePath,
+        sourceLanguage: sourceLang, targetLanguage: targetLang)
       let glossaryPaths = pipeline.glossaries + glossaries
-      // Sheets read with the pipeline's columns mappings and the run's languages.
-      var languages = pipeline
-      if let sourceLang { languages.sourceLanguage = sourceLang }
-      if let targetLang { languages.targetLanguage = targetLang }
       let glossary =
         glossaryPaths.isEmpty
         ? nil
         : try CompiledGlossary(
-          GlossaryIO.loadAll(paths: glossaryPaths, options: languages.sheetOptions(for:)))
+          GlossaryIO.loadAll(paths: glossaryPaths, options: pipeline.sheetOptions(for:)))
       let alignment = try PairReader.align(
         source: SourceFile.read(path: source), target: SourceFile.read(path: target),
-        sourceLanguage: sourceLang ?? pipeline.sourceLanguage ?? Pipeline.defaultSourceLanguage,
-        targetLanguage: targetLang ?? pipeline.effectiveTargetLanguage, glossary: glossary)
+        sourceLanguage: pipeline.sourceLanguage ?? Pipeline.defaultSourceLanguage,
+        targetLanguage: pipeline.effectiveTargetLanguage, glossary: glossary)
       writeOutput(format.render(alignment))
       return ExitStatus.clean
     }

@@ -207,19 +207,6 @@ public enum JSONReporter: Reporter {
       monolingual = !d.isBilingual
       self.files = files
     }
-
-    enum CodingKeys: String, CodingKey {
-      case direction, sourceLanguage, targetLanguage, monolingual, files
-    }
-
-    func encode(to encoder: any Encoder) throws {
-      var c = encoder.container(keyedBy: CodingKeys.self)
-      try c.encode(direction, forKey: .direction)
-      try c.encodeIfPresent(sourceLanguage, forKey: .sourceLanguage)
-      try c.encodeIfPresent(targetLanguage, forKey: .targetLanguage)
-      try c.encode(monolingual, forKey: .monolingual)
-      try c.encodeIfPresent(files, forKey: .files)
-    }
   }
 
   struct JSONSummary: Encodable {

@@ -139,26 +139,19 @@ struct NameSpellingRule: OptionlessRule {
         }
       }
       for (unit, target) in targets {
-        if !named.isEmpty {
-          for miss in index.nearMisses(in: target, concepts: Set(named.keys)) {
-            let range = target.textRange(tokens: miss.tokens)
-            report(
-              target, unit, range: range,
-              message: .glossary(
-                written(target, range), name: miss.name.words.joined(separator: " "),
-                write: miss.suggestion),
-              suggestion: miss.suggestion, related: named[miss.name.conceptIndex].map { [$0] } ?? []
-            )
-          }
-        }
-        for miss in index.nearMisses(in: target) {
+        // First the names the source mentions (pointing at the mention), then any name.
+        let mentioned = named.isEmpty ? [] : index.nearMisses(in: target, concepts: Set(named.keys))
+        for (miss, isMentioned) in mentioned.map({ ($0, true) })
+          + index.nearMisses(in: target).map({ ($0, false) })
+        {
           let range = target.textRange(tokens: miss.tokens)
           report(
             target, unit, range: range,
             message: .glossary(
               written(target, range), name: miss.name.words.joined(separator: " "),
               write: miss.suggestion),
-            suggestion: miss.suggestion, related: [])
+            suggestion: miss.suggestion,
+            related: isMentioned ? named[miss.name.conceptIndex].map { [$0] } ?? [] : [])
         }
       }
       // Russian names without a glossary entry, against their romanization.
