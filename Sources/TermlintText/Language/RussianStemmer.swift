@@ -85,22 +85,28 @@ private enum Russian {
     return true
   }
 
-  static func perfectiveGerund(_ z: inout SnowballBuffer) -> Bool {
-    z.ket = z.cursor
-    let amongVar = z.findAmongB(a0)
+  /// Deletes the longest ending of `table` at the cursor; a "group 1" ending (among value 1)
+  /// only after `а` or `я`. Used by the perfective gerund and verb steps.
+  static func deleteGroupedEnding(_ z: inout SnowballBuffer, _ table: SnowballAmongTable) -> Bool {
+    let amongVar = z.sliceAmongB(table)
     if amongVar == 0 { return false }
-    z.bra = z.cursor
     if amongVar == 1 { return deleteAfterAOrYa(&z) }
     z.sliceDel()
     return true
   }
 
+  /// Deletes the longest ending of `table` at the cursor, whatever precedes it.
+  static func deleteEnding(_ z: inout SnowballBuffer, _ table: SnowballAmongTable) -> Bool {
+    if z.sliceAmongB(table) == 0 { return false }
+    z.sliceDel()
+    return true
+  }
+
+  static func perfectiveGerund(_ z: inout SnowballBuffer) -> Bool { deleteGroupedEnding(&z, a0) }
+
   static func adjectival(_ z: inout SnowballBuffer) -> Bool {
     // adjective
-    z.ket = z.cursor
-    if z.findAmongB(a1) == 0 { return false }
-    z.bra = z.cursor
-    z.sliceDel()
+    if !deleteEnding(&z, a1) { return false }
     // try participle
     let v1 = z.limit - z.cursor
     z.ket = z.cursor
@@ -118,31 +124,11 @@ private enum Russian {
     return true
   }
 
-  static func reflexive(_ z: inout SnowballBuffer) -> Bool {
-    z.ket = z.cursor
-    if z.findAmongB(a3) == 0 { return false }
-    z.bra = z.cursor
-    z.sliceDel()
-    return true
-  }
+  static func reflexive(_ z: inout SnowballBuffer) -> Bool { deleteEnding(&z, a3) }
 
-  static func verb(_ z: inout SnowballBuffer) -> Bool {
-    z.ket = z.cursor
-    let amongVar = z.findAmongB(a4)
-    if amongVar == 0 { return false }
-    z.bra = z.cursor
-    if amongVar == 1 { return deleteAfterAOrYa(&z) }
-    z.sliceDel()
-    return true
-  }
+  static func verb(_ z: inout SnowballBuffer) -> Bool { deleteGroupedEnding(&z, a4) }
 
-  static func noun(_ z: inout SnowballBuffer) -> Bool {
-    z.ket = z.cursor
-    if z.findAmongB(a5) == 0 { return false }
-    z.bra = z.cursor
-    z.sliceDel()
-    return true
-  }
+  static func noun(_ z: inout SnowballBuffer) -> Bool { deleteEnding(&z, a5) }
 
   static func derivational(_ z: inout SnowballBuffer, p2: Int) {
     z.ket = z.cursor

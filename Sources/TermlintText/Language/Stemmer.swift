@@ -319,6 +319,16 @@ struct SnowballBuffer {
     return v.results[found]
   }
 
+  /// Snowball's `[substring]` going backward: marks the longest entry of `table` ending at the
+  /// cursor as the slice (`ket` at the cursor, `bra` where the entry starts) and returns its
+  /// value; 0, with the slice unchanged but `ket`, if none.
+  mutating func sliceAmongB(_ table: SnowballAmongTable) -> Int {
+    ket = cursor
+    let amongVar = findAmongB(table)
+    if amongVar != 0 { bra = cursor }
+    return amongVar
+  }
+
   /// The binary search of Snowball's `find_among` and `find_among_b`, shared by both
   /// directions: `compare(k, &common)` compares entry `k` with the text at the cursor, starting
   /// after the `common` units already known to match, advances `common` over the units that do

@@ -58,20 +58,11 @@ public enum JSONReporter: Reporter {
   /// The whole report through `JSONEncoder`, as it was rendered before findings were written
   /// one by one: the reference `write` is tested against, byte for byte.
   static func encoderRender(_ report: RunReport) -> String {
+    let rest = rest(report)
     let document = JSONDocument(
-      schemaVersion: schemaVersion,
-      tool: .init(name: "termlint", version: report.toolVersion),
-      summary: JSONSummary(
-        findings: report.findings, quality: report.quality, files: report.files.count,
-        directions: report,
-        progress: report.totalTranslationProgress),
-      files: report.fileReports.map { part in
-        JSONFileSummary(
-          path: part.path,
-          summary: JSONSummary(
-            findings: part.findings, quality: part.quality, files: nil,
-            progress: report.translationProgress[part.path]),
-          direction: report.directions[part.path])
+      schemaVersion: rest.schemaVersion, tool: rest.tool, summary: rest.summary,
+      files: report.fileReports.map {
+        fileSummary(path: $0.path, findings: $0.findings, quality: $0.quality, in: report)
       },
       findings: report.findings.map(JSONFinding.init))
     return encode(document, pretty: true) + "\n"
@@ -79,14 +70,21 @@ public enum JSONReporter: Reporter {
 
   /// The `files` of the document.
   static func files(_ report: RunReport) -> [JSONFileSummary] {
-    report.fileSlices.map { part in
-      JSONFileSummary(
-        path: part.path,
-        summary: JSONSummary(
-          findings: part.findings, quality: part.quality, files: nil,
-          progress: report.translationProgress[part.path]),
-        direction: report.directions[part.path])
+    report.fileSlices.map {
+      fileSummary(path: $0.path, findings: $0.findings, quality: $0.quality, in: report)
     }
+  }
+
+  /// One member of `files`: a file's path, summary and direction.
+  private static func fileSummary(
+    path: String, findings: some Collection<Finding>, quality: QualityScore, in report: RunReport
+  ) -> JSONFileSummary {
+    JSONFileSummary(
+      path: path,
+      summary: JSONSummary(
+        findings: findings, quality: quality, files: nil,
+        progress: report.translationProgress[path]),
+      direction: report.directions[path])
   }
 
   /// The members of the document after its findings.
