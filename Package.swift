@@ -96,7 +96,9 @@ let package = Package(
       dependencies: ["TermlintLSP", "TermlintCore", "TermlintGlossary", "TermlintText"]),
     .testTarget(
       name: "TermlintCLITests",
-      dependencies: ["TermlintCore", "TermlintGlossary", "TermlintText", "termlint"],
+      dependencies: [
+        "TermlintCore", "TermlintGlossary", "TermlintText", "TermlintTestSupport", "termlint",
+      ],
       exclude: ["Fixtures"]),
   ]
 )

@@ -106,6 +106,31 @@ struct ExternalRuleTests {
     )
   }
 
+  /// A command that exits without reading its input: writing a megabyte to it breaks the pipe.
+  /// The library must survive that without touching the process's SIGPIPE handling (which
+  /// belongs to the program embedding it): the disposition is the same after the run, and this
+  /// test process, where nothing catches SIGPIPE, is still alive to check it.
+  @Test func aCommandThatDoesNotReadItsInputLeavesSIGPIPEAlone() throws {
+    var before = sigaction()
+    sigaction(SIGPIPE, nil, &before)
+    for _ in 0..<3 {
+      let outcome = try ProcessRunner.run(
+        ["sh", "-c", "exit 3"], directory: nil, input: Data(repeating: 0x61, count: 1 << 20),
+        timeout: 60)
+      #expect(outcome.exitStatus == 3 && !outcome.timedOut)
+    }
+    var after = sigaction()
+    sigaction(SIGPIPE, nil, &after)
+    #expect(
+      after.__sigaction_handler.sa_handler == nil
+        ? before.__sigaction_handler.sa_handler == nil
+        : before.__sigaction_handler.sa_handler != nil,
+      "the run changed the process's SIGPIPE disposition")
+    var pending = sigset_t()
+    sigpending(&pending)
+    #expect(sigismember(&pending, SIGPIPE) == 0, "a SIGPIPE was left pending")
+  }
+
   @Test func outputOverTheCapKillsTheCommandWithOneError() throws {
     try #require(Self.python != nil, "python3 is needed for external-rule tests")
     // Writes forever: only the cap can stop it before the (long) time limit.

@@ -65,9 +65,6 @@ enum ProcessRunner {
     _ command: [String], directory: String?, input: Data, timeout: Double,
     maxOutputBytes: Int = defaultMaxOutputBytes
   ) throws -> Outcome {
-    // NOTE: a command that exits without reading its input would otherwise kill Termlint with
-    // SIGPIPE when the input is written; the write then fails with EPIPE instead.
-    BrokenPipes.failWithEPIPE()
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = command
@@ -99,7 +96,9 @@ enum ProcessRunner {
     }
     let inHandle = stdin.fileHandleForWriting
     DispatchQueue.global().async {
-      try? inHandle.write(contentsOf: input)
+      // A command that exits without reading its input closes the pipe: the write then fails
+      // with EPIPE instead of ending the process with SIGPIPE.
+      PipeWrites.withSIGPIPEBlocked { try? inHandle.write(contentsOf: input) }
       try? inHandle.close()
     }
 

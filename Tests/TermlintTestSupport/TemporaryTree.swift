@@ -1,12 +1,11 @@
 import Foundation
-import TermlintTestSupport
 
 /// A temporary folder tree for file tests, removed by the caller when done or, at the latest,
 /// when the test process ends.
-struct TemporaryTree {
-  let root: URL
+public struct TemporaryTree {
+  public let root: URL
 
-  init() throws {
+  public init() throws {
     root = FileManager.default.temporaryDirectory.appendingPathComponent(
       "termlint-test-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
@@ -31,13 +30,13 @@ struct TemporaryTree {
 
   /// Writes a file (creating folders) and returns its path.
   @discardableResult
-  func write(_ relative: String, _ text: String) throws -> String {
+  public func write(_ relative: String, _ text: String) throws -> String {
     try write(relative, bytes: Array(text.utf8))
   }
 
   /// Writes bytes (creating folders) and returns the path.
   @discardableResult
-  func write(_ relative: String, bytes: [UInt8]) throws -> String {
+  public func write(_ relative: String, bytes: [UInt8]) throws -> String {
     let url = root.appendingPathComponent(relative)
     try FileManager.default.createDirectory(
       at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -46,12 +45,12 @@ struct TemporaryTree {
   }
 
   /// A path inside the tree.
-  func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
+  public func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
 
   /// Names of the entries of a folder in the tree.
-  func entries(_ relative: String = "") throws -> [String] {
+  public func entries(_ relative: String = "") throws -> [String] {
     try FileManager.default.contentsOfDirectory(atPath: path(relative)).sorted()
   }
 
-  func remove() { try? FileManager.default.removeItem(at: root) }
+  public func remove() { try? FileManager.default.removeItem(at: root) }
 }

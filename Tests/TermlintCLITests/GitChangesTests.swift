@@ -2,9 +2,8 @@ import Foundation
 import TermlintTestSupport
 import Testing
 
-@testable import TermlintCore
-@testable import TermlintGlossary
 @testable import TermlintText
+@testable import termlint
 
 @Suite("Git changed files")
 struct GitChangesTests {

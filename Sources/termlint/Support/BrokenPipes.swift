@@ -1,6 +1,4 @@
 import Foundation
-import TermlintGlossary
-import TermlintText
 
 #if canImport(Glibc)
   import Glibc
@@ -8,15 +6,16 @@ import TermlintText
 
 /// Makes a write to a closed pipe fail with `EPIPE` instead of ending the process with SIGPIPE.
 ///
-/// Termlint writes to pipes it does not control: an external rule's standard input (the rule
-/// may exit without reading it) and its own standard output (`termlint lint … | head -1`).
-/// Each writer handles `EPIPE` itself. A handler that does nothing is installed rather than
+/// The command writes to a standard output it does not control (`termlint lint … | head -1`)
+/// and handles `EPIPE` itself (`StandardStreams`). This is the executable's business: it owns
+/// the process. The library leaves the process's signal handling alone; it blocks SIGPIPE only
+/// on the thread that writes an external rule's input (`PipeWrites` in TermlintCore). A handler that does nothing is installed rather than
 /// `SIG_IGN`, because an ignored signal stays ignored in the programs Termlint starts, while a
 /// caught one returns to its default action there.
-public enum BrokenPipes {
+enum BrokenPipes {
   /// Installs the handler, once, unless SIGPIPE already has a disposition other than the
   /// default (it is then left alone: whoever set it knew what they wanted).
-  public static func failWithEPIPE() { _ = installed }
+  static func failWithEPIPE() { _ = installed }
 
   private static let installed: Void = {
     var current = sigaction()

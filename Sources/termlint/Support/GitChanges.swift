@@ -3,7 +3,7 @@ import TermlintGlossary
 import TermlintText
 
 /// Asks git which files changed since a revision (`--changed-since`).
-public enum GitChanges {
+enum GitChanges {
   /// The files added, copied, modified, renamed or retyped since the point where `revision`
   /// and `HEAD` diverged, including uncommitted changes and new files git does not ignore.
   ///
@@ -17,7 +17,7 @@ public enum GitChanges {
   /// - Throws: `TermlintError.usage` when git is missing, `directory` is not inside a git
   ///   work tree, the revision is unknown, or it has no common history with `HEAD` (a shallow
   ///   clone).
-  public static func changedFiles(
+  static func changedFiles(
     since revision: String, in directory: String = FileManager.default.currentDirectoryPath
   ) throws -> [String] {
     let baseCommit = try mergeBase(revision, in: directory)
@@ -70,7 +70,7 @@ public enum GitChanges {
   /// The lines of each file changed since the point where `revision` and `HEAD` diverged
   /// (`--changed-lines`): the lines added or modified by `git diff -U0`, uncommitted edits
   /// included; every line of a new untracked file. Paths as in `changedFiles`.
-  public static func changedLines(
+  static func changedLines(
     since revision: String, in directory: String = FileManager.default.currentDirectoryPath
   ) throws
     -> [String: [ClosedRange<Int>]]
@@ -124,7 +124,7 @@ public enum GitChanges {
   /// - Parameters:
   ///   - paths: files relative to `directory` (or absolute).
   ///   - directory: where to run git (default: the current folder).
-  public static func ignored(
+  static func ignored(
     _ paths: [String], in directory: String = FileManager.default.currentDirectoryPath
   ) -> Set<String> {
     var ignored = Set<String>()
