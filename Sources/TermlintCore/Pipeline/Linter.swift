@@ -95,34 +95,45 @@ public struct Linter: Sendable {
   /// does not accept, in report order.
   ///
   /// - Throws: `TermlintError` for a suppression comment naming an unknown rule.
-  public func lint(_ document: Document) throws -> [Finding] { try check(document).findings }
-
-  /// Lints one document and tells what the filter stage kept and dropped.
-  public func check(_ document: Document) throws -> FindingFilter.Result {
-    try checkCounting(document).checked
+  public func lint(_ document: Document) throws -> [Finding] {
+    try outcome(of: document, baselineEntries: false).filtered.findings
   }
 
-  /// Lints one document (see `check`) and counts, from the same annotation, its units that need
-  /// a translation and those not translated yet (`TargetMissingRule.progress`).
+  /// What linting one document gives besides the findings to report.
+  public struct Outcome: Sendable {
+    /// The findings to report, and those a comment suppressed or the baseline accepted.
+    public var filtered: FindingFilter.Result
+    /// The document's units that need a translation and those not translated yet
+    /// (`TargetMissingRule.progress`); nil unless asked for, or when nothing needs translating.
+    public var progress: TranslationProgress?
+  }
+
+  /// Lints one document (see `lint`) and tells what the filter stage kept and dropped.
   ///
-  /// - Parameter baselineEntries: whether the result carries baseline entries (see
-  ///   `FindingFilter.apply`).
-  public func checkCounting(_ document: Document, baselineEntries: Bool = true) throws -> (
-    checked: FindingFilter.Result, progress: TranslationProgress?
-  ) {
+  /// - Parameters:
+  ///   - baselineEntries: whether the result carries baseline entries (see
+  ///     `FindingFilter.apply`).
+  ///   - countingProgress: whether to count, from the same annotation, the units that need a
+  ///     translation and those not translated yet.
+  /// - Throws: `TermlintError` for a suppression comment naming an unknown rule.
+  public func outcome(
+    of document: Document, baselineEntries: Bool = true, countingProgress: Bool = false
+  ) throws -> Outcome {
     let annotated = try annotate(document)
     var findings: [Finding] = []
     for configured in rules {
       let context = RuleContext(glossary: glossary, severity: configured.severity)
       findings.append(contentsOf: configured.rule.check(annotated, context: context))
     }
-    let progress = TargetMissingRule.progress(annotated).map {
-      TranslationProgress(untranslated: $0.untranslated, units: $0.units)
-    }
-    return (
-      try filter.apply(
+    let progress =
+      countingProgress
+      ? TargetMissingRule.progress(annotated).map {
+        TranslationProgress(untranslated: $0.untranslated, units: $0.units)
+      } : nil
+    return Outcome(
+      filtered: try filter.apply(
         SafeFixes.applied(to: findings), document: document, baselineEntries: baselineEntries),
-      progress
-    )
+      progress: progress)
   }
+
 }

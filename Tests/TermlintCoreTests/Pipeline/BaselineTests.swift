@@ -16,9 +16,10 @@ struct BaselineTests {
     let linter = Linter(
       glossary: TestLint.exampleGlossary, rules: configured, targetLanguage: LanguageTag("en"),
       filter: filter)
-    return try linter.check(
-      PlainTextReader.read(
-        SourceFile(path: "./a.md", text: text), markdown: true, language: LanguageTag("en")))
+    return try linter.outcome(
+      of: PlainTextReader.read(
+        SourceFile(path: "./a.md", text: text), markdown: true, language: LanguageTag("en"))
+    ).filtered
   }
 
   static let original =
