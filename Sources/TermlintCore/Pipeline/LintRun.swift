@@ -135,21 +135,6 @@ public struct LintRun: Sendable {
     return (report, results.flatMap(\.baselineEntries))
   }
 
-  /// Lints an unaligned article pair: the two files are aligned sentence by sentence and
-  /// checked as one document of beads (see `PairReader`); positions refer to both files.
-  public static func pair(linter: Linter, source: String, target: String) throws -> (
-    report: RunReport, baselineEntries: [Baseline.Entry]
-  ) {
-    let (document, sourceFile) = try pairDocument(linter: linter, source: source, target: target)
-    let checked = try linter.check(document)
-    var report = RunReport(
-      findings: checked.findings, files: [sourceFile, document.file],
-      rules: linter.rules.map { $0.rule.descriptor },
-      documents: [document])
-    report.directions[document.file.path] = LanguageDirection(document, linter: linter)
-    return (report, checked.baselineEntries)
-  }
-
   /// Reads an article pair into the document of its aligned beads, and the source file.
   static func pairDocument(linter: Linter, source: String, target: String) throws -> (
     Document, SourceFile
@@ -164,7 +149,7 @@ public struct LintRun: Sendable {
   }
 
   /// Runs every input and returns its result, in input order.
-  public func results(progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) async throws
+  func results(progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) async throws
     -> [FileResult]
   {
     let linter = self.linter
@@ -190,15 +175,16 @@ public struct LintRun: Sendable {
           bytes = try SourceFile.readBytes(path: path)
           document = try read(bytes!, path == "-" ? standardInputName ?? path : path)
         }
-        var (checked, progress) = try linter.checkCounting(
-          document, baselineEntries: keepsBaselineEntries)
+        let outcome = try linter.outcome(
+          of: document, baselineEntries: keepsBaselineEntries, countingProgress: true)
+        var checked = outcome.filtered
         FindingStorage.shareStrings(&checked.findings)
         return FileResult(
           file: document.file, findings: checked.findings,
           baselineEntries: checked.baselineEntries,
           direction: LanguageDirection(document, linter: linter),
           rulesNotRun: linter.rulesNotRun(on: document),
-          translationProgress: progress, document: keepsDocuments ? document : nil,
+          translationProgress: outcome.progress, document: keepsDocuments ? document : nil,
           wordCount: WordCount.perFile([document])[document.file.path] ?? 0, otherFiles: otherFiles)
       } catch  where reportsInputErrors && InputErrors.isInputError(error) {
         if bytes == nil && path != "-" { bytes = try? SourceFile.readBytes(path: path) }

@@ -94,13 +94,18 @@ struct Lint: AsyncParsableCommand {
       let parts: [Part]
       if let source, let target {
         let pipeline = try settings.loadPipeline(forInputs: [target])
-        let setup = try await settings.session(pipeline: pipeline, baseline: baseline).setup
+        let session = settings.session(pipeline: pipeline, baseline: baseline)
+        _ = try await session.setup
         guard input.files.isEmpty && input.changedSince == nil else {
           throw TermlintError.usage("give either files to check or --source and --target, not both")
         }
-        let (report, entries) = try LintRun.pair(
-          linter: setup.linter, source: source, target: target)
-        parts = [Part(setup: setup, inputs: [target], report: report, baselineEntries: entries)]
+        // The same run as an article pair found in a folder.
+        let result = try await session.run([target], jobs: 1, pairs: [target: source])
+        parts = [
+          Part(
+            setup: result.setup, inputs: [target], report: result.report,
+            baselineEntries: result.baselineEntries)
+        ]
       } else if settings.pipeline != nil {
         // One pipeline for every file: it loads (and its errors come) first.
         let pipeline = try settings.loadPipeline()
