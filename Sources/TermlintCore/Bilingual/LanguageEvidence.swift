@@ -68,7 +68,7 @@ struct LanguageEvidence: Equatable {
   ///   - placeholders: ranges of the span's text that are placeholders, URLs, e-mail addresses
   ///     or inline codes.
   init(_ span: AnnotatedSpan, source: Int32?, target: Int32?, placeholders: [Range<Int>]) {
-    let text = span.span.text
+    let text = span.text
     let chunks = TechnicalText.ranges(in: text)
     // Punctuation alone (`/`, `|`) is not code.
     for chunk in chunks

@@ -258,7 +258,7 @@ struct NameIndex: Sendable {
     let token = span.tokens[k]
     guard token.kind == .word, !covered[k] else { return nil }
     // Fast exit: an ASCII first letter that is not a capital.
-    let firstUnit = span.span.text[
+    let firstUnit = span.text[
       span.normalized.map.sourceOffset(startingAt: token.range.lowerBound)]
     if firstUnit < 0x80 && !(firstUnit >= 0x41 && firstUnit <= 0x5A) { return nil }
     var word = span.surface(of: token)

@@ -49,7 +49,7 @@ struct NumberScanner {
   /// The numbers of a span, skipping any whose text overlaps `excluded` (URLs, placeholders).
   func mentions(in span: AnnotatedSpan, excluding codes: [Range<Int>] = []) -> [NumberMention] {
     // HTML/XML character references (&#8217; &#x2019;) are characters, not numbers.
-    let excluded = codes + Self.characterReferences(in: span.span.text)
+    let excluded = codes + Self.characterReferences(in: span.text)
     let tokens = span.tokens
     let units = span.normalized.units
     var result: [NumberMention] = []
@@ -330,7 +330,7 @@ struct NumberScanner {
     let previous = span.tokens[k - 1].range.upperBound
     let gap = span.normalized.map.sourceRange(previous..<span.tokens[k].range.lowerBound)
     guard gap.count == 1 else { return false }
-    let u = span.span.text[gap.lowerBound]
+    let u = span.text[gap.lowerBound]
     if commaDecimal { return TextScan.isSpace(u) && u != 0x0A && u != 0x0D }
     return u == 0xA0 || u == 0x2009 || u == 0x202F || u == 0x2007
   }

@@ -207,7 +207,7 @@ public struct RuleContext: Sendable {
     suggestions: [String] = [], fixIsSafe: Bool = false, unit: Unit, side: String = "target",
     related: [Location] = []
   ) -> Finding {
-    let file = span.span.file
+    let file = span.file
     return Finding(
       ruleID: descriptor.id, severity: severity, category: descriptor.category, message: message,
       location: Location(file: file, utf16Range: fileRange), matchedText: file.text(in: fileRange),

@@ -36,6 +36,15 @@ public final class AnnotatedSpan: Sendable {
     self.hits = hits
   }
 
+  /// The span's file.
+  public var file: SourceFile { span.file }
+  /// The span's text (UTF-16 code units).
+  public var text: [UInt16] { span.text }
+  /// The span's text as a string.
+  public var string: String { span.string }
+  /// The span's language.
+  public var language: LanguageTag? { span.language }
+
   /// Maps a normalized range to a UTF-16 range in the span's file.
   public func fileRange(normalized range: Range<Int>) -> Range<Int> {
     span.map.sourceRange(normalized.map.sourceRange(range))
@@ -43,6 +52,9 @@ public final class AnnotatedSpan: Sendable {
 
   /// Maps a range of the span's text to a UTF-16 range in the file.
   public func fileRange(text range: Range<Int>) -> Range<Int> { span.map.sourceRange(range) }
+
+  /// The UTF-16 offset in the file where the character at `index` of the span's text starts.
+  public func fileOffset(text index: Int) -> Int { span.map.sourceOffset(startingAt: index) }
 }
 
 /// Finds glossary terms in text: token sequences, stems or exact forms, longest match first.

@@ -62,7 +62,7 @@ struct NameMatchingTests {
       TextSpan(file: file, range: 0..<file.utf16.count, language: LanguageTag("en")),
       language: LanguageTag("en"))
     return index.nearMisses(in: span).map {
-      "\(span.span.file.text(in: span.fileRange(text: span.textRange(tokens: $0.tokens))))→\($0.suggestion)"
+      "\(span.file.text(in: span.fileRange(text: span.textRange(tokens: $0.tokens))))→\($0.suggestion)"
     }
   }
 

@@ -73,7 +73,7 @@ struct ConsistencyRule: Rule {
       let place = places[k]
       guard let used = first[place.group] else {
         first[place.group] = (
-          place.member, m.text, Location(file: m.span.span.file, utf16Range: m.fileRange)
+          place.member, m.text, Location(file: m.span.file, utf16Range: m.fileRange)
         )
         return
       }

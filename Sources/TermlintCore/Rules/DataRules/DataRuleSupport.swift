@@ -228,19 +228,19 @@ enum DataRuleMatching {
       guard let span = unit.target else { continue }
       // Most text is NFC already; only other text is normalized (with a map back).
       let display =
-        Normalizer.nfc.isNormalized(span.span.text)
-        ? nil : NormalizedText(span.span.text, options: .display)
+        Normalizer.nfc.isNormalized(span.text)
+        ? nil : NormalizedText(span.text, options: .display)
       let ranges: [Range<Int>]
       do {
-        ranges = try matcher.matches(in: display?.units ?? span.span.text)
+        ranges = try matcher.matches(in: display?.units ?? span.text)
       } catch {
         if failure == nil {
-          let start = span.fileRange(text: 0..<min(1, span.span.text.count))
+          let start = span.fileRange(text: 0..<min(1, span.text.count))
           failure = Finding(
             ruleID: descriptor.id, severity: .error, category: descriptor.category,
             message: .timedOut(descriptor.id),
             location: Location(
-              file: span.span.file, utf16Range: start.lowerBound..<start.lowerBound),
+              file: span.file, utf16Range: start.lowerBound..<start.lowerBound),
             matchedText: "",
             unitID: unit.unit.id, side: "target")
         }
@@ -250,7 +250,7 @@ enum DataRuleMatching {
         let fileRange = span.fileRange(text: display?.sourceRange(r) ?? r)
         body(
           DataRuleMatch(
-            unit: unit, span: span, fileRange: fileRange, text: span.span.file.text(in: fileRange)))
+            unit: unit, span: span, fileRange: fileRange, text: span.file.text(in: fileRange)))
       }
     }
     return failure

@@ -89,7 +89,7 @@ enum ExternalRuleProtocol {
   }
 
   private static func side(_ span: AnnotatedSpan, glossary: CompiledGlossary) -> Side {
-    let offsets = CodePointOffsets(span.span.text)
+    let offsets = CodePointOffsets(span.text)
     let terms = span.hits.map { hit -> TermLine in
       let entry = glossary.entries[hit.entryIndex]
       let range = span.normalized.map.sourceRange(hit.normalizedRange)
@@ -99,7 +99,7 @@ enum ExternalRuleProtocol {
         concept: glossary.concept(of: entry).id, term: entry.term.text,
         status: entry.term.effectiveStatus.rawValue)
     }
-    return Side(text: span.span.string, language: span.span.language?.value, terms: terms)
+    return Side(text: span.string, language: span.language?.value, terms: terms)
   }
 
   /// Reads the findings an external rule wrote.
@@ -143,7 +143,7 @@ enum ExternalRuleProtocol {
       guard let start = integer(object["start"]), let end = integer(object["end"]) else {
         throw fail("'start' and 'end' must be integers (code point offsets in the unit's text)")
       }
-      let offsets = CodePointOffsets(span.span.text)
+      let offsets = CodePointOffsets(span.text)
       guard start >= 0, start <= end, end <= offsets.count else {
         throw fail(
           "offsets \(start)..<\(end) lie outside unit '\(unitID)' (\(offsets.count) code points)")

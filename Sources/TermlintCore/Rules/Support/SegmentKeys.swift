@@ -113,7 +113,7 @@ enum SegmentKeys {
   /// Whether a span has at least two letters (a key worth comparing).
   static func hasWords(_ span: AnnotatedSpan) -> Bool {
     var letters = 0
-    for u in span.span.text {
+    for u in span.text {
       if let s = Unicode.Scalar(u), Typography.isLetter(s) {
         letters += 1
         if letters >= 2 { return true }

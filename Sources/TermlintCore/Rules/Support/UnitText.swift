@@ -12,14 +12,14 @@ struct UnitText {
 
   init(_ span: AnnotatedSpan) {
     self.span = span
-    self.units = span.span.text
+    self.units = span.text
   }
 
   /// The number of UTF-16 code units.
   var count: Int { units.count }
 
   /// The file the span comes from.
-  var file: SourceFile { span.span.file }
+  var file: SourceFile { span.file }
 
   /// Maps a range of the span's text to a UTF-16 range of the file.
   func fileRange(_ range: Range<Int>) -> Range<Int> { span.fileRange(text: range) }
@@ -30,7 +30,7 @@ struct UnitText {
     let u = units[index]
     if u == 0x0A || u == 0x0D { return true }
     guard u == 0x20 else { return false }
-    let offset = span.span.map.sourceOffset(startingAt: index)
+    let offset = span.fileOffset(text: index)
     guard offset < file.utf16.count else { return false }
     let f = file.utf16[offset]
     return f == 0x0A || f == 0x0D
@@ -70,7 +70,7 @@ struct UnitText {
 
   /// The 1-based line of the file that holds the character at `index`.
   func fileLine(at index: Int) -> Int {
-    file.lineIndex(utf16Offset: span.span.map.sourceOffset(startingAt: index)) + 1
+    file.lineIndex(utf16Offset: span.fileOffset(text: index)) + 1
   }
 
   /// The word (letters, digits, apostrophes) around `index`, for messages; invisible characters

@@ -124,7 +124,7 @@ enum BeadNeighbours {
       let unit = document.units[k]
       guard unit.paragraph == paragraph else { continue }
       if let span = side(unit), !span.isBlank {
-        return Location(file: span.span.file, utf16Range: span.trimmedFileRange)
+        return Location(file: span.file, utf16Range: span.trimmedFileRange)
       }
     }
     return nil

@@ -242,7 +242,7 @@ extension NumberMismatchRule {
     for start in side.indices where !side[start].matched && side[start].mention.isHard {
       let unit = document.units[side[start].unit]
       guard let span = targetSide ? unit.target : unit.source else { continue }
-      let text = span.span.text
+      let text = span.text
       func digits(_ item: Item) -> String? {
         let r = item.mention.textRange
         guard r.upperBound <= text.count else { return nil }

@@ -200,7 +200,7 @@ extension UntranslatedRule {
     let units = span.normalized.units
     func form(_ k: Int) -> String { String(utf16Units: units[tokens[k].range]) }
     // A mask rather than a search per token: technical chunks can be many in a long text.
-    var masked = [Bool](repeating: false, count: span.span.text.count)
+    var masked = [Bool](repeating: false, count: span.text.count)
     for range in excluded { for i in range where i < masked.count { masked[i] = true } }
     func inScript(_ k: Int) -> Bool {
       guard tokens[k].kind == .word, Scripts.dominant(form(k)) == script else { return false }

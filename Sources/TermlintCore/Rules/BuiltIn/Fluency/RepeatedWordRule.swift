@@ -130,12 +130,12 @@ struct RepeatedWordRule: BuiltInRule, UnitRule {
       if allowed.contains(word) { continue }
       let first = span.fileRange(normalized: a.range)
       let second = span.fileRange(normalized: b.range)
-      let file = span.span.file
+      let file = span.file
       let firstText = file.text(in: first)
       let secondText = file.text(in: second)
       if Self.isCapitalised(firstText) && Self.isCapitalised(secondText) { continue }
       let text = span.normalized.map.sourceRange(a.range.lowerBound..<b.range.upperBound)
-      let raw = span.span.text
+      let raw = span.text
       // A capitalised word on a new line starts a new item ("Catalogue, working\n Working …").
       if !Self.isCapitalised(firstText) && Self.isCapitalised(secondText),
         raw[text].contains(where: { $0 == 0x0A || $0 == 0x0D })

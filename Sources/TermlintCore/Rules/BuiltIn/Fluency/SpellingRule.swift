@@ -241,7 +241,7 @@ struct SpellingRule: BuiltInRule, LanguageResourceRule {
       let units = usedIn[stem]?.count ?? 0
       if units >= Self.vocabularyUnits { continue }
       let range = c.span.fileRange(text: c.word.textRange)
-      let written = c.span.span.file.text(in: range)
+      let written = c.span.file.text(in: range)
       findings.append(
         context.finding(
           Self.descriptor, in: c.span, fileRange: range,
@@ -373,7 +373,7 @@ struct SpellChecker {
   func unknownWords(in span: AnnotatedSpan, placeholders: [Range<Int>], script: Int32?)
     -> [UnknownWord]
   {
-    let text = span.span.text
+    let text = span.text
     let tokens = span.tokens
     var candidates: [Int] = []
     for (k, token) in tokens.enumerated() where token.kind == .word && token.range.count >= 2 {

@@ -202,7 +202,7 @@ struct NameSpellingRule: OptionlessRule {
   }
 
   private func written(_ span: AnnotatedSpan, _ range: Range<Int>) -> String {
-    span.span.file.text(in: span.fileRange(text: range))
+    span.file.text(in: span.fileRange(text: range))
   }
 }
 
@@ -249,7 +249,7 @@ enum SourceNames {
     func capitalisedCyrillic(_ k: Int) -> String? {
       guard tokens[k].kind == .word, !covered[k] else { return nil }
       // Fast exit: a first letter that is an ASCII non-capital or a lower-case Cyrillic letter.
-      let firstUnit = span.span.text[
+      let firstUnit = span.text[
         span.normalized.map.sourceOffset(startingAt: tokens[k].range.lowerBound)]
       if (firstUnit < 0x80 && !(firstUnit >= 0x41 && firstUnit <= 0x5A))
         || (firstUnit >= 0x430 && firstUnit <= 0x45F)

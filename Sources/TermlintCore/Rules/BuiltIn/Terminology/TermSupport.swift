@@ -20,7 +20,7 @@ enum TermSupport {
       {
         // The ending comes from the text; so does its apostrophe (Riabkov’s → Ryabkov’s). The
         // word itself is letters only, so any apostrophe in `inflected` is the ending's.
-        let matched = span.span.file.text(in: hit.fileRange)
+        let matched = span.file.text(in: hit.fileRange)
         if let typographic = matched.unicodeScalars.last(where: { apostrophes.contains($0) }),
           typographic != "'"
         {
@@ -30,7 +30,7 @@ enum TermSupport {
         result = head + inflected
       }
     }
-    let matched = span.span.file.text(in: hit.fileRange)
+    let matched = span.file.text(in: hit.fileRange)
     // A capital that the replaced term has anyway (a name: *Black Sea Grain Initiative*) says
     // nothing about the replacement: a term in lower case (*grain deal*) stays so, except at the
     // start of a sentence. Text in capitals (a headline) is still followed.

@@ -109,7 +109,7 @@ struct WhitespaceRule: OptionlessRule, UnitRule {
     // prompt) is not the translator's.
     if !problems.isEmpty, let source = SourceComparison.source(of: unit) {
       let sourceProblems = detect(
-        source, language: source.span.span.language ?? document.sourceLanguage,
+        source, language: source.span.language ?? document.sourceLanguage,
         format: document.document.format)
       let keep = SourceComparison.introduced(
         target: problems.map { ($0.kind, $0.range) }, targetLength: text.count,
