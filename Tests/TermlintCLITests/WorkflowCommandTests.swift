@@ -294,6 +294,12 @@ struct WorkflowCommandTests {
       "\(config.stdout)")
     let options = try CLI.run(["config", "--pipeline", "Pipelines/news-ru-en.yml"])
     #expect(options.stdout.contains("    options:"), "rule options are shown: \(options.stdout)")
+    // A list stays a list, also when an item holds the '|' that splits a single value.
+    try Self.write(
+      "rules:\n  repeated-word:\n    options:\n      allow: [\"no\", \"a|b\"]\n", "list.yml",
+      in: dir)
+    let list = try CLI.run(["config", "--pipeline", "list.yml"], in: dir)
+    #expect(list.stdout.contains("      allow: [\"no\", \"a|b\"]\n"), "\(list.stdout)")
   }
 
   @Test func rulesExplainFindsDataRulesOfTheDiscoveredPipeline() throws {

@@ -13,7 +13,7 @@ public struct Pipeline: Sendable {
     /// Severity override.
     public var severity: Severity?
     /// Rule options.
-    public var options: [String: String]
+    public var options: [String: RuleOptionValue]
     /// Line in the pipeline file, for errors.
     public var line: Int?
     /// The line of each option's key, for errors.
@@ -21,7 +21,7 @@ public struct Pipeline: Sendable {
 
     /// Creates a setting.
     public init(
-      enabled: Bool = true, severity: Severity? = nil, options: [String: String] = [:],
+      enabled: Bool = true, severity: Severity? = nil, options: [String: RuleOptionValue] = [:],
       line: Int? = nil
     ) {
       self.enabled = enabled

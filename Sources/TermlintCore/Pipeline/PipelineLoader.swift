@@ -264,8 +264,9 @@ public enum PipelineLoader {
       case "description": description = try YAMLSupport.scalar(v, path: path, key: full)
       case "options":
         for (ok, ov) in try YAMLSupport.mapping(v, path: path, what: "'\(full)'") {
-          options[ok.string ?? ""] = try YAMLSupport.scalarOrList(
-            ov, path: path, key: "\(full).\(ok.string ?? "")")
+          options[ok.string ?? ""] = try YAMLSupport.optionValue(
+            ov, path: path, key: "\(full).\(ok.string ?? "")"
+          ).joined
         }
       default:
         throw YAMLSupport.unknownKey(k, path: path, in: "external-rules", known: externalRuleKeys)
@@ -322,7 +323,7 @@ public enum PipelineLoader {
         setting.severity = try YAMLSupport.severity(v, path: path, key: "rules.\(id).severity")
       case "options":
         for (ok, ov) in try YAMLSupport.mapping(v, path: path, what: "options of rule '\(id)'") {
-          setting.options[ok.string ?? ""] = try YAMLSupport.scalarOrList(
+          setting.options[ok.string ?? ""] = try YAMLSupport.optionValue(
             ov, path: path, key: "rules.\(id).options.\(ok.string ?? "")")
           setting.optionLines[ok.string ?? ""] = YAMLSupport.line(ok)
         }

@@ -44,11 +44,13 @@ public enum YAMLSupport {
     return s
   }
 
-  /// A scalar, or a list of scalars joined with `|`.
-  public static func scalarOrList(_ node: Node, path: String, key: String) throws -> String {
-    if let s = node.scalar?.string { return s }
+  /// A scalar, or a list of scalars.
+  public static func optionValue(_ node: Node, path: String, key: String) throws
+    -> RuleOptionValue
+  {
+    if let s = node.scalar?.string { return .value(s) }
     if let seq = node.sequence {
-      return try seq.map { try scalar($0, path: path, key: key) }.joined(separator: "|")
+      return .list(try seq.map { try scalar($0, path: path, key: key) })
     }
     throw TermlintError.configuration(
       path, line: line(node), "'\(key)' must be a value or a list of values")

@@ -72,11 +72,39 @@ extension UnitRule {
 /// (`Linter.rulesNotRun`).
 public protocol BilingualRule: Rule {}
 
-/// Options for one rule, as strings from a pipeline file (a list's items joined by `|`), with
-/// where they were written; `decode(_:rule:)` turns them into the rule's `Configuration`.
+/// The value of one rule option as a pipeline writes it: one value, or a YAML list.
+public enum RuleOptionValue: Sendable, Hashable, ExpressibleByStringLiteral {
+  /// A single value (`style: straight`).
+  case value(String)
+  /// A YAML list (`allow: [no, so]`).
+  case list([String])
+
+  /// A single value.
+  public init(stringLiteral value: String) { self = .value(value) }
+
+  /// The value as one string: a list's items joined by `|`, the separator a single value may
+  /// use for a list (`allow: "no|so"`); also how external rules receive it.
+  public var joined: String {
+    switch self {
+    case .value(let s): return s
+    case .list(let items): return items.joined(separator: "|")
+    }
+  }
+
+  /// The value for JSON: a string, or an array of strings.
+  var jsonObject: Any {
+    switch self {
+    case .value(let s): return s
+    case .list(let items): return items
+    }
+  }
+}
+
+/// Options for one rule from a pipeline file, with where they were written; `decode(_:rule:)`
+/// turns them into the rule's `Configuration`.
 public struct RuleOptions: Sendable {
   /// Option values by key.
-  public var values: [String: String]
+  public var values: [String: RuleOptionValue]
   /// The file the options come from, for error messages.
   public var file: String?
   /// The line the rule's setting starts at.
@@ -86,13 +114,20 @@ public struct RuleOptions: Sendable {
 
   /// Creates options.
   public init(
-    _ values: [String: String] = [:], file: String? = nil, line: Int? = nil,
+    _ values: [String: RuleOptionValue] = [:], file: String? = nil, line: Int? = nil,
     lines: [String: Int] = [:]
   ) {
     self.values = values
     self.file = file
     self.line = line
     self.lines = lines
+  }
+
+  /// Creates options of single values (a list as items joined by `|`).
+  public init(
+    _ values: [String: String], file: String? = nil, line: Int? = nil, lines: [String: Int] = [:]
+  ) {
+    self.init(values.mapValues { .value($0) }, file: file, line: line, lines: lines)
   }
 
   /// Throws when an option is not one of `known`.

@@ -71,11 +71,11 @@ extension KeyedDecodingContainer {
   /// The value of an option that is a list (a YAML list, or items separated by `|`), trimmed
   /// and without empty items; nil when the option is not given.
   func list(forKey key: Key) throws -> [String]? {
-    try decodeIfPresent(String.self, forKey: key).map {
-      $0.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
-        !$0.isEmpty
-      }
-    }
+    guard contains(key) else { return nil }
+    let items =
+      try (try? decode([String].self, forKey: key))
+      ?? decode(String.self, forKey: key).split(separator: "|").map(String.init)
+    return items.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
   }
 }
 
@@ -89,7 +89,9 @@ extension RuleOptions {
     guard !values.isEmpty else { return C() }
     do {
       return try JSONDecoder().decode(
-        C.self, from: JSONSerialization.data(withJSONObject: values, options: [.sortedKeys]))
+        C.self,
+        from: JSONSerialization.data(
+          withJSONObject: values.mapValues(\.jsonObject), options: [.sortedKeys]))
     } catch let error as RuleOptionValueError {
       let allowed =
         error.allowed.count < 2
@@ -100,9 +102,14 @@ extension RuleOptions {
         "bad value '\(error.value)' for option '\(error.key)' of rule '\(rule)' (use \(allowed))")
     } catch let error as DecodingError {
       let key = error.codingKey ?? "?"
+      if case .list? = values[key] {
+        throw TermlintError.configuration(
+          file, line: lines[key] ?? line,
+          "option '\(key)' of rule '\(rule)' takes one value, not a list")
+      }
       throw TermlintError.configuration(
         file, line: lines[key] ?? line,
-        "bad value '\(values[key] ?? "")' for option '\(key)' of rule '\(rule)'")
+        "bad value '\(values[key]?.joined ?? "")' for option '\(key)' of rule '\(rule)'")
     }
   }
 }

@@ -89,7 +89,11 @@ enum EffectiveConfiguration {
         lines.append("    severity: \(configured.severity.rawValue)")
         lines.append("    options:")
         for (key, value) in options.sorted(by: { $0.key < $1.key }) {
-          lines.append("      \(key): \(quoted(value))")
+          switch value {
+          case .value(let s): lines.append("      \(key): \(quoted(s))")
+          case .list(let items):
+            lines.append("      \(key): [\(items.map(quoted).joined(separator: ", "))]")
+          }
         }
       }
     }

@@ -101,6 +101,10 @@ struct PipelineLoaderTests {
       ("name: x\nbogus: 1\n", 2, "'bogus'"),
       ("rules:\n  dashes: {options: {style: long}}\n", 2, "'long'"),
       (
+        "rules:\n  dashes:\n    options:\n      style: [em-spaced, en-spaced]\n", 4,
+        "option 'style' of rule 'dashes' takes one value, not a list"
+      ),
+      (
         "fail-on: error\nrules:\n  brackets: {options: {strict: yes}}\n", 3,
         "unknown option 'strict' for rule 'brackets' (it takes no options)"
       ),

@@ -18,6 +18,10 @@ struct RuleConfigurationTests {
     let repeated = try RuleOptions(["allow": "no | so|"]).decode(
       RepeatedWordRule.Configuration.self, rule: "repeated-word")
     #expect(repeated.allow == ["no", "so"])
+    // A YAML list is a list as it is: an item may hold the '|' that splits a single value.
+    let listed = try RuleOptions(["allow": .list(["no", " so ", "", "a|b"])]).decode(
+      RepeatedWordRule.Configuration.self, rule: "repeated-word")
+    #expect(listed.allow == ["no", "so", "a|b"])
     #expect(
       try RuleOptions().decode(SpellingRule.Configuration.self, rule: "spelling").words.isEmpty)
   }
