@@ -207,11 +207,23 @@ public enum JSONReporter: Reporter {
     }
   }
 
+  /// An optional that the synthesized encoding writes as `null` instead of leaving its key out.
+  struct NullWhenAbsent<Wrapped: Encodable & Sendable>: Encodable, Sendable {
+    let value: Wrapped?
+    init(_ value: Wrapped?) { self.value = value }
+
+    func encode(to encoder: any Encoder) throws {
+      var c = encoder.singleValueContainer()
+      if let value { try c.encode(value) } else { try c.encodeNil() }
+    }
+  }
+
   struct JSONSummary: Encodable {
     let files: Int?
     let findings: Int, error: Int, warning: Int, info: Int
     let words: Int, penaltyPoints: Int
-    let qualityScore: Double?
+    /// Null, not absent, when no words were checked, so the key is always there.
+    let qualityScore: NullWhenAbsent<Double>
     /// The run's direction (`ru → en`; several joined, see `RunReport.directionSummary`).
     var direction: String? = nil
     /// One entry per direction, with its file count.
@@ -237,29 +249,7 @@ public enum JSONReporter: Reporter {
       info = c[.info] ?? 0
       words = quality.words
       penaltyPoints = quality.penaltyPoints
-      qualityScore = quality.roundedScore
-    }
-
-    enum CodingKeys: String, CodingKey {
-      case files, findings, error, warning, info, words, penaltyPoints, qualityScore, untranslated,
-        translatableUnits, direction, directions
-    }
-
-    func encode(to encoder: any Encoder) throws {
-      var c = encoder.container(keyedBy: CodingKeys.self)
-      try c.encodeIfPresent(files, forKey: .files)
-      try c.encode(findings, forKey: .findings)
-      try c.encode(error, forKey: .error)
-      try c.encode(warning, forKey: .warning)
-      try c.encode(info, forKey: .info)
-      try c.encode(words, forKey: .words)
-      try c.encode(penaltyPoints, forKey: .penaltyPoints)
-      // NOTE: null, not absent, when no words were checked, so the key is always there.
-      try c.encode(qualityScore, forKey: .qualityScore)
-      try c.encodeIfPresent(untranslated, forKey: .untranslated)
-      try c.encodeIfPresent(translatableUnits, forKey: .translatableUnits)
-      try c.encodeIfPresent(direction, forKey: .direction)
-      try c.encodeIfPresent(directions, forKey: .directions)
+      qualityScore = NullWhenAbsent(quality.roundedScore)
     }
   }
 
