@@ -132,32 +132,15 @@ private enum English {
     }
     z.cursor = v2
     let v3 = z.cursor
-    outer: while true {
-      let v4 = z.cursor
-      // goto (v [ 'y' ]) then <- 'Y'
-      var found = false
-      while true {
-        let v5 = z.cursor
-        if z.inGrouping(gV) {
-          z.bra = z.cursor
-          if z.eqC(lowerY) {
-            z.ket = z.cursor
-            z.cursor = v5
-            found = true
-            break
-          }
-        }
-        z.cursor = v5
-        if z.cursor >= z.limit { break }
-        z.cursor += 1
-      }
-      if !found {
-        z.cursor = v4
-        break outer
-      }
-      z.sliceFrom(sY)
-      st.yFound = true
+    // repeat goto (v [ 'y' ]) <- 'Y'
+    let replaced = z.replaceEach(with: sY) { z in
+      guard z.inGrouping(gV) else { return false }
+      z.bra = z.cursor
+      guard z.eqC(lowerY) else { return false }
+      z.ket = z.cursor
+      return true
     }
+    if replaced { st.yFound = true }
     z.cursor = v3
   }
 
@@ -392,27 +375,12 @@ private enum English {
 
   static func postlude(_ z: inout SnowballBuffer, _ st: State) {
     if !st.yFound { return }
-    while true {
-      let v1 = z.cursor
-      var found = false
-      while true {
-        let v2 = z.cursor
-        z.bra = z.cursor
-        if z.eqC(upperY) {
-          z.ket = z.cursor
-          z.cursor = v2
-          found = true
-          break
-        }
-        z.cursor = v2
-        if z.cursor >= z.limit { break }
-        z.cursor += 1
-      }
-      if !found {
-        z.cursor = v1
-        return
-      }
-      z.sliceFrom(sy)
+    // repeat goto ([ 'Y' ]) <- 'y'
+    z.replaceEach(with: sy) { z in
+      z.bra = z.cursor
+      guard z.eqC(upperY) else { return false }
+      z.ket = z.cursor
+      return true
     }
   }
 

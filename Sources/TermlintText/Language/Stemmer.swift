@@ -319,6 +319,33 @@ struct SnowballBuffer {
     return v.results[found]
   }
 
+  /// Snowball's `repeat (goto (test) <- s)`: from the cursor on, finds each next place where
+  /// `test` succeeds (it marks the slice) and replaces the slice by `s`; the cursor is left
+  /// where the last, failed search started. Returns whether anything was replaced.
+  @discardableResult
+  mutating func replaceEach(with s: [UInt16], where test: (inout SnowballBuffer) -> Bool)
+    -> Bool
+  {
+    var replaced = false
+    while true {
+      let start = cursor
+      var found = false
+      while true {
+        let here = cursor
+        found = test(&self)
+        cursor = here
+        if found || cursor >= limit { break }
+        cursor += 1
+      }
+      if !found {
+        cursor = start
+        return replaced
+      }
+      sliceFrom(s)
+      replaced = true
+    }
+  }
+
   /// Snowball's `[substring]` going backward: marks the longest entry of `table` ending at the
   /// cursor as the slice (`ket` at the cursor, `bra` where the entry starts) and returns its
   /// value; 0, with the slice unchanged but `ket`, if none.
