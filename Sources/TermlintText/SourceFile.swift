@@ -131,20 +131,44 @@ public struct SourceFile: Sendable {
 
   /// Reads a descriptor to its end; `sizeHint` (a regular file's size) saves reallocations.
   private static func readAll(_ fd: Int32, path: String, sizeHint: Int) throws -> [UInt8] {
-    var bytes = [UInt8]()
-    bytes.reserveCapacity(sizeHint)
-    let chunk = 1 << 20
-    var buffer = [UInt8](repeating: 0, count: chunk)
-    while true {
-      let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, chunk) }
-      if n == 0 { return bytes }
-      if n < 0 {
-        if errno == EINTR { continue }
-        if errno == EISDIR { throw TermlintError.input(path, "is a directory, not a file") }
-        throw TermlintError.input(path, "cannot be read: \(String(cString: strerror(errno)))")
+    // The expected bytes are read straight into the array (one byte more, to see the end
+    // without another call); a file that turns out longer goes on in chunks.
+    var failure: Int32?
+    var atEnd = false
+    var bytes = [UInt8](unsafeUninitializedCapacity: sizeHint + 1) { buffer, count in
+      while count < buffer.count {
+        let n = Glibc.read(fd, buffer.baseAddress! + count, buffer.count - count)
+        if n == 0 {
+          atEnd = true
+          return
+        }
+        if n < 0 {
+          if errno == EINTR { continue }
+          failure = errno
+          return
+        }
+        count += n
       }
-      bytes.append(contentsOf: buffer[0..<n])
     }
+    if failure == nil && !atEnd {
+      let chunk = 1 << 20
+      var buffer = [UInt8](repeating: 0, count: chunk)
+      while true {
+        let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, chunk) }
+        if n == 0 { break }
+        if n < 0 {
+          if errno == EINTR { continue }
+          failure = errno
+          break
+        }
+        bytes.append(contentsOf: buffer[0..<n])
+      }
+    }
+    if let failure {
+      if failure == EISDIR { throw TermlintError.input(path, "is a directory, not a file") }
+      throw TermlintError.input(path, "cannot be read: \(String(cString: strerror(failure)))")
+    }
+    return bytes
   }
 
   package init(path: String, utf16: [UInt16], encoding: Encoding, hasBOM: Bool) {

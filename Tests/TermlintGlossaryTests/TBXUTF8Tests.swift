@@ -89,4 +89,31 @@ struct TBXUTF8Tests {
       Issue.record("\(error)")
     }
   }
+
+  /// Captured text is gathered as UTF-8 from runs, references and CDATA sections, and white
+  /// space (tab, CR, LF, runs of spaces) is collapsed on those bytes, next to multi-byte
+  /// characters; `xml:space="preserve"` keeps it as written.
+  @Test func textFromPiecesIsCollapsedAsUTF8() throws {
+    let body =
+      "<conceptEntry id=\"p\"><langSec xml:lang=\"ru\"><termSec><term>\t ж\r\n  &#x436;<![CDATA[ 😀\t]]>&amp;  é </term>"
+      + "<note>  a&#x9;b </note></termSec><termSec><term xml:space=\"preserve\"> ж&#x20; </term></termSec></langSec></conceptEntry>"
+    let glossary = try TBXLoader.load(bytes: Array(Self.tbx(body).utf8), path: "p.tbx")
+    let terms = try #require(glossary.concepts.first?.terms)
+    #expect(terms.map(\.text) == ["ж ж 😀 & é", " ж  "])
+    #expect(terms.first?.note == "a b")
+  }
+
+  /// U+FFFD in a term is refused when the file's bytes do not hold it (here it comes from a
+  /// reference), and kept when they do.
+  @Test func replacementCharacterInTermComesFromTheBytesOnly() throws {
+    func load(_ term: String) throws -> Glossary {
+      let body =
+        "<conceptEntry id=\"r\"><langSec xml:lang=\"en\"><termSec><term>\(term)</term></termSec></langSec></conceptEntry>"
+      return try TBXLoader.load(bytes: Array(Self.tbx(body).utf8), path: "r.tbx")
+    }
+    #expect(try load("a\u{FFFD}b").concepts.first?.terms.first?.text == "a\u{FFFD}b")
+    #expect(
+      try load("caf\u{E9} \u{FEFF}x").concepts.first?.terms.first?.text == "caf\u{E9} \u{FEFF}x")
+    #expect(throws: TermlintError.self) { try load("a&#xFFFD;b") }
+  }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import TermlintTestSupport
 import Testing
 
@@ -11,6 +12,24 @@ struct SourceFileTests {
     let bom = try SourceFile(path: "a", bytes: [0xEF, 0xBB, 0xBF] + Array("Привет".utf8))
     #expect(bom.text == "Привет" && bom.hasBOM)
     #expect(bom.position(utf16Offset: 0) == (1, 1))
+  }
+
+  /// A regular file is read straight into an array of its size; a file whose size is not
+  /// known beforehand (procfs reports 0) is read on in chunks.
+  @Test func readsFilesOfKnownAndUnknownSize() throws {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "termlint-read-\(UUID().uuidString).txt"
+    ).path
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    for size in [0, 1, 4096, (1 << 20) + 3] {
+      let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+      #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
+      #expect(try SourceFile.readBytes(path: path) == bytes)
+    }
+    let cmdline = try SourceFile.readBytes(path: "/proc/self/cmdline")
+    #expect(
+      !cmdline.isEmpty
+        && cmdline == Array(FileManager.default.contents(atPath: "/proc/self/cmdline")!))
   }
 
   @Test func invalidUTF8NamesFileAndByteOffset() {

@@ -115,29 +115,42 @@ package enum GlossarySupport {
 
   /// Collapses runs of XML white space (space, tab, CR, LF) to one space and trims the ends.
   package static func collapseWhitespace(_ text: String) -> String {
-    // Fast path: most texts have single inner spaces only, and nothing to change.
+    var text = text
+    return text.withUTF8 { collapsedWhitespace($0) } ?? text
+  }
+
+  /// `collapseWhitespace` over UTF-8: the collapsed text, or nil when it is the text itself
+  /// (as most texts are: single inner spaces only). The white space is ASCII, so it is found
+  /// byte by byte; the bytes of other characters are copied as they are.
+  package static func collapsedWhitespace(_ utf8: UnsafeBufferPointer<UInt8>) -> String? {
     var previous: UInt8 = 0x20
     var changes = false
-    for byte in text.utf8 {
+    for byte in utf8 {
       if byte == 0x09 || byte == 0x0A || byte == 0x0D || (byte == 0x20 && previous == 0x20) {
         changes = true
         break
       }
       previous = byte
     }
-    if !changes && previous != 0x20 { return text }
-    var out = String.UnicodeScalarView()
-    var pendingSpace = false
-    for scalar in text.unicodeScalars {
-      if scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" {
-        pendingSpace = !out.isEmpty
-      } else {
-        if pendingSpace { out.append(" ") }
-        pendingSpace = false
-        out.append(scalar)
+    if !changes && previous != 0x20 { return nil }
+    return String(unsafeUninitializedCapacity: utf8.count) { out in
+      var count = 0
+      var pendingSpace = false
+      for byte in utf8 {
+        if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+          pendingSpace = count > 0
+        } else {
+          if pendingSpace {
+            out[count] = 0x20
+            count += 1
+          }
+          pendingSpace = false
+          out[count] = byte
+          count += 1
+        }
       }
+      return count
     }
-    return String(out)
   }
 
   /// Orders a concept's terms by language (first appearance), keeping the order within each

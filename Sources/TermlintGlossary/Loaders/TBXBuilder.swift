@@ -8,10 +8,66 @@ protocol TBXAttributes {
 }
 
 /// Builds concepts as elements stream past from `XMLScanner` (`TBXLoader`): local element
-/// names, attributes by qualified name, the start tag's line (of its `>`), text. A struct, so
-/// its fields are not checked for exclusive access at run time on every event (that was 5 % of
-/// loading a large TBX).
+/// names, attributes by qualified name, the start tag's line (of its `>`), text as UTF-8. A
+/// struct, so its fields are not checked for exclusive access at run time on every event (that
+/// was 5 % of loading a large TBX).
 struct TBXBuilder {
+  /// What an element is to the builder, by its local name.
+  enum ElementKind {
+    /// `termEntry`, `conceptEntry`.
+    case concept
+    /// `langSet`, `langSec`, `langGroup`.
+    case language
+    /// `tig`, `ntig`, `termSec`, `termGroup`.
+    case termSection
+    case term
+    case note
+    case descrip
+    /// `termNote`, `admin`: a data category named by `type`.
+    case typedCategory
+    /// A data category written as an element of its own (DCT style): `isDCTCategory`.
+    case dctCategory
+    /// TBX-Min's `languages`.
+    case languages
+    /// Any other TBX element (`TBXNames.isKnownElement`).
+    case otherKnown
+    /// A name TBX does not have.
+    case unknown
+
+    init(_ name: String) {
+      if TBXBuilder.isConceptElement(name) {
+        self = .concept
+      } else if TBXBuilder.isLanguageElement(name) {
+        self = .language
+      } else if TBXBuilder.isTermElement(name) {
+        self = .termSection
+      } else if TBXBuilder.isDCTCategory(name) {
+        self = .dctCategory
+      } else {
+        switch name {
+        case "term": self = .term
+        case "note": self = .note
+        case "descrip": self = .descrip
+        case "termNote", "admin": self = .typedCategory
+        case "languages": self = .languages
+        default: self = TBXNames.isKnownElement(name) ? .otherKnown : .unknown
+        }
+      }
+    }
+  }
+
+  /// An element's local name and what it is; made once per distinct name (`TBXLoader`), so
+  /// each event is dispatched without comparing strings.
+  struct Element {
+    let name: String
+    let kind: ElementKind
+
+    init(_ name: String) {
+      self.name = name
+      kind = ElementKind(name)
+    }
+  }
+
   let path: String
   var issues: [GlossaryLoadIssue] = []
   var rootName: String?
@@ -41,6 +97,8 @@ struct TBXBuilder {
   private struct ConceptDraft {
     var id: String?
     var line: Int
+    /// The concept's position in the file (1-based), for a generated id.
+    var ordinal: Int
     var subject: String?
     var languageSubject: String?
     var note: String?
@@ -59,13 +117,15 @@ struct TBXBuilder {
     var depth: Int
     var line: Int
     var preserve: Bool
-    var text = ""
   }
+
+  /// The text of the open capture, as UTF-8; its buffer is kept from one capture to the next.
+  private var capturedText: [UInt8] = []
 
   private var stack: [Frame] = []
   private var concept: ConceptDraft?
   private var conceptCount = 0
-  private var finished: [(draft: ConceptDraft, ordinal: Int)] = []
+  private var finished: [ConceptDraft] = []
   private var langDepth: Int?
   private var term: TermDraft?
   private var termDepth: Int?
@@ -130,12 +190,13 @@ struct TBXBuilder {
 
   // MARK: Events
 
-  /// A start tag: `name` is the local name; `line` is that of the tag's closing `>` (or the
+  /// A start tag: `element` is its local name; `line` is that of the tag's closing `>` (or the
   /// `/` of `/>`); `column` is where the element's content starts, just after the `>`, in code
   /// points. `column` is read only for `<term>`, so readers may pass 0 for other elements.
   mutating func startElement<Attributes: TBXAttributes>(
-    _ name: String, attributes attributeDict: Attributes, line: Int, column: Int
+    _ element: Element, attributes attributeDict: Attributes, line: Int, column: Int
   ) {
+    let name = element.name
     if rootName == nil { rootName = name }
     let parent = stack.last
     var frame = Frame(lang: parent?.lang, preserve: parent?.preserve ?? false)
@@ -149,25 +210,28 @@ struct TBXBuilder {
     let depth = stack.count
     if capture != nil { return }  // markup inside captured text (e.g. <hi>) adds only its text
 
-    if TBXBuilder.isConceptElement(name) {
-      if let open = concept {
+    switch element.kind {
+    case .concept:
+      if concept != nil {
         if term != nil { finishTerm() }
-        finishConcept(open)
+        finishConcept()
       }
       conceptCount += 1
       let id = attributeDict.value("id")?.trimmedForGlossary
-      concept = ConceptDraft(id: id?.isEmpty == false ? id : nil, line: line)
+      concept = ConceptDraft(
+        id: id?.isEmpty == false ? id : nil, line: line, ordinal: conceptCount)
       langDepth = nil
       term = nil
       termDepth = nil
-    } else if concept != nil && TBXBuilder.isLanguageElement(name) {
-      langDepth = depth
-    } else if concept != nil && TBXBuilder.isTermElement(name) {
+    case .language:
+      if concept != nil { langDepth = depth }
+    case .termSection:
+      guard concept != nil else { return }
       if term != nil { finishTerm() }
       term = TermDraft()
       term?.sectionLine = line
       termDepth = depth
-    } else if name == "term" {
+    case .term:
       guard concept != nil else { return }
       if term == nil {
         issue(line, "<term> outside a term section ignored")
@@ -183,12 +247,13 @@ struct TBXBuilder {
       term?.column = column > 0 ? column : nil
       term?.langRaw = frame.lang
       capture = Capture(kind: .termText, depth: depth, line: line, preserve: frame.preserve)
-    } else if name == "note" || (name == "descrip" && (attributeDict.value("type") ?? "").isEmpty) {
-      if concept != nil {
+    case .note, .descrip, .typedCategory:
+      // An untyped `descrip` is a note; a typed one, `termNote` and `admin` hold a category.
+      let type = element.kind == .note ? nil : attributeDict.value("type")
+      guard concept != nil else { return }
+      if element.kind == .note || (element.kind == .descrip && (type ?? "").isEmpty) {
         capture = Capture(kind: .note, depth: depth, line: line, preserve: frame.preserve)
-      }
-    } else if name == "termNote" || name == "descrip" || name == "admin" {
-      if concept != nil, let type = attributeDict.value("type") {
+      } else if let type {
         let category = type.trimmedOfSpaces
         if !TBXNames.isInterpretedCategory(category),
           let known = memo.nearMiss(category, of: TBXNames.interpretedCategories)
@@ -202,17 +267,20 @@ struct TBXBuilder {
         capture = Capture(
           kind: .category(category), depth: depth, line: line, preserve: frame.preserve)
       }
-    } else if TBXBuilder.isDCTCategory(name) {
+    case .dctCategory:
       guard concept != nil else { return }
       if let value = attributeDict.value("value") {
         apply(category: name, value: normalize(value, preserve: frame.preserve), line: line)
       } else {
         capture = Capture(kind: .category(name), depth: depth, line: line, preserve: frame.preserve)
       }
-    } else if name == "languages" && concept == nil {
+    case .languages:
+      guard concept == nil else { return }
       sourceLanguage = attributeDict.value("source").flatMap(LanguageTag.init)
       targetLanguage = attributeDict.value("target").flatMap(LanguageTag.init)
-    } else if !TBXNames.isKnownElement(name) {
+    case .otherKnown:
+      break
+    case .unknown:
       checkUnknownElement(name, line: line)
     }
   }
@@ -233,19 +301,24 @@ struct TBXBuilder {
     }
   }
 
-  /// An end tag (`elementName` is the local name).
-  mutating func endElement(_ elementName: String) {
+  /// An end tag (`kind` is that of its local name).
+  mutating func endElement(_ kind: ElementKind) {
     let depth = stack.count
     defer { stack.removeLast() }
     if let open = capture {
       guard open.depth == depth else { return }
       capture = nil
-      let value = normalize(open.text, preserve: open.preserve)
+      let value = capturedText.withUnsafeBufferPointer { utf8 in
+        (open.preserve ? nil : GlossarySupport.collapsedWhitespace(utf8))
+          ?? String(decoding: utf8, as: UTF8.self)
+      }
+      // NOTE: 0xEF leads U+FFFD's UTF-8 bytes: most terms are ruled out without a scalar walk
+      // (Foundation's `contains`, a locale-aware search, was 13 % of a large load).
+      let mayHoldReplacement = capturedText.contains(0xEF)
+      capturedText.removeAll(keepingCapacity: true)
       switch open.kind {
       case .termText:
-        // NOTE: a scalar test, not Foundation's `contains` (a locale-aware search, 13 % of a large load).
-        // (0xEF leads U+FFFD's UTF-8 bytes: most terms are ruled out without a scalar walk.)
-        if value.utf8.contains(0xEF) && value.unicodeScalars.contains("\u{FFFD}") {
+        if mayHoldReplacement && value.unicodeScalars.contains("\u{FFFD}") {
           sawReplacementCharacter = true
         }
         term?.text = value
@@ -261,17 +334,21 @@ struct TBXBuilder {
     } else if let langDepth, langDepth == depth {
       if term != nil { finishTerm() }
       self.langDepth = nil
-    } else if TBXBuilder.isConceptElement(elementName), let open = concept {
+    } else if kind == .concept, concept != nil {
       if term != nil { finishTerm() }
-      finishConcept(open)
-      concept = nil
+      finishConcept()
       langDepth = nil
     }
   }
 
-  /// Character data (text, resolved references or a CDATA section's content).
-  mutating func characters(_ string: String) {
-    if capture != nil { capture?.text += string }
+  /// Character data as UTF-8 (text, or a CDATA section's content).
+  mutating func characters(_ utf8: ArraySlice<UInt8>) {
+    if capture != nil { capturedText.append(contentsOf: utf8) }
+  }
+
+  /// The character a reference stands for.
+  mutating func character(_ scalar: Unicode.Scalar) {
+    if capture != nil { UTF8.encode(scalar) { capturedText.append($0) } }
   }
 
   // MARK: Building
@@ -398,52 +475,62 @@ struct TBXBuilder {
         column: draft.column))
   }
 
-  private mutating func finishConcept(_ draft: ConceptDraft) {
-    finished.append((draft, conceptCount))
+  /// Moves the open concept to `finished` (taken, not copied: a copy retained each field).
+  private mutating func finishConcept() {
+    guard let draft = concept.take() else { return }
+    finished.append(draft)
   }
 
   mutating func makeGlossary() -> Glossary {
-    if let open = concept {
+    if concept != nil {
       if term != nil { finishTerm() }
-      finishConcept(open)
-      concept = nil
+      finishConcept()
     }
-    // Explicit ids are reserved first; a repeated id and a missing one get a fresh id.
+    // Explicit ids are reserved first, each kept by the first concept that has it; a repeated
+    // id and a missing one get a fresh id.
     var used: [String: Int] = [:]
-    for (draft, _) in finished {
-      if let id = draft.id, used[id] == nil { used[id] = draft.line }
+    used.reserveCapacity(finished.count)
+    var keepsID = [Bool](repeating: false, count: finished.count)
+    // NOTE: the drafts are read field by field where they lie (`finished[i].id`): a copy
+    // of a whole draft per concept retained and released every field of it.
+    for i in finished.indices {
+      if let id = finished[i].id, used[id] == nil {
+        used[id] = finished[i].line
+        keepsID[i] = true
+      }
     }
-    var explicitTaken: Set<String> = []
     var concepts: [Concept] = []
-    for (draft, ordinal) in finished {
+    concepts.reserveCapacity(finished.count)
+    for i in finished.indices {
+      let line = finished[i].line
       var id: String
-      if let explicit = draft.id, explicitTaken.insert(explicit).inserted {
+      if keepsID[i], let explicit = finished[i].id {
         id = explicit
       } else {
-        let base = draft.id ?? "c\(ordinal)"
+        let base = finished[i].id ?? "c\(finished[i].ordinal)"
         id = base
         var suffix = 2
         while used[id] != nil {
           id = "\(base)-\(suffix)"
           suffix += 1
         }
-        used[id] = draft.line
-        if let explicit = draft.id {
+        used[id] = line
+        if let explicit = finished[i].id {
           issue(
-            draft.line,
+            line,
             "concept id '\(explicit)' is also used at line \(used[explicit] ?? 0); renamed '\(id)'",
             kind: .duplicateID, value: explicit)
         }
       }
-      guard !draft.terms.isEmpty else {
-        issue(draft.line, "concept '\(id)' has no usable terms and is skipped")
+      guard !finished[i].terms.isEmpty else {
+        issue(line, "concept '\(id)' has no usable terms and is skipped")
         continue
       }
       concepts.append(
         Concept(
-          id: id, subjectField: draft.subject ?? draft.languageSubject,
-          note: draft.note ?? draft.languageNote,
-          terms: GlossarySupport.groupedByLanguage(draft.terms), line: draft.line))
+          id: id, subjectField: finished[i].subject ?? finished[i].languageSubject,
+          note: finished[i].note ?? finished[i].languageNote,
+          terms: GlossarySupport.groupedByLanguage(finished[i].terms), line: line))
     }
     return Glossary(
       concepts: concepts, path: path, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage

@@ -119,9 +119,9 @@ public enum TBXLoader {
       units: bytes, path: path, file: nil, maxDepth: XMLScanner.defaultMaxDepth,
       maxAttributes: XMLScanner.defaultMaxAttributes,
       entityPolicy: .declaredUnused)
-    var names = NameTable()
-    // The local names the builder's end events get (the part after the first colon).
-    var open: [String] = []
+    var nameTable = NameTable()
+    // What the builder's end events get: the kind of the part after the first colon.
+    var open: [TBXBuilder.ElementKind] = []
     open.reserveCapacity(32)
     var lines = LineCounter()
     while let token = try scanner.next() {
@@ -130,21 +130,21 @@ public enum TBXLoader {
         let tag = scanner.tagRange
         // The position of a start tag: its closing `>` (or the `/` of `/>`), as libxml2 gave it.
         lines.advance(bytes, to: tag.upperBound - 1)
-        let (local, endLocal) = names.localNames(bytes, scanner.tagName)
+        let names = nameTable.localNames(bytes, scanner.tagName)
         // The builder reads the column of `<term>` only: where its text starts.
-        let column = local == "term" ? lines.column(bytes, at: tag.upperBound) : 0
+        let column = names.local.kind == .term ? lines.column(bytes, at: tag.upperBound) : 0
         builder.startElement(
-          local, attributes: UTF8Attributes(bytes: bytes, list: scanner.attributes),
+          names.local, attributes: UTF8Attributes(bytes: bytes, list: scanner.attributes),
           line: lines.line, column: column)
-        open.append(endLocal)
+        open.append(names.endLocal.kind)
       case .end:
         builder.endElement(open.removeLast())
       case .text(let range, let scalar):
         guard builder.isCapturing else { continue }
         if let scalar {
-          builder.characters(String(Character(scalar)))
+          builder.character(scalar)
         } else {
-          builder.characters(String(decoding: bytes[range], as: UTF8.self))
+          builder.characters(bytes[range])
         }
       }
     }
@@ -200,25 +200,33 @@ public enum TBXLoader {
     }
   }
 
-  /// Element names seen, so a name is made into a string once, not at every tag.
+  /// Element names seen, so a name is made into a string (and classified) once, not at every
+  /// tag.
   private struct NameTable {
-    private var slots: [(bytes: [UInt8], local: String, endLocal: String)?] = Array(
-      repeating: nil, count: 256)
+    /// A name's local name and the end tag's.
+    struct Names {
+      let local: TBXBuilder.Element
+      let endLocal: TBXBuilder.Element
+    }
+
+    /// Per slot: where its name was first seen in the document's bytes (the table is used with
+    /// one document; empty while the slot is free), and its names.
+    private var seen = [Range<Int>](repeating: 0..<0, count: 256)
+    private var names = [Names?](repeating: nil, count: 256)
 
     /// The local name of a qualified name (after a colon that is neither first nor last, as
     /// `XMLScanner` splits it) and the part after its first colon (the end tag's name).
-    mutating func localNames(_ bytes: [UInt8], _ range: Range<Int>) -> (
-      local: String, endLocal: String
-    ) {
+    mutating func localNames(_ bytes: [UInt8], _ range: Range<Int>) -> Names {
       let count = range.count
       let first = Int(bytes[range.lowerBound])
       let last = Int(bytes[range.upperBound - 1])
       let middle = Int(bytes[range.lowerBound + count / 2])
       let slot = (count &* 31 &+ first &* 7 &+ middle &* 5 &+ last) & 255
-      if let entry = slots[slot], entry.bytes.count == count {
+      let known = seen[slot]
+      if known.count == count {
         var k = 0
-        while k < count && entry.bytes[k] == bytes[range.lowerBound + k] { k += 1 }
-        if k == count { return (entry.local, entry.endLocal) }
+        while k < count && bytes[known.lowerBound + k] == bytes[range.lowerBound + k] { k += 1 }
+        if k == count, let hit = names[slot] { return hit }
       }
       let name = String(decoding: bytes[range], as: UTF8.self)
       var local = name
@@ -227,8 +235,10 @@ public enum TBXLoader {
         endLocal = String(decoding: bytes[(colon + 1)..<range.upperBound], as: UTF8.self)
         if colon != range.lowerBound && colon + 1 != range.upperBound { local = endLocal }
       }
-      slots[slot] = (Array(bytes[range]), local, endLocal)
-      return (local, endLocal)
+      let entry = Names(local: TBXBuilder.Element(local), endLocal: TBXBuilder.Element(endLocal))
+      seen[slot] = range
+      names[slot] = entry
+      return entry
     }
   }
 

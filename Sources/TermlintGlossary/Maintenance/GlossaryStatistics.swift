@@ -14,6 +14,13 @@ public struct GlossaryStatistics: Sendable, Codable, Equatable {
     /// Terms by status: `preferred`, `admitted`, `deprecated`, `forbidden`, `proposed`, and
     /// `none` for terms without a status (counted as admitted when linting).
     public var statuses: [String: Int]
+
+    /// Counts one term in the language.
+    mutating func count(_ term: Term, firstInConcept: Bool) {
+      terms += 1
+      statuses[term.status?.rawValue ?? "none", default: 0] += 1
+      if firstInConcept { concepts += 1 }
+    }
   }
 
   /// The file the glossary was read from, if any.
@@ -44,17 +51,23 @@ public struct GlossaryStatistics: Sendable, Codable, Equatable {
     var monolingual = 0
     for concept in g.concepts {
       subjects[concept.subjectField ?? "(none)", default: 0] += 1
-      var seen: Set<String> = []
+      // A concept's tags, first appearance first (a handful: a list beats a set).
+      var seen: [String] = []
       for term in concept.terms {
         let tag = term.language.value
-        var counts =
-          byLanguage[tag] ?? LanguageCounts(language: tag, terms: 0, concepts: 0, statuses: [:])
-        counts.terms += 1
-        counts.statuses[term.status?.rawValue ?? "none", default: 0] += 1
-        if seen.insert(tag).inserted { counts.concepts += 1 }
-        byLanguage[tag] = counts
+        let first = !seen.contains(tag)
+        if first { seen.append(tag) }
+        // Counted in place: a copy of the counts taken out and stored back copied their
+        // dictionary of statuses at every term.
+        byLanguage[
+          tag, default: LanguageCounts(language: tag, terms: 0, concepts: 0, statuses: [:])
+        ]
+        .count(term, firstInConcept: first)
       }
-      if Set(concept.terms.map(\.language.language)).count == 1 { monolingual += 1 }
+      let primary = concept.terms.first?.language.language
+      if primary != nil && concept.terms.allSatisfy({ $0.language.language == primary }) {
+        monolingual += 1
+      }
     }
     languages = byLanguage.values.sorted { ($0.terms, $1.language) > ($1.terms, $0.language) }
     self.subjects = subjects
