@@ -30,8 +30,9 @@ import TermlintText
 /// root that is not a TBX root throw `TermlintError.configuration`.
 ///
 /// Terms are grouped by language within a concept (order kept within each language). Line
-/// numbers are those of a start tag's closing `>` (as libxml2, which read TBX until issue 14,
-/// reported them); a term's column is where its text starts, right after `<term>`'s `>`.
+/// numbers are those of a start tag's closing `>`, as libxml2 reports them, so a multi-line
+/// start tag gets the same line as in other XML tools; a term's column is where its text starts,
+/// right after `<term>`'s `>`.
 ///
 /// One reader: Termlint's own strict `XMLScanner` over the text `XMLDecoding` decoded (any
 /// byte-order mark, UTF-16, or a legacy charset the declaration names), streamed into a
