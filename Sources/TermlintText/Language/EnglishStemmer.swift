@@ -185,10 +185,8 @@ private enum English {
       z.bra = z.cursor
       z.sliceDel()
     }
-    z.ket = z.cursor
-    let amongVar = z.findAmongB(a2)
+    let amongVar = z.sliceAmongB(a2)
     if amongVar == 0 { return }
-    z.bra = z.cursor
     switch amongVar {
     case 1:
       z.sliceFrom(sSS)
@@ -295,10 +293,8 @@ private enum English {
   }
 
   static func step2(_ z: inout SnowballBuffer, _ st: State) {
-    z.ket = z.cursor
-    let amongVar = z.findAmongB(a7)
+    let amongVar = z.sliceAmongB(a7)
     if amongVar == 0 { return }
-    z.bra = z.cursor
     if st.p1 > z.cursor { return }
     switch amongVar {
     case 14:
@@ -313,10 +309,8 @@ private enum English {
   }
 
   static func step3(_ z: inout SnowballBuffer, _ st: State) {
-    z.ket = z.cursor
-    let amongVar = z.findAmongB(a8)
+    let amongVar = z.sliceAmongB(a8)
     if amongVar == 0 { return }
-    z.bra = z.cursor
     if st.p1 > z.cursor { return }
     switch amongVar {
     case 1, 2, 3, 4:
@@ -330,10 +324,8 @@ private enum English {
   }
 
   static func step4(_ z: inout SnowballBuffer, _ st: State) {
-    z.ket = z.cursor
-    let amongVar = z.findAmongB(a9)
+    let amongVar = z.sliceAmongB(a9)
     if amongVar == 0 { return }
-    z.bra = z.cursor
     if st.p2 > z.cursor { return }
     if amongVar == 1 {
       z.sliceDel()
@@ -344,10 +336,8 @@ private enum English {
   }
 
   static func step5(_ z: inout SnowballBuffer, _ st: State) {
-    z.ket = z.cursor
-    let amongVar = z.findAmongB(a10)
+    let amongVar = z.sliceAmongB(a10)
     if amongVar == 0 { return }
-    z.bra = z.cursor
     if amongVar == 1 {
       if st.p2 > z.cursor {
         if st.p1 > z.cursor { return }

@@ -131,18 +131,14 @@ private enum Russian {
   static func noun(_ z: inout SnowballBuffer) -> Bool { deleteEnding(&z, a5) }
 
   static func derivational(_ z: inout SnowballBuffer, p2: Int) {
-    z.ket = z.cursor
-    if z.findAmongB(a6) == 0 { return }
-    z.bra = z.cursor
+    if z.sliceAmongB(a6) == 0 { return }
     if p2 > z.cursor { return }
     z.sliceDel()
   }
 
   static func tidyUp(_ z: inout SnowballBuffer) {
-    z.ket = z.cursor
-    let amongVar = z.findAmongB(a7)
+    let amongVar = z.sliceAmongB(a7)
     if amongVar == 0 { return }
-    z.bra = z.cursor
     switch amongVar {
     case 1:
       z.sliceDel()
