@@ -210,34 +210,17 @@ struct BatchCommandTests {
 
   // MARK: - Changed files
 
-  static var hasGit: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/git") }
-
-  @Test(.enabled(if: hasGit, "git is not installed"))
+  @Test(.enabled(if: TestGit.isInstalled, "git is not installed"))
   func changedSinceChecksOnlyChangedFiles() throws {
     let dir = try CLI.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
-    func git(_ args: [String]) throws {
-      let p = Process()
-      p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-      p.arguments =
-        [
-          "git", "-c", "user.name=T", "-c", "user.email=t@example.invalid", "-c",
-          "commit.gpgsign=false",
-        ] + args
-      p.currentDirectoryURL = dir
-      p.standardOutput = FileHandle.nullDevice
-      p.standardError = FileHandle.nullDevice
-      try p.run()
-      p.waitUntilExit()
-      try #require(p.terminationStatus == 0)
-    }
     for name in ["a.md", "b.md", "code.swift"] {
       try "We want security assurances.\n".write(
         to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
     }
-    try git(["init", "-q"])
-    try git(["add", "."])
-    try git(["commit", "-q", "-m", "base"])
+    try TestGit.run(["init", "-q"], in: dir)
+    try TestGit.run(["add", "."], in: dir)
+    try TestGit.run(["commit", "-q", "-m", "base"], in: dir)
     try "Nato wants security assurances.\n".write(
       to: dir.appendingPathComponent("b.md"), atomically: true, encoding: .utf8)
     try "changed\n".write(

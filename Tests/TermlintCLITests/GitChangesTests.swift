@@ -7,28 +7,7 @@ import Testing
 
 @Suite("Git changed files")
 struct GitChangesTests {
-  static var hasGit: Bool {
-    FileManager.default.isExecutableFile(atPath: "/usr/bin/git")
-      || FileManager.default.isExecutableFile(atPath: "/usr/local/bin/git")
-  }
-
-  private func git(_ arguments: [String], in directory: URL) throws {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments =
-      [
-        "git", "-c", "user.name=Test", "-c", "user.email=test@example.invalid", "-c",
-        "init.defaultBranch=main", "-c", "commit.gpgsign=false",
-      ] + arguments
-    p.currentDirectoryURL = directory
-    p.standardOutput = FileHandle.nullDevice
-    p.standardError = FileHandle.nullDevice
-    try p.run()
-    p.waitUntilExit()
-    try #require(p.terminationStatus == 0, "git \(arguments.joined(separator: " "))")
-  }
-
-  @Test(.enabled(if: hasGit, "git is not installed"))
+  @Test(.enabled(if: TestGit.isInstalled, "git is not installed"))
   func reportsCommittedUncommittedAndNewFilesSinceTheMergeBase() throws {
     let t = try TemporaryTree()
     defer { t.remove() }
@@ -36,14 +15,14 @@ struct GitChangesTests {
     try t.write("same.md", "same\n")
     try t.write("gone.md", "gone\n")
     try t.write("news/статья.md", "один\n")
-    try git(["init", "-q"], in: t.root)
-    try git(["add", "."], in: t.root)
-    try git(["commit", "-q", "-m", "base"], in: t.root)
-    try git(["checkout", "-q", "-b", "topic"], in: t.root)
+    try TestGit.run(["init", "-q"], in: t.root)
+    try TestGit.run(["add", "."], in: t.root)
+    try TestGit.run(["commit", "-q", "-m", "base"], in: t.root)
+    try TestGit.run(["checkout", "-q", "-b", "topic"], in: t.root)
     try t.write("old.md", "two\n")
     try t.write("news/статья.md", "два\n")
-    try git(["rm", "-q", "gone.md"], in: t.root)
-    try git(["commit", "-q", "-am", "topic"], in: t.root)
+    try TestGit.run(["rm", "-q", "gone.md"], in: t.root)
+    try TestGit.run(["commit", "-q", "-am", "topic"], in: t.root)
     try t.write("same.md", "edited, not committed\n")
     try t.write("new.md", "untracked\n")
     try t.write(".gitignore", "ignored.md\n")
@@ -55,7 +34,7 @@ struct GitChangesTests {
       "paths are relative to the folder")
   }
 
-  @Test(.enabled(if: hasGit, "git is not installed"))
+  @Test(.enabled(if: TestGit.isInstalled, "git is not installed"))
   func unknownRevisionAndMissingRepositoryAreClearUsageErrors() throws {
     let t = try TemporaryTree()
     defer { t.remove() }
@@ -66,9 +45,9 @@ struct GitChangesTests {
       #expect(error.kind == .usage && error.reason.contains("not inside"), "\(error)")
     }
     try t.write("a.md", "a\n")
-    try git(["init", "-q"], in: t.root)
-    try git(["add", "."], in: t.root)
-    try git(["commit", "-q", "-m", "base"], in: t.root)
+    try TestGit.run(["init", "-q"], in: t.root)
+    try TestGit.run(["add", "."], in: t.root)
+    try TestGit.run(["commit", "-q", "-m", "base"], in: t.root)
     do {
       _ = try GitChanges.changedFiles(since: "no-such-branch", in: t.root.path)
       Issue.record("an unknown revision must fail")

@@ -242,23 +242,13 @@ struct WorkflowCommandTests {
       Set(try Self.findings(named.stdout).map(Self.path)) == ["drafts/b.md"], "\(named.stderr)")
   }
 
-  static func git(_ arguments: [String], in dir: URL) throws {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments =
-      ["git", "-C", dir.path, "-c", "user.email=t@example.org", "-c", "user.name=t"] + arguments
-    try process.run()
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0, "git \(arguments)")
-  }
-
   @Test func changedLinesReportsOnlyFindingsOnLinesChangedSinceTheRevision() throws {
     let dir = try CLI.temporaryDirectory()
-    try Self.git(["init", "-q", "."], in: dir)
+    try TestGit.run(["init", "-q", "."], in: dir)
     try Self.write("First the the line.\n\nSecond line.\n", "a.md", in: dir)
-    try Self.git(["add", "."], in: dir)
-    try Self.git(["commit", "-q", "-m", "one"], in: dir)
-    try Self.git(["branch", "base"], in: dir)
+    try TestGit.run(["add", "."], in: dir)
+    try TestGit.run(["commit", "-q", "-m", "one"], in: dir)
+    try TestGit.run(["branch", "base"], in: dir)
     try Self.write("First the the line.\n\nSecond line.\n\nThird new new line.\n", "a.md", in: dir)
     try Self.write("Fresh the the file.\n", "b.md", in: dir)
     let touched = try CLI.run(["lint", "--format", "json", "--changed-since", "base"], in: dir)

@@ -384,27 +384,13 @@ private enum English {
     markRegions(&z, &st)
     z.limitBackward = z.cursor
     z.cursor = z.limit
-    var v = z.limit - z.cursor
-    step1a(&z)
-    z.cursor = z.limit - v
-    v = z.limit - z.cursor
-    step1b(&z, st)
-    z.cursor = z.limit - v
-    v = z.limit - z.cursor
-    step1c(&z)
-    z.cursor = z.limit - v
-    v = z.limit - z.cursor
-    step2(&z, st)
-    z.cursor = z.limit - v
-    v = z.limit - z.cursor
-    step3(&z, st)
-    z.cursor = z.limit - v
-    v = z.limit - z.cursor
-    step4(&z, st)
-    z.cursor = z.limit - v
-    v = z.limit - z.cursor
-    step5(&z, st)
-    z.cursor = z.limit - v
+    z.doBackward(step1a)
+    z.doBackward { step1b(&$0, st) }
+    z.doBackward(step1c)
+    z.doBackward { step2(&$0, st) }
+    z.doBackward { step3(&$0, st) }
+    z.doBackward { step4(&$0, st) }
+    z.doBackward { step5(&$0, st) }
     z.cursor = z.limitBackward
     let v9 = z.cursor
     postlude(&z, st)

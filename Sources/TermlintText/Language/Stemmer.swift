@@ -346,6 +346,15 @@ struct SnowballBuffer {
     }
   }
 
+  /// Snowball's `do C` going backward: runs `step`, then puts the cursor back at the same
+  /// distance from the end, whatever `step` did.
+  @inline(__always)
+  mutating func doBackward(_ step: (inout SnowballBuffer) -> Void) {
+    let v = limit - cursor
+    step(&self)
+    cursor = limit - v
+  }
+
   /// Snowball's `[substring]` going backward: marks the longest entry of `table` ending at the
   /// cursor as the slice (`ket` at the cursor, `bra` where the entry starts) and returns its
   /// value; 0, with the slice unchanged but `ket`, if none.
