@@ -3,10 +3,10 @@
 #   Fuzz/run.sh TARGET SECONDS [extra libFuzzer flags...]    e.g. Fuzz/run.sh TBXLoader 600
 #   Fuzz/run.sh all SECONDS                                   every target in turn
 #
-# The Termlint libraries (TermlintCore and the TermlintGlossary and TermlintText it uses), Yams
-# and the C shims are compiled by SwiftPM in release mode with
-# `-sanitize=fuzzer,address` (coverage instrumentation + ASan, no libFuzzer main)
-# into .build/fuzz; the harness is then linked against those objects with
+# The Termlint libraries (TermlintCore and the TermlintGlossary and TermlintText it uses), Yams,
+# swift-algorithms (with the swift-numerics modules it brings) and the C shims are compiled by
+# SwiftPM in release mode with `-sanitize=fuzzer,address` (coverage instrumentation + ASan, no
+# libFuzzer main) into .build/fuzz; the harness is then linked against those objects with
 # `swiftc -sanitize=fuzzer,address`, which adds libFuzzer's main.
 #
 # Corpus: Fuzz/corpus/TARGET/ (kept between runs, git-ignored), seeded on every run from
@@ -50,11 +50,21 @@ bin=$(swift build -c release --build-path "$build" "${swiftflags[@]}" --show-bin
 objects=()
 while IFS= read -r o; do objects+=("$o"); done < <(
   find "$bin/TermlintCore.build" "$bin/TermlintGlossary.build" "$bin/TermlintText.build" "$bin/Yams.build" "$bin/CYaml.build" "$bin/CICUShim.build" "$bin/CHunspellShim.build" \
-    "$bin/CCmarkShim.build" "$bin/ZIPFoundation.build" -name '*.o' | sort)
+    "$bin/CCmarkShim.build" "$bin/ZIPFoundation.build" "$bin/Algorithms.build" "$bin/RealModule.build" \
+    "$bin/_NumericsShims.build" -name '*.o' | sort | while IFS= read -r o; do
+      # An object of a Termlint source file that has since moved or gone is left out.
+      case $o in
+        */Termlint*.build/*.swift.o)
+          t=${o%/*}; t=${t##*/}; t=${t%.build}; f=${o##*/}; f=${f%.o}
+          [ -n "$(find "Sources/$t" -name "$f" -print -quit)" ] || continue ;;
+      esac
+      echo "$o"
+    done)
 maps=()
 while IFS= read -r m; do maps+=(-Xcc "-fmodule-map-file=$m"); done < <(
   find "$bin/CICUShim.build" "$bin/CHunspellShim.build" "$bin/CCmarkShim.build" "$build/checkouts/Yams/Sources/CYaml" \
-    "$build/checkouts/ZIPFoundation/Sources/CZLib" -name module.modulemap)
+    "$build/checkouts/ZIPFoundation/Sources/CZLib" "$build/checkouts/swift-numerics/Sources/_NumericsShims" \
+    -name module.modulemap)
 if [ ! -x "$exe" ] || [ -n "$(find "Fuzz/Targets/$target.swift" "$bin/TermlintCore.build" "$bin/TermlintGlossary.build" "$bin/TermlintText.build" -newer "$exe" -print -quit)" ]; then
   echo "linking $exe"
   nice -n "$nice" swiftc -sanitize=fuzzer,address -parse-as-library -O -g -use-ld=lld \
