@@ -102,14 +102,7 @@ struct LanguageServerSessionTests {
     client.open(uri, text: text)
     let first = try #require(client.diagnostics(uri, version: 1))
     let diagnostic = try #require(first.first { $0["code"].string == "term-forbidden" })
-    let response = try #require(
-      client.request(
-        "textDocument/codeAction",
-        [
-          "textDocument": ["uri": .string(uri)], "range": diagnostic["range"],
-          "context": ["diagnostics": [diagnostic]],
-        ]))
-    let actions = try #require(response["result"].array)
+    let actions = try #require(client.codeActions(uri, for: diagnostic))
     let fix = try #require(
       actions.first { $0["title"].string?.contains("'security guarantees'") == true })
     #expect(fix["kind"].string == "quickfix")
@@ -156,12 +149,7 @@ struct LanguageServerSessionTests {
         client.diagnostics(uri, version: 1)?.first { $0["code"].string == "term-forbidden" },
         "\(name)")
       let actions = try #require(
-        client.request(
-          "textDocument/codeAction",
-          [
-            "textDocument": ["uri": .string(uri)], "range": diagnostic["range"],
-            "context": ["diagnostics": [diagnostic]],
-          ])?["result"].array)
+        client.codeActions(uri, for: diagnostic))
       let suppress = try #require(
         actions.first { $0["title"].string?.hasPrefix("Suppress term-forbidden") == true },
         "\(name)")

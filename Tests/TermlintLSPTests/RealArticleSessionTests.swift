@@ -50,12 +50,7 @@ struct RealArticleSessionTests {
     // The quick fix for the deprecated term, applied as the editor would.
     let forbidden = try #require(diagnostics.first { $0["code"].string == "term-forbidden" })
     let actions = try #require(
-      client.request(
-        "textDocument/codeAction",
-        [
-          "textDocument": ["uri": .string(uri)], "range": forbidden["range"],
-          "context": ["diagnostics": [forbidden]],
-        ])?["result"].array)
+      client.codeActions(uri, for: forbidden))
     let fix = try #require(
       actions.first { $0["title"].string?.hasPrefix("Replace 'security assurances'") == true })
     let fixed = applied(fix, uri: uri, to: text)
@@ -116,12 +111,7 @@ struct RealArticleSessionTests {
           end: .init(line: 6, character: character + 19)
         ).json)
     let actions = try #require(
-      client.request(
-        "textDocument/codeAction",
-        [
-          "textDocument": ["uri": .string(uri)], "range": forbidden["range"],
-          "context": ["diagnostics": [forbidden]],
-        ])?["result"].array)
+      client.codeActions(uri, for: forbidden))
     let suppress = try #require(
       actions.first { $0["title"].string == "Suppress term-forbidden on this line" })
     let suppressed = applied(suppress, uri: uri, to: xliff)

@@ -66,6 +66,17 @@ final class ScriptedClient: @unchecked Sendable {
   }
 
   /// The first message (taken from the inbox) that satisfies `predicate`.
+  /// The code actions the server offers for one diagnostic of an open document (nil when the
+  /// request gets no array back).
+  func codeActions(_ uri: String, for diagnostic: JSON) -> [JSON]? {
+    request(
+      "textDocument/codeAction",
+      [
+        "textDocument": ["uri": .string(uri)], "range": diagnostic["range"],
+        "context": ["diagnostics": [diagnostic]],
+      ])?["result"].array
+  }
+
   func waitFor(timeout: Double = 30, _ predicate: (JSON) -> Bool) -> JSON? {
     let deadline = Date(timeIntervalSinceNow: timeout)
     condition.lock()
