@@ -67,28 +67,28 @@ public struct LintRun: Sendable {
   }
 
   /// The outcome for one input.
-  public struct FileResult: Sendable {
+  struct FileResult: Sendable {
     /// The decoded file (the one positions refer to).
-    public let file: SourceFile
+    let file: SourceFile
     /// Its findings in report order.
-    public let findings: [Finding]
+    let findings: [Finding]
     /// Baseline entries for its findings (for `--write-baseline`).
-    public let baselineEntries: [Baseline.Entry]
+    let baselineEntries: [Baseline.Entry]
     /// The languages it was checked in.
-    public var direction: LanguageDirection? = nil
+    var direction: LanguageDirection? = nil
     /// Rules that could not run on it (`Linter.rulesNotRun(on:)`).
-    public var rulesNotRun: [String] = []
+    var rulesNotRun: [String] = []
     /// For a bilingual file, its units not translated yet (see `TranslationProgress`).
-    public var translationProgress: TranslationProgress? = nil
+    var translationProgress: TranslationProgress? = nil
     /// The document the linter checked (units with their source and target texts), so that
     /// reporters show what was checked (`html`: source beside target) and count its words
     /// without reading the file again as plain text.
-    public var document: Document? = nil
+    var document: Document? = nil
     /// Words of checked text (`WordCount`), counted from the document; nil for an input that
     /// could not be read.
-    public var wordCount: Int? = nil
+    var wordCount: Int? = nil
     /// Other files its findings refer to: the source article of a pair.
-    public var otherFiles: [SourceFile] = []
+    var otherFiles: [SourceFile] = []
   }
 
   /// Runs every input and returns the report.
